@@ -1,0 +1,35 @@
+import type { Actor } from './auth.ts';
+
+/** The kinds of value a display policy is asked about. */
+export const DISPLAY_KINDS = Object.freeze({
+  jobData: 'job_data',
+  jobOutput: 'job_output',
+  jobError: 'job_error',
+  jobOptions: 'job_options',
+  actorLabel: 'actor_label',
+} as const);
+
+export type DisplayKind = (typeof DISPLAY_KINDS)[keyof typeof DISPLAY_KINDS];
+
+/** Where a value is about to be shown. */
+export interface DisplayContext {
+  readonly actor: Actor;
+  readonly queue?: string;
+  readonly jobId?: string;
+}
+
+/**
+ * The answer of a display policy for one value:
+ * - `{ show: value }` shows `value` (which may be a redacted copy of the original);
+ * - `{ hide: true }` or `undefined` hides the value entirely.
+ */
+export type DisplayDecision = { readonly show: unknown } | { readonly hide: true } | undefined | null;
+
+/**
+ * The host-owned redaction boundary. Deny by default: a kind the policy does not answer is hidden.
+ */
+export interface DisplayPolicy {
+  display(kind: DisplayKind, value: unknown, context: DisplayContext): DisplayDecision;
+  /** Set by `showEverything()` so that deployment checks can flag it outside development. */
+  readonly showsEverything?: boolean;
+}

@@ -1,0 +1,59 @@
+/**
+ * An error that knows how it is answered over HTTP, as an RFC 9457 problem.
+ * `type` is a stable identifier (a relative URI under the console's problem namespace).
+ */
+export class ProblemError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  /** Extra members of the problem document, such as the offending parameter. */
+  readonly extensions: Readonly<Record<string, unknown>>;
+
+  constructor(status: number, type: string, title: string, detail: string, extensions: Record<string, unknown> = {}) {
+    super(detail);
+    this.name = 'ProblemError';
+    this.status = status;
+    this.type = type;
+    this.title = title;
+    this.extensions = extensions;
+  }
+}
+
+/** Bad input from the client: answered 400, naming the parameter at fault. */
+export class InvalidInputError extends ProblemError {
+  constructor(parameter: string, detail: string) {
+    super(400, 'invalid-input', 'Invalid input', detail, { parameter });
+    this.name = 'InvalidInputError';
+  }
+}
+
+export class NotFoundError extends ProblemError {
+  constructor(what: string, detail: string) {
+    super(404, 'not-found', `${what} not found`, detail);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class UnauthenticatedError extends ProblemError {
+  constructor() {
+    super(401, 'unauthenticated', 'Sign in required', 'No operator is signed in for this request.');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+export class ForbiddenError extends ProblemError {
+  constructor(action: string, reason?: string) {
+    super(403, 'forbidden', 'Not allowed', reason ?? `You may not perform ${action}.`, { action });
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** A host option that is missing or malformed, thrown by `createOpsJobs`. */
+export class OptionsError extends Error {
+  readonly option: string;
+  constructor(option: string, message: string) {
+    super(`ops-jobs: option \`${option}\` ${message}`);
+    this.name = 'OptionsError';
+    this.option = option;
+  }
+}

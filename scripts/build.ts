@@ -1,0 +1,43 @@
+// Builds the package: JavaScript and declarations for every entry point (tsc), and the console's
+// browser bundle with content-hashed names, precompressed, plus a manifest the server reads.
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const consoleDir = join(dist, 'console');
+
+await rm(dist, { recursive: true, force: true });
+execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+const result = await build({
+  entryPoints: { 'ops-jobs-console': join(root, 'elements/console-bundle.ts') },
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  entryNames: '[name]-[hash]',
+  outdir: consoleDir,
+  metafile: true,
+  tsconfig: join(root, 'tsconfig.json'),
+});
+
+const files: Record<string, { type: string; bytes: number; gzipBytes: number }> = {};
+let entry = '';
+for (const [path, output] of Object.entries(result.metafile.outputs)) {
+  const name = basename(path);
+  const body = await readFile(join(root, path));
+  const gzip = gzipSync(body, { level: 9 });
+  await writeFile(join(consoleDir, `${name}.gz`), gzip);
+  await writeFile(join(consoleDir, `${name}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  files[name] = { type: name.endsWith('.css') ? 'text/css' : 'text/javascript', bytes: body.length, gzipBytes: gzip.length };
+  if (output.entryPoint) entry = name;
+}
+await mkdir(consoleDir, { recursive: true });
+await writeFile(join(consoleDir, 'manifest.json'), JSON.stringify({ entry, files }, null, 2));
+const total = Object.values(files).reduce((sum, file) => sum + file.gzipBytes, 0);
+console.log(`console bundle: ${entry}, ${(total / 1024).toFixed(1)} KB gzipped`);
