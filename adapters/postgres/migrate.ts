@@ -1,0 +1,44 @@
+import type { MigrationReport } from '../../core/contracts/store.ts';
+import type { SqlDriver, SqlQueryable } from './driver.ts';
+import { MIGRATIONS } from './migrations.ts';
+import type { Migration } from './migrations.ts';
+import * as sql from './sql.ts';
+import type { Statement } from './sql.ts';
+
+async function run<Row>(tx: SqlQueryable, statement: Statement): Promise<Row[]> {
+  return (await tx.query<Row>(statement.text, statement.values)).rows;
+}
+
+async function appliedVersions(tx: SqlQueryable, schema: string): Promise<Set<number>> {
+  const [table] = await run<{ exists: boolean }>(tx, sql.migrationsTableExists(schema));
+  if (!table?.exists) return new Set();
+  const rows = await run<{ version: number }>(tx, sql.appliedVersions(schema));
+  return new Set(rows.map((row) => Number(row.version)));
+}
+
+/**
+ * Applies the migrations `schema` does not have yet, in one transaction under an advisory lock
+ * keyed from the schema name. A second migrator waits for the first to commit, then finds nothing
+ * left to do; a failed migration rolls the whole run back.
+ */
+export async function runMigrations(
+  driver: SqlDriver,
+  schema: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationReport> {
+  return await driver.transaction(async (tx) => {
+    await run(tx, sql.readCommitted());
+    await run(tx, sql.lockMigrations(schema));
+    const present = await appliedVersions(tx, schema);
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (present.has(migration.version)) continue;
+      for (const statement of migration.statements(schema)) await run(tx, statement);
+      await run(tx, sql.recordMigration(schema, migration.version, migration.name));
+      applied.push(migration.version);
+    }
+    // A schema migrated by a newer release stays at its version: migrations only move forward.
+    const version = Math.max(0, ...present, ...applied);
+    return { schema, applied, version };
+  });
+}

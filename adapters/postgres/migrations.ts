@@ -1,0 +1,24 @@
+import * as sql from './sql.ts';
+import type { Statement } from './sql.ts';
+
+/** One step of the store's schema history. Released migrations are never edited, only added to. */
+export interface Migration {
+  /** Position in the history: 1, 2, 3... with no gaps. */
+  readonly version: number;
+  /** What the step does, recorded beside its version. */
+  readonly name: string;
+  /** The statements to run, in order, inside the migration transaction. */
+  statements(schema: string): readonly Statement[];
+}
+
+/** The store's migrations, oldest first. */
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  {
+    version: 1,
+    name: 'create schema and migrations table',
+    statements: (schema: string) => [sql.createSchema(schema), sql.createMigrationsTable(schema)],
+  },
+]);
+
+/** The version a fully migrated schema is at. */
+export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
