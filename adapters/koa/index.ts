@@ -1,0 +1,18 @@
+import type { Context, Middleware, Next } from 'koa';
+import type { OpsJobs } from '../../core/create-ops-jobs.ts';
+import { signalOnClientGone, toFetchRequest } from '../node-bridge/index.ts';
+
+/**
+ * Koa 3 middleware serving the console under its mount: `app.use(toKoa(opsJobs))`. Requests
+ * outside the mount pass through to `next`. `currentActor` receives the Koa `ctx`, so the host's
+ * session middleware must run first. The response goes back through Koa, so upstream middleware
+ * (sessions, logging) still sees it.
+ */
+export function toKoa(opsJobs: OpsJobs<Context>): Middleware {
+  return async (ctx: Context, next: Next) => {
+    if (!opsJobs.owns(ctx.path)) return next();
+    const parsedBody = (ctx.request as { body?: unknown }).body;
+    const request = toFetchRequest({ incoming: ctx.req, originalUrl: ctx.originalUrl, parsedBody, signal: signalOnClientGone(ctx.res) });
+    ctx.body = await opsJobs.handle(request, ctx);
+  };
+}

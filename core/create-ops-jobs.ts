@@ -1,0 +1,56 @@
+import { createHandler } from './http/handler.ts';
+import { loadBuiltConsole, type ConsoleAssets } from './http/console-assets.ts';
+import { resolveOptions, type OpsJobsOptions } from './options.ts';
+import { createPresenter } from './presenter/presenter.ts';
+import { createAccess } from './services/access.ts';
+
+/** A configured console, ready to be mounted by an adapter or called directly. */
+export interface OpsJobs<HostRequest = unknown> {
+  /** The path the console answers under, such as `/ops/jobs`. */
+  readonly mount: string;
+  /** Whether a request path belongs to the console (the mount itself or anything under it). */
+  owns(pathname: string): boolean;
+  /**
+   * Serves one request under the mount. `hostRequest` is the framework's own request object,
+   * handed to `auth.currentActor`; hosts on the Fetch API pass the `Request` itself.
+   */
+  handle(request: Request, hostRequest: HostRequest): Promise<Response>;
+  /** Resolves once the store is migrated. Requests wait for it too; call it at start-up to fail early. */
+  ready(): Promise<void>;
+}
+
+/**
+ * Builds the console from the host's seams. Throws an `OptionsError` naming the first option that
+ * is missing or malformed.
+ */
+export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<HostRequest>): OpsJobs<HostRequest> {
+  const resolved = resolveOptions(options);
+  const { mount, logger } = resolved;
+  const access = createAccess(resolved.auth as OpsJobsOptions['auth'], logger);
+  const services = { engine: resolved.engine, access, presenter: createPresenter(resolved.displayPolicy, logger) };
+
+  let migrated: Promise<void> | undefined;
+  const ready = () => {
+    migrated ??= resolved.store.migrate().then(() => undefined, (error: unknown) => {
+      migrated = undefined;
+      throw error;
+    });
+    return migrated;
+  };
+  let assets: Promise<ConsoleAssets> | undefined;
+  const loadAssets = () => (assets ??= loadBuiltConsole());
+
+  const handler = createHandler({
+    mount, signInUrl: resolved.signInUrl, services, access, auth: resolved.auth as OpsJobsOptions['auth'], logger, assets: loadAssets,
+  });
+
+  return {
+    mount,
+    owns: (pathname) => pathname === mount || pathname.startsWith(`${mount}/`),
+    async handle(request, hostRequest) {
+      await ready();
+      return handler(request, hostRequest);
+    },
+    ready,
+  };
+}

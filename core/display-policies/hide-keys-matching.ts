@@ -1,0 +1,38 @@
+import type { DisplayDecision, DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts';
+
+/** The placeholder that replaces a hidden value inside an otherwise shown structure. */
+export const REDACTED = '[redacted]';
+
+/** The kinds whose values are structured and get their matching keys hidden. */
+const STRUCTURED_KINDS: ReadonlySet<DisplayKind> = new Set(['job_data', 'job_output', 'job_error', 'job_options']);
+
+function redactKeys(value: unknown, pattern: RegExp, seen: WeakSet<object>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return REDACTED;
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => redactKeys(item, pattern, seen));
+  const copy: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    pattern.lastIndex = 0;
+    copy[key] = pattern.test(key) ? REDACTED : redactKeys(inner, pattern, seen);
+  }
+  return copy;
+}
+
+/**
+ * A display policy that shows job data, output, errors, options and actor labels, with the value
+ * of every key matching `pattern` replaced by `[redacted]` at any depth, in objects and arrays.
+ * Any other kind is hidden.
+ *
+ * @example hideKeysMatching(/pass|secret|token|card|ssn|key/i)
+ */
+export function hideKeysMatching(pattern: RegExp): DisplayPolicy {
+  if (!(pattern instanceof RegExp)) throw new TypeError('hideKeysMatching(pattern): pattern must be a RegExp');
+  return {
+    display(kind, value): DisplayDecision {
+      if (kind === 'actor_label') return { show: value };
+      if (!STRUCTURED_KINDS.has(kind)) return { hide: true };
+      return { show: redactKeys(value, pattern, new WeakSet()) };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+
+/** One built file of the console, in every encoding it was precompressed to. */
+export interface ConsoleAsset {
+  readonly type: string;
+  readonly identity: Uint8Array<ArrayBuffer>;
+  readonly gzip: Uint8Array<ArrayBuffer>;
+  readonly brotli: Uint8Array<ArrayBuffer>;
+}
+
+/** The console's browser bundle: the entry file the shell loads, and every file by name. */
+export interface ConsoleAssets {
+  readonly entry: string;
+  get(name: string): Promise<ConsoleAsset | null>;
+}
+
+interface Manifest {
+  readonly entry: string;
+  readonly files: Readonly<Record<string, { readonly type: string }>>;
+}
+
+/**
+ * Reads the bundle that `npm run build` wrote beside the package (`ops-jobs/console/*`), through the
+ * package's own exports so it resolves the same from source and from an installed copy. Files are
+ * read once, on first request, and kept: the bundle is small and immutable.
+ */
+export async function loadBuiltConsole(): Promise<ConsoleAssets> {
+  const manifestUrl = new URL(import.meta.resolve('ops-jobs/console/manifest.json'));
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestUrl, 'utf8')) as Manifest;
+  } catch (error) {
+    throw new Error(`ops-jobs: the console bundle is missing at ${manifestUrl.pathname}; run the package build (npm run build)`, { cause: error });
+  }
+  const cache = new Map<string, Promise<ConsoleAsset>>();
+  return {
+    entry: manifest.entry,
+    get(name) {
+      const file = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
+      if (!file) return Promise.resolve(null);
+      let asset = cache.get(name);
+      if (!asset) {
+        const read = (suffix: string) => readFile(new URL(name + suffix, manifestUrl));
+        asset = Promise.all([read(''), read('.gz'), read('.br')]).then(([identity, gzip, brotli]) => ({ type: file.type, identity, gzip, brotli }));
+        cache.set(name, asset);
+      }
+      return asset;
+    },
+  };
+}

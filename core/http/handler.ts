@@ -1,0 +1,89 @@
+import type { AuthSeam } from '../contracts/auth.ts';
+import { ProblemError, UnauthenticatedError } from '../errors.ts';
+import type { Logger } from '../options.ts';
+import type { Access } from '../services/access.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { serveAsset } from './asset-response.ts';
+import type { ConsoleAssets } from './console-assets.ts';
+import { openApiDocument } from './openapi.ts';
+import { errorResponse, jsonResponse, problemResponse } from './responses.ts';
+import { matchTemplate } from './router.ts';
+import { API_ROUTES } from './routes.ts';
+import { consoleShell, forbiddenPage, signedOutPage } from './shell.ts';
+
+export interface HandlerDependencies {
+  readonly mount: string;
+  readonly signInUrl: string | null;
+  readonly services: ServiceContext;
+  readonly access: Access;
+  readonly auth: AuthSeam;
+  readonly logger: Logger;
+  readonly assets: () => Promise<ConsoleAssets>;
+}
+
+/** Serves one request under the mount. */
+export type Handler = (request: Request, hostRequest: unknown) => Promise<Response>;
+
+function methodNotAllowed(allow: string): Response {
+  return problemResponse(new ProblemError(405, 'method-not-allowed', 'Method not allowed', `Use ${allow}.`), { allow });
+}
+
+function withoutBody(response: Response, method: string): Response {
+  return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
+}
+
+export function createHandler(deps: HandlerDependencies): Handler {
+  const { mount, access, logger } = deps;
+  let openapi: unknown;
+  const document = () => (openapi ??= openApiDocument(API_ROUTES, mount));
+
+  async function api(path: string, request: Request, hostRequest: unknown): Promise<Response> {
+    for (const route of API_ROUTES) {
+      const params = matchTemplate(route.template, path);
+      if (!params) continue;
+      if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+      const actor = await access.actor(hostRequest);
+      const body = await route.serve({ actor, params, query: new URL(request.url).searchParams, services: deps.services, auth: deps.auth, openapi: document });
+      return jsonResponse(body);
+    }
+    // Unknown API paths still require a signed-in operator, so the API's shape is not probeable.
+    await access.actor(hostRequest);
+    throw new ProblemError(404, 'not-found', 'No such route', `There is no API route ${JSON.stringify(path)}. See api/openapi.json.`);
+  }
+
+  async function page(path: string, request: Request, hostRequest: unknown): Promise<Response> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+    let actor: unknown;
+    try {
+      actor = await access.actor(hostRequest);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return signedOutPage(deps.signInUrl);
+      throw error;
+    }
+    if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);
+    const verdict = await access.check(actor, 'queues.view', { type: 'console' });
+    if (!verdict.allowed) return forbiddenPage(verdict.reason ?? 'You are signed in, but you may not view the jobs console.');
+    return consoleShell(path, (await deps.assets()).entry);
+  }
+
+  return async function handle(request, hostRequest) {
+    const pathname = new URL(request.url).pathname;
+    try {
+      if (pathname === mount) {
+        // The console's pages resolve everything relative to the mount root, which needs the slash.
+        const location = `${mount.slice(mount.lastIndexOf('/') + 1)}/${new URL(request.url).search}`;
+        return new Response(null, { status: 308, headers: { location, 'cache-control': 'no-store' } });
+      }
+      if (!pathname.startsWith(`${mount}/`)) {
+        throw new ProblemError(404, 'not-found', 'Not under the console', `The console answers only under ${mount}/.`);
+      }
+      const path = pathname.slice(mount.length);
+      const response = path === '/api' || path.startsWith('/api/')
+        ? await api(path.slice('/api'.length), request, hostRequest)
+        : await page(path, request, hostRequest);
+      return withoutBody(response, request.method);
+    } catch (error) {
+      return withoutBody(errorResponse(error, logger), request.method);
+    }
+  };
+}

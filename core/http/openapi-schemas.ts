@@ -1,0 +1,77 @@
+import { ALL_ACTIONS } from '../contracts/actions.ts';
+import { ALL_JOB_STATES } from '../contracts/jobs.ts';
+
+const nullableString = { type: ['string', 'null'] };
+const timestamp = { type: 'string', format: 'date-time' };
+const nullableTimestamp = { type: ['string', 'null'], format: 'date-time' };
+const counts = { type: 'object', propertyNames: { $ref: '#/components/schemas/JobState' }, additionalProperties: { type: 'integer', minimum: 0 } };
+
+const jobSummaryProperties = {
+  id: { type: 'string' },
+  queue: { type: 'string' },
+  state: { $ref: '#/components/schemas/JobState' },
+  priority: { type: 'integer' },
+  attempts: { type: 'object', required: ['made', 'max'], properties: { made: { type: 'integer' }, max: { type: 'integer' } } },
+  createdAt: timestamp,
+  runAfter: nullableTimestamp,
+  startedAt: nullableTimestamp,
+  finishedAt: nullableTimestamp,
+  errorMessage: { ...nullableString, description: 'The last failure message, as the display policy allows.' },
+};
+
+/** JSON Schemas (2020-12) of the API's bodies, matching core/http/wire.ts. */
+export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
+  JobState: { type: 'string', enum: [...ALL_JOB_STATES] },
+  Problem: {
+    type: 'object', required: ['type', 'title', 'status', 'detail'],
+    properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, parameter: { type: 'string' } },
+  },
+  Shown: {
+    description: 'A value after the display policy: shown, hidden, or too large and previewed.',
+    oneOf: [
+      { type: 'object', required: ['value'], properties: { value: {} } },
+      { type: 'object', required: ['hidden'], properties: { hidden: { const: true } } },
+      { type: 'object', required: ['truncated', 'bytes', 'preview'], properties: { truncated: { const: true }, bytes: { type: 'integer' }, preview: { type: 'string' } } },
+    ],
+  },
+  Session: {
+    type: 'object', required: ['actor', 'permissions', 'engine'],
+    properties: {
+      actor: { type: 'object', required: ['label'], properties: { label: nullableString } },
+      permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
+      engine: { type: 'object', required: ['name', 'states'], properties: { name: { type: 'string' }, states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } } },
+    },
+  },
+  Queue: {
+    type: 'object', required: ['name', 'counts', 'total', 'deadLetterQueue', 'settings'],
+    properties: {
+      name: { type: 'string' }, counts, total: { type: 'integer' }, deadLetterQueue: nullableString,
+      settings: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+    },
+  },
+  QueueList: { type: 'object', required: ['queues'], properties: { queues: { type: 'array', items: { $ref: '#/components/schemas/Queue' } } } },
+  JobSummary: { type: 'object', required: Object.keys(jobSummaryProperties), properties: jobSummaryProperties },
+  JobPage: {
+    type: 'object', required: ['jobs', 'nextCursor'],
+    properties: { jobs: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } }, nextCursor: nullableString },
+  },
+  JobDetail: {
+    type: 'object',
+    required: [...Object.keys(jobSummaryProperties), 'data', 'output', 'error', 'options', 'timings', 'deadLetteredFrom'],
+    properties: {
+      ...jobSummaryProperties,
+      data: { $ref: '#/components/schemas/Shown' },
+      output: { $ref: '#/components/schemas/Shown' },
+      error: { $ref: '#/components/schemas/Shown' },
+      options: { $ref: '#/components/schemas/Shown' },
+      timings: {
+        type: 'object', required: ['createdAt', 'runAfter', 'startedAt', 'finishedAt', 'keepUntil'],
+        properties: { createdAt: timestamp, runAfter: nullableTimestamp, startedAt: nullableTimestamp, finishedAt: nullableTimestamp, keepUntil: nullableTimestamp },
+      },
+      deadLetteredFrom: {
+        oneOf: [{ type: 'null' }, { type: 'object', required: ['queue', 'id'], properties: { queue: { type: 'string' }, id: nullableString } }],
+      },
+    },
+  },
+  OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document.' },
+});

@@ -1,0 +1,49 @@
+import { ProblemError } from '../errors.ts';
+import type { Logger } from '../options.ts';
+import type { ProblemResponse } from './wire.ts';
+
+/** Headers every response of the console carries. */
+const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+});
+
+/** Problem `type` URIs are stable URNs, such as `urn:ops-jobs:problem:invalid-input`. */
+const PROBLEM_TYPE_BASE = 'urn:ops-jobs:problem:';
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function problemResponse(error: ProblemError, headers: Record<string, string> = {}): Response {
+  const body: ProblemResponse = {
+    type: PROBLEM_TYPE_BASE + error.type,
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    ...error.extensions,
+  };
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { ...BASE_HEADERS, 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/** Turns anything thrown while serving into a response; unexpected errors are logged, never echoed. */
+export function errorResponse(error: unknown, logger: Logger): Response {
+  if (error instanceof ProblemError) return problemResponse(error);
+  logger.error('ops-jobs: unexpected error while serving a request', error);
+  return problemResponse(new ProblemError(500, 'internal', 'Internal error', 'The console could not complete this request. The details are in the server log.'));
+}
+
+export function htmlResponse(html: string, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(html, {
+    status,
+    headers: { ...BASE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export { BASE_HEADERS };

@@ -1,0 +1,67 @@
+import { htmlResponse } from './responses.ts';
+
+/**
+ * The relative path from a page under the mount back to the mount's root, ending in `/`. The
+ * browser resolves it against the address it sees, so the console keeps working behind a proxy
+ * that serves it under another prefix.
+ */
+export function rootFromPage(pathUnderMount: string): string {
+  const depth = pathUnderMount.split('/').length - 2;
+  return depth <= 0 ? './' : '../'.repeat(depth);
+}
+
+// The shell's only styles. Allowed by hash in its Content-Security-Policy, so no inline script
+// or unhashed style is ever needed.
+const SHELL_STYLE = 'html,body{margin:0;min-height:100%}body{background:Canvas;color:CanvasText;font-family:system-ui,sans-serif}main{max-width:32rem;margin:15vh auto;padding:0 1.5rem;line-height:1.5}a{color:LinkText}';
+
+let styleHash: Promise<string> | undefined;
+function shellStyleHash(): Promise<string> {
+  styleHash ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(SHELL_STYLE)).then((digest) => {
+    let binary = '';
+    for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
+    return `'sha256-${btoa(binary)}'`;
+  });
+  return styleHash;
+}
+
+async function contentSecurityPolicy(): Promise<string> {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' ${await shellStyleHash()}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function page(title: string, head: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title><style>${SHELL_STYLE}</style>${head}</head><body>${body}</body></html>`;
+}
+
+/** The page that boots the console for any deep link under the mount. */
+export async function consoleShell(pathUnderMount: string, entry: string): Promise<Response> {
+  const root = escapeHtml(rootFromPage(pathUnderMount));
+  const script = `${root}assets/${escapeHtml(entry)}`;
+  const html = page('Jobs · ops-jobs', `<script type="module" src="${script}"></script>`, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
+  return htmlResponse(html, 200, { 'content-security-policy': await contentSecurityPolicy() });
+}
+
+/** The page a signed-out visitor sees instead of the console. */
+export async function signedOutPage(signInUrl: string | null): Promise<Response> {
+  const link = signInUrl === null ? '' : ` <a href="${escapeHtml(signInUrl)}">Sign in</a> to continue.`;
+  const html = page('Sign in required · ops-jobs', '', `<main><h1>Sign in required</h1><p>The jobs console is only available to signed-in operators.${link}</p></main>`);
+  return htmlResponse(html, 401, { 'content-security-policy': await contentSecurityPolicy() });
+}
+
+/** The page an operator without access to the console sees, with the host's reason if it gave one. */
+export async function forbiddenPage(reason: string): Promise<Response> {
+  const html = page('Not allowed · ops-jobs', '', `<main><h1>Not allowed</h1><p>${escapeHtml(reason)}</p></main>`);
+  return htmlResponse(html, 403, { 'content-security-policy': await contentSecurityPolicy() });
+}

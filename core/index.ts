@@ -1,0 +1,13 @@
+export { createOpsJobs, type OpsJobs } from './create-ops-jobs.ts';
+export type { OpsJobsOptions, Logger } from './options.ts';
+export { ACTIONS, ALL_ACTIONS, type Action } from './contracts/actions.ts';
+export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
+export type { Resource } from './contracts/resource.ts';
+export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayKind, type DisplayPolicy } from './contracts/display-policy.ts';
+export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState, type JobSummary, type JobDetail, type JobError, type QueueInfo } from './contracts/jobs.ts';
+export type { CursorPosition, EngineCapabilities, JobEngine, JobListQuery, JobPage } from './contracts/engine.ts';
+export type { MigrationReport, OpsStore } from './contracts/store.ts';
+export { ProblemError, InvalidInputError, NotFoundError, ForbiddenError, UnauthenticatedError, OptionsError } from './errors.ts';
+export { hideKeysMatching, REDACTED } from './display-policies/hide-keys-matching.ts';
+export { showEverything } from './display-policies/show-everything.ts';
+export type * from './http/wire.ts';

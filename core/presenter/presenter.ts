@@ -1,0 +1,103 @@
+import type { Actor } from '../contracts/auth.ts';
+import type { DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts';
+import type { JobDetail, JobSummary, QueueInfo } from '../contracts/jobs.ts';
+import type { JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../http/wire.ts';
+import type { Logger } from '../options.ts';
+
+/** Values whose JSON text is longer than this are sent as a preview, never whole. */
+export const MAX_VALUE_BYTES = 256 * 1024;
+const PREVIEW_CHARACTERS = 4096;
+const HIDDEN: Shown = Object.freeze({ hidden: true });
+const utf8 = new TextEncoder();
+
+/**
+ * The one place where the display policy is applied. Every value that leaves the server and may
+ * carry host data goes through here. Deny by default: anything but an explicit `{ show }` answer,
+ * including a policy that throws, hides the value.
+ */
+export interface Presenter {
+  value(kind: DisplayKind, value: unknown, context: PresentContext): Shown;
+  actorLabel(label: string, actor: Actor): string | null;
+  queue(queue: QueueInfo): QueueResponse;
+  jobSummary(job: JobSummary, actor: Actor): JobSummaryResponse;
+  jobDetail(job: JobDetail, actor: Actor): JobDetailResponse;
+}
+
+export interface PresentContext {
+  readonly actor: Actor;
+  readonly queue?: string;
+  readonly jobId?: string;
+}
+
+export function createPresenter(policy: DisplayPolicy, logger: Logger): Presenter {
+  function decide(kind: DisplayKind, value: unknown, context: PresentContext): { shown: boolean; value?: unknown } {
+    try {
+      const decision = policy.display(kind, value, context);
+      if (decision && typeof decision === 'object' && 'show' in decision) return { shown: true, value: decision.show };
+    } catch (error) {
+      logger.error(`ops-jobs: the display policy threw for kind ${kind}; the value is hidden`, error);
+    }
+    return { shown: false };
+  }
+
+  function value(kind: DisplayKind, raw: unknown, context: PresentContext): Shown {
+    const decision = decide(kind, raw, context);
+    if (!decision.shown) return HIDDEN;
+    const text = JSON.stringify(decision.value ?? null);
+    const bytes = utf8.encode(text).length;
+    if (bytes <= MAX_VALUE_BYTES) return { value: decision.value ?? null };
+    return { truncated: true, bytes, preview: text.slice(0, PREVIEW_CHARACTERS) };
+  }
+
+  function errorMessage(job: JobSummary, actor: Actor): string | null {
+    if (job.errorMessage === null) return null;
+    const decision = decide('job_error', { message: job.errorMessage }, { actor, queue: job.queue, jobId: job.id });
+    const shown = decision.value as { message?: unknown } | undefined;
+    return decision.shown && typeof shown?.message === 'string' ? shown.message : null;
+  }
+
+  function jobSummary(job: JobSummary, actor: Actor): JobSummaryResponse {
+    return {
+      id: job.id,
+      queue: job.queue,
+      state: job.state,
+      priority: job.priority,
+      attempts: { made: job.attempts.made, max: job.attempts.max },
+      createdAt: job.createdAt,
+      runAfter: job.runAfter,
+      startedAt: job.startedAt,
+      finishedAt: job.finishedAt,
+      errorMessage: errorMessage(job, actor),
+    };
+  }
+
+  return {
+    value,
+    actorLabel(label, actor) {
+      const decision = decide('actor_label', label, { actor });
+      return decision.shown && typeof decision.value === 'string' ? decision.value : null;
+    },
+    queue(queue) {
+      return {
+        name: queue.name,
+        counts: { ...queue.counts },
+        total: queue.total,
+        deadLetterQueue: queue.deadLetterQueue,
+        settings: { ...queue.settings },
+      };
+    },
+    jobSummary,
+    jobDetail(job, actor) {
+      const context = { actor, queue: job.queue, jobId: job.id };
+      return {
+        ...jobSummary(job, actor),
+        data: value('job_data', job.data, context),
+        output: value('job_output', job.output, context),
+        error: job.error === null ? { value: null } : value('job_error', job.error, context),
+        options: value('job_options', job.options, context),
+        timings: { ...job.timings },
+        deadLetteredFrom: job.deadLetteredFrom,
+      };
+    },
+  };
+}
