@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { test } from 'node:test';
+import { createOpsJobs, hideKeysMatching, type Action } from '../../../core/index.ts';
+import { rootFromPage } from '../../../core/http/shell.ts';
+import { memoryEngine, memoryStore } from '../support/memory-engine.ts';
+
+interface TestActor { name: string; may: readonly Action[] }
+
+function console_(options: { authorize?: (actor: TestActor, action: Action) => unknown } = {}) {
+  const errors: unknown[] = [];
+  const opsJobs = createOpsJobs<{ actor?: TestActor }>({
+    engine: memoryEngine(['payments'], [
+      { id: 'j1', queue: 'payments', state: 'failed', createdAt: '2026-01-01T00:00:01Z', data: { cardToken: 'tok_S3CRET' }, error: { message: 'declined' } },
+      { id: 'j2', queue: 'payments', state: 'completed', createdAt: '2026-01-01T00:00:02Z' },
+      { id: 'j3', queue: 'payments', state: 'failed', createdAt: '2026-01-01T00:00:03Z' },
+    ]),
+    store: memoryStore(),
+    auth: {
+      currentActor: (hostRequest) => hostRequest.actor ?? null,
+      authorize: (actor, action) => (options.authorize ? options.authorize(actor as TestActor, action) : (actor as TestActor).may.includes(action)) as boolean,
+      auditPrincipal: (actor) => ({ id: (actor as TestActor).name, type: 'user', label: (actor as TestActor).name }),
+    },
+    displayPolicy: hideKeysMatching(/token/i),
+    signInUrl: '/login',
+    logger: { error: (_message, error) => void errors.push(error), warn: () => {} },
+  });
+  const get = (path: string, actor?: TestActor, init: RequestInit = {}) => opsJobs.handle(new Request(`http://127.0.0.1${path}`, init), actor ? { actor } : {});
+  return { opsJobs, get, errors };
+}
+
+const viewer: TestActor = { name: 'vera', may: ['queues.view', 'jobs.view'] };
+const nobody: TestActor = { name: 'guest', may: [] };
+
+test('the API answers 401 problem+json without an actor, on every route and unknown ones', async () => {
+  const { get } = console_();
+  for (const path of ['/api/session', '/api/openapi.json', '/api/queues', '/api/queues/payments', '/api/queues/payments/jobs', '/api/queues/payments/jobs/j1', '/api/nope', '/api']) {
+    const response = await get(`/ops/jobs${path}`);
+    assert.equal(response.status, 401, path);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.equal((await response.json()).status, 401);
+  }
+});
+
+test('routes that need a permission answer 403 without it; session stays open to any actor', async () => {
+  const { get } = console_();
+  for (const path of ['/api/queues', '/api/queues/payments', '/api/queues/payments/jobs', '/api/queues/payments/jobs/j1']) {
+    const response = await get(`/ops/jobs${path}`, nobody);
+    assert.equal(response.status, 403, path);
+  }
+  const session = await (await get('/ops/jobs/api/session', nobody)).json();
+  assert.deepEqual(session.permissions, { 'queues.view': false, 'jobs.view': false });
+  assert.equal(session.actor.label, 'guest');
+});
+
+test('an authorize that throws denies, with the error only in the log', async () => {
+  const { get, errors } = console_({ authorize: () => { throw new Error('policy exploded S3CRET'); } });
+  const response = await get('/ops/jobs/api/queues', viewer);
+  assert.equal(response.status, 403);
+  assert.doesNotMatch(await response.text(), /exploded|S3CRET/);
+  assert.ok(errors.length > 0);
+});
+
+test('a denial reason from the host reaches the operator', async () => {
+  const { get } = console_({ authorize: () => ({ allow: false, reason: 'Only the payments team may look at payments.' }) });
+  const body = await (await get('/ops/jobs/api/queues/payments', viewer)).json();
+  assert.equal(body.detail, 'Only the payments team may look at payments.');
+});
+
+test('listing pages walk every job once, newest first, and validate their parameters', async () => {
+  const { get } = console_();
+  const first = await (await get('/ops/jobs/api/queues/payments/jobs?state=failed&limit=1', viewer)).json();
+  assert.deepEqual(first.jobs.map((job: { id: string }) => job.id), ['j3']);
+  const second = await (await get(`/ops/jobs/api/queues/payments/jobs?state=failed&limit=1&cursor=${first.nextCursor}`, viewer)).json();
+  assert.deepEqual(second.jobs.map((job: { id: string }) => job.id), ['j1']);
+  assert.equal(second.nextCursor, null);
+
+  const foreign = await get(`/ops/jobs/api/queues/payments/jobs?state=completed&cursor=${first.nextCursor}`, viewer);
+  assert.equal(foreign.status, 400);
+  assert.equal((await foreign.json()).parameter, 'cursor');
+  for (const limit of ['0', '201', '-1', '1.5', 'ten', '99999999']) {
+    const response = await get(`/ops/jobs/api/queues/payments/jobs?limit=${limit}`, viewer);
+    assert.equal(response.status, 400, limit);
+    const body = await response.json();
+    assert.equal(body.parameter, 'limit');
+    assert.match(body.detail, /from 1 to 200/);
+  }
+  const state = await get('/ops/jobs/api/queues/payments/jobs?state=exploded', viewer);
+  assert.equal((await state.json()).parameter, 'state');
+  const unsupported = await get('/ops/jobs/api/queues/payments/jobs?state=retrying', viewer);
+  assert.equal(unsupported.status, 400, 'a state this engine does not have');
+});
+
+test('unknown queues and jobs are 404 problems', async () => {
+  const { get } = console_();
+  assert.equal((await get('/ops/jobs/api/queues/nope', viewer)).status, 404);
+  assert.equal((await get('/ops/jobs/api/queues/nope/jobs', viewer)).status, 404);
+  assert.equal((await get('/ops/jobs/api/queues/payments/jobs/nope', viewer)).status, 404);
+  assert.equal((await get('/ops/jobs/api/queues/%E0%A4%A/jobs', viewer)).status, 400, 'broken percent-encoding');
+});
+
+test('job detail passes through the display policy', async () => {
+  const { get } = console_();
+  const text = await (await get('/ops/jobs/api/queues/payments/jobs/j1', viewer)).text();
+  assert.doesNotMatch(text, /tok_S3CRET/);
+  assert.deepEqual(JSON.parse(text).data, { value: { cardToken: '[redacted]' } });
+});
+
+test('non-GET methods are refused with 405 and change nothing', async () => {
+  const { get } = console_();
+  const response = await get('/ops/jobs/api/queues', viewer, { method: 'DELETE' });
+  assert.equal(response.status, 405);
+  assert.equal(response.headers.get('allow'), 'GET, HEAD');
+});
+
+test('HEAD answers like GET without a body', async () => {
+  const { get } = console_();
+  const response = await get('/ops/jobs/api/queues', viewer, { method: 'HEAD' });
+  assert.equal(response.status, 200);
+  assert.equal(await response.text(), '');
+});
+
+test('the OpenAPI document describes every route', async () => {
+  const { get } = console_();
+  const document = await (await get('/ops/jobs/api/openapi.json', viewer)).json();
+  assert.equal(document.openapi, '3.1.0');
+  assert.deepEqual(Object.keys(document.paths).sort(), ['/api/openapi.json', '/api/queues', '/api/queues/{queue}', '/api/queues/{queue}/jobs', '/api/queues/{queue}/jobs/{id}', '/api/session'].sort());
+  for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(document.paths)) {
+    assert.ok(operations.get?.responses['401'], `${path} documents 401`);
+  }
+});
+
+test('the mount without a slash redirects relatively, keeping the query', async () => {
+  const { get } = console_();
+  const response = await get('/ops/jobs?x=1', viewer);
+  assert.equal(response.status, 308);
+  assert.equal(response.headers.get('location'), 'jobs/?x=1');
+});
+
+test('pages: 401 page with the sign-in link, 403 page for an actor without access, shell otherwise', async () => {
+  const { get } = console_();
+  const signedOut = await get('/ops/jobs/queues/payments');
+  assert.equal(signedOut.status, 401);
+  assert.match(await signedOut.text(), /href="\/login"/);
+  const forbidden = await get('/ops/jobs/', nobody);
+  assert.equal(forbidden.status, 403);
+  const shell = await get('/ops/jobs/queues/payments/jobs/j1', viewer);
+  assert.equal(shell.status, 200);
+  const html = await shell.text();
+  assert.match(html, /<ops-jobs-console root="..\/..\/..\/">/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline script');
+  assert.match(shell.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.doesNotMatch(html, /\/ops\/jobs/, 'no absolute paths baked into the page');
+});
+
+test('rootFromPage climbs back to the mount root', () => {
+  assert.equal(rootFromPage('/'), './');
+  assert.equal(rootFromPage('/queues'), './');
+  assert.equal(rootFromPage('/queues/a'), '../');
+  assert.equal(rootFromPage('/queues/a/'), '../../');
+  assert.equal(rootFromPage('/queues/a/jobs/1'), '../../../');
+});
+
+test('console assets: hashed, cached for a year, precompressed, and only for signed-in operators', async () => {
+  const { get } = console_();
+  const html = await (await get('/ops/jobs/', viewer)).text();
+  const src = /src="\.\/(assets\/[^"]+)"/.exec(html)?.[1];
+  assert.ok(src, 'the shell loads the bundle');
+  assert.match(src, /^assets\/ops-jobs-console-[A-Z0-9]+\.js$/);
+  const plain = await get(`/ops/jobs/${src}`, viewer);
+  assert.equal(plain.headers.get('cache-control'), 'private, max-age=31536000, immutable');
+  const body = new Uint8Array(await plain.arrayBuffer());
+  const gzip = await get(`/ops/jobs/${src}`, viewer, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(gzip.headers.get('content-encoding'), 'gzip');
+  assert.deepEqual(new Uint8Array(gunzipSync(new Uint8Array(await gzip.arrayBuffer()))), body);
+  const brotli = await get(`/ops/jobs/${src}`, viewer, { headers: { 'accept-encoding': 'gzip, br' } });
+  assert.equal(brotli.headers.get('content-encoding'), 'br');
+  assert.deepEqual(new Uint8Array(brotliDecompressSync(new Uint8Array(await brotli.arrayBuffer()))), body);
+  assert.equal((await get(`/ops/jobs/${src}`)).status, 401);
+  assert.equal((await get('/ops/jobs/assets/manifest.json', viewer)).status, 404);
+  assert.equal((await get('/ops/jobs/assets/..%2Fpackage.json', viewer)).status, 404);
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createPresenter, MAX_VALUE_BYTES } from '../../../core/presenter/presenter.ts';
+import type { DisplayPolicy } from '../../../core/index.ts';
+import { memoryEngine } from '../support/memory-engine.ts';
+
+function silentLogger() {
+  const errors: string[] = [];
+  return { errors, logger: { error: (message: string) => void errors.push(message), warn: () => {} } };
+}
+
+const engine = memoryEngine(['q'], [{ id: 'j1', queue: 'q', state: 'failed', createdAt: '2026-01-01T00:00:00Z', data: { secret: 'S3CRET' }, error: { message: 'boom S3CRET', stack: 'at x' } }]);
+const job = async () => (await engine.getJob('q', 'j1'))!;
+
+test('the presenter hides every value the policy does not explicitly show', async () => {
+  const answers: DisplayPolicy['display'][] = [() => undefined, () => null, () => ({ hide: true }), () => ({}) as never, () => 'yes' as never];
+  for (const display of answers) {
+    const { logger } = silentLogger();
+    const detail = createPresenter({ display }, logger).jobDetail(await job(), {});
+    assert.deepEqual([detail.data, detail.output, detail.error, detail.options], Array(4).fill({ hidden: true }));
+    assert.equal(detail.errorMessage, null);
+    assert.doesNotMatch(JSON.stringify(detail), /S3CRET/);
+  }
+});
+
+test('a policy that throws hides the value and the error goes to the log only', async () => {
+  const { logger, errors } = silentLogger();
+  const presenter = createPresenter({ display: () => { throw new Error('policy bug S3CRET'); } }, logger);
+  const detail = presenter.jobDetail(await job(), {});
+  assert.deepEqual(detail.data, { hidden: true });
+  assert.doesNotMatch(JSON.stringify(detail), /S3CRET|policy bug/);
+  assert.ok(errors.length > 0);
+});
+
+test('the presenter passes what the policy shows, per kind', async () => {
+  const { logger } = silentLogger();
+  const seen: string[] = [];
+  const presenter = createPresenter({ display: (kind, value) => { seen.push(kind); return kind === 'job_error' ? { show: { message: 'redacted message' } } : { show: value }; } }, logger);
+  const detail = presenter.jobDetail(await job(), {});
+  assert.deepEqual(detail.error, { value: { message: 'redacted message' } });
+  assert.equal(detail.errorMessage, 'redacted message');
+  assert.deepEqual(new Set(seen), new Set(['job_data', 'job_output', 'job_error', 'job_options']));
+});
+
+test('values larger than the limit are sent as a preview, never whole', () => {
+  const { logger } = silentLogger();
+  const presenter = createPresenter({ display: (_kind, value) => ({ show: value }) }, logger);
+  const big = { blob: 'x'.repeat(MAX_VALUE_BYTES * 4) };
+  const shown = presenter.value('job_data', big, { actor: {} });
+  assert.ok('truncated' in shown);
+  assert.ok(shown.bytes > MAX_VALUE_BYTES * 4);
+  assert.ok(shown.preview.length <= 4096);
+  assert.deepEqual(presenter.value('job_data', { small: 1 }, { actor: {} }), { value: { small: 1 } });
+});
