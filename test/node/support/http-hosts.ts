@@ -1,0 +1,51 @@
+// Real Express and Koa servers on 127.0.0.1, mounting the console as a host application would.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import Koa from 'koa';
+import { toExpress } from '../../../adapters/express/index.ts';
+import { toKoa } from '../../../adapters/koa/index.ts';
+import type { OpsJobs } from '../../../core/index.ts';
+
+export interface RunningHost {
+  readonly name: 'express' | 'koa';
+  readonly url: string;
+  /** The request objects `currentActor` received, to check they are the framework's own. */
+  close(): Promise<void>;
+}
+
+export type HostName = RunningHost['name'];
+export const HOSTS: readonly HostName[] = ['express', 'koa'];
+
+async function listen(server: Server): Promise<string> {
+  if (!server.listening) await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+function closer(server: Server) {
+  return () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/** Starts a host on a free port with the console mounted and one route of the host's own at `/host`. */
+export async function startHost(name: HostName, opsJobs: OpsJobs<never>): Promise<RunningHost> {
+  if (name === 'express') {
+    const app = express();
+    app.use(express.json());
+    app.use(toExpress(opsJobs as OpsJobs<express.Request>));
+    app.get('/host', (_req, res) => void res.type('text/plain').send('host route'));
+    const server = app.listen(0, '127.0.0.1');
+    return { name, url: await listen(server), close: closer(server) };
+  }
+  const app = new Koa();
+  app.use(toKoa(opsJobs as OpsJobs<Koa.Context>));
+  app.use(async (ctx) => {
+    if (ctx.path === '/host') ctx.body = 'host route';
+  });
+  const server = app.listen(0, '127.0.0.1');
+  return { name, url: await listen(server), close: closer(server) };
+}
