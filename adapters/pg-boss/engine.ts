@@ -1,0 +1,118 @@
+import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../../core/contracts/engine.ts';
+import { isJobState } from '../../core/contracts/jobs.ts';
+import type { JobDetail, JobState, QueueInfo } from '../../core/contracts/jobs.ts';
+import { InvalidInputError, OptionsError } from '../../core/errors.ts';
+import { CANONICAL_UUID, fromCursorPosition, toCursorPosition } from './cursor.ts';
+import { toJobDetail, toJobPosition, toJobSummary } from './job-rows.ts';
+import type { JobDetailRow, JobSummaryRow } from './job-rows.ts';
+import type { FromPgBossOptions, PgBossLike, PgBossQueueLike } from './pg-boss-like.ts';
+import { toQueueInfo } from './queue-info.ts';
+import type { StateCountRow } from './queue-info.ts';
+import { validatePgBossSchema } from './schema-name.ts';
+import * as sql from './sql.ts';
+
+/** Every console state pg-boss has, in lifecycle order: waiting, running, finished. */
+export const PG_BOSS_STATES: readonly JobState[] = Object.freeze([
+  'queued',
+  'scheduled',
+  'blocked',
+  'active',
+  'retrying',
+  'completed',
+  'failed',
+  'cancelled',
+] as const);
+
+// pg-boss's rule for queue names. It throws on any other name, where the console wants "no such queue".
+const QUEUE_NAME = /^[\w.\-/]+$/;
+
+// Queues are read from pg-boss a page at a time; it refuses pages over 100,000.
+const QUEUE_PAGE = 1000;
+
+/**
+ * A `JobEngine` over the host's own started pg-boss 12 instance, on PostgreSQL through `pg` or
+ * embedded on PGlite. It reads through `boss.getDb()`, so it sees exactly what pg-boss sees, and
+ * never imports pg-boss.
+ *
+ * @param boss the host's `PgBoss`, already started.
+ * @param options `schema` when pg-boss runs in a schema other than `pgboss`; `version` for the label.
+ */
+export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): JobEngine {
+  assertPgBossLike(boss);
+  const schema = validatePgBossSchema(options.schema);
+  const capabilities: EngineCapabilities = Object.freeze({ states: PG_BOSS_STATES });
+
+  async function query<Row>(text: string, values: unknown[]): Promise<Row[]> {
+    const { rows } = await boss.getDb().executeSql(text, values);
+    return rows as Row[];
+  }
+
+  async function withCounts(queues: readonly PgBossQueueLike[]): Promise<QueueInfo[]> {
+    if (queues.length === 0) return [];
+    const rows = await query<StateCountRow>(sql.countJobsByState(schema), [queues.map((queue) => queue.name)]);
+    const byQueue = new Map<string, StateCountRow[]>();
+    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    return queues.map((queue) => toQueueInfo(queue, PG_BOSS_STATES, byQueue.get(queue.name) ?? []));
+  }
+
+  return {
+    name: options.version ? `pg-boss ${options.version}` : 'pg-boss',
+    capabilities,
+
+    async listQueues() {
+      const queues: PgBossQueueLike[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await boss.getQueues(undefined, { limit: QUEUE_PAGE, ...(after === undefined ? {} : { after }) });
+        // A pg-boss that ignores paging hands back every queue again; stop rather than loop.
+        if (after !== undefined && page.some((queue) => queue.name === after)) break;
+        queues.push(...page);
+        const last = page.at(-1)?.name;
+        if (last === undefined || page.length < QUEUE_PAGE) break;
+        after = last;
+      }
+      return withCounts(queues);
+    },
+
+    async getQueue(name) {
+      if (!QUEUE_NAME.test(name)) return null;
+      const queue = await boss.getQueue(name);
+      if (!queue) return null;
+      const [info] = await withCounts([queue]);
+      return info ?? null;
+    },
+
+    async listJobs(listing: JobListQuery): Promise<JobPage> {
+      if (listing.state !== undefined && !isJobState(listing.state)) {
+        throw new InvalidInputError('state', `Unknown job state ${JSON.stringify(listing.state)}; use one of ${PG_BOSS_STATES.join(', ')}.`);
+      }
+      const position = listing.after === undefined ? undefined : fromCursorPosition(listing.after);
+      const text = sql.listJobs(schema, { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined });
+      const values = position ? [listing.queue, position.createdOn, position.id] : [listing.queue];
+      const rows = await query<JobSummaryRow>(text, [...values, listing.limit + 1]);
+      const page = rows.slice(0, listing.limit);
+      const last = page.at(-1);
+      return {
+        jobs: page.map(toJobSummary),
+        next: rows.length > listing.limit && last ? toCursorPosition(toJobPosition(last)) : null,
+      };
+    },
+
+    async getJob(queue, id): Promise<JobDetail | null> {
+      if (!CANONICAL_UUID.test(id.toLowerCase())) return null;
+      const [row] = await query<JobDetailRow>(sql.getJob(schema), [queue, id]);
+      return row ? toJobDetail(row) : null;
+    },
+  };
+}
+
+function assertPgBossLike(boss: unknown): asserts boss is PgBossLike {
+  const candidate = boss as Partial<Record<keyof PgBossLike, unknown>> | null | undefined;
+  const missing = (['getDb', 'getQueues', 'getQueue'] as const).filter((method) => typeof candidate?.[method] !== 'function');
+  if (missing.length > 0) {
+    throw new OptionsError(
+      'engine',
+      `must be given a started PgBoss instance: fromPgBoss(boss) received ${boss === null ? 'null' : typeof boss}, which lacks ${missing.map((method) => `${method}()`).join(', ')}.`,
+    );
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * `ops-jobs/pg-boss`: the job engine over the host's own pg-boss 12 instance.
+ *
+ * ```ts
+ * import { fromPgBoss } from 'ops-jobs/pg-boss';
+ * const engine = fromPgBoss(boss, { schema: 'pgboss' });
+ * ```
+ */
+export { fromPgBoss, PG_BOSS_STATES } from './engine.ts';
+export { DEFAULT_PG_BOSS_SCHEMA } from './schema-name.ts';
+export type { FromPgBossOptions, PgBossDbLike, PgBossLike, PgBossQueueLike } from './pg-boss-like.ts';

@@ -1,0 +1,329 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CursorPosition, JobEngine } from '../../../../core/contracts/engine.ts';
+import { ALL_JOB_STATES } from '../../../../core/contracts/jobs.ts';
+import type { JobState, JobSummary } from '../../../../core/contracts/jobs.ts';
+import { InvalidInputError } from '../../../../core/errors.ts';
+import { fromPgBoss } from '../../../../adapters/pg-boss/index.ts';
+import { PAGING_JOBS, QUEUES, seed } from './seed.ts';
+import type { Seeded } from './seed.ts';
+import { pgliteTarget, postgresTarget } from './targets.ts';
+import type { BossRun, BossTarget } from './targets.ts';
+
+/** A queue of its own for the test of error shapes. */
+const ERRORS_QUEUE = 'ops_errors';
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function engineSuite(target: BossTarget): void {
+  describe(`pg-boss engine on ${target.name}`, () => {
+    let run: BossRun | undefined;
+    let engine: JobEngine;
+    let seeded: Seeded;
+
+    // Each test awaits the setup itself, so an unreachable database fails every test with the
+    // reason rather than cancelling them from a hook.
+    let ready: Promise<void> = Promise.resolve();
+    const dbTest = (name: string, body: () => Promise<void>): void => {
+      test(name, async () => {
+        await ready;
+        await body();
+      });
+    };
+    before(() => {
+      ready = (async () => {
+        run = await target.start();
+        engine = fromPgBoss(run.boss, { schema: run.schema, version: '12.38.0' });
+        seeded = await seed(run.boss);
+      })();
+      ready.catch(() => {});
+    });
+    after(async () => {
+      await run?.stop();
+    });
+
+    /** Every job of a listing, following `next` page by page. */
+    const everyPage = async (queue: string, limit: number, state?: JobState): Promise<JobSummary[][]> => {
+      const pages: JobSummary[][] = [];
+      let position: CursorPosition | undefined;
+      do {
+        const page = await engine.listJobs({ queue, limit, ...(state ? { state } : {}), ...(position ? { after: position } : {}) });
+        pages.push([...page.jobs]);
+        position = page.next ?? undefined;
+        assert.ok(pages.length <= PAGING_JOBS + 1, 'paging does not end');
+      } while (position);
+      return pages;
+    };
+    /** The queue's ids newest first, read straight from pg-boss's table. */
+    const newestFirst = async (queue: string): Promise<string[]> =>
+      (await run!.query(`SELECT id::text AS id FROM ${run!.schema}.job WHERE name = $1 ORDER BY created_on DESC, id DESC`, [queue])).rows.map(
+        (row) => row.id,
+      );
+
+    dbTest('names itself and declares every console state once', async () => {
+      assert.equal(engine.name, 'pg-boss 12.38.0');
+      assert.equal(fromPgBoss(run!.boss, { schema: run!.schema }).name, 'pg-boss');
+      assert.deepEqual([...engine.capabilities.states].sort(), [...ALL_JOB_STATES].sort());
+    });
+
+    dbTest('getQueue counts the main queue by console state, with its settings', async () => {
+      const queue = await engine.getQueue(QUEUES.main);
+      assert.ok(queue);
+      assert.deepEqual(queue.counts, {
+        queued: 2,
+        scheduled: 1,
+        blocked: 1,
+        active: 1,
+        retrying: 1,
+        completed: 1,
+        failed: 1,
+        cancelled: 1,
+      });
+      assert.equal(queue.total, 9);
+      assert.equal(queue.deadLetterQueue, QUEUES.deadLetter);
+      assert.equal(queue.settings.policy, 'standard');
+      assert.equal(queue.settings.retryLimit, 1);
+      assert.equal(queue.settings.retryBackoff, false);
+      assert.equal(typeof queue.settings.expireInSeconds, 'number');
+      assert.equal(typeof queue.settings.retentionSeconds, 'number');
+      assert.equal(typeof queue.settings.deleteAfterSeconds, 'number');
+    });
+
+    dbTest('listQueues reports every queue, empty ones with zero counts', async () => {
+      const queues = await engine.listQueues();
+      const byName = new Map(queues.map((queue) => [queue.name, queue]));
+      for (const name of Object.values(QUEUES)) assert.ok(byName.has(name), `${name} is listed`);
+      const empty = byName.get(QUEUES.empty)!;
+      assert.equal(empty.total, 0);
+      assert.deepEqual(Object.values(empty.counts), engine.capabilities.states.map(() => 0));
+      assert.equal(empty.deadLetterQueue, null);
+      assert.equal(byName.get(QUEUES.deadLetter)!.counts.queued, 1);
+      assert.equal(byName.get(QUEUES.paging)!.total, PAGING_JOBS);
+      assert.deepEqual(byName.get(QUEUES.main), await engine.getQueue(QUEUES.main));
+    });
+
+    dbTest('getQueue answers null for a queue that does not exist, whatever its name', async () => {
+      assert.equal(await engine.getQueue('no_such_queue'), null);
+      assert.equal(await engine.getQueue('not a pg-boss name!'), null);
+      assert.equal(await engine.getQueue(''), null);
+    });
+
+    dbTest('lists a queue newest first, mapping each job to its console state', async () => {
+      const { jobs, next } = await engine.listJobs({ queue: QUEUES.main, limit: 50 });
+      assert.equal(next, null);
+      const { main } = seeded;
+      // The flow's two jobs were written together and share a created_on; id orders them.
+      const flow = [main.parent, main.child].sort((a, b) => (a.id < b.id ? 1 : -1));
+      const expected = [...flow, main.scheduled, main.queued, main.active, main.cancelled, main.completed, main.retrying, main.failed];
+      assert.deepEqual(
+        jobs.map((job) => [job.id, job.state]),
+        expected.map((job) => [job.id, job.state]),
+      );
+      assert.deepEqual(jobs.map((job) => job.id), await newestFirst(QUEUES.main));
+      for (const job of jobs) {
+        assert.equal(job.queue, QUEUES.main);
+        assert.match(job.createdAt, ISO);
+      }
+    });
+
+    dbTest('a listing row carries attempts, times and the last error message', async () => {
+      const { jobs } = await engine.listJobs({ queue: QUEUES.main, limit: 50 });
+      const byId = new Map(jobs.map((job) => [job.id, job]));
+      const { main } = seeded;
+      const failed = byId.get(main.failed.id)!;
+      assert.equal(failed.errorMessage, 'boom');
+      assert.deepEqual(failed.attempts, { made: 1, max: 1 });
+      assert.match(failed.startedAt!, ISO);
+      assert.match(failed.finishedAt!, ISO);
+      const retrying = byId.get(main.retrying.id)!;
+      assert.equal(retrying.errorMessage, 'try again');
+      assert.deepEqual(retrying.attempts, { made: 1, max: 2 });
+      assert.ok(Date.parse(retrying.runAfter!) > Date.now() + 3_000_000, 'waits out its retry delay');
+      assert.equal(byId.get(main.completed.id)!.errorMessage, null);
+      assert.deepEqual(byId.get(main.active.id)!.attempts, { made: 1, max: 2 });
+      assert.equal(byId.get(main.active.id)!.priority, 5);
+      assert.deepEqual(byId.get(main.queued.id)!.attempts, { made: 0, max: 2 });
+      assert.equal(byId.get(main.queued.id)!.startedAt, null);
+      assert.deepEqual(byId.get(main.cancelled.id)!.attempts, { made: 0, max: 2 });
+      assert.match(byId.get(main.cancelled.id)!.finishedAt!, ISO);
+      assert.ok(Date.parse(byId.get(main.scheduled.id)!.runAfter!) > Date.now() + 3_000_000);
+    });
+
+    dbTest('a listing by state holds exactly the jobs in that state', async () => {
+      const expected = new Map<JobState, string[]>(engine.capabilities.states.map((state) => [state, []]));
+      for (const job of Object.values(seeded.main)) expected.get(job.state)!.push(job.id);
+      for (const [state, ids] of expected) {
+        const { jobs, next } = await engine.listJobs({ queue: QUEUES.main, state, limit: 50 });
+        assert.equal(next, null);
+        assert.deepEqual(jobs.map((job) => job.id).sort(), ids.sort(), `state ${state}`);
+        for (const job of jobs) assert.equal(job.state, state);
+      }
+    });
+
+    dbTest('keyset pages cover every job exactly once, in order', async () => {
+      const all = await newestFirst(QUEUES.paging);
+      assert.deepEqual([...all].sort(), [...seeded.paging].sort());
+      const { rows } = await run!.query(
+        `SELECT count(DISTINCT created_on)::int AS times FROM ${run!.schema}.job WHERE name = $1`,
+        [QUEUES.paging],
+      );
+      assert.ok(rows[0].times < PAGING_JOBS, 'some jobs share a created_on, so pages must break ties by id');
+      for (const limit of [1, 4, 5, 7]) {
+        const pages = await everyPage(QUEUES.paging, limit);
+        assert.equal(pages.length, Math.ceil(PAGING_JOBS / limit), `limit ${limit}: page count`);
+        for (const page of pages.slice(0, -1)) assert.equal(page.length, limit);
+        assert.deepEqual(pages.flat().map((job) => job.id), all, `limit ${limit}: every job once, newest first`);
+      }
+    });
+
+    dbTest('keyset pages of one state skip the other states', async () => {
+      const { boss } = run!;
+      const cancelled = seeded.paging.filter((_, index) => index % 3 === 0);
+      await boss.cancel(QUEUES.paging, cancelled);
+      try {
+        const pages = await everyPage(QUEUES.paging, 2, 'cancelled');
+        assert.deepEqual(pages.flat().map((job) => job.id).sort(), [...cancelled].sort());
+        const queued = (await everyPage(QUEUES.paging, 3, 'queued')).flat();
+        assert.equal(queued.length, PAGING_JOBS - cancelled.length);
+      } finally {
+        await boss.resume(QUEUES.paging, cancelled);
+      }
+    });
+
+    dbTest('a malformed or foreign cursor is refused as invalid input', async () => {
+      const id = seeded.main.queued.id;
+      const foreign: unknown[] = [
+        [],
+        ['2026-01-01T00:00:00.000000Z'],
+        ['2026-01-01T00:00:00.000000Z', id, 'extra'],
+        [1767225600000, id],
+        ['2026-01-01T00:00:00.000000Z', 42],
+        ['2026-01-01T00:00:00Z', id],
+        ['2026-13-01T00:00:00.000000Z', id],
+        ['2026-02-30T00:00:00.000000Z', id],
+        ['yesterday', id],
+        ['2026-01-01T00:00:00.000000Z', 'not-a-uuid'],
+        ['2026-01-01T00:00:00.000000Z', id.toUpperCase()],
+        ["2026-01-01T00:00:00.000000Z'); DROP TABLE job; --", id],
+        ['1700000000000', 'bullmq-job-17'],
+        'a string',
+      ];
+      for (const after of foreign) {
+        await assert.rejects(
+          engine.listJobs({ queue: QUEUES.main, limit: 10, after: after as CursorPosition }),
+          (error: unknown) => error instanceof InvalidInputError && error.extensions.parameter === 'cursor',
+          `cursor ${JSON.stringify(after)}`,
+        );
+      }
+    });
+
+    dbTest('getJob answers null for an unknown id, a non-uuid id, or another queue', async () => {
+      assert.equal(await engine.getJob(QUEUES.main, '00000000-0000-4000-8000-000000000000'), null);
+      assert.equal(await engine.getJob(QUEUES.main, 'not-a-uuid'), null);
+      assert.equal(await engine.getJob(QUEUES.main, "x' OR 1=1 --"), null);
+      assert.equal(await engine.getJob(QUEUES.main, ''), null);
+      assert.equal(await engine.getJob(QUEUES.deadLetter, seeded.main.failed.id), null);
+      assert.equal(await engine.getJob('no_such_queue', seeded.main.failed.id), null);
+    });
+
+    dbTest('a failed job shows its data, error, attempts, options and timings', async () => {
+      const job = await engine.getJob(QUEUES.main, seeded.main.failed.id);
+      assert.ok(job);
+      assert.equal(job.state, 'failed');
+      assert.deepEqual(job.data, { step: 'failed' });
+      assert.equal(job.output, null);
+      assert.equal(job.error?.name, 'Error');
+      assert.equal(job.error?.message, 'boom');
+      assert.match(job.error?.stack ?? '', /boom/);
+      assert.equal(job.errorMessage, 'boom');
+      assert.deepEqual(job.attempts, { made: 1, max: 1 });
+      assert.equal(job.options.retryLimit, 0);
+      assert.equal(job.options.deadLetter, QUEUES.deadLetter);
+      assert.equal(job.options.policy, 'standard');
+      assert.equal(typeof job.options.expireInSeconds, 'number');
+      assert.equal(job.timings.createdAt, job.createdAt);
+      for (const time of [job.timings.startedAt, job.timings.finishedAt, job.timings.keepUntil, job.timings.runAfter]) {
+        assert.match(time ?? '', ISO);
+      }
+      assert.ok(job.timings.createdAt <= job.timings.startedAt! && job.timings.startedAt! <= job.timings.finishedAt!);
+      assert.equal(job.deadLetteredFrom, null);
+    });
+
+    dbTest('a completed job shows its result as output and no error', async () => {
+      const job = await engine.getJob(QUEUES.main, seeded.main.completed.id);
+      assert.ok(job);
+      assert.equal(job.state, 'completed');
+      assert.deepEqual(job.output, { ok: true, rows: 3 });
+      assert.equal(job.error, null);
+      assert.equal(job.errorMessage, null);
+      assert.deepEqual(job.attempts, { made: 1, max: 2 });
+    });
+
+    dbTest('a retrying job shows the error of its last attempt', async () => {
+      const job = await engine.getJob(QUEUES.main, seeded.main.retrying.id);
+      assert.ok(job);
+      assert.equal(job.state, 'retrying');
+      assert.equal(job.error?.message, 'try again');
+      assert.equal(job.options.retryDelay, 3600);
+      assert.equal(job.timings.finishedAt, null);
+    });
+
+    dbTest('queued, active and blocked jobs have no error; options carry what they were sent with', async () => {
+      const active = await engine.getJob(QUEUES.main, seeded.main.active.id);
+      assert.equal(active?.state, 'active');
+      assert.equal(active?.error, null);
+      assert.equal(active?.options.singletonKey, 'only-one');
+      assert.equal(active?.options.priority, 5);
+      const child = await engine.getJob(QUEUES.main, seeded.main.child.id);
+      assert.equal(child?.state, 'blocked');
+      assert.deepEqual(child?.data, { step: 'child' });
+      assert.equal(child?.error, null);
+      assert.equal(child?.output, null);
+    });
+
+    dbTest('the listing and the detail read the same error message from every shape pg-boss stores', async () => {
+      const { boss } = run!;
+      await boss.createQueue(ERRORS_QUEUE, { retryLimit: 0 });
+      const failures: [unknown, string | null][] = [
+        [new Error('thrown'), 'thrown'],
+        ['a plain string', 'a plain string'],
+        [{ value: { message: 'job timed out' } }, 'job timed out'],
+        [{ message: 'custom', code: 'E42' }, 'custom'],
+        [{ message: 42 }, null],
+        [{ reason: 'no message' }, null],
+        [{ value: 5 }, null],
+        [null, null],
+      ];
+      const ids: string[] = [];
+      for (const [output] of failures) {
+        const id = await boss.send(ERRORS_QUEUE, {});
+        const [job] = await boss.fetch(ERRORS_QUEUE);
+        assert.equal(job?.id, id);
+        await boss.fail(ERRORS_QUEUE, job.id, output as object | null);
+        ids.push(job.id);
+      }
+      const { jobs } = await engine.listJobs({ queue: ERRORS_QUEUE, limit: 50 });
+      const listed = new Map(jobs.map((job) => [job.id, job.errorMessage]));
+      for (const [index, [output, message]] of failures.entries()) {
+        const detail = await engine.getJob(ERRORS_QUEUE, ids[index]!);
+        assert.equal(detail?.state, 'failed');
+        assert.equal(listed.get(ids[index]!), message, `listing, output ${JSON.stringify(output)}`);
+        assert.equal(detail?.error?.message ?? null, message, `detail, output ${JSON.stringify(output)}`);
+      }
+      const custom = await engine.getJob(ERRORS_QUEUE, ids[3]!);
+      assert.deepEqual(custom?.error, { message: 'custom', details: { code: 'E42' } });
+      assert.equal((await engine.getJob(ERRORS_QUEUE, ids[7]!))?.error, null);
+    });
+
+    dbTest('a dead-lettered copy says where it came from', async () => {
+      const job = await engine.getJob(QUEUES.deadLetter, seeded.deadLettered);
+      assert.ok(job);
+      assert.equal(job.state, 'queued');
+      assert.deepEqual(job.deadLetteredFrom, { queue: QUEUES.main, id: seeded.main.failed.id });
+      assert.deepEqual(job.data, { step: 'failed' });
+      assert.deepEqual(job.attempts, { made: 0, max: 3 });
+    });
+  });
+}
+
+engineSuite(pgliteTarget);
+engineSuite(postgresTarget);

@@ -1,0 +1,110 @@
+// The two databases the pg-boss engine suite runs on: embedded PGlite through pg-boss's own
+// fromPglite, and a real PostgreSQL server through pg. Each run installs pg-boss in a schema of its
+// own, so runs can share a database.
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { ConstructorOptions } from 'pg-boss';
+
+export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A started pg-boss on one database, with direct SQL beside it for checks. */
+export interface BossRun {
+  readonly boss: PgBoss;
+  readonly schema: string;
+  query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  stop(): Promise<void>;
+}
+
+export interface BossTarget {
+  readonly name: string;
+  /** Installs and starts pg-boss, or throws saying what is needed. */
+  start(): Promise<BossRun>;
+}
+
+/** A pg-boss schema name no other run uses. */
+export function uniqueBossSchema(): string {
+  return `pgboss_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+}
+
+// No background passes: the suite seeds every state itself and must not race maintenance.
+const QUIET: Partial<ConstructorOptions> = { supervise: false, schedule: false, registerInstance: false };
+
+function watchErrors(boss: PgBoss): PgBoss {
+  boss.on('error', (error) => console.error('pg-boss error during the suite:', error));
+  return boss;
+}
+
+export const pgliteTarget: BossTarget = {
+  name: 'PGlite',
+  async start() {
+    const pglite = await PGlite.create();
+    const schema = uniqueBossSchema();
+    const boss = watchErrors(new PgBoss({ ...QUIET, db: fromPglite(pglite), backend: 'pglite', schema }));
+    try {
+      await boss.start();
+    } catch (error) {
+      await pglite.close().catch(() => {});
+      throw error;
+    }
+    return {
+      boss,
+      schema,
+      query: (text, values) => pglite.query(text, values),
+      async stop() {
+        await boss.stop({ graceful: false });
+        await pglite.close();
+      },
+    };
+  },
+};
+
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = parsed.password ? '***' : '';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+export const postgresTarget: BossTarget = {
+  name: 'PostgreSQL',
+  async start() {
+    const admin = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: 5000, max: 1 });
+    try {
+      await admin.query('SELECT 1');
+    } catch (error) {
+      await admin.end().catch(() => {});
+      throw new Error(
+        `The pg-boss engine tests require PostgreSQL, which was not reachable at ${describeUrl(DATABASE_URL)} ` +
+          `(${error instanceof Error ? error.message || error.name : String(error)}). Start PostgreSQL, or point ` +
+          'DATABASE_URL at a database this user may create schemas in, e.g. ' +
+          'DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test',
+        { cause: error },
+      );
+    }
+    const schema = uniqueBossSchema();
+    const boss = watchErrors(new PgBoss({ ...QUIET, connectionString: DATABASE_URL, schema, max: 2 }));
+    try {
+      await boss.start();
+    } catch (error) {
+      await boss.stop({ graceful: false }).catch(() => {});
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+      await admin.end().catch(() => {});
+      throw error;
+    }
+    return {
+      boss,
+      schema,
+      query: (text, values) => admin.query(text, values),
+      async stop() {
+        await boss.stop({ graceful: false });
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.end();
+      },
+    };
+  },
+};
