@@ -47,7 +47,7 @@ export async function startSeededPgBoss(): Promise<SeededStack> {
     pglite,
     ids: { failed, completed, queued },
     async stop() {
-      await boss.stop({ graceful: false, wait: true });
+      await boss.stop({ graceful: false });
       await pglite.close();
     },
   };
