@@ -7,5 +7,6 @@
  * ```
  */
 export { fromPgBoss, PG_BOSS_STATES } from './engine.ts';
+export { startPgBoss, type StartedPgBoss } from './start-pg-boss.ts';
 export { DEFAULT_PG_BOSS_SCHEMA } from './schema-name.ts';
 export type { FromPgBossOptions, PgBossDbLike, PgBossLike, PgBossQueueLike } from './pg-boss-like.ts';
