@@ -1,0 +1,62 @@
+/**
+ * Everything the two demo hosts share: the database, pg-boss and its workload, and the console
+ * configured with the demo's policies. A host adds only its framework, sessions and routes.
+ */
+import { randomBytes } from 'node:crypto';
+import { createOpsJobs } from 'ops-jobs';
+import type { OpsJobs } from 'ops-jobs';
+import { fromPgBoss } from 'ops-jobs/pg-boss';
+import { openDatabase } from './database.ts';
+import { enqueueDemoJob } from './enqueue.ts';
+import type { EnqueueRequest } from './enqueue.ts';
+import { demoAuth, demoDisplayPolicy } from './policies.ts';
+import type { DemoResponse } from './problem.ts';
+import { startWorkload } from './workload.ts';
+
+/** Where the demo mounts the console. */
+export const MOUNT = '/ops/jobs';
+
+/** A running demo back end. */
+export interface Demo {
+  readonly opsJobs: OpsJobs;
+  readonly mount: string;
+  /** Signs the session cookie: `SESSION_SECRET`, or random per process (sessions end on restart). */
+  readonly sessionSecret: string;
+  /** `POST /demo/jobs`. */
+  enqueue(request: EnqueueRequest): Promise<DemoResponse>;
+  /** Stops the workload, pg-boss and the database, in that order. */
+  stop(): Promise<void>;
+}
+
+/** Opens the database, starts pg-boss with the demo workload, and migrates the console's store. */
+export async function bootDemo(): Promise<Demo> {
+  const database = await openDatabase();
+  const { boss } = database;
+  boss.on('error', (error) => console.error('pg-boss error:', error));
+  await boss.start();
+  const workload = await startWorkload(boss);
+
+  const opsJobs = createOpsJobs({
+    engine: fromPgBoss(boss),
+    store: database.store,
+    auth: demoAuth,
+    displayPolicy: demoDisplayPolicy,
+    mount: MOUNT,
+    signInUrl: '/login',
+  });
+  await opsJobs.ready();
+  console.log(`ops-jobs demo: jobs and console tables in ${database.description}`);
+
+  return {
+    opsJobs,
+    mount: MOUNT,
+    sessionSecret: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    enqueue: (request) => enqueueDemoJob(boss, request),
+    async stop() {
+      await workload.stop();
+      // Running jobs get a few seconds to finish; pg-boss aborts their signal after that.
+      await boss.stop({ graceful: true, timeout: 5_000 });
+      await database.close();
+    },
+  };
+}
