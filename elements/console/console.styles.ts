@@ -1,0 +1,118 @@
+import { css } from 'lit';
+
+export const consoleStyles = css`
+  :host {
+    display: block;
+    min-height: var(--ops-jobs-min-height, 100vh);
+    background: var(--_bg);
+    font-size: 0.875rem;
+    line-height: 1.45;
+    -webkit-font-smoothing: antialiased;
+  }
+  .bar {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-height: 3.5rem;
+    background: var(--_surface);
+    border-bottom: 1px solid var(--_border);
+  }
+  .bar > .inner {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    width: 100%;
+    max-width: var(--ops-jobs-max-width, 82rem);
+    margin: 0 auto;
+    padding: 0.5rem max(1rem, 2vw);
+  }
+  .brand {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.6rem;
+    color: var(--_text);
+    font-weight: 650;
+    font-size: 0.9375rem;
+    text-decoration: none;
+  }
+  .brand:hover {
+    text-decoration: none;
+  }
+  .logo {
+    display: grid;
+    place-items: center;
+    width: 1.85rem;
+    height: 1.85rem;
+    border-radius: 7px;
+    color: #fff;
+    background: var(--ops-jobs-color-brand, light-dark(#2456d3, #3b6fe6));
+    font-size: 1.05rem;
+  }
+  .engine {
+    font-size: 0.75rem;
+    font-weight: 500;
+    padding: 0.1rem 0.5rem;
+    border-radius: 999px;
+    color: var(--_muted);
+    border: 1px solid var(--_border);
+  }
+  .spacer {
+    flex: 1;
+  }
+  .actor {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-width: 0;
+    color: var(--_muted);
+  }
+  .actor .label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    max-width: 14rem;
+    color: var(--_text);
+    font-weight: 500;
+  }
+  .avatar {
+    display: grid;
+    place-items: center;
+    width: 1.75rem;
+    height: 1.75rem;
+    border-radius: 50%;
+    font-size: 0.75rem;
+    font-weight: 700;
+    text-transform: uppercase;
+    color: var(--_accent);
+    background: var(--_accent-soft);
+    flex: none;
+  }
+  main {
+    max-width: var(--ops-jobs-max-width, 82rem);
+    margin: 0 auto;
+    padding: 1.5rem max(1rem, 2vw) 3rem;
+  }
+  main > ops-jobs-problem {
+    --ops-jobs-problem-margin: 12vh auto;
+  }
+  .loading {
+    display: grid;
+    gap: 1rem;
+  }
+  .loading .skeleton:first-child {
+    height: 2.2rem;
+    width: 12rem;
+  }
+  .loading .skeleton {
+    height: 6rem;
+  }
+  @media (max-width: 520px) {
+    .engine,
+    .actor .prefix {
+      display: none;
+    }
+    main {
+      padding-top: 1.1rem;
+    }
+  }
+`;

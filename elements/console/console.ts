@@ -1,0 +1,212 @@
+import { provide } from '@lit/context';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { SessionResponse } from '../../core/http/wire.ts';
+import { ApiClient } from '../api/api-client.ts';
+import { ApiError } from '../api/api-error.ts';
+import { apiContext, routerContext, sessionContext } from '../context/contexts.ts';
+import { LoadController } from '../controllers/load-controller.ts';
+import { OpsJobsNavigateEvent } from '../events/ops-jobs-navigate.ts';
+import { OpsJobsRouteChangeEvent } from '../events/ops-jobs-route-change.ts';
+import { interceptableLink } from '../router/link-clicks.ts';
+import { Router } from '../router/router.ts';
+import { routes, type Route } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { layersIcon } from '../shared/icons.ts';
+import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import type { Theme, ViewElement } from '../shared/view-element.ts';
+import { consoleStyles } from './console.styles.ts';
+import { routeTitle } from './route-title.ts';
+
+/**
+ * The operator console: loads the session, then shows the view for the current URL under the
+ * mount: the queue overview, a queue's jobs, or one job. Links inside it navigate without a page
+ * load; back and forward work. Provides the API client, session and router to its views through
+ * `@lit/context`.
+ *
+ * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
+ *   Resolved once against `document.baseURI`, so the console works under any path prefix.
+ * @attr theme - `light`, `dark` or `auto` (default: follow the operating system).
+ * @attr brand - the name in the header and the document title ("Jobs").
+ *
+ * @fires ops-jobs-navigate - before following a link inside the console; cancelable.
+ * @fires ops-jobs-route-change - after the route changed (link, back or forward).
+ *
+ * @csspart header - the top bar.
+ * @csspart main - the area the views render in.
+ *
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-color-background - page background.
+ * @cssprop --ops-jobs-color-surface - cards and the header.
+ * @cssprop --ops-jobs-color-surface-muted - table heads, code blocks.
+ * @cssprop --ops-jobs-color-border - card and table borders.
+ * @cssprop --ops-jobs-color-border-strong - button borders.
+ * @cssprop --ops-jobs-color-text - body text.
+ * @cssprop --ops-jobs-color-text-muted - secondary text.
+ * @cssprop --ops-jobs-color-accent - links.
+ * @cssprop --ops-jobs-color-danger - failures.
+ * @cssprop --ops-jobs-color-focus - focus rings.
+ * @cssprop --ops-jobs-color-brand - the logo tile.
+ * @cssprop --ops-jobs-state-<state> - solid colour of a job state (bars, dots).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-max-width - content width (82rem).
+ * @cssprop --ops-jobs-min-height - the console's least height (100vh: it fills the page).
+ */
+export class OpsJobsConsole extends LitElement {
+  static override styles = [tokens, themeScheme, controls, consoleStyles];
+
+  @property() root = './';
+  @property({ reflect: true }) theme: Theme | undefined;
+  @property() brand = 'Jobs';
+
+  @provide({ context: apiContext })
+  @state()
+  protected api: ApiClient | undefined;
+
+  @provide({ context: routerContext })
+  @state()
+  protected router: Router | undefined;
+
+  @provide({ context: sessionContext })
+  @state()
+  protected session: SessionResponse | undefined;
+
+  @state() private route: Route = routes.overview();
+
+  readonly #session = new LoadController(this, {
+    args: () => (this.api ? ([this.api] as const) : null),
+    task: ([api], signal) => api.session(signal),
+  });
+
+  #unsubscribe: (() => void) | undefined;
+  #started = false;
+
+  constructor() {
+    super();
+    this.addEventListener('click', this.#onClick);
+    this.addEventListener('ops-jobs-reload', () => void this.#session.rerun());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.router) this.#start();
+    else this.#follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.router?.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('root') && this.#started && changed.get('root') !== undefined) this.#start();
+    if (this.#session.value !== this.session) this.session = this.#session.value;
+  }
+
+  /** Goes to a route inside the console, as a followed link would. */
+  navigate(route: Route): void {
+    this.router?.navigate(route);
+  }
+
+  #start(): void {
+    this.#unsubscribe?.();
+    this.router?.stop();
+    const root = new URL(this.root, document.baseURI);
+    this.api = new ApiClient(root);
+    this.router = new Router(root);
+    this.#started = true;
+    this.#follow();
+  }
+
+  #follow(): void {
+    const router = this.router;
+    if (!router) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = router.subscribe((route) => this.#onRoute(route, true));
+    router.start();
+    this.#onRoute(router.route, false);
+  }
+
+  #onRoute(route: Route, moved: boolean): void {
+    this.route = route;
+    document.title = routeTitle(route, this.brand);
+    this.dispatchEvent(new OpsJobsRouteChangeEvent(route));
+    if (moved) void this.#focusView();
+  }
+
+  async #focusView(): Promise<void> {
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector<ViewElement>('main > *');
+    await view?.focusHeading?.();
+  }
+
+  readonly #onClick = (event: MouseEvent): void => {
+    const router = this.router;
+    if (!router) return;
+    const url = interceptableLink(event, window.location.origin);
+    const route = url && router.match(url);
+    if (!url || !route) return;
+    event.preventDefault();
+    if (!this.dispatchEvent(new OpsJobsNavigateEvent(url, route))) return;
+    const pushed = url.href !== window.location.href;
+    router.navigate(url);
+    if (pushed) window.scrollTo({ top: 0 });
+  };
+
+  override render() {
+    return html`
+      <header part="header" class="bar"><div class="inner">
+        <a class="brand" href=${this.router?.href(routes.overview()) ?? './'}>
+          <span class="logo" aria-hidden="true">${layersIcon}</span><span>${this.brand}</span>
+        </a>
+        ${this.session ? html`<span class="engine" title="Job engine">${this.session.engine.name}</span>` : ''}
+        <span class="spacer"></span>
+        ${this.session ? this.#actor(this.session) : ''}
+      </div></header>
+      <main part="main">
+        ${this.#session.render({
+          initial: () => this.#loading(),
+          pending: (previous) => (previous ? this.#view() : this.#loading()),
+          complete: () => this.#view(),
+          error: (error) => html`<ops-jobs-problem .error=${error} subject="console"></ops-jobs-problem>`,
+        })}
+      </main>
+    `;
+  }
+
+  #actor(session: SessionResponse): TemplateResult {
+    const label = session.actor.label;
+    return html`<span class="actor">
+      <span class="avatar" aria-hidden="true">${(label ?? '?').trim().charAt(0) || '?'}</span>
+      <span class="label" title=${label ? `Signed in as ${label}` : 'Signed in'}
+        ><span class="visually-hidden">Signed in as </span>${label ?? 'Signed in'}</span
+      >
+    </span>`;
+  }
+
+  #view(): TemplateResult {
+    const theme = ifDefined(this.theme);
+    const route = this.route;
+    switch (route.name) {
+      case 'overview':
+        return html`<ops-jobs-queue-list theme=${theme}></ops-jobs-queue-list>`;
+      case 'queue':
+        return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
+      case 'job':
+        return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
+      case 'not-found':
+        return html`<ops-jobs-problem .error=${new ApiError(404, 'about:blank', 'Not found', 'Nothing in the console lives at this address.')} subject="page">
+          <a slot="actions" href=${this.router?.href(routes.overview()) ?? './'}>Go to the queues</a>
+        </ops-jobs-problem>`;
+    }
+  }
+
+  #loading(): TemplateResult {
+    return html`<div class="loading" aria-busy="true" aria-label="Loading the console">
+      <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span>
+    </div>`;
+  }
+}

@@ -1,0 +1,17 @@
+import type { Route } from '../router/routes.ts';
+import { shortId } from '../shared/format.ts';
+import { STATE_LABELS } from '../shared/job-states.ts';
+
+/** The document title for a route, most specific part first so browser tabs stay readable. */
+export function routeTitle(route: Route, brand: string): string {
+  switch (route.name) {
+    case 'overview':
+      return `Queues · ${brand}`;
+    case 'queue':
+      return `${route.state ? `${STATE_LABELS[route.state]} · ` : ''}${route.queue} · ${brand}`;
+    case 'job':
+      return `Job ${shortId(route.id)} · ${route.queue} · ${brand}`;
+    case 'not-found':
+      return `Not found · ${brand}`;
+  }
+}

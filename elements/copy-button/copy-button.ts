@@ -1,0 +1,46 @@
+import { html, LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { checkIcon, copyIcon } from '../shared/icons.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { copyButtonStyles } from './copy-button.styles.ts';
+import { copyText } from './copy-text.ts';
+
+/**
+ * A button that copies a value and says so ("Copied", announced politely).
+ *
+ * @attr value - the text to copy.
+ * @attr label - the button's accessible name ("Copy").
+ * @attr text - visible text beside the icon (none by default); keep it part of `label`.
+ *
+ * @csspart button - the button.
+ */
+export class OpsJobsCopyButton extends LitElement {
+  static override styles = [tokens, controls, copyButtonStyles];
+
+  @property() value = '';
+  @property() label = 'Copy';
+  @property() text = '';
+  @state() private copied: boolean | null = null;
+  #reset: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#reset);
+  }
+
+  override render() {
+    const status = this.copied === true ? 'Copied' : this.copied === false ? 'Copy failed' : '';
+    return html`<button part="button" class="quiet" type="button" aria-label=${this.label} title=${this.label} @click=${this.#copy}>
+        <span class=${this.copied ? 'done' : ''}>${this.copied ? checkIcon : copyIcon}</span>${this.text
+          ? html`<span aria-hidden="true">${status || this.text}</span>`
+          : ''}</button
+      ><span class="visually-hidden" role="status">${status}</span>`;
+  }
+
+  async #copy(): Promise<void> {
+    this.copied = await copyText(this.value);
+    clearTimeout(this.#reset);
+    this.#reset = setTimeout(() => (this.copied = null), 2000);
+  }
+}

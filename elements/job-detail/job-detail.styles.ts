@@ -1,0 +1,129 @@
+import { css } from 'lit';
+
+export const jobDetailStyles = css`
+  h1 .mono {
+    font-size: 1.35rem;
+    font-weight: 600;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(8.5rem, 100%), 1fr));
+    gap: 1rem 1.5rem;
+    margin: 0 0 1rem;
+    padding: 1rem 1.25rem;
+  }
+  .facts div {
+    min-width: 0;
+  }
+  .facts dt {
+    font-size: 0.6875rem;
+    font-weight: 600;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--_muted);
+    margin-bottom: 0.2rem;
+  }
+  .facts dd {
+    margin: 0;
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .facts .wide {
+    grid-column: span 2;
+  }
+  .id-value {
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+    overflow-wrap: anywhere;
+  }
+  .spent {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .origin {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0 0 1rem;
+    padding: 0.7rem 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_accent-soft);
+  }
+  .columns {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 18rem;
+    gap: 1rem;
+    align-items: start;
+  }
+  .main {
+    display: grid;
+    gap: 1rem;
+    min-width: 0;
+  }
+  section.card,
+  aside.card {
+    padding: 1rem 1.25rem 1.1rem;
+    min-width: 0;
+  }
+  section h2,
+  aside h2,
+  summary {
+    margin: 0 0 0.75rem;
+  }
+  section.error-card {
+    border-color: var(--_danger-border);
+  }
+  section.error-card h2 {
+    color: var(--_danger);
+  }
+  details > summary {
+    cursor: pointer;
+    list-style: none;
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    border-radius: 4px;
+  }
+  details > summary::-webkit-details-marker {
+    display: none;
+  }
+  details > summary .icon {
+    transition: transform 120ms ease;
+    color: var(--_muted);
+  }
+  details[open] > summary .icon {
+    transform: rotate(90deg);
+  }
+  details:not([open]) > summary {
+    margin-bottom: 0;
+  }
+  aside {
+    position: sticky;
+    top: 1rem;
+  }
+  .skeleton.block {
+    height: 9rem;
+    border-radius: var(--_radius);
+  }
+  .skeleton.facts-s {
+    height: 4.5rem;
+    border-radius: var(--_radius);
+    margin-bottom: 1rem;
+  }
+
+  @container (max-width: 860px) {
+    .columns {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    aside {
+      position: static;
+    }
+    .facts .wide {
+      grid-column: 1 / -1;
+      order: -1;
+    }
+  }
+`;

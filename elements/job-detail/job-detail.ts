@@ -1,0 +1,165 @@
+import { html, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { JobDetailResponse, Shown } from '../../core/http/wire.ts';
+import { LoadController } from '../controllers/load-controller.ts';
+import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { formatCount, shortId } from '../shared/format.ts';
+import { chevronIcon, deadLetterIcon, refreshIcon } from '../shared/icons.ts';
+import { stateColors } from '../shared/state-colors.styles.ts';
+import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { jobDetailStyles } from './job-detail.styles.ts';
+
+/**
+ * One job: its state, queue, id, attempts and timeline, then its error (name, message and stack),
+ * data, output and options. Values hidden by the host's display policy or too large to send are
+ * marked as such; options load into the page only when opened.
+ *
+ * @attr queue - the job's queue.
+ * @attr job-id - the job's id.
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ * @attr theme - `light`, `dark` or `auto` (default).
+ *
+ * @csspart facts - the summary of the job under the heading.
+ * @csspart error - the error section.
+ * @csspart timeline - the timeline card.
+ */
+export class OpsJobsJobDetail extends ViewElement {
+  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, jobDetailStyles];
+
+  @property() queue = '';
+  @property({ attribute: 'job-id' }) jobId = '';
+  @state() private optionsOpen = false;
+
+  readonly #load = new LoadController(this, {
+    args: () => (this.queue && this.jobId ? ([this.api, this.queue, this.jobId] as const) : null),
+    task: ([api, queue, id], signal) => api.job(queue, id, signal),
+  });
+
+  /** Loads the job again. */
+  override refresh(): Promise<void> {
+    return this.#load.rerun();
+  }
+
+  readonly #reload = (): void => void this.refresh();
+
+  override render() {
+    const current = this.#load.value && this.#load.value.id === this.jobId && this.#load.value.queue === this.queue ? this.#load.value : undefined;
+    const busy = this.#load.status === LOAD_STATUS.pending;
+    return html`
+      <header class="head">
+        <div>
+          <nav class="crumbs" aria-label="Breadcrumbs">
+            <a href=${this.href(routes.overview())}>Queues</a><span class="crumb-sep" aria-hidden="true">/</span>
+            <a href=${this.href(routes.queue(this.queue, current?.state ?? null))}>${this.queue}</a>
+          </nav>
+          <div class="title">
+            <h1 tabindex="-1">Job <span class="mono" title=${this.jobId}>${shortId(this.jobId)}</span></h1>
+            ${current ? html`<ops-jobs-state-badge state=${current.state}></ops-jobs-state-badge>` : ''}
+          </div>
+        </div>
+        <div class="tools">
+          <button type="button" @click=${this.#reload} aria-label="Refresh job">
+            <span class=${busy ? 'spin' : ''}>${refreshIcon}</span><span class="label">Refresh</span>
+          </button>
+        </div>
+      </header>
+      ${this.#load.render({
+        pending: () => (current ? this.#content(current) : this.#skeleton()),
+        complete: (job) => this.#content(job),
+        error: (error) => html`<ops-jobs-problem .error=${error} subject="job">
+          <a slot="actions" href=${this.href(routes.queue(this.queue))}>Jobs in ${this.queue}</a>
+        </ops-jobs-problem>`,
+      })}
+    `;
+  }
+
+  #content(job: JobDetailResponse): TemplateResult {
+    return html`${this.#facts(job)}${this.#origin(job)}
+      <div class="columns">
+        <div class="main">
+          ${this.#error(job)}
+          ${this.#value('Data', job.data)}
+          ${this.#value('Output', job.output)}
+          <section class="card" aria-labelledby="options-h">
+            <details @toggle=${(event: Event) => (this.optionsOpen = (event.target as HTMLDetailsElement).open)} ?open=${this.optionsOpen}>
+              <summary><h2 id="options-h">Options</h2>${chevronIcon}</summary>
+              ${this.optionsOpen ? html`<ops-jobs-json-viewer .shown=${job.options} label="Options"></ops-jobs-json-viewer>` : ''}
+            </details>
+          </section>
+        </div>
+        <aside part="timeline" class="card" aria-labelledby="timeline-h">
+          <h2 id="timeline-h">Timeline</h2>
+          <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
+        </aside>
+      </div>`;
+  }
+
+  #facts(job: JobDetailResponse): TemplateResult {
+    const spent = job.attempts.max > 0 && job.attempts.made >= job.attempts.max;
+    return html`<dl part="facts" class="card facts">
+      <div>
+        <dt>Queue</dt>
+        <dd><a href=${this.href(routes.queue(job.queue))}>${job.queue}</a></dd>
+      </div>
+      <div class="wide">
+        <dt>Job ID</dt>
+        <dd><span class="id-value">${job.id}</span><ops-jobs-copy-button value=${job.id} label="Copy job ID"></ops-jobs-copy-button></dd>
+      </div>
+      <div>
+        <dt>Attempts</dt>
+        <dd><span class=${spent && job.state === 'failed' ? 'spent' : ''}>${formatCount(job.attempts.made)} of ${formatCount(job.attempts.max)}</span></dd>
+      </div>
+      <div>
+        <dt>Priority</dt>
+        <dd>${formatCount(job.priority)}</dd>
+      </div>
+      <div>
+        <dt>Created</dt>
+        <dd><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></dd>
+      </div>
+    </dl>`;
+  }
+
+  #origin(job: JobDetailResponse): TemplateResult | string {
+    const from = job.deadLetteredFrom;
+    if (!from) return '';
+    return html`<p class="origin">${deadLetterIcon}<span>
+        Dead-lettered from
+        ${from.id
+          ? html`<a href=${this.href(routes.job(from.queue, from.id))}>job <span class="mono">${shortId(from.id)}</span> in ${from.queue}</a>`
+          : html`<a href=${this.href(routes.queue(from.queue))}>${from.queue}</a>`}
+      </span></p>`;
+  }
+
+  #error(job: JobDetailResponse): TemplateResult | string {
+    const error = job.error;
+    const recorded = !('value' in error) || (error.value !== null && error.value !== undefined);
+    if (!recorded && job.state !== 'failed' && job.state !== 'retrying') return '';
+    return html`<section part="error" class="card error-card" aria-labelledby="error-h">
+      <h2 id="error-h">Error</h2>
+      <ops-jobs-job-error .error=${error}></ops-jobs-job-error>
+    </section>`;
+  }
+
+  #value(title: string, shown: Shown): TemplateResult {
+    const id = `${title.toLowerCase()}-h`;
+    return html`<section class="card" aria-labelledby=${id}>
+      <h2 id=${id}>${title}</h2>
+      <ops-jobs-json-viewer .shown=${shown} label=${title}></ops-jobs-json-viewer>
+    </section>`;
+  }
+
+  #skeleton(): TemplateResult {
+    return html`<div aria-busy="true" aria-label="Loading job">
+      <span class="skeleton facts-s"></span>
+      <div class="columns">
+        <div class="main"><span class="skeleton block"></span><span class="skeleton block"></span></div>
+        <span class="skeleton block"></span>
+      </div>
+    </div>`;
+  }
+}

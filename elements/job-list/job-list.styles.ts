@@ -1,0 +1,196 @@
+import { css } from 'lit';
+
+export const jobListStyles = css`
+  .states {
+    display: flex;
+    gap: 0.25rem;
+    margin: 0 0 1rem;
+    padding: 0.25rem;
+    overflow-x: auto;
+    scrollbar-width: thin;
+    border-radius: var(--_radius);
+    background: var(--_surface-muted);
+    border: 1px solid var(--_border);
+  }
+  .states a {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.4rem 0.7rem;
+    border-radius: var(--_radius-small);
+    color: var(--_muted);
+    font-weight: 500;
+    white-space: nowrap;
+    text-decoration: none;
+  }
+  .states a:hover {
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  .states a[aria-current='page'] {
+    color: var(--_text);
+    background: var(--_surface);
+    box-shadow: var(--_shadow), 0 0 0 1px var(--_border);
+    font-weight: 600;
+  }
+  .states .dot {
+    width: 0.5rem;
+    height: 0.5rem;
+    border-radius: 50%;
+    background: var(--_state-solid);
+  }
+  .states .n {
+    font-size: 0.75rem;
+    font-variant-numeric: tabular-nums;
+    padding: 0 0.4rem;
+    border-radius: 999px;
+    background: var(--_border);
+    color: var(--_text);
+    font-weight: 500;
+  }
+  .states .state-failed .n.some {
+    background: var(--_state-solid);
+    color: light-dark(#fff, #1a0b0b);
+    font-weight: 700;
+  }
+  tbody tr {
+    position: relative;
+  }
+  td.id a {
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+    font-weight: 600;
+  }
+  td.id a::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  td.id a:focus-visible {
+    outline: none;
+  }
+  td.id a:focus-visible::after {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+    border-radius: 4px;
+  }
+  tbody tr:hover td.id a {
+    text-decoration: underline;
+  }
+  td.time {
+    white-space: nowrap;
+    color: var(--_muted);
+  }
+  td.error {
+    width: 40%;
+    max-width: 0;
+  }
+  .excerpt {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--_danger);
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+  }
+  .attempts.spent {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    margin-top: 0.875rem;
+    color: var(--_muted);
+  }
+  .more-error {
+    color: var(--_danger);
+  }
+  .skeleton.row-s {
+    height: 1.1rem;
+    margin: 0.95rem 1rem;
+  }
+
+  /* Narrow: each job is a small card: id and state, then times, then the error. */
+  @container (max-width: 760px) {
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    table,
+    tbody {
+      display: block;
+    }
+    tbody tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.3rem 0.9rem;
+      padding: 0.75rem 1rem;
+      border-bottom: 1px solid var(--_border);
+    }
+    tbody tr:last-child {
+      border-bottom: 0;
+    }
+    td {
+      display: block;
+      padding: 0;
+      border: 0;
+    }
+    tbody tr:hover td {
+      background: none;
+    }
+    td.id {
+      flex: 1 0 auto;
+    }
+    td.state {
+      flex: none;
+    }
+    td.attempts-cell {
+      order: 1;
+    }
+    td.state {
+      order: 1;
+    }
+    td.time {
+      order: 3;
+      font-size: 0.8125rem;
+    }
+    td.attempts-cell {
+      font-size: 0.8125rem;
+    }
+    td.started {
+      display: none;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ' ' / '';
+      color: var(--_muted);
+      font-size: 0.75rem;
+    }
+    td.n {
+      text-align: left;
+    }
+    td.error {
+      order: 5;
+      flex: 1 0 100%;
+      max-width: 100%;
+      width: auto;
+    }
+    td.error:empty {
+      display: none;
+    }
+    tr::after {
+      content: '';
+      order: 2;
+      flex-basis: 100%;
+      height: 0;
+    }
+  }
+`;

@@ -1,0 +1,39 @@
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { JobDetailResponse } from '../../core/http/wire.ts';
+import { stateColors } from '../shared/state-colors.styles.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { jobTimelineStyles } from './job-timeline.styles.ts';
+import { timelineSteps } from './timeline-steps.ts';
+
+/**
+ * A job's life as a vertical timeline: created, run after, started, and how it ended, each with
+ * its exact time, how long ago, and how long it waited or ran.
+ *
+ * @csspart list - the `<ol>`.
+ * @csspart step - each step.
+ */
+export class OpsJobsJobTimeline extends LitElement {
+  static override styles = [tokens, stateColors, jobTimelineStyles];
+
+  /** The job, as the detail API sends it (only `state` and `timings` are read). */
+  @property({ attribute: false }) job: Pick<JobDetailResponse, 'state' | 'timings'> | undefined;
+
+  override render() {
+    if (!this.job) return nothing;
+    return html`<ol part="list" aria-label="Timeline">
+      ${timelineSteps(this.job).map(
+        (step) => html`<li part="step" class="${step.tone} state-failed">
+          <span class="marker" aria-hidden="true"></span>
+          <span class="label">${step.label}</span>
+          ${step.at
+            ? html`<span class="when"><ops-jobs-relative-time datetime=${step.at} format="exact"></ops-jobs-relative-time></span>
+                <span class="sub"><ops-jobs-relative-time datetime=${step.at}></ops-jobs-relative-time>${step.note ? ` · ${step.note}` : ''}</span>`
+            : step.note
+              ? html`<span class="sub">${step.note}</span>`
+              : ''}
+        </li>`,
+      )}
+    </ol>`;
+  }
+}

@@ -1,0 +1,43 @@
+import { API_ERROR_KINDS, ApiError } from '../api/api-error.ts';
+
+/** What an error state says: a heading, an explanation and whether trying again can help. */
+export interface ProblemCopy {
+  readonly heading: string;
+  readonly hint: string;
+  readonly retry: boolean;
+  /** Shown with the danger colour: something broke, rather than "not here" or "not you". */
+  readonly bad: boolean;
+}
+
+/**
+ * The words for an error, by its kind. `subject` names what was being loaded ("queue", "job"),
+ * so a 404 reads "No such job".
+ */
+export function problemCopy(error: unknown, subject: string): ProblemCopy {
+  if (!(error instanceof ApiError)) {
+    return { heading: 'Something went wrong', hint: error instanceof Error ? error.message : String(error), retry: true, bad: true };
+  }
+  const detail = error.detail;
+  switch (error.kind) {
+    case API_ERROR_KINDS.signedOut:
+      return {
+        heading: 'You are signed out',
+        hint: 'Sign in to the application again (your session may have expired), then try again.',
+        retry: true,
+        bad: false,
+      };
+    case API_ERROR_KINDS.forbidden:
+      return {
+        heading: 'You are not allowed to see this',
+        hint: detail ? `${detail} Ask an administrator if you need access.` : 'Ask an administrator if you need access.',
+        retry: false,
+        bad: false,
+      };
+    case API_ERROR_KINDS.notFound:
+      return { heading: `No such ${subject}`, hint: detail || `This ${subject} does not exist, or no longer does.`, retry: false, bad: false };
+    case API_ERROR_KINDS.network:
+      return { heading: 'Cannot reach the server', hint: `${detail} Check your connection, then try again.`, retry: true, bad: true };
+    default:
+      return { heading: error.title || 'The server answered with an error', hint: detail || `HTTP ${error.status}`, retry: true, bad: true };
+  }
+}

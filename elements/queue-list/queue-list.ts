@@ -1,0 +1,171 @@
+import { html, type TemplateResult } from 'lit';
+import type { JobState } from '../../core/contracts/jobs.ts';
+import type { QueueListResponse, QueueResponse } from '../../core/http/wire.ts';
+import { LoadController } from '../controllers/load-controller.ts';
+import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { cssProps } from '../shared/css-props.ts';
+import { formatCount } from '../shared/format.ts';
+import { deadLetterIcon, inboxIcon, refreshIcon } from '../shared/icons.ts';
+import { STATE_LABELS } from '../shared/job-states.ts';
+import { stateColors } from '../shared/state-colors.styles.ts';
+import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { countedStates, queueTotals } from './queue-totals.ts';
+import { queueListStyles } from './queue-list.styles.ts';
+
+/** Totals shown as tiles above the table, when the engine counts them. */
+const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queued'];
+
+/**
+ * The overview: every queue with its job counts by state, failed counts first and loud, totals
+ * across queues, and each queue's dead letter queue.
+ *
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ * @attr theme - `light`, `dark` or `auto` (default).
+ *
+ * @csspart tiles - the totals above the table.
+ * @csspart table - the queue table's card.
+ *
+ * @cssprop --ops-jobs-color-* - see `<ops-jobs-console>`.
+ */
+export class OpsJobsQueueList extends ViewElement {
+  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, queueListStyles];
+
+  readonly #load = new LoadController(this, {
+    args: () => [this.api] as const,
+    task: ([api], signal) => api.queues(signal),
+  });
+
+  /** Loads the queues again. */
+  override refresh(): Promise<void> {
+    return this.#load.rerun();
+  }
+
+  readonly #reload = (): void => void this.refresh();
+
+  override render() {
+    const loading = this.#load.status === LOAD_STATUS.pending;
+    const data = this.#load.value;
+    return html`
+      <header class="head">
+        <div>
+          <h1 tabindex="-1">Queues</h1>
+          <p class="sub">${data ? this.#summary(data) : html`<span>Loading…</span>`}</p>
+        </div>
+        <div class="tools">
+          <button type="button" @click=${this.#reload} aria-label="Refresh queues">
+            <span class=${loading ? 'spin' : ''}>${refreshIcon}</span><span class="label">Refresh</span>
+          </button>
+        </div>
+      </header>
+      ${this.#load.render({
+        pending: (previous) => (previous ? this.#content(previous) : this.#skeleton()),
+        complete: (value) => this.#content(value),
+        error: (error) => html`<ops-jobs-problem .error=${error} subject="queue list"></ops-jobs-problem>`,
+      })}
+    `;
+  }
+
+  #summary(data: QueueListResponse): TemplateResult {
+    const engine = this.session?.engine.name;
+    const n = data.queues.length;
+    return html`<span>${formatCount(n)} ${n === 1 ? 'queue' : 'queues'}</span>${engine
+        ? html`<span class="sep" aria-hidden="true">·</span><span>${engine}</span>`
+        : ''}`;
+  }
+
+  #content(data: QueueListResponse): TemplateResult {
+    if (data.queues.length === 0) {
+      return html`<div class="card empty">
+        ${inboxIcon}<strong>No queues yet</strong><span>Queues appear here once the application creates them.</span>
+      </div>`;
+    }
+    const states = countedStates(data.queues, this.states, this.session !== undefined);
+    const columns: JobState[] = states.includes('failed') ? ['failed', ...states.filter((s) => s !== 'failed')] : states;
+    return html`${this.#tiles(data.queues, states)}
+      <div part="table" class="card table-card">
+        <table role="table">
+          <caption class="visually-hidden">Jobs in each queue by state</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">Queue</th>
+              ${columns.map((state) => html`<th role="columnheader" scope="col" class="n ${state === 'failed' ? 'failed-col' : ''}">${STATE_LABELS[state]}</th>`)}
+              <th role="columnheader" scope="col" class="n">Total</th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            ${data.queues.map((queue) => this.#row(queue, columns, states))}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  #tiles(queues: readonly QueueResponse[], states: readonly JobState[]): TemplateResult {
+    const totals = queueTotals(queues);
+    const shown = TILE_STATES.filter((state) => states.includes(state));
+    const failed = totals.byState.failed ?? 0;
+    return html`<dl part="tiles" class="tiles">
+      ${shown.map((state) => {
+        const count = totals.byState[state] ?? 0;
+        const alarm = state === 'failed' && count > 0;
+        return html`<div class="card tile state-${state} ${alarm ? 'alarm' : ''}">
+          <dt><span class="dot" aria-hidden="true"></span>${STATE_LABELS[state]}</dt>
+          <dd>${formatCount(count)}${state === 'failed'
+              ? html`<span class="note">${failed > 0 ? `in ${formatCount(totals.queuesWithFailures)} of ${formatCount(queues.length)} queues` : 'none anywhere'}</span>`
+              : ''}</dd>
+        </div>`;
+      })}
+      <div class="card tile"><dt>All jobs</dt><dd>${formatCount(totals.total)}<span class="note">across ${formatCount(queues.length)} queues</span></dd></div>
+    </dl>`;
+  }
+
+  #row(queue: QueueResponse, columns: readonly JobState[], barStates: readonly JobState[]): TemplateResult {
+    return html`<tr role="row">
+      <td role="cell" class="name">
+        <a class="queue-name" href=${this.href(routes.queue(queue.name))}>${queue.name}</a>
+        ${this.#bar(queue, barStates)}
+        ${queue.deadLetterQueue
+          ? html`<div class="dlq">${deadLetterIcon}<span>Dead letters to</span>
+              <a href=${this.href(routes.queue(queue.deadLetterQueue))} aria-label="Dead letter queue ${queue.deadLetterQueue}">${queue.deadLetterQueue}</a></div>`
+          : ''}
+      </td>
+      ${columns.map((state) => this.#count(queue, state))}
+      <td role="cell" class="n total" data-label="Total">${formatCount(queue.total)}</td>
+    </tr>`;
+  }
+
+  #count(queue: QueueResponse, state: JobState): TemplateResult {
+    const count = queue.counts[state];
+    const label = STATE_LABELS[state];
+    if (count === undefined) return html`<td role="cell" class="n" data-label=${label}><span class="count zero" title="Not counted by this engine">—</span></td>`;
+    if (count === 0) return html`<td role="cell" class="n" data-label=${label}><span class="count zero">0</span></td>`;
+    const href = this.href(routes.queue(queue.name, state));
+    const name = `${formatCount(count)} ${label.toLowerCase()} in ${queue.name}`;
+    return html`<td role="cell" class="n state-${state}" data-label=${label}>
+      <a class=${state === 'failed' ? 'failed-count' : 'count'} href=${href} aria-label=${name}>${formatCount(count)}</a>
+    </td>`;
+  }
+
+  #bar(queue: QueueResponse, states: readonly JobState[]): TemplateResult | string {
+    const total = states.reduce((sum, state) => sum + (queue.counts[state] ?? 0), 0);
+    if (total === 0) return '';
+    return html`<div class="bar" aria-hidden="true">
+      ${states.map((state) => {
+        const count = queue.counts[state] ?? 0;
+        return count > 0 ? html`<span class="state-${state}" ${cssProps({ 'flex-grow': String(count) })} title="${STATE_LABELS[state]}: ${formatCount(count)}"></span>` : '';
+      })}
+    </div>`;
+  }
+
+  #skeleton(): TemplateResult {
+    return html`<div class="tiles" aria-hidden="true">
+        ${[0, 1, 2, 3].map(() => html`<span class="skeleton tile-s"></span>`)}
+      </div>
+      <div class="card table-card" aria-busy="true" aria-label="Loading queues">
+        ${[0, 1, 2, 3, 4].map(() => html`<span class="skeleton row-s"></span>`)}
+      </div>`;
+  }
+}

@@ -1,0 +1,29 @@
+import type { JobState } from '../../core/contracts/jobs.ts';
+import type { QueueResponse } from '../../core/http/wire.ts';
+
+/** Counts summed over every queue, and how many queues have failed jobs. */
+export interface QueueTotals {
+  readonly byState: Readonly<Partial<Record<JobState, number>>>;
+  readonly total: number;
+  readonly queuesWithFailures: number;
+}
+
+export function queueTotals(queues: readonly QueueResponse[]): QueueTotals {
+  const byState: Partial<Record<JobState, number>> = {};
+  let total = 0;
+  let queuesWithFailures = 0;
+  for (const queue of queues) {
+    total += queue.total;
+    if ((queue.counts.failed ?? 0) > 0) queuesWithFailures++;
+    for (const [state, count] of Object.entries(queue.counts) as Array<[JobState, number]>) {
+      byState[state] = (byState[state] ?? 0) + count;
+    }
+  }
+  return { byState, total, queuesWithFailures };
+}
+
+/** The states worth a column: the engine's, or those any queue reports, in `order`. */
+export function countedStates(queues: readonly QueueResponse[], order: readonly JobState[], fromEngine: boolean): JobState[] {
+  if (fromEngine) return [...order];
+  return order.filter((state) => queues.some((queue) => queue.counts[state] !== undefined));
+}

@@ -1,0 +1,62 @@
+import type { JobState } from '../../core/contracts/jobs.ts';
+import { isJobState } from '../shared/job-states.ts';
+
+/** A place in the console, independent of where the console is mounted. */
+export type Route =
+  | { readonly name: 'overview' }
+  | { readonly name: 'queue'; readonly queue: string; readonly state: JobState | null }
+  | { readonly name: 'job'; readonly queue: string; readonly id: string }
+  | { readonly name: 'not-found'; readonly path: string };
+
+/** Route constructors, so call sites read as what they link to. */
+export const routes = Object.freeze({
+  overview: (): Route => ({ name: 'overview' }),
+  queue: (queue: string, state: JobState | null = null): Route => ({ name: 'queue', queue, state }),
+  job: (queue: string, id: string): Route => ({ name: 'job', queue, id }),
+});
+
+/**
+ * Reads the route of `url` under the mount `root` (absolute, ending in `/`). Returns null when the
+ * URL is outside the console: another origin or a path not under the root.
+ */
+export function parseRoute(url: URL, root: URL): Route | null {
+  if (url.origin !== root.origin) return null;
+  const base = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
+  const path = url.pathname === base.slice(0, -1) ? '' : url.pathname.startsWith(base) ? url.pathname.slice(base.length) : null;
+  if (path === null) return null;
+  if (path === '' || path === 'queues' || path === 'queues/') return routes.overview();
+  const segments = decodeSegments(path.replace(/\/$/, ''));
+  if (segments?.[0] === 'queues' && segments[1]) {
+    if (segments.length === 2) {
+      const state = url.searchParams.get('state');
+      return routes.queue(segments[1], isJobState(state) ? state : null);
+    }
+    if (segments.length === 4 && segments[2] === 'jobs' && segments[3]) return routes.job(segments[1], segments[3]);
+  }
+  return { name: 'not-found', path };
+}
+
+/** The URL of `route` under the mount `root`. */
+export function routeUrl(route: Route, root: URL): URL {
+  switch (route.name) {
+    case 'overview':
+      return new URL(root.href);
+    case 'queue': {
+      const url = new URL(`queues/${encodeURIComponent(route.queue)}`, root);
+      if (route.state) url.searchParams.set('state', route.state);
+      return url;
+    }
+    case 'job':
+      return new URL(`queues/${encodeURIComponent(route.queue)}/jobs/${encodeURIComponent(route.id)}`, root);
+    case 'not-found':
+      return new URL(route.path, root);
+  }
+}
+
+function decodeSegments(path: string): string[] | null {
+  try {
+    return path.split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,126 @@
+import { css } from 'lit';
+
+/** Links, buttons, focus rings, cards and helpers shared by the views. */
+export const controls = css`
+  a {
+    color: var(--_accent);
+    text-decoration: none;
+    border-radius: 3px;
+  }
+  a:hover {
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    font-size: 0.875rem;
+    font-weight: 500;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius-small);
+    padding: 0.4rem 0.8rem;
+    min-height: 2.25rem;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    cursor: pointer;
+    box-shadow: var(--_shadow);
+  }
+  button:hover:not(:disabled) {
+    background: var(--_surface-muted);
+    border-color: var(--_muted);
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+  button.quiet {
+    border-color: transparent;
+    background: transparent;
+    box-shadow: none;
+    color: var(--_muted);
+    padding: 0.3rem 0.5rem;
+    min-height: 2rem;
+  }
+  button.quiet:hover:not(:disabled) {
+    color: var(--_text);
+    background: var(--_surface-muted);
+    border-color: transparent;
+  }
+  svg.icon {
+    width: 1em;
+    height: 1em;
+    flex: none;
+    vertical-align: -0.125em;
+  }
+  .card {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+  }
+  .mono {
+    font-family: var(--_mono);
+    font-size: 0.8125rem;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .num {
+    font-variant-numeric: tabular-nums;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  h1,
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.25;
+  }
+  h1 {
+    font-size: 1.5rem;
+    font-weight: 650;
+    letter-spacing: -0.01em;
+  }
+  h1:focus {
+    outline: none;
+  }
+  h2 {
+    font-size: 1rem;
+    font-weight: 600;
+  }
+  .eyebrow {
+    font-size: 0.6875rem;
+    font-weight: 600;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--_muted);
+  }
+  @keyframes ops-jobs-pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+  .skeleton {
+    display: block;
+    border-radius: var(--_radius-small);
+    background: var(--_surface-muted);
+    animation: ops-jobs-pulse 1.4s ease-in-out infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+`;

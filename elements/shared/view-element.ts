@@ -1,0 +1,81 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { JobState } from '../../core/contracts/jobs.ts';
+import type { SessionResponse } from '../../core/http/wire.ts';
+import { ApiClient } from '../api/api-client.ts';
+import { apiContext, routerContext, sessionContext } from '../context/contexts.ts';
+import type { Router } from '../router/router.ts';
+import { routeUrl, type Route } from '../router/routes.ts';
+import { DEFAULT_STATE_ORDER } from './job-states.ts';
+
+/** The colour scheme an element is asked to use; `auto` follows the operating system. */
+export type Theme = 'light' | 'dark' | 'auto';
+
+/**
+ * What every view shares: the API client, router and session from the enclosing console, and,
+ * for a view placed alone in a host page, a client of its own built from its `root` attribute.
+ */
+export class ViewElement extends LitElement {
+  /**
+   * The mount root relative to the page, ending in `/`. Read only when the view is not inside an
+   * `<ops-jobs-console>`, which provides its own.
+   */
+  @property() root = './';
+
+  /** `light` or `dark` forces a colour scheme; unset or `auto` follows the operating system. */
+  @property({ reflect: true }) theme: Theme | undefined;
+
+  @consume({ context: apiContext, subscribe: true })
+  @state()
+  protected consoleApi: ApiClient | undefined;
+
+  @consume({ context: routerContext, subscribe: true })
+  @state()
+  protected router: Router | undefined;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  protected session: SessionResponse | undefined;
+
+  #ownApi: { root: string; client: ApiClient } | undefined;
+
+  constructor() {
+    super();
+    // "Try again" in an error state inside this view reloads this view, and no outer one.
+    this.addEventListener('ops-jobs-reload', (event) => {
+      event.stopPropagation();
+      void this.refresh();
+    });
+  }
+
+  /** Loads the view's data again. */
+  refresh(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** The console's client, or one for this view's own `root`. */
+  protected get api(): ApiClient {
+    if (this.consoleApi) return this.consoleApi;
+    if (this.#ownApi?.root !== this.root) {
+      this.#ownApi = { root: this.root, client: new ApiClient(new URL(this.root, document.baseURI)) };
+    }
+    return this.#ownApi.client;
+  }
+
+  /** The link target of a route. */
+  protected href(route: Route): string {
+    return this.router ? this.router.href(route) : routeUrl(route, this.api.root).href;
+  }
+
+  /** The engine's states in display order. */
+  protected get states(): readonly JobState[] {
+    return this.session?.engine.states ?? DEFAULT_STATE_ORDER;
+  }
+
+  /** Moves focus to the view's heading, as the console does after a navigation. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }
+}

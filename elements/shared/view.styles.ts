@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+/** The frame every view shares: heading row, toolbars, tables and empty states. */
+export const viewStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    font-size: 0.875rem;
+    line-height: 1.45;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: 0.75rem 1rem;
+    margin-bottom: 1.25rem;
+  }
+  .head > div:first-child {
+    min-width: 0;
+  }
+  .head .title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    min-width: 0;
+  }
+  .head h1 {
+    overflow-wrap: anywhere;
+  }
+  .sub {
+    margin: 0.3rem 0 0;
+    color: var(--_muted);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+  }
+  .sub .sep {
+    color: var(--_border-strong);
+  }
+  .tools {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th {
+    text-align: left;
+    font-size: 0.6875rem;
+    font-weight: 600;
+    letter-spacing: 0.05em;
+    text-transform: uppercase;
+    color: var(--_muted);
+    background: var(--_surface-muted);
+    padding: 0.6rem 0.875rem;
+    border-bottom: 1px solid var(--_border);
+    white-space: nowrap;
+  }
+  td {
+    padding: 0.7rem 0.875rem;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: middle;
+  }
+  tbody tr:last-child td {
+    border-bottom: 0;
+  }
+  tbody tr:hover td {
+    background: light-dark(#fafbfc, #1a1f27);
+  }
+  th.n,
+  td.n {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .table-card {
+    overflow: hidden;
+  }
+  .empty {
+    display: grid;
+    justify-items: center;
+    gap: 0.35rem;
+    padding: 3rem 1rem;
+    text-align: center;
+    color: var(--_muted);
+  }
+  .empty .icon {
+    font-size: 1.75rem;
+    margin-bottom: 0.25rem;
+  }
+  .empty strong {
+    color: var(--_text);
+    font-size: 0.9375rem;
+  }
+  .spin {
+    animation: ops-jobs-spin 0.9s linear infinite;
+  }
+  @keyframes ops-jobs-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spin {
+      animation: none;
+    }
+  }
+  .crumbs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    align-items: center;
+    margin: 0 0 0.3rem;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .crumbs a {
+    color: inherit;
+  }
+  .crumbs a:hover {
+    color: var(--_accent);
+  }
+  .crumbs .crumb-sep {
+    opacity: 0.55;
+  }
+  @container (max-width: 560px) {
+    .head {
+      flex-wrap: nowrap;
+      align-items: flex-start;
+    }
+    .tools .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .tools button {
+      padding: 0.4rem 0.6rem;
+    }
+  }
+`;

@@ -1,0 +1,27 @@
+import { css } from 'lit';
+
+export const stateBadgeStyles = css`
+  :host {
+    display: inline-flex;
+    vertical-align: middle;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    padding: 0.125rem 0.5rem 0.125rem 0.45rem;
+    border-radius: 999px;
+    font-size: var(--ops-jobs-badge-font-size, 0.75rem);
+    font-weight: 600;
+    line-height: 1.25rem;
+    white-space: nowrap;
+    color: var(--_state-fg);
+    background: var(--_state-bg);
+  }
+  .dot {
+    width: 0.45rem;
+    height: 0.45rem;
+    border-radius: 50%;
+    background: var(--_state-solid);
+  }
+`;

@@ -1,0 +1,30 @@
+import { html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { JobState } from '../../core/contracts/jobs.ts';
+import { isJobState, STATE_HINTS, STATE_LABELS } from '../shared/job-states.ts';
+import { stateColors } from '../shared/state-colors.styles.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { stateBadgeStyles } from './state-badge.styles.ts';
+
+/**
+ * A job state as a coloured pill with a dot, its meaning as a tooltip.
+ *
+ * @attr state - one of the job states (`failed`, `active`, ...); anything else shows as written.
+ *
+ * @csspart badge - the pill.
+ *
+ * @cssprop --ops-jobs-badge-font-size - text size (0.75rem).
+ * @cssprop --ops-jobs-state-<state> - the solid colour of a state, e.g. `--ops-jobs-state-failed`.
+ */
+export class OpsJobsStateBadge extends LitElement {
+  static override styles = [tokens, stateColors, stateBadgeStyles];
+
+  @property({ reflect: true }) state: JobState | string = '';
+
+  override render() {
+    const known = isJobState(this.state);
+    return html`<span part="badge" class="badge state-${known ? this.state : 'cancelled'}" title=${known ? STATE_HINTS[this.state as JobState] : ''}
+      ><span class="dot" aria-hidden="true"></span>${known ? STATE_LABELS[this.state as JobState] : this.state}</span
+    >`;
+  }
+}

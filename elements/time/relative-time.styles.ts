@@ -1,0 +1,14 @@
+import { css } from 'lit';
+
+export const relativeTimeStyles = css`
+  :host {
+    display: inline;
+    white-space: nowrap;
+  }
+  time {
+    font-variant-numeric: tabular-nums;
+  }
+  .none {
+    color: var(--ops-jobs-color-text-muted, inherit);
+  }
+`;

@@ -1,0 +1,179 @@
+// Deterministic API data for the element tests and screenshots: a few queues with failures, a
+// dead letter queue, jobs in every state, and one richly detailed failed job.
+import type { JobState } from '../../../core/contracts/jobs.ts';
+import type {
+  JobDetailResponse,
+  JobSummaryResponse,
+  ProblemResponse,
+  QueueResponse,
+  SessionResponse,
+} from '../../../core/http/wire.ts';
+import type { ApiAnswer, ApiHandler } from './server.ts';
+
+export const STATES: JobState[] = ['queued', 'scheduled', 'blocked', 'active', 'retrying', 'completed', 'failed', 'cancelled'];
+
+export const SESSION: SessionResponse = {
+  actor: { label: 'Dana Whitfield' },
+  permissions: { 'queues.view': true, 'jobs.view': true },
+  engine: { name: 'pg-boss', states: ['queued', 'scheduled', 'active', 'retrying', 'completed', 'failed', 'cancelled'] },
+};
+
+function queue(name: string, counts: Partial<Record<JobState, number>>, deadLetterQueue: string | null = null): QueueResponse {
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return { name, counts, total, deadLetterQueue, settings: { policy: 'standard', retryLimit: 3 } };
+}
+
+export const QUEUES: QueueResponse[] = [
+  queue('email-send', { queued: 1204, scheduled: 40, active: 8, retrying: 3, completed: 48211, failed: 127, cancelled: 2 }, 'email-send-dlq'),
+  queue('email-send-dlq', { queued: 0, scheduled: 0, active: 0, retrying: 0, completed: 0, failed: 19, cancelled: 0 }),
+  queue('image-resize', { queued: 12, scheduled: 0, active: 4, retrying: 0, completed: 9120, failed: 0, cancelled: 0 }),
+  queue('invoice-sync', { queued: 310, scheduled: 1500, active: 2, retrying: 6, completed: 20450, failed: 3, cancelled: 14 }),
+  queue('reports/daily', { queued: 0, scheduled: 1, active: 0, retrying: 0, completed: 365, failed: 0, cancelled: 0 }),
+  queue('webhook-deliver', { queued: 58, scheduled: 0, active: 16, retrying: 21, completed: 130877, failed: 0, cancelled: 0 }),
+];
+
+const BASE = Date.parse('2026-11-27T10:00:00Z');
+
+/** A stable UUID-like id for the n-th job of a queue. */
+export function jobId(queueName: string, n: number): string {
+  let hash = 2166136261;
+  for (const char of `${queueName}:${n}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  const hex = (hash.toString(16).padStart(8, '0') + (n * 2654435761 >>> 0).toString(16).padStart(8, '0')).repeat(2);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const MESSAGES = [
+  'upstream 503 while calling https://smtp.example.test/v3/send',
+  'ETIMEDOUT: connect timed out after 10000 ms (smtp.example.test:587)',
+  'Recipient address rejected: user unknown in virtual mailbox table',
+];
+
+/** The jobs of a queue in one state (at most 130 per state), newest first. */
+export function jobsOf(queueName: string, state: JobState | null, now = Date.now()): JobSummaryResponse[] {
+  const info = QUEUES.find((q) => q.name === queueName);
+  if (!info) return [];
+  const states = state ? [state] : STATES;
+  const jobs: JobSummaryResponse[] = [];
+  for (const s of states) {
+    const count = Math.min(info.counts[s] ?? 0, 130);
+    for (let i = 0; i < count; i++) jobs.push(summary(queueName, s, i, now));
+  }
+  return jobs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+function summary(queueName: string, state: JobState, i: number, now: number): JobSummaryResponse {
+  const created = now - (i * 7 + STATES.indexOf(state)) * 60_000 - 45_000;
+  const started = ['active', 'retrying', 'completed', 'failed'].includes(state) ? created + 740 : null;
+  const finished = ['completed', 'failed', 'cancelled'].includes(state) ? (started ?? created) + 1_200 + i * 10 : null;
+  const failing = state === 'failed' || state === 'retrying';
+  return {
+    id: jobId(queueName, i * 10 + STATES.indexOf(state)),
+    queue: queueName,
+    state,
+    priority: 0,
+    attempts: { made: state === 'failed' ? 3 : failing ? 1 : started ? 1 : 0, max: 3 },
+    createdAt: new Date(created).toISOString(),
+    runAfter: new Date(created).toISOString(),
+    startedAt: started ? new Date(started).toISOString() : null,
+    finishedAt: finished ? new Date(finished).toISOString() : null,
+    errorMessage: failing ? MESSAGES[i % MESSAGES.length]! : null,
+  };
+}
+
+const STACK = [
+  'Error: upstream 503 while calling https://smtp.example.test/v3/send',
+  '    at SmtpClient.send (/srv/app/src/mail/smtp-client.ts:88:13)',
+  '    at async sendEmail (/srv/app/src/jobs/email-send.ts:41:5)',
+  '    at async Worker.work (/srv/app/node_modules/pg-boss/dist/worker.js:121:24)',
+  '    at async Promise.all (index 0)',
+  '    at async processTicksAndRejections (node:internal/process/task_queues:105:5)',
+].join('\n');
+
+/** The detail of the newest failed job of `email-send`, the job the tests open. */
+export function failedJobDetail(now = Date.now()): JobDetailResponse {
+  const job = jobsOf('email-send', 'failed', now)[0]!;
+  return {
+    ...job,
+    data: { value: { to: 'customer-4411@example.test', template: 'invoice-ready', locale: 'en-GB', invoice: { id: 'INV-2026-00917', total: 129.5, currency: 'EUR', lines: 3 }, retryable: true, tags: ['billing', 'transactional'] } },
+    output: { hidden: true },
+    error: { value: { name: 'Error', message: 'upstream 503 while calling https://smtp.example.test/v3/send', stack: STACK, details: { status: 503, attempt: 3 } } },
+    options: { value: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 900, singletonKey: null, deadLetter: 'email-send-dlq' } },
+    timings: {
+      createdAt: job.createdAt,
+      runAfter: job.runAfter,
+      startedAt: job.startedAt,
+      finishedAt: job.finishedAt,
+      keepUntil: new Date(Date.parse(job.createdAt) + 14 * 86_400_000).toISOString(),
+    },
+    deadLetteredFrom: null,
+  };
+}
+
+/** A dead-lettered job whose data is too large to send whole. */
+export function deadLetterJobDetail(now = Date.now()): JobDetailResponse {
+  const job = jobsOf('email-send-dlq', 'failed', now)[0]!;
+  const preview = JSON.stringify({ to: 'bulk@example.test', attachments: [{ name: 'report.csv', base64: 'QUJD'.repeat(400) }] }).slice(0, 1200);
+  return {
+    ...job,
+    data: { truncated: true, bytes: 3_481_920, preview },
+    output: { value: null },
+    error: { hidden: true },
+    options: { hidden: true },
+    timings: { createdAt: job.createdAt, runAfter: job.runAfter, startedAt: job.startedAt, finishedAt: job.finishedAt, keepUntil: null },
+    deadLetteredFrom: { queue: 'email-send', id: jobId('email-send', 6) },
+  };
+}
+
+export function problem(status: number, title: string, detail: string): ApiAnswer {
+  const body: ProblemResponse = { type: 'about:blank', title, status, detail };
+  return { status, body };
+}
+
+const PAGE = /^queues\/([^/?]+)\/jobs(?:\?(.*))?$/;
+const ONE = /^queues\/([^/?]+)\/jobs\/([^/?]+)$/;
+const QUEUE = /^queues\/([^/?]+)$/;
+
+/**
+ * The API over the fixtures. Cursors are offsets (the real API's are opaque); `now` fixes the
+ * clock so times read the same in every run.
+ */
+export function fixtureApi(now = Date.now()): ApiHandler {
+  return (path) => {
+    if (path === 'session') return { body: SESSION };
+    if (path === 'queues') return { body: { queues: QUEUES } };
+    let match = QUEUE.exec(path);
+    if (match) {
+      const found = QUEUES.find((q) => q.name === decodeURIComponent(match![1]!));
+      return found ? { body: found } : problem(404, 'Queue not found', `There is no queue named ${decodeURIComponent(match[1]!)}.`);
+    }
+    match = PAGE.exec(path);
+    if (match) {
+      const name = decodeURIComponent(match[1]!);
+      if (!QUEUES.some((q) => q.name === name)) return problem(404, 'Queue not found', `There is no queue named ${name}.`);
+      const params = new URLSearchParams(match[2] ?? '');
+      const all = jobsOf(name, (params.get('state') as JobState | null) ?? null, now);
+      const limit = Number(params.get('limit') ?? 50);
+      const offset = Number(params.get('cursor') ?? 0);
+      const jobs = all.slice(offset, offset + limit);
+      return { body: { jobs, nextCursor: offset + limit < all.length ? String(offset + limit) : null } };
+    }
+    match = ONE.exec(path);
+    if (match) {
+      const id = decodeURIComponent(match[2]!);
+      for (const detail of [failedJobDetail(now), deadLetterJobDetail(now)]) if (detail.id === id) return { body: detail };
+      const job = jobsOf(decodeURIComponent(match[1]!), null, now).find((j) => j.id === id);
+      if (!job) return problem(404, 'Job not found', `There is no job ${id} in this queue.`);
+      const detail: JobDetailResponse = {
+        ...job,
+        data: { value: { n: 1 } },
+        output: { value: job.state === 'completed' ? { ok: true } : null },
+        error: { value: null },
+        options: { value: { retryLimit: 2 } },
+        timings: { createdAt: job.createdAt, runAfter: job.runAfter, startedAt: job.startedAt, finishedAt: job.finishedAt, keepUntil: null },
+        deadLetteredFrom: null,
+      };
+      return { body: detail };
+    }
+    return problem(404, 'Not found', `No API route for ${path}.`);
+  };
+}

@@ -1,0 +1,118 @@
+// A test server for the elements: the console's HTML shell for every page under a mount, the
+// bundle, fixture pages, and an API answered by the test. Listens on 127.0.0.1, port chosen by the OS.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { elementsBundle } from './bundle.ts';
+
+/** What the API answers: JSON with a status, or `'network-error'` to drop the connection. */
+export type ApiAnswer = { status?: number; body: unknown; delayMs?: number } | 'network-error';
+
+/** Answers one API call; `path` is relative to `{mount}api/`, with its query. */
+export type ApiHandler = (path: string, url: URL) => ApiAnswer | Promise<ApiAnswer>;
+
+// The real shell's page styles (core/http/shell.ts), served as a file instead of by hash.
+const PAGE_CSS = 'html,body{margin:0;min-height:100%}body{background:Canvas;color:CanvasText;font-family:system-ui,sans-serif}';
+
+export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'";
+
+export interface TestServer {
+  readonly origin: string;
+  /** Where the console is mounted, e.g. `/ops/jobs/`. */
+  readonly mount: string;
+  /** Every API path asked for, in order (relative to `{mount}api/`, with query). */
+  readonly calls: string[];
+  /** Replaces the API's answers. */
+  api: ApiHandler;
+  /** Serves `html` (a body fragment) at `{mount}fixture/{name}`, after the bundle. */
+  fixture(name: string, html: string): string;
+  url(pathUnderMount?: string): string;
+  close(): Promise<void>;
+}
+
+/** The relative path from a page under the mount back to the mount root, as the real shell computes it. */
+export function rootFor(pathUnderMount: string): string {
+  const depth = pathUnderMount.split('/').length - 1;
+  return depth <= 0 ? './' : '../'.repeat(depth);
+}
+
+function page(root: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>Test</title><link rel="stylesheet" href="${root}assets/page.css"><script type="module" src="${root}assets/console.js"></script></head><body>${body}</body></html>`;
+}
+
+export async function startServer(options: { mount?: string; api: ApiHandler }): Promise<TestServer> {
+  const mount = options.mount ?? '/ops/jobs/';
+  const fixtures = new Map<string, string>();
+  const calls: string[] = [];
+  const script = await elementsBundle();
+  const state = { api: options.api };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith(mount)) {
+      response.writeHead(404).end('outside the mount');
+      return;
+    }
+    const under = url.pathname.slice(mount.length);
+    if (under === 'assets/console.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      return;
+    }
+    if (under === 'assets/page.css') {
+      response.writeHead(200, { 'content-type': 'text/css' }).end(PAGE_CSS);
+      return;
+    }
+    if (under.startsWith('api/')) {
+      const path = under.slice(4) + url.search;
+      calls.push(path);
+      const answer = await state.api(path, url);
+      if (answer === 'network-error') {
+        request.socket.destroy();
+        return;
+      }
+      if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+      const status = answer.status ?? 200;
+      const type = status >= 400 ? 'application/problem+json' : 'application/json';
+      response.writeHead(status, { 'content-type': type }).end(JSON.stringify(answer.body));
+      return;
+    }
+    const headers = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP };
+    const fixture = under.startsWith('fixture/') ? fixtures.get(under.slice('fixture/'.length)) : undefined;
+    if (fixture !== undefined) {
+      response.writeHead(200, headers).end(page(rootFor(under), fixture));
+      return;
+    }
+    const root = rootFor(under);
+    response.writeHead(200, headers).end(page(root, `<ops-jobs-console root="${root}"></ops-jobs-console>`));
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    mount,
+    calls,
+    get api() {
+      return state.api;
+    },
+    set api(handler: ApiHandler) {
+      state.api = handler;
+    },
+    fixture(name, html) {
+      fixtures.set(name, html);
+      return `${origin}${mount}fixture/${name}`;
+    },
+    url(pathUnderMount = '') {
+      return `${origin}${mount}${pathUnderMount}`;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
