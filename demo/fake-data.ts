@@ -38,12 +38,14 @@ const FIRST_NAMES = ['amira', 'jonas', 'li', 'sofia', 'mateo', 'noah', 'priya', 
 const LAST_NAMES = ['haddad', 'berg', 'wei', 'rossi', 'garcia', 'okafor', 'nair', 'novak', 'farouk', 'martin', 'sato', 'kowalski'];
 const MAIL_DOMAINS = ['example.com', 'mail.example.org', 'corp.example.net'];
 
+/** A shop customer as the demo's payloads refer to one. */
 export interface Customer {
   readonly id: string;
   readonly name: string;
   readonly email: string;
 }
 
+/** A new customer with a plausible name and address. */
 export function customer(): Customer {
   const first = pick(FIRST_NAMES);
   const last = pick(LAST_NAMES);
@@ -51,10 +53,12 @@ export function customer(): Customer {
   return { id: id('cus', 12), name: `${title(first)} ${title(last)}`, email: `${first}.${last}@${pick(MAIL_DOMAINS)}` };
 }
 
+/** An order number as the shop prints it. */
 export function orderNumber(): string {
   return `ORD-${between(100000, 999999)}`;
 }
 
+/** A settlement currency, mostly euros and dollars. */
 export function currency(): 'EUR' | 'USD' | 'GBP' {
   return pickWeighted([['EUR', 5], ['USD', 4], ['GBP', 2]] as const);
 }
@@ -64,6 +68,7 @@ export function amountInCents(): number {
   return chance(0.1) ? between(50_000, 250_000) : between(499, 18_999);
 }
 
+/** SKUs the warehouse has in stock. */
 export const SKUS = ['SKU-TEE-BLK-M', 'SKU-MUG-WHT', 'SKU-HOOD-GRY-L', 'SKU-CAP-NVY', 'SKU-SOCK-3PK', 'SKU-BOTTLE-750'] as const;
 
 /** A SKU the warehouse has none of: reserving it fails every time. */

@@ -14,6 +14,7 @@ export const ROLES = {
   guest: 'is signed in, and may do nothing at all',
 } as const;
 
+/** One of the demo roles: `viewer`, `operator`, `admin` or `guest`. */
 export type Role = keyof typeof ROLES;
 
 /** A demo user as the host's session knows it. */
@@ -31,6 +32,7 @@ export const DEMO_USERS: Readonly<Record<Role, DemoUser>> = Object.freeze({
   guest: { id: 'u_1004', role: 'guest', name: 'Gus Guest' },
 });
 
+/** Whether `value` names a demo role (the sign-in form's `user` field). */
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && Object.hasOwn(ROLES, value);
 }

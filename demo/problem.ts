@@ -14,6 +14,7 @@ export function problem(status: number, type: string, title: string, detail: str
   };
 }
 
+/** A JSON response. */
 export function json(status: number, value: unknown): DemoResponse {
   return { status, contentType: 'application/json', body: JSON.stringify(value) };
 }

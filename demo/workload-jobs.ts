@@ -26,12 +26,14 @@ export const CARD_TOKENS = {
 /** Endpoints whose host is down for the whole demo: deliveries to them end in the dead letter queue. */
 export const DOWN_WEBHOOK_HOST = 'hooks.legacy-erp.example';
 
+/** How a payment capture will end: decided by the card token it carries. */
 export type CaptureOutcome = 'ok' | 'insufficientFunds' | 'expired' | 'processingError';
 
 function cardToken(outcome: CaptureOutcome): string {
   return outcome === 'ok' ? pick(CARD_TOKENS.ok) : CARD_TOKENS[outcome];
 }
 
+/** Captures an order's payment; `outcome` is random (mostly `ok`) unless given. */
 export function paymentCapture(outcome?: CaptureOutcome, order = orderNumber(), buyer: Customer = customer()): DemoJob {
   const decided = outcome ?? pickWeighted<CaptureOutcome>([['ok', 86], ['insufficientFunds', 5], ['expired', 3], ['processingError', 6]]);
   return {
@@ -51,6 +53,7 @@ export function paymentCapture(outcome?: CaptureOutcome, order = orderNumber(), 
 
 const TEMPLATES = ['order-confirmation', 'password-reset', 'invoice-available', 'welcome', 'shipping-update'] as const;
 
+/** A transactional email; `bounce` sends it to an address whose server rejects it. */
 export function emailSend(options: { bounce?: boolean; template?: (typeof TEMPLATES)[number]; to?: Customer } = {}): DemoJob {
   const to = options.to ?? customer();
   const template = options.template ?? pick(TEMPLATES);
@@ -74,6 +77,7 @@ export function delayedReminder(delaySeconds = between(120, 1800)): DemoJob {
 
 const REPORT_KINDS = ['monthly-revenue', 'refunds-by-reason', 'churn-cohorts', 'inventory-valuation', 'vat-summary'] as const;
 
+/** A slow report build (several seconds), visible as active while it runs. */
 export function reportBuild(kind: (typeof REPORT_KINDS)[number] = pick(REPORT_KINDS)): DemoJob {
   return {
     queue: 'reports.build',
@@ -90,6 +94,7 @@ export function reportBuild(kind: (typeof REPORT_KINDS)[number] = pick(REPORT_KI
 
 const EVENTS = ['invoice.paid', 'order.created', 'order.shipped', 'customer.updated', 'refund.issued'] as const;
 
+/** A webhook to a partner; `down` targets the endpoint that never answers, so it ends in the dead letter queue. */
 export function webhookDelivery(options: { down?: boolean; event?: (typeof EVENTS)[number] } = {}): DemoJob {
   const host = options.down ? DOWN_WEBHOOK_HOST : pick(['hooks.partner-crm.example', 'api.accounting.example', 'events.warehouse.example']);
   const event = options.event ?? pick(EVENTS);
@@ -110,6 +115,7 @@ export function delayedWebhook(delaySeconds = between(30, 300)): DemoJob {
   return { ...webhookDelivery({ event: 'order.created' }), options: { startAfter: delaySeconds } };
 }
 
+/** Data of the every-minute session purge schedule. */
 export function purgeSessions(): Record<string, unknown> {
   return { olderThanHours: 24, batchSize: 500 };
 }
