@@ -48,6 +48,10 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
     if (!url.pathname.startsWith(mount)) {
       response.writeHead(404).end('outside the mount');
       return;

@@ -1,0 +1,102 @@
+// Accessibility basics on every view, wide and narrow: every control and landmark has a name in
+// Chromium's accessibility tree, tables stay tables when laid out as cards, one h1 per view, and
+// the console can be driven from the keyboard.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openPage } from './support/browser.ts';
+import { roleCount, settled, unnamedControls } from './support/console-page.ts';
+import { deadLetterJobDetail, failedJobDetail, fixtureApi, problem } from './support/fixtures.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+const now = Date.now();
+const fixtures = fixtureApi(now);
+let browser: Browser;
+let server: TestServer;
+
+before(async () => {
+  browser = await launchChromium();
+  server = await startServer({ api: fixtures });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const VIEWS: Array<[string, string]> = [
+  ['overview', ''],
+  ['failed jobs', 'queues/email-send?state=failed'],
+  ['job detail', `queues/email-send/jobs/${failedJobDetail(now).id}`],
+  ['dead-lettered job', `queues/email-send-dlq/jobs/${deadLetterJobDetail(now).id}`],
+  ['no such job', 'queues/email-send/jobs/missing'],
+];
+
+describe('accessibility', () => {
+  for (const width of [1440, 390]) {
+    it(`names every button, link and region (${width} px wide)`, async () => {
+      const { page } = await openPage(browser, { width, height: 900 });
+      for (const [name, path] of VIEWS) {
+        await page.goto(server.url(path));
+        await settled(page);
+        const options = page.locator('summary', { hasText: 'Options' });
+        if (await options.count()) await options.click();
+        assert.deepEqual(await unnamedControls(page), [], `unnamed controls on ${name}`);
+        assert.equal(await page.locator('h1').count(), 1, `one h1 on ${name}`);
+      }
+      await page.context().close();
+    });
+  }
+
+  it('keeps table semantics when rows become cards on a phone', async () => {
+    const { page } = await openPage(browser, { width: 390, height: 844 });
+    await page.goto(server.url('queues/email-send?state=failed'));
+    await settled(page);
+    assert.equal(await roleCount(page, 'table'), 1);
+    assert.equal(await roleCount(page, 'row'), 51);
+    await page.goto(server.url());
+    await settled(page);
+    assert.equal(await roleCount(page, 'row'), 7);
+    await page.context().close();
+  });
+
+  it('names the signed-out state and its button', async () => {
+    const { page } = await openPage(browser);
+    server.api = (path, url) => (path === 'session' ? problem(401, 'Sign in required', '') : fixtures(path, url));
+    try {
+      await page.goto(server.url());
+      await page.getByRole('alert').getByRole('heading', { name: 'You are signed out' }).waitFor();
+      assert.deepEqual(await unnamedControls(page), []);
+    } finally {
+      server.api = fixtures;
+      await page.context().close();
+    }
+  });
+
+  it('can be driven from the keyboard', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(server.url());
+    await settled(page);
+    // Tab from the top: brand link, refresh button, then the first queue.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.textContent?.trim();
+    });
+    assert.equal(focused, 'email-send');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url('queues/email-send'));
+    await settled(page);
+
+    // The options of a job open from the keyboard.
+    await page.goto(server.url(`queues/email-send/jobs/${failedJobDetail(now).id}`));
+    await settled(page);
+    await page.locator('summary', { hasText: 'Options' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Options' }).waitFor();
+    await page.context().close();
+  });
+});

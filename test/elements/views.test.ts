@@ -1,0 +1,214 @@
+// Each view rendered from API data: the overview, a queue's jobs, a job's detail with hidden,
+// truncated and large values, views placed alone in a host page, and the theme override.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openPage } from './support/browser.ts';
+import { deepText, heading, settled, texts } from './support/console-page.ts';
+import { deadLetterJobDetail, failedJobDetail, fixtureApi, jobId } from './support/fixtures.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+const now = Date.now();
+let browser: Browser;
+let server: TestServer;
+
+before(async () => {
+  browser = await launchChromium();
+  server = await startServer({ api: fixtureApi(now) });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('queue overview', () => {
+  it('shows counts by state per queue, failed first and loud, with totals and dead letter links', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(server.url());
+    await settled(page);
+    assert.deepEqual(await texts(page, 'ops-jobs-queue-list tbody .queue-name'), [
+      'email-send',
+      'email-send-dlq',
+      'image-resize',
+      'invoice-sync',
+      'reports/daily',
+      'webhook-deliver',
+    ]);
+    assert.deepEqual((await texts(page, 'thead th')).slice(0, 3), ['QUEUE', 'FAILED', 'QUEUED']);
+    assert.deepEqual(await texts(page, '.failed-count'), ['127', '19', '3']);
+    assert.equal(await page.locator('.failed-count').first().getAttribute('href'), server.url('queues/email-send?state=failed'));
+    assert.equal(await page.getByRole('link', { name: '127 failed in email-send' }).count(), 1);
+    assert.match((await texts(page, '.tile.alarm'))[0]!, /FAILED 149 in 3 of 6 queues/);
+    assert.equal(await page.getByRole('link', { name: 'Dead letter queue email-send-dlq' }).getAttribute('href'), server.url('queues/email-send-dlq'));
+    assert.equal(await page.locator('td.total').first().innerText(), '49,595');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('has an empty state', async () => {
+    const { page } = await openPage(browser);
+    server.api = (path) => (path === 'queues' ? { body: { queues: [] } } : fixtureApi(now)(path, new URL('http://x')));
+    try {
+      await page.goto(server.url());
+      await settled(page);
+      await page.getByText('No queues yet').waitFor();
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
+  });
+});
+
+describe('job list', () => {
+  it('lists jobs with state badges, attempts, times and error excerpts, and state tabs with counts', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(server.url('queues/email-send?state=failed'));
+    await settled(page);
+    assert.equal(await page.locator('tbody tr').count(), 50);
+    const first = page.locator('tbody tr').first();
+    assert.equal(await first.locator('td.id a').innerText(), jobId('email-send', 6).slice(0, 8));
+    assert.equal(await first.locator('ops-jobs-state-badge [part="badge"]').innerText(), 'Failed');
+    assert.equal(await first.locator('.attempts').innerText(), '3 / 3');
+    assert.equal(await first.locator('td.error').innerText(), 'upstream 503 while calling https://smtp.example.test/v3/send');
+    assert.match((await first.locator('td.time time').first().getAttribute('title')) ?? '', /\(\d{4}-\d\d-\d\dT.*Z\)$/);
+    assert.match(await first.locator('td.time time').first().innerText(), /^\dm ago$/);
+
+    const tabs = await texts(page, '.states a');
+    assert.deepEqual(tabs, ['All 49,595', 'Queued 1,204', 'Scheduled 40', 'Active 8', 'Retrying 3', 'Completed 48,211', 'Failed 127', 'Cancelled 2']);
+    assert.equal(await page.locator('.states a[aria-current="page"]').count(), 1);
+    assert.match(await page.locator('.footer').innerText(), /Showing 50 of 127 jobs/);
+    await page.getByRole('link', { name: 'email-send-dlq' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('says when a state has no jobs', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(server.url('queues/image-resize?state=failed'));
+    await settled(page);
+    await page.getByText('No failed jobs').waitFor();
+    await page.getByRole('link', { name: 'Show jobs in every state' }).click();
+    await page.waitForURL(server.url('queues/image-resize'));
+    await page.context().close();
+  });
+});
+
+describe('job detail', () => {
+  it('shows the header, timeline, error with its stack, data, hidden output and lazy options', async () => {
+    const job = failedJobDetail(now);
+    const { page, errors } = await openPage(browser);
+    await page.goto(server.url(`queues/email-send/jobs/${job.id}`));
+    await settled(page);
+    assert.equal(await page.locator('ops-jobs-job-detail .title [part="badge"]').innerText(), 'Failed');
+    assert.equal(await page.locator('.id-value').innerText(), job.id);
+    assert.equal(await page.getByRole('button', { name: 'Copy job ID' }).count(), 1);
+    assert.equal(await page.locator('.facts').getByRole('link', { name: 'email-send' }).getAttribute('href'), server.url('queues/email-send'));
+    assert.match(await page.locator('.facts').innerText(), /ATTEMPTS\s+3 of 3/);
+
+    assert.equal(await page.locator('[part="headline"]').innerText(), 'Error: upstream 503 while calling https://smtp.example.test/v3/send');
+    const stack = await page.getByRole('region', { name: 'Stack trace' }).innerText();
+    assert.match(stack, /at SmtpClient\.send \(\/srv\/app\/src\/mail\/smtp-client\.ts:88:13\)/);
+    assert.equal(await page.locator('[part="stack"] .lib').count(), 2);
+    assert.match(await page.getByRole('region', { name: 'Error details' }).innerText(), /"status": 503/);
+
+    assert.match(await page.getByRole('region', { name: 'Data' }).innerText(), /"invoice": \{\n\s+"id": "INV-2026-00917"/);
+    assert.match(await deepText(page.locator('section', { has: page.getByRole('heading', { name: 'Output' }) })), /Hidden by display policy/);
+
+    assert.equal(await page.getByRole('region', { name: 'Options' }).count(), 0, 'options render only when opened');
+    await page.locator('summary', { hasText: 'Options' }).click();
+    assert.match(await page.getByRole('region', { name: 'Options' }).innerText(), /"deadLetter": "email-send-dlq"/);
+
+    assert.deepEqual(await texts(page, 'ops-jobs-job-timeline .label'), ['Created', 'Started', 'Failed', 'Kept until']);
+    assert.match(await deepText(page.locator('ops-jobs-job-timeline')), /waited 740 ms/);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('marks truncated and hidden values and links a dead letter to where it came from', async () => {
+    const job = deadLetterJobDetail(now);
+    const { page } = await openPage(browser);
+    await page.goto(server.url(`queues/email-send-dlq/jobs/${job.id}`));
+    await settled(page);
+    const data = page.locator('section', { has: page.getByRole('heading', { name: 'Data' }) });
+    assert.match(await data.locator('[part="notice"]').innerText(), /Too large to show whole \(3\.3 MB\)\. Showing the first 1,200 characters\./);
+    assert.match(await data.locator('pre').innerText(), /^\{"to":"bulk@example\.test"/);
+    assert.match(await deepText(page.locator('section', { has: page.getByRole('heading', { name: 'Error' }) })), /Hidden by display policy/);
+    const origin = page.getByRole('link', { name: /^job \w{8} in email-send$/ });
+    assert.equal(await origin.getAttribute('href'), server.url(`queues/email-send/jobs/${jobId('email-send', 6)}`));
+    await origin.click();
+    await page.waitForURL(server.url(`queues/email-send/jobs/${jobId('email-send', 6)}`));
+    await settled(page);
+    assert.equal(await heading(page), `Job ${jobId('email-send', 6).slice(0, 8)}`);
+    await page.context().close();
+  });
+
+  it('never puts a large value whole into the page', async () => {
+    const job = failedJobDetail(now);
+    const big = { rows: Array.from({ length: 40_000 }, (_, i) => ({ i, name: `row-${i}`, payload: 'z'.repeat(40) })) };
+    const { page } = await openPage(browser);
+    server.api = (path, url) => (path.includes('/jobs/') ? { body: { ...job, data: { value: big } } } : fixtureApi(now)(path, url));
+    try {
+      await page.goto(server.url(`queues/email-send/jobs/${job.id}`));
+      await settled(page);
+      const region = page.getByRole('region', { name: 'Data' });
+      const shown = (await region.innerText()).length;
+      assert.ok(shown <= 20_100, `rendered ${shown} characters`);
+      assert.match(await deepText(page.locator('ops-jobs-json-viewer', { has: region })), /showing 20,000 of [\d,]+ characters/);
+      await page.getByRole('button', { name: /^Show more/ }).click();
+      const more = (await region.innerText()).length;
+      assert.ok(more > shown && more <= 40_100, `rendered ${more} characters after "Show more"`);
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
+  });
+});
+
+describe('views alone in a host page', () => {
+  it('render with their own root and link under the mount', async () => {
+    const { page, errors } = await openPage(browser);
+    const url = server.fixture('alone', '<main><ops-jobs-job-list root="../" queue="invoice-sync" state="failed"></ops-jobs-job-list></main>');
+    await page.goto(url);
+    await page.locator('tbody tr').first().waitFor();
+    assert.equal(await page.locator('tbody tr').count(), 3);
+    const href = await page.locator('td.id a').first().getAttribute('href');
+    assert.ok(href?.startsWith(server.url('queues/invoice-sync/jobs/')), href ?? '');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('small elements work on their own', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(server.fixture('small', '<ops-jobs-state-badge state="retrying"></ops-jobs-state-badge><ops-jobs-relative-time datetime="2020-01-01T00:00:00Z" format="exact"></ops-jobs-relative-time>'));
+    await page.locator('ops-jobs-state-badge').getByText('Retrying').waitFor();
+    assert.equal(await page.locator('ops-jobs-state-badge [part="badge"]').getAttribute('title'), 'Failed an attempt and waiting to be tried again');
+    assert.equal(await page.locator('ops-jobs-relative-time time').getAttribute('datetime'), '2020-01-01T00:00:00.000Z');
+    await page.context().close();
+  });
+});
+
+describe('theme', () => {
+  it('follows the operating system unless the theme attribute says otherwise', async () => {
+    const background = (selector: string) => async (page: import('playwright-core').Page) =>
+      page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
+    const { page } = await openPage(browser, { colorScheme: 'dark' });
+    await page.goto(server.url());
+    await settled(page);
+    const dark = await background('ops-jobs-console')(page);
+    await page.locator('ops-jobs-console').evaluate((el) => el.setAttribute('theme', 'light'));
+    const forcedLight = await background('ops-jobs-console')(page);
+    assert.notEqual(dark, forcedLight);
+    assert.equal(await page.locator('ops-jobs-queue-list').getAttribute('theme'), 'light');
+    assert.equal(await page.locator('ops-jobs-queue-list').evaluate((el) => getComputedStyle(el).colorScheme), 'light');
+    await page.context().close();
+
+    const light = await openPage(browser, { colorScheme: 'light' });
+    await light.page.goto(server.url());
+    await settled(light.page);
+    assert.equal(await background('ops-jobs-console')(light.page), forcedLight);
+    await light.page.locator('ops-jobs-console').evaluate((el) => el.setAttribute('theme', 'dark'));
+    assert.equal(await background('ops-jobs-console')(light.page), dark);
+    await light.page.context().close();
+  });
+});
