@@ -26,6 +26,9 @@ export const PG_BOSS_STATES: readonly JobState[] = Object.freeze([
 // pg-boss's rule for queue names. It throws on any other name, where the console wants "no such queue".
 const QUEUE_NAME = /^[\w.\-/]+$/;
 
+// pg-boss keeps queues of its own (for `publish`, for instance) under this prefix: not the host's jobs.
+const INTERNAL_QUEUE_PREFIX = '__pgboss__';
+
 // Queues are read from pg-boss a page at a time; it refuses pages over 100,000.
 const QUEUE_PAGE = 1000;
 
@@ -66,7 +69,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
         const page = await boss.getQueues(undefined, { limit: QUEUE_PAGE, ...(after === undefined ? {} : { after }) });
         // A pg-boss that ignores paging hands back every queue again; stop rather than loop.
         if (after !== undefined && page.some((queue) => queue.name === after)) break;
-        queues.push(...page);
+        queues.push(...page.filter((queue) => !queue.name.startsWith(INTERNAL_QUEUE_PREFIX)));
         const last = page.at(-1)?.name;
         if (last === undefined || page.length < QUEUE_PAGE) break;
         after = last;
@@ -75,7 +78,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     },
 
     async getQueue(name) {
-      if (!QUEUE_NAME.test(name)) return null;
+      if (!QUEUE_NAME.test(name) || name.startsWith(INTERNAL_QUEUE_PREFIX)) return null;
       const queue = await boss.getQueue(name);
       if (!queue) return null;
       const [info] = await withCounts([queue]);

@@ -107,6 +107,12 @@ function engineSuite(target: BossTarget): void {
       assert.equal(await engine.getQueue(''), null);
     });
 
+    dbTest("pg-boss's own internal queues are not the host's jobs and are not shown", async () => {
+      await run!.boss.createQueue('__pgboss__internal-check');
+      assert.ok(!(await engine.listQueues()).some((queue) => queue.name.startsWith('__pgboss__')));
+      assert.equal(await engine.getQueue('__pgboss__internal-check'), null);
+    });
+
     dbTest('lists a queue newest first, mapping each job to its console state', async () => {
       const { jobs, next } = await engine.listJobs({ queue: QUEUES.main, limit: 50 });
       assert.equal(next, null);
