@@ -1,4 +1,7 @@
+import type { JobAction } from './actions.ts';
 import type { JobDetail, JobState, JobSummary, QueueInfo } from './jobs.ts';
+import type { JobSelection } from './resource.ts';
+import type { SqlExecutor } from './sql.ts';
 
 /**
  * Where a listing page ends, as the engine understands it. Core wraps it in an opaque cursor bound
@@ -28,11 +31,31 @@ export interface JobPage {
 export interface EngineCapabilities {
   /** The job states this engine has, in the order the console shows them. */
   readonly states: readonly JobState[];
+  /** For each job action the engine supports, the states of the jobs it applies to. */
+  readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
+  /**
+   * True when the engine's changes can run on the store's SQL connection (`SqlExecutor`), so an
+   * action and its audit record commit in one transaction. Otherwise the store records an intent
+   * before the action and its outcome after.
+   */
+  readonly sharedTransactions: boolean;
+}
+
+/** The jobs an operator action would touch, as resolved for a preview. */
+export interface ActionSelection {
+  /** The jobs the action applies to (in one of its states), newest first, at most `limit`. */
+  readonly jobs: readonly JobSummary[];
+  /** How many jobs match the selection and are in a state the action applies to, uncapped. */
+  readonly eligible: number;
+  /** How many selected jobs exist but are in a state the action does not apply to. */
+  readonly ineligible: number;
+  /** Ids given in the selection that the queue does not have. */
+  readonly missing: readonly string[];
 }
 
 /**
- * The port every job engine adapter implements. Reads only for now; actions arrive with their
- * capabilities.
+ * The port every job engine adapter implements. The console checks permissions, previews and
+ * audit; the engine only reads jobs and changes them.
  */
 export interface JobEngine {
   /** Engine name and version for display, such as `pg-boss 12.38.0`. */
@@ -45,4 +68,22 @@ export interface JobEngine {
   listJobs(query: JobListQuery): Promise<JobPage>;
   /** One job, or null when the queue has no job with this id. */
   getJob(queue: string, id: string): Promise<JobDetail | null>;
+
+  /**
+   * Resolves which jobs of `queue` an action would touch: those of the selection that are in a
+   * state the action applies to, at most `limit` of them.
+   */
+  selectForAction(action: JobAction, queue: string, selection: JobSelection, limit: number): Promise<ActionSelection>;
+  /**
+   * Engine-specific warnings about an action on these jobs, in plain words for the operator
+   * (for example, dead-lettered jobs whose source queue no longer exists). Never job data.
+   */
+  warnAbout?(action: JobAction, queue: string, ids: readonly string[]): Promise<readonly string[]>;
+  /**
+   * The current state of each of these jobs that still exists. With `db` (inside the action's
+   * transaction), the rows are locked until it ends, so the states cannot change before the action.
+   */
+  statesOf(queue: string, ids: readonly string[], db?: SqlExecutor): Promise<ReadonlyMap<string, JobState>>;
+  /** Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many changed. */
+  apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
 }

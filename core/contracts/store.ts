@@ -1,3 +1,7 @@
+import type { AuditPage, AuditQuery, AuditFilter, AuditOutcome, AuditRecord, NewAuditRecord } from './audit.ts';
+import type { IdempotencyReceipt, StoredPreview } from './preview.ts';
+import type { SqlExecutor } from './sql.ts';
+
 /** What a migration run did. */
 export interface MigrationReport {
   /** The schema the console's tables live in. */
@@ -8,6 +12,28 @@ export interface MigrationReport {
   readonly version: number;
 }
 
+/** The store's writes inside one transaction. Everything commits together or not at all. */
+export interface StoreTransaction {
+  /** The transaction's SQL connection, for an engine that shares the store's database. */
+  readonly sql: SqlExecutor;
+  /**
+   * Marks the preview consumed if it is not yet: true when this call consumed it, false when it was
+   * already consumed. Concurrent calls for one token: exactly one gets true.
+   */
+  consumePreview(tokenHash: string, at: string): Promise<boolean>;
+  appendAudit(record: NewAuditRecord): Promise<AuditRecord>;
+  /** Saves the first answer for an idempotency key; throws `IdempotencyConflict` if one exists. */
+  saveReceipt(receipt: IdempotencyReceipt): Promise<void>;
+}
+
+/** Thrown by `saveReceipt` when another request saved a receipt for the same key first. */
+export class IdempotencyConflict extends Error {
+  constructor() {
+    super('an idempotency receipt already exists for this key');
+    this.name = 'IdempotencyConflict';
+  }
+}
+
 /**
  * The console's own persistence (audit events, action previews, idempotency receipts), kept
  * apart from any engine.
@@ -15,4 +41,19 @@ export interface MigrationReport {
 export interface OpsStore {
   /** Brings the store's schema up to date. Idempotent and safe to run from several processes. */
   migrate(): Promise<MigrationReport>;
+  savePreview(preview: StoredPreview): Promise<void>;
+  findPreview(tokenHash: string): Promise<StoredPreview | null>;
+  findReceipt(principalId: string, key: string): Promise<IdempotencyReceipt | null>;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** Records an intent (outcome `pending`) before an action on an engine that cannot share a transaction. */
+  recordIntent(record: NewAuditRecord): Promise<AuditRecord>;
+  /** Completes an intent with its outcome. */
+  completeIntent(id: string, outcome: Exclude<AuditOutcome, 'pending'>, affected: number, at: string): Promise<AuditRecord>;
+  /** One page of the audit log, newest first. */
+  listAudit(query: AuditQuery): Promise<AuditPage>;
+  /** Every record matching the filter, newest first, read in batches so an export never holds it all. */
+  exportAudit(filter: AuditFilter): AsyncIterable<AuditRecord>;
+  /** One audit record, or null. */
+  getAudit(id: string): Promise<AuditRecord | null>;
 }

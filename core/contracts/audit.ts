@@ -1,0 +1,65 @@
+import type { OperatorAction } from './actions.ts';
+import type { AuditPrincipal } from './auth.ts';
+import type { JobSelection } from './resource.ts';
+
+/**
+ * How an audited action ended. `pending` is an intent recorded before an action on an engine that
+ * cannot share the store's transaction; one left pending by a crash stays visible as such.
+ */
+export type AuditOutcome = 'succeeded' | 'failed' | 'pending';
+
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = Object.freeze(['succeeded', 'failed', 'pending']);
+
+/** What an audited action touched. */
+export interface AuditResource {
+  readonly queue: string;
+  readonly selection: JobSelection;
+  /** The ids of the jobs in the plan (at most the console's cap). */
+  readonly ids: readonly string[];
+}
+
+/** One append-only record of an operator action. Never holds the preview token. */
+export interface AuditRecord {
+  readonly id: string;
+  readonly occurredAt: string;
+  /** When the outcome was recorded; null while pending. */
+  readonly completedAt: string | null;
+  readonly principal: AuditPrincipal;
+  readonly action: OperatorAction;
+  readonly resource: AuditResource;
+  /** How many jobs the previewed plan held. */
+  readonly requested: number;
+  /** How many jobs the engine changed; null while pending. */
+  readonly affected: number | null;
+  readonly outcome: AuditOutcome;
+  readonly reason: string;
+  readonly planHash: string;
+  /** Ties the record to the request that made it, and to logs. */
+  readonly correlationId: string;
+}
+
+export type NewAuditRecord = Omit<AuditRecord, 'id' | 'completedAt'> & { readonly completedAt?: string | null };
+
+/** Filters of the audit log; all optional, combined with AND. */
+export interface AuditFilter {
+  readonly principalId?: string;
+  readonly action?: OperatorAction;
+  readonly queue?: string;
+  /** Records whose plan held this job id. */
+  readonly jobId?: string;
+  readonly outcome?: AuditOutcome;
+  /** ISO timestamps, inclusive `from`, exclusive `to`. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface AuditQuery extends AuditFilter {
+  readonly limit: number;
+  /** Continue after this record (exclusive), newest first. */
+  readonly after?: readonly (string | number)[];
+}
+
+export interface AuditPage {
+  readonly records: readonly AuditRecord[];
+  readonly next: readonly (string | number)[] | null;
+}

@@ -1,0 +1,33 @@
+import type { OperatorAction } from './actions.ts';
+import type { JobState } from './jobs.ts';
+import type { JobSelection } from './resource.ts';
+
+/**
+ * A previewed plan, as the store keeps it. The token itself is never stored: only its SHA-256
+ * hash, so a leaked table cannot be replayed.
+ */
+export interface StoredPreview {
+  /** Hex SHA-256 of the token given to the operator. */
+  readonly tokenHash: string;
+  /** The audit principal id of the operator the token was issued to. */
+  readonly principalId: string;
+  readonly action: OperatorAction;
+  readonly queue: string;
+  readonly selection: JobSelection;
+  /** The exact jobs the action will touch, with the state each was in at preview time. */
+  readonly plan: readonly { readonly id: string; readonly state: JobState }[];
+  /** Hex SHA-256 over action, queue and plan. */
+  readonly planHash: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly consumedAt: string | null;
+}
+
+/** The first answer to an execute request with an `Idempotency-Key`, kept so a retry returns it. */
+export interface IdempotencyReceipt {
+  readonly principalId: string;
+  readonly key: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly createdAt: string;
+}
