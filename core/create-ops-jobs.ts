@@ -27,7 +27,16 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
   const resolved = resolveOptions(options);
   const { mount, logger } = resolved;
   const access = createAccess(resolved.auth as OpsJobsOptions['auth'], logger);
-  const services = { engine: resolved.engine, access, presenter: createPresenter(resolved.displayPolicy, logger) };
+  const services = {
+    engine: resolved.engine,
+    store: resolved.store,
+    auth: resolved.auth as OpsJobsOptions['auth'],
+    access,
+    presenter: createPresenter(resolved.displayPolicy, logger),
+    limits: resolved.actions,
+    clock: resolved.clock,
+    logger,
+  };
 
   let migrated: Promise<void> | undefined;
   const ready = () => {
@@ -41,7 +50,8 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
   const loadAssets = () => (assets ??= loadBuiltConsole());
 
   const handler = createHandler({
-    mount, signInUrl: resolved.signInUrl, services, access, auth: resolved.auth as OpsJobsOptions['auth'], logger, assets: loadAssets,
+    mount, signInUrl: resolved.signInUrl, services, access, logger, assets: loadAssets,
+    maxBodyBytes: resolved.maxBodyBytes, trustedOrigins: resolved.trustedOrigins,
   });
 
   return {

@@ -57,3 +57,11 @@ export class OptionsError extends Error {
     this.option = option;
   }
 }
+
+/** The request conflicts with the current state: a token already used, or a plan that drifted. */
+export class ConflictError extends ProblemError {
+  constructor(type: string, title: string, detail: string, extensions: Record<string, unknown> = {}) {
+    super(409, type, title, detail, extensions);
+    this.name = 'ConflictError';
+  }
+}

@@ -26,6 +26,27 @@ export interface OpsJobsOptions<HostRequest = unknown> {
   readonly signInUrl?: string;
   /** Default `console`. */
   readonly logger?: Logger;
+  /** Limits of operator actions. */
+  readonly actions?: ActionLimits;
+  /** Largest request body accepted, in bytes. Default 64 KiB. */
+  readonly maxBodyBytes?: number;
+  /**
+   * Origins (such as `https://admin.example.com`) allowed to send mutations besides the console's
+   * own. Browsers that send `Sec-Fetch-Site` are held to same-origin regardless.
+   */
+  readonly trustedOrigins?: readonly string[];
+  /** The time source, for tests of expiry. Default `() => new Date()`. */
+  readonly clock?: () => Date;
+}
+
+/** Limits of operator actions. */
+export interface ActionLimits {
+  /** Most jobs one action may touch; a preview says when a selection was capped. Default 1,000. */
+  readonly cap?: number;
+  /** How long a preview token stays valid, in seconds. Default 300. */
+  readonly tokenTtlSeconds?: number;
+  /** Fewest characters a reason must have. Default 8. */
+  readonly reasonMinLength?: number;
 }
 
 /** Options after validation, with defaults applied. */
@@ -37,6 +58,10 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly mount: string;
   readonly signInUrl: string | null;
   readonly logger: Logger;
+  readonly actions: Required<ActionLimits>;
+  readonly maxBodyBytes: number;
+  readonly trustedOrigins: readonly string[];
+  readonly clock: () => Date;
 }
 
 const MOUNT_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
@@ -57,9 +82,9 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
   if (options === null || typeof options !== 'object') {
     throw new OptionsError('options', 'must be an object with engine, store, auth and displayPolicy');
   }
-  requireMethods('engine', options.engine, ['listQueues', 'getQueue', 'listJobs', 'getJob'],
+  requireMethods('engine', options.engine, ['listQueues', 'getQueue', 'listJobs', 'getJob', 'selectForAction', 'statesOf', 'apply'],
     "pass a job engine adapter, e.g. fromPgBoss(boss) from 'ops-jobs/pg-boss'");
-  requireMethods('store', options.store, ['migrate'],
+  requireMethods('store', options.store, ['migrate', 'savePreview', 'findPreview', 'findReceipt', 'transaction', 'recordIntent', 'completeIntent', 'listAudit', 'exportAudit', 'getAudit'],
     "pass the console's store, e.g. createPostgresStore({ pool }) from 'ops-jobs/postgres'");
   requireMethods('auth', options.auth, ['currentActor', 'authorize', 'auditPrincipal'],
     'pass { currentActor(hostRequest), authorize(actor, action, resource), auditPrincipal(actor) }');
@@ -77,5 +102,37 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
   const logger = options.logger ?? console;
   requireMethods('logger', logger, ['error', 'warn'], 'pass an object with error() and warn(), such as console');
 
-  return { engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy, mount, signInUrl, logger };
+  const actions = {
+    cap: integerOption('actions.cap', options.actions?.cap, 1000, 1, 100_000),
+    tokenTtlSeconds: integerOption('actions.tokenTtlSeconds', options.actions?.tokenTtlSeconds, 300, 10, 3600),
+    reasonMinLength: integerOption('actions.reasonMinLength', options.actions?.reasonMinLength, 8, 1, 500),
+  };
+  const maxBodyBytes = integerOption('maxBodyBytes', options.maxBodyBytes, 64 * 1024, 1024, 16 * 1024 * 1024);
+  const trustedOrigins = (options.trustedOrigins ?? []).map((origin) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new OptionsError('trustedOrigins', `must hold origins such as 'https://admin.example.com' (scheme, host and port only), got ${JSON.stringify(origin)}`);
+    }
+    return origin;
+  });
+  const clock = options.clock ?? (() => new Date());
+  if (typeof clock !== 'function') throw new OptionsError('clock', 'must be a function returning the current Date');
+
+  return {
+    engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
+    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock,
+  };
+}
+
+function integerOption(option: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new OptionsError(option, `must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }

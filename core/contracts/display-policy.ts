@@ -6,7 +6,14 @@ export const DISPLAY_KINDS = Object.freeze({
   jobOutput: 'job_output',
   jobError: 'job_error',
   jobOptions: 'job_options',
+  /** The data a schedule sends with each job it creates. */
+  scheduleData: 'schedule_data',
+  /** The results a flow's jobs hand to the jobs that depend on them. */
+  flowResult: 'flow_result',
+  /** An operator's name as shown on the console and in the audit log. */
   actorLabel: 'actor_label',
+  /** The reason an operator gave for an action. */
+  reason: 'reason',
 } as const);
 
 export type DisplayKind = (typeof DISPLAY_KINDS)[keyof typeof DISPLAY_KINDS];

@@ -4,7 +4,10 @@ import type { DisplayDecision, DisplayKind, DisplayPolicy } from '../contracts/d
 export const REDACTED = '[redacted]';
 
 /** The kinds whose values are structured and get their matching keys hidden. */
-const STRUCTURED_KINDS: ReadonlySet<DisplayKind> = new Set(['job_data', 'job_output', 'job_error', 'job_options']);
+const STRUCTURED_KINDS: ReadonlySet<DisplayKind> = new Set(['job_data', 'job_output', 'job_error', 'job_options', 'schedule_data', 'flow_result']);
+
+/** The kinds whose values are plain text written by operators, shown as they are. */
+const TEXT_KINDS: ReadonlySet<DisplayKind> = new Set(['actor_label', 'reason']);
 
 function redactKeys(value: unknown, pattern: RegExp, seen: WeakSet<object>): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -20,9 +23,9 @@ function redactKeys(value: unknown, pattern: RegExp, seen: WeakSet<object>): unk
 }
 
 /**
- * A display policy that shows job data, output, errors, options and actor labels, with the value
- * of every key matching `pattern` replaced by `[redacted]` at any depth, in objects and arrays.
- * Any other kind is hidden.
+ * A display policy that shows job data, output, errors, options, schedule data and flow results
+ * with the value of every key matching `pattern` replaced by `[redacted]` at any depth, in objects
+ * and arrays, and shows actor labels and reasons as they are. Any other kind is hidden.
  *
  * @example hideKeysMatching(/pass|secret|token|card|ssn|key/i)
  */
@@ -30,7 +33,7 @@ export function hideKeysMatching(pattern: RegExp): DisplayPolicy {
   if (!(pattern instanceof RegExp)) throw new TypeError('hideKeysMatching(pattern): pattern must be a RegExp');
   return {
     display(kind, value): DisplayDecision {
-      if (kind === 'actor_label') return { show: value };
+      if (TEXT_KINDS.has(kind)) return { show: value };
       if (!STRUCTURED_KINDS.has(kind)) return { hide: true };
       return { show: redactKeys(value, pattern, new WeakSet()) };
     },

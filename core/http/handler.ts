@@ -1,4 +1,3 @@
-import type { AuthSeam } from '../contracts/auth.ts';
 import { ProblemError, UnauthenticatedError } from '../errors.ts';
 import type { Logger } from '../options.ts';
 import type { Access } from '../services/access.ts';
@@ -6,6 +5,8 @@ import type { ServiceContext } from '../services/context.ts';
 import { serveAsset } from './asset-response.ts';
 import type { ConsoleAssets } from './console-assets.ts';
 import { openApiDocument } from './openapi.ts';
+import { guardMutation } from './mutation-guard.ts';
+import { readJsonBody } from './request-body.ts';
 import { errorResponse, jsonResponse, problemResponse } from './responses.ts';
 import { matchTemplate } from './router.ts';
 import { API_ROUTES } from './routes.ts';
@@ -16,8 +17,9 @@ export interface HandlerDependencies {
   readonly signInUrl: string | null;
   readonly services: ServiceContext;
   readonly access: Access;
-  readonly auth: AuthSeam;
   readonly logger: Logger;
+  readonly maxBodyBytes: number;
+  readonly trustedOrigins: readonly string[];
   readonly assets: () => Promise<ConsoleAssets>;
 }
 
@@ -32,19 +34,44 @@ function withoutBody(response: Response, method: string): Response {
   return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
 }
 
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** The id that ties a request to its audit record and logs: the caller's X-Request-Id if sane. */
+function correlationIdOf(request: Request): string {
+  const given = request.headers.get('x-request-id');
+  return given !== null && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+}
+
 export function createHandler(deps: HandlerDependencies): Handler {
   const { mount, access, logger } = deps;
   let openapi: unknown;
   const document = () => (openapi ??= openApiDocument(API_ROUTES, mount));
 
   async function api(path: string, request: Request, hostRequest: unknown): Promise<Response> {
+    const allowed: string[] = [];
     for (const route of API_ROUTES) {
       const params = matchTemplate(route.template, path);
       if (!params) continue;
-      if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
+      if (route.method !== method) {
+        allowed.push(route.method === 'GET' ? 'GET, HEAD' : route.method);
+        continue;
+      }
       const actor = await access.actor(hostRequest);
-      const body = await route.serve({ actor, params, query: new URL(request.url).searchParams, services: deps.services, auth: deps.auth, openapi: document });
-      return jsonResponse(body);
+      let body: unknown;
+      if (route.method === 'POST') {
+        guardMutation(request, deps.trustedOrigins);
+        body = await readJsonBody(request, deps.maxBodyBytes);
+      }
+      const correlationId = correlationIdOf(request);
+      const result = await route.serve({ actor, params, query: new URL(request.url).searchParams, body, request, correlationId, services: deps.services, openapi: document });
+      const response = result instanceof Response ? result : jsonResponse(result);
+      response.headers.set('x-correlation-id', correlationId);
+      return response;
+    }
+    if (allowed.length > 0) {
+      await access.actor(hostRequest);
+      return methodNotAllowed(allowed.join(', '));
     }
     // Unknown API paths still require a signed-in operator, so the API's shape is not probeable.
     await access.actor(hostRequest);

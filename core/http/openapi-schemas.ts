@@ -1,4 +1,5 @@
-import { ALL_ACTIONS } from '../contracts/actions.ts';
+import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../contracts/actions.ts';
+import { AUDIT_OUTCOMES } from '../contracts/audit.ts';
 import { ALL_JOB_STATES } from '../contracts/jobs.ts';
 
 const nullableString = { type: ['string', 'null'] };
@@ -34,13 +35,76 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       { type: 'object', required: ['truncated', 'bytes', 'preview'], properties: { truncated: { const: true }, bytes: { type: 'integer' }, preview: { type: 'string' } } },
     ],
   },
+  OperatorAction: { type: 'string', enum: [...OPERATOR_ACTIONS] },
   Session: {
-    type: 'object', required: ['actor', 'permissions', 'engine'],
+    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits'],
     properties: {
       actor: { type: 'object', required: ['label'], properties: { label: nullableString } },
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
-      engine: { type: 'object', required: ['name', 'states'], properties: { name: { type: 'string' }, states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } } },
+      reasons: { type: 'object', additionalProperties: { type: 'string' } },
+      engine: {
+        type: 'object', required: ['name', 'states', 'actions'],
+        properties: {
+          name: { type: 'string' },
+          states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
+          actions: { type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
+        },
+      },
+      limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
     },
+  },
+  Selection: {
+    oneOf: [
+      { type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1 } } },
+      { type: 'object', required: ['filter'], properties: { filter: { type: 'object', required: ['state'], properties: { state: { $ref: '#/components/schemas/JobState' } } } } },
+    ],
+  },
+  PreviewRequest: {
+    type: 'object', required: ['action', 'target'],
+    properties: {
+      action: { $ref: '#/components/schemas/OperatorAction' },
+      target: { allOf: [{ type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }, { $ref: '#/components/schemas/Selection' }] },
+    },
+  },
+  Preview: {
+    type: 'object', required: ['token', 'expiresAt', 'action', 'queue', 'count', 'sample', 'warnings'],
+    properties: {
+      token: { type: 'string', description: 'Single use, bound to this operator.' },
+      expiresAt: timestamp,
+      action: { $ref: '#/components/schemas/OperatorAction' },
+      queue: { type: 'string' },
+      count: { type: 'integer' },
+      sample: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
+      warnings: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  ExecuteRequest: {
+    type: 'object', required: ['token', 'reason'],
+    properties: { token: { type: 'string' }, reason: { type: 'string', description: 'Why; kept in the audit log.' } },
+  },
+  Execute: {
+    type: 'object', required: ['outcome', 'affected', 'auditId'],
+    properties: { outcome: { const: 'succeeded' }, affected: { type: 'integer' }, auditId: { type: 'string' } },
+  },
+  AuditRecord: {
+    type: 'object',
+    required: ['id', 'occurredAt', 'completedAt', 'principal', 'action', 'resource', 'requested', 'affected', 'outcome', 'reason', 'planHash', 'correlationId'],
+    properties: {
+      id: { type: 'string' }, occurredAt: timestamp, completedAt: nullableTimestamp,
+      principal: { type: 'object', required: ['id', 'type', 'label'], properties: { id: { type: 'string' }, type: { type: 'string' }, label: nullableString } },
+      action: { $ref: '#/components/schemas/OperatorAction' },
+      resource: {
+        type: 'object', required: ['queue', 'selection', 'ids'],
+        properties: { queue: { type: 'string' }, selection: { $ref: '#/components/schemas/Selection' }, ids: { type: 'array', items: { type: 'string' } } },
+      },
+      requested: { type: 'integer' }, affected: { type: ['integer', 'null'] },
+      outcome: { type: 'string', enum: [...AUDIT_OUTCOMES] },
+      reason: nullableString, planHash: { type: 'string' }, correlationId: { type: 'string' },
+    },
+  },
+  AuditPage: {
+    type: 'object', required: ['records', 'nextCursor'],
+    properties: { records: { type: 'array', items: { $ref: '#/components/schemas/AuditRecord' } }, nextCursor: nullableString },
   },
   Queue: {
     type: 'object', required: ['name', 'counts', 'total', 'deadLetterQueue', 'settings'],

@@ -5,16 +5,21 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'Invalid input; `parameter` names the field at fault.',
   401: 'No operator is signed in.',
   403: 'The operator may not take this action.',
-  404: 'No such queue or job.',
+  404: 'No such queue, job, preview or audit record.',
+  409: 'The preview was already used, or its jobs changed since.',
+  410: 'The preview expired.',
+  413: 'The body is larger than the console accepts.',
+  415: 'The body is not JSON.',
 };
 
 /** The OpenAPI 3.1 document of every API route, built from the same table the router serves. */
 export function openApiDocument(routes: readonly ApiRoute[], mount: string): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const responses: Record<string, unknown> = {
-      200: { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.response}` } } } },
-    };
+    const content = typeof route.response === 'string'
+      ? { 'application/json': { schema: { $ref: `#/components/schemas/${route.response}` } } }
+      : route.response;
+    const responses: Record<string, unknown> = { 200: { description: 'OK', content } };
     for (const status of route.errors) {
       responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     }
@@ -23,6 +28,7 @@ export function openApiDocument(routes: readonly ApiRoute[], mount: string): unk
       summary: route.summary,
       'x-ops-jobs-action': route.action,
       parameters: route.parameters.map((parameter) => ({ ...parameter, required: parameter.in === 'path' })),
+      ...(route.request ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.request}` } } } } } : {}),
       responses,
     };
   }

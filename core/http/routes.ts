@@ -1,64 +1,74 @@
 import type { Action } from '../contracts/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
-import { isJobState } from '../contracts/jobs.ts';
 import { InvalidInputError } from '../errors.ts';
-import { PAGE_SIZE, getJob, listJobs } from '../services/jobs.ts';
+import { exportAuditLog, getAuditRecord, listAuditLog } from '../services/audit-log.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { executeAction } from '../services/execute-action.ts';
+import { getJob, listJobs } from '../services/jobs.ts';
+import { previewAction } from '../services/preview-action.ts';
 import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
-import type { ServiceContext } from '../services/context.ts';
-import type { AuthSeam } from '../contracts/auth.ts';
+import { auditFilter, PAGE_SIZE, pageSize, stateFilter } from './query-params.ts';
+import { jsonResponse } from './responses.ts';
 import { template, type Template } from './router.ts';
 
-/** What a route handler gets: the signed-in actor, path parameters and the query string. */
+/** What a route handler gets: the signed-in actor, path parameters, query and (for POST) the parsed body. */
 export interface RouteInput {
   readonly actor: Actor;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly request: Request;
+  readonly correlationId: string;
   readonly services: ServiceContext;
-  readonly auth: AuthSeam;
   readonly openapi: () => unknown;
 }
 
 export interface ParameterDoc {
   readonly name: string;
-  readonly in: 'path' | 'query';
+  readonly in: 'path' | 'query' | 'header';
   readonly description: string;
   readonly schema: Record<string, unknown>;
 }
 
 /** One API route and the description of it that goes into the OpenAPI document. */
 export interface ApiRoute {
-  readonly method: 'GET';
+  readonly method: 'GET' | 'POST';
   readonly template: Template;
   readonly operationId: string;
   readonly summary: string;
   /** The permission the route needs; null when any signed-in operator may call it. */
-  readonly action: Action | null;
+  readonly action: Action | 'job.<action>' | null;
   readonly parameters: readonly ParameterDoc[];
-  /** Name of the response schema in the OpenAPI components. */
-  readonly response: string;
+  /** Name of the request body schema in the OpenAPI components, for POST routes. */
+  readonly request?: string;
+  /** Name of the response schema, or a media type map for non-JSON answers. */
+  readonly response: string | Readonly<Record<string, unknown>>;
   readonly errors: readonly number[];
+  /** Returns the JSON body of a 200 answer, or a whole `Response`. */
   serve(input: RouteInput): Promise<unknown>;
 }
 
 const queueParam: ParameterDoc = { name: 'queue', in: 'path', description: 'Queue name.', schema: { type: 'string' } };
 const jobParam: ParameterDoc = { name: 'id', in: 'path', description: 'Job id.', schema: { type: 'string' } };
+const limitParam: ParameterDoc = {
+  name: 'limit', in: 'query', description: 'Page size.', schema: { type: 'integer', minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default },
+};
+const cursorParam: ParameterDoc = { name: 'cursor', in: 'query', description: 'The nextCursor of the previous page of the same listing.', schema: { type: 'string' } };
+const auditFilterParams: readonly ParameterDoc[] = [
+  { name: 'actor', in: 'query', description: 'Audit principal id.', schema: { type: 'string' } },
+  { name: 'action', in: 'query', description: 'Operator action, such as job.retry.', schema: { type: 'string' } },
+  { name: 'queue', in: 'query', description: 'Queue acted on.', schema: { type: 'string' } },
+  { name: 'job', in: 'query', description: 'A job id the action touched.', schema: { type: 'string' } },
+  { name: 'outcome', in: 'query', description: 'succeeded, failed or pending.', schema: { type: 'string', enum: ['succeeded', 'failed', 'pending'] } },
+  { name: 'from', in: 'query', description: 'Earliest time, inclusive (ISO 8601).', schema: { type: 'string', format: 'date-time' } },
+  { name: 'to', in: 'query', description: 'Latest time, exclusive (ISO 8601).', schema: { type: 'string', format: 'date-time' } },
+];
 
-function pageSize(query: URLSearchParams): number {
-  const raw = query.get('limit');
-  if (raw === null) return PAGE_SIZE.default;
-  const limit = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(limit) || limit < PAGE_SIZE.min || limit > PAGE_SIZE.max) {
-    throw new InvalidInputError('limit', `limit must be an integer from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}, got ${JSON.stringify(raw.slice(0, 20))}.`);
-  }
-  return limit;
-}
-
-function stateFilter(query: URLSearchParams) {
-  const raw = query.get('state');
-  if (raw === null || raw === '') return null;
-  if (!isJobState(raw)) throw new InvalidInputError('state', `Unknown state ${JSON.stringify(raw.slice(0, 40))}.`);
-  return raw;
+function exportFormat(query: URLSearchParams): 'csv' | 'jsonl' {
+  const format = query.get('format') ?? 'jsonl';
+  if (format !== 'csv' && format !== 'jsonl') throw new InvalidInputError('format', 'format must be csv or jsonl.');
+  return format;
 }
 
 /** Every route of the API under `{mount}/api`. The OpenAPI document and the router both read this. */
@@ -70,9 +80,9 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
   },
   {
     method: 'GET', template: template('/session'), operationId: 'getSession',
-    summary: "The signed-in operator's label and which actions they may take.",
+    summary: "The signed-in operator's label, which actions they may take, and the engine's capabilities.",
     action: null, parameters: [], response: 'Session', errors: [401],
-    serve: ({ services, auth, actor }) => getSession(services, auth, actor),
+    serve: ({ services, actor }) => getSession(services, actor),
   },
   {
     method: 'GET', template: template('/queues'), operationId: 'listQueues', summary: 'Queues with their job counts by state.',
@@ -87,12 +97,7 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
   {
     method: 'GET', template: template('/queues/{queue}/jobs'), operationId: 'listJobs', summary: "A page of a queue's jobs, newest first.",
     action: 'jobs.view',
-    parameters: [
-      queueParam,
-      { name: 'state', in: 'query', description: 'Only jobs in this state.', schema: { $ref: '#/components/schemas/JobState' } },
-      { name: 'limit', in: 'query', description: 'Page size.', schema: { type: 'integer', minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default } },
-      { name: 'cursor', in: 'query', description: 'The nextCursor of the previous page of the same listing.', schema: { type: 'string' } },
-    ],
+    parameters: [queueParam, { name: 'state', in: 'query', description: 'Only jobs in this state.', schema: { $ref: '#/components/schemas/JobState' } }, limitParam, cursorParam],
     response: 'JobPage', errors: [400, 401, 403, 404],
     serve: ({ services, actor, params, query }) => listJobs(services, actor, {
       queue: params.queue ?? '', state: stateFilter(query), limit: pageSize(query), cursor: query.get('cursor'),
@@ -103,5 +108,51 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     summary: 'One job with its data, output, error, attempts and timings.',
     action: 'jobs.view', parameters: [queueParam, jobParam], response: 'JobDetail', errors: [400, 401, 403, 404],
     serve: ({ services, actor, params }) => getJob(services, actor, params.queue ?? '', params.id ?? ''),
+  },
+  {
+    method: 'POST', template: template('/actions/preview'), operationId: 'previewAction',
+    summary: 'Resolve what an action would change and get a single-use token to execute it. Changes nothing.',
+    action: 'job.<action>', parameters: [], request: 'PreviewRequest', response: 'Preview', errors: [400, 401, 403, 404, 413, 415],
+    serve: ({ services, actor, body }) => previewAction(services, actor, body),
+  },
+  {
+    method: 'POST', template: template('/actions/execute'), operationId: 'executeAction',
+    summary: 'Execute a previewed action with a reason; it is audited. Repeating an Idempotency-Key returns the first result.',
+    action: 'job.<action>',
+    parameters: [{ name: 'Idempotency-Key', in: 'header', description: 'Makes a repeated submit return the first result instead of acting again.', schema: { type: 'string', maxLength: 200 } }],
+    request: 'ExecuteRequest', response: 'Execute', errors: [400, 401, 403, 404, 409, 410, 413, 415],
+    serve: async ({ services, actor, body, request, correlationId }) => {
+      const result = await executeAction(services, actor, body, { idempotencyKey: request.headers.get('idempotency-key'), correlationId });
+      return jsonResponse(result.body, result.status, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+    },
+  },
+  {
+    method: 'GET', template: template('/audit'), operationId: 'listAudit', summary: 'The audit log, newest first.',
+    action: 'audit.view', parameters: [...auditFilterParams, limitParam, cursorParam], response: 'AuditPage', errors: [400, 401, 403],
+    serve: ({ services, actor, query }) => listAuditLog(services, actor, auditFilter(query), pageSize(query), query.get('cursor')),
+  },
+  {
+    method: 'GET', template: template('/audit/export'), operationId: 'exportAudit', summary: 'The audit log as CSV or JSON Lines, streamed.',
+    action: 'audit.export',
+    parameters: [...auditFilterParams, { name: 'format', in: 'query', description: 'csv or jsonl (default).', schema: { type: 'string', enum: ['csv', 'jsonl'] } }],
+    response: { 'text/csv': { schema: { type: 'string' } }, 'application/jsonl': { schema: { type: 'string' } } }, errors: [400, 401, 403],
+    serve: async ({ services, actor, query }) => {
+      const format = exportFormat(query);
+      const stream = await exportAuditLog(services, actor, auditFilter(query), format);
+      return new Response(stream, {
+        headers: {
+          'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8',
+          'content-disposition': `attachment; filename="ops-jobs-audit.${format}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    },
+  },
+  {
+    method: 'GET', template: template('/audit/{id}'), operationId: 'getAudit', summary: 'One audit record.',
+    action: 'audit.view', parameters: [{ name: 'id', in: 'path', description: 'Audit record id.', schema: { type: 'string' } }],
+    response: 'AuditRecord', errors: [401, 403, 404],
+    serve: ({ services, actor, params }) => getAuditRecord(services, actor, params.id ?? ''),
   },
 ]);

@@ -1,7 +1,9 @@
 /**
  * JSON shapes of the console API, as the browser receives them. Elements import these as types only.
  */
-import type { Action } from '../contracts/actions.ts';
+import type { Action, OperatorAction } from '../contracts/actions.ts';
+import type { AuditOutcome } from '../contracts/audit.ts';
+import type { JobSelection } from '../contracts/resource.ts';
 import type { JobState } from '../contracts/jobs.ts';
 
 /** A value after the display policy: either shown (possibly redacted or truncated) or hidden. */
@@ -14,9 +16,21 @@ export type Shown =
 export interface SessionResponse {
   /** The operator's label, as the display policy allows (null when hidden). */
   readonly actor: { readonly label: string | null };
-  /** For each action in the vocabulary, whether the operator may take it on the console as a whole. */
+  /**
+   * For each action in the vocabulary, whether the operator may take it on the console as a whole
+   * (for operator actions: both preview and execute them). A host may still refuse one resource.
+   */
   readonly permissions: Readonly<Record<Action, boolean>>;
-  readonly engine: { readonly name: string; readonly states: readonly JobState[] };
+  /** Why an action is not allowed, where the host gave a reason. */
+  readonly reasons: Readonly<Partial<Record<Action, string>>>;
+  readonly engine: {
+    readonly name: string;
+    readonly states: readonly JobState[];
+    /** The operator actions the engine supports, with the states of the jobs each applies to. */
+    readonly actions: Readonly<Partial<Record<OperatorAction, readonly JobState[]>>>;
+  };
+  /** Limits the console enforces on actions. */
+  readonly limits: { readonly cap: number; readonly reasonMinLength: number };
 }
 
 export interface QueueResponse {
@@ -73,4 +87,60 @@ export interface ProblemResponse {
   readonly status: number;
   readonly detail: string;
   readonly [extension: string]: unknown;
+}
+
+/** The body of `POST api/actions/preview`. */
+export interface PreviewRequestBody {
+  readonly action: OperatorAction;
+  readonly target: { readonly queue: string } & ({ readonly ids: readonly string[] } | { readonly filter: { readonly state: JobState } });
+}
+
+/** What a preview answers: nothing has changed yet. */
+export interface PreviewResponse {
+  /** Single use, bound to this operator, valid until `expiresAt`. Send it back to execute. */
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly action: OperatorAction;
+  readonly queue: string;
+  /** How many jobs the action will touch. */
+  readonly count: number;
+  /** The first of those jobs, as the display policy allows. */
+  readonly sample: readonly JobSummaryResponse[];
+  /** Things the operator should know before executing, in plain words. */
+  readonly warnings: readonly string[];
+}
+
+/** The body of `POST api/actions/execute`. */
+export interface ExecuteRequestBody {
+  readonly token: string;
+  readonly reason: string;
+}
+
+export interface ExecuteResponse {
+  readonly outcome: 'succeeded';
+  /** How many jobs the engine changed. */
+  readonly affected: number;
+  /** The audit record of this action. */
+  readonly auditId: string;
+}
+
+export interface AuditRecordResponse {
+  readonly id: string;
+  readonly occurredAt: string;
+  readonly completedAt: string | null;
+  readonly principal: { readonly id: string; readonly type: string; readonly label: string | null };
+  readonly action: OperatorAction;
+  readonly resource: { readonly queue: string; readonly selection: JobSelection; readonly ids: readonly string[] };
+  readonly requested: number;
+  readonly affected: number | null;
+  readonly outcome: AuditOutcome;
+  /** As the display policy allows; null when hidden. */
+  readonly reason: string | null;
+  readonly planHash: string;
+  readonly correlationId: string;
+}
+
+export interface AuditPageResponse {
+  readonly records: readonly AuditRecordResponse[];
+  readonly nextCursor: string | null;
 }

@@ -1,7 +1,8 @@
 import type { Actor } from '../contracts/auth.ts';
 import type { DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts';
 import type { JobDetail, JobSummary, QueueInfo } from '../contracts/jobs.ts';
-import type { JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../http/wire.ts';
+import type { AuditRecord } from '../contracts/audit.ts';
+import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../http/wire.ts';
 import type { Logger } from '../options.ts';
 
 /** Values whose JSON text is longer than this are sent as a preview, never whole. */
@@ -21,6 +22,7 @@ export interface Presenter {
   queue(queue: QueueInfo): QueueResponse;
   jobSummary(job: JobSummary, actor: Actor): JobSummaryResponse;
   jobDetail(job: JobDetail, actor: Actor): JobDetailResponse;
+  auditRecord(record: AuditRecord, actor: Actor): AuditRecordResponse;
 }
 
 export interface PresentContext {
@@ -71,12 +73,14 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
     };
   }
 
+  function text(kind: 'actor_label' | 'reason', raw: string, actor: Actor): string | null {
+    const decision = decide(kind, raw, { actor });
+    return decision.shown && typeof decision.value === 'string' ? decision.value : null;
+  }
+
   return {
     value,
-    actorLabel(label, actor) {
-      const decision = decide('actor_label', label, { actor });
-      return decision.shown && typeof decision.value === 'string' ? decision.value : null;
-    },
+    actorLabel: (label, actor) => text('actor_label', label, actor),
     queue(queue) {
       return {
         name: queue.name,
@@ -97,6 +101,22 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         options: value('job_options', job.options, context),
         timings: { ...job.timings },
         deadLetteredFrom: job.deadLetteredFrom,
+      };
+    },
+    auditRecord(record, actor) {
+      return {
+        id: record.id,
+        occurredAt: record.occurredAt,
+        completedAt: record.completedAt,
+        principal: { id: record.principal.id, type: record.principal.type, label: text('actor_label', record.principal.label, actor) },
+        action: record.action,
+        resource: { queue: record.resource.queue, selection: record.resource.selection, ids: [...record.resource.ids] },
+        requested: record.requested,
+        affected: record.affected,
+        outcome: record.outcome,
+        reason: text('reason', record.reason, actor),
+        planHash: record.planHash,
+        correlationId: record.correlationId,
       };
     },
   };

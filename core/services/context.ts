@@ -1,10 +1,18 @@
+import type { AuthSeam } from '../contracts/auth.ts';
 import type { JobEngine } from '../contracts/engine.ts';
+import type { OpsStore } from '../contracts/store.ts';
+import type { Logger, ResolvedOptions } from '../options.ts';
 import type { Presenter } from '../presenter/presenter.ts';
 import type { Access } from './access.ts';
 
 /** What every service works with. */
 export interface ServiceContext {
   readonly engine: JobEngine;
+  readonly store: OpsStore;
+  readonly auth: AuthSeam;
   readonly access: Access;
   readonly presenter: Presenter;
+  readonly limits: ResolvedOptions['actions'];
+  readonly clock: () => Date;
+  readonly logger: Logger;
 }

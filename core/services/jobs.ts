@@ -3,14 +3,14 @@ import type { JobState } from '../contracts/jobs.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobDetailResponse, JobPageResponse } from '../http/wire.ts';
 import type { ServiceContext } from './context.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, listingKey } from './cursor.ts';
 import { findQueue } from './queues.ts';
 
-export const PAGE_SIZE = Object.freeze({ min: 1, max: 200, default: 50 });
 
 export interface JobListRequest {
   readonly queue: string;
   readonly state: JobState | null;
+  /** Page size, already checked by the caller. */
   readonly limit: number;
   readonly cursor: string | null;
 }
@@ -18,14 +18,11 @@ export interface JobListRequest {
 /** One page of a queue's jobs, newest first. */
 export async function listJobs(context: ServiceContext, actor: Actor, request: JobListRequest): Promise<JobPageResponse> {
   const { queue, state, limit, cursor } = request;
-  if (!Number.isInteger(limit) || limit < PAGE_SIZE.min || limit > PAGE_SIZE.max) {
-    throw new InvalidInputError('limit', `limit must be an integer from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}.`);
-  }
   if (state !== null && !context.engine.capabilities.states.includes(state)) {
     throw new InvalidInputError('state', `This engine has no state ${JSON.stringify(state)}; use one of ${context.engine.capabilities.states.join(', ')}.`);
   }
   await findQueue(context, actor, 'jobs.view', queue);
-  const listing = { queue, state };
+  const listing = listingKey('jobs', queue, state);
   const after = cursor === null ? undefined : decodeCursor(listing, cursor);
   const page = await context.engine.listJobs({ queue, limit, ...(state === null ? {} : { state }), ...(after ? { after } : {}) });
   return {

@@ -1,24 +1,49 @@
-import { ALL_ACTIONS, type Action } from '../contracts/actions.ts';
-import type { Actor, AuthSeam } from '../contracts/auth.ts';
+import { ALL_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, jobActionOf, type Action, type OperatorAction } from '../contracts/actions.ts';
+import type { Actor } from '../contracts/auth.ts';
+import type { JobState } from '../contracts/jobs.ts';
 import type { SessionResponse } from '../http/wire.ts';
 import type { ServiceContext } from './context.ts';
+import type { Verdict } from './access.ts';
+
+async function verdictFor(context: ServiceContext, actor: Actor, action: Action): Promise<Verdict> {
+  if (!isOperatorAction(action)) return context.access.check(actor, action, { type: 'console' });
+  const [preview, execute] = await Promise.all([
+    context.access.check(actor, action, { type: 'console', phase: 'preview' }),
+    context.access.check(actor, action, { type: 'console', phase: 'execute' }),
+  ]);
+  return !preview.allowed ? preview : execute;
+}
 
 /**
  * Who the operator is and what they may do on the console as a whole, so the console can hide or
- * disable what is not allowed before the operator tries it. Needs only a signed-in actor.
+ * disable what is not allowed (and say why) before the operator tries it. Needs only a signed-in
+ * actor.
  */
-export async function getSession(context: ServiceContext, auth: AuthSeam, actor: Actor): Promise<SessionResponse> {
-  const verdicts = await Promise.all(ALL_ACTIONS.map((action) => context.access.check(actor, action, { type: 'console' })));
-  const permissions = Object.fromEntries(ALL_ACTIONS.map((action, index) => [action, verdicts[index]?.allowed === true])) as Record<Action, boolean>;
+export async function getSession(context: ServiceContext, actor: Actor): Promise<SessionResponse> {
+  const verdicts = await Promise.all(ALL_ACTIONS.map((action) => verdictFor(context, actor, action)));
+  const permissions = {} as Record<Action, boolean>;
+  const reasons: Partial<Record<Action, string>> = {};
+  ALL_ACTIONS.forEach((action, index) => {
+    const verdict = verdicts[index];
+    permissions[action] = verdict?.allowed === true;
+    if (verdict && !verdict.allowed && verdict.reason) reasons[action] = verdict.reason;
+  });
   let label: string | null = null;
   try {
-    label = context.presenter.actorLabel((await auth.auditPrincipal(actor)).label, actor);
+    label = context.presenter.actorLabel((await context.auth.auditPrincipal(actor)).label, actor);
   } catch {
     label = null;
+  }
+  const actions: Partial<Record<OperatorAction, readonly JobState[]>> = {};
+  for (const action of OPERATOR_ACTIONS) {
+    const states = context.engine.capabilities.actions[jobActionOf(action)];
+    if (states) actions[action] = [...states];
   }
   return {
     actor: { label },
     permissions,
-    engine: { name: context.engine.name, states: [...context.engine.capabilities.states] },
+    reasons,
+    engine: { name: context.engine.name, states: [...context.engine.capabilities.states], actions },
+    limits: { cap: context.limits.cap, reasonMinLength: context.limits.reasonMinLength },
   };
 }

@@ -47,7 +47,7 @@ test('ready() runs the store migrations once, and again after a failure', async 
   assert.equal(store.runs, 1);
 
   let attempts = 0;
-  const flaky = createOpsJobs({ ...valid(), store: { migrate: async () => {
+  const flaky = createOpsJobs({ ...valid(), store: { ...memoryStore(), migrate: async () => {
     attempts += 1;
     if (attempts === 1) throw new Error('database down');
     return { schema: 's', applied: [], version: 1 };

@@ -1,7 +1,10 @@
 // An in-memory engine for unit tests of the core only. Integration tests use real engines.
 import { InvalidInputError } from '../../../core/errors.ts';
+import type { JobAction } from '../../../core/contracts/actions.ts';
 import type { JobEngine, JobListQuery, JobPage } from '../../../core/contracts/engine.ts';
 import type { JobDetail, JobState, QueueInfo } from '../../../core/contracts/jobs.ts';
+import type { JobSelection } from '../../../core/contracts/resource.ts';
+import type { OpsStore } from '../../../core/contracts/store.ts';
 
 export interface MemoryJob {
   id: string;
@@ -13,7 +16,20 @@ export interface MemoryJob {
   error?: { name?: string; message?: string; stack?: string } | null;
 }
 
-export function memoryEngine(queues: readonly string[], jobs: readonly MemoryJob[]): JobEngine {
+/** Applies to jobs in these states, as a real engine declares. */
+const ACTION_STATES: Partial<Record<JobAction, readonly JobState[]>> = { retry: ['failed'], cancel: ['queued', 'active'], delete: ['queued', 'active', 'completed', 'failed'] };
+const AFTER_ACTION: Partial<Record<JobAction, JobState>> = { retry: 'queued', cancel: 'failed' };
+
+export interface MemoryEngineOptions {
+  /** Called before each apply; throw from it to simulate an engine failure. */
+  beforeApply?: () => void;
+}
+
+/**
+ * An in-memory engine that cannot share a transaction (like a Redis-backed one), for unit tests of
+ * the core's action flow. Jobs are mutable so actions can be observed.
+ */
+export function memoryEngine(queues: readonly string[], jobs: MemoryJob[], options: MemoryEngineOptions = {}): JobEngine {
   const ordered = [...jobs].sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
   const info = (name: string): QueueInfo => {
     const counts: Partial<Record<JobState, number>> = {};
@@ -30,7 +46,7 @@ export function memoryEngine(queues: readonly string[], jobs: readonly MemoryJob
   });
   return {
     name: 'memory',
-    capabilities: { states: ['queued', 'active', 'completed', 'failed'] },
+    capabilities: { states: ['queued', 'active', 'completed', 'failed'], actions: ACTION_STATES, sharedTransactions: false },
     async listQueues() {
       return queues.map(info);
     },
@@ -52,12 +68,44 @@ export function memoryEngine(queues: readonly string[], jobs: readonly MemoryJob
       const job = jobs.find((candidate) => candidate.queue === queue && candidate.id === id);
       return job ? detail(job) : null;
     },
+    async selectForAction(action: JobAction, queue: string, selection: JobSelection, limit: number) {
+      const states = ACTION_STATES[action] ?? [];
+      const inQueue = ordered.filter((job) => job.queue === queue);
+      const chosen = 'ids' in selection ? inQueue.filter((job) => selection.ids.includes(job.id)) : inQueue.filter((job) => job.state === selection.filter.state);
+      const eligible = chosen.filter((job) => states.includes(job.state));
+      return {
+        jobs: eligible.slice(0, limit).map(detail),
+        eligible: eligible.length,
+        ineligible: chosen.length - eligible.length,
+        missing: 'ids' in selection ? selection.ids.filter((id) => !inQueue.some((job) => job.id === id)) : [],
+      };
+    },
+    async statesOf(queue: string, ids: readonly string[]) {
+      return new Map(jobs.filter((job) => job.queue === queue && ids.includes(job.id)).map((job) => [job.id, job.state]));
+    },
+    async apply(action: JobAction, queue: string, ids: readonly string[]) {
+      options.beforeApply?.();
+      let changed = 0;
+      for (const job of jobs) {
+        if (job.queue !== queue || !ids.includes(job.id) || !(ACTION_STATES[action] ?? []).includes(job.state)) continue;
+        if (action === 'delete') job.state = 'cancelled';
+        else job.state = AFTER_ACTION[action] ?? job.state;
+        changed += 1;
+      }
+      return changed;
+    },
   };
 }
 
-/** A store that only counts migrations: enough for the core's unit tests. */
-export function memoryStore() {
+/**
+ * A store that only counts migrations: enough for the core's read-path unit tests. Its other
+ * methods refuse, so a test that needs persistence must use the real store.
+ */
+export function memoryStore(): OpsStore & { readonly runs: number } {
   let runs = 0;
+  const refuse = async (): Promise<never> => {
+    throw new Error('memoryStore keeps nothing: use createPostgresStore in tests that act');
+  };
   return {
     get runs() {
       return runs;
@@ -66,5 +114,8 @@ export function memoryStore() {
       runs += 1;
       return { schema: 'memory', applied: [], version: 1 };
     },
+    savePreview: refuse, findPreview: refuse, findReceipt: refuse, transaction: refuse, recordIntent: refuse,
+    completeIntent: refuse, listAudit: refuse, getAudit: refuse,
+    exportAudit: () => ({ [Symbol.asyncIterator]: () => ({ next: refuse }) }),
   };
 }

@@ -1,0 +1,61 @@
+import { isOperatorAction } from '../contracts/actions.ts';
+import { AUDIT_OUTCOMES, type AuditFilter, type AuditOutcome } from '../contracts/audit.ts';
+import { isJobState, type JobState } from '../contracts/jobs.ts';
+import { InvalidInputError } from '../errors.ts';
+
+export const PAGE_SIZE = Object.freeze({ min: 1, max: 200, default: 50 });
+
+/** `limit`, checked against the allowed range, which a 400 states. */
+export function pageSize(query: URLSearchParams): number {
+  const raw = query.get('limit');
+  if (raw === null) return PAGE_SIZE.default;
+  const limit = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(limit) || limit < PAGE_SIZE.min || limit > PAGE_SIZE.max) {
+    throw new InvalidInputError('limit', `limit must be an integer from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}, got ${JSON.stringify(raw.slice(0, 20))}.`);
+  }
+  return limit;
+}
+
+export function stateFilter(query: URLSearchParams): JobState | null {
+  const raw = query.get('state');
+  if (raw === null || raw === '') return null;
+  if (!isJobState(raw)) throw new InvalidInputError('state', `Unknown state ${JSON.stringify(raw.slice(0, 40))}.`);
+  return raw;
+}
+
+function text(query: URLSearchParams, name: string): string | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (raw.length > 500) throw new InvalidInputError(name, `${name} is limited to 500 characters.`);
+  return raw;
+}
+
+function instant(query: URLSearchParams, name: string): string | undefined {
+  const raw = text(query, name);
+  if (raw === undefined) return undefined;
+  const time = Date.parse(raw);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(time)) {
+    throw new InvalidInputError(name, `${name} must be an ISO 8601 date or time, such as 2026-11-27T09:00:00Z.`);
+  }
+  return new Date(time).toISOString();
+}
+
+/** The audit log's filters: actor, action, queue, job, outcome and a time range. */
+export function auditFilter(query: URLSearchParams): AuditFilter {
+  const action = text(query, 'action');
+  if (action !== undefined && !isOperatorAction(action)) throw new InvalidInputError('action', `Unknown action ${JSON.stringify(action.slice(0, 40))}.`);
+  const outcome = text(query, 'outcome');
+  if (outcome !== undefined && !(AUDIT_OUTCOMES as readonly string[]).includes(outcome)) {
+    throw new InvalidInputError('outcome', `outcome must be one of ${AUDIT_OUTCOMES.join(', ')}.`);
+  }
+  const from = instant(query, 'from');
+  const to = instant(query, 'to');
+  if (from !== undefined && to !== undefined && from >= to) throw new InvalidInputError('to', 'to must be later than from.');
+  const filter: Record<string, string> = {};
+  const entries: [keyof AuditFilter, string | undefined][] = [
+    ['principalId', text(query, 'actor')], ['action', action], ['queue', text(query, 'queue')], ['jobId', text(query, 'job')],
+    ['outcome', outcome as AuditOutcome | undefined], ['from', from], ['to', to],
+  ];
+  for (const [key, value] of entries) if (value !== undefined) filter[key] = value;
+  return filter as AuditFilter;
+}

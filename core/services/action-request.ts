@@ -1,0 +1,64 @@
+import { isOperatorAction, jobActionOf, type OperatorAction } from '../contracts/actions.ts';
+import { isJobState } from '../contracts/jobs.ts';
+import type { JobSelection } from '../contracts/resource.ts';
+import { InvalidInputError } from '../errors.ts';
+import type { ServiceContext } from './context.ts';
+
+/** A preview request after validation. */
+export interface PreviewRequest {
+  readonly action: OperatorAction;
+  readonly queue: string;
+  readonly selection: JobSelection;
+}
+
+const MAX_ID_LENGTH = 200;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks a preview body field by field, naming the first one at fault. */
+export function parsePreviewRequest(context: ServiceContext, body: unknown): PreviewRequest {
+  if (!isObject(body)) throw new InvalidInputError('body', 'The body must be a JSON object: {"action": "job.retry", "target": {...}}.');
+  const { action, target } = body;
+  if (!isOperatorAction(action)) {
+    throw new InvalidInputError('action', `Unknown action ${JSON.stringify(String(action).slice(0, 40))}. Actions: job.retry, job.cancel, job.delete, job.resume, job.redrive.`);
+  }
+  if (!context.engine.capabilities.actions[jobActionOf(action)]) {
+    throw new InvalidInputError('action', `The ${context.engine.name} engine cannot ${jobActionOf(action)} jobs.`);
+  }
+  if (!isObject(target)) throw new InvalidInputError('target', 'target must be an object: {"queue": "...", "ids": [...]} or {"queue": "...", "filter": {"state": "failed"}}.');
+  const { queue, ids, filter } = target;
+  if (typeof queue !== 'string' || queue.length === 0 || queue.length > 500) throw new InvalidInputError('target.queue', 'target.queue must be a queue name.');
+  if ((ids === undefined) === (filter === undefined)) {
+    throw new InvalidInputError('target', 'target needs exactly one of ids (selected jobs) or filter (every job matching it).');
+  }
+  if (ids !== undefined) {
+    if (!Array.isArray(ids) || ids.length === 0) throw new InvalidInputError('target.ids', 'target.ids must be a non-empty array of job ids.');
+    if (ids.length > context.limits.cap) {
+      throw new InvalidInputError('target.ids', `At most ${context.limits.cap} jobs can be selected for one action; ${ids.length} were.`);
+    }
+    if (!ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH)) {
+      throw new InvalidInputError('target.ids', 'Every entry of target.ids must be a job id (a non-empty string).');
+    }
+    return { action, queue, selection: { ids: [...new Set(ids as string[])] } };
+  }
+  if (!isObject(filter) || !isJobState(filter.state) || Object.keys(filter).length !== 1) {
+    throw new InvalidInputError('target.filter', 'target.filter must be {"state": "<job state>"}; no other filters are supported.');
+  }
+  if (!context.engine.capabilities.states.includes(filter.state)) {
+    throw new InvalidInputError('target.filter.state', `This engine has no state ${JSON.stringify(filter.state)}.`);
+  }
+  return { action, queue, selection: { filter: { state: filter.state } } };
+}
+
+/** Checks an execute body. The reason's length is checked against the configured minimum. */
+export function parseExecuteRequest(context: ServiceContext, body: unknown): { token: unknown; reason: string } {
+  if (!isObject(body)) throw new InvalidInputError('body', 'The body must be a JSON object: {"token": "...", "reason": "..."}.');
+  const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+  if (reason.length < context.limits.reasonMinLength) {
+    throw new InvalidInputError('reason', `Say why you are doing this, in at least ${context.limits.reasonMinLength} characters; it goes into the audit log.`);
+  }
+  if (reason.length > 2000) throw new InvalidInputError('reason', 'The reason is limited to 2,000 characters.');
+  return { token: body.token, reason };
+}

@@ -1,0 +1,7 @@
+import type { Phase, JobSelection, Resource } from '../contracts/resource.ts';
+
+/** The resource `authorize` is asked about for an operator action in a given phase. */
+export function actionResource(queue: string, selection: JobSelection, phase: Phase): Resource {
+  if ('ids' in selection && selection.ids.length === 1) return { type: 'job', queue, id: selection.ids[0] ?? '', phase };
+  return { type: 'jobs', queue, selection, phase };
+}

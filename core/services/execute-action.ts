@@ -1,0 +1,128 @@
+import { jobActionOf } from '../contracts/actions.ts';
+import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
+import type { StoredPreview } from '../contracts/preview.ts';
+import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
+import { ConflictError, InvalidInputError, ProblemError } from '../errors.ts';
+import type { ExecuteResponse } from '../http/wire.ts';
+import { parseExecuteRequest } from './action-request.ts';
+import { actionResource } from './action-resource.ts';
+import type { ServiceContext } from './context.ts';
+import { assertNoDrift } from './plan.ts';
+import { hashPreviewToken, looksLikePreviewToken } from './preview-token.ts';
+import { principalOf } from './principal.ts';
+
+/** What an execute request answers: a fresh result, or the first result replayed for its idempotency key. */
+export interface ExecuteResult {
+  readonly status: number;
+  readonly body: ExecuteResponse;
+  readonly replayed: boolean;
+}
+
+export interface ExecuteOptions {
+  readonly idempotencyKey: string | null;
+  readonly correlationId: string;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+const tokenUsed = () => new ConflictError('preview-used', 'Preview already used', 'This preview was already executed. Preview again to act again.');
+
+/**
+ * Executes a previewed plan: authorizes again, requires a reason, consumes the token exactly once,
+ * refuses a plan that drifted, runs the engine action and writes the audit record, together in
+ * one transaction where the engine shares the store's database.
+ */
+export async function executeAction(context: ServiceContext, actor: Actor, body: unknown, options: ExecuteOptions): Promise<ExecuteResult> {
+  const { token, reason } = parseExecuteRequest(context, body);
+  const { idempotencyKey } = options;
+  if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new InvalidInputError('Idempotency-Key', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters.');
+  }
+  const principal = await principalOf(context, actor);
+  const replay = async () => {
+    const receipt = idempotencyKey === null ? null : await context.store.findReceipt(principal.id, idempotencyKey);
+    return receipt ? { status: receipt.status, body: receipt.body as ExecuteResponse, replayed: true } : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  const preview = await findUsablePreview(context, token, principal);
+  await context.access.require(actor, preview.action, actionResource(preview.queue, preview.selection, 'execute'));
+
+  try {
+    return await run(context, preview, principal, reason, options);
+  } catch (error) {
+    // A concurrent request with the same key may have won; answer with its result.
+    if (error instanceof IdempotencyConflict || (error instanceof ConflictError && error.type === 'preview-used')) {
+      const winner = await replay();
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+async function findUsablePreview(context: ServiceContext, token: unknown, principal: AuditPrincipal): Promise<StoredPreview> {
+  if (!looksLikePreviewToken(token)) throw new InvalidInputError('token', 'token must be the token a preview returned.');
+  const preview = await context.store.findPreview(await hashPreviewToken(token));
+  if (!preview) throw new ProblemError(404, 'preview-not-found', 'Unknown preview', 'No preview has this token. Preview the action first.');
+  if (preview.principalId !== principal.id) {
+    throw new ProblemError(403, 'preview-other-operator', 'Preview of another operator', 'This preview was made by another operator; previews cannot be shared. Preview the action yourself.');
+  }
+  if (preview.consumedAt !== null) throw tokenUsed();
+  if (context.clock().getTime() >= Date.parse(preview.expiresAt)) {
+    throw new ProblemError(410, 'preview-expired', 'Preview expired', 'This preview has expired. Preview again to see the current set of jobs.');
+  }
+  return preview;
+}
+
+async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: ExecuteOptions): Promise<ExecuteResult> {
+  const { engine, store } = context;
+  const action = jobActionOf(preview.action);
+  const ids = preview.plan.map((entry) => entry.id);
+  const record = (affected: number) => ({
+    occurredAt: context.clock().toISOString(),
+    principal,
+    action: preview.action,
+    resource: { queue: preview.queue, selection: preview.selection, ids },
+    requested: preview.plan.length,
+    affected,
+    outcome: 'succeeded' as const,
+    reason,
+    planHash: preview.planHash,
+    correlationId: options.correlationId,
+  });
+  const finish = async (tx: StoreTransaction, auditId: string, affected: number): Promise<ExecuteResult> => {
+    const result = { status: 200, body: { outcome: 'succeeded' as const, affected, auditId }, replayed: false };
+    if (options.idempotencyKey !== null) {
+      await tx.saveReceipt({ principalId: principal.id, key: options.idempotencyKey, status: result.status, body: result.body, createdAt: context.clock().toISOString() });
+    }
+    return result;
+  };
+
+  if (engine.capabilities.sharedTransactions) {
+    return store.transaction(async (tx) => {
+      if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw tokenUsed();
+      assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids, tx.sql));
+      const affected = await engine.apply(action, preview.queue, ids, tx.sql);
+      const audit = await tx.appendAudit(record(affected));
+      return finish(tx, audit.id, affected);
+    });
+  }
+
+  // The engine cannot join the store's transaction: record the intent first, so that a crash
+  // between the action and its outcome leaves a visible pending record rather than nothing.
+  const intent = await store.transaction(async (tx) => {
+    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw tokenUsed();
+    assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids));
+    return tx.appendAudit({ ...record(0), affected: null, outcome: 'pending', completedAt: null });
+  });
+  let affected: number;
+  try {
+    affected = await engine.apply(action, preview.queue, ids);
+  } catch (error) {
+    await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
+    throw error;
+  }
+  await store.completeIntent(intent.id, 'succeeded', affected, context.clock().toISOString());
+  return store.transaction((tx) => finish(tx, intent.id, affected));
+}

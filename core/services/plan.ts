@@ -1,0 +1,26 @@
+import type { OperatorAction } from '../contracts/actions.ts';
+import type { JobState } from '../contracts/jobs.ts';
+import type { StoredPreview } from '../contracts/preview.ts';
+import { ConflictError } from '../errors.ts';
+import { sha256Hex } from './preview-token.ts';
+
+export type PlanEntry = StoredPreview['plan'][number];
+
+/** Hex SHA-256 over what an action will do: the action, the queue and every job with its state. */
+export function planHash(action: OperatorAction, queue: string, plan: readonly PlanEntry[]): Promise<string> {
+  const entries = [...plan].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((entry) => [entry.id, entry.state]);
+  return sha256Hex(JSON.stringify([action, queue, entries]));
+}
+
+/**
+ * Refuses to act when any planned job is gone or in another state than at preview time: the
+ * operator approved that set, not whatever is there now.
+ */
+export function assertNoDrift(plan: readonly PlanEntry[], current: ReadonlyMap<string, JobState>): void {
+  const changed = plan.filter((entry) => current.get(entry.id) !== entry.state).length;
+  if (changed > 0) {
+    throw new ConflictError('plan-drift', 'The jobs changed since the preview',
+      `${changed} of the ${plan.length} previewed jobs changed state or disappeared since the preview. Preview again to see the current set.`,
+      { changed });
+  }
+}

@@ -1,0 +1,71 @@
+import { jobActionOf } from '../contracts/actions.ts';
+import type { Actor } from '../contracts/auth.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import type { PreviewResponse } from '../http/wire.ts';
+import { parsePreviewRequest } from './action-request.ts';
+import { actionResource } from './action-resource.ts';
+import type { ServiceContext } from './context.ts';
+import { planHash } from './plan.ts';
+import { hashPreviewToken, newPreviewToken } from './preview-token.ts';
+import { principalOf } from './principal.ts';
+import { findQueue } from './queues.ts';
+
+const SAMPLE_SIZE = 10;
+
+/**
+ * Resolves exactly what an action would change, stores that plan bound to the operator, and hands
+ * back a single-use token with the count, a redacted sample and warnings. Nothing changes yet.
+ */
+export async function previewAction(context: ServiceContext, actor: Actor, body: unknown): Promise<PreviewResponse> {
+  const request = parsePreviewRequest(context, body);
+  const { action, queue, selection } = request;
+  await context.access.require(actor, action, actionResource(queue, selection, 'preview'));
+  await findQueue(context, actor, 'jobs.view', queue);
+  const principal = await principalOf(context, actor);
+
+  const jobAction = jobActionOf(action);
+  const selected = await context.engine.selectForAction(jobAction, queue, selection, context.limits.cap);
+  if (selected.missing.length > 0) {
+    throw new NotFoundError('Job', `Queue ${JSON.stringify(queue)} has no job with id ${selected.missing.slice(0, 5).map((id) => JSON.stringify(id)).join(', ')}${selected.missing.length > 5 ? ` and ${selected.missing.length - 5} more` : ''}.`);
+  }
+  if (selected.jobs.length === 0) {
+    const states = context.engine.capabilities.actions[jobAction]?.join(', ') ?? '';
+    throw new InvalidInputError('target', `Nothing to ${jobAction}: no selected job is in a state this action applies to (${states}).`);
+  }
+
+  const warnings: string[] = [];
+  if (selected.eligible > selected.jobs.length) {
+    warnings.push(`${selected.eligible} jobs match; this action is capped at ${context.limits.cap} and will touch the newest ${selected.jobs.length}. Run it again for the rest.`);
+  }
+  if (selected.ineligible > 0) {
+    warnings.push(`${selected.ineligible} selected job${selected.ineligible === 1 ? ' is' : 's are'} not in a state this action applies to and will be left alone.`);
+  }
+  const ids = selected.jobs.map((job) => job.id);
+  warnings.push(...(await context.engine.warnAbout?.(jobAction, queue, ids) ?? []));
+
+  const plan = selected.jobs.map((job) => ({ id: job.id, state: job.state }));
+  const now = context.clock();
+  const expiresAt = new Date(now.getTime() + context.limits.tokenTtlSeconds * 1000).toISOString();
+  const token = newPreviewToken();
+  await context.store.savePreview({
+    tokenHash: await hashPreviewToken(token),
+    principalId: principal.id,
+    action,
+    queue,
+    selection,
+    plan,
+    planHash: await planHash(action, queue, plan),
+    createdAt: now.toISOString(),
+    expiresAt,
+    consumedAt: null,
+  });
+  return {
+    token,
+    expiresAt,
+    action,
+    queue,
+    count: plan.length,
+    sample: selected.jobs.slice(0, SAMPLE_SIZE).map((job) => context.presenter.jobSummary(job, actor)),
+    warnings,
+  };
+}
