@@ -42,6 +42,11 @@ export interface PGliteLike {
   transaction<T>(work: (tx: { query(text: string, values?: unknown[]): Promise<{ rows: any[] }> }) => Promise<T>): Promise<T>;
 }
 
+/** Runs one statement from `sql.ts` and returns its rows. */
+export async function rowsOf<Row = Record<string, unknown>>(target: SqlQueryable, statement: Statement): Promise<Row[]> {
+  return (await target.query<Row>(statement.text, statement.values)).rows;
+}
+
 function run(target: PgClientLike | PgPoolLike, statement: Statement): Promise<{ rows: any[] }> {
   return target.query(statement.text, [...statement.values]);
 }

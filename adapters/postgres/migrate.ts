@@ -1,18 +1,14 @@
 import type { MigrationReport } from '../../core/contracts/store.ts';
+import { rowsOf } from './driver.ts';
 import type { SqlDriver, SqlQueryable } from './driver.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { Migration } from './migrations.ts';
 import * as sql from './sql.ts';
-import type { Statement } from './sql.ts';
-
-async function run<Row>(tx: SqlQueryable, statement: Statement): Promise<Row[]> {
-  return (await tx.query<Row>(statement.text, statement.values)).rows;
-}
 
 async function appliedVersions(tx: SqlQueryable, schema: string): Promise<Set<number>> {
-  const [table] = await run<{ exists: boolean }>(tx, sql.migrationsTableExists(schema));
+  const [table] = await rowsOf<{ exists: boolean }>(tx, sql.migrationsTableExists(schema));
   if (!table?.exists) return new Set();
-  const rows = await run<{ version: number }>(tx, sql.appliedVersions(schema));
+  const rows = await rowsOf<{ version: number }>(tx, sql.appliedVersions(schema));
   return new Set(rows.map((row) => Number(row.version)));
 }
 
@@ -27,14 +23,14 @@ export async function runMigrations(
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrationReport> {
   return await driver.transaction(async (tx) => {
-    await run(tx, sql.readCommitted());
-    await run(tx, sql.lockMigrations(schema));
+    await rowsOf(tx, sql.readCommitted());
+    await rowsOf(tx, sql.lockMigrations(schema));
     const present = await appliedVersions(tx, schema);
     const applied: number[] = [];
     for (const migration of migrations) {
       if (present.has(migration.version)) continue;
-      for (const statement of migration.statements(schema)) await run(tx, statement);
-      await run(tx, sql.recordMigration(schema, migration.version, migration.name));
+      for (const statement of migration.statements(schema)) await rowsOf(tx, statement);
+      await rowsOf(tx, sql.recordMigration(schema, migration.version, migration.name));
       applied.push(migration.version);
     }
     // A schema migrated by a newer release stays at its version: migrations only move forward.

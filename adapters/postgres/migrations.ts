@@ -18,6 +18,17 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: 'create schema and migrations table',
     statements: (schema: string) => [sql.createSchema(schema), sql.createMigrationsTable(schema)],
   },
+  {
+    version: 2,
+    name: 'create audit events, action previews and idempotency receipts',
+    statements: (schema: string) => [
+      sql.createAuditTable(schema),
+      ...sql.createAuditIndexes(schema),
+      sql.createPreviewsTable(schema),
+      sql.createPreviewsExpiryIndex(schema),
+      sql.createReceiptsTable(schema),
+    ],
+  },
 ]);
 
 /** The version a fully migrated schema is at. */

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { sleep, storedPreview } from './fixtures.ts';
+import type { StoreSuite } from './suite.ts';
+
+const AT = '2026-03-07T12:01:00.000Z';
+
+/** Previews: save, find, consume once, purge; on PostgreSQL, racing consumers. */
+export function previewTests(suite: StoreSuite): void {
+  suite.test('a saved preview is found by its token hash, as it was saved', async () => {
+    const store = await suite.freshStore('preview_find');
+    const preview = storedPreview();
+    await store.savePreview(preview);
+    assert.deepEqual(await store.findPreview(preview.tokenHash), preview);
+    assert.equal(await store.findPreview('0'.repeat(64)), null);
+  });
+
+  suite.test('a preview is consumed once: true, then false', async () => {
+    const store = await suite.freshStore('preview_consume');
+    const preview = storedPreview();
+    await store.savePreview(preview);
+    assert.equal(await store.transaction((tx) => tx.consumePreview(preview.tokenHash, AT)), true);
+    assert.equal(await store.transaction((tx) => tx.consumePreview(preview.tokenHash, '2026-03-07T12:02:00.000Z')), false);
+    assert.equal((await store.findPreview(preview.tokenHash))?.consumedAt, AT);
+    assert.equal(await store.transaction((tx) => tx.consumePreview('0'.repeat(64), AT)), false);
+  });
+
+  suite.test('a consumption that rolls back leaves the preview unconsumed', async () => {
+    const store = await suite.freshStore('preview_rollback');
+    const preview = storedPreview();
+    await store.savePreview(preview);
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        assert.equal(await tx.consumePreview(preview.tokenHash, AT), true);
+        throw new Error('engine refused');
+      }),
+      /engine refused/,
+    );
+    assert.equal((await store.findPreview(preview.tokenHash))?.consumedAt, null);
+    assert.equal(await store.transaction((tx) => tx.consumePreview(preview.tokenHash, AT)), true);
+  });
+
+  suite.test('purging deletes only the previews that expired', async () => {
+    const store = await suite.freshStore('preview_purge');
+    const expired = storedPreview({ tokenHash: '1'.repeat(64), expiresAt: '2026-03-07T12:05:00.000Z' });
+    const live = storedPreview({ tokenHash: '2'.repeat(64), expiresAt: '2026-03-07T12:15:00.000Z' });
+    await store.savePreview(expired);
+    await store.savePreview(live);
+    assert.equal(await store.purgeExpiredPreviews('2026-03-07T12:10:00.000Z'), 1);
+    assert.equal(await store.findPreview(expired.tokenHash), null);
+    assert.deepEqual(await store.findPreview(live.tokenHash), live);
+  });
+
+  if (!suite.concurrent) return;
+
+  suite.test('two transactions consuming one token at once: exactly one gets true', async () => {
+    const first = await suite.freshStore('preview_race');
+    const second = suite.storeOn(first.schema);
+    const preview = storedPreview();
+    await first.savePreview(preview);
+
+    let consumed!: () => void;
+    const firstConsumed = new Promise<void>((resolve) => (consumed = resolve));
+    const holding = first.transaction(async (tx) => {
+      const result = await tx.consumePreview(preview.tokenHash, AT);
+      consumed();
+      await sleep(300);
+      return result;
+    });
+    await firstConsumed;
+    const started = Date.now();
+    // Blocks on the row lock until the first transaction commits, then finds the preview consumed.
+    const racing = second.transaction((tx) => tx.consumePreview(preview.tokenHash, AT));
+    assert.deepEqual(await Promise.all([holding, racing]), [true, false]);
+    assert.ok(Date.now() - started >= 200, 'the second consumer waited for the first transaction');
+  });
+
+  suite.test('when the first consumer rolls back, the waiting one consumes the token', async () => {
+    const first = await suite.freshStore('preview_race_rollback');
+    const second = suite.storeOn(first.schema);
+    const preview = storedPreview();
+    await first.savePreview(preview);
+
+    let consumed!: () => void;
+    const firstConsumed = new Promise<void>((resolve) => (consumed = resolve));
+    const failing = first.transaction(async (tx) => {
+      await tx.consumePreview(preview.tokenHash, AT);
+      consumed();
+      await sleep(200);
+      throw new Error('engine refused');
+    });
+    await firstConsumed;
+    const racing = second.transaction((tx) => tx.consumePreview(preview.tokenHash, AT));
+    await assert.rejects(failing, /engine refused/);
+    assert.equal(await racing, true);
+  });
+}
