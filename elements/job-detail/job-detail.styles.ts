@@ -97,6 +97,9 @@ export const jobDetailStyles = css`
   details[open] > summary .icon {
     transform: rotate(90deg);
   }
+  details > summary h2 {
+    margin: 0;
+  }
   details:not([open]) > summary {
     margin-bottom: 0;
   }
