@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-job-detail>`: facts, sections and the timeline column. */
 export const jobDetailStyles = css`
   h1 .mono {
     font-size: 1.35rem;
