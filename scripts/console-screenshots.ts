@@ -1,11 +1,11 @@
 // Screenshots of every console view against the element test fixtures, at desktop and phone
-// widths, light and dark. Usage: node scripts/console-screenshots.ts [outDir=/tmp/shots]
+// widths, light and dark. Usage: node scripts/console-screenshots.ts [outDir=/tmp/shots/console]
 import { mkdir } from 'node:fs/promises';
 import { launchChromium, openPage } from '../test/elements/support/browser.ts';
 import { deadLetterJobDetail, failedJobDetail, fixtureApi } from '../test/elements/support/fixtures.ts';
 import { startServer } from '../test/elements/support/server.ts';
 
-const out = process.argv[2] ?? '/tmp/shots';
+const out = process.argv[2] ?? '/tmp/shots/console';
 await mkdir(out, { recursive: true });
 const now = Date.now();
 const server = await startServer({ api: fixtureApi(now) });

@@ -42,7 +42,7 @@ function escapeHtml(text: string): string {
 }
 
 function page(title: string, head: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title><style>${SHELL_STYLE}</style>${head}</head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${SHELL_STYLE}</style>${head}</head><body>${body}</body></html>`;
 }
 
 /** The page that boots the console for any deep link under the mount. */

@@ -31,18 +31,22 @@ export class ApiClient {
     this.#fetch = fetchImpl;
   }
 
+  /** `GET api/session`: who is signed in, what they may do, the engine and its states. */
   session(signal?: AbortSignal): Promise<SessionResponse> {
     return this.get('api/session', signal);
   }
 
+  /** `GET api/queues`: every queue with its counts by state. */
   queues(signal?: AbortSignal): Promise<QueueListResponse> {
     return this.get('api/queues', signal);
   }
 
+  /** `GET api/queues/{queue}`: one queue's counts, dead letter queue and settings. */
   queue(queue: string, signal?: AbortSignal): Promise<QueueResponse> {
     return this.get(`api/queues/${encodeURIComponent(queue)}`, signal);
   }
 
+  /** `GET api/queues/{queue}/jobs`: one page of a queue's jobs, newest first. */
   jobs(queue: string, query: JobPageQuery, signal?: AbortSignal): Promise<JobPageResponse> {
     const params = new URLSearchParams();
     if (query.state) params.set('state', query.state);
@@ -52,6 +56,7 @@ export class ApiClient {
     return this.get(`api/queues/${encodeURIComponent(queue)}/jobs${search}`, signal);
   }
 
+  /** `GET api/queues/{queue}/jobs/{id}`: one job with its data, output, error and options. */
   job(queue: string, id: string, signal?: AbortSignal): Promise<JobDetailResponse> {
     return this.get(`api/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}`, signal);
   }

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-console>`: the top bar and the main area. */
 export const consoleStyles = css`
   :host {
     display: block;

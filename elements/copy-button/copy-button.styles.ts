@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-copy-button>`. */
 export const copyButtonStyles = css`
   :host {
     display: inline-flex;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-job-detail>`: facts, sections and the timeline column. */
 export const jobDetailStyles = css`
   h1 .mono {
     font-size: 1.35rem;
@@ -96,6 +97,9 @@ export const jobDetailStyles = css`
   }
   details[open] > summary .icon {
     transform: rotate(90deg);
+  }
+  details > summary h2 {
+    margin: 0;
   }
   details:not([open]) > summary {
     margin-bottom: 0;

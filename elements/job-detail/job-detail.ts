@@ -84,9 +84,9 @@ export class OpsJobsJobDetail extends ViewElement {
           ${this.#error(job)}
           ${this.#value('Data', job.data)}
           ${this.#value('Output', job.output)}
-          <section class="card" aria-labelledby="options-h">
+          <section class="card">
             <details @toggle=${(event: Event) => (this.optionsOpen = (event.target as HTMLDetailsElement).open)} ?open=${this.optionsOpen}>
-              <summary><h2 id="options-h">Options</h2>${chevronIcon}</summary>
+              <summary>${chevronIcon}<h2>Options</h2></summary>
               ${this.optionsOpen ? html`<ops-jobs-json-viewer .shown=${job.options} label="Options"></ops-jobs-json-viewer>` : ''}
             </details>
           </section>
@@ -139,7 +139,7 @@ export class OpsJobsJobDetail extends ViewElement {
     const error = job.error;
     const recorded = !('value' in error) || (error.value !== null && error.value !== undefined);
     if (!recorded && job.state !== 'failed' && job.state !== 'retrying') return '';
-    return html`<section part="error" class="card error-card" aria-labelledby="error-h">
+    return html`<section part="error" class="card error-card">
       <h2 id="error-h">Error</h2>
       <ops-jobs-job-error .error=${error}></ops-jobs-job-error>
     </section>`;
@@ -147,7 +147,7 @@ export class OpsJobsJobDetail extends ViewElement {
 
   #value(title: string, shown: Shown): TemplateResult {
     const id = `${title.toLowerCase()}-h`;
-    return html`<section class="card" aria-labelledby=${id}>
+    return html`<section class="card">
       <h2 id=${id}>${title}</h2>
       <ops-jobs-json-viewer .shown=${shown} label=${title}></ops-jobs-json-viewer>
     </section>`;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-job-error>`. */
 export const jobErrorStyles = css`
   :host {
     display: block;

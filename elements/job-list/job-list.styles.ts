@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-job-list>`: state filter, job table and its narrow card layout. */
 export const jobListStyles = css`
   .states {
     display: flex;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-job-timeline>`. */
 export const jobTimelineStyles = css`
   :host {
     display: block;

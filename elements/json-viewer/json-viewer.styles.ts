@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-json-viewer>`, including the JSON token colours. */
 export const jsonViewerStyles = css`
   :host {
     display: block;

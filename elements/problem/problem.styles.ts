@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-problem>`. */
 export const problemStyles = css`
   :host {
     display: block;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-queue-list>`: totals tiles, the queue table and its narrow card layout. */
 export const queueListStyles = css`
   .tiles {
     display: grid;

@@ -74,7 +74,7 @@ export class OpsJobsQueueList extends ViewElement {
     const n = data.queues.length;
     return html`<span>${formatCount(n)} ${n === 1 ? 'queue' : 'queues'}</span>${engine
         ? html`<span class="sep" aria-hidden="true">·</span><span>${engine}</span>`
-        : ''}`;
+        : ''}${this.#mayViewJobs ? '' : html`<span class="sep" aria-hidden="true">·</span><span>You may see counts, not jobs</span>`}`;
   }
 
   #content(data: QueueListResponse): TemplateResult {
@@ -122,14 +122,23 @@ export class OpsJobsQueueList extends ViewElement {
     </dl>`;
   }
 
+  /** Whether the operator may open a queue's jobs; unknown (no session) counts as yes. */
+  get #mayViewJobs(): boolean {
+    return this.session?.permissions['jobs.view'] !== false;
+  }
+
   #row(queue: QueueResponse, columns: readonly JobState[], barStates: readonly JobState[]): TemplateResult {
     return html`<tr role="row">
       <td role="cell" class="name">
-        <a class="queue-name" href=${this.href(routes.queue(queue.name))}>${queue.name}</a>
+        ${this.#mayViewJobs
+          ? html`<a class="queue-name" href=${this.href(routes.queue(queue.name))}>${queue.name}</a>`
+          : html`<span class="queue-name">${queue.name}</span>`}
         ${this.#bar(queue, barStates)}
         ${queue.deadLetterQueue
           ? html`<div class="dlq">${deadLetterIcon}<span>Dead letters to</span>
-              <a href=${this.href(routes.queue(queue.deadLetterQueue))} aria-label="Dead letter queue ${queue.deadLetterQueue}">${queue.deadLetterQueue}</a></div>`
+              ${this.#mayViewJobs
+                ? html`<a href=${this.href(routes.queue(queue.deadLetterQueue))} aria-label="Dead letter queue ${queue.deadLetterQueue}">${queue.deadLetterQueue}</a>`
+                : html`<span>${queue.deadLetterQueue}</span>`}</div>`
           : ''}
       </td>
       ${columns.map((state) => this.#count(queue, state))}
@@ -142,6 +151,11 @@ export class OpsJobsQueueList extends ViewElement {
     const label = STATE_LABELS[state];
     if (count === undefined) return html`<td role="cell" class="n" data-label=${label}><span class="count zero" title="Not counted by this engine">—</span></td>`;
     if (count === 0) return html`<td role="cell" class="n" data-label=${label}><span class="count zero">0</span></td>`;
+    if (!this.#mayViewJobs) {
+      return html`<td role="cell" class="n state-${state}" data-label=${label}>
+        <span class=${state === 'failed' ? 'failed-count' : 'count'}>${formatCount(count)}</span>
+      </td>`;
+    }
     const href = this.href(routes.queue(queue.name, state));
     const name = `${formatCount(count)} ${label.toLowerCase()} in ${queue.name}`;
     return html`<td role="cell" class="n state-${state}" data-label=${label}>

@@ -8,6 +8,7 @@ export interface QueueTotals {
   readonly queuesWithFailures: number;
 }
 
+/** Sums the counts of every queue by state. */
 export function queueTotals(queues: readonly QueueResponse[]): QueueTotals {
   const byState: Partial<Record<JobState, number>> = {};
   let total = 0;

@@ -27,4 +27,5 @@ class CssPropsDirective extends Directive {
   }
 }
 
+/** Sets CSS properties on the bound element through the CSSOM (see {@link CssPropsDirective}). */
 export const cssProps = directive(CssPropsDirective);

@@ -39,6 +39,7 @@ export const STATE_HINTS: Readonly<Record<JobState, string>> = Object.freeze({
   cancelled: 'Cancelled before it finished',
 });
 
+/** Whether `value` names a job state the console knows. */
 export function isJobState(value: unknown): value is JobState {
   return typeof value === 'string' && Object.hasOwn(STATE_LABELS, value);
 }

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-state-badge>`. */
 export const stateBadgeStyles = css`
   :host {
     display: inline-flex;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Styles of `<ops-jobs-relative-time>`. */
 export const relativeTimeStyles = css`
   :host {
     display: inline;

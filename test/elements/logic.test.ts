@@ -41,6 +41,12 @@ describe('routes', () => {
   });
 });
 
+// The formatters use the runtime's locale, as the browser's would; these expectations are English,
+// and `npm test` runs with LC_ALL=C.UTF-8 so that they hold on any machine.
+it('runs under an English default locale (npm test sets LC_ALL=C.UTF-8)', () => {
+  assert.match(new Intl.NumberFormat().resolvedOptions().locale, /^en/);
+});
+
 describe('format', () => {
   it('says how long ago, rounding to the nearest unit', () => {
     const now = Date.parse('2026-11-27T12:00:00Z');

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage } from './support/browser.ts';
 import { deepText, heading, settled, texts } from './support/console-page.ts';
-import { deadLetterJobDetail, failedJobDetail, fixtureApi, jobId } from './support/fixtures.ts';
+import { deadLetterJobDetail, failedJobDetail, fixtureApi, jobId, SESSION } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const now = Date.now();
@@ -44,6 +44,22 @@ describe('queue overview', () => {
     assert.equal(await page.locator('td.total').first().innerText(), '49,595');
     assert.deepEqual(errors, []);
     await page.context().close();
+  });
+
+  it('does not link to jobs the operator may not view', async () => {
+    const { page } = await openPage(browser);
+    server.api = (path, url) =>
+      path === 'session' ? { body: { ...SESSION, permissions: { ...SESSION.permissions, 'jobs.view': false } } } : fixtureApi(now)(path, url);
+    try {
+      await page.goto(server.url());
+      await settled(page);
+      assert.equal(await page.locator('ops-jobs-queue-list tbody a').count(), 0);
+      assert.deepEqual(await texts(page, '.failed-count'), ['127', '19', '3']);
+      await page.getByText('You may see counts, not jobs').waitFor();
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
   });
 
   it('has an empty state', async () => {
