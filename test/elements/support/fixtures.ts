@@ -14,8 +14,17 @@ export const STATES: JobState[] = ['queued', 'scheduled', 'blocked', 'active', '
 
 export const SESSION: SessionResponse = {
   actor: { label: 'Dana Whitfield' },
-  permissions: { 'queues.view': true, 'jobs.view': true },
-  engine: { name: 'pg-boss', states: ['queued', 'scheduled', 'active', 'retrying', 'completed', 'failed', 'cancelled'] },
+  permissions: {
+    'queues.view': true, 'jobs.view': true, 'job.retry': false, 'job.cancel': false, 'job.delete': false,
+    'job.resume': false, 'job.redrive': false, 'audit.view': false, 'audit.export': false,
+  },
+  reasons: {},
+  engine: {
+    name: 'pg-boss',
+    states: ['queued', 'scheduled', 'active', 'retrying', 'completed', 'failed', 'cancelled'],
+    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued', 'scheduled', 'active', 'retrying'], 'job.delete': [...STATES], 'job.resume': ['cancelled'] },
+  },
+  limits: { cap: 1000, reasonMinLength: 8 },
 };
 
 function queue(name: string, counts: Partial<Record<JobState, number>>, deadLetterQueue: string | null = null): QueueResponse {

@@ -13,8 +13,8 @@ const opsJobs = createOpsJobs<{ user?: string }>({
   logger: { error: () => {}, warn: () => {} },
 });
 const body = JSON.stringify({ action: 'job.retry', target: { queue: 'q', ids: ['j1'] } });
-const post = (headers: Record<string, string>, payload: BodyInit = body, user = 'ann') =>
-  opsJobs.handle(new Request('http://console.test/ops/jobs/api/actions/preview', { method: 'POST', headers, body: payload }), { user });
+const post = (headers: Record<string, string | undefined>, payload: BodyInit = body, user = 'ann') =>
+  opsJobs.handle(new Request('http://console.test/ops/jobs/api/actions/preview', { method: 'POST', headers: headers as Record<string, string>, body: payload }), { user });
 
 test('cross-site requests are refused with 403, whatever the body', async () => {
   for (const headers of [
