@@ -1,33 +1,22 @@
 import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../../core/contracts/engine.ts';
 import { isJobState } from '../../core/contracts/jobs.ts';
-import type { JobDetail, JobState, QueueInfo } from '../../core/contracts/jobs.ts';
+import type { JobDetail, QueueInfo } from '../../core/contracts/jobs.ts';
+import type { SqlExecutor } from '../../core/contracts/sql.ts';
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
+import { createActionMethods } from './actions.ts';
 import { CANONICAL_UUID, fromCursorPosition, toCursorPosition } from './cursor.ts';
 import { toJobDetail, toJobPosition, toJobSummary } from './job-rows.ts';
 import type { JobDetailRow, JobSummaryRow } from './job-rows.ts';
 import type { FromPgBossOptions, PgBossLike, PgBossQueueLike } from './pg-boss-like.ts';
 import { toQueueInfo } from './queue-info.ts';
 import type { StateCountRow } from './queue-info.ts';
+import { INTERNAL_QUEUE_PREFIX, isHostQueueName } from './queue-names.ts';
 import { validatePgBossSchema } from './schema-name.ts';
 import * as sql from './sql.ts';
+import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
+import { createWarnAbout } from './warnings.ts';
 
-/** Every console state pg-boss has, in lifecycle order: waiting, running, finished. */
-export const PG_BOSS_STATES: readonly JobState[] = Object.freeze([
-  'queued',
-  'scheduled',
-  'blocked',
-  'active',
-  'retrying',
-  'completed',
-  'failed',
-  'cancelled',
-] as const);
-
-// pg-boss's rule for queue names. It throws on any other name, where the console wants "no such queue".
-const QUEUE_NAME = /^[\w.\-/]+$/;
-
-// pg-boss keeps queues of its own (for `publish`, for instance) under this prefix: not the host's jobs.
-const INTERNAL_QUEUE_PREFIX = '__pgboss__';
+export { PG_BOSS_STATES } from './states.ts';
 
 // Queues are read from pg-boss a page at a time; it refuses pages over 100,000.
 const QUEUE_PAGE = 1000;
@@ -35,7 +24,8 @@ const QUEUE_PAGE = 1000;
 /**
  * A `JobEngine` over the host's own started pg-boss 12 instance, on PostgreSQL through `pg` or
  * embedded on PGlite. It reads through `boss.getDb()`, so it sees exactly what pg-boss sees, and
- * never imports pg-boss.
+ * never imports pg-boss. Operator actions run pg-boss's own commands (`retry`, `cancel`,
+ * `deleteJob`, `resume`, `redrive`), on the console's transaction (`{ db }`) when it passes one.
  *
  * @param boss the host's `PgBoss`, already started.
  * @param options `schema` when pg-boss runs in a schema other than `pgboss`; `version` for the label.
@@ -43,12 +33,18 @@ const QUEUE_PAGE = 1000;
 export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): JobEngine {
   assertPgBossLike(boss);
   const schema = validatePgBossSchema(options.schema);
-  const capabilities: EngineCapabilities = Object.freeze({ states: PG_BOSS_STATES });
+  const capabilities: EngineCapabilities = Object.freeze({
+    states: PG_BOSS_STATES,
+    actions: actionStatesOf(boss),
+    // Every change goes through a pg-boss command given the console's connection as `{ db }`.
+    sharedTransactions: true,
+  });
 
-  async function query<Row>(text: string, values: unknown[]): Promise<Row[]> {
-    const { rows } = await boss.getDb().executeSql(text, values);
+  async function query<Row>(text: string, values: unknown[], db?: SqlExecutor): Promise<Row[]> {
+    const { rows } = await (db ?? boss.getDb()).executeSql(text, values);
     return rows as Row[];
   }
+  const actionContext = { boss, schema, actions: capabilities.actions, query };
 
   async function withCounts(queues: readonly PgBossQueueLike[]): Promise<QueueInfo[]> {
     if (queues.length === 0) return [];
@@ -78,7 +74,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     },
 
     async getQueue(name) {
-      if (!QUEUE_NAME.test(name) || name.startsWith(INTERNAL_QUEUE_PREFIX)) return null;
+      if (!isHostQueueName(name)) return null;
       const queue = await boss.getQueue(name);
       if (!queue) return null;
       const [info] = await withCounts([queue]);
@@ -106,12 +102,16 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
       const [row] = await query<JobDetailRow>(sql.getJob(schema), [queue, id]);
       return row ? toJobDetail(row) : null;
     },
+
+    ...createActionMethods(actionContext),
+    warnAbout: createWarnAbout(actionContext),
   };
 }
 
 function assertPgBossLike(boss: unknown): asserts boss is PgBossLike {
   const candidate = boss as Partial<Record<keyof PgBossLike, unknown>> | null | undefined;
-  const missing = (['getDb', 'getQueues', 'getQueue'] as const).filter((method) => typeof candidate?.[method] !== 'function');
+  const required = ['getDb', 'getQueues', 'getQueue', 'getJobById', 'retry', 'cancel', 'deleteJob', 'resume'] as const;
+  const missing = required.filter((method) => typeof candidate?.[method] !== 'function');
   if (missing.length > 0) {
     throw new OptionsError(
       'engine',

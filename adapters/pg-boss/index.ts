@@ -6,7 +6,17 @@
  * const engine = fromPgBoss(boss, { schema: 'pgboss' });
  * ```
  */
-export { fromPgBoss, PG_BOSS_STATES } from './engine.ts';
+export { fromPgBoss } from './engine.ts';
+export { PG_BOSS_ACTION_STATES, PG_BOSS_STATES } from './states.ts';
 export { startPgBoss, type StartedPgBoss } from './start-pg-boss.ts';
 export { DEFAULT_PG_BOSS_SCHEMA } from './schema-name.ts';
-export type { FromPgBossOptions, PgBossDbLike, PgBossLike, PgBossQueueLike } from './pg-boss-like.ts';
+export type {
+  FromPgBossOptions,
+  PgBossCommandOptions,
+  PgBossCommandResponseLike,
+  PgBossDbLike,
+  PgBossLike,
+  PgBossQueueLike,
+  PgBossRedriveOptions,
+  PgBossRedrivePreviewLike,
+} from './pg-boss-like.ts';

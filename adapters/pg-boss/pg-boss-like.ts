@@ -26,11 +26,57 @@ export interface PgBossQueueLike {
   readonly notify?: boolean;
 }
 
-/** A started `PgBoss` instance, as far as the engine needs one. */
+/** Per-call options of pg-boss's commands: `db` runs the command on that connection instead of pg-boss's own. */
+export interface PgBossCommandOptions {
+  db?: PgBossDbLike;
+}
+
+/**
+ * What `retry()`, `cancel()`, `deleteJob()` and `resume()` resolve to. pg-boss 12.38 declares its
+ * `CommandResponse` with no members, yet returns `{ jobs, requested, affected }`; `affected`, the
+ * number of jobs the command changed, is checked at runtime.
+ */
+export interface PgBossCommandResponseLike {
+  readonly affected?: unknown;
+}
+
+/** Which dead-lettered jobs `redrive()` and `previewRedrive()` are about; the engine names them by id. */
+export interface PgBossRedriveOptions extends PgBossCommandOptions {
+  ids?: string[];
+  /** Most jobs to move (redrive) or to read of each kind (preview). */
+  limit?: number;
+}
+
+/** What `previewRedrive()` resolves to. */
+export interface PgBossRedrivePreviewLike {
+  /** Matching jobs read, routable or not. */
+  readonly total: number;
+  /** Where the routable ones would go. */
+  readonly destinations: readonly { readonly name: string; readonly count: number }[];
+  /** Matching jobs a redrive would leave in place: no source queue recorded, or one since deleted. */
+  readonly unroutable: number;
+}
+
+/**
+ * A started `PgBoss` instance, as far as the engine needs one.
+ *
+ * Job changes go through pg-boss's own commands, each with `{ db }` when the console runs them
+ * inside its transaction. `redrive` and `previewRedrive` are optional: the engine offers the
+ * redrive action only on an instance that has both.
+ */
 export interface PgBossLike {
   getDb(): PgBossDbLike;
   getQueues(names?: string[], options?: { limit?: number; after?: string }): Promise<readonly PgBossQueueLike[]>;
   getQueue(name: string): Promise<PgBossQueueLike | null>;
+  /** Used for its side effect: pg-boss caches the queue it looks the job up in (see `rememberQueue`). */
+  getJobById(name: string, id: string, options?: PgBossCommandOptions): Promise<unknown>;
+  retry(name: string, id: string[], options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
+  cancel(name: string, id: string[], options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
+  deleteJob(name: string, id: string[], options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
+  resume(name: string, id: string[], options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
+  /** Moves dead-lettered jobs back to the queue each came from, as new jobs; resolves to how many moved. */
+  redrive?(name: string, options?: PgBossRedriveOptions): Promise<number>;
+  previewRedrive?(name: string, options?: PgBossRedriveOptions): Promise<PgBossRedrivePreviewLike>;
 }
 
 /** Options of `fromPgBoss`. */

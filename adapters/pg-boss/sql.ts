@@ -1,10 +1,12 @@
 /**
  * Every statement the pg-boss engine runs, one named function each: the pg-boss schema in, SQL
- * text with `$n` placeholders out. They read pg-boss's own tables and never write to them.
+ * text with `$n` placeholders out. They read pg-boss's own tables and never write to them: job
+ * changes go through pg-boss's own commands.
  *
  * The schema is put into the text as given, as pg-boss itself does; `validatePgBossSchema` has
  * already refused anything that could break out of an identifier.
  */
+import type { JobAction } from '../../core/contracts/actions.ts';
 import type { JobState } from '../../core/contracts/jobs.ts';
 
 // pg-boss keeps every job of a queue in `job`, partitioned by queue name (or one plain table when
@@ -33,6 +35,45 @@ const STATE_FILTERS: Readonly<Record<JobState, string>> = Object.freeze({
   failed: `state = 'failed'`,
   cancelled: `state = 'cancelled'`,
 });
+
+// A job pg-boss's redrive() would take from dead letter queue `alias.name`, word for word from its
+// redriveWhere: not yet active, and not a key_strict_fifo job waiting behind another holder of its
+// key (pg-boss leaves those where they are until the holder is resolved).
+const redriveCandidate = (schema: string, alias: string): string => `${alias}.state < 'active'
+      AND NOT EXISTS (
+        SELECT 1 FROM ${schema}.job k
+        WHERE ${alias}.policy = 'key_strict_fifo'
+          AND k.name = ${alias}.name
+          AND k.singleton_key = ${alias}.singleton_key
+          AND k.policy = 'key_strict_fifo'
+          AND k.state IN ('active', 'retry', 'failed')
+      )`;
+
+/**
+ * The jobs each of pg-boss's commands changes, as the WHERE of the statement behind it, over the
+ * row `job` (pg-boss 12.38 plans.js):
+ * - retry(): retryJobs takes `state = 'failed'` only, to `retry`;
+ * - cancel(): cancelJobs takes `state < 'completed'` in its enum (created, retry, active);
+ * - resume(): resumeJobs takes `state = 'cancelled'` only, back to `created`;
+ * - deleteJob(): deleteJobsById takes any state;
+ * - redrive(): a candidate (redriveWhere) that came from a source queue. pg-boss also needs that
+ *   queue to still exist; a job whose queue is gone is still selected, so the operator is told
+ *   (warnAbout) rather than shown a count that silently leaves it out.
+ */
+export function actionTarget(schema: string, action: JobAction): string {
+  switch (action) {
+    case 'retry':
+      return `state = 'failed'`;
+    case 'cancel':
+      return `state < 'completed'`;
+    case 'resume':
+      return `state = 'cancelled'`;
+    case 'delete':
+      return 'true';
+    case 'redrive':
+      return `job.source_name IS NOT NULL AND ${redriveCandidate(schema, 'job')}`;
+  }
+}
 
 // pg-boss's live-jobs predicate, word for word, so that the planner matches its partial index
 // job_i14 (name, state, blocked, start_after) and counts those jobs with an index-only scan.
@@ -106,7 +147,8 @@ export function countJobsByState(schema: string): string {
 /**
  * One page of a queue's jobs, newest first, as summary rows. Values: `$1` queue name; with
  * `after`, `$2` the created_on (text, microseconds) and `$3` the id of the previous page's last
- * row; then the row limit.
+ * row; then the row limit. With `action`, only the jobs that action would change (the preview of a
+ * bulk action by state).
  *
  * Keyset, never OFFSET: the row comparison continues exactly after the previous page. PostgreSQL
  * derives an index bound from it on its own; the plain `created_on <=` beside it states that bound
@@ -122,9 +164,13 @@ export function countJobsByState(schema: string): string {
  * (measured: 54 buffers, about 1 ms, for every state); it belongs in a migration the host reviews,
  * since it is an index on pg-boss's own table that pg-boss must maintain on every write.
  */
-export function listJobs(schema: string, options: { readonly state?: JobState; readonly after: boolean }): string {
+export function listJobs(
+  schema: string,
+  options: { readonly state?: JobState; readonly after: boolean; readonly action?: JobAction },
+): string {
   const conditions = ['name = $1'];
   if (options.state) conditions.push(STATE_FILTERS[options.state]);
+  if (options.action) conditions.push(`(${actionTarget(schema, options.action)})`);
   if (options.after) conditions.push('created_on <= $2::timestamptz', '(created_on, id) < ($2::timestamptz, $3::uuid)');
   return `
     SELECT ${SUMMARY_COLUMNS}
@@ -157,4 +203,104 @@ export function getJob(schema: string): string {
       source_id
     FROM ${schema}.job
     WHERE name = $1 AND id = $2::uuid`;
+}
+
+/**
+ * The jobs of `$1` (queue name) among `$2` (uuid[]), newest first, as summary rows with `eligible`:
+ * whether `action` would change each one. Rows only for ids the queue has; the primary key
+ * (name, id) finds each.
+ */
+export function jobsForAction(schema: string, action: JobAction): string {
+  return `
+    SELECT ${SUMMARY_COLUMNS},
+      (${actionTarget(schema, action)}) AS eligible
+    FROM ${schema}.job
+    WHERE name = $1 AND id = ANY($2::uuid[])
+    ORDER BY created_on DESC, id DESC`;
+}
+
+/**
+ * How many jobs of queue `$1` in console state `state` the action would change (`eligible`) and
+ * would leave alone (`ineligible`). One row. Exact, so it reads every job in the state: the live
+ * states through pg-boss's job_i14, completed and cancelled as `countJobsByState` does.
+ */
+export function countForAction(schema: string, action: JobAction, state: JobState): string {
+  const target = actionTarget(schema, action);
+  return `
+    SELECT count(*) FILTER (WHERE ${target})::int AS eligible,
+      count(*) FILTER (WHERE NOT (${target}))::int AS ineligible
+    FROM ${schema}.job
+    WHERE name = $1 AND ${STATE_FILTERS[state]}`;
+}
+
+/**
+ * The console state of each job of `$1` among `$2` (uuid[]), as `{ id, state }`. With `lock`, the
+ * rows are locked FOR UPDATE, in id order so that two transactions locking overlapping sets queue
+ * behind each other rather than deadlock.
+ */
+export function jobStates(schema: string, options: { readonly lock: boolean }): string {
+  return `
+    SELECT id, ${CONSOLE_STATE} AS state
+    FROM ${schema}.job
+    WHERE name = $1 AND id = ANY($2::uuid[])
+    ORDER BY id${options.lock ? '\n    FOR UPDATE' : ''}`;
+}
+
+/** One row `{ exists }`: whether pg-boss has queue `$1`. */
+export function queueExists(schema: string): string {
+  return `SELECT EXISTS (SELECT 1 FROM ${schema}.queue WHERE name = $1) AS exists`;
+}
+
+/**
+ * What stopping or removing jobs `$2` (uuid[]) of queue `$1` would leave behind, in one row:
+ * `running`, how many are active right now; `open_parents`, how many not yet finished still have
+ * flow dependents waiting on them; `parents`, the same in any state (a completed parent keeps the
+ * flag until pg-boss's flow resolver has released its dependents).
+ */
+export function stopFacts(schema: string): string {
+  return `
+    SELECT count(*) FILTER (WHERE state = 'active')::int AS running,
+      count(*) FILTER (WHERE blocking AND state < 'completed')::int AS open_parents,
+      count(*) FILTER (WHERE blocking)::int AS parents
+    FROM ${schema}.job
+    WHERE name = $1 AND id = ANY($2::uuid[])`;
+}
+
+/**
+ * The failed jobs among `$2` (uuid[]) of queue `$1` whose dead letter copy is still waiting in
+ * their dead letter queue, counted per dead letter queue as `{ queue, count }`. The copy carries
+ * the failed job as source_id and the chain's root as source_root_id, which pg-boss indexes (job_i12).
+ */
+export function deadLetterCopies(schema: string): string {
+  return `
+    SELECT j.dead_letter AS queue, count(*)::int AS count
+    FROM ${schema}.job j
+    WHERE j.name = $1 AND j.id = ANY($2::uuid[])
+      AND j.state = 'failed'
+      AND j.dead_letter IS NOT NULL
+      AND EXISTS (
+        SELECT 1 FROM ${schema}.job d
+        WHERE d.source_root_id = COALESCE(j.source_root_id, j.id)
+          AND d.source_id = j.id
+          AND d.name = j.dead_letter
+          AND d.state < 'active'
+      )
+    GROUP BY 1
+    ORDER BY 1`;
+}
+
+/**
+ * The jobs among `$2` (uuid[]) of dead letter queue `$1` that redrive() would leave in place for
+ * want of a destination, per recorded source queue (null when none was recorded) as
+ * `{ source, count }`.
+ */
+export function unroutableJobs(schema: string): string {
+  return `
+    SELECT j.source_name AS source, count(*)::int AS count
+    FROM ${schema}.job j
+    WHERE j.name = $1 AND j.id = ANY($2::uuid[])
+      AND ${redriveCandidate(schema, 'j')}
+      AND NOT EXISTS (SELECT 1 FROM ${schema}.queue q WHERE q.name = j.source_name)
+    GROUP BY 1
+    ORDER BY 1 NULLS FIRST`;
 }

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { SqlExecutor } from '../../../../core/contracts/sql.ts';
 import { InvalidInputError, OptionsError } from '../../../../core/errors.ts';
-import { fromPgBoss } from '../../../../adapters/pg-boss/index.ts';
+import { fromPgBoss, PG_BOSS_ACTION_STATES } from '../../../../adapters/pg-boss/index.ts';
 import type { PgBossLike } from '../../../../adapters/pg-boss/index.ts';
 
 /** A pg-boss stand-in that records the SQL it is asked to run. */
 function fakeBoss(statements: string[] = []): PgBossLike {
+  const refuse = async (): Promise<never> => {
+    throw new Error('this fake pg-boss changes no jobs');
+  };
   return {
     getDb: () => ({
       executeSql: async (text: string) => {
@@ -15,6 +19,11 @@ function fakeBoss(statements: string[] = []): PgBossLike {
     }),
     getQueues: async () => [],
     getQueue: async () => null,
+    getJobById: async () => null,
+    retry: refuse,
+    cancel: refuse,
+    deleteJob: refuse,
+    resume: refuse,
   };
 }
 
@@ -81,4 +90,110 @@ test('an unknown state is invalid input, not SQL', async () => {
     (error: unknown) => error instanceof InvalidInputError && error.extensions.parameter === 'state',
   );
   assert.deepEqual(statements, []);
+});
+
+const JOB_ID = '0b9f6c1e-3a5d-4c7e-9f10-2d3c4b5a6978';
+
+/** A transaction's executor that answers every statement with `rows` and records it. */
+function fakeTransaction(statements: string[], rows: unknown[] = [{ exists: true }]): SqlExecutor {
+  return {
+    executeSql: async (text: string) => {
+      statements.push(text);
+      return { rows };
+    },
+  };
+}
+
+test('refuses an instance without the commands actions need, naming them', () => {
+  const { getDb, getQueues, getQueue } = fakeBoss();
+  assert.throws(
+    () => fromPgBoss({ getDb, getQueues, getQueue } as never),
+    (error: unknown) =>
+      error instanceof OptionsError && ['getJobById()', 'retry()', 'cancel()', 'deleteJob()', 'resume()'].every((name) => error.message.includes(name)),
+  );
+});
+
+test('offers redrive only on an instance with both redrive() and previewRedrive()', async () => {
+  const plain = fromPgBoss(fakeBoss());
+  assert.deepEqual(Object.keys(plain.capabilities.actions), ['retry', 'cancel', 'delete', 'resume']);
+  assert.equal(plain.capabilities.sharedTransactions, true);
+  const refused = (error: unknown) => error instanceof InvalidInputError && error.extensions.parameter === 'action';
+  await assert.rejects(plain.selectForAction('redrive', 'q', { ids: [JOB_ID] }, 10), refused);
+  await assert.rejects(plain.apply('redrive', 'q', [JOB_ID]), refused);
+  assert.deepEqual(await plain.warnAbout!('redrive', 'q', [JOB_ID]), []);
+
+  const withRedrive: PgBossLike = { ...fakeBoss(), redrive: async () => 0, previewRedrive: async () => ({ total: 0, destinations: [], unroutable: 0 }) };
+  assert.deepEqual(fromPgBoss(withRedrive).capabilities.actions, PG_BOSS_ACTION_STATES);
+  assert.equal(Object.keys(fromPgBoss({ ...fakeBoss(), redrive: async () => 0 }).capabilities.actions).includes('redrive'), false);
+});
+
+test("apply runs pg-boss's own command on the caller's connection and reports its count", async () => {
+  const calls: unknown[][] = [];
+  const own: string[] = [];
+  const boss: PgBossLike = {
+    ...fakeBoss(own),
+    cancel: async (...args) => {
+      calls.push(['cancel', ...args]);
+      return { jobs: args[1], requested: 1, affected: 1 } as object;
+    },
+    redrive: async (...args) => {
+      calls.push(['redrive', ...args]);
+      return 1;
+    },
+    previewRedrive: async () => ({ total: 0, destinations: [], unroutable: 0 }),
+  };
+  const engine = fromPgBoss(boss);
+  const inTransaction: string[] = [];
+  const db = fakeTransaction(inTransaction);
+  assert.equal(await engine.apply('cancel', 'q', [JOB_ID.toUpperCase(), JOB_ID, 'nope'], db), 1);
+  assert.equal(await engine.apply('redrive', 'q', [JOB_ID], db), 1);
+  assert.deepEqual(calls, [
+    ['cancel', 'q', [JOB_ID], { db }],
+    ['redrive', 'q', { db, ids: [JOB_ID], limit: 1 }],
+  ]);
+  assert.deepEqual(own, [], "nothing ran on pg-boss's own connection");
+  assert.equal(inTransaction.length, 2);
+  assert.equal(await engine.apply('cancel', 'q', [JOB_ID]), 0, 'without a transaction: no such queue on the fake connection');
+});
+
+test('apply refuses a pg-boss that does not say how many jobs changed', async () => {
+  const engine = fromPgBoss({ ...fakeBoss(), retry: async () => ({}) });
+  await assert.rejects(engine.apply('retry', 'q', [JOB_ID], fakeTransaction([])), /did not report how many jobs it changed/);
+});
+
+test('ids that are not uuids never reach SQL or pg-boss', async () => {
+  const statements: string[] = [];
+  const engine = fromPgBoss(fakeBoss(statements));
+  const ids = ['nope', "x' OR 1=1 --", '', 42 as unknown as string];
+  assert.deepEqual(await engine.selectForAction('delete', 'q', { ids }, 10), { jobs: [], eligible: 0, ineligible: 0, missing: ['nope', "x' OR 1=1 --", '', '42'] });
+  assert.equal((await engine.statesOf('q', ids, fakeTransaction(statements))).size, 0);
+  assert.equal(await engine.apply('delete', 'q', ids, fakeTransaction(statements)), 0);
+  assert.deepEqual(await engine.warnAbout!('delete', 'q', ids), []);
+  assert.deepEqual(statements, []);
+});
+
+test('statesOf locks the rows only inside a transaction; a selection by state pages by keyset', async () => {
+  const own: string[] = [];
+  const engine = fromPgBoss(fakeBoss(own));
+  const inTransaction: string[] = [];
+  await engine.statesOf('q', [JOB_ID], fakeTransaction(inTransaction, []));
+  await engine.statesOf('q', [JOB_ID]);
+  assert.match(inTransaction[0]!, /ORDER BY id\s+FOR UPDATE$/);
+  assert.doesNotMatch(own[0]!, /FOR UPDATE/);
+
+  const counted: string[] = [];
+  const counting: PgBossLike = {
+    ...fakeBoss(),
+    getDb: () => ({
+      executeSql: async (text: string) => {
+        counted.push(text);
+        return { rows: text.includes('AS eligible') && !text.includes('ORDER BY') ? [{ eligible: 3, ineligible: 0 }] : [] };
+      },
+    }),
+  };
+  await fromPgBoss(counting).selectForAction('cancel', 'q', { filter: { state: 'queued' } }, 2);
+  assert.equal(counted.length, 2);
+  assert.doesNotMatch(counted[1]!, /OFFSET/i);
+  assert.match(counted[1]!, /ORDER BY created_on DESC, id DESC/);
+  assert.match(counted[1]!, /state < 'completed'/);
 });

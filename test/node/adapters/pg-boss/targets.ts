@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
 import type { ConstructorOptions } from 'pg-boss';
+import type { SqlExecutor } from '../../../../core/contracts/sql.ts';
 
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -14,6 +15,13 @@ export interface BossRun {
   readonly boss: PgBoss;
   readonly schema: string;
   query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  /**
+   * Runs `work` in a transaction on a connection of its own, wrapped as the console's store hands
+   * it to an engine, then commits or rolls back.
+   */
+  transaction<T>(end: 'commit' | 'rollback', work: (db: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Another started pg-boss on the same database and schema, as another process would run; stopped with the run. */
+  sibling(): Promise<PgBoss>;
   stop(): Promise<void>;
 }
 
@@ -48,11 +56,25 @@ export const pgliteTarget: BossTarget = {
       await pglite.close().catch(() => {});
       throw error;
     }
+    const siblings: PgBoss[] = [];
     return {
       boss,
       schema,
       query: (text, values) => pglite.query(text, values),
+      transaction: (end, work) =>
+        pglite.transaction(async (tx) => {
+          const result = await work({ executeSql: (text, values) => tx.query(text, values) });
+          if (end === 'rollback') await tx.rollback();
+          return result;
+        }),
+      async sibling() {
+        const other = watchErrors(new PgBoss({ ...QUIET, db: fromPglite(pglite), backend: 'pglite', schema }));
+        await other.start();
+        siblings.push(other);
+        return other;
+      },
       async stop() {
+        for (const other of siblings) await other.stop({ graceful: false });
         await boss.stop({ graceful: false });
         await pglite.close();
       },
@@ -73,7 +95,8 @@ function describeUrl(url: string): string {
 export const postgresTarget: BossTarget = {
   name: 'PostgreSQL',
   async start() {
-    const admin = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: 5000, max: 1 });
+    // One connection for checks, one for a transaction under test, one to probe its locks.
+    const admin = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: 5000, max: 3 });
     try {
       await admin.query('SELECT 1');
     } catch (error) {
@@ -96,11 +119,33 @@ export const postgresTarget: BossTarget = {
       await admin.end().catch(() => {});
       throw error;
     }
+    const siblings: PgBoss[] = [];
     return {
       boss,
       schema,
       query: (text, values) => admin.query(text, values),
+      async transaction(end, work) {
+        const client = await admin.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({ executeSql: (text, values) => client.query(text, values) });
+          await client.query(end === 'commit' ? 'COMMIT' : 'ROLLBACK');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      async sibling() {
+        const other = watchErrors(new PgBoss({ ...QUIET, connectionString: DATABASE_URL, schema, max: 2 }));
+        await other.start();
+        siblings.push(other);
+        return other;
+      },
       async stop() {
+        for (const other of siblings) await other.stop({ graceful: false });
         await boss.stop({ graceful: false });
         await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await admin.end();

@@ -1,0 +1,139 @@
+import type { JobAction } from '../../core/contracts/actions.ts';
+import type { ActionSelection, JobEngine } from '../../core/contracts/engine.ts';
+import { isJobState } from '../../core/contracts/jobs.ts';
+import type { JobState } from '../../core/contracts/jobs.ts';
+import type { JobSelection } from '../../core/contracts/resource.ts';
+import type { SqlExecutor } from '../../core/contracts/sql.ts';
+import { InvalidInputError } from '../../core/errors.ts';
+import { sortIds } from './job-ids.ts';
+import { toJobSummary } from './job-rows.ts';
+import type { JobSummaryRow } from './job-rows.ts';
+import type { PgBossCommandOptions, PgBossCommandResponseLike, PgBossLike } from './pg-boss-like.ts';
+import { isHostQueueName } from './queue-names.ts';
+import { PG_BOSS_STATES } from './states.ts';
+import * as sql from './sql.ts';
+
+/** What the action methods share with the rest of the engine. */
+export interface ActionContext {
+  readonly boss: PgBossLike;
+  readonly schema: string;
+  /** The actions this instance supports, with their states. */
+  readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
+  /** Runs a statement on `db` when given, otherwise on pg-boss's own connection. */
+  query<Row>(text: string, values: unknown[], db?: SqlExecutor): Promise<Row[]>;
+}
+
+type ActionMethods = Pick<JobEngine, 'selectForAction' | 'statesOf' | 'apply'>;
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** The engine's action methods over pg-boss: reads in SQL, changes through pg-boss's own commands. */
+export function createActionMethods(context: ActionContext): ActionMethods {
+  const { boss, schema, query } = context;
+
+  const assertSupported = (action: JobAction): void => {
+    if (!context.actions[action]) {
+      const supported = Object.keys(context.actions).join(', ');
+      throw new InvalidInputError('action', `This pg-boss instance cannot ${String(action)} jobs; it supports ${supported}.`);
+    }
+  };
+
+  // pg-boss finds a queue's table through a cache of queue rows it keeps in process, and on a miss
+  // reads the queue on its own connection, even in a command given `{ db }`. Inside the console's
+  // transaction that read runs outside it, and on PGlite it waits for the transaction to end, which
+  // never comes. A preview precedes every action, so looking a job up here (a primary key probe)
+  // leaves the queue cached for the action.
+  const rememberQueue = async (queue: string): Promise<void> => {
+    await boss.getJobById(queue, NIL_UUID);
+  };
+
+  async function selectByIds(action: JobAction, queue: string, ids: readonly string[], limit: number): Promise<ActionSelection> {
+    const sorted = sortIds(ids);
+    const rows = sorted.uuids.length === 0 || !isHostQueueName(queue)
+      ? []
+      : await query<JobSummaryRow & { eligible: boolean }>(sql.jobsForAction(schema, action), [queue, sorted.uuids]);
+    const found = new Set(rows.map((row) => row.id));
+    const eligible = rows.filter((row) => row.eligible);
+    return {
+      jobs: eligible.slice(0, limit).map(toJobSummary),
+      eligible: eligible.length,
+      ineligible: rows.length - eligible.length,
+      missing: [...sorted.invalid, ...sorted.uuids.filter((id) => !found.has(id)).map((id) => sorted.given.get(id) ?? id)],
+    };
+  }
+
+  async function selectByState(action: JobAction, queue: string, state: unknown, limit: number): Promise<ActionSelection> {
+    if (!isJobState(state)) {
+      throw new InvalidInputError('state', `Unknown job state ${JSON.stringify(state)}; use one of ${PG_BOSS_STATES.join(', ')}.`);
+    }
+    if (!isHostQueueName(queue)) return { jobs: [], eligible: 0, ineligible: 0, missing: [] };
+    const [counts] = await query<{ eligible: number; ineligible: number }>(sql.countForAction(schema, action, state), [queue]);
+    const eligible = counts?.eligible ?? 0;
+    const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false }), [queue, limit]);
+    return { jobs: rows.map(toJobSummary), eligible, ineligible: counts?.ineligible ?? 0, missing: [] };
+  }
+
+  async function run(action: JobAction, queue: string, ids: string[], db: SqlExecutor | undefined): Promise<number> {
+    const options: PgBossCommandOptions = db ? { db } : {};
+    switch (action) {
+      case 'retry':
+        return affectedBy(action, await boss.retry(queue, ids, options));
+      case 'cancel':
+        return affectedBy(action, await boss.cancel(queue, ids, options));
+      case 'delete':
+        return affectedBy(action, await boss.deleteJob(queue, ids, options));
+      case 'resume':
+        return affectedBy(action, await boss.resume(queue, ids, options));
+      case 'redrive': {
+        // Without a limit pg-boss moves at most 1,000 per call, oldest first.
+        const moved = await boss.redrive!(queue, { ...options, ids, limit: ids.length });
+        return countOf(action, moved);
+      }
+    }
+  }
+
+  return {
+    async selectForAction(action: JobAction, queue: string, selection: JobSelection, limit: number): Promise<ActionSelection> {
+      assertSupported(action);
+      let selected: ActionSelection;
+      if (selection && 'ids' in selection && Array.isArray(selection.ids)) {
+        selected = await selectByIds(action, queue, selection.ids, limit);
+      } else if (selection && 'filter' in selection && selection.filter) {
+        selected = await selectByState(action, queue, selection.filter.state, limit);
+      } else {
+        throw new InvalidInputError('selection', 'Select jobs either by `ids` (a list of job ids) or by `filter: { state }`.');
+      }
+      if (selected.eligible > 0) await rememberQueue(queue);
+      return selected;
+    },
+
+    async statesOf(queue: string, ids: readonly string[], db?: SqlExecutor): Promise<ReadonlyMap<string, JobState>> {
+      const sorted = sortIds(ids);
+      if (sorted.uuids.length === 0 || !isHostQueueName(queue)) return new Map();
+      const rows = await query<{ id: string; state: JobState }>(sql.jobStates(schema, { lock: db !== undefined }), [queue, sorted.uuids], db);
+      return new Map(rows.map((row) => [sorted.given.get(row.id) ?? row.id, row.state]));
+    },
+
+    async apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number> {
+      assertSupported(action);
+      const { uuids } = sortIds(ids);
+      if (uuids.length === 0 || !isHostQueueName(queue)) return 0;
+      // pg-boss throws for a queue it does not have, after looking for it outside `db` (see rememberQueue).
+      const [queueRow] = await query<{ exists: boolean }>(sql.queueExists(schema), [queue], db);
+      if (!queueRow?.exists) return 0;
+      return run(action, queue, [...uuids], db);
+    },
+  };
+}
+
+function affectedBy(action: JobAction, response: PgBossCommandResponseLike): number {
+  return countOf(action, response?.affected);
+}
+
+function countOf(action: JobAction, value: unknown): number {
+  const count = typeof value === 'string' ? Number(value) : value;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    throw new Error(`pg-boss's ${action} did not report how many jobs it changed (got ${JSON.stringify(value)}); the installed pg-boss may not be a version 12 this engine supports.`);
+  }
+  return count;
+}

@@ -1,0 +1,48 @@
+import type { JobAction } from '../../core/contracts/actions.ts';
+import type { JobState } from '../../core/contracts/jobs.ts';
+import type { PgBossLike } from './pg-boss-like.ts';
+
+/** Every console state pg-boss has, in lifecycle order: waiting, running, finished. */
+export const PG_BOSS_STATES: readonly JobState[] = Object.freeze([
+  'queued',
+  'scheduled',
+  'blocked',
+  'active',
+  'retrying',
+  'completed',
+  'failed',
+  'cancelled',
+] as const);
+
+/**
+ * For each action, the console states of the jobs pg-boss 12's own command changes; `sql.ts`
+ * (`actionTarget`) has the statement behind each.
+ *
+ * - retry: only failed jobs. pg-boss moves them to its `retry` state (console: retrying), runnable
+ *   at once, with one more attempt allowed. A cancelled job is resumed, not retried.
+ * - cancel: every job not yet finished: waiting (queued, scheduled, blocked), retrying and active.
+ * - delete: any job.
+ * - resume: only cancelled jobs, back to waiting (queued, or scheduled/blocked as before).
+ * - redrive: dead-lettered jobs (those with a source queue recorded) that have not started
+ *   (queued, scheduled, blocked, retrying). pg-boss re-creates each in its source queue as a new
+ *   job and removes it here. One whose source queue has since been deleted is still selected,
+ *   and the preview warns that it will stay.
+ */
+export const PG_BOSS_ACTION_STATES: Readonly<Record<JobAction, readonly JobState[]>> = Object.freeze({
+  retry: Object.freeze(['failed'] as const),
+  cancel: Object.freeze(['queued', 'scheduled', 'blocked', 'active', 'retrying'] as const),
+  delete: PG_BOSS_STATES,
+  resume: Object.freeze(['cancelled'] as const),
+  redrive: Object.freeze(['queued', 'scheduled', 'blocked', 'retrying'] as const),
+});
+
+/** The actions this pg-boss instance can run: redrive only where it has `redrive()` and `previewRedrive()`. */
+export function actionStatesOf(boss: PgBossLike): Readonly<Partial<Record<JobAction, readonly JobState[]>>> {
+  const { redrive, ...always } = PG_BOSS_ACTION_STATES;
+  return Object.freeze(canRedrive(boss) ? { ...always, redrive } : always);
+}
+
+/** Whether this pg-boss instance has the commands the redrive action needs. */
+export function canRedrive(boss: PgBossLike): boolean {
+  return typeof boss.redrive === 'function' && typeof boss.previewRedrive === 'function';
+}
