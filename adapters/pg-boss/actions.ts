@@ -23,7 +23,7 @@ export interface ActionContext {
   query<Row>(text: string, values: unknown[], db?: SqlExecutor): Promise<Row[]>;
 }
 
-type ActionMethods = Pick<JobEngine, 'selectForAction' | 'statesOf' | 'apply'>;
+type ActionMethods = Required<Pick<JobEngine, 'selectForAction' | 'prepare' | 'statesOf' | 'apply'>>;
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -41,8 +41,8 @@ export function createActionMethods(context: ActionContext): ActionMethods {
   // pg-boss finds a queue's table through a cache of queue rows it keeps in process, and on a miss
   // reads the queue on its own connection, even in a command given `{ db }`. Inside the console's
   // transaction that read runs outside it, and on PGlite it waits for the transaction to end, which
-  // never comes. A preview precedes every action, so looking a job up here (a primary key probe)
-  // leaves the queue cached for the action.
+  // never comes. Looking a job up just before the transaction (a primary key probe) leaves the
+  // queue cached for the action.
   const rememberQueue = async (queue: string): Promise<void> => {
     await boss.getJobById(queue, NIL_UUID);
   };
@@ -103,8 +103,12 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       } else {
         throw new InvalidInputError('selection', 'Select jobs either by `ids` (a list of job ids) or by `filter: { state }`.');
       }
-      if (selected.eligible > 0) await rememberQueue(queue);
       return selected;
+    },
+
+    async prepare(action: JobAction, queue: string): Promise<void> {
+      assertSupported(action);
+      if (isHostQueueName(queue)) await rememberQueue(queue);
     },
 
     async statesOf(queue: string, ids: readonly string[], db?: SqlExecutor): Promise<ReadonlyMap<string, JobState>> {

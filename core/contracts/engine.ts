@@ -84,6 +84,11 @@ export interface JobEngine {
    * transaction), the rows are locked until it ends, so the states cannot change before the action.
    */
   statesOf(queue: string, ids: readonly string[], db?: SqlExecutor): Promise<ReadonlyMap<string, JobState>>;
+  /**
+   * Called just before an action's transaction opens, for anything the engine must not fetch from
+   * inside it (an engine may read through its own connection, which would wait on the transaction).
+   */
+  prepare?(action: JobAction, queue: string): Promise<void>;
   /** Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many changed. */
   apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
 }

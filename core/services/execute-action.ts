@@ -46,10 +46,9 @@ export async function executeAction(context: ServiceContext, actor: Actor, body:
   const earlier = await replay();
   if (earlier) return earlier;
 
-  const preview = await findUsablePreview(context, token, principal);
-  await context.access.require(actor, preview.action, actionResource(preview.queue, preview.selection, 'execute'));
-
   try {
+    const preview = await findUsablePreview(context, token, principal);
+    await context.access.require(actor, preview.action, actionResource(preview.queue, preview.selection, 'execute'));
     return await run(context, preview, principal, reason, options);
   } catch (error) {
     // A concurrent request with the same key may have won; answer with its result.
@@ -99,6 +98,7 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
     return result;
   };
 
+  await engine.prepare?.(action, preview.queue);
   if (engine.capabilities.sharedTransactions) {
     return store.transaction(async (tx) => {
       if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw tokenUsed();

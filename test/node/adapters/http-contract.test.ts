@@ -11,7 +11,7 @@ import { createPostgresStore } from '../../../adapters/postgres/index.ts';
 import { HOSTS, startHost, type RunningHost } from '../support/http-hosts.ts';
 import { PLANTED_SECRET, startSeededPgBoss, type SeededStack } from '../support/pg-boss-stack.ts';
 
-const ROLES: Record<string, readonly Action[]> = { viewer: ['queues.view', 'jobs.view'], guest: [] };
+const ROLES: Record<string, readonly Action[]> = { viewer: ['queues.view', 'jobs.view'], operator: ['queues.view', 'jobs.view', 'job.retry'], guest: [] };
 
 function readUser(hostRequest: unknown): string | undefined {
   const candidate = hostRequest as { get?: (name: string) => string | undefined; app?: unknown };
@@ -73,7 +73,9 @@ for (const hostName of HOSTS) {
 
     test('session, queues with counts by state, and job pages newest first', async () => {
       const session = await (await get('/ops/jobs/api/session', 'viewer')).json();
-      assert.deepEqual(session.permissions, { 'queues.view': true, 'jobs.view': true });
+      assert.equal(session.permissions['queues.view'], true);
+      assert.equal(session.permissions['jobs.view'], true);
+      assert.equal(session.permissions['job.retry'], false);
       assert.match(session.engine.name, /^pg-boss/);
 
       const { queues } = await (await get('/ops/jobs/api/queues', 'viewer')).json();
@@ -142,6 +144,27 @@ for (const hostName of HOSTS) {
       assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
       assert.ok((await asset.arrayBuffer()).byteLength > 0);
       assert.equal((await get('/ops/jobs/queues/payments')).status, 401);
+    });
+
+    test('mutations: the JSON body arrives whether or not the host parsed it; cross-site and form posts are refused', async () => {
+      const send = (user: string, body: string, headers: Record<string, string>) =>
+        fetch(`${host.url}/ops/jobs/api/actions/preview`, { method: 'POST', body, headers: { 'x-test-user': user, ...headers } });
+      const target = { queue: 'payments', ids: [stack.ids.failed[1]] };
+      const json = { 'content-type': 'application/json', origin: host.url };
+      const previewed = await send('operator', JSON.stringify({ action: 'job.retry', target }), json);
+      assert.equal(previewed.status, 200);
+      const preview = await previewed.json();
+      assert.equal(preview.count, 1);
+      assert.ok(!JSON.stringify(preview).includes(PLANTED_SECRET));
+
+      const crossSite = await send('operator', JSON.stringify({ action: 'job.retry', target }), { ...json, origin: 'https://evil.example' });
+      assert.equal(crossSite.status, 403);
+      const form = await send('operator', 'action=job.retry', { 'content-type': 'application/x-www-form-urlencoded', origin: host.url });
+      assert.equal(form.status, 403);
+      const viewer = await send('viewer', JSON.stringify({ action: 'job.retry', target }), json);
+      assert.equal(viewer.status, 403);
+      const unknownField = await send('operator', JSON.stringify({ action: 'job.nope', target }), json);
+      assert.equal((await unknownField.json()).parameter, 'action');
     });
 
     test('behind a reverse proxy that adds a path prefix, every link resolves through the proxy', async () => {

@@ -13,8 +13,8 @@ const opsJobs = createOpsJobs<{ user?: string }>({
   logger: { error: () => {}, warn: () => {} },
 });
 const body = JSON.stringify({ action: 'job.retry', target: { queue: 'q', ids: ['j1'] } });
-const post = (headers: Record<string, string | undefined>, payload: BodyInit = body, user = 'ann') =>
-  opsJobs.handle(new Request('http://console.test/ops/jobs/api/actions/preview', { method: 'POST', headers: headers as Record<string, string>, body: payload }), { user });
+const post = (headers: Record<string, string | undefined>, payload: BodyInit = body, user: string | null = 'ann') =>
+  opsJobs.handle(new Request('http://console.test/ops/jobs/api/actions/preview', { method: 'POST', headers: headers as Record<string, string>, body: payload }), user === null ? {} : { user });
 
 test('cross-site requests are refused with 403, whatever the body', async () => {
   for (const headers of [
@@ -67,7 +67,7 @@ test('same-origin and trusted origins pass the guard and reach validation', asyn
 });
 
 test('a signed-out mutation is 401 before anything else', async () => {
-  const response = await post({ 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' }, 'x', '');
+  const response = await post({ 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' }, 'x', null);
   assert.equal(response.status, 401);
 });
 

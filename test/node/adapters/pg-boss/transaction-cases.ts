@@ -114,14 +114,15 @@ export function transactionCases(suite: ActionSuite): void {
     });
 
     dbTest(
-      'an action on a queue another pg-boss instance created runs wholly inside the transaction once previewed',
+      'an action on a queue another pg-boss instance created runs wholly inside the transaction once prepared',
       async () => {
         const sibling = await suite.run().sibling();
         const queue = `tx_sibling_${suite.name.toLowerCase()}`;
         await sibling.createQueue(queue);
         const id = (await sibling.send(queue, {}))!;
-        // The preview is what makes this instance's pg-boss learn of the queue.
         assert.equal((await suite.engine().selectForAction('cancel', queue, { ids: [id] }, 10)).eligible, 1);
+        // prepare() is what makes this instance's pg-boss learn of the queue before the transaction opens.
+        await suite.engine().prepare!('cancel', queue);
         await inTransaction('commit', 'cancel', queue, id, 'queued');
         assert.equal((await suite.engine().statesOf(queue, [id])).get(id), 'cancelled');
       },
