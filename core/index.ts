@@ -11,6 +11,7 @@ export { AUDIT_OUTCOMES, type AuditFilter, type AuditOutcome, type AuditPage, ty
 export type { IdempotencyReceipt, StoredPreview } from './contracts/preview.ts';
 export type { SqlExecutor } from './contracts/sql.ts';
 export { ProblemError, InvalidInputError, NotFoundError, ForbiddenError, UnauthenticatedError, ConflictError, OptionsError } from './errors.ts';
-export { hideKeysMatching, REDACTED } from './display-policies/hide-keys-matching.ts';
+export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-policies/hide-keys-matching.ts';
+export { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from './contracts/data-filter.ts';
 export { showEverything } from './display-policies/show-everything.ts';
 export type * from './http/wire.ts';

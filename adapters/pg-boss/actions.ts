@@ -12,6 +12,8 @@ import type { PgBossCommandOptions, PgBossCommandResponseLike, PgBossLike } from
 import { isHostQueueName } from './queue-names.ts';
 import { PG_BOSS_STATES } from './states.ts';
 import * as sql from './sql.ts';
+import { dataParameters } from './data-parameters.ts';
+import type { DataFilter } from '../../core/contracts/data-filter.ts';
 
 /** What the action methods share with the rest of the engine. */
 export interface ActionContext {
@@ -62,14 +64,15 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     };
   }
 
-  async function selectByState(action: JobAction, queue: string, state: unknown, limit: number): Promise<ActionSelection> {
+  async function selectByState(action: JobAction, queue: string, state: unknown, data: readonly DataFilter[], limit: number): Promise<ActionSelection> {
     if (!isJobState(state)) {
       throw new InvalidInputError('state', `Unknown job state ${JSON.stringify(state)}; use one of ${PG_BOSS_STATES.join(', ')}.`);
     }
     if (!isHostQueueName(queue)) return { jobs: [], eligible: 0, ineligible: 0, missing: [] };
-    const [counts] = await query<{ eligible: number; ineligible: number }>(sql.countForAction(schema, action, state), [queue]);
+    const withData = data.length > 0;
+    const [counts] = await query<{ eligible: number; ineligible: number }>(sql.countForAction(schema, action, state, { data: withData }), [queue, ...dataParameters(data)]);
     const eligible = counts?.eligible ?? 0;
-    const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false }), [queue, limit]);
+    const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false, data: withData }), [queue, limit, ...dataParameters(data)]);
     return { jobs: rows.map(toJobSummary), eligible, ineligible: counts?.ineligible ?? 0, missing: [] };
   }
 
@@ -99,7 +102,7 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       if (selection && 'ids' in selection && Array.isArray(selection.ids)) {
         selected = await selectByIds(action, queue, selection.ids, limit);
       } else if (selection && 'filter' in selection && selection.filter) {
-        selected = await selectByState(action, queue, selection.filter.state, limit);
+        selected = await selectByState(action, queue, selection.filter.state, selection.filter.data ?? [], limit);
       } else {
         throw new InvalidInputError('selection', 'Select jobs either by `ids` (a list of job ids) or by `filter: { state }`.');
       }

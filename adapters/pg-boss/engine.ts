@@ -13,6 +13,7 @@ import type { StateCountRow } from './queue-info.ts';
 import { INTERNAL_QUEUE_PREFIX, isHostQueueName } from './queue-names.ts';
 import { validatePgBossSchema } from './schema-name.ts';
 import * as sql from './sql.ts';
+import { dataParameters } from './data-parameters.ts';
 import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
 import { createWarnAbout } from './warnings.ts';
 
@@ -38,6 +39,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     actions: actionStatesOf(boss),
     // Every change goes through a pg-boss command given the console's connection as `{ db }`.
     sharedTransactions: true,
+    dataFilters: true,
   });
 
   async function query<Row>(text: string, values: unknown[], db?: SqlExecutor): Promise<Row[]> {
@@ -86,9 +88,10 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
         throw new InvalidInputError('state', `Unknown job state ${JSON.stringify(listing.state)}; use one of ${PG_BOSS_STATES.join(', ')}.`);
       }
       const position = listing.after === undefined ? undefined : fromCursorPosition(listing.after);
-      const text = sql.listJobs(schema, { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined });
+      const data = listing.data ?? [];
+      const text = sql.listJobs(schema, { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined, data: data.length > 0 });
       const values = position ? [listing.queue, position.createdOn, position.id] : [listing.queue];
-      const rows = await query<JobSummaryRow>(text, [...values, listing.limit + 1]);
+      const rows = await query<JobSummaryRow>(text, [...values, listing.limit + 1, ...dataParameters(data)]);
       const page = rows.slice(0, listing.limit);
       const last = page.at(-1);
       return {

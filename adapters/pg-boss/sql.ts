@@ -166,18 +166,31 @@ export function countJobsByState(schema: string): string {
  */
 export function listJobs(
   schema: string,
-  options: { readonly state?: JobState; readonly after: boolean; readonly action?: JobAction },
+  options: { readonly state?: JobState; readonly after: boolean; readonly action?: JobAction; readonly data?: boolean },
 ): string {
+  const limit = options.after ? 4 : 2;
   const conditions = ['name = $1'];
   if (options.state) conditions.push(STATE_FILTERS[options.state]);
   if (options.action) conditions.push(`(${actionTarget(schema, options.action)})`);
   if (options.after) conditions.push('created_on <= $2::timestamptz', '(created_on, id) < ($2::timestamptz, $3::uuid)');
+  if (options.data) conditions.push(dataMatches(limit + 1, limit + 2));
   return `
     SELECT ${SUMMARY_COLUMNS}
     FROM ${schema}.job
     WHERE ${conditions.join('\n      AND ')}
     ORDER BY created_on DESC, id DESC
-    LIMIT $${options.after ? 4 : 2}`;
+    LIMIT $${limit}`;
+}
+
+/**
+ * A condition that the payload matches every (field, value) pair of the parallel arrays in
+ * parameters `$fields` (dotted paths, text[]) and `$values` (text[]), compared as text. One pair of
+ * parameters whatever the number of conditions.
+ */
+export function dataMatches(fields: number, values: number): string {
+  return `NOT EXISTS (
+        SELECT 1 FROM unnest($${fields}::text[], $${values}::text[]) AS wanted(field, value)
+        WHERE data #>> string_to_array(wanted.field, '.') IS DISTINCT FROM wanted.value)`;
 }
 
 /** One job with everything the console shows of it. Values: `$1` queue name, `$2` job id (a uuid). */
@@ -224,13 +237,13 @@ export function jobsForAction(schema: string, action: JobAction): string {
  * would leave alone (`ineligible`). One row. Exact, so it reads every job in the state: the live
  * states through pg-boss's job_i14, completed and cancelled as `countJobsByState` does.
  */
-export function countForAction(schema: string, action: JobAction, state: JobState): string {
+export function countForAction(schema: string, action: JobAction, state: JobState, options: { readonly data?: boolean } = {}): string {
   const target = actionTarget(schema, action);
   return `
     SELECT count(*) FILTER (WHERE ${target})::int AS eligible,
       count(*) FILTER (WHERE NOT (${target}))::int AS ineligible
     FROM ${schema}.job
-    WHERE name = $1 AND ${STATE_FILTERS[state]}`;
+    WHERE name = $1 AND ${STATE_FILTERS[state]}${options.data ? ` AND ${dataMatches(2, 3)}` : ''}`;
 }
 
 /**

@@ -37,6 +37,12 @@ export type DisplayDecision = { readonly show: unknown } | { readonly hide: true
  */
 export interface DisplayPolicy {
   display(kind: DisplayKind, value: unknown, context: DisplayContext): DisplayDecision;
+  /**
+   * Whether operators may filter jobs on this payload field (a dotted path such as `customer.id`).
+   * Absent or throwing means no field is searchable. Only mark fields whose values the operator may
+   * see anyway: a filter answers "is it this value?" even when the value is hidden.
+   */
+  searchable?(field: string, context: DisplayContext): boolean;
   /** Set by `showEverything()` so that deployment checks can flag it outside development. */
   readonly showsEverything?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { JobAction } from './actions.ts';
+import type { DataFilter } from './data-filter.ts';
 import type { JobDetail, JobState, JobSummary, QueueInfo } from './jobs.ts';
 import type { JobSelection } from './resource.ts';
 import type { SqlExecutor } from './sql.ts';
@@ -14,6 +15,8 @@ export interface JobListQuery {
   readonly queue: string;
   /** Only jobs in this state; all states when absent. */
   readonly state?: JobState;
+  /** Only jobs whose payload matches every condition (fields already checked as searchable). */
+  readonly data?: readonly DataFilter[];
   /** Page size, already validated by core. */
   readonly limit: number;
   /** Continue after this position (exclusive). */
@@ -39,6 +42,8 @@ export interface EngineCapabilities {
    * before the action and its outcome after.
    */
   readonly sharedTransactions: boolean;
+  /** Whether listings and selections can filter on payload fields (`DataFilter`). */
+  readonly dataFilters: boolean;
 }
 
 /** The jobs an operator action would touch, as resolved for a preview. */

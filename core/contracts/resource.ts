@@ -1,3 +1,4 @@
+import type { DataFilter } from './data-filter.ts';
 import type { JobState } from './jobs.ts';
 
 /** Operator actions are authorized twice: when previewed and again when executed. */
@@ -7,8 +8,8 @@ export type Phase = 'preview' | 'execute';
 export type JobSelection =
   /** These jobs, by id. */
   | { readonly ids: readonly string[] }
-  /** Every job of the queue in this state (up to the console's cap). */
-  | { readonly filter: { readonly state: JobState } };
+  /** Every job of the queue in this state, and matching the payload conditions if any (up to the console's cap). */
+  | { readonly filter: { readonly state: JobState; readonly data?: readonly DataFilter[] } };
 
 /** What an action is about. `authorize` receives one of these. */
 export type Resource =

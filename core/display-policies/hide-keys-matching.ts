@@ -1,5 +1,11 @@
 import type { DisplayDecision, DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts';
 
+/** Options of `hideKeysMatching`. */
+export interface HideKeysOptions {
+  /** Payload fields (dotted paths such as `customer.id`) operators may filter jobs on. None by default. */
+  readonly searchable?: readonly string[];
+}
+
 /** The placeholder that replaces a hidden value inside an otherwise shown structure. */
 export const REDACTED = '[redacted]';
 
@@ -27,11 +33,19 @@ function redactKeys(value: unknown, pattern: RegExp, seen: WeakSet<object>): unk
  * with the value of every key matching `pattern` replaced by `[redacted]` at any depth, in objects
  * and arrays, and shows actor labels and reasons as they are. Any other kind is hidden.
  *
- * @example hideKeysMatching(/pass|secret|token|card|ssn|key/i)
+ * @example hideKeysMatching(/pass|secret|token|card|ssn|key/i, { searchable: ['customer.id'] })
  */
-export function hideKeysMatching(pattern: RegExp): DisplayPolicy {
+export function hideKeysMatching(pattern: RegExp, options: HideKeysOptions = {}): DisplayPolicy {
   if (!(pattern instanceof RegExp)) throw new TypeError('hideKeysMatching(pattern): pattern must be a RegExp');
+  const searchable = new Set(options.searchable ?? []);
   return {
+    searchable(field) {
+      // A field under a hidden key stays unsearchable even if listed: its value is hidden.
+      return searchable.has(field) && !field.split('.').some((segment) => {
+        pattern.lastIndex = 0;
+        return pattern.test(segment);
+      });
+    },
     display(kind, value): DisplayDecision {
       if (TEXT_KINDS.has(kind)) return { show: value };
       if (!STRUCTURED_KINDS.has(kind)) return { hide: true };

@@ -56,7 +56,18 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   Selection: {
     oneOf: [
       { type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1 } } },
-      { type: 'object', required: ['filter'], properties: { filter: { type: 'object', required: ['state'], properties: { state: { $ref: '#/components/schemas/JobState' } } } } },
+      {
+        type: 'object', required: ['filter'],
+        properties: {
+          filter: {
+            type: 'object', required: ['state'],
+            properties: {
+              state: { $ref: '#/components/schemas/JobState' },
+              data: { type: 'object', description: 'Payload conditions: dotted field path to text value; fields must be searchable.', additionalProperties: { type: 'string' } },
+            },
+          },
+        },
+      },
     ],
   },
   PreviewRequest: {

@@ -8,6 +8,7 @@ import { getJob, listJobs } from '../services/jobs.ts';
 import { previewAction } from '../services/preview-action.ts';
 import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
+import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { auditFilter, PAGE_SIZE, pageSize, stateFilter } from './query-params.ts';
 import { jsonResponse } from './responses.ts';
 import { template, type Template } from './router.ts';
@@ -97,10 +98,15 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
   {
     method: 'GET', template: template('/queues/{queue}/jobs'), operationId: 'listJobs', summary: "A page of a queue's jobs, newest first.",
     action: 'jobs.view',
-    parameters: [queueParam, { name: 'state', in: 'query', description: 'Only jobs in this state.', schema: { $ref: '#/components/schemas/JobState' } }, limitParam, cursorParam],
+    parameters: [
+      queueParam,
+      { name: 'state', in: 'query', description: 'Only jobs in this state.', schema: { $ref: '#/components/schemas/JobState' } },
+      { name: 'data.{field}', in: 'query', description: 'Only jobs whose payload has this text value at this dotted path, such as data.customer.id=cus_42; the field must be searchable under the display policy (400 otherwise).', schema: { type: 'string' } },
+      limitParam, cursorParam,
+    ],
     response: 'JobPage', errors: [400, 401, 403, 404],
     serve: ({ services, actor, params, query }) => listJobs(services, actor, {
-      queue: params.queue ?? '', state: stateFilter(query), limit: pageSize(query), cursor: query.get('cursor'),
+      queue: params.queue ?? '', state: stateFilter(query), data: dataFiltersFromQuery(query), limit: pageSize(query), cursor: query.get('cursor'),
     }),
   },
   {

@@ -2,6 +2,8 @@ import type { Actor } from '../contracts/auth.ts';
 import type { DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts';
 import type { JobDetail, JobSummary, QueueInfo } from '../contracts/jobs.ts';
 import type { AuditRecord } from '../contracts/audit.ts';
+import type { DataFilter } from '../contracts/data-filter.ts';
+import { InvalidInputError } from '../errors.ts';
 import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../http/wire.ts';
 import type { Logger } from '../options.ts';
 
@@ -23,6 +25,11 @@ export interface Presenter {
   jobSummary(job: JobSummary, actor: Actor): JobSummaryResponse;
   jobDetail(job: JobDetail, actor: Actor): JobDetailResponse;
   auditRecord(record: AuditRecord, actor: Actor): AuditRecordResponse;
+  /**
+   * Refuses payload conditions on fields the policy does not mark searchable, naming the field and
+   * never the value, so that a filter cannot probe hidden values.
+   */
+  assertSearchable(filters: readonly DataFilter[], context: PresentContext): void;
 }
 
 export interface PresentContext {
@@ -102,6 +109,19 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         timings: { ...job.timings },
         deadLetteredFrom: job.deadLetteredFrom,
       };
+    },
+    assertSearchable(filters, context) {
+      for (const { field } of filters) {
+        let allowed = false;
+        try {
+          allowed = policy.searchable?.(field, context) === true;
+        } catch (error) {
+          logger.error(`ops-jobs: the display policy's searchable() threw for ${field}; not searchable`, error);
+        }
+        if (!allowed) {
+          throw new InvalidInputError(`data.${field}`, `Jobs cannot be filtered on data.${field}: the display policy does not mark that field searchable.`);
+        }
+      }
     },
     auditRecord(record, actor) {
       return {

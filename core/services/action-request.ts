@@ -2,6 +2,7 @@ import { isOperatorAction, jobActionOf, type OperatorAction } from '../contracts
 import { isJobState } from '../contracts/jobs.ts';
 import type { JobSelection } from '../contracts/resource.ts';
 import { InvalidInputError } from '../errors.ts';
+import { dataFiltersFromObject } from './data-filters.ts';
 import type { ServiceContext } from './context.ts';
 
 /** A preview request after validation. */
@@ -43,13 +44,14 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
     }
     return { action, queue, selection: { ids: [...new Set(ids as string[])] } };
   }
-  if (!isObject(filter) || !isJobState(filter.state) || Object.keys(filter).length !== 1) {
-    throw new InvalidInputError('target.filter', 'target.filter must be {"state": "<job state>"}; no other filters are supported.');
+  if (!isObject(filter) || !isJobState(filter.state) || Object.keys(filter).some((key) => key !== 'state' && key !== 'data')) {
+    throw new InvalidInputError('target.filter', 'target.filter must be {"state": "<job state>"} with, optionally, "data": {"<field>": "<value>"}.');
   }
   if (!context.engine.capabilities.states.includes(filter.state)) {
     throw new InvalidInputError('target.filter.state', `This engine has no state ${JSON.stringify(filter.state)}.`);
   }
-  return { action, queue, selection: { filter: { state: filter.state } } };
+  const data = dataFiltersFromObject(filter.data, 'target.filter.data');
+  return { action, queue, selection: { filter: data.length > 0 ? { state: filter.state, data } : { state: filter.state } } };
 }
 
 /** Checks an execute body. The reason's length is checked against the configured minimum. */

@@ -1,4 +1,5 @@
 import type { Actor } from '../contracts/auth.ts';
+import type { DataFilter } from '../contracts/data-filter.ts';
 import type { JobState } from '../contracts/jobs.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobDetailResponse, JobPageResponse } from '../http/wire.ts';
@@ -10,6 +11,8 @@ import { findQueue } from './queues.ts';
 export interface JobListRequest {
   readonly queue: string;
   readonly state: JobState | null;
+  /** Payload conditions; each field must be searchable under the display policy. */
+  readonly data: readonly DataFilter[];
   /** Page size, already checked by the caller. */
   readonly limit: number;
   readonly cursor: string | null;
@@ -17,18 +20,30 @@ export interface JobListRequest {
 
 /** One page of a queue's jobs, newest first. */
 export async function listJobs(context: ServiceContext, actor: Actor, request: JobListRequest): Promise<JobPageResponse> {
-  const { queue, state, limit, cursor } = request;
+  const { queue, state, data, limit, cursor } = request;
   if (state !== null && !context.engine.capabilities.states.includes(state)) {
     throw new InvalidInputError('state', `This engine has no state ${JSON.stringify(state)}; use one of ${context.engine.capabilities.states.join(', ')}.`);
   }
   await findQueue(context, actor, 'jobs.view', queue);
-  const listing = listingKey('jobs', queue, state);
+  checkDataFilters(context, actor, queue, data);
+  const listing = listingKey('jobs', queue, state, data);
   const after = cursor === null ? undefined : decodeCursor(listing, cursor);
-  const page = await context.engine.listJobs({ queue, limit, ...(state === null ? {} : { state }), ...(after ? { after } : {}) });
+  const page = await context.engine.listJobs({
+    queue, limit, ...(state === null ? {} : { state }), ...(data.length > 0 ? { data } : {}), ...(after ? { after } : {}),
+  });
   return {
     jobs: page.jobs.map((job) => context.presenter.jobSummary(job, actor)),
     nextCursor: page.next === null ? null : encodeCursor(listing, page.next),
   };
+}
+
+/** Refuses payload conditions the engine cannot run or the display policy does not allow. */
+export function checkDataFilters(context: ServiceContext, actor: Actor, queue: string, data: readonly DataFilter[]): void {
+  if (data.length === 0) return;
+  if (!context.engine.capabilities.dataFilters) {
+    throw new InvalidInputError('data', `The ${context.engine.name} engine cannot filter jobs on their payload.`);
+  }
+  context.presenter.assertSearchable(data, { actor, queue });
 }
 
 /** One job with its data, output, error, attempts and timings, as the display policy allows. */

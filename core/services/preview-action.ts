@@ -8,6 +8,7 @@ import type { ServiceContext } from './context.ts';
 import { planHash } from './plan.ts';
 import { hashPreviewToken, newPreviewToken } from './preview-token.ts';
 import { principalOf } from './principal.ts';
+import { checkDataFilters } from './jobs.ts';
 import { findQueue } from './queues.ts';
 
 const SAMPLE_SIZE = 10;
@@ -21,6 +22,7 @@ export async function previewAction(context: ServiceContext, actor: Actor, body:
   const { action, queue, selection } = request;
   await context.access.require(actor, action, actionResource(queue, selection, 'preview'));
   await findQueue(context, actor, 'jobs.view', queue);
+  if ('filter' in selection) checkDataFilters(context, actor, queue, selection.filter.data ?? []);
   const principal = await principalOf(context, actor);
 
   const jobAction = jobActionOf(action);

@@ -45,3 +45,11 @@ test('showEverything marks itself so deployment checks can flag it', () => {
   assert.equal(policy.showsEverything, true);
   assert.deepEqual(policy.display('job_data', { secret: 1 }, context), { show: { secret: 1 } });
 });
+
+test('hideKeysMatching marks only listed fields searchable, never one under a hidden key', () => {
+  const policy = hideKeysMatching(/token|card/i, { searchable: ['customer.id', 'card.last4'] });
+  assert.equal(policy.searchable?.('customer.id', context), true);
+  assert.equal(policy.searchable?.('customer.name', context), false);
+  assert.equal(policy.searchable?.('card.last4', context), false);
+  assert.equal(hideKeysMatching(/x/).searchable?.('customer.id', context), false, 'nothing is searchable by default');
+});

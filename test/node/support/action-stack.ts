@@ -39,6 +39,8 @@ export interface ActionStack {
 
 export interface ActionStackOptions {
   readonly actions?: OpsJobsOptions['actions'];
+  /** Payload fields the display policy marks searchable. */
+  readonly searchable?: readonly string[];
   /** Wraps the real store, to inject failures. */
   readonly wrapStore?: (store: OpsStore) => OpsStore;
 }
@@ -93,7 +95,7 @@ export async function startActionStack(database: Database, options: ActionStackO
       },
       auditPrincipal: (actor) => ({ id: `user-${(actor as { name: string }).name}`, type: 'user', label: `${(actor as { name: string }).name} (${(actor as { role: string }).role})` }),
     },
-    displayPolicy: hideKeysMatching(/pass|secret|token|card|ssn|key/i),
+    displayPolicy: hideKeysMatching(/pass|secret|token|card|ssn|key/i, { searchable: options.searchable ?? [] }),
     logger: { error: record, warn: record },
     clock: () => new Date(Date.now() + offset * 1000),
     ...(options.actions ? { actions: options.actions } : {}),

@@ -46,7 +46,7 @@ export function memoryEngine(queues: readonly string[], jobs: MemoryJob[], optio
   });
   return {
     name: 'memory',
-    capabilities: { states: ['queued', 'active', 'completed', 'failed'], actions: ACTION_STATES, sharedTransactions: false },
+    capabilities: { states: ['queued', 'active', 'completed', 'failed'], actions: ACTION_STATES, sharedTransactions: false, dataFilters: false },
     async listQueues() {
       return queues.map(info);
     },
