@@ -84,7 +84,7 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
   }
   requireMethods('engine', options.engine, ['listQueues', 'getQueue', 'listJobs', 'getJob', 'selectForAction', 'statesOf', 'apply'],
     "pass a job engine adapter, e.g. fromPgBoss(boss) from 'ops-jobs/pg-boss'");
-  requireMethods('store', options.store, ['migrate', 'savePreview', 'findPreview', 'findReceipt', 'transaction', 'recordIntent', 'completeIntent', 'listAudit', 'exportAudit', 'getAudit'],
+  requireMethods('store', options.store, ['migrate', 'savePreview', 'findPreview', 'findReceipt', 'transaction', 'completeIntent', 'listAudit', 'exportAudit', 'getAudit', 'purgeExpiredPreviews'],
     "pass the console's store, e.g. createPostgresStore({ pool }) from 'ops-jobs/postgres'");
   requireMethods('auth', options.auth, ['currentActor', 'authorize', 'auditPrincipal'],
     'pass { currentActor(hostRequest), authorize(actor, action, resource), auditPrincipal(actor) }');

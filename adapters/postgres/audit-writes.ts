@@ -13,11 +13,6 @@ export async function appendAudit(connection: SqlQueryable, schema: string, reco
   return toAuditRecord(row!);
 }
 
-/** Appends `record` as an intent: pending, not completed, no count yet. */
-export async function recordIntent(connection: SqlQueryable, schema: string, record: NewAuditRecord): Promise<AuditRecord> {
-  return await appendAudit(connection, schema, { ...record, outcome: 'pending', completedAt: null, affected: null });
-}
-
 /**
  * Completes a pending intent. Anything but a pending record is refused: completing twice, or
  * rewriting a finished record, would make the log say something other than what happened.

@@ -1,7 +1,7 @@
 import type { OpsStore, StoreTransaction } from '../../core/contracts/store.ts';
 import { OptionsError } from '../../core/errors.ts';
 import { exportAudit, getAudit, listAudit } from './audit-reads.ts';
-import { completeIntent, recordIntent } from './audit-writes.ts';
+import { completeIntent } from './audit-writes.ts';
 import { fromPglite, fromPgPool, rowsOf } from './driver.ts';
 import type { PGliteLike, PgPoolLike, SqlDriver } from './driver.ts';
 import { runMigrations } from './migrate.ts';
@@ -32,11 +32,6 @@ export interface PostgresStore extends OpsStore {
    * transaction waits for the transaction to end, which waits for `work`.
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
-  /**
-   * Deletes the previews that expired before `at` (an ISO timestamp) and returns how many. An
-   * expired preview can no longer be executed; purging only keeps the table small.
-   */
-  purgeExpiredPreviews(at: string): Promise<number>;
 }
 
 const DEFAULT_EXPORT_BATCH_SIZE = 500;
@@ -118,7 +113,6 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         }
       });
     },
-    recordIntent: (record) => recordIntent(driver, schema, record),
     completeIntent: (id, outcome, affected, at) => completeIntent(driver, schema, id, outcome, affected, at),
     getAudit: (id) => getAudit(driver, schema, id),
     listAudit: (query) => listAudit(driver, schema, query),

@@ -46,9 +46,10 @@ export interface OpsStore {
   findReceipt(principalId: string, key: string): Promise<IdempotencyReceipt | null>;
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
-  /** Records an intent (outcome `pending`) before an action on an engine that cannot share a transaction. */
-  recordIntent(record: NewAuditRecord): Promise<AuditRecord>;
-  /** Completes an intent with its outcome. */
+  /**
+   * Completes an intent (a record appended with outcome `pending` before an action on an engine
+   * that cannot share the store's transaction) with its outcome.
+   */
   completeIntent(id: string, outcome: Exclude<AuditOutcome, 'pending'>, affected: number, at: string): Promise<AuditRecord>;
   /** One page of the audit log, newest first. */
   listAudit(query: AuditQuery): Promise<AuditPage>;
@@ -56,4 +57,6 @@ export interface OpsStore {
   exportAudit(filter: AuditFilter): AsyncIterable<AuditRecord>;
   /** One audit record, or null. */
   getAudit(id: string): Promise<AuditRecord | null>;
+  /** Deletes previews that expired before `at` (ISO time); returns how many. Keeps the table small. */
+  purgeExpiredPreviews(at: string): Promise<number>;
 }

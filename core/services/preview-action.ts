@@ -61,6 +61,11 @@ export async function previewAction(context: ServiceContext, actor: Actor, body:
     expiresAt,
     consumedAt: null,
   });
+  try {
+    await context.store.purgeExpiredPreviews(now.toISOString());
+  } catch (error) {
+    context.logger.warn(`ops-jobs: could not purge expired previews: ${String(error)}`);
+  }
   return {
     token,
     expiresAt,

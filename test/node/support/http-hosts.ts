@@ -31,10 +31,24 @@ function closer(server: Server) {
   });
 }
 
+export interface HostOptions {
+  /**
+   * Stands in for the host's session middleware: the `x-test-user` header becomes
+   * `session.user` on the framework's request, where the demo's policies read it.
+   */
+  readonly sessionFromHeader?: boolean;
+}
+
 /** Starts a host on a free port with the console mounted and one route of the host's own at `/host`. */
-export async function startHost(name: HostName, opsJobs: OpsJobs<never>): Promise<RunningHost> {
+export async function startHost(name: HostName, opsJobs: OpsJobs<never>, options: HostOptions = {}): Promise<RunningHost> {
   if (name === 'express') {
     const app = express();
+    if (options.sessionFromHeader) {
+      app.use((req, _res, next) => {
+        (req as unknown as { session: unknown }).session = { user: req.get('x-test-user') };
+        next();
+      });
+    }
     app.use(express.json());
     app.use(toExpress(opsJobs as OpsJobs<express.Request>));
     app.get('/host', (_req, res) => void res.type('text/plain').send('host route'));
@@ -42,6 +56,12 @@ export async function startHost(name: HostName, opsJobs: OpsJobs<never>): Promis
     return { name, url: await listen(server), close: closer(server) };
   }
   const app = new Koa();
+  if (options.sessionFromHeader) {
+    app.use(async (ctx, next) => {
+      (ctx as unknown as { session: unknown }).session = { user: ctx.get('x-test-user') };
+      await next();
+    });
+  }
   app.use(toKoa(opsJobs as OpsJobs<Koa.Context>));
   app.use(async (ctx) => {
     if (ctx.path === '/host') ctx.body = 'host route';
