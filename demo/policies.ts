@@ -71,5 +71,10 @@ export const demoAuth: AuthSeam = {
   },
 };
 
-/** Shows job data, output and errors with anything secret-looking replaced, at any depth. */
-export const demoDisplayPolicy: DisplayPolicy = hideKeysMatching(/pass|secret|token|card|ssn|key/i);
+/**
+ * Shows job data, output and errors with anything secret-looking replaced, at any depth, and lets
+ * operators find jobs by customer or order (never by a hidden field).
+ */
+export const demoDisplayPolicy: DisplayPolicy = hideKeysMatching(/pass|secret|token|card|ssn|key/i, {
+  searchable: ['customerId', 'orderNumber', 'paymentId', 'template'],
+});
