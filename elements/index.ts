@@ -3,33 +3,47 @@
  * another copy already did) and exports the classes, the API client and the router for hosts that
  * compose their own pages.
  */
+import { OpsJobsActionDialog } from './action-dialog/action-dialog.ts';
+import { OpsJobsAuditLog } from './audit-log/audit-log.ts';
+import { OpsJobsAuditRecord } from './audit-record/audit-record.ts';
 import { OpsJobsConsole } from './console/console.ts';
 import { OpsJobsCopyButton } from './copy-button/copy-button.ts';
 import { OpsJobsJobDetail } from './job-detail/job-detail.ts';
 import { OpsJobsJobError } from './job-error/job-error.ts';
+import { OpsJobsJobHistory } from './job-history/job-history.ts';
 import { OpsJobsJobList } from './job-list/job-list.ts';
 import { OpsJobsJobTimeline } from './job-timeline/job-timeline.ts';
 import { OpsJobsJsonViewer } from './json-viewer/json-viewer.ts';
+import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsStateBadge } from './state-badge/state-badge.ts';
 import { OpsJobsRelativeTime } from './time/relative-time.ts';
 
 export {
+  OpsJobsActionDialog,
+  OpsJobsAuditLog,
+  OpsJobsAuditRecord,
   OpsJobsConsole,
   OpsJobsCopyButton,
   OpsJobsJobDetail,
   OpsJobsJobError,
+  OpsJobsJobHistory,
   OpsJobsJobList,
   OpsJobsJobTimeline,
   OpsJobsJsonViewer,
+  OpsJobsOutcomeBadge,
   OpsJobsProblem,
   OpsJobsQueueList,
   OpsJobsStateBadge,
   OpsJobsRelativeTime,
 };
-export { ApiClient, type JobPageQuery } from './api/api-client.ts';
-export { API_ERROR_KINDS, ApiError, type ApiErrorKind } from './api/api-error.ts';
+export { ApiClient, type AuditPageQuery, type ExecuteResult, type JobPageQuery } from './api/api-client.ts';
+export { API_ERROR_KINDS, ApiError, PROBLEM_TYPE_PREFIX, type ApiErrorKind } from './api/api-error.ts';
+export { AUDIT_FILTER_KEYS, type AuditFilterKey, type AuditQuery } from './api/audit-query.ts';
+export type { AuditLinks } from './action-dialog/action-dialog.ts';
+export type { ActionRequest } from './actions/action-request.ts';
+export { OpsJobsActionDoneEvent } from './events/ops-jobs-action-done.ts';
 export { apiContext, routerContext, sessionContext } from './context/contexts.ts';
 export { OpsJobsNavigateEvent } from './events/ops-jobs-navigate.ts';
 export { OpsJobsReloadEvent } from './events/ops-jobs-reload.ts';
@@ -44,6 +58,11 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-queue-list': OpsJobsQueueList,
   'ops-jobs-job-list': OpsJobsJobList,
   'ops-jobs-job-detail': OpsJobsJobDetail,
+  'ops-jobs-job-history': OpsJobsJobHistory,
+  'ops-jobs-audit-log': OpsJobsAuditLog,
+  'ops-jobs-audit-record': OpsJobsAuditRecord,
+  'ops-jobs-action-dialog': OpsJobsActionDialog,
+  'ops-jobs-outcome-badge': OpsJobsOutcomeBadge,
   'ops-jobs-job-error': OpsJobsJobError,
   'ops-jobs-job-timeline': OpsJobsJobTimeline,
   'ops-jobs-json-viewer': OpsJobsJsonViewer,
@@ -63,6 +82,11 @@ declare global {
     'ops-jobs-queue-list': OpsJobsQueueList;
     'ops-jobs-job-list': OpsJobsJobList;
     'ops-jobs-job-detail': OpsJobsJobDetail;
+    'ops-jobs-job-history': OpsJobsJobHistory;
+    'ops-jobs-audit-log': OpsJobsAuditLog;
+    'ops-jobs-audit-record': OpsJobsAuditRecord;
+    'ops-jobs-action-dialog': OpsJobsActionDialog;
+    'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;
     'ops-jobs-job-timeline': OpsJobsJobTimeline;
     'ops-jobs-json-viewer': OpsJobsJsonViewer;

@@ -1,6 +1,12 @@
 import type {
+  AuditPageResponse,
+  AuditRecordResponse,
+  ExecuteRequestBody,
+  ExecuteResponse,
   JobDetailResponse,
   JobPageResponse,
+  PreviewRequestBody,
+  PreviewResponse,
   ProblemResponse,
   QueueListResponse,
   QueueResponse,
@@ -8,12 +14,27 @@ import type {
 } from '../../core/http/wire.ts';
 import type { JobState } from '../../core/contracts/jobs.ts';
 import { ApiError, isAbort } from './api-error.ts';
+import { auditQueryParams, type AuditQuery } from './audit-query.ts';
 
 /** Which jobs of a queue to list. */
 export interface JobPageQuery {
   readonly state: JobState | null;
   readonly limit?: number;
   readonly cursor?: string | null;
+}
+
+/** Which page of the audit log to read. */
+export interface AuditPageQuery {
+  readonly filter: AuditQuery;
+  readonly limit?: number;
+  readonly cursor?: string | null;
+}
+
+/** What an execute answered, and whether it was the first answer replayed for its idempotency key. */
+export interface ExecuteResult {
+  readonly response: ExecuteResponse;
+  /** True when the server had already executed this key and answered from its receipt. */
+  readonly replayed: boolean;
 }
 
 /**
@@ -61,26 +82,76 @@ export class ApiClient {
     return this.get(`api/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}`, signal);
   }
 
+  /** `POST api/actions/preview`: what an action would change, and the token to execute it. Changes nothing. */
+  async preview(body: PreviewRequestBody, signal?: AbortSignal): Promise<PreviewResponse> {
+    return readJson(await this.#send('api/actions/preview', { method: 'POST', body: JSON.stringify(body), signal }));
+  }
+
+  /**
+   * `POST api/actions/execute` with the operator's reason. The same `idempotencyKey` on a repeated
+   * call returns the first result instead of acting again.
+   */
+  async execute(body: ExecuteRequestBody, idempotencyKey: string, signal?: AbortSignal): Promise<ExecuteResult> {
+    const response = await this.#send('api/actions/execute', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'idempotency-key': idempotencyKey },
+      signal,
+    });
+    return { response: await readJson<ExecuteResponse>(response), replayed: response.headers.get('idempotent-replayed') === 'true' };
+  }
+
+  /** `GET api/audit`: one page of the audit log, newest first. */
+  audit(query: AuditPageQuery, signal?: AbortSignal): Promise<AuditPageResponse> {
+    const params = auditQueryParams(query.filter);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor) params.set('cursor', query.cursor);
+    return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/audit/{id}`: one audit record. */
+  auditRecord(id: string, signal?: AbortSignal): Promise<AuditRecordResponse> {
+    return this.get(`api/audit/${encodeURIComponent(id)}`, signal);
+  }
+
+  /** The download address of the audit log under `filter`, as CSV or JSON Lines. */
+  auditExportUrl(filter: AuditQuery, format: 'csv' | 'jsonl'): string {
+    const params = auditQueryParams(filter);
+    params.set('format', format);
+    return new URL(`api/audit/export?${params}`, this.root).href;
+  }
+
   /** GETs a path relative to the mount root and parses its JSON answer. */
   async get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return readJson(await this.#send(path, { method: 'GET', signal }));
+  }
+
+  /** Sends a request; rejects with an ApiError unless the answer is a success. */
+  async #send(path: string, init: { method: string; body?: string; headers?: Record<string, string>; signal?: AbortSignal | undefined }): Promise<Response> {
     let response: Response;
     try {
       response = await this.#fetch(new URL(path, this.root), {
-        headers: { accept: 'application/json' },
+        method: init.method,
+        headers: { accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+        body: init.body,
         credentials: 'same-origin',
-        signal,
+        signal: init.signal,
       });
     } catch (error) {
       if (isAbort(error)) throw error;
       throw new ApiError(0, 'about:blank', 'Network error', 'The console could not reach the server.');
     }
     if (!response.ok) throw await toApiError(response);
-    try {
-      return (await response.json()) as T;
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw new ApiError(0, 'about:blank', 'Unreadable answer', 'The server answered with something other than JSON.');
-    }
+    return response;
+  }
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError(0, 'about:blank', 'Unreadable answer', 'The server answered with something other than JSON.');
   }
 }
 
@@ -96,6 +167,7 @@ async function toApiError(response: Response): Promise<ApiError> {
         typeof problem.type === 'string' ? problem.type : 'about:blank',
         typeof problem.title === 'string' ? problem.title : fallback,
         typeof problem.detail === 'string' ? problem.detail : '',
+        typeof problem.parameter === 'string' ? problem.parameter : null,
       );
     } catch {
       // An unreadable problem body still leaves the status, which is what views act on.

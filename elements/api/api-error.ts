@@ -19,6 +19,9 @@ export const API_ERROR_KINDS = Object.freeze({
 
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[keyof typeof API_ERROR_KINDS];
 
+/** The namespace of the console's own problem types, such as `urn:ops-jobs:problem:plan-drift`. */
+export const PROBLEM_TYPE_PREFIX = 'urn:ops-jobs:problem:';
+
 /** What the console knows about one failed call; `status` is 0 when there was no HTTP answer. */
 export class ApiError extends Error {
   readonly status: number;
@@ -27,15 +30,23 @@ export class ApiError extends Error {
   readonly type: string;
   readonly title: string;
   readonly detail: string;
+  /** For `invalid-input`: the field at fault (`reason`, `target.ids`, ...); otherwise null. */
+  readonly parameter: string | null;
 
-  constructor(status: number, type: string, title: string, detail: string) {
+  constructor(status: number, type: string, title: string, detail: string, parameter: string | null = null) {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
     this.type = type;
     this.title = title;
     this.detail = detail;
+    this.parameter = parameter;
     this.kind = kindOf(status);
+  }
+
+  /** The console's problem type without its namespace (`plan-drift`), or null for any other type. */
+  get code(): string | null {
+    return this.type.startsWith(PROBLEM_TYPE_PREFIX) ? this.type.slice(PROBLEM_TYPE_PREFIX.length) : null;
   }
 }
 

@@ -57,6 +57,32 @@ export const consoleStyles = css`
     color: var(--_muted);
     border: 1px solid var(--_border);
   }
+  .nav {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    margin-left: 0.75rem;
+  }
+  .nav a {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.4rem 0.65rem;
+    border-radius: var(--_radius-small);
+    color: var(--_muted);
+    font-weight: 500;
+    white-space: nowrap;
+  }
+  .nav a:hover {
+    color: var(--_text);
+    background: var(--_surface-muted);
+    text-decoration: none;
+  }
+  .nav a[aria-current='page'] {
+    color: var(--_text);
+    background: var(--_surface-muted);
+    font-weight: 600;
+  }
   .spacer {
     flex: 1;
   }
@@ -111,6 +137,20 @@ export const consoleStyles = css`
     .engine,
     .actor .prefix {
       display: none;
+    }
+    .nav {
+      margin-left: 0.25rem;
+      gap: 0;
+    }
+    .nav a {
+      padding: 0.4rem 0.5rem;
+    }
+    .nav ~ .actor .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
     }
     main {
       padding-top: 1.1rem;

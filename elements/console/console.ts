@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SessionResponse } from '../../core/http/wire.ts';
 import { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
+import { auditQueryString } from '../api/audit-query.ts';
 import { apiContext, routerContext, sessionContext } from '../context/contexts.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { OpsJobsNavigateEvent } from '../events/ops-jobs-navigate.ts';
@@ -21,7 +22,8 @@ import { routeTitle } from './route-title.ts';
 
 /**
  * The operator console: loads the session, then shows the view for the current URL under the
- * mount: the queue overview, a queue's jobs, or one job. Links inside it navigate without a page
+ * mount: the queue overview, a queue's jobs, one job, the audit log or one audit record. The
+ * header links the queues and, for operators allowed to read it, the audit log. Links inside it navigate without a page
  * load; back and forward work. Provides the API client, session and router to its views through
  * `@lit/context`.
  *
@@ -34,6 +36,7 @@ import { routeTitle } from './route-title.ts';
  * @fires ops-jobs-route-change - after the route changed (link, back or forward).
  *
  * @csspart header - the top bar.
+ * @csspart nav - the links to the queues and the audit log in the top bar.
  * @csspart main - the area the views render in.
  *
  * @cssprop --ops-jobs-font-family - text font (the system UI font).
@@ -163,6 +166,7 @@ export class OpsJobsConsole extends LitElement {
           <span class="logo" aria-hidden="true">${layersIcon}</span><span>${this.brand}</span>
         </a>
         ${this.session ? html`<span class="engine" title="Job engine">${this.session.engine.name}</span>` : ''}
+        ${this.session?.permissions['audit.view'] ? this.#nav() : ''}
         <span class="spacer"></span>
         ${this.session ? this.#actor(this.session) : ''}
       </div></header>
@@ -175,6 +179,16 @@ export class OpsJobsConsole extends LitElement {
         })}
       </main>
     `;
+  }
+
+  #nav(): TemplateResult {
+    const name = this.route.name;
+    const auditing = name === 'audit' || name === 'audit-record';
+    const link = (href: string, current: boolean, label: string) => html`<a href=${href} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
+    return html`<nav part="nav" class="nav" aria-label="Console">
+      ${link(this.router?.href(routes.overview()) ?? './', !auditing && name !== 'not-found', 'Queues')}
+      ${link(this.router?.href(routes.audit()) ?? './audit', auditing, 'Audit log')}
+    </nav>`;
   }
 
   #actor(session: SessionResponse): TemplateResult {
@@ -197,6 +211,10 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
       case 'job':
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
+      case 'audit':
+        return html`<ops-jobs-audit-log theme=${theme} .query=${auditQueryString(route.filter)}></ops-jobs-audit-log>`;
+      case 'audit-record':
+        return html`<ops-jobs-audit-record theme=${theme} .recordId=${route.id}></ops-jobs-audit-record>`;
       case 'not-found':
         return html`<ops-jobs-problem .error=${new ApiError(404, 'about:blank', 'Not found', 'Nothing in the console lives at this address.')} subject="page">
           <a slot="actions" href=${this.router?.href(routes.overview()) ?? './'}>Go to the queues</a>

@@ -104,9 +104,15 @@ export const jobDetailStyles = css`
   details:not([open]) > summary {
     margin-bottom: 0;
   }
-  aside {
+  .side {
+    display: grid;
+    gap: 1rem;
+    min-width: 0;
     position: sticky;
     top: 1rem;
+  }
+  section.history {
+    padding: 1rem 1.25rem 1.1rem;
   }
   .skeleton.block {
     height: 9rem;
@@ -122,8 +128,17 @@ export const jobDetailStyles = css`
     .columns {
       grid-template-columns: minmax(0, 1fr);
     }
-    aside {
+    .side {
       position: static;
+    }
+    .head.has-actions {
+      flex-wrap: wrap;
+    }
+    .head.has-actions .tools {
+      width: 100%;
+    }
+    .head.has-actions .tools .act-group {
+      flex: 1;
     }
     .facts .wide {
       grid-column: 1 / -1;

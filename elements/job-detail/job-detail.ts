@@ -1,14 +1,23 @@
 import { html, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import type { OperatorAction } from '../../core/contracts/actions.ts';
 import type { JobDetailResponse, Shown } from '../../core/http/wire.ts';
+import type { OpsJobsActionDialog } from '../action-dialog/action-dialog.ts';
+import { actionOptions, type ActionOption } from '../actions/action-availability.ts';
+import { actionButton, deniedNotes } from '../actions/action-buttons.ts';
+import { ACTION_COPY } from '../actions/action-copy.ts';
+import { actionDialogFor } from '../actions/dialog-template.ts';
+import { actionStyles } from '../actions/actions.styles.ts';
+import type { OpsJobsJobHistory } from '../job-history/job-history.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatCount, shortId } from '../shared/format.ts';
-import { chevronIcon, deadLetterIcon, refreshIcon } from '../shared/icons.ts';
+import { chevronIcon, deadLetterIcon } from '../shared/icons.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { jobDetailStyles } from './job-detail.styles.ts';
@@ -16,7 +25,10 @@ import { jobDetailStyles } from './job-detail.styles.ts';
 /**
  * One job: its state, queue, id, attempts and timeline, then its error (name, message and stack),
  * data, output and options. Values hidden by the host's display policy or too large to send are
- * marked as such; options load into the page only when opened.
+ * marked as such; options load into the page only when opened. The actions that apply to the
+ * job's state (retry a failed job, cancel a queued one, redrive a dead letter...) sit beside the
+ * heading and go through `<ops-jobs-action-dialog>`; operators who may read the audit log see
+ * the job's history of actions.
  *
  * @attr queue - the job's queue.
  * @attr job-id - the job's id.
@@ -26,13 +38,27 @@ import { jobDetailStyles } from './job-detail.styles.ts';
  * @csspart facts - the summary of the job under the heading.
  * @csspart error - the error section.
  * @csspart timeline - the timeline card.
+ * @csspart actions - the job's action buttons.
+ * @csspart history - the history card.
  */
 export class OpsJobsJobDetail extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, jobDetailStyles];
+  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, actionStyles, jobDetailStyles];
 
   @property() queue = '';
   @property({ attribute: 'job-id' }) jobId = '';
   @state() private optionsOpen = false;
+  @query('ops-jobs-action-dialog') private dialog!: OpsJobsActionDialog;
+  @query('ops-jobs-job-history') private history!: OpsJobsJobHistory | null;
+
+  protected override needsSession = true;
+
+  constructor() {
+    super();
+    this.addEventListener('ops-jobs-action-done', () => {
+      void this.refresh();
+      void this.history?.refresh();
+    });
+  }
 
   readonly #load = new LoadController(this, {
     args: () => (this.queue && this.jobId ? ([this.api, this.queue, this.jobId] as const) : null),
@@ -46,11 +72,21 @@ export class OpsJobsJobDetail extends ViewElement {
 
   readonly #reload = (): void => void this.refresh();
 
+  /** The actions that apply to the job as it is now. */
+  #options(job: JobDetailResponse | undefined): ActionOption[] {
+    return job ? actionOptions(this.operator, [job.state], { deadLetter: job.deadLetteredFrom !== null }) : [];
+  }
+
+  #act(job: JobDetailResponse, action: OperatorAction): void {
+    void this.dialog.show({ action, target: { queue: job.queue, ids: [job.id] }, subject: `job ${shortId(job.id)}` });
+  }
+
   override render() {
     const current = this.#load.value && this.#load.value.id === this.jobId && this.#load.value.queue === this.queue ? this.#load.value : undefined;
     const busy = this.#load.status === LOAD_STATUS.pending;
+    const options = this.#options(current);
     return html`
-      <header class="head">
+      <header class="head ${options.length > 0 ? 'has-actions' : ''}">
         <div>
           <nav class="crumbs" aria-label="Breadcrumbs">
             <a href=${this.href(routes.overview())}>Queues</a><span class="crumb-sep" aria-hidden="true">/</span>
@@ -62,11 +98,15 @@ export class OpsJobsJobDetail extends ViewElement {
           </div>
         </div>
         <div class="tools">
-          <button type="button" @click=${this.#reload} aria-label="Refresh job">
-            <span class=${busy ? 'spin' : ''}>${refreshIcon}</span><span class="label">Refresh</span>
-          </button>
+          ${options.length > 0 && current
+            ? html`<div part="actions" class="act-group" role="group" aria-label="Actions on this job">
+                ${options.map((option) => actionButton(option, ACTION_COPY[option.action].verb, (action) => this.#act(current, action), 'job'))}
+              </div>`
+            : ''}
+          ${refreshButton(busy, 'Refresh job', this.#reload)}
         </div>
       </header>
+      ${deniedNotes(options, 'job')}
       ${this.#load.render({
         pending: () => (current ? this.#content(current) : this.#skeleton()),
         complete: (job) => this.#content(job),
@@ -74,6 +114,7 @@ export class OpsJobsJobDetail extends ViewElement {
           <a slot="actions" href=${this.href(routes.queue(this.queue))}>Jobs in ${this.queue}</a>
         </ops-jobs-problem>`,
       })}
+      ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
   }
 
@@ -91,10 +132,17 @@ export class OpsJobsJobDetail extends ViewElement {
             </details>
           </section>
         </div>
-        <aside part="timeline" class="card" aria-labelledby="timeline-h">
-          <h2 id="timeline-h">Timeline</h2>
-          <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
-        </aside>
+        <div class="side">
+          <aside part="timeline" class="card" aria-labelledby="timeline-h">
+            <h2 id="timeline-h">Timeline</h2>
+            <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
+          </aside>
+          ${this.operator?.permissions['audit.view']
+            ? html`<section part="history" class="card history" aria-label="History">
+                <ops-jobs-job-history .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-history>
+              </section>`
+            : ''}
+        </div>
       </div>`;
   }
 

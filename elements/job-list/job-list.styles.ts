@@ -99,84 +99,26 @@ export const jobListStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.75rem;
-    margin-top: 0.875rem;
-    color: var(--_muted);
-  }
-  .more-error {
-    color: var(--_danger);
-  }
-  .skeleton.row-s {
-    height: 1.1rem;
-    margin: 0.95rem 1rem;
-  }
 
-  /* Narrow: each job is a small card: id and state, then times, then the error. */
+  /* Narrow (see .stack in the view styles): id and state, then times, then the error. */
   @container (max-width: 760px) {
-    thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    table,
-    tbody {
-      display: block;
-    }
-    tbody tr {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.3rem 0.9rem;
-      padding: 0.75rem 1rem;
-      border-bottom: 1px solid var(--_border);
-    }
-    tbody tr:last-child {
-      border-bottom: 0;
-    }
-    td {
-      display: block;
-      padding: 0;
-      border: 0;
-    }
-    tbody tr:hover td {
-      background: none;
-    }
     td.id {
       flex: 1 0 auto;
     }
     td.state {
       flex: none;
+      order: 1;
     }
     td.attempts-cell {
       order: 1;
-    }
-    td.state {
-      order: 1;
+      font-size: 0.8125rem;
     }
     td.time {
       order: 3;
       font-size: 0.8125rem;
     }
-    td.attempts-cell {
-      font-size: 0.8125rem;
-    }
     td.started {
       display: none;
-    }
-    td[data-label]::before {
-      content: attr(data-label) ' ' / '';
-      color: var(--_muted);
-      font-size: 0.75rem;
-    }
-    td.n {
-      text-align: left;
     }
     td.error {
       order: 5;
@@ -186,12 +128,6 @@ export const jobListStyles = css`
     }
     td.error:empty {
       display: none;
-    }
-    tr::after {
-      content: '';
-      order: 2;
-      flex-basis: 100%;
-      height: 0;
     }
   }
 `;

@@ -1,20 +1,30 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state as internal } from 'lit/decorators.js';
+import { property, query, state as internal } from 'lit/decorators.js';
 import type { JobState } from '../../core/contracts/jobs.ts';
 import type { JobSummaryResponse, QueueResponse } from '../../core/http/wire.ts';
+import type { OpsJobsActionDialog } from '../action-dialog/action-dialog.ts';
+import { mayActOnAny, type ActionScope } from '../actions/action-availability.ts';
+import type { ActionRequest } from '../actions/action-request.ts';
+import { actionStyles } from '../actions/actions.styles.ts';
 import { CursorPager } from '../controllers/cursor-pager.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatCount, shortId } from '../shared/format.ts';
-import { deadLetterIcon, inboxIcon, refreshIcon } from '../shared/icons.ts';
+import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
 import { isJobState, STATE_LABELS } from '../shared/job-states.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
+import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
+import { actionDialogFor } from '../actions/dialog-template.ts';
+import { bulkBar } from './bulk-bar.ts';
 import { jobListStyles } from './job-list.styles.ts';
+import { selectionStyles } from './selection.styles.ts';
+import { JobSelection } from './job-selection.ts';
 
 /** Jobs per page. */
 const PAGE_SIZE = 50;
@@ -22,6 +32,9 @@ const PAGE_SIZE = 50;
 /**
  * One queue's jobs, newest first, filtered by state through tabs that show each state's count.
  * Pages load through the API's cursors; "Load more" appends the next page below the ones shown.
+ * Operators who may act get checkboxes, bulk actions on the selection, and actions on every job in
+ * the current state ("Retry all 127 failed jobs"); each goes through `<ops-jobs-action-dialog>`,
+ * after which the list refreshes in place.
  *
  * @attr queue - the queue's name.
  * @attr state - the state to list (`failed`, ...); absent lists every state.
@@ -31,13 +44,26 @@ const PAGE_SIZE = 50;
  * @csspart states - the state filter.
  * @csspart table - the job table's card.
  * @csspart load-more - the "Load more" button.
+ * @csspart bulk - the bar of bulk actions.
  */
 export class OpsJobsJobList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, jobListStyles];
+  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles];
 
   @property() queue = '';
   @property({ converter: (value) => (isJobState(value) ? value : null) }) state: JobState | null = null;
   @internal() private announcement = '';
+  @query('ops-jobs-action-dialog') private dialog!: OpsJobsActionDialog;
+
+  protected override needsSession = true;
+  readonly #selection = new JobSelection(1000);
+  /** The row last ticked, where a shift-click range starts. */
+  #anchor: string | null = null;
+
+  /** Whether this queue is another queue's dead letter queue, which redrive needs; read only when redrive is offered. */
+  readonly #deadLetter = new LoadController(this, {
+    args: () => (this.queue && this.operator?.engine.actions?.['job.redrive'] ? ([this.api, this.queue] as const) : null),
+    task: async ([api, queue], signal) => (await api.queues(signal)).queues.some((other) => other.deadLetterQueue === queue),
+  });
 
   readonly #info = new LoadController(this, {
     args: () => (this.queue ? ([this.api, this.queue] as const) : null),
@@ -55,11 +81,35 @@ export class OpsJobsJobList extends ViewElement {
   /** Whether the current state's tab still has to be scrolled into sight. */
   #centerTab = true;
 
+  constructor() {
+    super();
+    this.addEventListener('ops-jobs-action-done', () => {
+      this.#selection.clear();
+      void this.refresh();
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('queue') || changed.has('state')) {
       this.announcement = '';
       this.#centerTab = true;
+      this.#selection.clear();
     }
+    this.#selection.cap = this.operator?.limits.cap ?? 1000;
+    if (this.#pages.status === LOAD_STATUS.complete) this.#selection.retain(this.#pages.items);
+  }
+
+  get #scope(): ActionScope {
+    return { deadLetter: this.#deadLetter.value === true };
+  }
+
+  /** Whether the operator may take some action here, so rows get checkboxes. */
+  get #selectable(): boolean {
+    return mayActOnAny(this.operator, this.#scope);
+  }
+
+  #act(request: ActionRequest): void {
+    void this.dialog.show(request);
   }
 
   protected override updated(): void {
@@ -94,17 +144,16 @@ export class OpsJobsJobList extends ViewElement {
           <p class="sub">${info ? this.#summary(info) : html`&nbsp;`}</p>
         </div>
         <div class="tools">
-          <button type="button" @click=${this.#reload} aria-label="Refresh jobs">
-            <span class=${busy ? 'spin' : ''}>${refreshIcon}</span><span class="label">Refresh</span>
-          </button>
+          ${refreshButton(busy, 'Refresh jobs', this.#reload)}
         </div>
       </header>
       ${this.#pages.status === LOAD_STATUS.error
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="queue">
             <a slot="actions" href=${this.href(routes.overview())}>All queues</a>
           </ops-jobs-problem>`
-        : html`${this.#stateFilter(info)}${this.#table()}${this.#footer(info)}`}
+        : html`${this.#stateFilter(info)}${this.#bulk(info)}${this.#table()}${this.#footer(info)}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
   }
 
@@ -132,6 +181,43 @@ export class OpsJobsJobList extends ViewElement {
     </nav>`;
   }
 
+  #bulk(info: QueueResponse | undefined): TemplateResult | string {
+    const session = this.operator;
+    if (!session || this.#pages.items.length === 0) return '';
+    return html`<div part="bulk" class="bulk-wrap">${bulkBar({
+      session,
+      queue: this.queue,
+      state: this.state,
+      stateCount: this.state ? info?.counts[this.state] : undefined,
+      scope: this.#scope,
+      selection: this.#selection,
+      shown: this.#pages.items,
+      selectable: this.#selectable,
+      onAction: (request) => this.#act(request),
+      onClear: () => this.#setAll(false),
+      onSelectAll: (selected) => this.#setAll(selected),
+    })}</div>`;
+  }
+
+  #setAll(selected: boolean): void {
+    if (selected) this.#selection.setAll(this.#pages.items, true);
+    else this.#selection.clear();
+    this.#anchor = null;
+    this.announcement = selected ? `${formatCount(this.#selection.size)} jobs selected.` : 'Selection cleared.';
+    this.requestUpdate();
+  }
+
+  #pick(job: JobSummaryResponse, event: MouseEvent): void {
+    const selected = (event.target as HTMLInputElement).checked;
+    const items = this.#pages.items;
+    const from = event.shiftKey && this.#anchor !== null ? items.findIndex((item) => item.id === this.#anchor) : -1;
+    const to = items.indexOf(job);
+    if (from >= 0 && to >= 0) this.#selection.setAll(items.slice(Math.min(from, to), Math.max(from, to) + 1), selected);
+    else if (!this.#selection.set(job, selected)) (event.target as HTMLInputElement).checked = false;
+    this.#anchor = job.id;
+    this.requestUpdate();
+  }
+
   #table(): TemplateResult {
     const pages = this.#pages;
     if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
@@ -141,10 +227,12 @@ export class OpsJobsJobList extends ViewElement {
     }
     if (pages.items.length === 0) return this.#empty();
     const label = this.state ? `${STATE_LABELS[this.state]} jobs in ${this.queue}` : `Jobs in ${this.queue}`;
-    return html`<div part="table" class="card table-card">
-      <table role="table" aria-label=${label}>
+    const selectable = this.#selectable;
+    return html`<div part="table" class="card table-card ${selectable ? 'selectable' : ''}">
+      <table class="stack" role="table" aria-label=${label}>
         <thead role="rowgroup">
           <tr role="row">
+            ${selectable ? html`<th role="columnheader" scope="col" class="select"><span class="visually-hidden">Selected</span></th>` : ''}
             <th role="columnheader" scope="col">Job</th>
             <th role="columnheader" scope="col">State</th>
             <th role="columnheader" scope="col" class="n">Attempts</th>
@@ -155,15 +243,22 @@ export class OpsJobsJobList extends ViewElement {
           </tr>
         </thead>
         <tbody role="rowgroup">
-          ${pages.items.map((job) => this.#row(job))}
+          ${pages.items.map((job) => this.#row(job, selectable))}
         </tbody>
       </table>
     </div>`;
   }
 
-  #row(job: JobSummaryResponse): TemplateResult {
+  #row(job: JobSummaryResponse, selectable: boolean): TemplateResult {
     const spent = job.attempts.max > 0 && job.attempts.made >= job.attempts.max;
-    return html`<tr role="row">
+    const picked = selectable && this.#selection.has(job.id);
+    return html`<tr role="row" class=${picked ? 'picked' : ''}>
+      ${selectable
+        ? html`<td role="cell" class="select"><label class="pick">
+            <input type="checkbox" aria-label="Select job ${job.id}" .checked=${picked} ?disabled=${!picked && this.#selection.full}
+              @click=${(event: MouseEvent) => this.#pick(job, event)} />
+          </label></td>`
+        : ''}
       <td role="cell" class="id">
         <a href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label="Job ${job.id}">${shortId(job.id)}</a>
       </td>
@@ -190,30 +285,14 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   #footer(info: QueueResponse | undefined): TemplateResult | string {
-    const pages = this.#pages;
-    if (pages.items.length === 0) return '';
+    const count = this.#pages.items.length;
     const of = info ? (this.state ? info.counts[this.state] : info.total) : undefined;
-    const shown = `Showing ${formatCount(pages.items.length)}${of !== undefined && of >= pages.items.length ? ` of ${formatCount(of)}` : ''} jobs`;
-    const loading = pages.moreStatus === LOAD_STATUS.pending;
-    return html`<div class="footer">
-      <span id="shown">${shown}</span>
-      ${pages.moreStatus === LOAD_STATUS.error
-        ? html`<span class="more-error" role="alert">Could not load more jobs.</span>`
-        : ''}
-      ${pages.nextCursor !== null
-        ? html`<button part="load-more" type="button" @click=${this.#more} ?disabled=${loading} aria-describedby="shown">
-            ${loading ? html`<span class="spin">${refreshIcon}</span> Loading…` : pages.moreStatus === LOAD_STATUS.error ? 'Try again' : `Load ${PAGE_SIZE} more`}
-          </button>`
-        : pages.items.length > PAGE_SIZE
-          ? html`<span>End of list</span>`
-          : ''}
-    </div>`;
+    const shown = `Showing ${formatCount(count)}${of !== undefined && of >= count ? ` of ${formatCount(of)}` : ''} jobs`;
+    return pagerFooter(this.#pages, PAGE_SIZE, shown, 'jobs', this.#more);
   }
 
-  async #more(): Promise<void> {
-    const before = this.#pages.items.length;
-    await this.#pages.loadMore();
-    const added = this.#pages.items.length - before;
-    if (added > 0) this.announcement = `Loaded ${formatCount(added)} more jobs, ${formatCount(this.#pages.items.length)} shown.`;
-  }
+  readonly #more = async (): Promise<void> => {
+    const said = await loadMoreAnnounced(this.#pages, 'jobs');
+    if (said) this.announcement = said;
+  };
 }

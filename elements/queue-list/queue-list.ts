@@ -7,10 +7,11 @@ import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { cssProps } from '../shared/css-props.ts';
 import { formatCount } from '../shared/format.ts';
-import { deadLetterIcon, inboxIcon, refreshIcon } from '../shared/icons.ts';
+import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
 import { STATE_LABELS } from '../shared/job-states.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { countedStates, queueTotals } from './queue-totals.ts';
@@ -56,9 +57,7 @@ export class OpsJobsQueueList extends ViewElement {
           <p class="sub">${data ? this.#summary(data) : html`<span>Loading…</span>`}</p>
         </div>
         <div class="tools">
-          <button type="button" @click=${this.#reload} aria-label="Refresh queues">
-            <span class=${loading ? 'spin' : ''}>${refreshIcon}</span><span class="label">Refresh</span>
-          </button>
+          ${refreshButton(loading, 'Refresh queues', this.#reload)}
         </div>
       </header>
       ${this.#load.render({

@@ -1,4 +1,5 @@
 import type { JobState } from '../../core/contracts/jobs.ts';
+import { auditQueryFrom, auditQueryParams, type AuditQuery } from '../api/audit-query.ts';
 import { isJobState } from '../shared/job-states.ts';
 
 /** A place in the console, independent of where the console is mounted. */
@@ -6,6 +7,9 @@ export type Route =
   | { readonly name: 'overview' }
   | { readonly name: 'queue'; readonly queue: string; readonly state: JobState | null }
   | { readonly name: 'job'; readonly queue: string; readonly id: string }
+  /** The audit log, under the filters in its query. */
+  | { readonly name: 'audit'; readonly filter: AuditQuery }
+  | { readonly name: 'audit-record'; readonly id: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 /** Route constructors, so call sites read as what they link to. */
@@ -13,6 +17,8 @@ export const routes = Object.freeze({
   overview: (): Route => ({ name: 'overview' }),
   queue: (queue: string, state: JobState | null = null): Route => ({ name: 'queue', queue, state }),
   job: (queue: string, id: string): Route => ({ name: 'job', queue, id }),
+  audit: (filter: AuditQuery = {}): Route => ({ name: 'audit', filter }),
+  auditRecord: (id: string): Route => ({ name: 'audit-record', id }),
 });
 
 /**
@@ -33,6 +39,10 @@ export function parseRoute(url: URL, root: URL): Route | null {
     }
     if (segments.length === 4 && segments[2] === 'jobs' && segments[3]) return routes.job(segments[1], segments[3]);
   }
+  if (segments?.[0] === 'audit') {
+    if (segments.length === 1) return routes.audit(auditQueryFrom(url.searchParams));
+    if (segments.length === 2 && segments[1]) return routes.auditRecord(segments[1]);
+  }
   return { name: 'not-found', path };
 }
 
@@ -48,6 +58,13 @@ export function routeUrl(route: Route, root: URL): URL {
     }
     case 'job':
       return new URL(`queues/${encodeURIComponent(route.queue)}/jobs/${encodeURIComponent(route.id)}`, root);
+    case 'audit': {
+      const url = new URL('audit', root);
+      url.search = auditQueryParams(route.filter).toString();
+      return url;
+    }
+    case 'audit-record':
+      return new URL(`audit/${encodeURIComponent(route.id)}`, root);
     case 'not-found':
       return new URL(route.path, root);
   }

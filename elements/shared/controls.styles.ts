@@ -39,6 +39,60 @@ export const controls = css`
     cursor: default;
     opacity: 0.6;
   }
+  a.button-link {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    min-height: 2.25rem;
+    padding: 0.4rem 0.8rem;
+    font-weight: 500;
+    white-space: nowrap;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius-small);
+    box-shadow: var(--_shadow);
+  }
+  a.button-link:hover {
+    text-decoration: none;
+    background: var(--_surface-muted);
+  }
+  button.primary,
+  a.button-link.primary {
+    color: var(--_on-accent);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  button.primary:hover:not(:disabled),
+  a.button-link.primary:hover {
+    color: var(--_on-accent);
+    background: color-mix(in srgb, var(--_accent) 86%, var(--_text));
+    border-color: transparent;
+  }
+  button.danger {
+    color: var(--_danger);
+    border-color: var(--_danger-border);
+  }
+  button.danger:hover:not(:disabled) {
+    background: var(--_danger-soft);
+    border-color: var(--_danger);
+  }
+  button.danger.primary {
+    color: var(--_on-accent);
+    background: var(--_danger);
+    border-color: var(--_danger);
+  }
+  button.danger.primary:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_danger) 86%, var(--_text));
+  }
+  button[aria-disabled='true'],
+  button[aria-disabled='true']:hover {
+    cursor: not-allowed;
+    opacity: 0.6;
+    color: var(--_muted);
+    background: var(--_surface);
+    border-color: var(--_border-strong);
+  }
   button.quiet {
     border-color: transparent;
     background: transparent;
@@ -51,6 +105,29 @@ export const controls = css`
     color: var(--_text);
     background: var(--_surface-muted);
     border-color: transparent;
+  }
+  input:not([type='checkbox']),
+  select,
+  textarea {
+    font: inherit;
+    font-size: 0.875rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius-small);
+    padding: 0.35rem 0.55rem;
+    min-height: 2.25rem;
+    width: 100%;
+    min-width: 0;
+  }
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline-offset: 0;
+    border-color: var(--_focus);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
   }
   svg.icon {
     width: 1em;

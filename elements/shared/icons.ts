@@ -19,3 +19,15 @@ export const inboxIcon = icon(svg`<path d="M3 13h5l1.5 3h5L16 13h5"/><path d="M5
 export const signOutIcon = icon(svg`<path d="M15 4h4v16h-4"/><path d="M10 17l-5-5 5-5M5 12h11"/>`);
 export const deadLetterIcon = icon(svg`<path d="M4 6h16v12H4z"/><path d="m4 7 8 6 8-6"/>`);
 export const layersIcon = icon(svg`<path d="m12 3 9 5-9 5-9-5z"/><path d="m3 13 9 5 9-5"/>`);
+export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`);
+export const warningIcon = icon(svg`<path d="M12 3.5 2.5 20h19z"/><path d="M12 10v4.5M12 17.5h.01"/>`);
+export const infoIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 11v5M12 8h.01"/>`);
+export const checkCircleIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="m8 12.5 2.7 2.7L16.5 9.5"/>`);
+export const arrowRightIcon = icon(svg`<path d="M5 12h14M13 6l6 6-6 6"/>`);
+export const trashIcon = icon(svg`<path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3"/>`);
+export const stopIcon = icon(svg`<circle cx="12" cy="12" r="9"/><rect x="9" y="9" width="6" height="6" rx="1"/>`);
+export const playIcon = icon(svg`<path d="M7 5v14l11-7z"/>`);
+export const redriveIcon = icon(svg`<path d="M9 14 4 9l5-5"/><path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11"/>`);
+export const historyIcon = icon(svg`<path d="M3 12a9 9 0 1 0 2.64-6.36L3 8.3"/><path d="M3 3v5.3h5.3M12 7v5l3 2"/>`);
+export const downloadIcon = icon(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`);
+export const auditIcon = icon(svg`<rect x="5" y="4" width="14" height="17" rx="2"/><path d="M9 4V3h6v1M9 10h6M9 14h6M9 18h3"/>`);

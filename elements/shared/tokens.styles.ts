@@ -28,6 +28,12 @@ export const tokens = css`
     --_danger-soft: var(--ops-jobs-color-danger-soft, light-dark(#fdeceb, #3a1a1b));
     --_danger-border: var(--ops-jobs-color-danger-border, light-dark(#f3c2bd, #6b2a2a));
     --_focus: var(--ops-jobs-color-focus, light-dark(#2456d3, #7aa7ff));
+    --_on-accent: var(--ops-jobs-color-on-accent, light-dark(#ffffff, #0d1015));
+    --_warning: var(--ops-jobs-color-warning, light-dark(#8a4b00, #f5bf6e));
+    --_warning-soft: var(--ops-jobs-color-warning-soft, light-dark(#fff6e5, #2e2311));
+    --_warning-border: var(--ops-jobs-color-warning-border, light-dark(#f1cf8c, #5e4519));
+    --_success: var(--ops-jobs-color-success, light-dark(#16693a, #7fdca0));
+    --_success-soft: var(--ops-jobs-color-success-soft, light-dark(#e3f5ea, #13301f));
     --_radius: var(--ops-jobs-radius, 10px);
     --_radius-small: var(--ops-jobs-radius-small, 6px);
     --_shadow: var(--ops-jobs-shadow, light-dark(0 1px 2px rgb(16 24 40 / 6%), 0 1px 2px rgb(0 0 0 / 40%)));

@@ -5,6 +5,7 @@ import type { JobState } from '../../core/contracts/jobs.ts';
 import type { SessionResponse } from '../../core/http/wire.ts';
 import { ApiClient } from '../api/api-client.ts';
 import { apiContext, routerContext, sessionContext } from '../context/contexts.ts';
+import { LoadController } from '../controllers/load-controller.ts';
 import type { Router } from '../router/router.ts';
 import { routeUrl, type Route } from '../router/routes.ts';
 import { DEFAULT_STATE_ORDER } from './job-states.ts';
@@ -39,6 +40,22 @@ export class ViewElement extends LitElement {
   protected session: SessionResponse | undefined;
 
   #ownApi: { root: string; client: ApiClient } | undefined;
+
+  /**
+   * Whether this view needs the session (permissions, limits) even when placed alone in a page,
+   * where no console provides one; it then loads its own.
+   */
+  protected needsSession = false;
+
+  readonly #ownSession = new LoadController(this, {
+    args: () => (this.needsSession && !this.consoleApi && !this.session ? ([this.api] as const) : null),
+    task: ([api], signal) => api.session(signal),
+  });
+
+  /** The console's session, or, for a view alone that needs one, its own; undefined until known. */
+  protected get operator(): SessionResponse | undefined {
+    return this.session ?? this.#ownSession.value;
+  }
 
   constructor() {
     super();

@@ -96,6 +96,22 @@ export const viewStyles = css`
     color: var(--_text);
     font-size: 0.9375rem;
   }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    margin-top: 0.875rem;
+    color: var(--_muted);
+  }
+  .more-error {
+    color: var(--_danger);
+  }
+  .skeleton.row-s {
+    height: 1.1rem;
+    margin: 0.95rem 1rem;
+  }
   .spin {
     animation: ops-jobs-spin 0.9s linear infinite;
   }
@@ -126,6 +142,53 @@ export const viewStyles = css`
   }
   .crumbs .crumb-sep {
     opacity: 0.55;
+  }
+  /* Narrow: a table.stack shows each row as a small card, keeping its table semantics. */
+  @container (max-width: 760px) {
+    .stack thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .stack,
+    .stack tbody {
+      display: block;
+    }
+    .stack tbody tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.3rem 0.9rem;
+      padding: 0.75rem 1rem;
+      border-bottom: 1px solid var(--_border);
+    }
+    .stack tbody tr:last-child {
+      border-bottom: 0;
+    }
+    .stack td {
+      display: block;
+      padding: 0;
+      border: 0;
+    }
+    .stack tbody tr:hover td {
+      background: none;
+    }
+    .stack td.n {
+      text-align: left;
+    }
+    .stack td[data-label]::before {
+      content: attr(data-label) ' ' / '';
+      color: var(--_muted);
+      font-size: 0.75rem;
+    }
+    .stack tr::after {
+      content: '';
+      order: 2;
+      flex-basis: 100%;
+      height: 0;
+    }
   }
   @container (max-width: 560px) {
     .head {

@@ -1,14 +1,25 @@
 // A test server for the elements: the console's HTML shell for every page under a mount, the
 // bundle, fixture pages, and an API answered by the test. Listens on 127.0.0.1, port chosen by the OS.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { elementsBundle } from './bundle.ts';
 
-/** What the API answers: JSON with a status, or `'network-error'` to drop the connection. */
-export type ApiAnswer = { status?: number; body: unknown; delayMs?: number } | 'network-error';
+/** What the API answers: JSON with a status (and headers), or `'network-error'` to drop the connection. */
+export type ApiAnswer = { status?: number; body: unknown; delayMs?: number; headers?: Record<string, string> } | 'network-error';
 
-/** Answers one API call; `path` is relative to `{mount}api/`, with its query. */
-export type ApiHandler = (path: string, url: URL) => ApiAnswer | Promise<ApiAnswer>;
+/** One API request as the server received it; `body` is the parsed JSON of a POST, else undefined. */
+export interface ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+}
+
+/**
+ * Answers one API call; `path` is relative to `{mount}api/`, with its query. The server always
+ * passes `request`; it is optional so that one handler can delegate to another with only a path.
+ */
+export type ApiHandler = (path: string, url: URL, request?: ApiRequest) => ApiAnswer | Promise<ApiAnswer>;
 
 // The real shell's page styles (core/http/shell.ts), served as a file instead of by hash.
 const PAGE_CSS = 'html,body{margin:0;min-height:100%}body{background:Canvas;color:CanvasText;font-family:system-ui,sans-serif}';
@@ -21,6 +32,8 @@ export interface TestServer {
   readonly mount: string;
   /** Every API path asked for, in order (relative to `{mount}api/`, with query). */
   readonly calls: string[];
+  /** Every API request in order, with method, headers and parsed body. */
+  readonly requests: ApiRequest[];
   /** Replaces the API's answers. */
   api: ApiHandler;
   /** Serves `html` (a body fragment) at `{mount}fixture/{name}`, after the bundle. */
@@ -39,10 +52,22 @@ function page(root: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>Test</title><link rel="stylesheet" href="${root}assets/page.css"><script type="module" src="${root}assets/console.js"></script></head><body>${body}</body></html>`;
 }
 
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
+}
+
 export async function startServer(options: { mount?: string; api: ApiHandler }): Promise<TestServer> {
   const mount = options.mount ?? '/ops/jobs/';
   const fixtures = new Map<string, string>();
   const calls: string[] = [];
+  const requests: ApiRequest[] = [];
   const script = await elementsBundle();
   const state = { api: options.api };
 
@@ -68,7 +93,10 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
     if (under.startsWith('api/')) {
       const path = under.slice(4) + url.search;
       calls.push(path);
-      const answer = await state.api(path, url);
+      const body = request.method === 'POST' ? await readJson(request) : undefined;
+      const recorded: ApiRequest = { method: request.method ?? 'GET', path, headers: request.headers, body };
+      requests.push(recorded);
+      const answer = await state.api(path, url, recorded);
       if (answer === 'network-error') {
         request.socket.destroy();
         return;
@@ -76,7 +104,7 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
       if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       const status = answer.status ?? 200;
       const type = status >= 400 ? 'application/problem+json' : 'application/json';
-      response.writeHead(status, { 'content-type': type }).end(JSON.stringify(answer.body));
+      response.writeHead(status, { 'content-type': type, ...answer.headers }).end(JSON.stringify(answer.body));
       return;
     }
     const headers = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP };
@@ -101,6 +129,7 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
     origin,
     mount,
     calls,
+    requests,
     get api() {
       return state.api;
     },

@@ -1,0 +1,319 @@
+import { html, LitElement, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ApiClient } from '../api/api-client.ts';
+import type { AuditQuery } from '../api/audit-query.ts';
+import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import { ACTION_ICONS } from '../actions/action-icons.ts';
+import type { ActionRequest } from '../actions/action-request.ts';
+import { OpsJobsActionDoneEvent } from '../events/ops-jobs-action-done.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { formatClock, formatCount, shortId, toDate } from '../shared/format.ts';
+import { alertIcon, arrowRightIcon, checkCircleIcon, closeIcon, infoIcon, refreshIcon, warningIcon } from '../shared/icons.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { actionDialogStyles } from './action-dialog.styles.ts';
+import { ActionFlow, FLOW_STEP, type FlowStep, type PreviewSummary } from './action-flow.ts';
+import { actionProblemCopy } from './action-problem-copy.ts';
+
+/** Where the dialog links into the audit log; absent when the operator may not read it. */
+export interface AuditLinks {
+  /** The address of one audit record. */
+  record(id: string): string;
+  /** The address of the audit log under a filter. */
+  log(filter: AuditQuery): string;
+}
+
+const STEP_NAMES = ['Preview', 'Reason', 'Done'] as const;
+
+/**
+ * The dialog every operator action goes through. It previews the action (nothing changes yet) and
+ * shows how many jobs it would touch, the server's warnings and a sample; asks for a reason of at
+ * least `reason-min-length` characters; executes with one idempotency key per opening, so a double
+ * click or a resubmit cannot act twice; then shows the outcome and links to its audit record.
+ * Each problem (expired, drifted, already used, not allowed...) is worded with its next step.
+ * The preview's token is kept out of the DOM. A modal `<dialog>`: focus stays inside, Escape
+ * closes it (not while an execute is on its way).
+ *
+ * @attr reason-min-length - the least number of characters of a reason (the session's limit).
+ *
+ * @fires ops-jobs-action-done - the action was executed and audited.
+ *
+ * @csspart dialog - the `<dialog>` element.
+ * @csspart confirm - the button that executes the action.
+ *
+ * @cssprop --ops-jobs-dialog-width - the dialog's width on wide screens (42rem).
+ * @cssprop --ops-jobs-color-warning - text of warnings; `-soft` and `-border` for their panel.
+ * @cssprop --ops-jobs-color-success - the outcome's check mark; `-soft` for its circle.
+ */
+export class OpsJobsActionDialog extends LitElement {
+  static override styles = [tokens, controls, viewStyles, actionDialogStyles];
+
+  /** The client that previews and executes; views pass their own. */
+  @property({ attribute: false }) api: ApiClient | undefined;
+  @property({ type: Number, attribute: 'reason-min-length' }) reasonMinLength = 8;
+  /** Links into the audit log, or null when the operator may not read it. */
+  @property({ attribute: false }) auditLinks: AuditLinks | null = null;
+
+  @state() private reason = '';
+  /** Whether the operator tried to confirm, after which a too-short reason shows as an error. */
+  @state() private attempted = false;
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  readonly #flow = new ActionFlow(
+    this,
+    () => {
+      if (!this.api) throw new Error('ops-jobs-action-dialog needs its api property set.');
+      return this.api;
+    },
+    (request, result) =>
+      this.dispatchEvent(
+        new OpsJobsActionDoneEvent({
+          action: request.action,
+          queue: request.target.queue,
+          affected: result.response.affected,
+          auditId: result.response.auditId,
+          replayed: result.replayed,
+        }),
+      ),
+  );
+
+  #shownStep: FlowStep = FLOW_STEP.idle;
+
+  /** Whether the dialog is open. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens the dialog on `request` and previews it. */
+  async show(request: ActionRequest): Promise<void> {
+    this.reason = '';
+    this.attempted = false;
+    this.#shownStep = FLOW_STEP.idle;
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    void this.#flow.start(request);
+  }
+
+  /** Closes the dialog; a preview on its way is dropped, an execute on its way still completes. */
+  close(): void {
+    if (this.#flow.step === FLOW_STEP.executing) return;
+    this.dialog?.close();
+  }
+
+  protected override updated(): void {
+    const step = this.#flow.step;
+    if (step === this.#shownStep) return;
+    this.#shownStep = step;
+    // Each new step takes focus, so a screen reader reads it and the keyboard starts there.
+    const target =
+      step === FLOW_STEP.reason
+        ? this.renderRoot.querySelector<HTMLElement>('textarea')
+        : step === FLOW_STEP.preview || step === FLOW_STEP.done || step === FLOW_STEP.problem
+          ? this.renderRoot.querySelector<HTMLElement>('.body h3')
+          : null;
+    target?.focus();
+  }
+
+  readonly #onCancel = (event: Event): void => {
+    if (this.#flow.step === FLOW_STEP.executing) event.preventDefault();
+  };
+
+  readonly #onClose = (): void => {
+    this.#flow.reset();
+    this.#shownStep = FLOW_STEP.idle;
+  };
+
+  override render() {
+    const request = this.#flow.request;
+    const copy = request ? ACTION_COPY[request.action] : null;
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="where" @cancel=${this.#onCancel} @close=${this.#onClose}>
+      ${request && copy
+        ? html`<header class="top">
+              <span class="mark ${copy.tone === 'danger' ? 'danger' : ''}" aria-hidden="true">${ACTION_ICONS[request.action]}</span>
+              <div>
+                <h2 id="title">${copy.verb} ${request.subject}</h2>
+                <p id="where">${copy.hint} Queue <strong>${request.target.queue}</strong>.</p>
+              </div>
+              <button type="button" class="quiet" aria-label="Close" title="Close (Esc)" @click=${() => this.close()}
+                ?disabled=${this.#flow.step === FLOW_STEP.executing}>${closeIcon}</button>
+            </header>
+            ${this.#steps()}
+            <div class="body">${this.#body()}</div>
+            <footer class="foot">${this.#buttons()}</footer>`
+        : html`<h2 id="title" class="visually-hidden">Action</h2><p id="where" hidden></p>`}
+    </dialog>`;
+  }
+
+  #steps(): TemplateResult {
+    const step = this.#flow.step;
+    const problemDuring = this.#flow.problem?.during;
+    const current =
+      step === FLOW_STEP.done ? 2 : step === FLOW_STEP.reason || step === FLOW_STEP.executing || problemDuring === 'execute' ? 1 : 0;
+    return html`<ol class="steps" aria-label="Steps">
+      ${STEP_NAMES.map(
+        (name, index) => html`<li aria-current=${index === current ? 'step' : 'false'}>
+          <span class="n" aria-hidden="true">${index + 1}</span><span class="label">${name}</span>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  #body(): TemplateResult {
+    const flow = this.#flow;
+    switch (flow.step) {
+      case FLOW_STEP.idle:
+      case FLOW_STEP.previewing:
+        return html`<p class="waiting" role="status"><span class="spin">${refreshIcon}</span> Previewing…</p>`;
+      case FLOW_STEP.preview:
+        return this.#preview(flow.preview!);
+      case FLOW_STEP.reason:
+      case FLOW_STEP.executing:
+        return this.#reasonStep(flow.preview!);
+      case FLOW_STEP.done:
+        return this.#outcome();
+      case FLOW_STEP.problem:
+        return this.#problem();
+    }
+  }
+
+  #preview(preview: PreviewSummary): TemplateResult {
+    const copy = ACTION_COPY[preview.action];
+    const rest = preview.count - preview.sample.length;
+    return html`<p class="box calm">${infoIcon}<span><strong>Nothing has changed yet.</strong> This preview shows what would change; you confirm with a reason next.</span></p>
+      <h3 tabindex="-1" class="count"><strong>${formatCount(preview.count)}</strong><span>${preview.count === 1 ? 'job' : 'jobs'} would be ${copy.done.toLowerCase()}</span></h3>
+      ${preview.warnings.length > 0
+        ? html`<section class="box warnings" aria-labelledby="warnings-h">
+            <h3 id="warnings-h">${warningIcon} Read before you continue</h3>
+            <ul>${preview.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
+          </section>`
+        : ''}
+      ${preview.sample.length > 0
+        ? html`<div class="sample">
+            <table>
+              <caption>${preview.sample.length === preview.count ? 'The jobs' : `The first ${formatCount(preview.sample.length)} jobs`} it would change</caption>
+              <thead><tr><th scope="col">Job</th><th scope="col">State</th><th scope="col">Last error</th></tr></thead>
+              <tbody>
+                ${preview.sample.map(
+                  (job) => html`<tr>
+                    <td class="mono" title=${job.id}>${shortId(job.id)}</td>
+                    <td><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge></td>
+                    <td>${job.errorMessage
+                      ? html`<span class="excerpt" title=${job.errorMessage.slice(0, 1000)}>${job.errorMessage.slice(0, 200)}</span>`
+                      : html`<span class="muted">—</span>`}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${rest > 0 ? html`<div class="more">and ${jobCount(rest, formatCount)} more</div>` : ''}
+          </div>`
+        : ''}`;
+  }
+
+  #reasonStep(preview: PreviewSummary): TemplateResult {
+    const copy = ACTION_COPY[preview.action];
+    const length = this.reason.trim().length;
+    const min = this.reasonMinLength;
+    const short = length < min;
+    const serverError = this.#flow.reasonError;
+    const error = serverError ?? (this.attempted && short ? `Write at least ${min} characters: say why, for whoever reads the audit log later.` : '');
+    const expires = toDate(preview.expiresAt);
+    const busy = this.#flow.step === FLOW_STEP.executing;
+    return html`<div class="field">
+        <label for="reason">Why ${copy.verb.toLowerCase()} ${jobCount(preview.count, formatCount)}? <span class="req">(required)</span></label>
+        <p class="hint" id="reason-hint">Your reason goes into the audit log with your name, for the next person on call.${expires
+          ? ` The preview is valid until ${formatClock(expires)}.`
+          : ''}</p>
+        <textarea id="reason" name="reason" required minlength=${min} maxlength="2000" .value=${this.reason} ?readonly=${busy}
+          aria-describedby="reason-hint reason-count ${error ? 'reason-error' : ''}" aria-invalid=${error ? 'true' : 'false'}
+          placeholder="e.g. Provider outage INC-2291 is over; retrying the declines"
+          @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}></textarea>
+        <div class="field-foot">
+          ${error ? html`<span class="field-error" id="reason-error">${alertIcon}<span>${error}</span></span>` : ''}
+          <span class="counter ${short ? '' : 'enough'}" id="reason-count">${short ? `${length} of at least ${min} characters` : `${length} characters`}</span>
+        </div>
+      </div>`;
+  }
+
+  #outcome(): TemplateResult {
+    const preview = this.#flow.preview!;
+    const result = this.#flow.result!;
+    const copy = ACTION_COPY[preview.action];
+    const { affected, auditId } = result.response;
+    const links = this.auditLinks;
+    return html`<div class="outcome">
+      <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
+      <h3 tabindex="-1">${jobCount(affected, formatCount)} ${copy.done.toLowerCase()}</h3>
+      <p>${formatCount(affected)} of ${jobCount(preview.count, formatCount)} previewed in ${preview.queue}, recorded in the audit log with your
+        reason.${result.replayed ? ' An earlier submit of this dialog had done it; it was not done again.' : ''}</p>
+      ${links ? html`<a href=${links.record(auditId)}>View the audit record ${arrowRightIcon}</a>` : ''}
+    </div>`;
+  }
+
+  #problem(): TemplateResult {
+    const flow = this.#flow;
+    const problem = flow.problem!;
+    const words = actionProblemCopy(problem.error, problem.during, flow.request!.action);
+    return html`<div class="box bad" role="alert">
+      ${alertIcon}
+      <div>
+        <h3 tabindex="-1">${words.heading}</h3>
+        <p>${words.message}</p>
+        ${words.unchanged ? html`<p><strong>Nothing has changed.</strong></p>` : ''}
+      </div>
+    </div>`;
+  }
+
+  #buttons(): TemplateResult {
+    const flow = this.#flow;
+    const close = (label = 'Close') => html`<button type="button" @click=${() => this.close()}>${label}</button>`;
+    switch (flow.step) {
+      case FLOW_STEP.idle:
+      case FLOW_STEP.previewing:
+        return close();
+      case FLOW_STEP.preview:
+        return html`${close()}<button type="button" class="primary" @click=${() => flow.proceed()}>Continue ${arrowRightIcon}</button>`;
+      case FLOW_STEP.reason:
+      case FLOW_STEP.executing:
+        return this.#confirmButtons(flow.preview!);
+      case FLOW_STEP.done:
+        return html`<button type="button" class="primary" @click=${() => this.close()}>Done</button>`;
+      case FLOW_STEP.problem: {
+        const words = actionProblemCopy(flow.problem!.error, flow.problem!.during, flow.request!.action);
+        const links = this.auditLinks;
+        if (words.next === 'preview-again') {
+          return html`${close()}<button type="button" class="primary" @click=${() => void flow.previewAgain()}>${refreshIcon} Preview again</button>`;
+        }
+        if (words.next === 'resubmit' && flow.canResubmit) {
+          return html`${close()}<button type="button" class="primary" @click=${() => void flow.resubmit()}>${refreshIcon} Try again</button>`;
+        }
+        if (words.next === 'audit-log' && links) {
+          const request = flow.request!;
+          return html`${close()}<a class="button-link primary" href=${links.log({ queue: request.target.queue, action: request.action })} @click=${() => this.close()}>Open the audit log ${arrowRightIcon}</a>`;
+        }
+        return close();
+      }
+    }
+  }
+
+  #confirmButtons(preview: PreviewSummary): TemplateResult {
+    const copy = ACTION_COPY[preview.action];
+    const busy = this.#flow.step === FLOW_STEP.executing;
+    const label = `${copy.verb} ${jobCount(preview.count, formatCount)}`;
+    return html`<button type="button" ?disabled=${busy} @click=${() => this.#flow.back()}>Back</button>
+      <span class="spacer"></span>
+      <button type="button" ?disabled=${busy} @click=${() => this.close()}>Close</button>
+      <button part="confirm" type="button" class="primary ${copy.tone === 'danger' ? 'danger' : ''}" @click=${this.#confirm}>
+        ${busy ? html`<span class="spin">${refreshIcon}</span> Working…` : label}
+      </button>`;
+  }
+
+  readonly #confirm = (): void => {
+    if (this.#flow.step !== FLOW_STEP.reason) return;
+    this.attempted = true;
+    if (this.reason.trim().length < this.reasonMinLength) {
+      this.renderRoot.querySelector<HTMLElement>('textarea')?.focus();
+      return;
+    }
+    void this.#flow.execute(this.reason.trim());
+  };
+}

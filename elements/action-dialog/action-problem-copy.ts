@@ -1,0 +1,116 @@
+import type { OperatorAction } from '../../core/contracts/actions.ts';
+import { ApiError } from '../api/api-error.ts';
+import { ACTION_COPY } from '../actions/action-copy.ts';
+
+/** What the dialog offers after a problem, besides closing. */
+export type ProblemNext =
+  /** Ask for a fresh preview of the same request. */
+  | 'preview-again'
+  /** Send the same execute again: same token, same idempotency key. */
+  | 'resubmit'
+  /** Look at the audit log: the action was already done. */
+  | 'audit-log'
+  /** Nothing but closing helps. */
+  | 'close';
+
+/** A problem as the dialog words it: what happened, what it means, what to do next. */
+export interface ActionProblemCopy {
+  readonly heading: string;
+  readonly message: string;
+  readonly next: ProblemNext;
+  /** True when the server guarantees nothing changed, which the dialog says plainly. */
+  readonly unchanged: boolean;
+}
+
+/**
+ * The words for a failed preview or execute of `action`, by the server's problem type. Each says
+ * what happened in an operator's terms and offers one next step.
+ */
+export function actionProblemCopy(error: unknown, during: 'preview' | 'execute', action: OperatorAction): ActionProblemCopy {
+  const verb = ACTION_COPY[action].verb.toLowerCase();
+  if (!(error instanceof ApiError)) {
+    return { heading: 'Something went wrong', message: error instanceof Error ? error.message : String(error), next: 'close', unchanged: during === 'preview' };
+  }
+  const detail = error.detail;
+  const again: ProblemNext = during === 'execute' ? 'resubmit' : 'preview-again';
+  const safe = 'Trying again is safe: the console sends the same request key, so the action cannot run twice.';
+  switch (error.code ?? (error.status === 403 ? 'forbidden' : error.status === 401 ? 'unauthenticated' : null)) {
+    case 'preview-expired':
+      return {
+        heading: 'The preview expired',
+        message: 'Previews last a few minutes, so that you act on what you saw. Preview again to see the jobs as they are now.',
+        next: 'preview-again',
+        unchanged: true,
+      };
+    case 'plan-drift':
+      return {
+        heading: 'The jobs changed since the preview',
+        message: `${detail ? `${detail} ` : ''}A worker or another operator got to some of them first. Preview again to see the jobs as they are now.`,
+        next: 'preview-again',
+        unchanged: true,
+      };
+    case 'preview-used':
+      return {
+        heading: 'This was already done',
+        message: 'This preview was already executed (here or in another tab); it never runs twice. The audit log shows who did it and how it ended.',
+        next: 'audit-log',
+        unchanged: false,
+      };
+    case 'preview-other-operator':
+      return {
+        heading: 'This preview belongs to another operator',
+        message: 'Previews cannot be shared. Preview again to make your own.',
+        next: 'preview-again',
+        unchanged: true,
+      };
+    case 'preview-not-found':
+      return {
+        heading: 'The server no longer knows this preview',
+        message: 'Preview again to continue.',
+        next: 'preview-again',
+        unchanged: true,
+      };
+    case 'forbidden':
+      return {
+        heading: `You are not allowed to ${verb} these jobs`,
+        message: detail ? `${detail} Ask an administrator if you need to.` : 'Ask an administrator if you need to.',
+        next: 'close',
+        unchanged: true,
+      };
+    case 'unauthenticated':
+      return {
+        heading: 'You are signed out',
+        message: 'Sign in again in another tab, then try again here.',
+        next: again,
+        unchanged: true,
+      };
+    case 'not-found':
+      return {
+        heading: 'Some of these jobs no longer exist',
+        message: `${detail} Close this and look at the list again.`,
+        next: 'close',
+        unchanged: true,
+      };
+    case 'invalid-input':
+      return {
+        heading: error.parameter === 'target' ? `Nothing to ${verb}` : 'The server refused the request',
+        message: detail || error.title,
+        next: 'close',
+        unchanged: true,
+      };
+  }
+  if (error.status === 0) {
+    return during === 'execute'
+      ? { heading: 'The answer did not arrive', message: `The server may or may not have received the request. ${safe}`, next: 'resubmit', unchanged: false }
+      : { heading: 'Cannot reach the server', message: 'Check your connection, then try again.', next: 'preview-again', unchanged: true };
+  }
+  if (error.status >= 500) {
+    return {
+      heading: during === 'execute' ? `The server could not ${verb} the jobs` : 'The server could not preview the action',
+      message: `${detail || error.title || `HTTP ${error.status}`}${during === 'execute' ? ` ${safe}` : ''}`,
+      next: again,
+      unchanged: during === 'preview',
+    };
+  }
+  return { heading: error.title || 'The server refused the request', message: detail || `HTTP ${error.status}`, next: 'close', unchanged: true };
+}

@@ -1,0 +1,51 @@
+import type { OperatorAction } from '../../core/contracts/actions.ts';
+import type { JobState } from '../../core/contracts/jobs.ts';
+import type { SessionResponse } from '../../core/http/wire.ts';
+import { ACTION_COPY, ACTION_ORDER } from './action-copy.ts';
+
+/**
+ * An action the console offers for some jobs. The console's rule: an action the engine cannot take
+ * is never shown; one the operator may not take is shown disabled, with the host's reason.
+ */
+export interface ActionOption {
+  readonly action: OperatorAction;
+  readonly allowed: boolean;
+  /** Why it is not allowed: the host's words, or a plain default. Null when allowed. */
+  readonly reason: string | null;
+}
+
+/** Where the jobs are, as far as actions care. */
+export interface ActionScope {
+  /** Whether the jobs sit in a dead letter queue; only such jobs can be redriven. */
+  readonly deadLetter: boolean;
+}
+
+/** The session's states for `action`, or null when the engine does not support it. */
+export function actionStates(session: SessionResponse, action: OperatorAction): readonly JobState[] | null {
+  return session.engine.actions?.[action] ?? null;
+}
+
+/** Whether `action` applies to a job in `state` within `scope`. */
+export function appliesTo(session: SessionResponse, action: OperatorAction, state: JobState, scope: ActionScope): boolean {
+  if (action === 'job.redrive' && !scope.deadLetter) return false;
+  return actionStates(session, action)?.includes(state) ?? false;
+}
+
+/** Whether the operator may take `action`, and if not, why. */
+export function optionFor(session: SessionResponse, action: OperatorAction): ActionOption {
+  if (session.permissions?.[action] === true) return { action, allowed: true, reason: null };
+  const reason = session.reasons?.[action] ?? `You are not allowed to ${ACTION_COPY[action].verb.toLowerCase()} jobs.`;
+  return { action, allowed: false, reason };
+}
+
+/** The actions for jobs in any of `states` (for one job: its state), in the console's order. */
+export function actionOptions(session: SessionResponse | undefined, states: readonly JobState[], scope: ActionScope): ActionOption[] {
+  if (!session) return [];
+  return ACTION_ORDER.filter((action) => states.some((state) => appliesTo(session, action, state, scope))).map((action) => optionFor(session, action));
+}
+
+/** Whether any action the engine supports here is one the operator may take: worth offering selection. */
+export function mayActOnAny(session: SessionResponse | undefined, scope: ActionScope): boolean {
+  if (!session) return false;
+  return ACTION_ORDER.some((action) => session.permissions?.[action] === true && actionStates(session, action) !== null && (action !== 'job.redrive' || scope.deadLetter));
+}

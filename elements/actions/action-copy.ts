@@ -1,0 +1,37 @@
+import type { OperatorAction } from '../../core/contracts/actions.ts';
+
+/** How an operator action reads in the interface, in each form a sentence needs. */
+export interface ActionCopy {
+  /** The verb on a button: "Retry". */
+  readonly verb: string;
+  /** The verb once done: "Retried". */
+  readonly done: string;
+  /** What it does, in one line, for tooltips and the dialog. */
+  readonly hint: string;
+  /** `danger` for actions that cannot be undone, `primary` for the usual fix, `normal` otherwise. */
+  readonly tone: 'primary' | 'danger' | 'normal';
+}
+
+/**
+ * Every operator action, in the order the console offers them. Mirrors `OPERATOR_ACTIONS` in
+ * core, which elements may import only as types.
+ */
+export const ACTION_ORDER: readonly OperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.resume', 'job.cancel', 'job.delete']);
+
+export const ACTION_COPY: Readonly<Record<OperatorAction, ActionCopy>> = Object.freeze({
+  'job.retry': { verb: 'Retry', done: 'Retried', hint: 'Run the jobs again from their first attempt.', tone: 'primary' },
+  'job.redrive': {
+    verb: 'Redrive',
+    done: 'Redriven',
+    hint: 'Move the jobs out of this dead letter queue, back to the queue they failed in.',
+    tone: 'primary',
+  },
+  'job.resume': { verb: 'Resume', done: 'Resumed', hint: 'Put cancelled jobs back in the queue.', tone: 'normal' },
+  'job.cancel': { verb: 'Cancel', done: 'Cancelled', hint: 'Stop the jobs: waiting ones never run, running ones stop.', tone: 'normal' },
+  'job.delete': { verb: 'Delete', done: 'Deleted', hint: 'Remove the jobs for good. This cannot be undone.', tone: 'danger' },
+});
+
+/** "1 job", "37 jobs", with the count grouped. */
+export function jobCount(count: number, format: (n: number) => string = String): string {
+  return `${format(count)} ${count === 1 ? 'job' : 'jobs'}`;
+}

@@ -1,0 +1,67 @@
+import { html, type TemplateResult } from 'lit';
+import { AUDIT_FILTER_KEYS, auditFilterCount, type AuditFilterKey, type AuditQuery } from '../api/audit-query.ts';
+import { ACTION_COPY, ACTION_ORDER } from '../actions/action-copy.ts';
+import { OUTCOME_LABELS, OUTCOME_ORDER } from './audit-text.ts';
+import { fromLocalInput, toLocalInput } from './local-datetime.ts';
+
+const TIME_KEYS: readonly AuditFilterKey[] = ['from', 'to'];
+
+/** Reads the filter form into a query: empty fields drop out, times become ISO instants. */
+export function readFilterForm(form: HTMLFormElement): AuditQuery {
+  const data = new FormData(form);
+  const query: Partial<Record<AuditFilterKey, string>> = {};
+  for (const key of AUDIT_FILTER_KEYS) {
+    const raw = String(data.get(key) ?? '').trim();
+    const value = TIME_KEYS.includes(key) ? fromLocalInput(raw) : raw;
+    if (value) query[key] = value;
+  }
+  return query;
+}
+
+/**
+ * The audit log's filter form: operator id, action, queue, job id, outcome and a time range.
+ * Submitting calls `onApply` with the filters read from the form; "Clear" calls it with none.
+ * Inputs are keyed on the query, so a changed URL (back, forward, a link) refills them.
+ */
+export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => void): TemplateResult {
+  const text = (key: AuditFilterKey, label: string) => html`<div class="f">
+    <label for="f-${key}">${label}</label>
+    <input id="f-${key}" name=${key} .value=${query[key] ?? ''} autocomplete="off" spellcheck="false" />
+  </div>`;
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    onApply(readFilterForm(event.target as HTMLFormElement));
+  };
+  const active = auditFilterCount(query);
+  return html`<form part="filters" class="card filters" role="search" aria-label="Filter the audit log" @submit=${submit}>
+    ${text('actor', 'Operator ID')}
+    <div class="f">
+      <label for="f-action">Action</label>
+      <select id="f-action" name="action" .value=${query.action ?? ''}>
+        <option value="" ?selected=${!query.action}>Any action</option>
+        ${ACTION_ORDER.map((action) => html`<option value=${action} ?selected=${query.action === action}>${ACTION_COPY[action].verb}</option>`)}
+      </select>
+    </div>
+    ${text('queue', 'Queue')}
+    ${text('job', 'Job ID')}
+    <div class="f">
+      <label for="f-outcome">Outcome</label>
+      <select id="f-outcome" name="outcome" .value=${query.outcome ?? ''}>
+        <option value="" ?selected=${!query.outcome}>Any outcome</option>
+        ${OUTCOME_ORDER.map((outcome) => html`<option value=${outcome} ?selected=${query.outcome === outcome}>${OUTCOME_LABELS[outcome]}</option>`)}
+      </select>
+    </div>
+    <div class="f">
+      <label for="f-from">From</label>
+      <input id="f-from" name="from" type="datetime-local" .value=${toLocalInput(query.from)} />
+    </div>
+    <div class="f">
+      <label for="f-to">Until</label>
+      <input id="f-to" name="to" type="datetime-local" .value=${toLocalInput(query.to)} />
+    </div>
+    <div class="f buttons">
+      <button type="submit" class="primary">Apply filters</button>
+      ${active > 0 ? html`<button type="button" class="quiet" @click=${() => onApply({})}>Clear ${active === 1 ? 'filter' : 'filters'}</button>` : ''}
+    </div>
+  </form>`;
+}

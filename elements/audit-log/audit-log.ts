@@ -1,0 +1,182 @@
+import { html, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AuditRecordResponse } from '../../core/http/wire.ts';
+import { auditFilterCount, auditQueryFrom, auditQueryString, type AuditQuery } from '../api/audit-query.ts';
+import { ACTION_COPY } from '../actions/action-copy.ts';
+import { CursorPager } from '../controllers/cursor-pager.ts';
+import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
+import { auditIcon, downloadIcon } from '../shared/icons.ts';
+import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
+import { refreshButton } from '../shared/refresh-button.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { auditFilters } from './audit-filters.ts';
+import { auditLogStyles } from './audit-log.styles.ts';
+import { changedText, principalText, selectionText } from './audit-text.ts';
+
+/** Records per page. */
+const PAGE_SIZE = 50;
+
+/**
+ * The audit log: every operator action, newest first, with who did it, what it touched, how it
+ * ended (a pending record is an open intent) and why. Filters by operator, action, queue, job,
+ * outcome and time go into the page URL; pages load through cursors ("Load more"); CSV and JSON
+ * Lines exports carry the same filters, for operators allowed to export.
+ *
+ * @attr query - the filters as a query string (`queue=email-send&outcome=failed`), the names the
+ *   API uses: `actor`, `action`, `queue`, `job`, `outcome`, `from`, `to`.
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ * @attr theme - `light`, `dark` or `auto` (default).
+ *
+ * @csspart filters - the filter form.
+ * @csspart table - the records' card.
+ * @csspart load-more - the "Load more" button.
+ */
+export class OpsJobsAuditLog extends ViewElement {
+  static override styles = [tokens, themeScheme, controls, viewStyles, auditLogStyles];
+
+  @property() query = '';
+  @state() private announcement = '';
+  protected override needsSession = true;
+  /** Set while applying filters, so the form keeps focus instead of the heading taking it. */
+  #keepFocus = false;
+
+  readonly #pages = new CursorPager(this, {
+    args: () => [this.api, auditQueryString(this.#filter)] as const,
+    page: async ([api, query], cursor, signal) => {
+      const page = await api.audit({ filter: auditQueryFrom(new URLSearchParams(query)), limit: PAGE_SIZE, cursor }, signal);
+      return { items: page.records, nextCursor: page.nextCursor };
+    },
+  });
+
+  get #filter(): AuditQuery {
+    return auditQueryFrom(new URLSearchParams(this.query));
+  }
+
+  override refresh(): Promise<void> {
+    return this.#pages.reload();
+  }
+
+  override async focusHeading(): Promise<void> {
+    if (this.#keepFocus) {
+      this.#keepFocus = false;
+      return;
+    }
+    return super.focusHeading();
+  }
+
+  #apply(filter: AuditQuery): void {
+    const query = auditQueryString(filter);
+    this.announcement = '';
+    if (this.router) {
+      this.#keepFocus = true;
+      this.router.navigate(routes.audit(filter));
+    } else {
+      this.query = query;
+    }
+  }
+
+  override render() {
+    const filter = this.#filter;
+    const busy = this.#pages.status === LOAD_STATUS.pending;
+    const session = this.operator;
+    return html`
+      <header class="head">
+        <div>
+          <h1 tabindex="-1">Audit log</h1>
+          <p class="sub">Every operator action, newest first: who, what, how it ended, and why.</p>
+        </div>
+        <div class="tools">
+          ${session?.permissions['audit.export']
+            ? html`<a class="button-link" href=${this.api.auditExportUrl(filter, 'csv')} download>${downloadIcon}<span><span class="label">Export </span>CSV</span></a>
+                <a class="button-link" href=${this.api.auditExportUrl(filter, 'jsonl')} download>${downloadIcon}<span><span class="label">Export </span>JSON Lines</span></a>`
+            : ''}
+          ${refreshButton(busy, 'Refresh the audit log', () => void this.refresh())}
+        </div>
+      </header>
+      ${auditFilters(filter, (next) => this.#apply(next))}
+      ${this.#pages.status === LOAD_STATUS.error
+        ? html`<ops-jobs-problem .error=${this.#pages.error} subject="audit log"></ops-jobs-problem>`
+        : html`${this.#table(filter)}${this.#footer()}`}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    `;
+  }
+
+  #table(filter: AuditQuery): TemplateResult {
+    const pages = this.#pages;
+    if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
+      return html`<div class="card table-card" aria-busy="true" aria-label="Loading the audit log">
+        ${[0, 1, 2, 3, 4].map(() => html`<span class="skeleton row-s"></span>`)}
+      </div>`;
+    }
+    if (pages.items.length === 0) {
+      const filtered = auditFilterCount(filter) > 0;
+      return html`<div class="card empty">
+        ${auditIcon}<strong>${filtered ? 'No records match these filters' : 'No operator actions yet'}</strong>
+        <span>${filtered ? 'Try fewer filters or a wider time range.' : 'Retries, cancellations and other actions appear here once an operator takes one.'}</span>
+      </div>`;
+    }
+    return html`<div part="table" class="card table-card">
+      <table class="stack" role="table" aria-label="Audit records">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">When</th>
+            <th role="columnheader" scope="col">Operator</th>
+            <th role="columnheader" scope="col">Action</th>
+            <th role="columnheader" scope="col">Queue</th>
+            <th role="columnheader" scope="col">Jobs</th>
+            <th role="columnheader" scope="col">Outcome</th>
+            <th role="columnheader" scope="col">Reason</th>
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          ${pages.items.map((record) => this.#row(record))}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #row(record: AuditRecordResponse): TemplateResult {
+    const verb = ACTION_COPY[record.action]?.verb ?? record.action;
+    const when = toDate(record.occurredAt);
+    const ids = record.resource.ids;
+    const one = ids.length === 1 ? ids[0] : undefined;
+    const who = principalText(record);
+    return html`<tr role="row" class=${record.outcome === 'pending' ? 'open' : ''}>
+      <td role="cell" class="time"><ops-jobs-relative-time datetime=${record.occurredAt}></ops-jobs-relative-time></td>
+      <td role="cell" class="who" data-label="By">
+        <a href=${this.href(routes.audit({ actor: record.principal.id }))} title="${record.principal.id} (${record.principal.type})"
+          aria-label="Records by ${who}">${who}</a>
+      </td>
+      <td role="cell" class="what">
+        <a class="record" href=${this.href(routes.auditRecord(record.id))} aria-label="${verb} in ${record.resource.queue}${when ? `, ${formatExact(when)}` : ''}: record details"
+          >${verb}</a>
+      </td>
+      <td role="cell" class="queue" data-label="in"><a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a></td>
+      <td role="cell" class="jobs">
+        ${one !== undefined
+          ? html`<a class="mono" href=${this.href(routes.job(record.resource.queue, one))} title=${one} aria-label="Job ${one}">Job ${shortId(one)}</a>`
+          : html`<a href=${this.href(routes.auditRecord(record.id))} aria-label="${changedText(record)}: list of jobs">${changedText(record)}</a>`}
+        <span class="sel muted">${selectionText(record)}</span>
+      </td>
+      <td role="cell" class="outcome"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge></td>
+      <td role="cell" class="reason">${record.reason === null
+          ? html`<span class="muted hidden-note">Hidden by display policy</span>`
+          : html`<span class="excerpt" title=${record.reason.slice(0, 1000)}>${record.reason}</span>`}</td>
+    </tr>`;
+  }
+
+  #footer(): TemplateResult | string {
+    const count = this.#pages.items.length;
+    return pagerFooter(this.#pages, PAGE_SIZE, `Showing ${formatCount(count)} ${count === 1 ? 'record' : 'records'}`, 'records', this.#more);
+  }
+
+  readonly #more = async (): Promise<void> => {
+    const said = await loadMoreAnnounced(this.#pages, 'records');
+    if (said) this.announcement = said;
+  };
+}

@@ -1,0 +1,48 @@
+import type { AuditOutcome } from '../../core/contracts/audit.ts';
+import type { AuditRecordResponse } from '../../core/http/wire.ts';
+import { jobCount } from '../actions/action-copy.ts';
+import { formatCount } from '../shared/format.ts';
+import { isJobState, STATE_LABELS } from '../shared/job-states.ts';
+
+/** Every outcome, in the order filters offer them. Mirrors `AUDIT_OUTCOMES` in core. */
+export const OUTCOME_ORDER: readonly AuditOutcome[] = Object.freeze(['succeeded', 'failed', 'pending']);
+
+export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = Object.freeze({
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  pending: 'Pending',
+});
+
+/** What each outcome means, for tooltips and the record page. */
+export const OUTCOME_HINTS: Readonly<Record<AuditOutcome, string>> = Object.freeze({
+  succeeded: 'The action ran.',
+  failed: 'The action ran and failed.',
+  pending: 'Recorded before the action ran, with no outcome since. If it stays pending, the process may have stopped mid-action: check its jobs.',
+});
+
+/** Whether `value` is an outcome the console knows. */
+export function isOutcome(value: unknown): value is AuditOutcome {
+  return typeof value === 'string' && Object.hasOwn(OUTCOME_LABELS, value);
+}
+
+/** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids). */
+export function selectionText(record: AuditRecordResponse): string {
+  const selection = record.resource.selection;
+  if ('filter' in selection) {
+    const state = selection.filter.state;
+    return `All ${isJobState(state) ? STATE_LABELS[state].toLowerCase() : state} jobs`;
+  }
+  const n = selection.ids.length;
+  return `${formatCount(n)} selected ${n === 1 ? 'job' : 'jobs'}`;
+}
+
+/** The operator as a record names them: the label the display policy allowed, else the id. */
+export function principalText(record: AuditRecordResponse): string {
+  return record.principal.label ?? record.principal.id;
+}
+
+/** How many jobs it changed, in words: "37 jobs", or "35 of 37 jobs"; "37 jobs" while pending. */
+export function changedText(record: AuditRecordResponse): string {
+  if (record.affected === null || record.affected === record.requested) return jobCount(record.requested, formatCount);
+  return `${formatCount(record.affected)} of ${jobCount(record.requested, formatCount)}`;
+}

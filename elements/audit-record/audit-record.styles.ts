@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+/** Styles of `<ops-jobs-audit-record>`: the reason, the fields and the job links. */
+export const auditRecordStyles = css`
+  :host {
+    --ops-jobs-badge-font-size: 0.8125rem;
+  }
+  section.card {
+    padding: 1rem 1.25rem 1.1rem;
+    margin: 0 0 1rem;
+    min-width: 0;
+  }
+  section h2 {
+    margin: 0 0 0.75rem;
+  }
+  .reason blockquote {
+    margin: 0;
+    padding: 0.2rem 0 0.2rem 0.9rem;
+    border-left: 3px solid var(--_accent);
+    font-size: 0.9375rem;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .reason p {
+    margin: 0;
+  }
+  .open-intent {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.55rem;
+    margin: 0 0 1rem;
+    padding: 0.75rem 0.9rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_warning-border);
+    border-left-width: 4px;
+    background: var(--_warning-soft);
+  }
+  .open-intent .icon {
+    color: var(--_warning);
+    margin-top: 0.2rem;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    gap: 1rem 1.5rem;
+    margin: 0;
+  }
+  .facts div {
+    min-width: 0;
+  }
+  .facts .wide {
+    grid-column: span 2;
+  }
+  .facts dt {
+    font-size: 0.6875rem;
+    font-weight: 600;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--_muted);
+    margin-bottom: 0.2rem;
+  }
+  .facts dd {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.4rem;
+    min-width: 0;
+  }
+  .facts .value {
+    overflow-wrap: anywhere;
+  }
+  .ids {
+    list-style: none;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
+    gap: 0.35rem 0.75rem;
+    margin: 0;
+    padding: 0;
+  }
+  .ids a {
+    font-weight: 600;
+  }
+  .skeleton.block {
+    height: 14rem;
+    border-radius: var(--_radius);
+  }
+  @container (max-width: 560px) {
+    .facts .wide {
+      grid-column: 1 / -1;
+    }
+  }
+`;

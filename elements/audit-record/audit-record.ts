@@ -1,0 +1,125 @@
+import { html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { AuditRecordResponse } from '../../core/http/wire.ts';
+import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import { OUTCOME_HINTS, principalText, selectionText } from '../audit-log/audit-text.ts';
+import { LoadController } from '../controllers/load-controller.ts';
+import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { formatCount, shortId } from '../shared/format.ts';
+import { warningIcon } from '../shared/icons.ts';
+import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { refreshButton } from '../shared/refresh-button.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { auditRecordStyles } from './audit-record.styles.ts';
+
+/**
+ * One audit record in full: the operator (id, type and label), the action and how it chose its
+ * jobs, every job id it planned (as links), how many were planned and changed, the outcome (a
+ * pending record is explained as an open intent), the reason, the plan hash, the correlation id
+ * and its times.
+ *
+ * @attr record-id - the audit record's id.
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ * @attr theme - `light`, `dark` or `auto` (default).
+ *
+ * @csspart facts - the record's fields.
+ * @csspart reason - the reason.
+ * @csspart jobs - the list of job links.
+ */
+export class OpsJobsAuditRecord extends ViewElement {
+  static override styles = [tokens, themeScheme, controls, viewStyles, auditRecordStyles];
+
+  @property({ attribute: 'record-id' }) recordId = '';
+
+  readonly #load = new LoadController(this, {
+    args: () => (this.recordId ? ([this.api, this.recordId] as const) : null),
+    task: ([api, id], signal) => api.auditRecord(id, signal),
+  });
+
+  override refresh(): Promise<void> {
+    return this.#load.rerun();
+  }
+
+  override render() {
+    const current = this.#load.value?.id === this.recordId ? this.#load.value : undefined;
+    const busy = this.#load.status === LOAD_STATUS.pending;
+    const verb = current ? (ACTION_COPY[current.action]?.verb ?? current.action) : '';
+    return html`
+      <header class="head">
+        <div>
+          <nav class="crumbs" aria-label="Breadcrumbs"><a href=${this.href(routes.audit())}>Audit log</a></nav>
+          <div class="title">
+            <h1 tabindex="-1">${current ? `${verb} · ${jobCount(current.requested, formatCount)}` : html`Record <span class="mono">${shortId(this.recordId)}</span>`}</h1>
+            ${current ? html`<ops-jobs-outcome-badge outcome=${current.outcome}></ops-jobs-outcome-badge>` : ''}
+          </div>
+          ${current
+            ? html`<p class="sub">
+                <span>by ${principalText(current)}</span><span class="sep" aria-hidden="true">·</span>
+                <span>in <a href=${this.href(routes.queue(current.resource.queue))}>${current.resource.queue}</a></span><span class="sep" aria-hidden="true">·</span>
+                <ops-jobs-relative-time datetime=${current.occurredAt}></ops-jobs-relative-time>
+              </p>`
+            : ''}
+        </div>
+        <div class="tools">
+          ${refreshButton(busy, 'Refresh record', () => void this.refresh())}
+        </div>
+      </header>
+      ${this.#load.render({
+        pending: () => (current ? this.#content(current) : html`<div aria-busy="true" aria-label="Loading the record"><span class="skeleton block"></span></div>`),
+        complete: (record) => this.#content(record),
+        error: (error) => html`<ops-jobs-problem .error=${error} subject="audit record">
+          <a slot="actions" href=${this.href(routes.audit())}>Audit log</a>
+        </ops-jobs-problem>`,
+      })}
+    `;
+  }
+
+  #content(record: AuditRecordResponse): TemplateResult {
+    return html`${record.outcome === 'pending'
+        ? html`<p class="open-intent" role="note">${warningIcon}<span><strong>Open intent.</strong> ${OUTCOME_HINTS.pending}</span></p>`
+        : ''}
+      <section part="reason" class="card reason" aria-labelledby="reason-h">
+        <h2 id="reason-h">Reason</h2>
+        ${record.reason === null ? html`<p class="muted"><em>Hidden by display policy</em></p>` : html`<blockquote>${record.reason}</blockquote>`}
+      </section>
+      ${this.#facts(record)} ${this.#jobs(record)}`;
+  }
+
+  #facts(record: AuditRecordResponse): TemplateResult {
+    const copy = (value: string, label: string) => html`<span class="mono value">${value}</span><ops-jobs-copy-button value=${value} label=${label}></ops-jobs-copy-button>`;
+    const fact = (term: string, value: unknown, wide = false) => html`<div class=${wide ? 'wide' : ''}><dt>${term}</dt><dd>${value}</dd></div>`;
+    return html`<section class="card" aria-labelledby="facts-h">
+      <h2 id="facts-h">Details</h2>
+      <dl part="facts" class="facts">
+        ${fact('Operator', html`${record.principal.label ?? html`<em class="muted">label hidden</em>`} <span class="muted">(${record.principal.type})</span>`)}
+        ${fact('Operator ID', copy(record.principal.id, 'Copy operator ID'))}
+        ${fact('Action', html`${ACTION_COPY[record.action]?.verb ?? record.action} <span class="muted mono">${record.action}</span>`)}
+        ${fact('Queue', html`<a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a>`)}
+        ${fact('Selection', selectionText(record))}
+        ${fact('Requested', jobCount(record.requested, formatCount))}
+        ${fact('Affected', record.affected === null ? html`<span class="muted">not yet known</span>` : jobCount(record.affected, formatCount))}
+        ${fact('Outcome', html`<ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>`)}
+        ${fact('Occurred', html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`)}
+        ${fact('Completed', html`<ops-jobs-relative-time .datetime=${record.completedAt} format="exact" placeholder="not yet"></ops-jobs-relative-time>`)}
+        ${fact('Record ID', copy(record.id, 'Copy record ID'), true)}
+        ${fact('Plan hash', copy(record.planHash, 'Copy plan hash'), true)}
+        ${fact('Correlation ID', copy(record.correlationId, 'Copy correlation ID'), true)}
+      </dl>
+    </section>`;
+  }
+
+  #jobs(record: AuditRecordResponse): TemplateResult {
+    const ids = record.resource.ids;
+    return html`<section part="jobs" class="card" aria-labelledby="jobs-h">
+      <h2 id="jobs-h">Jobs <span class="muted">${formatCount(ids.length)}</span></h2>
+      ${ids.length === 0
+        ? html`<p class="muted">No job ids recorded.</p>`
+        : html`<ul class="ids">
+            ${ids.map((id) => html`<li><a class="mono" href=${this.href(routes.job(record.resource.queue, id))} title=${id} aria-label="Job ${id}">${shortId(id)}</a></li>`)}
+          </ul>`}
+    </section>`;
+  }
+}

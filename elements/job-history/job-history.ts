@@ -1,0 +1,67 @@
+import { html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { AuditRecordResponse } from '../../core/http/wire.ts';
+import { ACTION_COPY } from '../actions/action-copy.ts';
+import { principalText } from '../audit-log/audit-text.ts';
+import { LoadController } from '../controllers/load-controller.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { arrowRightIcon } from '../shared/icons.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { jobHistoryStyles } from './job-history.styles.ts';
+
+/** Records shown before "All records". */
+const SHOWN = 5;
+
+/**
+ * The audit records that touched one job, newest first: what was done, by whom, when and how it
+ * ended, each linking to its record, and a link to all of them in the audit log. For operators
+ * allowed to read the audit log; the job detail shows it only to them.
+ *
+ * @attr queue - the job's queue.
+ * @attr job-id - the job's id.
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ *
+ * @csspart list - the list of records.
+ */
+export class OpsJobsJobHistory extends ViewElement {
+  static override styles = [tokens, controls, jobHistoryStyles];
+
+  @property() queue = '';
+  @property({ attribute: 'job-id' }) jobId = '';
+
+  readonly #load = new LoadController(this, {
+    args: () => (this.jobId ? ([this.api, this.jobId] as const) : null),
+    task: ([api, job], signal) => api.audit({ filter: { job }, limit: SHOWN + 1 }, signal),
+  });
+
+  override refresh(): Promise<void> {
+    return this.#load.rerun();
+  }
+
+  override render() {
+    return html`<h2 id="history-h">History</h2>
+      ${this.#load.render({
+        pending: (previous) => (previous ? this.#list(previous.records) : ''),
+        complete: (page) => this.#list(page.records),
+        error: () => html`<p class="muted">Could not load the history.
+          <button type="button" class="quiet" @click=${() => void this.refresh()}>Try again</button></p>`,
+      })}`;
+  }
+
+  #list(records: readonly AuditRecordResponse[]): TemplateResult {
+    if (records.length === 0) return html`<p class="muted none">No operator has acted on this job.</p>`;
+    return html`<ol part="list" class="history" aria-labelledby="history-h">
+        ${records.slice(0, SHOWN).map(
+          (record) => html`<li>
+            <a href=${this.href(routes.auditRecord(record.id))}
+              ><strong>${ACTION_COPY[record.action]?.done ?? record.action}</strong> by ${principalText(record)}</a>
+            <span class="meta"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>
+              <ops-jobs-relative-time datetime=${record.occurredAt}></ops-jobs-relative-time></span>
+          </li>`,
+        )}
+      </ol>
+      <a class="all" href=${this.href(routes.audit({ job: this.jobId }))}>All records for this job ${arrowRightIcon}</a>`;
+  }
+}

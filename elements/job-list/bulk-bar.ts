@@ -1,0 +1,102 @@
+import { html, type TemplateResult } from 'lit';
+import type { JobState } from '../../core/contracts/jobs.ts';
+import type { SessionResponse } from '../../core/http/wire.ts';
+import { actionOptions, actionStates, type ActionOption, type ActionScope } from '../actions/action-availability.ts';
+import { actionButton, deniedNotes } from '../actions/action-buttons.ts';
+import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import type { ActionRequest } from '../actions/action-request.ts';
+import { formatCount } from '../shared/format.ts';
+import { infoIcon } from '../shared/icons.ts';
+import { STATE_LABELS } from '../shared/job-states.ts';
+import type { JobSelection, SelectableJob } from './job-selection.ts';
+
+/** What the bar above a queue's job table acts on. */
+export interface BulkBarInput {
+  readonly session: SessionResponse;
+  readonly queue: string;
+  /** The state filter of the list; "all N jobs" buttons need one. */
+  readonly state: JobState | null;
+  /** How many jobs the queue holds in that state, when the engine counts it. */
+  readonly stateCount: number | undefined;
+  readonly scope: ActionScope;
+  readonly selection: JobSelection;
+  /** The jobs shown, for "Select all shown". */
+  readonly shown: readonly SelectableJob[];
+  /** Whether the list offers checkboxes. */
+  readonly selectable: boolean;
+  readonly onAction: (request: ActionRequest) => void;
+  readonly onClear: () => void;
+  readonly onSelectAll: (selected: boolean) => void;
+}
+
+/**
+ * The bar of bulk actions above a queue's jobs: with jobs selected, each action that applies to
+ * some of them ("Retry 3 selected", "Retry 2 of 3 selected"); with none selected and a state
+ * filter, each action on every job in that state ("Retry all 127 failed jobs"), capped at the
+ * session's limit. Disallowed actions show disabled with the host's reason below the bar.
+ */
+export function bulkBar(input: BulkBarInput): TemplateResult | string {
+  const { session, selection } = input;
+  const picked = selection.size;
+  let options: ActionOption[];
+  let buttons: TemplateResult[];
+  let note: TemplateResult | string = '';
+  if (picked > 0) {
+    const states = [...new Set(input.shown.filter((job) => selection.has(job.id)).map((job) => job.state))];
+    options = actionOptions(session, states, input.scope);
+    buttons = options.map((option) => {
+      const applies = selection.countIn(actionStates(session, option.action) ?? []);
+      const label = `${ACTION_COPY[option.action].verb} ${applies === picked ? formatCount(picked) : `${formatCount(applies)} of ${formatCount(picked)}`} selected`;
+      const request: ActionRequest = {
+        action: option.action,
+        target: { queue: input.queue, ids: selection.ids() },
+        subject: `${formatCount(picked)} selected ${picked === 1 ? 'job' : 'jobs'}`,
+      };
+      return actionButton(option, label, () => input.onAction(request), 'bulk');
+    });
+    if (selection.full) note = html`<p class="bulk-note">${infoIcon} One action takes at most ${jobCount(selection.cap, formatCount)}.</p>`;
+  } else if (input.state && input.stateCount !== 0) {
+    const state = input.state;
+    const name = STATE_LABELS[state].toLowerCase();
+    const count = input.stateCount;
+    const cap = session.limits.cap;
+    const capped = count !== undefined && count > cap;
+    options = actionOptions(session, [state], input.scope);
+    buttons = options.map((option) => {
+      const verb = ACTION_COPY[option.action].verb;
+      const what =
+        count === undefined
+          ? `all ${name} jobs`
+          : capped
+            ? `${formatCount(cap)} of ${formatCount(count)} ${name} jobs`
+            : count === 1
+              ? `the 1 ${name} job`
+              : `all ${formatCount(count)} ${name} jobs`;
+      const request: ActionRequest = { action: option.action, target: { queue: input.queue, filter: { state } }, subject: what };
+      return actionButton(option, `${verb} ${what}`, () => input.onAction(request), 'bulk');
+    });
+    if (capped && options.some((option) => option.allowed)) {
+      note = html`<p class="bulk-note">${infoIcon} One action takes at most ${jobCount(cap, formatCount)}, the newest first; run it again for the rest.</p>`;
+    }
+  } else {
+    options = [];
+    buttons = [];
+  }
+  if (!input.selectable && buttons.length === 0) return '';
+  const all = selection.hasAll(input.shown);
+  return html`<div class="bulk ${picked > 0 ? 'picking' : ''}" role="group" aria-label="Actions on jobs in ${input.queue}">
+      ${input.selectable
+        ? html`<label class="select-shown"><input type="checkbox" aria-label="Select all ${formatCount(input.shown.length)} jobs shown" .checked=${all} .indeterminate=${selection.hasSome(input.shown)}
+              @change=${(event: Event) => input.onSelectAll((event.target as HTMLInputElement).checked)} />${picked > 0 ? '' : html`<span>Select all shown</span>`}</label>`
+        : ''}
+      ${picked > 0
+        ? html`<span class="picked"><strong>${formatCount(picked)}</strong> selected</span>
+            <button type="button" class="quiet" @click=${input.onClear}>Clear selection</button>`
+        : input.selectable && buttons.length === 0
+          ? html`<span class="muted hint">Select jobs to act on them${input.state ? '' : ', or pick a state to act on all its jobs'}.</span>`
+          : ''}
+      <span class="spacer"></span>
+      <span class="act-group">${buttons}</span>
+    </div>
+    ${note}${deniedNotes(options, 'bulk')}`;
+}

@@ -1,0 +1,107 @@
+import { css } from 'lit';
+
+/** Styles of the job list's selection: the checkbox column, picked rows and the bulk bar. */
+export const selectionStyles = css`
+  input[type='checkbox'] {
+    width: 1rem;
+    height: 1rem;
+    margin: 0;
+    accent-color: var(--_accent);
+    cursor: pointer;
+  }
+  input[type='checkbox']:disabled {
+    cursor: not-allowed;
+  }
+  th.select,
+  td.select {
+    width: 2.75rem;
+    padding-right: 0;
+  }
+  td.select {
+    position: relative;
+    z-index: 1;
+    padding: 0;
+  }
+  .pick {
+    display: flex;
+    align-items: center;
+    padding: 0.7rem 0 0.7rem 0.875rem;
+    cursor: pointer;
+  }
+  tbody tr.picked,
+  tbody tr.picked td {
+    background: var(--_accent-soft);
+  }
+  tbody tr.picked:hover td {
+    background: color-mix(in srgb, var(--_accent-soft) 94%, var(--_accent));
+  }
+  .bulk-wrap {
+    position: sticky;
+    top: 0;
+    z-index: 3;
+    margin: 0 0 0.75rem;
+    background: var(--_bg);
+  }
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    min-height: 3.25rem;
+    padding: 0.5rem 0.6rem 0.5rem 0.875rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    box-shadow: var(--_shadow);
+  }
+  .bulk.picking {
+    border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
+    background: color-mix(in srgb, var(--_accent-soft) 55%, var(--_surface));
+  }
+  .bulk .spacer {
+    flex: 1;
+  }
+  .bulk .picked strong {
+    font-variant-numeric: tabular-nums;
+  }
+  .bulk .hint {
+    font-size: 0.8125rem;
+  }
+  .select-shown {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 500;
+    cursor: pointer;
+  }
+  .bulk-note {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    margin: 0.5rem 0 0;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .bulk-wrap .denied-notes {
+    margin: 0.5rem 0 0;
+  }
+
+  @container (max-width: 760px) {
+    td.select {
+      flex: none;
+      order: 0;
+    }
+    .pick {
+      padding: 0.15rem 0.25rem 0.15rem 0;
+    }
+    tbody tr.picked td {
+      background: none;
+    }
+    .bulk .act-group {
+      width: 100%;
+    }
+    .bulk .spacer {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,37 @@
+import { html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { AuditOutcome } from '../../core/contracts/audit.ts';
+import { isOutcome, OUTCOME_HINTS, OUTCOME_LABELS } from '../audit-log/audit-text.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { stateColors } from '../shared/state-colors.styles.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { stateBadgeStyles } from '../state-badge/state-badge.styles.ts';
+import { outcomeBadgeStyles } from './outcome-badge.styles.ts';
+
+/** Outcomes wear the colours of the job states they resemble. */
+const COLOURS: Readonly<Record<AuditOutcome, string>> = { succeeded: 'state-completed', failed: 'state-failed', pending: 'state-retrying pending' };
+
+/**
+ * How an audited action ended, as a pill: succeeded, failed, or pending (an open intent, drawn
+ * hollow so it does not read as a result). Its meaning is the tooltip.
+ *
+ * @attr outcome - `succeeded`, `failed` or `pending`; anything else shows as written.
+ *
+ * @csspart badge - the pill.
+ *
+ * @cssprop --ops-jobs-badge-font-size - text size (0.75rem).
+ * @cssprop --ops-jobs-state-completed - the colour of succeeded; `-failed` of failed, `-retrying` of pending.
+ */
+export class OpsJobsOutcomeBadge extends LitElement {
+  static override styles = [tokens, controls, stateColors, stateBadgeStyles, outcomeBadgeStyles];
+
+  @property({ reflect: true }) outcome: AuditOutcome | string = '';
+
+  override render() {
+    const known = isOutcome(this.outcome);
+    const label = known ? OUTCOME_LABELS[this.outcome as AuditOutcome] : this.outcome;
+    return html`<span part="badge" class="badge ${known ? COLOURS[this.outcome as AuditOutcome] : 'state-cancelled'}" title=${known ? OUTCOME_HINTS[this.outcome as AuditOutcome] : ''}
+      ><span class="dot" aria-hidden="true"></span>${label}${this.outcome === 'pending' ? html`<span class="visually-hidden">: open intent</span>` : ''}</span
+    >`;
+  }
+}

@@ -1,0 +1,182 @@
+// The API of operator actions and the audit log over the element fixtures: an operator allowed to
+// do everything, previews with a recognisable token, executes that honour idempotency keys, and
+// an audit log of deterministic records. Tests queue problem answers to see each one handled.
+import type { AuditOutcome } from '../../../core/contracts/audit.ts';
+import type { OperatorAction } from '../../../core/contracts/actions.ts';
+import type { JobState } from '../../../core/contracts/jobs.ts';
+import type {
+  AuditRecordResponse,
+  ExecuteRequestBody,
+  ExecuteResponse,
+  JobSummaryResponse,
+  PreviewRequestBody,
+  PreviewResponse,
+  SessionResponse,
+} from '../../../core/http/wire.ts';
+import { fixtureApi, jobId, jobsOf, QUEUES, SESSION } from './fixtures.ts';
+import type { ApiAnswer, ApiHandler } from './server.ts';
+
+/** An operator who may do everything, on an engine that can also redrive failed dead letters. */
+export const OPERATOR_SESSION: SessionResponse = {
+  ...SESSION,
+  permissions: Object.fromEntries(Object.keys(SESSION.permissions).map((action) => [action, true])) as SessionResponse['permissions'],
+  engine: { ...SESSION.engine, actions: { ...SESSION.engine.actions, 'job.redrive': ['failed'] } },
+};
+
+/** A session whose permissions and reasons are changed by `changes`. */
+export function sessionWith(permissions: Partial<SessionResponse['permissions']>, reasons: SessionResponse['reasons'] = {}, base = OPERATOR_SESSION): SessionResponse {
+  return { ...base, permissions: { ...base.permissions, ...permissions }, reasons };
+}
+
+/** Every preview token starts with this, so a test can search the page for any of them. */
+export const TOKEN_PREFIX = 'pvTOKEN-never-in-the-dom-';
+
+/** A problem document of the console's own kind (`urn:ops-jobs:problem:<type>`). */
+export function actionProblem(status: number, type: string, title: string, detail: string, extensions: Record<string, unknown> = {}): ApiAnswer {
+  return { status, body: { type: `urn:ops-jobs:problem:${type}`, title, status, detail, ...extensions } };
+}
+
+const PRINCIPALS = [
+  { id: 'u-1042', type: 'user', label: 'Dana Whitfield' },
+  { id: 'u-2207', type: 'user', label: 'Sam Okafor' },
+  { id: 'svc-ops-bot', type: 'service', label: 'Ops bot' },
+];
+const REASONS = [
+  'Provider outage INC-2291 is over; retrying the declines',
+  'Customer asked us to stop the campaign (ticket SUP-8812)',
+  'Duplicate sends after the deploy at 09:40, cleaning up',
+  'SMTP credentials rotated, re-running the failed batch',
+];
+const ACTIONS: OperatorAction[] = ['job.retry', 'job.cancel', 'job.delete', 'job.retry', 'job.resume', 'job.redrive'];
+
+/** 64 audit records, newest first, every few minutes; number 3 is an open intent, number 5 a hidden reason. */
+export function auditRecords(now: number): AuditRecordResponse[] {
+  const records: AuditRecordResponse[] = [];
+  for (let i = 0; i < 64; i++) {
+    const action = ACTIONS[i % ACTIONS.length]!;
+    const queue = action === 'job.redrive' ? 'email-send-dlq' : i % 4 === 1 ? 'invoice-sync' : 'email-send';
+    const single = i % 3 === 0;
+    const state: JobState = action === 'job.cancel' ? 'queued' : action === 'job.resume' ? 'cancelled' : 'failed';
+    const ids = single ? [jobId(queue, 60 + i)] : Array.from({ length: 3 + (i % 5) * 7 }, (_, n) => jobId(queue, 200 + i * 40 + n));
+    const outcome: AuditOutcome = i === 3 ? 'pending' : i % 11 === 7 ? 'failed' : 'succeeded';
+    const occurredAt = new Date(now - (i * 17 + 4) * 60_000).toISOString();
+    records.push({
+      id: `aud-${String(1000 + i)}-${jobId('audit', i).slice(0, 8)}`,
+      occurredAt,
+      completedAt: outcome === 'pending' ? null : new Date(Date.parse(occurredAt) + 420).toISOString(),
+      principal: PRINCIPALS[i % PRINCIPALS.length]!,
+      action,
+      resource: { queue, selection: single || i % 2 === 0 ? { ids } : { filter: { state } }, ids },
+      requested: ids.length,
+      affected: outcome === 'pending' ? null : outcome === 'failed' ? Math.floor(ids.length / 2) : ids.length,
+      outcome,
+      reason: i === 5 ? null : REASONS[i % REASONS.length]!,
+      planHash: `sha256:${jobId('plan', i).replace(/-/g, '')}`,
+      correlationId: `req-${jobId('corr', i).slice(0, 13)}`,
+    });
+  }
+  return records;
+}
+
+/** What the action API received, and the answers it is told to give next. */
+export interface ActionApiState {
+  readonly previews: PreviewRequestBody[];
+  readonly executes: Array<{ body: ExecuteRequestBody; key: string | undefined }>;
+  /** Answers for the next previews, used before computing a real one. */
+  readonly previewAnswers: ApiAnswer[];
+  /** Answers for the next executes, used before executing. */
+  readonly executeAnswers: ApiAnswer[];
+}
+
+function preview(body: PreviewRequestBody, n: number, now: number): PreviewResponse {
+  const queue = QUEUES.find((q) => q.name === body.target.queue)!;
+  const states = OPERATOR_SESSION.engine.actions[body.action] ?? [];
+  let jobs: JobSummaryResponse[];
+  const warnings: string[] = [];
+  let count: number;
+  if ('ids' in body.target) {
+    const wanted = new Set(body.target.ids);
+    const found = jobsOf(queue.name, null, now).filter((job) => wanted.has(job.id));
+    jobs = found.filter((job) => states.includes(job.state));
+    const left = found.length - jobs.length;
+    if (left > 0) warnings.push(`${left} selected job${left === 1 ? ' is' : 's are'} not in a state this action applies to and will be left alone.`);
+    count = jobs.length;
+  } else {
+    const state = body.target.filter.state;
+    jobs = jobsOf(queue.name, state, now);
+    count = queue.counts[state] ?? jobs.length;
+  }
+  if (body.action === 'job.retry' && queue.name === 'email-send') {
+    warnings.push('Queue email-send uses a singleton policy: a retried job that collides with a queued one is skipped.');
+  }
+  return {
+    token: `${TOKEN_PREFIX}${String(n).padStart(4, '0')}-${'x'.repeat(14)}`,
+    expiresAt: new Date(now + 5 * 60_000).toISOString(),
+    action: body.action,
+    queue: queue.name,
+    count,
+    sample: jobs.slice(0, 10),
+    warnings,
+  };
+}
+
+function auditPage(records: AuditRecordResponse[], params: URLSearchParams): ApiAnswer {
+  const matches = records.filter((record) => {
+    const at = record.occurredAt;
+    return (
+      (!params.get('actor') || record.principal.id === params.get('actor')) &&
+      (!params.get('action') || record.action === params.get('action')) &&
+      (!params.get('queue') || record.resource.queue === params.get('queue')) &&
+      (!params.get('job') || record.resource.ids.includes(params.get('job')!)) &&
+      (!params.get('outcome') || record.outcome === params.get('outcome')) &&
+      (!params.get('from') || at >= params.get('from')!) &&
+      (!params.get('to') || at < params.get('to')!)
+    );
+  });
+  const limit = Number(params.get('limit') ?? 50);
+  const offset = Number(params.get('cursor') ?? 0);
+  return { body: { records: matches.slice(offset, offset + limit), nextCursor: offset + limit < matches.length ? String(offset + limit) : null } };
+}
+
+/**
+ * The fixture API plus actions and the audit log. `state` records what was sent and hands out
+ * queued answers; idempotency keys replay the first result, as the real server does.
+ */
+export function actionApi(now: number, session: SessionResponse = OPERATOR_SESSION): { api: ApiHandler; state: ActionApiState } {
+  const base = fixtureApi(now);
+  const records = auditRecords(now);
+  const state: ActionApiState = { previews: [], executes: [], previewAnswers: [], executeAnswers: [] };
+  const receipts = new Map<string, ExecuteResponse>();
+  let last: PreviewResponse | null = null;
+  const api: ApiHandler = (path, url, request) => {
+    if (path === 'session') return { body: session };
+    if (path === 'actions/preview' && request?.method === 'POST') {
+      const body = request.body as PreviewRequestBody;
+      state.previews.push(body);
+      const queued = state.previewAnswers.shift();
+      if (queued) return queued;
+      last = preview(body, state.previews.length, now);
+      return { body: last };
+    }
+    if (path === 'actions/execute' && request?.method === 'POST') {
+      const key = request.headers['idempotency-key'] as string | undefined;
+      state.executes.push({ body: request.body as ExecuteRequestBody, key });
+      const replay = key ? receipts.get(key) : undefined;
+      if (replay) return { body: replay, headers: { 'idempotent-replayed': 'true' } };
+      const queued = state.executeAnswers.shift();
+      if (queued) return queued;
+      const result: ExecuteResponse = { outcome: 'succeeded', affected: last?.count ?? 0, auditId: records[0]!.id };
+      if (key) receipts.set(key, result);
+      return { body: result };
+    }
+    const params = new URLSearchParams(url.search);
+    if (path.startsWith('audit?') || path === 'audit') return auditPage(records, params);
+    if (path.startsWith('audit/')) {
+      const id = decodeURIComponent(path.slice('audit/'.length));
+      const record = records.find((r) => r.id === id);
+      return record ? { body: record } : actionProblem(404, 'not-found', 'Audit record not found', `No audit record has id ${id}.`);
+    }
+    return base(path, url, request);
+  };
+  return { api, state };
+}
