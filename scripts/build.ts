@@ -21,6 +21,9 @@ const result = await build({
   minify: true,
   legalComments: 'none',
   entryNames: '[name]-[hash]',
+  // Views that are not needed for the first screen (dialogs, the audit log) load on demand.
+  splitting: true,
+  chunkNames: 'ops-jobs-[name]-[hash]',
   outdir: consoleDir,
   metafile: true,
   tsconfig: join(root, 'tsconfig.json'),
@@ -37,7 +40,19 @@ for (const [path, output] of Object.entries(result.metafile.outputs)) {
   files[name] = { type: name.endsWith('.css') ? 'text/css' : 'text/javascript', bytes: body.length, gzipBytes: gzip.length };
   if (output.entryPoint) entry = name;
 }
+
+// The first load is the entry and every chunk it imports statically, however deep.
+const firstLoad = new Set<string>();
+const visit = (path: string) => {
+  const name = basename(path);
+  if (firstLoad.has(name)) return;
+  firstLoad.add(name);
+  for (const imported of result.metafile.outputs[path]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+};
+visit(Object.keys(result.metafile.outputs).find((path) => basename(path) === entry) ?? '');
+const preload = [...firstLoad].filter((name) => name !== entry);
 await mkdir(consoleDir, { recursive: true });
-await writeFile(join(consoleDir, 'manifest.json'), JSON.stringify({ entry, files }, null, 2));
+await writeFile(join(consoleDir, 'manifest.json'), JSON.stringify({ entry, preload, files }, null, 2));
 const total = Object.values(files).reduce((sum, file) => sum + file.gzipBytes, 0);
-console.log(`console bundle: ${entry}, ${(total / 1024).toFixed(1)} KB gzipped`);
+const first = [...firstLoad].reduce((sum, name) => sum + (files[name]?.gzipBytes ?? 0), 0);
+console.log(`console bundle: ${entry}, first load ${(first / 1024).toFixed(1)} KB gzipped; all ${Object.keys(files).length} files ${(total / 1024).toFixed(1)} KB`);

@@ -11,11 +11,14 @@ export interface ConsoleAsset {
 /** The console's browser bundle: the entry file the shell loads, and every file by name. */
 export interface ConsoleAssets {
   readonly entry: string;
+  /** Chunks the entry imports statically, announced in the shell so they load in parallel. */
+  readonly preload: readonly string[];
   get(name: string): Promise<ConsoleAsset | null>;
 }
 
 interface Manifest {
   readonly entry: string;
+  readonly preload?: readonly string[];
   readonly files: Readonly<Record<string, { readonly type: string }>>;
 }
 
@@ -35,6 +38,7 @@ export async function loadBuiltConsole(): Promise<ConsoleAssets> {
   const cache = new Map<string, Promise<ConsoleAsset>>();
   return {
     entry: manifest.entry,
+    preload: manifest.preload ?? [],
     get(name) {
       const file = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
       if (!file) return Promise.resolve(null);

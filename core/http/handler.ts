@@ -90,7 +90,8 @@ export function createHandler(deps: HandlerDependencies): Handler {
     if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);
     const verdict = await access.check(actor, 'queues.view', { type: 'console' });
     if (!verdict.allowed) return forbiddenPage(verdict.reason ?? 'You are signed in, but you may not view the jobs console.');
-    return consoleShell(path, (await deps.assets()).entry);
+    const assets = await deps.assets();
+    return consoleShell(path, assets.entry, assets.preload);
   }
 
   return async function handle(request, hostRequest) {

@@ -46,10 +46,11 @@ function page(title: string, head: string, body: string): string {
 }
 
 /** The page that boots the console for any deep link under the mount. */
-export async function consoleShell(pathUnderMount: string, entry: string): Promise<Response> {
+export async function consoleShell(pathUnderMount: string, entry: string, preload: readonly string[]): Promise<Response> {
   const root = escapeHtml(rootFromPage(pathUnderMount));
   const script = `${root}assets/${escapeHtml(entry)}`;
-  const html = page('Jobs · ops-jobs', `<script type="module" src="${script}"></script>`, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
+  const links = preload.map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
+  const html = page('Jobs · ops-jobs', `<script type="module" src="${script}"></script>${links}`, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
   return htmlResponse(html, 200, { 'content-security-policy': await contentSecurityPolicy() });
 }
 
