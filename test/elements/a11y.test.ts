@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage } from './support/browser.ts';
 import { roleCount, settled, unnamedControls } from './support/console-page.ts';
+import { actionApi, auditRecords } from './support/action-fixtures.ts';
 import { deadLetterJobDetail, failedJobDetail, fixtureApi, problem } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -98,5 +99,61 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Options' }).waitFor();
     await page.context().close();
+  });
+});
+
+describe('accessibility of actions and the audit log', () => {
+  const OPERATOR_VIEWS: Array<[string, string]> = [
+    ['failed jobs with actions', 'queues/email-send?state=failed'],
+    ['job detail with actions and history', `queues/email-send/jobs/${failedJobDetail(now).id}`],
+    ['dead letter with redrive', `queues/email-send-dlq/jobs/${deadLetterJobDetail(now).id}`],
+    ['audit log', 'audit?queue=email-send'],
+    ['audit record', `audit/${auditRecords(now)[4]!.id}`],
+  ];
+
+  for (const width of [1440, 390]) {
+    it(`names every control, on the views and in each step of the dialog (${width} px wide)`, async () => {
+      server.api = actionApi(now).api;
+      const { page } = await openPage(browser, { width, height: 900 });
+      try {
+        for (const [name, path] of OPERATOR_VIEWS) {
+          await page.goto(server.url(path));
+          await settled(page);
+          assert.deepEqual(await unnamedControls(page), [], `unnamed controls on ${name}`);
+          assert.equal(await page.locator('h1').count(), 1, `one h1 on ${name}`);
+        }
+        await page.goto(server.url('queues/email-send?state=failed'));
+        await settled(page);
+        await page.getByRole('checkbox').nth(1).check();
+        assert.deepEqual(await unnamedControls(page), [], 'unnamed controls with a selection');
+        await page.getByRole('button', { name: /^Retry 1 selected$/ }).click();
+        const dialog = page.getByRole('dialog', { name: 'Retry 1 selected job' });
+        await dialog.getByRole('button', { name: 'Continue' }).click();
+        await dialog.getByRole('textbox', { name: /^Why retry 1 job\? \(required\)$/ }).fill('x');
+        await dialog.getByRole('button', { name: 'Retry 1 job' }).click();
+        assert.deepEqual(await unnamedControls(page), [], 'unnamed controls at the reason, with an error');
+        await dialog.getByRole('textbox').fill('Retrying after the outage');
+        await dialog.getByRole('button', { name: 'Retry 1 job' }).click();
+        await dialog.getByRole('heading', { name: '1 job retried' }).waitFor();
+        assert.deepEqual(await unnamedControls(page), [], 'unnamed controls at the outcome');
+      } finally {
+        server.api = fixtures;
+        await page.context().close();
+      }
+    });
+  }
+
+  it('keeps table semantics in the audit log on a phone', async () => {
+    server.api = actionApi(now).api;
+    const { page } = await openPage(browser, { width: 390, height: 844 });
+    try {
+      await page.goto(server.url('audit'));
+      await settled(page);
+      assert.equal(await roleCount(page, 'table'), 1);
+      assert.equal(await roleCount(page, 'row'), 51);
+    } finally {
+      server.api = fixtures;
+      await page.context().close();
+    }
   });
 });

@@ -49,7 +49,10 @@ const REASONS = [
 ];
 const ACTIONS: OperatorAction[] = ['job.retry', 'job.cancel', 'job.delete', 'job.retry', 'job.resume', 'job.redrive'];
 
-/** 64 audit records, newest first, every few minutes; number 3 is an open intent, number 5 a hidden reason. */
+/**
+ * 64 audit records, newest first, every few minutes: number 0 retried the newest failed job of
+ * email-send, number 3 is an open intent, number 5 has its reason hidden.
+ */
 export function auditRecords(now: number): AuditRecordResponse[] {
   const records: AuditRecordResponse[] = [];
   for (let i = 0; i < 64; i++) {
@@ -57,7 +60,8 @@ export function auditRecords(now: number): AuditRecordResponse[] {
     const queue = action === 'job.redrive' ? 'email-send-dlq' : i % 4 === 1 ? 'invoice-sync' : 'email-send';
     const single = i % 3 === 0;
     const state: JobState = action === 'job.cancel' ? 'queued' : action === 'job.resume' ? 'cancelled' : 'failed';
-    const ids = single ? [jobId(queue, 60 + i)] : Array.from({ length: 3 + (i % 5) * 7 }, (_, n) => jobId(queue, 200 + i * 40 + n));
+    // Record 0 retried the failed job the tests open (the newest failed job of email-send).
+    const ids = i === 0 ? [jobId(queue, 6)] : single ? [jobId(queue, 60 + i)] : Array.from({ length: 3 + (i % 5) * 7 }, (_, n) => jobId(queue, 200 + i * 40 + n));
     const outcome: AuditOutcome = i === 3 ? 'pending' : i % 11 === 7 ? 'failed' : 'succeeded';
     const occurredAt = new Date(now - (i * 17 + 4) * 60_000).toISOString();
     records.push({

@@ -89,3 +89,23 @@ export async function deepText(locator: import('playwright-core').Locator): Prom
   });
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Whether `needle` appears anywhere in the page: text, attribute values and form values, inside
+ * every shadow root too. For checking that a secret never reaches the DOM.
+ */
+export async function pageContains(page: import('playwright-core').Page, needle: string): Promise<boolean> {
+  return page.evaluate((needle) => {
+    const seen = (node: Node): boolean => {
+      if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').includes(needle);
+      if (node instanceof Element) {
+        for (const attribute of node.attributes) if (attribute.value.includes(needle)) return true;
+        if ((node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) && node.value.includes(needle)) return true;
+        if (node.shadowRoot && seen(node.shadowRoot)) return true;
+      }
+      for (const child of node.childNodes) if (seen(child)) return true;
+      return false;
+    };
+    return seen(document);
+  }, needle);
+}

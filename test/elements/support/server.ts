@@ -4,8 +4,13 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { elementsBundle } from './bundle.ts';
 
-/** What the API answers: JSON with a status (and headers), or `'network-error'` to drop the connection. */
-export type ApiAnswer = { status?: number; body: unknown; delayMs?: number; headers?: Record<string, string> } | 'network-error';
+/**
+ * What the API answers: JSON with a status (and headers); `'network-error'` to drop the connection
+ * before answering (Chromium may then send the request again on a fresh connection); or
+ * `'cut-off'` to send a 200's headers and drop the connection in the middle of its body, an
+ * answer lost for certain.
+ */
+export type ApiAnswer = { status?: number; body: unknown; delayMs?: number; headers?: Record<string, string> } | 'network-error' | 'cut-off';
 
 /** One API request as the server received it; `body` is the parsed JSON of a POST, else undefined. */
 export interface ApiRequest {
@@ -99,6 +104,11 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
       const answer = await state.api(path, url, recorded);
       if (answer === 'network-error') {
         request.socket.destroy();
+        return;
+      }
+      if (answer === 'cut-off') {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+        response.write('{"outcome":"succ', () => request.socket.destroy());
         return;
       }
       if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
