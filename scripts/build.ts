@@ -38,7 +38,8 @@ for (const [path, output] of Object.entries(result.metafile.outputs)) {
   await writeFile(join(consoleDir, `${name}.gz`), gzip);
   await writeFile(join(consoleDir, `${name}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   files[name] = { type: name.endsWith('.css') ? 'text/css' : 'text/javascript', bytes: body.length, gzipBytes: gzip.length };
-  if (output.entryPoint) entry = name;
+  // Chunks of dynamic imports carry an entryPoint too; the shell's entry is the console bundle's.
+  if (output.entryPoint?.endsWith('elements/console-bundle.ts')) entry = name;
 }
 
 // The first load is the entry and every chunk it imports statically, however deep.
