@@ -1,7 +1,8 @@
 /**
  * The console's custom elements. Importing this module defines every element (once, even if
  * another copy already did) and exports the classes, the API client and the router for hosts that
- * compose their own pages.
+ * compose their own pages. (The console's own bundle, `console-bundle.ts`, defines the first
+ * screen's elements at once and the others on first use.)
  */
 import { OpsJobsActionDialog } from './action-dialog/action-dialog.ts';
 import { OpsJobsAuditLog } from './audit-log/audit-log.ts';
@@ -19,6 +20,8 @@ import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsStateBadge } from './state-badge/state-badge.ts';
 import { OpsJobsRelativeTime } from './time/relative-time.ts';
+import { defineElements } from './define-elements.ts';
+import { FIRST_SCREEN_ELEMENTS } from './first-screen-elements.ts';
 
 export {
   OpsJobsActionDialog,
@@ -44,6 +47,7 @@ export { AUDIT_FILTER_KEYS, type AuditFilterKey, type AuditQuery } from './api/a
 export type { AuditLinks } from './action-dialog/action-dialog.ts';
 export type { ActionRequest } from './actions/action-request.ts';
 export { OpsJobsActionDoneEvent } from './events/ops-jobs-action-done.ts';
+export { ensureDefined, type LazyTag } from './lazy-elements.ts';
 export { apiContext, routerContext, sessionContext } from './context/contexts.ts';
 export { OpsJobsNavigateEvent } from './events/ops-jobs-navigate.ts';
 export { OpsJobsReloadEvent } from './events/ops-jobs-reload.ts';
@@ -54,27 +58,13 @@ export type { Theme } from './shared/view-element.ts';
 
 /** Every element by tag name. */
 export const ELEMENTS = Object.freeze({
-  'ops-jobs-console': OpsJobsConsole,
-  'ops-jobs-queue-list': OpsJobsQueueList,
-  'ops-jobs-job-list': OpsJobsJobList,
-  'ops-jobs-job-detail': OpsJobsJobDetail,
-  'ops-jobs-job-history': OpsJobsJobHistory,
+  ...FIRST_SCREEN_ELEMENTS,
+  'ops-jobs-action-dialog': OpsJobsActionDialog,
   'ops-jobs-audit-log': OpsJobsAuditLog,
   'ops-jobs-audit-record': OpsJobsAuditRecord,
-  'ops-jobs-action-dialog': OpsJobsActionDialog,
-  'ops-jobs-outcome-badge': OpsJobsOutcomeBadge,
-  'ops-jobs-job-error': OpsJobsJobError,
-  'ops-jobs-job-timeline': OpsJobsJobTimeline,
-  'ops-jobs-json-viewer': OpsJobsJsonViewer,
-  'ops-jobs-state-badge': OpsJobsStateBadge,
-  'ops-jobs-relative-time': OpsJobsRelativeTime,
-  'ops-jobs-copy-button': OpsJobsCopyButton,
-  'ops-jobs-problem': OpsJobsProblem,
 });
 
-for (const [tag, element] of Object.entries(ELEMENTS)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+defineElements(ELEMENTS);
 
 declare global {
   interface HTMLElementTagNameMap {

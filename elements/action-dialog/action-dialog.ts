@@ -220,13 +220,14 @@ export class OpsJobsActionDialog extends LitElement {
     const busy = this.#flow.step === FLOW_STEP.executing;
     return html`<div class="field">
         <label for="reason">Why ${copy.verb.toLowerCase()} ${jobCount(preview.count, formatCount)}? <span class="req">(required)</span></label>
-        <p class="hint" id="reason-hint">Your reason goes into the audit log with your name, for the next person on call.${expires
+        <p class="hint" id="reason-hint">Your reason goes into the audit log with your name, for the next person on call. Ctrl+Enter confirms.${expires
           ? ` The preview is valid until ${formatClock(expires)}.`
           : ''}</p>
         <textarea id="reason" name="reason" required minlength=${min} maxlength="2000" .value=${this.reason} ?readonly=${busy}
           aria-describedby="reason-hint reason-count ${error ? 'reason-error' : ''}" aria-invalid=${error ? 'true' : 'false'}
           placeholder="e.g. Provider outage INC-2291 is over; retrying the declines"
-          @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}></textarea>
+          @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}
+          @keydown=${this.#onReasonKey}></textarea>
         <div class="field-foot">
           ${error ? html`<span class="field-error" id="reason-error">${alertIcon}<span>${error}</span></span>` : ''}
           <span class="counter ${short ? '' : 'enough'}" id="reason-count">${short ? `${length} of at least ${min} characters` : `${length} characters`}</span>
@@ -243,8 +244,15 @@ export class OpsJobsActionDialog extends LitElement {
     return html`<div class="outcome">
       <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
       <h3 tabindex="-1">${jobCount(affected, formatCount)} ${copy.done.toLowerCase()}</h3>
-      <p>${formatCount(affected)} of ${jobCount(preview.count, formatCount)} previewed in ${preview.queue}, recorded in the audit log with your
-        reason.${result.replayed ? ' An earlier submit of this dialog had done it; it was not done again.' : ''}</p>
+      <p>
+        ${affected === preview.count
+          ? preview.count === 1
+            ? `The job in ${preview.queue} was ${copy.done.toLowerCase()}.`
+            : `All ${formatCount(affected)} previewed jobs in ${preview.queue} were ${copy.done.toLowerCase()}.`
+          : `${formatCount(affected)} of the ${jobCount(preview.count, formatCount)} previewed in ${preview.queue} ${affected === 1 ? 'was' : 'were'} ${copy.done.toLowerCase()}.`}
+        Recorded in the audit log with your reason.
+        ${result.replayed ? 'An earlier submit of this dialog had done it; it was not done again.' : ''}
+      </p>
       ${links ? html`<a href=${links.record(auditId)}>View the audit record ${arrowRightIcon}</a>` : ''}
     </div>`;
   }
@@ -306,6 +314,14 @@ export class OpsJobsActionDialog extends LitElement {
         ${busy ? html`<span class="spin">${refreshIcon}</span> Working…` : label}
       </button>`;
   }
+
+  readonly #onReasonKey = (event: KeyboardEvent): void => {
+    // Ctrl+Enter (Cmd+Enter) confirms from the text area, as in most tools that take a message.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.#confirm();
+    }
+  };
 
   readonly #confirm = (): void => {
     if (this.#flow.step !== FLOW_STEP.reason) return;

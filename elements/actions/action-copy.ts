@@ -19,16 +19,16 @@ export interface ActionCopy {
 export const ACTION_ORDER: readonly OperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.resume', 'job.cancel', 'job.delete']);
 
 export const ACTION_COPY: Readonly<Record<OperatorAction, ActionCopy>> = Object.freeze({
-  'job.retry': { verb: 'Retry', done: 'Retried', hint: 'Run the jobs again from their first attempt.', tone: 'primary' },
+  'job.retry': { verb: 'Retry', done: 'Retried', hint: 'Runs again from the first attempt.', tone: 'primary' },
   'job.redrive': {
     verb: 'Redrive',
     done: 'Redriven',
-    hint: 'Move the jobs out of this dead letter queue, back to the queue they failed in.',
+    hint: 'Moves out of this dead letter queue, back to the queue it failed in.',
     tone: 'primary',
   },
-  'job.resume': { verb: 'Resume', done: 'Resumed', hint: 'Put cancelled jobs back in the queue.', tone: 'normal' },
-  'job.cancel': { verb: 'Cancel', done: 'Cancelled', hint: 'Stop the jobs: waiting ones never run, running ones stop.', tone: 'normal' },
-  'job.delete': { verb: 'Delete', done: 'Deleted', hint: 'Remove the jobs for good. This cannot be undone.', tone: 'danger' },
+  'job.resume': { verb: 'Resume', done: 'Resumed', hint: 'Puts a cancelled job back in the queue.', tone: 'normal' },
+  'job.cancel': { verb: 'Cancel', done: 'Cancelled', hint: 'Stops a job, waiting or running.', tone: 'normal' },
+  'job.delete': { verb: 'Delete', done: 'Deleted', hint: 'Removes for good; cannot be undone.', tone: 'danger' },
 });
 
 /** "1 job", "37 jobs", with the count grouped. */

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { chevronIcon } from '../shared/icons.ts';
 import { AUDIT_FILTER_KEYS, auditFilterCount, type AuditFilterKey, type AuditQuery } from '../api/audit-query.ts';
 import { ACTION_COPY, ACTION_ORDER } from '../actions/action-copy.ts';
 import { OUTCOME_LABELS, OUTCOME_ORDER } from './audit-text.ts';
@@ -19,11 +20,12 @@ export function readFilterForm(form: HTMLFormElement): AuditQuery {
 }
 
 /**
- * The audit log's filter form: operator id, action, queue, job id, outcome and a time range.
- * Submitting calls `onApply` with the filters read from the form; "Clear" calls it with none.
- * Inputs are keyed on the query, so a changed URL (back, forward, a link) refills them.
+ * The audit log's filter form, in a disclosure ("Filters · 2 active"): operator id, action, queue,
+ * job id, outcome and a time range. Submitting calls `onApply` with the filters read from the
+ * form; "Clear" calls it with none. Inputs follow the query, so a changed URL (back, forward, a
+ * link) refills them. `open` says whether the disclosure starts open; `onToggle` reports changes.
  */
-export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => void): TemplateResult {
+export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => void, open: boolean, onToggle: (open: boolean) => void): TemplateResult {
   const text = (key: AuditFilterKey, label: string) => html`<div class="f">
     <label for="f-${key}">${label}</label>
     <input id="f-${key}" name=${key} .value=${query[key] ?? ''} autocomplete="off" spellcheck="false" />
@@ -33,7 +35,9 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
     onApply(readFilterForm(event.target as HTMLFormElement));
   };
   const active = auditFilterCount(query);
-  return html`<form part="filters" class="card filters" role="search" aria-label="Filter the audit log" @submit=${submit}>
+  return html`<details part="filters" class="card filter-box" ?open=${open} @toggle=${(event: Event) => onToggle((event.target as HTMLDetailsElement).open)}>
+    <summary>${chevronIcon}<span>Filters</span>${active > 0 ? html`<span class="muted">· ${active} active</span>` : ''}</summary>
+    <form class="filters" role="search" aria-label="Filter the audit log" @submit=${submit}>
     ${text('actor', 'Operator ID')}
     <div class="f">
       <label for="f-action">Action</label>
@@ -63,5 +67,6 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
       <button type="submit" class="primary">Apply filters</button>
       ${active > 0 ? html`<button type="button" class="quiet" @click=${() => onApply({})}>Clear ${active === 1 ? 'filter' : 'filters'}</button>` : ''}
     </div>
-  </form>`;
+    </form>
+  </details>`;
 }

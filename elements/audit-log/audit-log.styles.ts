@@ -2,13 +2,38 @@ import { css } from 'lit';
 
 /** Styles of `<ops-jobs-audit-log>`: filter form, record table and its narrow card layout. */
 export const auditLogStyles = css`
+  .filter-box {
+    margin: 0 0 1rem;
+  }
+  .filter-box summary {
+    display: flex;
+    align-items: center;
+    gap: 0.45rem;
+    padding: 0.7rem 1rem;
+    font-weight: 600;
+    cursor: pointer;
+    list-style: none;
+    border-radius: var(--_radius);
+  }
+  .filter-box summary::-webkit-details-marker {
+    display: none;
+  }
+  .filter-box summary .icon {
+    color: var(--_muted);
+    transition: transform 120ms ease;
+  }
+  .filter-box[open] summary .icon {
+    transform: rotate(90deg);
+  }
+  .filter-box summary .muted {
+    font-weight: 400;
+  }
   .filters {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(10.5rem, 100%), 1fr));
     gap: 0.75rem 1rem;
     align-items: end;
-    margin: 0 0 1rem;
-    padding: 0.9rem 1rem 1rem;
+    padding: 0 1rem 1rem;
   }
   .f {
     display: grid;
@@ -24,6 +49,8 @@ export const auditLogStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5rem;
+    grid-column: span 2;
+    white-space: nowrap;
   }
   td.time {
     white-space: nowrap;

@@ -16,7 +16,7 @@ import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { auditFilters } from './audit-filters.ts';
 import { auditLogStyles } from './audit-log.styles.ts';
-import { changedText, principalText, selectionText } from './audit-text.ts';
+import { changedText, principalText, selectionShort } from './audit-text.ts';
 
 /** Records per page. */
 const PAGE_SIZE = 50;
@@ -41,6 +41,8 @@ export class OpsJobsAuditLog extends ViewElement {
 
   @property() query = '';
   @state() private announcement = '';
+  /** Whether the filters are shown: at first on wide screens, or when some are set. */
+  @state() private filtersOpen = matchMedia('(min-width: 40rem)').matches;
   protected override needsSession = true;
   /** Set while applying filters, so the form keeps focus instead of the heading taking it. */
   #keepFocus = false;
@@ -98,7 +100,7 @@ export class OpsJobsAuditLog extends ViewElement {
           ${refreshButton(busy, 'Refresh the audit log', () => void this.refresh())}
         </div>
       </header>
-      ${auditFilters(filter, (next) => this.#apply(next))}
+      ${auditFilters(filter, (next) => this.#apply(next), this.filtersOpen || auditFilterCount(filter) > 0, (open) => (this.filtersOpen = open))}
       ${this.#pages.status === LOAD_STATUS.error
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="audit log"></ops-jobs-problem>`
         : html`${this.#table(filter)}${this.#footer()}`}
@@ -161,7 +163,7 @@ export class OpsJobsAuditLog extends ViewElement {
         ${one !== undefined
           ? html`<a class="mono" href=${this.href(routes.job(record.resource.queue, one))} title=${one} aria-label="Job ${one}">Job ${shortId(one)}</a>`
           : html`<a href=${this.href(routes.auditRecord(record.id))} aria-label="${changedText(record)}: list of jobs">${changedText(record)}</a>`}
-        <span class="sel muted">${selectionText(record)}</span>
+        <span class="sel muted">${selectionShort(record)}</span>
       </td>
       <td role="cell" class="outcome"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge></td>
       <td role="cell" class="reason">${record.reason === null

@@ -36,6 +36,14 @@ export function selectionText(record: AuditRecordResponse): string {
   return `${formatCount(n)} selected ${n === 1 ? 'job' : 'jobs'}`;
 }
 
+/** How the record chose its jobs, in a word or two beside their count: "all failed", "selected". */
+export function selectionShort(record: AuditRecordResponse): string {
+  const selection = record.resource.selection;
+  if (!('filter' in selection)) return 'selected';
+  const state = selection.filter.state;
+  return `all ${isJobState(state) ? STATE_LABELS[state].toLowerCase() : state}`;
+}
+
 /** The operator as a record names them: the label the display policy allowed, else the id. */
 export function principalText(record: AuditRecordResponse): string {
   return record.principal.label ?? record.principal.id;

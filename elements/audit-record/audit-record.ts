@@ -102,8 +102,8 @@ export class OpsJobsAuditRecord extends ViewElement {
         ${fact('Requested', jobCount(record.requested, formatCount))}
         ${fact('Affected', record.affected === null ? html`<span class="muted">not yet known</span>` : jobCount(record.affected, formatCount))}
         ${fact('Outcome', html`<ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>`)}
-        ${fact('Occurred', html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`)}
-        ${fact('Completed', html`<ops-jobs-relative-time .datetime=${record.completedAt} format="exact" placeholder="not yet"></ops-jobs-relative-time>`)}
+        ${fact('Occurred', html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`, true)}
+        ${fact('Completed', html`<ops-jobs-relative-time .datetime=${record.completedAt} format="exact" placeholder="not yet"></ops-jobs-relative-time>`, true)}
         ${fact('Record ID', copy(record.id, 'Copy record ID'), true)}
         ${fact('Plan hash', copy(record.planHash, 'Copy plan hash'), true)}
         ${fact('Correlation ID', copy(record.correlationId, 'Copy correlation ID'), true)}

@@ -10,6 +10,7 @@ import { apiContext, routerContext, sessionContext } from '../context/contexts.t
 import { LoadController } from '../controllers/load-controller.ts';
 import { OpsJobsNavigateEvent } from '../events/ops-jobs-navigate.ts';
 import { OpsJobsRouteChangeEvent } from '../events/ops-jobs-route-change.ts';
+import { ensureDefined, isLazyTag } from '../lazy-elements.ts';
 import { interceptableLink } from '../router/link-clicks.ts';
 import { Router } from '../router/router.ts';
 import { routes, type Route } from '../router/routes.ts';
@@ -77,6 +78,8 @@ export class OpsJobsConsole extends LitElement {
   protected session: SessionResponse | undefined;
 
   @state() private route: Route = routes.overview();
+  /** Why the current view's code could not be loaded, if it could not. */
+  @state() private viewError: unknown;
 
   readonly #session = new LoadController(this, {
     args: () => (this.api ? ([this.api] as const) : null),
@@ -89,7 +92,10 @@ export class OpsJobsConsole extends LitElement {
   constructor() {
     super();
     this.addEventListener('click', this.#onClick);
-    this.addEventListener('ops-jobs-reload', () => void this.#session.rerun());
+    this.addEventListener('ops-jobs-reload', () => {
+      if (this.viewError) this.#loadView(this.route);
+      else void this.#session.rerun();
+    });
   }
 
   override connectedCallback(): void {
@@ -135,14 +141,27 @@ export class OpsJobsConsole extends LitElement {
 
   #onRoute(route: Route, moved: boolean): void {
     this.route = route;
+    this.#loadView(route);
     document.title = routeTitle(route, this.brand);
     this.dispatchEvent(new OpsJobsRouteChangeEvent(route));
     if (moved) void this.#focusView();
   }
 
+  /** Loads the code of a view that is not part of the first screen (the audit log). */
+  #loadView(route: Route): void {
+    const tag = route.name === 'audit' ? 'ops-jobs-audit-log' : route.name === 'audit-record' ? 'ops-jobs-audit-record' : null;
+    this.viewError = undefined;
+    if (!tag) return;
+    ensureDefined(tag).catch(() => {
+      if (this.route !== route) return;
+      this.viewError = new ApiError(0, 'about:blank', 'Network error', 'This part of the console could not be loaded.');
+    });
+  }
+
   async #focusView(): Promise<void> {
     await this.updateComplete;
     const view = this.renderRoot.querySelector<ViewElement>('main > *');
+    if (view && isLazyTag(view.localName)) await customElements.whenDefined(view.localName);
     await view?.focusHeading?.();
   }
 
@@ -174,7 +193,7 @@ export class OpsJobsConsole extends LitElement {
         ${this.#session.render({
           initial: () => this.#loading(),
           pending: (previous) => (previous ? this.#view() : this.#loading()),
-          complete: () => this.#view(),
+          complete: () => (this.viewError ? html`<ops-jobs-problem .error=${this.viewError} subject="view"></ops-jobs-problem>` : this.#view()),
           error: (error) => html`<ops-jobs-problem .error=${error} subject="console"></ops-jobs-problem>`,
         })}
       </main>

@@ -2,11 +2,10 @@ import { html, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { OperatorAction } from '../../core/contracts/actions.ts';
 import type { JobDetailResponse, Shown } from '../../core/http/wire.ts';
-import type { OpsJobsActionDialog } from '../action-dialog/action-dialog.ts';
 import { actionOptions, type ActionOption } from '../actions/action-availability.ts';
 import { actionButton, deniedNotes } from '../actions/action-buttons.ts';
 import { ACTION_COPY } from '../actions/action-copy.ts';
-import { actionDialogFor } from '../actions/dialog-template.ts';
+import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
 import { actionStyles } from '../actions/actions.styles.ts';
 import type { OpsJobsJobHistory } from '../job-history/job-history.ts';
 import { LoadController } from '../controllers/load-controller.ts';
@@ -47,7 +46,7 @@ export class OpsJobsJobDetail extends ViewElement {
   @property() queue = '';
   @property({ attribute: 'job-id' }) jobId = '';
   @state() private optionsOpen = false;
-  @query('ops-jobs-action-dialog') private dialog!: OpsJobsActionDialog;
+  @state() private dialogFailed = false;
   @query('ops-jobs-job-history') private history!: OpsJobsJobHistory | null;
 
   protected override needsSession = true;
@@ -77,8 +76,9 @@ export class OpsJobsJobDetail extends ViewElement {
     return job ? actionOptions(this.operator, [job.state], { deadLetter: job.deadLetteredFrom !== null }) : [];
   }
 
-  #act(job: JobDetailResponse, action: OperatorAction): void {
-    void this.dialog.show({ action, target: { queue: job.queue, ids: [job.id] }, subject: `job ${shortId(job.id)}` });
+  async #act(job: JobDetailResponse, action: OperatorAction): Promise<void> {
+    const request = { action, target: { queue: job.queue, ids: [job.id] }, subject: `job ${shortId(job.id)}` };
+    this.dialogFailed = !(await openActionDialog(this.renderRoot, request));
   }
 
   override render() {
@@ -100,13 +100,13 @@ export class OpsJobsJobDetail extends ViewElement {
         <div class="tools">
           ${options.length > 0 && current
             ? html`<div part="actions" class="act-group" role="group" aria-label="Actions on this job">
-                ${options.map((option) => actionButton(option, ACTION_COPY[option.action].verb, (action) => this.#act(current, action), 'job'))}
+                ${options.map((option) => actionButton(option, ACTION_COPY[option.action].verb, (action) => void this.#act(current, action), 'job'))}
               </div>`
             : ''}
           ${refreshButton(busy, 'Refresh job', this.#reload)}
         </div>
       </header>
-      ${deniedNotes(options, 'job')}
+      ${deniedNotes(options, 'job')}${dialogLoadError(this.dialogFailed)}
       ${this.#load.render({
         pending: () => (current ? this.#content(current) : this.#skeleton()),
         complete: (job) => this.#content(job),

@@ -1,8 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state as internal } from 'lit/decorators.js';
+import { property, state as internal } from 'lit/decorators.js';
 import type { JobState } from '../../core/contracts/jobs.ts';
 import type { JobSummaryResponse, QueueResponse } from '../../core/http/wire.ts';
-import type { OpsJobsActionDialog } from '../action-dialog/action-dialog.ts';
 import { mayActOnAny, type ActionScope } from '../actions/action-availability.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { actionStyles } from '../actions/actions.styles.ts';
@@ -20,7 +19,7 @@ import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
-import { actionDialogFor } from '../actions/dialog-template.ts';
+import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
 import { bulkBar } from './bulk-bar.ts';
 import { jobListStyles } from './job-list.styles.ts';
 import { selectionStyles } from './selection.styles.ts';
@@ -52,7 +51,7 @@ export class OpsJobsJobList extends ViewElement {
   @property() queue = '';
   @property({ converter: (value) => (isJobState(value) ? value : null) }) state: JobState | null = null;
   @internal() private announcement = '';
-  @query('ops-jobs-action-dialog') private dialog!: OpsJobsActionDialog;
+  @internal() private dialogFailed = false;
 
   protected override needsSession = true;
   readonly #selection = new JobSelection(1000);
@@ -108,8 +107,8 @@ export class OpsJobsJobList extends ViewElement {
     return mayActOnAny(this.operator, this.#scope);
   }
 
-  #act(request: ActionRequest): void {
-    void this.dialog.show(request);
+  async #act(request: ActionRequest): Promise<void> {
+    this.dialogFailed = !(await openActionDialog(this.renderRoot, request));
   }
 
   protected override updated(): void {
@@ -193,10 +192,10 @@ export class OpsJobsJobList extends ViewElement {
       selection: this.#selection,
       shown: this.#pages.items,
       selectable: this.#selectable,
-      onAction: (request) => this.#act(request),
+      onAction: (request) => void this.#act(request),
       onClear: () => this.#setAll(false),
       onSelectAll: (selected) => this.#setAll(selected),
-    })}</div>`;
+    })}${dialogLoadError(this.dialogFailed)}</div>`;
   }
 
   #setAll(selected: boolean): void {

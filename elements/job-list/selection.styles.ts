@@ -94,7 +94,8 @@ export const selectionStyles = css`
     .pick {
       padding: 0.15rem 0.25rem 0.15rem 0;
     }
-    tbody tr.picked td {
+    .stack tbody tr.picked td,
+    .stack tbody tr.picked:hover td {
       background: none;
     }
     .bulk .act-group {

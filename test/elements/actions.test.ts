@@ -134,6 +134,16 @@ describe('selection and bulk actions', () => {
     await page.context().close();
   });
 
+  it('selects a range with Shift+click', async () => {
+    const { page } = await open('queues/email-send?state=failed');
+    const ids = jobsOf('email-send', 'failed', now).map((job) => job.id);
+    await page.getByRole('checkbox', { name: `Select job ${ids[1]}` }).click();
+    await page.getByRole('checkbox', { name: `Select job ${ids[5]}` }).click({ modifiers: ['Shift'] });
+    await bulk(page).getByText('5 selected', { exact: true }).waitFor();
+    assert.deepEqual(await page.locator('tr.picked td.id a').evaluateAll((links) => links.map((a) => a.getAttribute('title'))), ids.slice(1, 6));
+    await page.context().close();
+  });
+
   it('says how many of a mixed selection each action applies to', async () => {
     const { page } = await open('queues/invoice-sync');
     const failed = jobsOf('invoice-sync', 'failed', now)[0]!;

@@ -2,7 +2,7 @@
 // bundle, fixture pages, and an API answered by the test. Listens on 127.0.0.1, port chosen by the OS.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { elementsBundle } from './bundle.ts';
+import { elementsBundle, ENTRY } from './bundle.ts';
 
 /**
  * What the API answers: JSON with a status (and headers); `'network-error'` to drop the connection
@@ -54,7 +54,7 @@ export function rootFor(pathUnderMount: string): string {
 }
 
 function page(root: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>Test</title><link rel="stylesheet" href="${root}assets/page.css"><script type="module" src="${root}assets/console.js"></script></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>Test</title><link rel="stylesheet" href="${root}assets/page.css"><script type="module" src="${root}assets/${ENTRY}"></script></head><body>${body}</body></html>`;
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
@@ -73,7 +73,7 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
   const fixtures = new Map<string, string>();
   const calls: string[] = [];
   const requests: ApiRequest[] = [];
-  const script = await elementsBundle();
+  const scripts = await elementsBundle();
   const state = { api: options.api };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -87,7 +87,8 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
       return;
     }
     const under = url.pathname.slice(mount.length);
-    if (under === 'assets/console.js') {
+    const script = under.startsWith('assets/') ? scripts.get(under.slice('assets/'.length)) : undefined;
+    if (script !== undefined) {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
       return;
     }

@@ -1,0 +1,45 @@
+import { defineElements } from './define-elements.ts';
+
+// Elements no first screen needs, each behind a dynamic import: the build's code splitting makes
+// each its own chunk, fetched the first time it is needed. Where everything is bundled together
+// (the package entry `ops-jobs/elements`), they are already defined and loading is a no-op.
+const LOADERS = {
+  'ops-jobs-action-dialog': () => import('./action-dialog/action-dialog.ts').then((module) => module.OpsJobsActionDialog),
+  'ops-jobs-audit-log': () => import('./audit-log/audit-log.ts').then((module) => module.OpsJobsAuditLog),
+  'ops-jobs-audit-record': () => import('./audit-record/audit-record.ts').then((module) => module.OpsJobsAuditRecord),
+};
+
+/** A tag whose element loads on first use. */
+export type LazyTag = keyof typeof LOADERS;
+
+const loading = new Map<LazyTag, Promise<void>>();
+
+/**
+ * Loads and defines the element of `tag` unless it is defined; resolves once it is. A failed load
+ * is forgotten, so asking again tries again.
+ */
+export function ensureDefined(tag: LazyTag): Promise<void> {
+  if (customElements.get(tag)) return Promise.resolve();
+  let pending = loading.get(tag);
+  if (!pending) {
+    pending = LOADERS[tag]().then(
+      (element) => defineElements({ [tag]: element }),
+      (error: unknown) => {
+        loading.delete(tag);
+        throw error;
+      },
+    );
+    loading.set(tag, pending);
+  }
+  return pending;
+}
+
+/** Whether `tag` is one that loads on first use. */
+export function isLazyTag(tag: string): tag is LazyTag {
+  return Object.hasOwn(LOADERS, tag);
+}
+
+/** Loads every lazy element a host page already holds, for views placed alone in a page. */
+export function defineLazyIn(root: ParentNode): void {
+  for (const tag of Object.keys(LOADERS) as LazyTag[]) if (root.querySelector(tag)) void ensureDefined(tag);
+}
