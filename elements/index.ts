@@ -46,6 +46,7 @@ export { API_ERROR_KINDS, ApiError, PROBLEM_TYPE_PREFIX, type ApiErrorKind } fro
 export { AUDIT_FILTER_KEYS, type AuditFilterKey, type AuditQuery } from './api/audit-query.ts';
 export type { AuditLinks } from './action-dialog/action-dialog.ts';
 export type { ActionRequest } from './actions/action-request.ts';
+export { OpsJobsActionCloseEvent } from './events/ops-jobs-action-close.ts';
 export { OpsJobsActionDoneEvent } from './events/ops-jobs-action-done.ts';
 export { ensureDefined, type LazyTag } from './lazy-elements.ts';
 export { apiContext, routerContext, sessionContext } from './context/contexts.ts';

@@ -5,6 +5,7 @@ import type { AuditQuery } from '../api/audit-query.ts';
 import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
 import { ACTION_ICONS } from '../actions/action-icons.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
+import { OpsJobsActionCloseEvent } from '../events/ops-jobs-action-close.ts';
 import { OpsJobsActionDoneEvent } from '../events/ops-jobs-action-done.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatClock, formatCount, shortId, toDate } from '../shared/format.ts';
@@ -13,7 +14,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { actionDialogStyles } from './action-dialog.styles.ts';
 import { ActionFlow, FLOW_STEP, type FlowStep, type PreviewSummary } from './action-flow.ts';
-import { actionProblemCopy } from './action-problem-copy.ts';
+import { actionProblemCopy, meansStale } from './action-problem-copy.ts';
 
 /** Where the dialog links into the audit log; absent when the operator may not read it. */
 export interface AuditLinks {
@@ -37,6 +38,7 @@ const STEP_NAMES = ['Preview', 'Reason', 'Done'] as const;
  * @attr reason-min-length - the least number of characters of a reason (the session's limit).
  *
  * @fires ops-jobs-action-done - the action was executed and audited.
+ * @fires ops-jobs-action-close - the dialog closed; `stale` when the jobs changed under it.
  *
  * @csspart dialog - the `<dialog>` element.
  * @csspart confirm - the button that executes the action.
@@ -78,6 +80,8 @@ export class OpsJobsActionDialog extends LitElement {
   );
 
   #shownStep: FlowStep = FLOW_STEP.idle;
+  /** Whether a problem showed that the jobs behind the dialog changed. */
+  #stale = false;
 
   /** Whether the dialog is open. */
   get open(): boolean {
@@ -89,6 +93,7 @@ export class OpsJobsActionDialog extends LitElement {
     this.reason = '';
     this.attempted = false;
     this.#shownStep = FLOW_STEP.idle;
+    this.#stale = false;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     void this.#flow.start(request);
@@ -102,6 +107,8 @@ export class OpsJobsActionDialog extends LitElement {
 
   protected override updated(): void {
     const step = this.#flow.step;
+    const problem = this.#flow.problem;
+    if (problem && meansStale(problem.error, problem.during)) this.#stale = true;
     if (step === this.#shownStep) return;
     this.#shownStep = step;
     // Each new step takes focus, so a screen reader reads it and the keyboard starts there.
@@ -121,6 +128,8 @@ export class OpsJobsActionDialog extends LitElement {
   readonly #onClose = (): void => {
     this.#flow.reset();
     this.#shownStep = FLOW_STEP.idle;
+    this.dispatchEvent(new OpsJobsActionCloseEvent(this.#stale));
+    this.#stale = false;
   };
 
   override render() {

@@ -22,6 +22,12 @@ export interface ActionProblemCopy {
   readonly unchanged: boolean;
 }
 
+/** Whether a problem means the jobs changed under the operator, so a view showing them is stale. */
+export function meansStale(error: unknown, during: 'preview' | 'execute'): boolean {
+  if (during === 'execute') return true;
+  return error instanceof ApiError && (error.code === 'not-found' || (error.code === 'invalid-input' && error.parameter === 'target'));
+}
+
 /**
  * The words for a failed preview or execute of `action`, by the server's problem type. Each says
  * what happened in an operator's terms and offers one next step.
@@ -45,7 +51,7 @@ export function actionProblemCopy(error: unknown, during: 'preview' | 'execute',
     case 'plan-drift':
       return {
         heading: 'The jobs changed since the preview',
-        message: `${detail ? `${detail} ` : ''}A worker or another operator got to some of them first. Preview again to see the jobs as they are now.`,
+        message: detail || 'A worker or another operator got to some of them first. Preview again to see the jobs as they are now.',
         next: 'preview-again',
         unchanged: true,
       };

@@ -1,7 +1,7 @@
 import type { OperatorAction } from '../../core/contracts/actions.ts';
 import type { JobState } from '../../core/contracts/jobs.ts';
 import type { SessionResponse } from '../../core/http/wire.ts';
-import { ACTION_COPY, ACTION_ORDER } from './action-copy.ts';
+import { ACTION_ORDER } from './action-copy.ts';
 
 /**
  * An action the console offers for some jobs. The console's rule: an action the engine cannot take
@@ -10,7 +10,7 @@ import { ACTION_COPY, ACTION_ORDER } from './action-copy.ts';
 export interface ActionOption {
   readonly action: OperatorAction;
   readonly allowed: boolean;
-  /** Why it is not allowed: the host's words, or a plain default. Null when allowed. */
+  /** Why it is not allowed, in the host's words; null when allowed or when the host gave none. */
   readonly reason: string | null;
 }
 
@@ -34,8 +34,7 @@ export function appliesTo(session: SessionResponse, action: OperatorAction, stat
 /** Whether the operator may take `action`, and if not, why. */
 export function optionFor(session: SessionResponse, action: OperatorAction): ActionOption {
   if (session.permissions?.[action] === true) return { action, allowed: true, reason: null };
-  const reason = session.reasons?.[action] ?? `You are not allowed to ${ACTION_COPY[action].verb.toLowerCase()} jobs.`;
-  return { action, allowed: false, reason };
+  return { action, allowed: false, reason: session.reasons?.[action] ?? null };
 }
 
 /** The actions for jobs in any of `states` (for one job: its state), in the console's order. */

@@ -5,9 +5,14 @@ import type { ActionOption } from './action-availability.ts';
 import { ACTION_COPY } from './action-copy.ts';
 import { ACTION_ICONS } from './action-icons.ts';
 
-/** The id of the note that explains why `action` is not allowed, for `aria-describedby`. */
-export function deniedNoteId(prefix: string, action: OperatorAction): string {
-  return `${prefix}-denied-${action.replace('.', '-')}`;
+/**
+ * The id of the note that explains a reason (null: none given), for `aria-describedby`. Actions
+ * denied for the same reason share one note, so the id follows the reason: a short hash of it.
+ */
+export function deniedNoteId(prefix: string, reason: string | null): string {
+  let hash = 5381;
+  for (const char of reason ?? '') hash = (Math.imul(hash, 33) ^ char.charCodeAt(0)) >>> 0;
+  return `${prefix}-denied-${reason === null ? 'none' : hash.toString(36)}`;
 }
 
 /**
@@ -18,7 +23,7 @@ export function deniedNoteId(prefix: string, action: OperatorAction): string {
 export function actionButton(option: ActionOption, label: string, onClick: (action: OperatorAction) => void, notePrefix: string): TemplateResult {
   const copy = ACTION_COPY[option.action];
   if (!option.allowed) {
-    return html`<button type="button" class="act" aria-disabled="true" aria-describedby=${deniedNoteId(notePrefix, option.action)} title=${option.reason ?? ''}>
+    return html`<button type="button" class="act" aria-disabled="true" aria-describedby=${deniedNoteId(notePrefix, option.reason)} title=${option.reason ?? NO_REASON}>
       ${lockIcon}<span>${label}</span>
     </button>`;
   }
@@ -27,13 +32,25 @@ export function actionButton(option: ActionOption, label: string, onClick: (acti
   </button>`;
 }
 
-/** The visible reasons for every disallowed option, one line each. */
+/** What a disabled action says when the host gave no reason. */
+const NO_REASON = 'Not allowed for your account.';
+
+/**
+ * The visible reasons for the disallowed options: one line per distinct reason ("Retry and Delete
+ * are not allowed for your account."), which describes each of its buttons.
+ */
 export function deniedNotes(options: readonly ActionOption[], notePrefix: string): TemplateResult | string {
-  const denied = options.filter((option) => !option.allowed);
-  if (denied.length === 0) return '';
+  const groups = new Map<string | null, OperatorAction[]>();
+  for (const option of options) if (!option.allowed) groups.set(option.reason, [...(groups.get(option.reason) ?? []), option.action]);
+  if (groups.size === 0) return '';
   return html`<ul class="denied-notes">
-    ${denied.map((option) => html`<li id=${deniedNoteId(notePrefix, option.action)}>
-      ${lockIcon}<span><strong>${ACTION_COPY[option.action].verb}</strong> is not available: ${option.reason}</span>
-    </li>`)}
+    ${[...groups].map(([reason, actions]) => {
+      const verbs = actions.map((action) => ACTION_COPY[action].verb);
+      const names = verbs.length === 1 ? verbs[0] : `${verbs.slice(0, -1).join(', ')} and ${verbs.at(-1)}`;
+      const are = verbs.length === 1 ? 'is' : 'are';
+      return html`<li id=${deniedNoteId(notePrefix, reason)}>
+        ${lockIcon}<span><strong>${names}</strong> ${reason === null ? `${are} not allowed for your account.` : `${are} not available: ${reason}`}</span>
+      </li>`;
+    })}
   </ul>`;
 }

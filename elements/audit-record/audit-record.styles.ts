@@ -41,7 +41,7 @@ export const auditRecordStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
     gap: 1rem 1.5rem;
     margin: 0;
   }
@@ -70,6 +70,20 @@ export const auditRecordStyles = css`
   .facts .value {
     overflow-wrap: anywhere;
   }
+  .facts.ids {
+    grid-template-columns: max-content minmax(0, 1fr);
+    align-items: center;
+    gap: 0.4rem 1.5rem;
+    margin-top: 1.1rem;
+    padding-top: 1rem;
+    border-top: 1px solid var(--_border);
+  }
+  .facts.ids div {
+    display: contents;
+  }
+  .facts.ids dt {
+    margin: 0;
+  }
   .ids {
     list-style: none;
     display: grid;
@@ -86,8 +100,15 @@ export const auditRecordStyles = css`
     border-radius: var(--_radius);
   }
   @container (max-width: 560px) {
-    .facts .wide {
-      grid-column: 1 / -1;
+    .facts {
+      grid-template-columns: 1fr 1fr;
+    }
+    .facts.ids {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.15rem;
+    }
+    .facts.ids dd {
+      margin-bottom: 0.5rem;
     }
   }
 `;

@@ -104,9 +104,11 @@ export class OpsJobsAuditRecord extends ViewElement {
         ${fact('Outcome', html`<ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>`)}
         ${fact('Occurred', html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`, true)}
         ${fact('Completed', html`<ops-jobs-relative-time .datetime=${record.completedAt} format="exact" placeholder="not yet"></ops-jobs-relative-time>`, true)}
-        ${fact('Record ID', copy(record.id, 'Copy record ID'), true)}
-        ${fact('Plan hash', copy(record.planHash, 'Copy plan hash'), true)}
-        ${fact('Correlation ID', copy(record.correlationId, 'Copy correlation ID'), true)}
+      </dl>
+      <dl class="facts ids">
+        ${fact('Record ID', copy(record.id, 'Copy record ID'))}
+        ${fact('Plan hash', copy(record.planHash, 'Copy plan hash'))}
+        ${fact('Correlation ID', copy(record.correlationId, 'Copy correlation ID'))}
       </dl>
     </section>`;
   }

@@ -57,6 +57,9 @@ export class OpsJobsJobDetail extends ViewElement {
       void this.refresh();
       void this.history?.refresh();
     });
+    this.addEventListener('ops-jobs-action-close', (event) => {
+      if (event.stale) void this.refresh();
+    });
   }
 
   readonly #load = new LoadController(this, {

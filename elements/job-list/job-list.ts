@@ -86,6 +86,11 @@ export class OpsJobsJobList extends ViewElement {
       this.#selection.clear();
       void this.refresh();
     });
+    // After a drifted or pointless action the list is stale; loading it again also drops jobs
+    // that left this state from the selection.
+    this.addEventListener('ops-jobs-action-close', (event) => {
+      if (event.stale) void this.refresh();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -103,7 +103,10 @@ describe('action buttons', () => {
     assert.equal(await page.getByRole('checkbox').count(), 0);
     const retryAll = bulk(page).getByRole('button', { name: 'Retry all 127 failed jobs' });
     assert.equal(await retryAll.getAttribute('aria-disabled'), 'true');
-    await page.getByText('Retry is not available: You are not allowed to retry jobs.').waitFor();
+    await page.getByText('Retry and Delete are not allowed for your account.').waitFor();
+    const describedBy = await retryAll.getAttribute('aria-describedby');
+    assert.equal(describedBy, await bulk(page).getByRole('button', { name: 'Delete all 127 failed jobs' }).getAttribute('aria-describedby'));
+    assert.equal((await page.locator(`#${describedBy}`).innerText()).trim(), 'Retry and Delete are not allowed for your account.');
     await page.context().close();
   });
 });
@@ -327,6 +330,25 @@ describe('action dialog', () => {
       await page.context().close();
     });
   }
+
+  it('reloads the list behind after a drifted plan, and not after a plain close', async () => {
+    const { page } = await open('queues/email-send?state=failed');
+    const listCalls = () => server.calls.filter((call) => call.startsWith('queues/email-send/jobs?state=failed')).length;
+    const before = listCalls();
+    await bulk(page).getByRole('button', { name: 'Retry all 127 failed jobs' }).click();
+    await dialog(page).getByRole('button', { name: 'Continue' }).waitFor();
+    await dialog(page).getByRole('button', { name: 'Close' }).last().click();
+    await page.waitForTimeout(200);
+    assert.equal(listCalls(), before, 'closing a preview reloads nothing');
+    state.executeAnswers.push(actionProblem(409, 'plan-drift', 'Plan drifted', '3 of the 127 previewed jobs changed state or disappeared since the preview.'));
+    await toReason(page);
+    await confirmWith(page, 'Retrying after the outage');
+    await dialog(page).getByText('3 of the 127 previewed jobs changed state or disappeared since the preview.').waitFor();
+    await dialog(page).getByRole('button', { name: 'Close' }).last().click();
+    await page.waitForTimeout(200);
+    assert.equal(listCalls(), before + 1, 'the list reloaded');
+    await page.context().close();
+  });
 
   it('409 already used: says it was done and links the audit log', async () => {
     const { page } = await open('queues/email-send?state=failed');
