@@ -116,4 +116,45 @@ describe('demo end to end', { timeout: 240_000 }, () => {
     assert.deepEqual(errors.filter((error) => !error.includes('/favicon.ico')), []);
     await page.context().close();
   });
+
+  it('signs in as operator, retries a failed job from the console with a reason, and finds the audit record', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${origin}/login`);
+    await page.locator('input[name="user"][value="operator"]').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Queues', level: 1 }).waitFor();
+    await waitForFailures(page);
+    await page.locator('a.failed-count').first().click();
+    await settled(page);
+    const firstJob = page.locator('td.id a').first();
+    const id = await firstJob.getAttribute('title');
+    assert.ok(id);
+    await firstJob.click();
+    await settled(page);
+
+    const reason = `End-to-end check: retrying ${id.slice(0, 8)} after the upstream recovered`;
+    await page.getByRole('group', { name: 'Actions on this job' }).getByRole('button', { name: 'Retry' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Nothing has changed yet').waitFor();
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await dialog.getByRole('textbox', { name: /^Why retry/ }).fill(reason);
+    await dialog.getByRole('button', { name: /^Retry 1 job/ }).click();
+    const record = dialog.getByRole('link', { name: /View the audit record/ });
+    await record.waitFor();
+    await record.click();
+    await settled(page);
+    const recordText = await deepText(page.locator('ops-jobs-console'));
+    assert.ok(recordText.includes(reason), 'the audit record shows the reason');
+    assert.ok(recordText.includes('Omar Operator'), 'the audit record names the operator');
+
+    const audit = await (await page.request.get(`${origin}${mount}api/audit?job=${encodeURIComponent(id)}`)).json();
+    assert.equal(audit.records.length, 1);
+    assert.equal(audit.records[0].action, 'job.retry');
+    assert.equal(audit.records[0].reason, reason);
+    assert.equal(audit.records[0].outcome, 'succeeded');
+    const job = (await (await page.request.get(`${origin}${mount}api/queues/${encodeURIComponent(audit.records[0].resource.queue)}/jobs/${id}`)).json()) as JobDetailResponse;
+    assert.notEqual(job.state, 'failed', 'the job left the failed state');
+    assert.deepEqual(errors.filter((error) => !error.includes('/favicon.ico')), []);
+    await page.context().close();
+  });
 });
