@@ -18,8 +18,12 @@ export function emitTelemetry<F extends TelemetryFamily, E extends TelemetryEven
   tags: TelemetryTags<F, E>,
   measurements: TelemetryMeasurements<F, E> = {},
 ): void {
-  const target = channels.get(telemetryContract.families[family]?.channel);
-  if (!target?.hasSubscribers) return;
+  const target = Object.hasOwn(telemetryContract.families, family) ? channels.get(telemetryContract.families[family].channel) : undefined;
+  if (!target) {
+    checkEvent(family, event, tags, measurements); // reports the unknown family
+    return;
+  }
+  if (!target.hasSubscribers) return;
   const message = checkEvent(family, event, tags, measurements);
   if (message) target.publish(message);
 }
