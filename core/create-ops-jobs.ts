@@ -3,6 +3,7 @@ import { loadBuiltConsole, type ConsoleAssets } from './http/console-assets.ts';
 import { resolveOptions, type OpsJobsOptions } from './options.ts';
 import { createPresenter } from './presenter/presenter.ts';
 import { createAccess } from './services/access.ts';
+import { observeEngine } from './telemetry/observe-engine.ts';
 
 /** A configured console, ready to be mounted by an adapter or called directly. */
 export interface OpsJobs<HostRequest = unknown> {
@@ -28,7 +29,7 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
   const { mount, logger } = resolved;
   const access = createAccess(resolved.auth as OpsJobsOptions['auth'], logger);
   const services = {
-    engine: resolved.engine,
+    engine: observeEngine(resolved.engine),
     store: resolved.store,
     auth: resolved.auth as OpsJobsOptions['auth'],
     access,

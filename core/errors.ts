@@ -48,6 +48,17 @@ export class ForbiddenError extends ProblemError {
   }
 }
 
+/**
+ * A refusal because the host's `authorize` threw or answered something that is not a decision.
+ * Answered exactly like `ForbiddenError`; kept apart so telemetry can tell a broken policy from a no.
+ */
+export class AuthorizationFailedError extends ForbiddenError {
+  constructor(action: string) {
+    super(action);
+    this.name = 'ForbiddenError';
+  }
+}
+
 /** A host option that is missing or malformed, thrown by `createOpsJobs`. */
 export class OptionsError extends Error {
   readonly option: string;

@@ -15,3 +15,7 @@ export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-poli
 export { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from './contracts/data-filter.ts';
 export { showEverything } from './display-policies/show-everything.ts';
 export type * from './http/wire.ts';
+export {
+  telemetryContract, type TelemetryEventName, type TelemetryFamily, type TelemetryMeasurementName, type TelemetryMeasurements,
+  type TelemetryMessage, type TelemetryTags,
+} from './telemetry/contract.ts';

@@ -16,6 +16,8 @@ export interface SqlQueryable {
  * PGlite are adapted to it by `fromPgPool` and `fromPglite`.
  */
 export interface SqlDriver extends SqlQueryable {
+  /** Which driver this is, for telemetry. */
+  readonly kind: 'pg' | 'pglite';
   /**
    * Runs `work` inside BEGIN ... COMMIT on one connection, rolling back if it throws. `tx` is only
    * valid until `work` settles.
@@ -54,6 +56,7 @@ function run(target: PgClientLike | PgPoolLike, statement: Statement): Promise<{
 /** Adapts a `pg` `Pool` (the host's own) to the store's driver shape. */
 export function fromPgPool(pool: PgPoolLike): SqlDriver {
   return {
+    kind: 'pg',
     async query(text, values = []) {
       return await pool.query(text, [...values]);
     },
@@ -85,6 +88,7 @@ export function fromPgPool(pool: PgPoolLike): SqlDriver {
  */
 export function fromPglite(pglite: PGliteLike): SqlDriver {
   return {
+    kind: 'pglite',
     async query(text, values = []) {
       return await pglite.query(text, [...values]);
     },

@@ -1,4 +1,6 @@
 import type { MigrationReport } from '../../core/contracts/store.ts';
+import { emitTelemetry } from '../../core/telemetry/emit.ts';
+import { millisecondsSince, startTimer } from '../../core/telemetry/measure.ts';
 import { rowsOf } from './driver.ts';
 import type { SqlDriver, SqlQueryable } from './driver.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -15,13 +17,28 @@ async function appliedVersions(tx: SqlQueryable, schema: string): Promise<Set<nu
 /**
  * Applies the migrations `schema` does not have yet, in one transaction under an advisory lock
  * keyed from the schema name. A second migrator waits for the first to commit, then finds nothing
- * left to do; a failed migration rolls the whole run back.
+ * left to do; a failed migration rolls the whole run back. Each run is reported as `store.migration`.
  */
 export async function runMigrations(
   driver: SqlDriver,
   schema: string,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrationReport> {
+  const started = startTimer();
+  const report = (outcome: 'applied' | 'up_to_date' | 'failed') =>
+    emitTelemetry('store', 'migration', { outcome, driver: driver.kind }, { duration_ms: millisecondsSince(started) });
+  let result: MigrationReport;
+  try {
+    result = await migrate(driver, schema, migrations);
+  } catch (error) {
+    report('failed');
+    throw error;
+  }
+  report(result.applied.length > 0 ? 'applied' : 'up_to_date');
+  return result;
+}
+
+async function migrate(driver: SqlDriver, schema: string, migrations: readonly Migration[]): Promise<MigrationReport> {
   return await driver.transaction(async (tx) => {
     await rowsOf(tx, sql.readCommitted());
     await rowsOf(tx, sql.lockMigrations(schema));

@@ -11,6 +11,7 @@ import { errorResponse, jsonResponse, problemResponse } from './responses.ts';
 import { matchTemplate } from './router.ts';
 import { API_ROUTES } from './routes.ts';
 import { consoleShell, forbiddenPage, signedOutPage } from './shell.ts';
+import { observeRequest, type RouteNote } from './request-telemetry.ts';
 
 export interface HandlerDependencies {
   readonly mount: string;
@@ -47,11 +48,13 @@ export function createHandler(deps: HandlerDependencies): Handler {
   let openapi: unknown;
   const document = () => (openapi ??= openApiDocument(API_ROUTES, mount));
 
-  async function api(path: string, request: Request, hostRequest: unknown): Promise<Response> {
+  async function api(path: string, request: Request, hostRequest: unknown, note: RouteNote): Promise<Response> {
     const allowed: string[] = [];
+    note.route = '/api/*';
     for (const route of API_ROUTES) {
       const params = matchTemplate(route.template, path);
       if (!params) continue;
+      note.route = `/api${route.template.path}`;
       const method = request.method === 'HEAD' ? 'GET' : request.method;
       if (route.method !== method) {
         allowed.push(route.method === 'GET' ? 'GET, HEAD' : route.method);
@@ -78,7 +81,8 @@ export function createHandler(deps: HandlerDependencies): Handler {
     throw new ProblemError(404, 'not-found', 'No such route', `There is no API route ${JSON.stringify(path)}. See api/openapi.json.`);
   }
 
-  async function page(path: string, request: Request, hostRequest: unknown): Promise<Response> {
+  async function page(path: string, request: Request, hostRequest: unknown, note: RouteNote): Promise<Response> {
+    if (path.startsWith('/assets/')) note.route = '/assets/{file}';
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
     let actor: unknown;
     try {
@@ -88,13 +92,13 @@ export function createHandler(deps: HandlerDependencies): Handler {
       throw error;
     }
     if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);
-    const verdict = await access.check(actor, 'queues.view', { type: 'console' });
+    const verdict = await access.gate(actor, 'queues.view', { type: 'console' });
     if (!verdict.allowed) return forbiddenPage(verdict.reason ?? 'You are signed in, but you may not view the jobs console.');
     const assets = await deps.assets();
     return consoleShell(path, assets.entry, assets.preload);
   }
 
-  return async function handle(request, hostRequest) {
+  async function serve(request: Request, hostRequest: unknown, note: RouteNote): Promise<Response> {
     const pathname = new URL(request.url).pathname;
     try {
       if (pathname === mount) {
@@ -107,11 +111,13 @@ export function createHandler(deps: HandlerDependencies): Handler {
       }
       const path = pathname.slice(mount.length);
       const response = path === '/api' || path.startsWith('/api/')
-        ? await api(path.slice('/api'.length), request, hostRequest)
-        : await page(path, request, hostRequest);
+        ? await api(path.slice('/api'.length), request, hostRequest, note)
+        : await page(path, request, hostRequest, note);
       return withoutBody(response, request.method);
     } catch (error) {
       return withoutBody(errorResponse(error, logger), request.method);
     }
-  };
+  }
+
+  return (request, hostRequest) => observeRequest(request, (note) => serve(request, hostRequest, note));
 }

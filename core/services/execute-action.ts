@@ -4,6 +4,9 @@ import type { StoredPreview } from '../contracts/preview.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
 import { ConflictError, InvalidInputError, ProblemError } from '../errors.ts';
 import type { ExecuteResponse } from '../http/wire.ts';
+import { emitTelemetry } from '../telemetry/emit.ts';
+import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
+import { reportActionError, selectionKindOf } from '../telemetry/operator-action.ts';
 import { parseExecuteRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
@@ -33,6 +36,26 @@ const tokenUsed = () => new ConflictError('preview-used', 'Preview already used'
  * one transaction where the engine shares the store's database.
  */
 export async function executeAction(context: ServiceContext, actor: Actor, body: unknown, options: ExecuteOptions): Promise<ExecuteResult> {
+  const started = startTimer();
+  // The preview, once found, so that telemetry can name the action whatever happens next.
+  const found: { preview?: StoredPreview } = {};
+  try {
+    const result = await execute(context, actor, body, options, found);
+    if (result.replayed) {
+      emitTelemetry('operator_action', 'replayed', {});
+    } else if (found.preview) {
+      emitTelemetry('operator_action', 'executed',
+        { action: found.preview.action, selection: selectionKindOf(found.preview.selection) },
+        { duration_ms: millisecondsSince(started), jobs: result.body.affected });
+    }
+    return result;
+  } catch (error) {
+    reportActionError('execute', found.preview?.action ?? 'unknown', error, started);
+    throw error;
+  }
+}
+
+async function execute(context: ServiceContext, actor: Actor, body: unknown, options: ExecuteOptions, found: { preview?: StoredPreview }): Promise<ExecuteResult> {
   const { token, reason } = parseExecuteRequest(context, body);
   const { idempotencyKey } = options;
   if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -47,7 +70,9 @@ export async function executeAction(context: ServiceContext, actor: Actor, body:
   if (earlier) return earlier;
 
   try {
-    const preview = await findUsablePreview(context, token, principal);
+    const preview = await findPreview(context, token);
+    found.preview = preview;
+    assertUsable(context, preview, principal);
     await context.access.require(actor, preview.action, actionResource(preview.queue, preview.selection, 'execute'));
     return await run(context, preview, principal, reason, options);
   } catch (error) {
@@ -60,10 +85,15 @@ export async function executeAction(context: ServiceContext, actor: Actor, body:
   }
 }
 
-async function findUsablePreview(context: ServiceContext, token: unknown, principal: AuditPrincipal): Promise<StoredPreview> {
+async function findPreview(context: ServiceContext, token: unknown): Promise<StoredPreview> {
   if (!looksLikePreviewToken(token)) throw new InvalidInputError('token', 'token must be the token a preview returned.');
   const preview = await context.store.findPreview(await hashPreviewToken(token));
   if (!preview) throw new ProblemError(404, 'preview-not-found', 'Unknown preview', 'No preview has this token. Preview the action first.');
+  return preview;
+}
+
+/** Refuses a preview that is not this operator's, already used, or expired. */
+function assertUsable(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal): void {
   if (preview.principalId !== principal.id) {
     throw new ProblemError(403, 'preview-other-operator', 'Preview of another operator', 'This preview was made by another operator; previews cannot be shared. Preview the action yourself.');
   }
@@ -71,7 +101,6 @@ async function findUsablePreview(context: ServiceContext, token: unknown, princi
   if (context.clock().getTime() >= Date.parse(preview.expiresAt)) {
     throw new ProblemError(410, 'preview-expired', 'Preview expired', 'This preview has expired. Preview again to see the current set of jobs.');
   }
-  return preview;
 }
 
 async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: ExecuteOptions): Promise<ExecuteResult> {

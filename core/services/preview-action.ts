@@ -2,7 +2,10 @@ import { jobActionOf } from '../contracts/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { PreviewResponse } from '../http/wire.ts';
-import { parsePreviewRequest } from './action-request.ts';
+import { emitTelemetry } from '../telemetry/emit.ts';
+import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
+import { reportActionError, selectionKindOf } from '../telemetry/operator-action.ts';
+import { parsePreviewRequest, type PreviewRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
 import { planHash } from './plan.ts';
@@ -18,7 +21,21 @@ const SAMPLE_SIZE = 10;
  * back a single-use token with the count, a redacted sample and warnings. Nothing changes yet.
  */
 export async function previewAction(context: ServiceContext, actor: Actor, body: unknown): Promise<PreviewResponse> {
+  const started = startTimer();
   const request = parsePreviewRequest(context, body);
+  try {
+    const preview = await resolvePreview(context, actor, request);
+    emitTelemetry('operator_action', 'previewed',
+      { action: request.action, selection: selectionKindOf(request.selection) },
+      { duration_ms: millisecondsSince(started), jobs: preview.count });
+    return preview;
+  } catch (error) {
+    reportActionError('preview', request.action, error, started);
+    throw error;
+  }
+}
+
+async function resolvePreview(context: ServiceContext, actor: Actor, request: PreviewRequest): Promise<PreviewResponse> {
   const { action, queue, selection } = request;
   await context.access.require(actor, action, actionResource(queue, selection, 'preview'));
   await findQueue(context, actor, 'jobs.view', queue);

@@ -31,6 +31,7 @@ export interface ActionStack {
   /** Plain SQL on the shared database, for checks. */
   query(text: string, values?: unknown[]): Promise<unknown[]>;
   readonly storeSchema: string;
+  readonly bossSchema: string;
   request(user: OperatorName | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Sends `count` jobs to `queue` and fails them: returns their ids. */
   failedJobs(queue: string, count: number, data?: object): Promise<string[]>;
@@ -107,6 +108,7 @@ export async function startActionStack(database: Database, options: ActionStackO
     opsJobs,
     logs,
     storeSchema,
+    bossSchema,
     advance: (seconds) => void (offset += seconds),
     query,
     request(user, method, path, body, headers = {}) {

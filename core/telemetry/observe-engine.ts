@@ -1,0 +1,52 @@
+import type { JobEngine } from '../contracts/engine.ts';
+import { ProblemError } from '../errors.ts';
+import { emitTelemetry } from './emit.ts';
+import { engineKindOf } from './measure.ts';
+
+type EngineMethod = Exclude<keyof JobEngine, 'name' | 'capabilities'>;
+
+/** Each engine port method and the capability it reports as; the compiler keeps it complete. */
+export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
+  listQueues: 'list_queues',
+  getQueue: 'get_queue',
+  listJobs: 'list_jobs',
+  getJob: 'get_job',
+  selectForAction: 'select_for_action',
+  warnAbout: 'warn_about',
+  statesOf: 'states_of',
+  prepare: 'prepare',
+  apply: 'apply',
+} as const satisfies Record<EngineMethod, string>);
+
+const engineErrors = new WeakSet<object>();
+
+/** Whether an error was thrown by an engine call made through `observeEngine`. */
+export function isEngineError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && engineErrors.has(error);
+}
+
+/**
+ * The engine with every port method reporting its failures as `engine.error`, tagged with the
+ * capability. A `ProblemError` (such as a cursor the engine refuses) is the caller's mistake, not
+ * the engine's, and is not reported.
+ */
+export function observeEngine(engine: JobEngine): JobEngine {
+  const kind = engineKindOf(engine.name);
+  const observed: Record<string, unknown> = { name: engine.name, capabilities: engine.capabilities };
+  for (const [method, capability] of Object.entries(ENGINE_METHOD_CAPABILITIES)) {
+    const call = engine[method as EngineMethod] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+    if (typeof call !== 'function') continue;
+    observed[method] = async (...args: unknown[]) => {
+      try {
+        return await call.apply(engine, args);
+      } catch (error) {
+        if (!(error instanceof ProblemError)) {
+          if (typeof error === 'object' && error !== null) engineErrors.add(error);
+          emitTelemetry('engine', 'error', { engine: kind, capability });
+        }
+        throw error;
+      }
+    };
+  }
+  return observed as unknown as JobEngine;
+}

@@ -1,0 +1,39 @@
+import type { OperatorAction } from '../contracts/actions.ts';
+import type { JobSelection } from '../contracts/resource.ts';
+import { AuthorizationFailedError, ProblemError } from '../errors.ts';
+import type { TelemetryTags } from './contract.ts';
+import { emitTelemetry } from './emit.ts';
+import { millisecondsSince } from './measure.ts';
+import { isEngineError } from './observe-engine.ts';
+
+type DenialReason = TelemetryTags<'operator_action', 'denied'>['reason'];
+
+/** Problems that refuse an action, by problem type, and the reason category each reports. */
+const REFUSALS: Readonly<Record<string, DenialReason>> = Object.freeze({
+  'forbidden': 'denied',
+  'no-audit-principal': 'no_principal',
+  'preview-other-operator': 'other_operator',
+  'preview-not-found': 'token_unknown',
+  'preview-used': 'token_used',
+  'preview-expired': 'token_expired',
+  'plan-drift': 'plan_drift',
+});
+
+/** `ids` or `filter`: how the operator chose the jobs. */
+export function selectionKindOf(selection: JobSelection): 'ids' | 'filter' {
+  return 'ids' in selection ? 'ids' : 'filter';
+}
+
+/**
+ * Reports what an error ending a preview or an execute means: a refusal (`denied`, with its reason
+ * category), a failure of the engine or the console (`failed`), or nothing for bad input and
+ * missing jobs or queues, which the `http` family counts as 4xx.
+ */
+export function reportActionError(phase: 'preview' | 'execute', action: OperatorAction | 'unknown', error: unknown, started: number): void {
+  if (error instanceof ProblemError) {
+    const reason = error instanceof AuthorizationFailedError ? 'policy_error' : REFUSALS[error.type];
+    if (reason !== undefined) emitTelemetry('operator_action', 'denied', { action, phase, reason });
+    return;
+  }
+  emitTelemetry('operator_action', 'failed', { action, phase, cause: isEngineError(error) ? 'engine' : 'other' }, { duration_ms: millisecondsSince(started) });
+}
