@@ -3,6 +3,7 @@ import { loadBuiltConsole, type ConsoleAssets } from './http/console-assets.ts';
 import { resolveOptions, type OpsJobsOptions } from './options.ts';
 import { createPresenter } from './presenter/presenter.ts';
 import { createAccess } from './services/access.ts';
+import { createChangeFeed } from './live/change-feed.ts';
 
 /** A configured console, ready to be mounted by an adapter or called directly. */
 export interface OpsJobs<HostRequest = unknown> {
@@ -17,6 +18,8 @@ export interface OpsJobs<HostRequest = unknown> {
   handle(request: Request, hostRequest: HostRequest): Promise<Response>;
   /** Resolves once the store is migrated. Requests wait for it too; call it at start-up to fail early. */
   ready(): Promise<void>;
+  /** Ends every live stream and stops the change feed's poller, for a clean shutdown. */
+  close(): void;
 }
 
 /**
@@ -27,7 +30,12 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
   const resolved = resolveOptions(options);
   const { mount, logger } = resolved;
   const access = createAccess(resolved.auth as OpsJobsOptions['auth'], logger);
+  const feed = createChangeFeed({
+    engine: resolved.engine, logger, clock: resolved.clock, pollIntervalMs: resolved.live.pollIntervalMs, bufferSize: resolved.live.bufferSize,
+  });
   const services = {
+    feed,
+    live: resolved.live,
     engine: resolved.engine,
     store: resolved.store,
     auth: resolved.auth as OpsJobsOptions['auth'],
@@ -62,5 +70,6 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
       return handler(request, hostRequest);
     },
     ready,
+    close: () => feed.close(),
   };
 }
