@@ -10,8 +10,8 @@ import { startNginx, type NginxOptions } from './support/nginx.ts';
 import { requireExecutable } from './support/proxy-process.ts';
 import { startProxies, type Proxied } from './support/proxied-demo.ts';
 import {
-  changeArrivesPromptly, consoleLoadsUnderPrefix, heartbeatsHoldTheStream, LONG_READ_TIMEOUT_SECONDS, QUIET_DEMO_ENV, resumesAfterCut,
-  SHORT_READ_TIMEOUT_SECONDS, signedOutCannotReconnect,
+  changeArrivesPromptly, consoleLoadsUnderPrefix, heartbeatsHoldTheStream, LONG_READ_TIMEOUT_SECONDS, originCheckThroughProxy, QUIET_DEMO_ENV,
+  resumesAfterCut, SHORT_READ_TIMEOUT_SECONDS, signedOutCannotReconnect,
 } from './support/scenarios.ts';
 
 /** The guide's nginx location block, word for word; its `upstream ops_app` is declared below. */
@@ -57,7 +57,10 @@ after(async () => {
   await (await demo.catch(() => null))?.stop();
 });
 
-function proxyTests(name: string, setup: Promise<Proxied<Variant>>): void {
+/** Whether each proxy passes the browser's `Host` on with its defaults. */
+const HOST_BY_DEFAULT = { nginx: false, Caddy: true } as const;
+
+function proxyTests(name: keyof typeof HOST_BY_DEFAULT, setup: Promise<Proxied<Variant>>): void {
   const edge = async (variant: Variant): Promise<Edge> => (await setup).edges[variant];
   describe(`live stream through ${name}`, { timeout: 60_000 }, () => {
     test(`with ${name}'s defaults${name === 'nginx' ? ' (proxy buffering on)' : ''}, a change arrives within seconds`, async () =>
@@ -71,6 +74,10 @@ function proxyTests(name: string, setup: Promise<Proxied<Variant>>): void {
     test('the recommended settings: changes arrive promptly and uncompressed, the console loads under the /edge/ prefix', async () => {
       await changeArrivesPromptly(await edge('recommended'));
       await consoleLoadsUnderPrefix(await edge('recommended'));
+    });
+    test(`same-origin check on changes: ${HOST_BY_DEFAULT[name] ? 'the defaults pass' : 'the defaults refuse, the recommended settings pass'} the browser's Host on`, async () => {
+      await originCheckThroughProxy(await edge('defaults'), HOST_BY_DEFAULT[name]);
+      await originCheckThroughProxy(await edge('recommended'), true);
     });
   });
 }

@@ -55,6 +55,10 @@ export async function runProxy(options: RunProxyOptions): Promise<ProxyProcess> 
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A test process that dies without running its `after` hooks must not leave the proxy behind.
+  const orphanGuard = () => child.kill('SIGTERM');
+  process.once('exit', orphanGuard);
+  void exited.then(() => process.off('exit', orphanGuard));
   const log = () => {
     const files = options.logFiles.map((file) => join(options.dir, file)).filter((path) => existsSync(path));
     return [output, ...files.map((path) => readFileSync(path, 'utf8'))].join('\n');

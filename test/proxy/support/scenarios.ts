@@ -128,3 +128,19 @@ export async function consoleLoadsUnderPrefix(edge: Edge): Promise<void> {
   assert.equal(bundle.status, 200);
   assert.ok((await bundle.arrayBuffer()).byteLength > 0);
 }
+
+/**
+ * A change sent with `Origin` and no `Sec-Fetch-Site` (a browser that does not send it) gets past
+ * the same-origin check exactly when the proxy passes the browser's `Host` on.
+ */
+export async function originCheckThroughProxy(edge: Edge, hostPassedOn: boolean): Promise<void> {
+  const cookie = await signIn(edge, 'operator');
+  const response = await fetch(`${edge.base}${edge.mount}/api/actions/preview`, {
+    method: 'POST',
+    headers: { cookie, origin: new URL(edge.base).origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'job.retry', target: { queue: QUEUE, filter: { state: 'failed' } } }),
+  });
+  const problem = (await response.json()) as { type?: string };
+  if (hostPassedOn) assert.notEqual(problem.type, 'urn:ops-jobs:problem:cross-site-refused');
+  else assert.equal(problem.type, 'urn:ops-jobs:problem:cross-site-refused');
+}
