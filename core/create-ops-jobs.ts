@@ -4,6 +4,7 @@ import { resolveOptions, type OpsJobsOptions } from './options.ts';
 import { createPresenter } from './presenter/presenter.ts';
 import { createAccess } from './services/access.ts';
 import { observeEngine } from './telemetry/observe-engine.ts';
+import { createChangeFeed } from './live/change-feed.ts';
 
 /** A configured console, ready to be mounted by an adapter or called directly. */
 export interface OpsJobs<HostRequest = unknown> {
@@ -18,6 +19,8 @@ export interface OpsJobs<HostRequest = unknown> {
   handle(request: Request, hostRequest: HostRequest): Promise<Response>;
   /** Resolves once the store is migrated. Requests wait for it too; call it at start-up to fail early. */
   ready(): Promise<void>;
+  /** Ends every live stream and stops the change feed's poller, for a clean shutdown. */
+  close(): void;
 }
 
 /**
@@ -28,8 +31,14 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
   const resolved = resolveOptions(options);
   const { mount, logger } = resolved;
   const access = createAccess(resolved.auth as OpsJobsOptions['auth'], logger);
+  const engine = observeEngine(resolved.engine);
+  const feed = createChangeFeed({
+    engine, logger, clock: resolved.clock, pollIntervalMs: resolved.live.pollIntervalMs, bufferSize: resolved.live.bufferSize,
+  });
   const services = {
-    engine: observeEngine(resolved.engine),
+    feed,
+    live: resolved.live,
+    engine,
     store: resolved.store,
     auth: resolved.auth as OpsJobsOptions['auth'],
     access,
@@ -63,5 +72,6 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
       return handler(request, hostRequest);
     },
     ready,
+    close: () => feed.close(),
   };
 }

@@ -37,6 +37,20 @@ export interface OpsJobsOptions<HostRequest = unknown> {
   readonly trustedOrigins?: readonly string[];
   /** The time source, for tests of expiry. Default `() => new Date()`. */
   readonly clock?: () => Date;
+  /** The live stream at `{mount}/api/events`. */
+  readonly live?: LiveOptions;
+}
+
+/** Settings of the live stream. */
+export interface LiveOptions {
+  /** Seconds between heartbeats; keep it under your proxies' idle timeouts. Default 15. */
+  readonly heartbeatSeconds?: number;
+  /** How often the one shared poller reads queue counts while any console is open, in ms. Default 2,000. */
+  readonly pollIntervalMs?: number;
+  /** Recent events kept for reconnecting streams (`Last-Event-ID`). Default 500. */
+  readonly bufferSize?: number;
+  /** Unsent bytes after which a stream counts as too slow and is dropped. Default 64 KiB. */
+  readonly maxBufferedBytes?: number;
 }
 
 /** Limits of operator actions. */
@@ -62,6 +76,7 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly maxBodyBytes: number;
   readonly trustedOrigins: readonly string[];
   readonly clock: () => Date;
+  readonly live: Required<LiveOptions>;
 }
 
 const MOUNT_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
@@ -123,9 +138,16 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
   const clock = options.clock ?? (() => new Date());
   if (typeof clock !== 'function') throw new OptionsError('clock', 'must be a function returning the current Date');
 
+  const live = {
+    heartbeatSeconds: integerOption('live.heartbeatSeconds', options.live?.heartbeatSeconds, 15, 1, 300),
+    pollIntervalMs: integerOption('live.pollIntervalMs', options.live?.pollIntervalMs, 2000, 100, 600_000),
+    bufferSize: integerOption('live.bufferSize', options.live?.bufferSize, 500, 1, 100_000),
+    maxBufferedBytes: integerOption('live.maxBufferedBytes', options.live?.maxBufferedBytes, 64 * 1024, 1024, 16 * 1024 * 1024),
+  };
+
   return {
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
-    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock,
+    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live,
   };
 }
 

@@ -9,9 +9,10 @@ import { fromPgBoss } from 'ops-jobs/pg-boss';
 import { openDatabase } from './database.ts';
 import { enqueueDemoJob } from './enqueue.ts';
 import type { EnqueueRequest } from './enqueue.ts';
+import { liveSettings } from './live-settings.ts';
 import { demoAuth, demoDisplayPolicy } from './policies.ts';
 import type { DemoResponse } from './problem.ts';
-import { startWorkload } from './workload.ts';
+import { startQuietWorkload, startWorkload } from './workload.ts';
 
 /** Where the demo mounts the console. */
 export const MOUNT = '/ops/jobs';
@@ -28,13 +29,20 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
+/** `DEMO_WORKLOAD`: `on` (the default) or `off`, which creates the queues and runs no jobs at all. */
+function workloadSetting(env: NodeJS.ProcessEnv = process.env): 'on' | 'off' {
+  const value = env.DEMO_WORKLOAD || 'on';
+  if (value !== 'on' && value !== 'off') throw new Error(`DEMO_WORKLOAD must be on or off, got ${JSON.stringify(value)}`);
+  return value;
+}
+
 /** Opens the database, starts pg-boss with the demo workload, and migrates the console's store. */
 export async function bootDemo(): Promise<Demo> {
   const database = await openDatabase();
   const { boss } = database;
   boss.on('error', (error) => console.error('pg-boss error:', error));
   await boss.start();
-  const workload = await startWorkload(boss);
+  const workload = workloadSetting() === 'off' ? await startQuietWorkload(boss) : await startWorkload(boss);
 
   const opsJobs = createOpsJobs({
     engine: fromPgBoss(boss),
@@ -43,6 +51,7 @@ export async function bootDemo(): Promise<Demo> {
     displayPolicy: demoDisplayPolicy,
     mount: MOUNT,
     signInUrl: '/login',
+    live: liveSettings(),
   });
   await opsJobs.ready();
   console.log(`ops-jobs demo: jobs and console tables in ${database.description}`);

@@ -109,6 +109,15 @@ async function produce(boss: PgBoss): Promise<void> {
 }
 
 /**
+ * Creates the demo queues (if missing) and nothing else: no workers, schedules or jobs, so the
+ * only changes are the ones a visitor makes (`DEMO_WORKLOAD=off`).
+ */
+export async function startQuietWorkload(boss: PgBoss): Promise<Workload> {
+  await createQueues(boss);
+  return { stop: async () => {} };
+}
+
+/**
  * Creates the demo queues (if missing), starts their workers and schedules, sends the first batch
  * and keeps sending a few jobs every few seconds. `boss` must be started.
  */

@@ -8,6 +8,7 @@ import { getJob, listJobs } from '../services/jobs.ts';
 import { previewAction } from '../services/preview-action.ts';
 import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
+import { openEvents } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { auditFilter, PAGE_SIZE, pageSize, stateFilter } from './query-params.ts';
 import { jsonResponse } from './responses.ts';
@@ -130,6 +131,25 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     serve: async ({ services, actor, body, request, correlationId }) => {
       const result = await executeAction(services, actor, body, { idempotencyKey: request.headers.get('idempotency-key'), correlationId });
       return jsonResponse(result.body, result.status, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+    },
+  },
+  {
+    method: 'GET', template: template('/events'), operationId: 'streamEvents',
+    summary: 'Live changes as Server-Sent Events: queue counts, executed actions, heartbeats. Resumes after Last-Event-ID.',
+    action: 'queues.view',
+    parameters: [{ name: 'Last-Event-ID', in: 'header', description: 'The id of the last event received, to resume after it.', schema: { type: 'string' } }],
+    response: { 'text/event-stream': { schema: { type: 'string' } } }, errors: [401, 403],
+    serve: async ({ services, actor, request }) => {
+      const stream = await openEvents(services, actor, request.headers.get('last-event-id'), request.signal);
+      return new Response(stream, {
+        headers: {
+          'content-type': 'text/event-stream; charset=utf-8',
+          // Proxies must neither cache, transform (compress) nor buffer the stream.
+          'cache-control': 'no-cache, no-store, no-transform',
+          'x-accel-buffering': 'no',
+          'x-content-type-options': 'nosniff',
+        },
+      });
     },
   },
   {

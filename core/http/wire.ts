@@ -89,6 +89,35 @@ export interface ProblemResponse {
   readonly [extension: string]: unknown;
 }
 
+/** Sent first on every live stream: how often to expect heartbeats, and how often to poll without the stream. */
+export interface LiveReadyEvent {
+  readonly heartbeatSeconds: number;
+  readonly pollIntervalMs: number;
+}
+
+/** Live event `queues`: these queues' counts changed (only queues the operator may see). */
+export interface LiveQueuesEvent {
+  readonly at: string;
+  readonly queues: readonly QueueResponse[];
+}
+
+/** Live event `action`: an operator action was executed on a queue the operator may see. */
+export interface LiveActionEvent {
+  readonly at: string;
+  readonly action: OperatorAction;
+  readonly queue: string;
+  readonly affected: number;
+  readonly auditId: string;
+  /** The acting operator's label, as the display policy allows. */
+  readonly actor: string | null;
+  readonly jobIds: readonly string[];
+}
+
+/** Live event `heartbeat`: the stream is alive. */
+export interface LiveHeartbeatEvent {
+  readonly at: string;
+}
+
 /** The body of `POST api/actions/preview`. */
 export interface PreviewRequestBody {
   readonly action: OperatorAction;

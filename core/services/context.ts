@@ -4,6 +4,7 @@ import type { OpsStore } from '../contracts/store.ts';
 import type { Logger, ResolvedOptions } from '../options.ts';
 import type { Presenter } from '../presenter/presenter.ts';
 import type { Access } from './access.ts';
+import type { ChangeFeed } from '../live/change-feed.ts';
 
 /** What every service works with. */
 export interface ServiceContext {
@@ -15,4 +16,7 @@ export interface ServiceContext {
   readonly limits: ResolvedOptions['actions'];
   readonly clock: () => Date;
   readonly logger: Logger;
+  /** Where executed actions are announced to open consoles. */
+  readonly feed: ChangeFeed;
+  readonly live: ResolvedOptions['live'];
 }

@@ -135,7 +135,7 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
       const affected = await engine.apply(action, preview.queue, ids, tx.sql);
       const audit = await tx.appendAudit(record(affected));
       return finish(tx, audit.id, affected);
-    });
+    }).then((result) => announce(context, preview, principal, result));
   }
 
   // The engine cannot join the store's transaction: record the intent first, so that a crash
@@ -153,5 +153,19 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
     throw error;
   }
   await store.completeIntent(intent.id, 'succeeded', affected, context.clock().toISOString());
-  return store.transaction((tx) => finish(tx, intent.id, affected));
+  return announce(context, preview, principal, await store.transaction((tx) => finish(tx, intent.id, affected)));
+}
+
+/** Tells open consoles, once the action is committed. */
+function announce(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, result: ExecuteResult): ExecuteResult {
+  context.feed.publish({
+    kind: 'action',
+    action: preview.action,
+    queue: preview.queue,
+    affected: result.body.affected,
+    auditId: result.body.auditId,
+    principalLabel: principal.label,
+    jobIds: preview.plan.map((entry) => entry.id),
+  });
+  return result;
 }
