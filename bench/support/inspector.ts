@@ -13,6 +13,7 @@ export function inspectorUrl(output: string): string | null {
   return /Debugger listening on (ws:\/\/127\.0\.0\.1:\d+\/[\w-]+)/.exec(output)?.[1] ?? null;
 }
 
+/** Connects to the inspector WebSocket at `url` (from {@link inspectorUrl}). */
 export async function connectInspector(url: string): Promise<Inspector> {
   const socket = new WebSocket(url);
   await new Promise<void>((resolve, reject) => {
