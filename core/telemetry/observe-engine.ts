@@ -3,7 +3,9 @@ import { ProblemError } from '../errors.ts';
 import { emitTelemetry } from './emit.ts';
 import { engineKindOf } from './measure.ts';
 
-type EngineMethod = Exclude<keyof JobEngine, 'name' | 'capabilities'>;
+// `describe` serves deployment checks (`ops-jobs doctor`), never an operator's request: the console
+// does not call it, so it has no capability in the telemetry contract.
+type EngineMethod = Exclude<keyof JobEngine, 'name' | 'capabilities' | 'describe'>;
 
 /** Each engine port method and the capability it reports as; the compiler keeps it complete. */
 export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
