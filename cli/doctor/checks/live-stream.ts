@@ -2,7 +2,7 @@ import type { LiveReadyEvent } from '../../../core/http/wire.ts';
 import type { Check } from '../context.ts';
 import { readEvents, type EventReader } from '../event-frames.ts';
 import { failure, messageOf, passed, type Finding } from '../finding.ts';
-import { bodySnippet, probe, underConsole } from '../probe.ts';
+import { bodySnippet, NoAnswerError, openStream, underConsole, type OpenResponse } from '../probe.ts';
 
 /** How soon the stream's first event must arrive: the console sends it as the stream opens. */
 export const READY_WITHIN_MS = 5_000;
@@ -63,13 +63,25 @@ async function followStream(events: EventReader, opened: number): Promise<Findin
 export const checkLiveStream: Check = async ({ url, headers, timeoutMs }) => {
   if (url === null || headers.length === 0) return [];
   const opened = Date.now();
-  let response: Response;
+  let opening: OpenResponse;
   try {
     // As a browser asks: a proxy that compresses the stream shows it by answering with an encoding.
-    response = await probe(underConsole(url, 'api/events'), headers, timeoutMs, { accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' });
+    opening = await openStream(underConsole(url, 'api/events'), headers, timeoutMs, { accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' });
   } catch (error) {
-    return [failure('url.stream', 'The live stream did not answer', messageOf(error), BUFFERED_FIX)];
+    if (error instanceof NoAnswerError) {
+      return [failure('url.stream', `The live stream did not answer within ${timeoutMs / 1000} s`,
+        'Not even its response headers arrived: something between here and the application holds the stream back (buffers it) with its events.', BUFFERED_FIX)];
+    }
+    return [failure('url.stream', 'The live stream could not be reached', messageOf(error), "Check that the proxy sends the console's api/events path to the application, as it does the rest.")];
   }
+  try {
+    return await examine(opening.response, opened);
+  } finally {
+    opening.close();
+  }
+};
+
+async function examine(response: Response, opened: number): Promise<Finding[]> {
   // Signed out, redirected or not found: url.session reports those for the same headers.
   if ([401, 404].includes(response.status) || (response.status >= 300 && response.status < 400)) {
     await response.body?.cancel();
@@ -96,4 +108,4 @@ export const checkLiveStream: Check = async ({ url, headers, timeoutMs }) => {
     events.cancel();
   }
   return findings;
-};
+}
