@@ -1,6 +1,7 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { oneOf, parseFlags, UsageError } from './arguments.ts';
+import { pathExists } from './file-exists.ts';
 import { askFramework } from './init/ask.ts';
 import { starterFiles, type StarterFile } from './init/files.ts';
 import { flavourFor, FRAMEWORKS, LANGUAGES, type Flavour } from './init/flavour.ts';
@@ -25,10 +26,6 @@ Options:
 `;
 
 const MOUNT = /^(\/[A-Za-z0-9._~-]+)+$/;
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
-}
 
 /** `npx ops-jobs init`: writes the starter files, or nothing at all when one would be overwritten. */
 export async function init(argv: readonly string[], io: CliIo): Promise<number> {
@@ -56,7 +53,7 @@ export async function init(argv: readonly string[], io: CliIo): Promise<number> 
   const files = starterFiles(flavour);
 
   const existing: string[] = [];
-  for (const file of files) if (await exists(join(dir, file.path))) existing.push(file.path);
+  for (const file of files) if (await pathExists(join(dir, file.path))) existing.push(file.path);
   if (existing.length > 0 && !flags.force) {
     io.err(`ops-jobs init: nothing written; these files exist already:\n${existing.map((path) => `  ${path}\n`).join('')}` +
       'Move them aside, or run again with --force to overwrite them.\n');

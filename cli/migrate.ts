@@ -1,4 +1,6 @@
 import { MIGRATIONS } from '../adapters/postgres/migrations.ts';
+import { validateSchemaName } from '../adapters/postgres/schema-name.ts';
+import { OptionsError } from '../core/errors.ts';
 import { parseFlags, UsageError } from './arguments.ts';
 import { EXIT, type CliIo } from './io.ts';
 import { describeTarget, openStore, type MigrateTarget } from './migrate/open-store.ts';
@@ -28,6 +30,16 @@ function targetOf(databaseUrl: string | undefined, pglite: string | undefined, e
   return { databaseUrl: url };
 }
 
+/** The schema the store would use, checked before anything connects: a bad name is the command line's fault. */
+function schemaOf(value: string | undefined): string {
+  try {
+    return validateSchemaName(value);
+  } catch (error) {
+    if (error instanceof OptionsError) throw new UsageError(`--schema ${error.message.replace(/^ops-jobs: option `schema` /, '')}`);
+    throw error;
+  }
+}
+
 /** `npx ops-jobs migrate`: brings the store's schema up to date and reports the versions it applied. */
 export async function migrate(argv: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('migrate', argv, {
@@ -42,13 +54,12 @@ export async function migrate(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT.ok;
   }
   const target = targetOf(flags['database-url'], flags.pglite, io.env);
-  // A bad schema name is the command line's fault, so it is refused before anything connects.
+  const schema = schemaOf(flags.schema);
   let opened;
   try {
-    opened = await openStore(target, flags.schema, io.cwd);
+    opened = await openStore(target, schema, io.cwd);
   } catch (error) {
-    if (error instanceof Error && error.name === 'OptionsError') throw new UsageError(`--schema: ${error.message.replace(/^ops-jobs: option `schema` /, '')}`);
-    return failed(io, flags.json, flags.schema ?? 'ops_jobs', describeTarget(target, io.cwd), error);
+    return failed(io, flags.json, schema, describeTarget(target, io.cwd), error);
   }
   try {
     const report = await opened.store.migrate();

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OpsJobsConfig } from '../config.ts';
+import { isFile } from '../file-exists.ts';
 import { messageOf } from './finding.ts';
 
 /** The names `doctor` looks for in the project's root, in this order. */
@@ -11,8 +11,6 @@ export const CONFIG_NAMES = ['ops-jobs.config.js', 'ops-jobs.config.mjs', 'ops-j
 export type ConfigLoad =
   | { readonly loaded: true; readonly path: string; readonly config: OpsJobsConfig }
   | { readonly loaded: false; readonly path: string | null; readonly problem: string; readonly fix: string };
-
-const isFile = (path: string) => stat(path).then((info) => info.isFile(), () => false);
 
 async function findConfig(cwd: string, given: string | undefined): Promise<string | null> {
   if (given !== undefined) return resolve(cwd, given);

@@ -47,9 +47,15 @@ export async function permissionsTable(auth: AuthSeam, roles: Readonly<Record<st
   const access = createAccess(auth, { error: (_message, error) => (lastError = error), warn: () => {} });
   const names = Object.keys(roles);
   const rows: PermissionRow[] = [];
+  // One question that gets no answer is enough to know: the rest are not asked, each at a timeout's cost.
+  let stalled: string | undefined;
   for (const { action, phase } of PERMISSION_ROWS) {
     const decisions: Record<string, PermissionCell> = {};
     for (const role of names) {
+      if (stalled !== undefined) {
+        decisions[role] = { allow: false, error: `not asked: ${stalled}` };
+        continue;
+      }
       lastError = undefined;
       const resource = phase === null ? { type: 'console' as const } : { type: 'console' as const, phase };
       try {
@@ -58,7 +64,8 @@ export async function permissionsTable(auth: AuthSeam, roles: Readonly<Record<st
           ? { allow: false, error: lastError === undefined ? 'authorize() answered something that is not a decision' : `authorize() threw: ${messageOf(lastError)}` }
           : { allow: verdict.allowed, ...(verdict.reason === undefined ? {} : { reason: verdict.reason }) };
       } catch (error) {
-        decisions[role] = { allow: false, error: messageOf(error) };
+        stalled = messageOf(error);
+        decisions[role] = { allow: false, error: stalled };
       }
     }
     rows.push({ action, phase, decisions });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isFile } from '../file-exists.ts';
 
 /** The frameworks `init` writes mount code for. */
 export const FRAMEWORKS = ['express', 'koa'] as const;
@@ -27,16 +28,12 @@ async function readJson(path: string): Promise<Record<string, unknown> | null> {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  return (await readFile(path).then(() => true, () => false));
-}
-
 /**
  * TypeScript when asked, or when the project has a tsconfig.json; JavaScript modules otherwise,
  * as `.js` where the project is ES modules and `.mjs` where plain `.js` would be CommonJS.
  */
 export async function flavourFor(dir: string, framework: Framework, mount: string, language?: Language): Promise<Flavour> {
-  const chosen = language ?? ((await exists(join(dir, 'tsconfig.json'))) ? 'ts' : 'js');
+  const chosen = language ?? ((await isFile(join(dir, 'tsconfig.json'))) ? 'ts' : 'js');
   if (chosen === 'ts') return { framework, language: 'ts', extension: '.ts', mount };
   const pkg = await readJson(join(dir, 'package.json'));
   return { framework, language: 'js', extension: pkg?.type === 'module' ? '.js' : '.mjs', mount };

@@ -41,15 +41,15 @@ export function describeTarget(target: MigrateTarget, cwd: string): string {
 /** How long a second `migrate` on one PGlite directory waits for the first. */
 const PGLITE_LOCK_TIMEOUT_MS = 120_000;
 
-/** Opens a one-connection `pg` pool, or a PGlite directory (taken for this process), with the store over it. */
-export async function openStore(target: MigrateTarget, schema: string | undefined, cwd: string): Promise<OpenedStore> {
+/** Opens a one-connection `pg` pool, or a PGlite directory (taken for this process), with the store over it; `schema` is already checked. */
+export async function openStore(target: MigrateTarget, schema: string, cwd: string): Promise<OpenedStore> {
   if ('databaseUrl' in target) {
     const pg = await importPeer<PgModule>('pg', 'migrate --database-url');
     const pool = new pg.default.Pool({ connectionString: target.databaseUrl, max: 1, connectionTimeoutMillis: 10_000, application_name: 'ops-jobs migrate' });
     // An idle connection that fails is reported by the query that needed it, not as a crash.
     pool.on('error', () => {});
     return {
-      store: createPostgresStore({ pool, ...(schema === undefined ? {} : { schema }) }),
+      store: createPostgresStore({ pool, schema }),
       description: describeTarget(target, cwd),
       close: () => pool.end(),
     };
@@ -60,7 +60,7 @@ export async function openStore(target: MigrateTarget, schema: string | undefine
   try {
     const pglite = await PGlite.create(dir);
     return {
-      store: createPostgresStore({ pglite, ...(schema === undefined ? {} : { schema }) }),
+      store: createPostgresStore({ pglite, schema }),
       description: describeTarget(target, cwd),
       async close() {
         try {

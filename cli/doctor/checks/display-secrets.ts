@@ -27,7 +27,8 @@ function leakedKeys(policy: DisplayPolicy, actor: unknown): string[] {
 export const checkDisplaySecrets: Check = async ({ config, production }) => {
   const policy = config?.options.displayPolicy;
   if (policy === null || typeof policy !== 'object' || typeof policy.display !== 'function') return [];
-  const roles = Object.entries(config?.roles ?? { '(no role)': null });
+  const named = Object.entries(config?.roles ?? {});
+  const roles = named.length > 0 ? named : [['(no role)', null] as const];
   const leaks: string[] = [];
   try {
     for (const [role, actor] of roles) {

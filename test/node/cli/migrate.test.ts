@@ -115,6 +115,6 @@ describe('migrate on PostgreSQL', { timeout: 120_000 }, () => {
     assert.equal(both.code, 2);
     const badSchema = await runCli(['migrate', '--database-url', DATABASE_URL, '--schema', 'Robert"); DROP']);
     assert.equal(badSchema.code, 2);
-    assert.match(badSchema.stderr, /--schema: must be a plain SQL identifier/);
+    assert.match(badSchema.stderr, /--schema must be a plain SQL identifier/);
   });
 });
