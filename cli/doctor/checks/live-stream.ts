@@ -5,10 +5,10 @@ import { failure, messageOf, passed, type Finding } from '../finding.ts';
 import { bodySnippet, NoAnswerError, openStream, underConsole, type OpenResponse } from '../probe.ts';
 
 /** How soon the stream's first event must arrive: the console sends it as the stream opens. */
-export const READY_WITHIN_MS = 5_000;
+const READY_WITHIN_MS = 5_000;
 
 /** How long past one heartbeat interval the first heartbeat may take: half an interval, plus 2 s for the network. */
-export function heartbeatDeadlineMs(heartbeatSeconds: number): number {
+function heartbeatDeadlineMs(heartbeatSeconds: number): number {
   return heartbeatSeconds * 1500 + 2_000;
 }
 
@@ -49,14 +49,14 @@ async function followStream(events: EventReader, opened: number): Promise<Findin
   const heartbeat = await awaitEvent(events, 'heartbeat', readyAt + heartbeatDeadlineMs(heartbeatSeconds));
   const waited = ((Date.now() - readyAt) / 1000).toFixed(1);
   if (heartbeat === 'ended') {
-    return failure('url.stream', `The live stream was closed after ${waited} s, before its first heartbeat (every ${heartbeatSeconds} s)`,
+    return failure('url.stream', `The live stream was closed ${waited} s after its first event, before its first heartbeat (every ${heartbeatSeconds} s)`,
       'Something between here and the application closes a stream that is quiet for less than the heartbeat interval: every open console would reconnect over and over.', cutFix(heartbeatSeconds));
   }
   if (heartbeat === 'timeout') {
     return failure('url.stream', `No heartbeat arrived within ${waited} s (the console sends one every ${heartbeatSeconds} s)`,
       'The stream stayed open, but its heartbeats were held back: something between here and the application buffers it.', BUFFERED_FIX);
   }
-  return passed('url.stream', `The live stream works through this URL: a heartbeat arrived ${waited} s after it opened`, `The console sends one every ${heartbeatSeconds} s.`);
+  return passed('url.stream', `The live stream works through this URL: its first heartbeat arrived ${waited} s after its first event`, `The console sends one every ${heartbeatSeconds} s.`);
 }
 
 /** `api/events` answers as an event stream, uncompressed, and its first heartbeat arrives in time. */

@@ -61,7 +61,7 @@ describe('doctor --url through nginx', { timeout: 180_000 }, () => {
     assert.equal(finding(run, 'url.anonymous').severity, 'ok');
     const stream = finding(run, 'url.stream');
     assert.equal(stream.severity, 'ok');
-    assert.match(stream.title, /a heartbeat arrived \d+\.\d s after it opened/);
+    assert.match(stream.title, /its first heartbeat arrived \d+\.\d s after its first event/);
     assert.match(stream.detail, /every 2 s/);
   });
 
@@ -79,7 +79,7 @@ describe('doctor --url through nginx', { timeout: 180_000 }, () => {
     assert.equal(run.code, 2);
     const stream = finding(run, 'url.stream');
     assert.equal(stream.severity, 'error');
-    assert.match(stream.title, /closed after \d+\.\d s, before its first heartbeat \(every 2 s\)/);
+    assert.match(stream.title, /closed \d+\.\d s after its first event, before its first heartbeat \(every 2 s\)/);
     assert.match(stream.fix ?? '', /at least 4 s .*proxy_read_timeout/);
   });
 
