@@ -1,9 +1,8 @@
 // `ops-jobs doctor` against config fixtures on real PGlite and PostgreSQL: each check's finding,
 // the exit code, the fix it states, and the table of who may do what.
 import assert from 'node:assert/strict';
-import type pg from 'pg';
-import { after, before, describe, test } from 'node:test';
-import { connectPostgres, DATABASE_URL, dropSchemas, uniqueSchema } from './support/postgres.ts';
+import { describe, test } from 'node:test';
+import { DATABASE_URL, uniqueSchema, usePostgres } from './support/postgres.ts';
 import { reportOf, root, runCli, type CliRun } from './support/run-cli.ts';
 
 const CONFIG = `${root}test/node/cli/fixtures/host-config.ts`;
@@ -23,16 +22,7 @@ function severities(run: CliRun): Record<string, string> {
 }
 
 describe('doctor', { timeout: 180_000 }, () => {
-  let pool: pg.Pool;
-  const schemas: string[] = [];
-  before(async () => {
-    pool = await connectPostgres();
-  });
-  after(async () => {
-    if (!pool) return;
-    await dropSchemas(pool, schemas);
-    await pool.end();
-  });
+  const { schemas } = usePostgres();
 
   test('a clean deployment in production: every check passes, exit 0, and the roles table in --json', async () => {
     const run = await doctor();

@@ -6,11 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type pg from 'pg';
 import { after, before, describe, test } from 'node:test';
 import { LOCK_FILE } from '../../../cli/migrate/directory-lock.ts';
 import { LATEST_VERSION } from '../../../adapters/postgres/migrations.ts';
-import { connectPostgres, DATABASE_URL, dropSchemas, uniqueSchema } from './support/postgres.ts';
+import { DATABASE_URL, uniqueSchema, usePostgres } from './support/postgres.ts';
 import { runCli, type CliRun } from './support/run-cli.ts';
 
 const ALL_VERSIONS = Array.from({ length: LATEST_VERSION }, (_, index) => index + 1);
@@ -66,16 +65,8 @@ describe('migrate on a PGlite directory', { timeout: 120_000 }, () => {
 });
 
 describe('migrate on PostgreSQL', { timeout: 120_000 }, () => {
-  let pool: pg.Pool;
-  const schemas: string[] = [];
-  before(async () => {
-    pool = await connectPostgres();
-  });
-  after(async () => {
-    if (!pool) return;
-    await dropSchemas(pool, schemas);
-    await pool.end();
-  });
+  const postgres = usePostgres();
+  const { schemas } = postgres;
 
   test('applies every migration to a fresh schema; a second run applies nothing; the password is never printed', async () => {
     const schema = uniqueSchema('once');
@@ -86,7 +77,7 @@ describe('migrate on PostgreSQL', { timeout: 120_000 }, () => {
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, new RegExp(`schema ${schema} on postgres://`));
     assert.match(second.stdout, /nothing to apply/);
-    const { rows } = await pool.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+    const { rows } = await postgres.pool().query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
     assert.deepEqual(rows.map((row) => row.version), ALL_VERSIONS);
 
     const url = new URL(DATABASE_URL);

@@ -1,6 +1,7 @@
 // The PostgreSQL server the command-line tests use. Unreachable is a failure that says how to
 // start it, never a skip.
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import pg from 'pg';
 
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -27,7 +28,33 @@ export async function connectPostgres(): Promise<pg.Pool> {
   return pool;
 }
 
-/** Drops the schemas a test created. */
-export async function dropSchemas(pool: pg.Pool, schemas: readonly string[]): Promise<void> {
-  for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+/** PostgreSQL for one suite: its schemas, dropped after it. */
+export interface SuitePostgres {
+  /** Push each schema a test creates here. */
+  readonly schemas: string[];
+  pool(): pg.Pool;
+}
+
+/**
+ * Call inside a `describe`: connects before its tests (so they fail saying what is needed when
+ * PostgreSQL is down) and drops the schemas they created after them.
+ */
+export function usePostgres(): SuitePostgres {
+  let pool: pg.Pool | undefined;
+  const schemas: string[] = [];
+  before(async () => {
+    pool = await connectPostgres();
+  });
+  after(async () => {
+    if (!pool) return;
+    for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool.end();
+  });
+  return {
+    schemas,
+    pool() {
+      if (!pool) throw new Error('PostgreSQL used before the suite connected');
+      return pool;
+    },
+  };
 }
