@@ -16,6 +16,7 @@ import * as sql from './sql.ts';
 import { dataParameters } from './data-parameters.ts';
 import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
 import { createWarnAbout } from './warnings.ts';
+import { createDescribe } from './describe.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -108,6 +109,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
 
     ...createActionMethods(actionContext),
     warnAbout: createWarnAbout(actionContext),
+    describe: createDescribe({ schema, version: options.version, query }),
   };
 }
 

@@ -10,6 +10,7 @@ export { fromPgBoss } from './engine.ts';
 export { PG_BOSS_ACTION_STATES, PG_BOSS_STATES } from './states.ts';
 export { startPgBoss, type StartedPgBoss } from './start-pg-boss.ts';
 export { DEFAULT_PG_BOSS_SCHEMA } from './schema-name.ts';
+export { PG_BOSS_SUPPORT, isSupportedPgBossVersion } from './describe.ts';
 export type {
   FromPgBossOptions,
   PgBossCommandOptions,

@@ -88,7 +88,8 @@ export interface FromPgBossOptions {
   readonly schema?: string;
   /**
    * The installed pg-boss version, shown beside the engine name (for example `'12.38.0'`).
-   * pg-boss does not report it at runtime, so the label is plain `pg-boss` without it.
+   * pg-boss does not report it at runtime, so the label is plain `pg-boss` without it. `describe()`
+   * reports a release other than pg-boss 12 as unsupported.
    */
   readonly version?: string;
 }

@@ -317,3 +317,18 @@ export function unroutableJobs(schema: string): string {
     GROUP BY 1
     ORDER BY 1 NULLS FIRST`;
 }
+
+/** `$1`: the qualified name of pg-boss's version table. One row, `installed`: whether it exists. */
+export function versionTableExists(): string {
+  return 'SELECT to_regclass($1) IS NOT NULL AS installed';
+}
+
+/** The qualified name `versionTableExists` takes, spelled as pg-boss spells it in its own SQL. */
+export function versionTableName(schema: string): string {
+  return `${schema}.version`;
+}
+
+/** One row, `version`: the schema version pg-boss last migrated this schema to. */
+export function schemaVersion(schema: string): string {
+  return `SELECT max(version)::int AS version FROM ${schema}.version`;
+}

@@ -1,4 +1,4 @@
-import type { MigrationReport } from '../../core/contracts/store.ts';
+import type { MigrationReport, MigrationStatus } from '../../core/contracts/store.ts';
 import { emitTelemetry } from '../../core/telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../../core/telemetry/measure.ts';
 import { rowsOf } from './driver.ts';
@@ -36,6 +36,21 @@ export async function runMigrations(
   }
   report(result.applied.length > 0 ? 'applied' : 'up_to_date');
   return result;
+}
+
+/** Which of `migrations` the schema has, read without a lock or a transaction: it changes nothing. */
+export async function readMigrationStatus(
+  driver: SqlDriver,
+  schema: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationStatus> {
+  const present = await appliedVersions(driver, schema);
+  return {
+    schema,
+    version: Math.max(0, ...present),
+    latest: Math.max(0, ...migrations.map((migration) => migration.version)),
+    pending: migrations.map((migration) => migration.version).filter((version) => !present.has(version)),
+  };
 }
 
 async function migrate(driver: SqlDriver, schema: string, migrations: readonly Migration[]): Promise<MigrationReport> {

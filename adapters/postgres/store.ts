@@ -1,10 +1,10 @@
-import type { OpsStore, StoreTransaction } from '../../core/contracts/store.ts';
+import type { MigrationStatus, OpsStore, StoreTransaction } from '../../core/contracts/store.ts';
 import { OptionsError } from '../../core/errors.ts';
 import { exportAudit, getAudit, listAudit } from './audit-reads.ts';
 import { completeIntent } from './audit-writes.ts';
 import { fromPglite, fromPgPool, rowsOf } from './driver.ts';
 import type { PGliteLike, PgPoolLike, SqlDriver } from './driver.ts';
-import { runMigrations } from './migrate.ts';
+import { readMigrationStatus, runMigrations } from './migrate.ts';
 import { toReceipt, toStoredPreview } from './rows.ts';
 import type { PreviewRow, ReceiptRow } from './rows.ts';
 import { validateSchemaName } from './schema-name.ts';
@@ -26,6 +26,8 @@ export type PostgresStoreOptions = (
 export interface PostgresStore extends OpsStore {
   /** The schema the store's tables live in. */
   readonly schema: string;
+  /** Which migrations the schema has; reads only. */
+  migrationStatus(): Promise<MigrationStatus>;
   /**
    * Runs `work` in one transaction on one connection. On PGlite, which is a single connection,
    * `work` must reach the database through `tx` only: a query on the instance from outside the
@@ -87,6 +89,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   return {
     schema,
     migrate: () => runMigrations(driver, schema),
+    migrationStatus: () => readMigrationStatus(driver, schema),
     async savePreview(preview) {
       await rowsOf(driver, sql.insertPreview(schema, preview));
     },

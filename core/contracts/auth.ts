@@ -36,4 +36,9 @@ export interface AuthSeam<HostRequest = unknown> {
   authorize(actor: Actor, action: Action, resource: Resource): Decision | Promise<Decision>;
   /** The identity to record on audit records for `actor`. */
   auditPrincipal(actor: Actor): AuditPrincipal | Promise<AuditPrincipal>;
+  /**
+   * Set by the starter module `ops-jobs init` writes, until the host makes the seam its own by
+   * deleting the line; `ops-jobs doctor` refuses a starter in production.
+   */
+  readonly starter?: boolean;
 }

@@ -45,4 +45,9 @@ export interface DisplayPolicy {
   searchable?(field: string, context: DisplayContext): boolean;
   /** Set by `showEverything()` so that deployment checks can flag it outside development. */
   readonly showsEverything?: boolean;
+  /**
+   * Set by the starter module `ops-jobs init` writes, until the host makes the policy its own by
+   * deleting the line; `ops-jobs doctor` refuses a starter in production.
+   */
+  readonly starter?: boolean;
 }

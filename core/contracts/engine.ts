@@ -58,6 +58,28 @@ export interface ActionSelection {
   readonly missing: readonly string[];
 }
 
+/** Something about an engine's deployment that the adapter does not support, and how to fix it. */
+export interface EngineProblem {
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** What an engine says about its own deployment, for checks such as `ops-jobs doctor`. */
+export interface EngineDescription {
+  /** The engine, without a version, such as `pg-boss`. */
+  readonly engine: string;
+  /** The engine library's version, when the adapter knows it (such as `12.38.0`). */
+  readonly version: string | null;
+  /** Where the engine keeps its tables, when it has a schema of its own. */
+  readonly schema: string | null;
+  /** The version of the engine's tables in the database; null when they are not installed. */
+  readonly schemaVersion: number | null;
+  /** What the adapter supports, in words, such as `pg-boss 12 (schema version 26 or later)`. */
+  readonly supported: string;
+  /** Why this deployment is not supported; empty when it is. */
+  readonly problems: readonly EngineProblem[];
+}
+
 /**
  * The port every job engine adapter implements. The console checks permissions, previews and
  * audit; the engine only reads jobs and changes them.
@@ -94,6 +116,11 @@ export interface JobEngine {
    * inside it (an engine may read through its own connection, which would wait on the transaction).
    */
   prepare?(action: JobAction, queue: string): Promise<void>;
+  /**
+   * Describes the engine's deployment (version, schema, whether the adapter supports it) by reading
+   * the database, changing nothing. Rejects when the engine's database cannot be reached.
+   */
+  describe?(): Promise<EngineDescription>;
   /** Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many changed. */
   apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
 }

@@ -12,6 +12,18 @@ export interface MigrationReport {
   readonly version: number;
 }
 
+/** Where a store's schema stands, read without changing anything. */
+export interface MigrationStatus {
+  /** The schema the console's tables live in. */
+  readonly schema: string;
+  /** The version the schema is at; 0 when nothing has been applied. */
+  readonly version: number;
+  /** The version this release of the store migrates to. */
+  readonly latest: number;
+  /** Versions this release has that the schema lacks, in order; empty when up to date. */
+  readonly pending: readonly number[];
+}
+
 /** The store's writes inside one transaction. Everything commits together or not at all. */
 export interface StoreTransaction {
   /** The transaction's SQL connection, for an engine that shares the store's database. */
@@ -41,6 +53,11 @@ export class IdempotencyConflict extends Error {
 export interface OpsStore {
   /** Brings the store's schema up to date. Idempotent and safe to run from several processes. */
   migrate(): Promise<MigrationReport>;
+  /**
+   * Reads which migrations the schema has, changing nothing, for deployment checks such as
+   * `ops-jobs doctor`. Rejects when the database cannot be reached.
+   */
+  migrationStatus?(): Promise<MigrationStatus>;
   savePreview(preview: StoredPreview): Promise<void>;
   findPreview(tokenHash: string): Promise<StoredPreview | null>;
   findReceipt(principalId: string, key: string): Promise<IdempotencyReceipt | null>;

@@ -3,7 +3,13 @@ import { ProblemError } from '../errors.ts';
 import { emitTelemetry } from './emit.ts';
 import { engineKindOf } from './measure.ts';
 
-type EngineMethod = Exclude<keyof JobEngine, 'name' | 'capabilities'>;
+/**
+ * Engine methods the console never calls, so they have no capability in the telemetry contract:
+ * `describe` serves deployment checks (`ops-jobs doctor`), not operators.
+ */
+export const UNREPORTED_ENGINE_METHODS = Object.freeze(['describe'] as const);
+
+type EngineMethod = Exclude<keyof JobEngine, 'name' | 'capabilities' | (typeof UNREPORTED_ENGINE_METHODS)[number]>;
 
 /** Each engine port method and the capability it reports as; the compiler keeps it complete. */
 export const ENGINE_METHOD_CAPABILITIES = Object.freeze({

@@ -70,3 +70,13 @@ test('a TypeScript host type-checks against the published declarations', async (
   ].join('\n'));
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(host, 'tsconfig.json')], { cwd: host, encoding: 'utf8' });
 });
+
+test('the ops-jobs executable is in the tarball, starts with a shebang and runs from the installed package', async () => {
+  const bin = pkg.bin['ops-jobs'].replace('./', '');
+  assert.ok(files.includes(bin), bin);
+  const installed = join(workdir, 'host', 'node_modules', 'ops-jobs', bin);
+  assert.match(await readFile(installed, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  const help = execFileSync(process.execPath, [installed, '--help'], { cwd: join(workdir, 'host'), encoding: 'utf8' });
+  assert.match(help, /Usage: npx ops-jobs <command>/);
+  for (const command of ['init', 'migrate', 'doctor']) assert.match(help, new RegExp(`^ {2}${command} `, 'm'));
+});
