@@ -72,6 +72,26 @@ export class LoadController<A extends LoadArgs, T> implements ReactiveController
     return this.#start(args);
   }
 
+  /**
+   * Loads again in the background: status and value stay as they are until a new value lands, so
+   * nothing flashes a loading state. Rejects when that load failed, leaving what was shown. Does
+   * nothing before a first value is on its way: that load brings fresh data anyway.
+   */
+  revalidate(): Promise<void> {
+    const args = this.#options.args();
+    if (args === null || this.status === LOAD_STATUS.initial || (this.status === LOAD_STATUS.pending && this.value === undefined)) {
+      return Promise.resolve();
+    }
+    this.#args = args;
+    return this.#start(args, true);
+  }
+
+  /** Replaces the value with one the view learned another way, as a load would. */
+  assign(value: T): void {
+    this.value = value;
+    this.#host.requestUpdate();
+  }
+
   /** Renders by status; a missing renderer renders nothing. */
   render<R>(renderers: LoadRenderers<T, R>): R | undefined {
     switch (this.status) {
@@ -86,13 +106,15 @@ export class LoadController<A extends LoadArgs, T> implements ReactiveController
     }
   }
 
-  async #start(args: A): Promise<void> {
+  async #start(args: A, quiet = false): Promise<void> {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
     const run = ++this.#run;
-    this.status = LOAD_STATUS.pending;
-    this.#host.requestUpdate();
+    if (!quiet) {
+      this.status = LOAD_STATUS.pending;
+      this.#host.requestUpdate();
+    }
     try {
       const value = await this.#options.task(args, abort.signal);
       if (run !== this.#run) return;
@@ -101,8 +123,14 @@ export class LoadController<A extends LoadArgs, T> implements ReactiveController
       this.status = LOAD_STATUS.complete;
     } catch (error) {
       if (run !== this.#run || isAbort(error)) return;
-      this.error = error;
-      this.status = LOAD_STATUS.error;
+      // A quiet load that took over from a pending one owns its outcome.
+      if (!quiet || this.status === LOAD_STATUS.pending) {
+        this.error = error;
+        this.status = LOAD_STATUS.error;
+        this.#host.requestUpdate();
+      }
+      if (quiet) throw error;
+      return;
     }
     this.#host.requestUpdate();
   }
