@@ -42,7 +42,9 @@ export const MIN_POLL_MS = 3_000;
  * backoff; a refusal is first checked against `api/session`, and a signed-out operator stops it
  * for good. A watchdog treats a stream on which no event or heartbeat arrived for 2.5 heartbeats
  * as stalled: it closes it, polls the current view every `pollMs` and keeps retrying the stream
- * in the background, back to live as soon as one delivers.
+ * in the background with backoff, back to live as soon as one delivers a heartbeat or a change.
+ * Whenever a stream opens, the views reload quietly, since what changed while none was open is
+ * not always replayed.
  */
 export class LiveConnection implements ReactiveController {
   state: LiveState = LIVE_STATE.connecting;
@@ -159,27 +161,32 @@ export class LiveConnection implements ReactiveController {
     if (typeof seconds === 'number' && seconds > 0) this.#stallMs = Math.min(seconds, 3600) * 1000 * STALL_HEARTBEATS;
     const poll = ready?.pollIntervalMs;
     if (typeof poll === 'number' && poll > 0) this.pollMs = Math.max(MIN_POLL_MS, poll);
-    // A stream the browser reopened proves little until it delivers more than its greeting: a
-    // proxy that cuts every quiet stream would otherwise look live forever.
-    if (this.#resumed) this.#live();
-    else this.#heard(false);
+    this.#delivered = true;
+    // A greeting alone proves little: a proxy that cuts every quiet stream still lets it through.
+    // So a stream the browser reopened does not put off the watchdog, and after a stall only a
+    // heartbeat or a change ends polling.
+    if (!this.#resumed) {
+      this.#lastHeard = Date.now();
+      this.#armWatchdog();
+    }
+    if (!this.#polling) this.#live();
     // Changes made while no stream was open are not always replayed, so the view reads them.
     this.#resync();
   }
 
-  /** A stream delivered: the watchdog starts over and polling stops. */
-  #heard(news = true): void {
-    if (news) this.#attempt = 0;
+  /** A heartbeat or a change arrived: the stream works. */
+  #heard(): void {
+    this.#attempt = 0;
+    this.#delivered = true;
     this.#lastHeard = Date.now();
     this.#armWatchdog();
+    this.#polling = false;
+    clearTimeout(this.#pollTimer);
     this.#live();
   }
 
   #live(): void {
-    this.#delivered = true;
     this.freshAt = new Date();
-    this.#polling = false;
-    clearTimeout(this.#pollTimer);
     this.#set(LIVE_STATE.live);
   }
 
@@ -188,12 +195,12 @@ export class LiveConnection implements ReactiveController {
       // Refused: an error status, which may mean the operator signed out.
       this.#source = null;
       void this.#afterRefusal(this.#client);
-    } else if (this.#delivered) {
+    } else if (this.#delivered && !this.#polling) {
       // Cut after delivering: the browser reopens it and sends Last-Event-ID.
       this.#delivered = false;
       this.#resumed = true;
     } else {
-      // The browser's own attempt failed as well: take over, with backoff.
+      // The browser's own attempt failed as well, or streams keep failing: take over, with backoff.
       source.close();
       this.#source = null;
       this.#scheduleRetry();
@@ -219,13 +226,14 @@ export class LiveConnection implements ReactiveController {
   }
 
   #checkStall(): void {
-    if (!this.#running || this.#polling) return;
+    if (!this.#running) return;
     if (Date.now() - this.#lastHeard < this.#stallMs) return this.#armWatchdog();
     if (this.#source) {
       this.#source.close();
       this.#source = null;
       this.#scheduleRetry();
     }
+    if (this.#polling) return;
     this.#polling = true;
     this.#set(LIVE_STATE.polling);
     this.#poll();
