@@ -148,14 +148,22 @@ export const consoleStyles = css`
       gap: 0;
     }
     .nav a {
-      padding: 0.4rem 0.5rem;
+      padding: 0.4rem 0.4rem;
     }
+    /* Room for the live indicator: names stay for assistive technology, the avatar goes. */
+    .brand:has(~ .nav) > span:last-child,
     .nav ~ .actor .label {
       position: absolute;
       width: 1px;
       height: 1px;
       overflow: hidden;
       clip-path: inset(50%);
+    }
+    .nav ~ .actor .avatar {
+      display: none;
+    }
+    .bar > .inner {
+      gap: 0.5rem;
     }
     main {
       padding-top: 1.1rem;

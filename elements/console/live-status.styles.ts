@@ -14,6 +14,21 @@ export const liveStatusStyles = css`
     white-space: nowrap;
     color: var(--_muted);
   }
+  .live .compact {
+    display: none;
+  }
+  @media (max-width: 520px) {
+    .live .compact {
+      display: inline;
+    }
+    .live .full {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+  }
   .dot {
     width: 0.5rem;
     height: 0.5rem;

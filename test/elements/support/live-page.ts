@@ -14,8 +14,12 @@ export async function untilLive(page: Page, state: LiveState, timeout = 10_000):
 
 /** What the indicator's live region says, as a screen reader reads it ("Updates: Live"). */
 export async function liveText(page: Page): Promise<string> {
-  const text = await indicator(page).locator('[role="status"]').textContent();
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  const text = await indicator(page).locator('[role="status"]').evaluate((region) => {
+    const copy = region.cloneNode(true) as Element;
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    return copy.textContent ?? '';
+  });
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 declare global {
