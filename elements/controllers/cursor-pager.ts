@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../api/api-error.ts';
+import { isAbort, isFinalAnswer } from '../api/api-error.ts';
 import { LOAD_STATUS, type LoadStatus } from './load-status.ts';
 import type { LoadArgs } from './load-controller.ts';
 import { sameArgs } from './same-args.ts';
@@ -103,8 +103,9 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
   /**
    * Reads as many items as are shown again, in the background: the items stay on screen, with no
    * loading state, until the new ones land, so scroll position and anything keyed by item hold.
-   * Rejects when that failed, leaving the items shown. Does nothing while a first page is on its
-   * way; waits for a page being appended.
+   * When the server answers that the listing is gone or forbidden, that error replaces the items;
+   * any other failure rejects and leaves them. Does nothing while a first page is on its way; waits
+   * for a page being appended.
    */
   async revalidate(): Promise<void> {
     if (this.#more) await this.#more;
@@ -122,7 +123,13 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
       } while (cursor !== null && items.length < want && run === this.#run);
     } catch (error) {
       if (run !== this.#run || isAbort(error)) return;
-      throw error;
+      if (!isFinalAnswer(error)) throw error;
+      this.items = [];
+      this.nextCursor = null;
+      this.error = error;
+      this.status = LOAD_STATUS.error;
+      this.#host.requestUpdate();
+      return;
     }
     if (run !== this.#run) return;
     this.items = items;

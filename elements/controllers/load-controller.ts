@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../api/api-error.ts';
+import { isAbort, isFinalAnswer } from '../api/api-error.ts';
 import { LOAD_STATUS, type LoadStatus } from './load-status.ts';
 import { sameArgs } from './same-args.ts';
 
@@ -74,8 +74,9 @@ export class LoadController<A extends LoadArgs, T> implements ReactiveController
 
   /**
    * Loads again in the background: status and value stay as they are until a new value lands, so
-   * nothing flashes a loading state. Rejects when that load failed, leaving what was shown. Does
-   * nothing before a first value is on its way: that load brings fresh data anyway.
+   * nothing flashes a loading state. When the server answers that the thing is gone or forbidden,
+   * that error replaces the value, since it is now the truth; any other failure rejects and leaves
+   * what was shown. Does nothing before a first value is on its way: that load brings fresh data.
    */
   revalidate(): Promise<void> {
     const args = this.#options.args();
@@ -124,12 +125,13 @@ export class LoadController<A extends LoadArgs, T> implements ReactiveController
     } catch (error) {
       if (run !== this.#run || isAbort(error)) return;
       // A quiet load that took over from a pending one owns its outcome.
-      if (!quiet || this.status === LOAD_STATUS.pending) {
+      const shown = !quiet || this.status === LOAD_STATUS.pending || isFinalAnswer(error);
+      if (shown) {
         this.error = error;
         this.status = LOAD_STATUS.error;
         this.#host.requestUpdate();
       }
-      if (quiet) throw error;
+      if (quiet && !isFinalAnswer(error)) throw error;
       return;
     }
     this.#host.requestUpdate();

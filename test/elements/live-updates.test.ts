@@ -9,7 +9,7 @@ import type { JobDetailResponse, JobSummaryResponse, LiveActionEvent, LiveQueues
 import { actionApi, OPERATOR_SESSION } from './support/action-fixtures.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { settled } from './support/console-page.ts';
-import { failedJobDetail, jobsOf, QUEUES, SESSION } from './support/fixtures.ts';
+import { failedJobDetail, jobsOf, problem, QUEUES, SESSION } from './support/fixtures.ts';
 import { untilLive, watchForLoading } from './support/live-page.ts';
 import type { ApiHandler } from './support/server.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -20,8 +20,8 @@ let server: TestServer;
 
 /** Failed jobs that arrived in email-send since the page loaded, newest first. */
 let arrived: JobSummaryResponse[] = [];
-/** The state the newest failed job of email-send is in now. */
-let detailState: JobDetailResponse['state'] = 'failed';
+/** The state the newest failed job of email-send is in now, or null once it is deleted. */
+let detailState: JobDetailResponse['state'] | null = 'failed';
 
 function emailSend(): QueueResponse {
   const base = QUEUES.find((queue) => queue.name === 'email-send')!;
@@ -42,7 +42,9 @@ function liveApi(session = OPERATOR_SESSION): ApiHandler {
       return { body: { jobs: all.slice(offset, offset + limit), nextCursor: offset + limit < all.length ? String(offset + limit) : null } };
     }
     const detail = failedJobDetail(now);
-    if (path === `queues/email-send/jobs/${detail.id}`) return { body: { ...detail, state: detailState } };
+    if (path === `queues/email-send/jobs/${detail.id}`) {
+      return detailState ? { body: { ...detail, state: detailState } } : problem(404, 'Job not found', `There is no job ${detail.id} in this queue.`);
+    }
     return base(path, url, request);
   };
 }
@@ -56,8 +58,8 @@ function queuesEvent(...queues: QueueResponse[]): LiveQueuesEvent {
   return { at: new Date().toISOString(), queues };
 }
 
-function actionEvent(queue: string, jobIds: string[]): LiveActionEvent {
-  return { at: new Date().toISOString(), action: 'job.retry', queue, affected: jobIds.length, auditId: 'aud-live-1', actor: 'Sam Okafor', jobIds };
+function actionEvent(queue: string, jobIds: string[], action: LiveActionEvent['action'] = 'job.retry'): LiveActionEvent {
+  return { at: new Date().toISOString(), action, queue, affected: jobIds.length, auditId: 'aud-live-1', actor: 'Sam Okafor', jobIds };
 }
 
 before(async () => {
@@ -260,6 +262,20 @@ describe('job detail', () => {
       assert.equal(await page.getByRole('region', { name: 'Options' }).isVisible(), true, 'Options stays open');
       assert.deepEqual(await loading(), []);
       assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('says so when another operator deleted the job, and stays Live: the server answered', async () => {
+    server.api = liveApi(SESSION);
+    const job = failedJobDetail(now);
+    const { page } = await openLive(`queues/email-send/jobs/${job.id}`);
+    try {
+      detailState = null;
+      server.live.broadcast('action', actionEvent('email-send', [job.id], 'job.delete'), 'feed-11');
+      await page.getByRole('heading', { name: 'No such job' }).waitFor();
+      assert.equal(await page.locator('ops-jobs-console [part="live"]').getAttribute('data-state'), 'live');
     } finally {
       await page.context().close();
     }
