@@ -66,6 +66,8 @@ export class LiveConnection implements ReactiveController {
   #stallMs = DEFAULT_HEARTBEAT_SECONDS * 1000 * STALL_HEARTBEATS;
   #lastHeard = 0;
   #polling = false;
+  /** Counts the times polling started, so a poll from an earlier time stops with it. */
+  #round = 0;
   #running = false;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #retry: ReturnType<typeof setTimeout> | undefined;
@@ -236,26 +238,28 @@ export class LiveConnection implements ReactiveController {
     if (this.#polling) return;
     this.#polling = true;
     this.#set(LIVE_STATE.polling);
-    this.#poll();
+    this.#poll(++this.#round);
   }
 
-  #poll(): void {
+  /** One poll of round `round`; a poll still on its way when polling stopped ends its round. */
+  #poll(round: number): void {
     const client = this.#client;
     if (!client) return;
+    const current = () => this.#polling && round === this.#round;
     const reload = this.#subscribers.size > 0 ? this.#reloadViews() : client.session().then(() => undefined);
     reload.then(
       () => {
-        if (!this.#polling) return;
+        if (!current()) return;
         this.freshAt = new Date();
         this.#set(LIVE_STATE.polling);
       },
       (error: unknown) => {
-        if (!this.#polling) return;
+        if (!current()) return;
         if (isSignedOut(error)) this.#signOut();
         else this.#set(LIVE_STATE.stale);
       },
     ).finally(() => {
-      if (this.#polling) this.#pollTimer = setTimeout(() => this.#poll(), this.pollMs);
+      if (current()) this.#pollTimer = setTimeout(() => this.#poll(round), this.pollMs);
     });
   }
 
