@@ -1,5 +1,5 @@
 export { createOpsJobs, type OpsJobs } from './create-ops-jobs.ts';
-export type { OpsJobsOptions, Logger, ActionLimits } from './options.ts';
+export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions } from './options.ts';
 export { ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, type Action, type JobAction, type OperatorAction } from './contracts/actions.ts';
 export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
 export type { JobSelection, Phase, Resource } from './contracts/resource.ts';

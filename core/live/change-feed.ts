@@ -74,13 +74,16 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
 
   function schedule(): void {
     if (closed || listeners.size === 0 || timer) return;
-    timer = setTimeout(async () => {
+    const mine = setTimeout(async () => {
       await poll();
+      // The feed went idle (or restarted) during this poll: leave any newer timer alone.
+      if (timer !== mine) return;
       timer = undefined;
       schedule();
     }, options.pollIntervalMs);
+    timer = mine;
     // The feed must never keep the host's process alive on its own.
-    (timer as { unref?: () => void }).unref?.();
+    (mine as { unref?: () => void }).unref?.();
   }
 
   return {
@@ -96,7 +99,8 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       listeners.add(listener);
       if (onClose) closers.set(listener, onClose);
       if (listeners.size === 1) {
-        // Start from the counts as they are now, so the first event is a real change.
+        // Compared with the counts seen before the feed went idle, so that a change made while no
+        // stream listened (a console cut by a proxy, reconnecting) is published, not absorbed.
         void poll().then(schedule);
       }
       return () => {
@@ -105,7 +109,6 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
         if (listeners.size === 0) {
           clearTimeout(timer);
           timer = undefined;
-          known = undefined;
         }
       };
     },

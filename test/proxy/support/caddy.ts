@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { freePort } from './free-port.ts';
 import { proxyDir, requireExecutable, runProxy, type ProxyProcess } from './proxy-process.ts';
 
+/** How Caddy fronts the demo; without options it runs on Caddy's defaults. */
 export interface CaddyOptions {
   /** The demo's origin, such as `http://127.0.0.1:41234`. */
   readonly upstream: string;

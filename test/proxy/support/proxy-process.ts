@@ -38,6 +38,7 @@ export function proxyDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `ops-jobs-${name}-`));
 }
 
+/** How to run one proxy: its command line, environment, temp dir and port. */
 export interface RunProxyOptions {
   readonly command: string;
   readonly args: readonly string[];
