@@ -107,10 +107,11 @@ describe('the console through nginx', { timeout: 90_000 }, () => {
       await sendJob(page, edge);
       await untilTotal(page, before + 1, 8_000);
       assert.equal(await notReloaded(page), true);
+      // The change itself may arrive over a stream in the second before nginx cuts it, which
+      // makes the console Live until the next cut: also the truth.
       const seen = await states();
       assert.equal(seen[0], 'live');
-      assert.ok(seen.includes('reconnecting'), seen.join(' → '));
-      assert.equal(seen.at(-1), 'polling', seen.join(' → '));
+      assert.ok(seen.includes('reconnecting') && seen.includes('polling'), seen.join(' → '));
       assert.ok(!seen.includes('stale'), 'polling through nginx works, so nothing is stale');
     } finally {
       await page.context().close();
