@@ -62,3 +62,12 @@ function kindOf(status: number): ApiErrorKind {
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/**
+ * Whether `error` is the server's considered answer about what was asked for (no such job, not
+ * allowed), which asking again will not change: not a failure to get an answer (network, server
+ * error, too many requests) and not a signed-out session.
+ */
+export function isFinalAnswer(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
+}

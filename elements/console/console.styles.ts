@@ -10,11 +10,15 @@ export const consoleStyles = css`
     line-height: 1.45;
     -webkit-font-smoothing: antialiased;
   }
+  /* The bar stays in sight so the live indicator does; views stick their own bars below it. */
   .bar {
+    position: sticky;
+    top: var(--ops-jobs-header-top, 0);
+    z-index: 10;
     display: flex;
     align-items: center;
     gap: 0.75rem;
-    min-height: 3.5rem;
+    height: 3.5rem;
     background: var(--_surface);
     border-bottom: 1px solid var(--_border);
   }
@@ -115,6 +119,7 @@ export const consoleStyles = css`
     flex: none;
   }
   main {
+    --_sticky-top: calc(var(--ops-jobs-header-top, 0px) + 3.5rem);
     max-width: var(--ops-jobs-max-width, 82rem);
     margin: 0 auto;
     padding: 1.5rem max(1rem, 2vw) 3rem;
@@ -143,14 +148,22 @@ export const consoleStyles = css`
       gap: 0;
     }
     .nav a {
-      padding: 0.4rem 0.5rem;
+      padding: 0.4rem 0.4rem;
     }
+    /* Room for the live indicator: names stay for assistive technology, the avatar goes. */
+    .brand:has(~ .nav) > span:last-child,
     .nav ~ .actor .label {
       position: absolute;
       width: 1px;
       height: 1px;
       overflow: hidden;
       clip-path: inset(50%);
+    }
+    .nav ~ .actor .avatar {
+      display: none;
+    }
+    .bar > .inner {
+      gap: 0.5rem;
     }
     main {
       padding-top: 1.1rem;

@@ -6,11 +6,13 @@ import type { SessionResponse } from '../../core/http/wire.ts';
 import { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { auditQueryString } from '../api/audit-query.ts';
-import { apiContext, routerContext, sessionContext } from '../context/contexts.ts';
+import { apiContext, liveContext, routerContext, sessionContext } from '../context/contexts.ts';
 import { LoadController } from '../controllers/load-controller.ts';
+import { OpsJobsLiveChangeEvent } from '../events/ops-jobs-live-change.ts';
 import { OpsJobsNavigateEvent } from '../events/ops-jobs-navigate.ts';
 import { OpsJobsRouteChangeEvent } from '../events/ops-jobs-route-change.ts';
 import { ensureDefined, isLazyTag } from '../lazy-elements.ts';
+import { LiveConnection } from '../live/live-connection.ts';
 import { interceptableLink } from '../router/link-clicks.ts';
 import { Router } from '../router/router.ts';
 import { routes, type Route } from '../router/routes.ts';
@@ -19,14 +21,21 @@ import { layersIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import type { Theme, ViewElement } from '../shared/view-element.ts';
 import { consoleStyles } from './console.styles.ts';
+import { liveStatus } from './live-status.ts';
+import { liveStatusStyles } from './live-status.styles.ts';
 import { routeTitle } from './route-title.ts';
 
 /**
  * The operator console: loads the session, then shows the view for the current URL under the
  * mount: the queue overview, a queue's jobs, one job, the audit log or one audit record. The
  * header links the queues and, for operators allowed to read it, the audit log. Links inside it navigate without a page
- * load; back and forward work. Provides the API client, session and router to its views through
- * `@lit/context`.
+ * load; back and forward work. Provides the API client, session, router and live connection to
+ * its views through `@lit/context`.
+ *
+ * It holds one live connection to `api/events` and says in the header, at all times, whether what
+ * is on screen is current: Live, Reconnecting…, Polling every Ns (the stream cannot be held open,
+ * so the view reloads on a timer), Stale since a time (nothing gets through), or Signed out. Views
+ * update in place from it.
  *
  * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
  *   Resolved once against `document.baseURI`, so the console works under any path prefix.
@@ -35,8 +44,10 @@ import { routeTitle } from './route-title.ts';
  *
  * @fires ops-jobs-navigate - before following a link inside the console; cancelable.
  * @fires ops-jobs-route-change - after the route changed (link, back or forward).
+ * @fires ops-jobs-live-change - the live connection's state changed; `state`, `freshAt`.
  *
- * @csspart header - the top bar.
+ * @csspart header - the top bar; it stays in sight when the page scrolls.
+ * @csspart live - the live indicator in the top bar.
  * @csspart nav - the links to the queues and the audit log in the top bar.
  * @csspart main - the area the views render in.
  *
@@ -57,9 +68,12 @@ import { routeTitle } from './route-title.ts';
  * @cssprop --ops-jobs-radius - card corner radius (10px).
  * @cssprop --ops-jobs-max-width - content width (82rem).
  * @cssprop --ops-jobs-min-height - the console's least height (100vh: it fills the page).
+ * @cssprop --ops-jobs-header-top - where the top bar sticks, for pages with a fixed bar of their own (0).
+ * @cssprop --ops-jobs-color-success - the live indicator when live; `-soft` for its background.
+ * @cssprop --ops-jobs-color-warning - the live indicator when reconnecting or polling; `-soft`, `-border`.
  */
 export class OpsJobsConsole extends LitElement {
-  static override styles = [tokens, themeScheme, controls, consoleStyles];
+  static override styles = [tokens, themeScheme, controls, consoleStyles, liveStatusStyles];
 
   @property() root = './';
   @property({ reflect: true }) theme: Theme | undefined;
@@ -76,6 +90,13 @@ export class OpsJobsConsole extends LitElement {
   @provide({ context: sessionContext })
   @state()
   protected session: SessionResponse | undefined;
+
+  /** The connection to the server's live changes; its state shows in the header. */
+  @provide({ context: liveContext })
+  protected live: LiveConnection = new LiveConnection(this, {
+    api: () => this.api,
+    onChange: (state) => this.dispatchEvent(new OpsJobsLiveChangeEvent(state, this.live.freshAt)),
+  });
 
   @state() private route: Route = routes.overview();
   /** Why the current view's code could not be loaded, if it could not. */
@@ -187,6 +208,7 @@ export class OpsJobsConsole extends LitElement {
         ${this.session ? html`<span class="engine" title="Job engine">${this.session.engine.name}</span>` : ''}
         ${this.session?.permissions['audit.view'] ? this.#nav() : ''}
         <span class="spacer"></span>
+        ${liveStatus(this.live)}
         ${this.session ? this.#actor(this.session) : ''}
       </div></header>
       <main part="main">

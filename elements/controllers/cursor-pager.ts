@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../api/api-error.ts';
+import { isAbort, isFinalAnswer } from '../api/api-error.ts';
 import { LOAD_STATUS, type LoadStatus } from './load-status.ts';
 import type { LoadArgs } from './load-controller.ts';
 import { sameArgs } from './same-args.ts';
@@ -12,8 +12,11 @@ export interface CursorPage<T> {
 }
 
 export interface CursorPagerOptions<A extends LoadArgs, T> {
-  /** Fetches the page after `cursor` (null for the first). Must honour `signal`. */
-  readonly page: (args: A, cursor: string | null, signal: AbortSignal) => Promise<CursorPage<T>>;
+  /**
+   * Fetches the page after `cursor` (null for the first). Must honour `signal`. `size`, when
+   * given, is how many items are wanted: a background reload asks for every row shown at once.
+   */
+  readonly page: (args: A, cursor: string | null, signal: AbortSignal, size?: number) => Promise<CursorPage<T>>;
   /** Reads the inputs before each host update; new inputs start over from the first page. */
   readonly args: () => A | null;
 }
@@ -33,6 +36,7 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: CursorPagerOptions<A, T>;
   #args: A | null = null;
+  #more: Promise<void> | null = null;
   #abort: AbortController | null = null;
   #run = 0;
 
@@ -96,11 +100,59 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /**
+   * Reads as many items as are shown again, in the background: the items stay on screen, with no
+   * loading state, until the new ones land, so scroll position and anything keyed by item hold.
+   * When the server answers that the listing is gone or forbidden, that error replaces the items;
+   * any other failure rejects and leaves them. Does nothing while a first page is on its way; waits
+   * for a page being appended.
+   */
+  async revalidate(): Promise<void> {
+    if (this.#more) await this.#more;
+    const args = this.#args;
+    if (!args || (this.status !== LOAD_STATUS.complete && this.status !== LOAD_STATUS.error)) return;
+    const want = Math.max(this.items.length, 1);
+    const { run, signal } = this.#begin();
+    const items: T[] = [];
+    let cursor: string | null = null;
+    try {
+      do {
+        const page: CursorPage<T> = await this.#options.page(args, cursor, signal, want - items.length);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null && items.length < want && run === this.#run);
+    } catch (error) {
+      if (run !== this.#run || isAbort(error)) return;
+      if (!isFinalAnswer(error)) throw error;
+      this.items = [];
+      this.nextCursor = null;
+      this.error = error;
+      this.status = LOAD_STATUS.error;
+      this.#host.requestUpdate();
+      return;
+    }
+    if (run !== this.#run) return;
+    this.items = items;
+    this.nextCursor = cursor;
+    this.error = undefined;
+    this.status = LOAD_STATUS.complete;
+    this.#host.requestUpdate();
+  }
+
   /** Appends the next page, if there is one and none is loading. */
-  async loadMore(): Promise<void> {
+  loadMore(): Promise<void> {
+    if (this.#more) return this.#more;
+    const more = this.#loadMore().finally(() => {
+      if (this.#more === more) this.#more = null;
+    });
+    this.#more = more;
+    return more;
+  }
+
+  async #loadMore(): Promise<void> {
     const args = this.#args;
     const cursor = this.nextCursor;
-    if (!args || cursor === null || this.moreStatus === LOAD_STATUS.pending) return;
+    if (!args || cursor === null) return;
     const { run, signal } = this.#begin();
     this.moreStatus = LOAD_STATUS.pending;
     this.moreError = undefined;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbort } from '../api/api-error.ts';
+import { isAbort, isFinalAnswer } from '../api/api-error.ts';
 import { LOAD_STATUS, type LoadStatus } from './load-status.ts';
 import { sameArgs } from './same-args.ts';
 
@@ -72,6 +72,27 @@ export class LoadController<A extends LoadArgs, T> implements ReactiveController
     return this.#start(args);
   }
 
+  /**
+   * Loads again in the background: status and value stay as they are until a new value lands, so
+   * nothing flashes a loading state. When the server answers that the thing is gone or forbidden,
+   * that error replaces the value, since it is now the truth; any other failure rejects and leaves
+   * what was shown. Does nothing before a first value is on its way: that load brings fresh data.
+   */
+  revalidate(): Promise<void> {
+    const args = this.#options.args();
+    if (args === null || this.status === LOAD_STATUS.initial || (this.status === LOAD_STATUS.pending && this.value === undefined)) {
+      return Promise.resolve();
+    }
+    this.#args = args;
+    return this.#start(args, true);
+  }
+
+  /** Replaces the value with one the view learned another way, as a load would. */
+  assign(value: T): void {
+    this.value = value;
+    this.#host.requestUpdate();
+  }
+
   /** Renders by status; a missing renderer renders nothing. */
   render<R>(renderers: LoadRenderers<T, R>): R | undefined {
     switch (this.status) {
@@ -86,13 +107,15 @@ export class LoadController<A extends LoadArgs, T> implements ReactiveController
     }
   }
 
-  async #start(args: A): Promise<void> {
+  async #start(args: A, quiet = false): Promise<void> {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
     const run = ++this.#run;
-    this.status = LOAD_STATUS.pending;
-    this.#host.requestUpdate();
+    if (!quiet) {
+      this.status = LOAD_STATUS.pending;
+      this.#host.requestUpdate();
+    }
     try {
       const value = await this.#options.task(args, abort.signal);
       if (run !== this.#run) return;
@@ -101,8 +124,15 @@ export class LoadController<A extends LoadArgs, T> implements ReactiveController
       this.status = LOAD_STATUS.complete;
     } catch (error) {
       if (run !== this.#run || isAbort(error)) return;
-      this.error = error;
-      this.status = LOAD_STATUS.error;
+      // A quiet load that took over from a pending one owns its outcome.
+      const shown = !quiet || this.status === LOAD_STATUS.pending || isFinalAnswer(error);
+      if (shown) {
+        this.error = error;
+        this.status = LOAD_STATUS.error;
+        this.#host.requestUpdate();
+      }
+      if (quiet && !isFinalAnswer(error)) throw error;
+      return;
     }
     this.#host.requestUpdate();
   }

@@ -109,7 +109,7 @@ export const jobDetailStyles = css`
     gap: 1rem;
     min-width: 0;
     position: sticky;
-    top: 1rem;
+    top: calc(var(--_sticky-top, 0px) + 1rem);
   }
   section.history {
     padding: 1rem 1.25rem 1.1rem;

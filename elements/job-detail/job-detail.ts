@@ -10,6 +10,7 @@ import { actionStyles } from '../actions/actions.styles.ts';
 import type { OpsJobsJobHistory } from '../job-history/job-history.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatCount, shortId } from '../shared/format.ts';
@@ -27,7 +28,8 @@ import { jobDetailStyles } from './job-detail.styles.ts';
  * marked as such; options load into the page only when opened. The actions that apply to the
  * job's state (retry a failed job, cancel a queued one, redrive a dead letter...) sit beside the
  * heading and go through `<ops-jobs-action-dialog>`; operators who may read the audit log see
- * the job's history of actions.
+ * the job's history of actions. Inside `<ops-jobs-console>` it reloads in place when the live
+ * stream says its queue changed or an action touched it, keeping open sections and an open dialog.
  *
  * @attr queue - the job's queue.
  * @attr job-id - the job's id.
@@ -65,6 +67,13 @@ export class OpsJobsJobDetail extends ViewElement {
   readonly #load = new LoadController(this, {
     args: () => (this.queue && this.jobId ? ([this.api, this.queue, this.jobId] as const) : null),
     task: ([api, queue, id], signal) => api.job(queue, id, signal),
+  });
+
+  readonly #sync = new LiveSync(this, {
+    live: () => this.live,
+    reload: () => this.#load.revalidate(),
+    queuesConcern: (event) => event.queues.some((queue) => queue.name === this.queue),
+    actionConcerns: (event) => event.queue === this.queue && event.jobIds.includes(this.jobId),
   });
 
   /** Loads the job again. */

@@ -4,6 +4,7 @@ import type { AuditRecordResponse } from '../../core/http/wire.ts';
 import { ACTION_COPY } from '../actions/action-copy.ts';
 import { principalText } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';
+import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { arrowRightIcon } from '../shared/icons.ts';
@@ -17,7 +18,8 @@ const SHOWN = 5;
 /**
  * The audit records that touched one job, newest first: what was done, by whom, when and how it
  * ended, each linking to its record, and a link to all of them in the audit log. For operators
- * allowed to read the audit log; the job detail shows it only to them.
+ * allowed to read the audit log; the job detail shows it only to them. Inside `<ops-jobs-console>`
+ * an action on the job that arrives over the live stream reloads it in place.
  *
  * @attr queue - the job's queue.
  * @attr job-id - the job's id.
@@ -34,6 +36,12 @@ export class OpsJobsJobHistory extends ViewElement {
   readonly #load = new LoadController(this, {
     args: () => (this.jobId ? ([this.api, this.jobId] as const) : null),
     task: ([api, job], signal) => api.audit({ filter: { job }, limit: SHOWN + 1 }, signal),
+  });
+
+  readonly #sync = new LiveSync(this, {
+    live: () => this.live,
+    reload: () => this.#load.revalidate(),
+    actionConcerns: (event) => event.jobIds.includes(this.jobId),
   });
 
   override refresh(): Promise<void> {

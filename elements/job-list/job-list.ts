@@ -8,6 +8,7 @@ import { actionStyles } from '../actions/actions.styles.ts';
 import { CursorPager } from '../controllers/cursor-pager.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatCount, shortId } from '../shared/format.ts';
@@ -27,13 +28,17 @@ import { JobSelection } from './job-selection.ts';
 
 /** Jobs per page. */
 const PAGE_SIZE = 50;
+/** The most jobs the API returns in one page. */
+const MAX_PAGE_SIZE = 200;
 
 /**
  * One queue's jobs, newest first, filtered by state through tabs that show each state's count.
  * Pages load through the API's cursors; "Load more" appends the next page below the ones shown.
  * Operators who may act get checkboxes, bulk actions on the selection, and actions on every job in
  * the current state ("Retry all 127 failed jobs"); each goes through `<ops-jobs-action-dialog>`,
- * after which the list refreshes in place.
+ * after which the list refreshes in place. Inside `<ops-jobs-console>` it also reloads in place
+ * when the live stream says its queue changed, keeping the rows shown, the scroll position, the
+ * selection (of jobs still listed) and an open dialog.
  *
  * @attr queue - the queue's name.
  * @attr state - the state to list (`failed`, ...); absent lists every state.
@@ -71,10 +76,20 @@ export class OpsJobsJobList extends ViewElement {
 
   readonly #pages = new CursorPager(this, {
     args: () => (this.queue ? ([this.api, this.queue, this.state] as const) : null),
-    page: async ([api, queue, state], cursor, signal) => {
-      const page = await api.jobs(queue, { state, limit: PAGE_SIZE, cursor }, signal);
+    page: async ([api, queue, state], cursor, signal, size) => {
+      const limit = size ? Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, size)) : PAGE_SIZE;
+      const page = await api.jobs(queue, { state, limit, cursor }, signal);
       return { items: page.jobs, nextCursor: page.nextCursor };
     },
+  });
+
+  readonly #sync = new LiveSync(this, {
+    live: () => this.live,
+    reload: async () => {
+      await Promise.all([this.#info.revalidate(), this.#pages.revalidate()]);
+    },
+    queuesConcern: (event) => event.queues.some((queue) => queue.name === this.queue),
+    actionConcerns: (event) => event.queue === this.queue,
   });
 
   /** Whether the current state's tab still has to be scrolled into sight. */

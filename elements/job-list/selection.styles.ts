@@ -37,7 +37,7 @@ export const selectionStyles = css`
   }
   .bulk-wrap {
     position: sticky;
-    top: 0;
+    top: var(--_sticky-top, 0);
     z-index: 3;
     margin: 0 0 0.75rem;
     background: var(--_bg);

@@ -37,10 +37,13 @@ export class OpsJobsJsonViewer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('shown')) {
+      const text = this.shown && 'value' in this.shown ? toJsonText(this.shown.value) : '';
+      // A view reloaded in the background hands over an equal value: keep what "Show more" opened.
+      if (text === this.#text) return;
       this.budget = STEP;
-      this.#text = this.shown && 'value' in this.shown ? toJsonText(this.shown.value) : '';
-      this.#lines = this.#text.split('\n');
-      this.#bytes = new TextEncoder().encode(this.#text).length;
+      this.#text = text;
+      this.#lines = text.split('\n');
+      this.#bytes = new TextEncoder().encode(text).length;
     }
   }
 

@@ -1,8 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import type { JobState } from '../../core/contracts/jobs.ts';
-import type { QueueListResponse, QueueResponse } from '../../core/http/wire.ts';
+import type { LiveQueuesEvent, QueueListResponse, QueueResponse } from '../../core/http/wire.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { cssProps } from '../shared/css-props.ts';
@@ -22,7 +23,8 @@ const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queue
 
 /**
  * The overview: every queue with its job counts by state, failed counts first and loud, totals
- * across queues, and each queue's dead letter queue.
+ * across queues, and each queue's dead letter queue. Inside `<ops-jobs-console>` the counts follow
+ * the live stream in place; a queue it does not know yet reloads the list.
  *
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  * @attr theme - `light`, `dark` or `auto` (default).
@@ -40,9 +42,23 @@ export class OpsJobsQueueList extends ViewElement {
     task: ([api], signal) => api.queues(signal),
   });
 
+  readonly #sync = new LiveSync(this, {
+    live: () => this.live,
+    reload: () => this.#load.revalidate(),
+    applyQueues: (event) => this.#apply(event),
+    queuesConcern: (event) => event.queues.some((queue) => !this.#load.value?.queues.some((known) => known.name === queue.name)),
+  });
+
   /** Loads the queues again. */
   override refresh(): Promise<void> {
     return this.#load.rerun();
+  }
+
+  #apply(event: LiveQueuesEvent): void {
+    const current = this.#load.value;
+    if (!current) return;
+    const changed = new Map(event.queues.map((queue) => [queue.name, queue]));
+    this.#load.assign({ ...current, queues: current.queues.map((queue) => changed.get(queue.name) ?? queue) });
   }
 
   readonly #reload = (): void => void this.refresh();

@@ -6,6 +6,7 @@ const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'narrow' });
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const shortClock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** A count with grouping: 12,345. */
 export function formatCount(value: number): string {
@@ -20,6 +21,11 @@ export function formatExact(date: Date): string {
 /** The time of day only, for timelines where the date is known. */
 export function formatClock(date: Date): string {
   return clock.format(date);
+}
+
+/** Hours and minutes only, where space is short. */
+export function formatShortClock(date: Date): string {
+  return shortClock.format(date);
 }
 
 /** The exact time plus its ISO form, for `title` attributes. */

@@ -4,8 +4,9 @@ import { property, state } from 'lit/decorators.js';
 import type { JobState } from '../../core/contracts/jobs.ts';
 import type { SessionResponse } from '../../core/http/wire.ts';
 import { ApiClient } from '../api/api-client.ts';
-import { apiContext, routerContext, sessionContext } from '../context/contexts.ts';
+import { apiContext, liveContext, routerContext, sessionContext } from '../context/contexts.ts';
 import { LoadController } from '../controllers/load-controller.ts';
+import type { LiveConnection } from '../live/live-connection.ts';
 import type { Router } from '../router/router.ts';
 import { routeUrl, type Route } from '../router/routes.ts';
 import { DEFAULT_STATE_ORDER } from './job-states.ts';
@@ -38,6 +39,11 @@ export class ViewElement extends LitElement {
   @consume({ context: sessionContext, subscribe: true })
   @state()
   protected session: SessionResponse | undefined;
+
+  /** The console's live connection; a view alone in a page has none and updates on request only. */
+  @consume({ context: liveContext, subscribe: true })
+  @state()
+  protected live: LiveConnection | undefined;
 
   #ownApi: { root: string; client: ApiClient } | undefined;
 

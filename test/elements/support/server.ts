@@ -3,6 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { elementsBundle, ENTRY } from './bundle.ts';
+import { LiveEndpoint } from './live-endpoint.ts';
 
 /**
  * What the API answers: JSON with a status (and headers); `'network-error'` to drop the connection
@@ -41,6 +42,8 @@ export interface TestServer {
   readonly requests: ApiRequest[];
   /** Replaces the API's answers. */
   api: ApiHandler;
+  /** `api/events`, driven by the test; its requests are not in `calls`. */
+  readonly live: LiveEndpoint;
   /** Serves `html` (a body fragment) at `{mount}fixture/{name}`, after the bundle. */
   fixture(name: string, html: string): string;
   url(pathUnderMount?: string): string;
@@ -75,6 +78,7 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
   const requests: ApiRequest[] = [];
   const scripts = await elementsBundle();
   const state = { api: options.api };
+  const live = new LiveEndpoint();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -94,6 +98,10 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
     }
     if (under === 'assets/page.css') {
       response.writeHead(200, { 'content-type': 'text/css' }).end(PAGE_CSS);
+      return;
+    }
+    if (under === 'api/events') {
+      live.accept(request, response);
       return;
     }
     if (under.startsWith('api/')) {
@@ -141,6 +149,7 @@ export async function startServer(options: { mount?: string; api: ApiHandler }):
     mount,
     calls,
     requests,
+    live,
     get api() {
       return state.api;
     },
