@@ -148,5 +148,10 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       },
     },
   },
+  LiveFallback: {
+    type: 'object', required: ['reason'],
+    properties: { reason: { type: 'string', enum: ['stream_error', 'stream_buffered'] } },
+  },
+  LiveFallbackReceipt: { type: 'object', required: ['recorded'], properties: { recorded: { const: true } } },
   OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document.' },
 });

@@ -8,7 +8,7 @@ import { getJob, listJobs } from '../services/jobs.ts';
 import { previewAction } from '../services/preview-action.ts';
 import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
-import { openEvents } from '../services/live-events.ts';
+import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { auditFilter, PAGE_SIZE, pageSize, stateFilter } from './query-params.ts';
 import { jsonResponse } from './responses.ts';
@@ -151,6 +151,12 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
         },
       });
     },
+  },
+  {
+    method: 'POST', template: template('/live/fallback'), operationId: 'reportLiveFallback',
+    summary: "The console fell back to polling; counted in the host's telemetry (ops-jobs:live fallback). Changes nothing else.",
+    action: 'queues.view', parameters: [], request: 'LiveFallback', response: 'LiveFallbackReceipt', errors: [400, 401, 403, 413, 415],
+    serve: ({ services, actor, body }) => reportFallback(services, actor, body),
   },
   {
     method: 'GET', template: template('/audit'), operationId: 'listAudit', summary: 'The audit log, newest first.',

@@ -1,4 +1,5 @@
 import type { Actor } from '../contracts/auth.ts';
+import { InvalidInputError } from '../errors.ts';
 import { openLiveStream } from '../live/live-stream.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
@@ -25,4 +26,20 @@ export async function openEvents(context: ServiceContext, actor: Actor, lastEven
       emitTelemetry('live', 'disconnected', { reason: why === 'client' ? 'client_closed' : 'server_closed' }, { duration_ms: millisecondsSince(opened) });
     },
   });
+}
+
+const FALLBACK_REASONS = ['stream_error', 'stream_buffered'] as const;
+
+/**
+ * A console reports that it fell back to polling (the stream failed, or stayed silent as behind a
+ * buffering proxy), so the host's telemetry sees what only the browser knows.
+ */
+export async function reportFallback(context: ServiceContext, actor: Actor, body: unknown): Promise<{ recorded: true }> {
+  await context.access.require(actor, 'queues.view', { type: 'console' });
+  const reason = (body as { reason?: unknown } | null)?.reason;
+  if (!(FALLBACK_REASONS as readonly unknown[]).includes(reason)) {
+    throw new InvalidInputError('reason', `reason must be one of ${FALLBACK_REASONS.join(', ')}.`);
+  }
+  emitTelemetry('live', 'fallback', { reason: reason as (typeof FALLBACK_REASONS)[number] });
+  return { recorded: true };
 }

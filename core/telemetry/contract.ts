@@ -24,6 +24,7 @@ const HTTP_ROUTES = [
   '/api/audit/export',
   '/api/audit/{id}',
   '/api/events',
+  '/api/live/fallback',
   '/api/*',
   '/assets/{file}',
   '/*',

@@ -101,6 +101,11 @@ export class ApiClient {
     return { response: await readJson<ExecuteResponse>(response), replayed: response.headers.get('idempotent-replayed') === 'true' };
   }
 
+  /** `POST api/live/fallback`: tells the server's telemetry that this console fell back to polling. */
+  async reportFallback(reason: 'stream_error' | 'stream_buffered'): Promise<void> {
+    await readJson(await this.#send('api/live/fallback', { method: 'POST', body: JSON.stringify({ reason }) }));
+  }
+
   /** `GET api/audit`: one page of the audit log, newest first. */
   audit(query: AuditPageQuery, signal?: AbortSignal): Promise<AuditPageResponse> {
     const params = auditQueryParams(query.filter);

@@ -236,6 +236,9 @@ export class LiveConnection implements ReactiveController {
       this.#scheduleRetry();
     }
     if (this.#polling) return;
+    // A stream that opened but stays silent is being held back (a buffering proxy); one that
+    // keeps failing is an error. Either way the server's telemetry should know.
+    void this.#client?.reportFallback(this.#delivered ? 'stream_buffered' : 'stream_error').catch(() => {});
     this.#polling = true;
     this.#set(LIVE_STATE.polling);
     this.#poll(++this.#round);

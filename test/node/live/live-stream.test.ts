@@ -84,6 +84,25 @@ for (const hostName of HOSTS) {
       }
     });
 
+    test('a console that falls back to polling is counted in telemetry; a made-up reason is refused', async () => {
+      const recorder = recordTelemetry();
+      try {
+        const report = (user: string | null, reason: string) => fetch(`${host.url}/ops/jobs/api/live/fallback`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: host.url, ...(user ? { 'x-test-user': user } : {}) },
+          body: JSON.stringify({ reason }),
+        });
+        assert.equal((await report('viewer', 'stream_buffered')).status, 200);
+        assert.equal((await report('viewer', 'because')).status, 400);
+        assert.equal((await report(null, 'stream_error')).status, 401);
+        assert.equal((await report('guest', 'stream_error')).status, 403);
+        const fallbacks = recorder.take().filter((event) => event.name === 'live.fallback');
+        assert.deepEqual(fallbacks.map((event) => event.tags), [{ reason: 'stream_buffered' }]);
+      } finally {
+        recorder.close();
+      }
+    });
+
     test('proxy-friendly headers: no caching, no transformation, no buffering, no compression', async () => {
       const live = await events('viewer', { 'accept-encoding': 'gzip, br' });
       try {

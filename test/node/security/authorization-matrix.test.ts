@@ -73,6 +73,7 @@ for (const hostName of HOSTS) {
       if (operation.path === '/api/actions/preview') {
         return call(role, 'POST', path, { action: 'job.retry', target: { queue: 'payments', ids: [stack.ids.failed[0]] } });
       }
+      if (operation.path === '/api/live/fallback') return call(role, 'POST', path, { reason: 'stream_buffered' });
       if (operation.path === '/api/actions/execute') {
         // Roles that may not preview use an admin's token: still theirs to be refused.
         const owner = role !== null && allowed(role, 'job.retry') ? role : 'admin';
