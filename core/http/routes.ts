@@ -11,7 +11,7 @@ import { getSession } from '../services/session.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { auditFilter, PAGE_SIZE, pageSize, stateFilter } from './query-params.ts';
-import { jsonResponse } from './responses.ts';
+import { BASE_HEADERS, jsonResponse } from './responses.ts';
 import { template, type Template } from './router.ts';
 
 /** What a route handler gets: the signed-in actor, path parameters, query and (for POST) the parsed body. */
@@ -147,7 +147,7 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
           // Proxies must neither cache, transform (compress) nor buffer the stream.
           'cache-control': 'no-cache, no-store, no-transform',
           'x-accel-buffering': 'no',
-          'x-content-type-options': 'nosniff',
+          ...BASE_HEADERS,
         },
       });
     },
@@ -176,7 +176,7 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
           'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8',
           'content-disposition': `attachment; filename="ops-jobs-audit.${format}"`,
           'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
+          ...BASE_HEADERS,
         },
       });
     },
