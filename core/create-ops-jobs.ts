@@ -19,8 +19,12 @@ export interface OpsJobs<HostRequest = unknown> {
   handle(request: Request, hostRequest: HostRequest): Promise<Response>;
   /** Resolves once the store is migrated. Requests wait for it too; call it at start-up to fail early. */
   ready(): Promise<void>;
-  /** Ends every live stream and stops the change feed's poller, for a clean shutdown. */
-  close(): void;
+  /**
+   * Ends every live stream and stops the change feed's poller, for a clean shutdown. Resolves once
+   * the live channel has given back its connection (and with it the poller role, which another
+   * process then takes); await it before ending the database pool.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -34,6 +38,7 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
   const engine = observeEngine(resolved.engine);
   const feed = createChangeFeed({
     engine, logger, clock: resolved.clock, pollIntervalMs: resolved.live.pollIntervalMs, bufferSize: resolved.live.bufferSize,
+    store: resolved.store,
   });
   const services = {
     feed,

@@ -9,6 +9,7 @@ export type { ActionSelection, CursorPosition, EngineCapabilities, EngineDescrip
 export { IdempotencyConflict, type MigrationReport, type MigrationStatus, type OpsStore, type StoreTransaction } from './contracts/store.ts';
 export { AUDIT_OUTCOMES, type AuditFilter, type AuditOutcome, type AuditPage, type AuditQuery, type AuditRecord, type AuditResource, type NewAuditRecord } from './contracts/audit.ts';
 export type { IdempotencyReceipt, StoredPreview } from './contracts/preview.ts';
+export type { ChangeNotice, LiveChannel, LiveChannelMember, LiveRole } from './contracts/live-channel.ts';
 export type { SqlExecutor } from './contracts/sql.ts';
 export { ProblemError, InvalidInputError, NotFoundError, ForbiddenError, UnauthenticatedError, ConflictError, OptionsError } from './errors.ts';
 export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-policies/hide-keys-matching.ts';

@@ -3,6 +3,8 @@
  * PGlite instance, neither of which is imported here.
  */
 export { createPostgresStore } from './store.ts';
-export type { PostgresStore, PostgresStoreOptions } from './store.ts';
+export type { LiveChannelOptions, PostgresStore, PostgresStoreOptions } from './store.ts';
 export type { PgClientLike, PGliteLike, PgPoolLike } from './driver.ts';
+export type { PgListeningClientLike } from './pg-membership.ts';
+export type { PGliteListenLike } from './pglite-membership.ts';
 export { DEFAULT_SCHEMA } from './schema-name.ts';

@@ -381,3 +381,51 @@ export function selectAuditPage(schema: string, query: AuditPageQuery): Statemen
     values,
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The live channel: notices between host processes, and the one poller's lock.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The NOTIFY channel of a schema's consoles: a fixed prefix and a hash of the schema name, so that
+ * consoles with different schemas on one database never hear each other, and so that the name
+ * stays under PostgreSQL's 63-byte identifier limit (a longer one would be cut, and two long
+ * schema names could then share a channel).
+ */
+export function liveChannelName(schema: string): string {
+  return `ops_jobs_live_${createHash('sha256').update(`ops-jobs:live:${schema}`).digest('hex').slice(0, 16)}`;
+}
+
+/** The session advisory lock key of a schema's live poller role, computed as `migrationLockKey`. */
+export function livePollerLockKey(schema: string): bigint {
+  return createHash('sha256').update(`ops-jobs:live-poller:${schema}`).digest().readBigInt64BE(0);
+}
+
+/** Starts delivering the schema's notices to this session. LISTEN takes no parameters. */
+export function listen(schema: string): Statement {
+  return statement(`LISTEN ${quote(liveChannelName(schema))}`);
+}
+
+/** Sends one notice; inside a transaction, PostgreSQL delivers it only at commit. */
+export function notify(schema: string, payload: string): Statement {
+  return statement('SELECT pg_notify($1, $2)', [liveChannelName(schema), payload]);
+}
+
+/**
+ * One row, `held`: true when this session now holds the poller role. Session-level, so it lasts
+ * until the session ends (or the connection is lost), whatever transactions come and go; never
+ * waits, so the connection stays free to deliver notices.
+ */
+export function tryLivePollerLock(schema: string): Statement {
+  return statement('SELECT pg_try_advisory_lock($1::bigint) AS held', [livePollerLockKey(schema).toString()]);
+}
+
+/** A statement that does nothing, to find out whether a quiet connection is still there. */
+export function ping(): Statement {
+  return statement('SELECT 1');
+}
+
+/** Ends what a session set up (its LISTENs, its advisory locks), before its connection closes. */
+export function endSession(): Statement {
+  return statement('DISCARD ALL');
+}

@@ -1,10 +1,14 @@
+import type { LiveChannel } from '../../core/contracts/live-channel.ts';
 import type { MigrationStatus, OpsStore, StoreTransaction } from '../../core/contracts/store.ts';
 import { OptionsError } from '../../core/errors.ts';
 import { exportAudit, getAudit, listAudit } from './audit-reads.ts';
 import { completeIntent } from './audit-writes.ts';
 import { fromPglite, fromPgPool, rowsOf } from './driver.ts';
 import type { PGliteLike, PgPoolLike, SqlDriver } from './driver.ts';
+import { createLiveChannel, type ChannelMembership } from './live-channel.ts';
 import { readMigrationStatus, runMigrations } from './migrate.ts';
+import { pgMembership } from './pg-membership.ts';
+import { pgliteMembership, type PGliteListenLike } from './pglite-membership.ts';
 import { toReceipt, toStoredPreview } from './rows.ts';
 import type { PreviewRow, ReceiptRow } from './rows.ts';
 import { validateSchemaName } from './schema-name.ts';
@@ -20,7 +24,26 @@ export type PostgresStoreOptions = (
   readonly schema?: string;
   /** How many audit records an export reads per query; 500 by default. */
   readonly exportBatchSize?: number;
+  /**
+   * The live channel, through which the consoles of several host processes on this database work
+   * as one (LISTEN/NOTIFY, and one poller picked by an advisory lock). On by default. Over `pg` it
+   * keeps one connection of the pool for itself, from the first console opened in the process
+   * until `opsJobs.close()`. Pass
+   * `false` where sessions are not kept (PgBouncer in transaction pooling mode): each process then
+   * polls for its own consoles and shows only its own actions live.
+   */
+  readonly liveChannel?: false | LiveChannelOptions;
 };
+
+/** Settings of the store's live channel. */
+export interface LiveChannelOptions {
+  /**
+   * How often, in ms, a process that does not poll tries for the poller role, and the poller checks
+   * its connection. Bounds how long consoles go without counts after the poller's process dies.
+   * Default 5,000.
+   */
+  readonly checkIntervalMs?: number;
+}
 
 /** The console's store over PostgreSQL or PGlite. */
 export interface PostgresStore extends OpsStore {
@@ -28,6 +51,8 @@ export interface PostgresStore extends OpsStore {
   readonly schema: string;
   /** Which migrations the schema has; reads only. */
   migrationStatus(): Promise<MigrationStatus>;
+  /** Present unless the `liveChannel` option is `false` (or a PGlite-like lacks `listen`). */
+  createLiveChannel?(): LiveChannel;
   /**
    * Runs `work` in one transaction on one connection. On PGlite, which is a single connection,
    * `work` must reach the database through `tx` only: a query on the instance from outside the
@@ -59,6 +84,27 @@ function driverFor(options: PostgresStoreOptions): SqlDriver {
   throw new OptionsError('pool', 'is missing: pass `{ pool }` with a `pg` Pool, or `{ pglite }` with a PGlite instance.');
 }
 
+const DEFAULT_CHECK_INTERVAL_MS = 5_000;
+
+/** How each new live channel hears notices and holds the poller role, or null when it is off. */
+function membershipFor(options: PostgresStoreOptions, schema: string): (() => ChannelMembership) | null {
+  const setting = options.liveChannel as unknown;
+  if (setting === false) return null;
+  if (setting !== undefined && (typeof setting !== 'object' || setting === null)) {
+    throw new OptionsError('liveChannel', `must be false or an object such as { checkIntervalMs: ${DEFAULT_CHECK_INTERVAL_MS} }; got ${JSON.stringify(setting)}.`);
+  }
+  const interval = (setting as LiveChannelOptions | undefined)?.checkIntervalMs;
+  if (interval !== undefined && (!Number.isInteger(interval) || interval < 50 || interval > 600_000)) {
+    throw new OptionsError('liveChannel.checkIntervalMs', `must be an integer from 50 to 600000, such as ${DEFAULT_CHECK_INTERVAL_MS}; got ${JSON.stringify(interval)}.`);
+  }
+  const checkIntervalMs = interval ?? DEFAULT_CHECK_INTERVAL_MS;
+  if (options.pool !== undefined) return () => pgMembership({ pool: options.pool, schema, checkIntervalMs });
+  const pglite = options.pglite as Partial<PGliteListenLike>;
+  // A PGlite-like without `listen` (a wrapper, say) simply has no channel.
+  if (typeof pglite.listen !== 'function') return null;
+  return () => pgliteMembership(pglite as PGliteListenLike, schema);
+}
+
 function hasMethods(value: unknown, names: readonly string[]): boolean {
   return typeof value === 'object' && value !== null && names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 }
@@ -86,8 +132,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const schema = validateSchemaName(options.schema);
   const exportBatchSize = exportBatchSizeOf(options.exportBatchSize);
   const driver = driverFor(options);
+  const membership = membershipFor(options, schema);
   return {
     schema,
+    ...(membership ? { createLiveChannel: () => createLiveChannel(driver, schema, membership()) } : {}),
     migrate: () => runMigrations(driver, schema),
     migrationStatus: () => readMigrationStatus(driver, schema),
     async savePreview(preview) {

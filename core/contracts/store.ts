@@ -1,4 +1,5 @@
 import type { AuditPage, AuditQuery, AuditFilter, AuditOutcome, AuditRecord, NewAuditRecord } from './audit.ts';
+import type { LiveChannel } from './live-channel.ts';
 import type { IdempotencyReceipt, StoredPreview } from './preview.ts';
 import type { SqlExecutor } from './sql.ts';
 
@@ -76,4 +77,11 @@ export interface OpsStore {
   getAudit(id: string): Promise<AuditRecord | null>;
   /** Deletes previews that expired before `at` (ISO time); returns how many. Keeps the table small. */
   purgeExpiredPreviews(at: string): Promise<number>;
+  /**
+   * Optional: a new channel through which the live change feeds of several host processes on this
+   * store's database work as one (see `LiveChannel`). Each call returns a separate member. A store
+   * without it leaves every process to poll for its own consoles and to see only its own actions
+   * live.
+   */
+  createLiveChannel?(): LiveChannel;
 }

@@ -1,6 +1,9 @@
 import type { JobEngine } from '../contracts/engine.ts';
-import type { QueueInfo } from '../contracts/jobs.ts';
+import type { LiveRole } from '../contracts/live-channel.ts';
+import type { OpsStore, StoreTransaction } from '../contracts/store.ts';
 import type { Logger } from '../options.ts';
+import { linkToChannel, type ChannelLink } from './channel-link.ts';
+import { createCountPoller } from './count-poller.ts';
 import type { FeedEvent, SequencedEvent } from './live-event.ts';
 
 export interface ChangeFeedOptions {
@@ -11,6 +14,11 @@ export interface ChangeFeedOptions {
   readonly pollIntervalMs: number;
   /** How many recent events are kept for `Last-Event-ID` resumption. */
   readonly bufferSize: number;
+  /**
+   * The console's store. When it offers a live channel, the feeds of every host process on its
+   * database work as one: one of them polls, and actions reach every process's consoles.
+   */
+  readonly store?: Pick<OpsStore, 'getAudit' | 'createLiveChannel'>;
 }
 
 export type FeedListener = (event: SequencedEvent) => void;
@@ -19,25 +27,35 @@ export type FeedListener = (event: SequencedEvent) => void;
 export type Resumption = { readonly events: readonly SequencedEvent[] } | { readonly gap: true };
 
 /**
- * One change feed per console instance, shared by every open stream: a single poller reads queue
- * counts from the engine while at least one stream listens, so the database work does not grow
- * with the number of open consoles. Executed actions are published into it directly.
+ * One change feed per console instance, shared by every open stream, so the database work does
+ * not grow with the number of open consoles. Queue counts come from one poller that reads the
+ * engine while anyone listens; executed actions are published into it directly.
+ *
+ * With a store that offers a live channel, the poller is one per database rather than one per
+ * process: the process holding the channel's poller role polls while consoles are open on it or
+ * on any other process (followers say so at intervals), and shares the queues that changed; every
+ * process turns the notices it hears into events of its own feed, and actions executed anywhere
+ * reach every process's consoles. Event ids and resumption stay per process.
  */
 export interface ChangeFeed {
   readonly epoch: string;
   /** Listens until the returned function is called; `onClose` runs if the feed closes first. */
   subscribe(listener: FeedListener, onClose?: () => void): () => void;
+  /** Publishes an event to this process's streams. */
   publish(event: FeedEvent): void;
+  /**
+   * Tells the other processes' feeds that an action committed. Within `tx`, the notice is sent when
+   * that transaction commits and never if it rolls back. Does nothing without a live channel.
+   */
+  shareAction(auditId: string, tx?: StoreTransaction): Promise<void>;
   /** The buffered events after `lastEventId`, for a stream that reconnects. */
   since(lastEventId: string): Resumption;
   /** How many streams listen now. */
   readonly listeners: number;
-  /** Stops the poller and ends every listener's stream. */
-  close(): void;
-}
-
-function countsKey(queue: QueueInfo): string {
-  return JSON.stringify([queue.total, queue.counts]);
+  /** This process's place among those sharing the store's database; `offline` without a channel. */
+  readonly role: LiveRole;
+  /** Stops the poller, ends every listener's stream and leaves the live channel. */
+  close(): Promise<void>;
 }
 
 export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
@@ -46,8 +64,6 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
   const closers = new Map<FeedListener, () => void>();
   const buffer: SequencedEvent[] = [];
   let sequence = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let known: Map<string, string> | undefined;
   let closed = false;
 
   function publish(event: FeedEvent): void {
@@ -58,38 +74,46 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     for (const listener of listeners) listener(sequenced);
   }
 
-  async function poll(): Promise<void> {
-    try {
-      const queues = await options.engine.listQueues();
-      const next = new Map(queues.map((queue) => [queue.name, countsKey(queue)]));
-      if (known) {
-        const changed = queues.filter((queue) => known?.get(queue.name) !== next.get(queue.name));
-        if (changed.length > 0) publish({ kind: 'queues', queues: changed });
-      }
-      known = next;
-    } catch (error) {
-      options.logger.error('ops-jobs: the live change feed could not read the engine', error);
-    }
-  }
+  const countsWanted = (): boolean => {
+    const role = link?.role ?? 'offline';
+    if (closed || role === 'follower') return false;
+    return listeners.size > 0 || (role === 'poller' && link?.othersWatching === true);
+  };
 
-  function schedule(): void {
-    if (closed || listeners.size === 0 || timer) return;
-    const mine = setTimeout(async () => {
-      await poll();
-      // The feed went idle (or restarted) during this poll: leave any newer timer alone.
-      if (timer !== mine) return;
-      timer = undefined;
-      schedule();
-    }, options.pollIntervalMs);
-    timer = mine;
-    // The feed must never keep the host's process alive on its own.
-    (mine as { unref?: () => void }).unref?.();
-  }
+  const poller = createCountPoller({
+    engine: options.engine,
+    logger: options.logger,
+    intervalMs: options.pollIntervalMs,
+    wanted: countsWanted,
+    changed(queues) {
+      publish({ kind: 'queues', queues });
+      link?.shareCounts(queues);
+    },
+  });
+
+  const { store } = options;
+  const channel = store?.createLiveChannel?.();
+  const link: ChannelLink | undefined = store && channel
+    ? linkToChannel({
+      channel,
+      engine: options.engine,
+      logger: options.logger,
+      readAudit: (id) => store.getAudit(id),
+      hasListeners: () => listeners.size > 0,
+      publish,
+      wake: () => poller.wake(),
+    })
+    : undefined;
+
+  const wake = () => poller.wake();
 
   return {
     epoch,
     get listeners() {
       return listeners.size;
+    },
+    get role() {
+      return link?.role ?? 'offline';
     },
     subscribe(listener, onClose) {
       if (closed) {
@@ -99,20 +123,26 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       listeners.add(listener);
       if (onClose) closers.set(listener, onClose);
       if (listeners.size === 1) {
-        // Compared with the counts seen before the feed went idle, so that a change made while no
-        // stream listened (a console cut by a proxy, reconnecting) is published, not absorbed.
-        void poll().then(schedule);
+        // The first poll after a quiet spell compares with the counts seen before it, so that a
+        // change made while nobody listened is published, not absorbed.
+        if (link) {
+          void link.watch().then(wake, (error: unknown) => {
+            options.logger.error('ops-jobs: the live channel could not be joined', error);
+            wake();
+          });
+        }
+        else wake();
       }
       return () => {
-        listeners.delete(listener);
+        if (!listeners.delete(listener)) return;
         closers.delete(listener);
-        if (listeners.size === 0) {
-          clearTimeout(timer);
-          timer = undefined;
-        }
+        if (listeners.size > 0) return;
+        link?.unwatch();
+        if (!countsWanted()) poller.sleep();
       };
     },
     publish,
+    shareAction: async (auditId, tx) => await link?.shareAction(auditId, tx),
     since(lastEventId) {
       const match = /^([0-9a-f]{8})-(\d{1,15})$/.exec(lastEventId);
       if (!match || match[1] !== epoch) return { gap: true };
@@ -122,13 +152,14 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       if (after < oldest - 1) return { gap: true };
       return { events: buffer.filter((entry) => entry.sequence > after) };
     },
-    close() {
+    async close() {
       closed = true;
-      clearTimeout(timer);
+      poller.stop();
       const ending = [...closers.values()];
       listeners.clear();
       closers.clear();
       for (const onClose of ending) onClose();
+      await link?.leave();
     },
   };
 }

@@ -134,6 +134,9 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
       assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids, tx.sql));
       const affected = await engine.apply(action, preview.queue, ids, tx.sql);
       const audit = await tx.appendAudit(record(affected));
+      // Sent when this transaction commits, so other processes hear of the action exactly when
+      // it happened, and never of one that rolled back.
+      await context.feed.shareAction(audit.id, tx);
       return finish(tx, audit.id, affected);
     }).then((result) => announce(context, preview, principal, result));
   }
@@ -153,10 +156,13 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
     throw error;
   }
   await store.completeIntent(intent.id, 'succeeded', affected, context.clock().toISOString());
-  return announce(context, preview, principal, await store.transaction((tx) => finish(tx, intent.id, affected)));
+  const result = await store.transaction((tx) => finish(tx, intent.id, affected));
+  // The action has happened and is audited: a notice that cannot be sent is logged, not an error.
+  await context.feed.shareAction(intent.id).catch((error: unknown) => context.logger.error('ops-jobs: other processes could not be told of an executed action', error));
+  return announce(context, preview, principal, result);
 }
 
-/** Tells open consoles, once the action is committed. */
+/** Tells this process's open consoles, once the action is committed. */
 function announce(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, result: ExecuteResult): ExecuteResult {
   context.feed.publish({
     kind: 'action',

@@ -148,6 +148,11 @@ export const telemetryContract = deepFreeze({
           tags: { reason: ['stream_error', 'stream_buffered'] },
           measurements: ['count'],
         },
+        role: {
+          description: "This process's place among the host processes sharing the store's database changed: it became the one poller, a follower of it, or went offline and polls for its own consoles.",
+          tags: { role: ['poller', 'follower', 'offline'] },
+          measurements: ['count'],
+        },
       },
     },
     store: {
