@@ -20,6 +20,11 @@ export interface SseConnection {
 export async function connectSse(url: string, headers: Record<string, string> = {}): Promise<SseConnection> {
   const controller = new AbortController();
   const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  return readSse(response, () => controller.abort());
+}
+
+/** Reads the frames of a stream already answered, such as one `opsJobs.handle` returned. */
+export function readSse(response: Response, close: () => void): SseConnection {
   const frames: SseFrame[] = [];
   const waiters = new Set<() => void>();
   let resolveEnded: () => void = () => {};
@@ -77,6 +82,6 @@ export async function connectSse(url: string, headers: Record<string, string> = 
         check();
       });
     },
-    close: () => controller.abort(),
+    close,
   };
 }
