@@ -45,7 +45,11 @@ export interface OpsJobsOptions<HostRequest = unknown> {
 export interface LiveOptions {
   /** Seconds between heartbeats; keep it under your proxies' idle timeouts. Default 15. */
   readonly heartbeatSeconds?: number;
-  /** How often the one shared poller reads queue counts while any console is open, in ms. Default 2,000. */
+  /**
+   * How often the one shared poller reads queue counts while any console is open, in ms. One per
+   * process, or one per database with a store that offers a live channel (the PostgreSQL store).
+   * Default 2,000.
+   */
   readonly pollIntervalMs?: number;
   /** Recent events kept for reconnecting streams (`Last-Event-ID`). Default 500. */
   readonly bufferSize?: number;

@@ -62,6 +62,9 @@ export async function bootDemo(): Promise<Demo> {
     sessionSecret: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     enqueue: (request) => enqueueDemoJob(boss, request),
     async stop() {
+      // Ends open streams and gives back the live channel's connection, which `database.close()`
+      // would otherwise wait for.
+      await opsJobs.close();
       await workload.stop();
       // Running jobs get a few seconds to finish; pg-boss aborts their signal after that.
       await boss.stop({ graceful: true, timeout: 5_000 });

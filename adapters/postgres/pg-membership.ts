@@ -96,6 +96,12 @@ export function pgMembership(options: PgMembershipOptions): ChannelMembership {
   }
 
   async function tick(): Promise<void> {
+    // `pool.end()` waits for every client taken from the pool; a host that ends its pool without
+    // closing the console first gets this one back at the next check rather than never.
+    if ((pool as { ending?: boolean }).ending === true) {
+      await leave();
+      return;
+    }
     const before = client;
     try {
       if (!client) await open();
@@ -120,6 +126,19 @@ export function pgMembership(options: PgMembershipOptions): ChannelMembership {
     (timer as { unref?: () => void }).unref?.();
   }
 
+  async function leave(): Promise<void> {
+    left = true;
+    clearTimeout(timer);
+    role = 'offline';
+    const connection = client;
+    client = undefined;
+    if (!connection) return;
+    // Ends the LISTEN and frees the lock now, so that another process can take the role at its
+    // next check, before the connection itself is closed.
+    await connection.query(sql.endSession().text).catch(() => {});
+    discard(connection);
+  }
+
   return {
     get role() {
       return role;
@@ -130,17 +149,6 @@ export function pgMembership(options: PgMembershipOptions): ChannelMembership {
       // with it, so joining resolves after one check interval at most, still `offline`.
       await Promise.race([tick(), new Promise((resolve) => setTimeout(resolve, checkIntervalMs).unref())]);
     },
-    async leave() {
-      left = true;
-      clearTimeout(timer);
-      role = 'offline';
-      const connection = client;
-      client = undefined;
-      if (!connection) return;
-      // Ends the LISTEN and frees the lock now, so that another process can take the role at
-      // its next check, before the connection itself is closed.
-      await connection.query(sql.endSession().text).catch(() => {});
-      discard(connection);
-    },
+    leave,
   };
 }

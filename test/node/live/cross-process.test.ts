@@ -9,6 +9,7 @@ import { liveChannelName, livePollerLockKey } from '../../../adapters/postgres/s
 import { DATABASE_URL } from '../support/action-stack.ts';
 import { openPool, REASON, startConsoleProcess, uniqueSchema, type ConsoleProcess } from '../support/console-process.ts';
 import type { SseConnection } from '../support/sse-client.ts';
+import { recordTelemetry } from '../telemetry/recorder.ts';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -127,6 +128,7 @@ describe('the live feed across host processes on PostgreSQL', () => {
   test('one process polls for all; count changes reach the others; when it stops, another takes over', async () => {
     const schema = storeSchema();
     const [first, second] = [await start(schema), await start(schema)];
+    const recorder = recordTelemetry();
     try {
       const streams = [await first.events('vera'), await second.events('vera')];
       await wait(400);
@@ -144,7 +146,11 @@ describe('the live feed across host processes on PostgreSQL', () => {
       await wait(500);
       const [afterwards] = await pollsDuring(800, follower);
       assert.ok(afterwards! > 0, 'the remaining process took the poller role');
+      const roles = recorder.take().filter((event) => event.name === 'live.role');
+      assert.deepEqual(roles.map((event) => event.tags), [{ role: 'poller' }, { role: 'follower' }, { role: 'poller' }],
+        'each change of role is reported, with nothing but the role');
     } finally {
+      recorder.close();
       if (running.has(first)) await stop(first);
       if (running.has(second)) await stop(second);
     }

@@ -2,11 +2,13 @@
 // PostgreSQL's NOTIFY limit, never heard by their sender; the poller role on a real advisory lock.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import pg from 'pg';
 import type { QueueInfo } from '../../../../core/contracts/jobs.ts';
 import type { ChangeNotice, LiveChannel, LiveRole } from '../../../../core/contracts/live-channel.ts';
 import { OptionsError } from '../../../../core/errors.ts';
 import { createPostgresStore } from '../../../../adapters/postgres/index.ts';
 import { onEveryTarget } from './suite.ts';
+import { DATABASE_URL } from './targets.ts';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -118,6 +120,19 @@ onEveryTarget('live channel', (suite) => {
     } finally {
       await receiver.leave();
     }
+  });
+
+  suite.test('a pool ended without leaving first gets the channel\'s connection back', async () => {
+    if (!suite.concurrent) return;
+    const store = await suite.freshStore('live_ending');
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
+    const channel = createPostgresStore({ pool, schema: store.schema, liveChannel: { checkIntervalMs: 50 } }).createLiveChannel!();
+    await joined(channel);
+    assert.equal(channel.role, 'poller');
+    const ended = pool.end();
+    const outcome = await Promise.race([ended.then(() => 'ended'), wait(2000).then(() => 'still waiting')]);
+    assert.equal(outcome, 'ended');
+    assert.equal(channel.role, 'offline');
   });
 
   suite.test('the poller role: one holder per database on PostgreSQL, moving when it leaves; always held on PGlite', async () => {
