@@ -59,7 +59,7 @@ const isShortString = (value: unknown): value is string => typeof value === 'str
 
 function isQueueInfo(value: unknown): value is QueueInfo {
   return isRecord(value) && isShortString(value.name) && isRecord(value.counts) && typeof value.total === 'number'
-    && (value.deadLetterQueue === null || typeof value.deadLetterQueue === 'string') && isRecord(value.settings);
+    && (value.deadLetterQueue === null || typeof value.deadLetterQueue === 'string') && isRecord(value.settings) && isRecord(value.stale);
 }
 
 function toNotice(value: unknown): ChangeNotice | null {

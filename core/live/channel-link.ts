@@ -4,6 +4,7 @@ import type { QueueInfo } from '../contracts/jobs.ts';
 import type { ChangeNotice, LiveChannel, LiveRole } from '../contracts/live-channel.ts';
 import type { StoreTransaction } from '../contracts/store.ts';
 import type { Logger } from '../options.ts';
+import { withCounts } from '../services/queue-info.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import type { FeedEvent } from './live-event.ts';
 
@@ -94,7 +95,8 @@ export function linkToChannel(options: ChannelLinkOptions): ChannelLink {
     const queues = [...notice.queues];
     if (notice.reread.length > 0) {
       const wanted = new Set(notice.reread);
-      queues.push(...(await options.engine.listQueues()).filter((queue) => wanted.has(queue.name)));
+      const described = (await options.engine.listQueues()).filter((queue) => wanted.has(queue.name));
+      queues.push(...(await withCounts(options.engine, described)));
     }
     if (queues.length > 0) options.publish({ kind: 'queues', queues });
   }

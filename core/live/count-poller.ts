@@ -1,6 +1,7 @@
 import type { JobEngine } from '../contracts/engine.ts';
 import type { QueueInfo } from '../contracts/jobs.ts';
 import type { Logger } from '../options.ts';
+import { listQueuesWithCounts } from '../services/queue-info.ts';
 
 export interface CountPollerOptions {
   readonly engine: JobEngine;
@@ -35,7 +36,7 @@ export function createCountPoller(options: CountPollerOptions): CountPoller {
 
   async function poll(): Promise<void> {
     try {
-      const queues = await options.engine.listQueues();
+      const queues = await listQueuesWithCounts(options.engine);
       const next = new Map(queues.map((queue) => [queue.name, countsKey(queue)]));
       const previous = known;
       known = next;

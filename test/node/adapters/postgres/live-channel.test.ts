@@ -31,6 +31,7 @@ async function joined(channel: LiveChannel) {
 
 const queue = (name: string, settingsBytes = 200): QueueInfo => ({
   name, counts: { queued: 3, failed: 1 }, total: 4, deadLetterQueue: null, settings: { policy: 'standard', note: 'x'.repeat(settingsBytes) },
+  stale: { queued: { asOf: '2026-12-04T18:00:00.000Z' } },
 });
 
 test('the liveChannel option is checked, and false (or a PGlite-like without listen) means no channel', () => {
