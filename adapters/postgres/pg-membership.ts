@@ -21,6 +21,8 @@ export interface PgMembershipOptions {
 
 /** The longest wait between attempts to re-open a lost connection. */
 const MAX_BACKOFF_MS = 30_000;
+/** How long joining waits at least for its first connection, however short the check interval. */
+const MIN_JOIN_WAIT_MS = 1_000;
 
 /**
  * Membership over one connection taken from the host's pool and kept for as long as the channel
@@ -146,8 +148,9 @@ export function pgMembership(options: PgMembershipOptions): ChannelMembership {
     async join(member) {
       listener = member;
       // A pool with no free connection keeps the first attempt waiting; the feed must not wait
-      // with it, so joining resolves after one check interval at most, still `offline`.
-      await Promise.race([tick(), new Promise((resolve) => setTimeout(resolve, checkIntervalMs).unref())]);
+      // with it, so joining resolves after a check interval (or a second) at most, still `offline`.
+      const patience = Math.max(checkIntervalMs, MIN_JOIN_WAIT_MS);
+      await Promise.race([tick(), new Promise((resolve) => setTimeout(resolve, patience).unref())]);
     },
     leave,
   };

@@ -142,13 +142,15 @@ onEveryTarget('live channel', (suite) => {
     const first = suite.storeOn(store.schema, options).createLiveChannel!();
     const second = suite.storeOn(store.schema, options).createLiveChannel!();
     assert.equal(first.role, 'offline', 'offline until joined');
-    const [firstHeard, secondHeard] = [await joined(first), await joined(second)];
+    const firstHeard = await joined(first);
+    await until(() => first.role === 'poller', 'the first member takes the role');
+    const secondHeard = await joined(second);
     try {
       if (!suite.concurrent) {
         assert.deepEqual([first.role, second.role], ['poller', 'poller'], 'PGlite is one process: nobody to share the role with');
         return;
       }
-      assert.deepEqual([first.role, second.role], ['poller', 'follower']);
+      await until(() => second.role === 'follower', 'the second member follows');
       assert.deepEqual([firstHeard.roles, secondHeard.roles], [['poller'], ['follower']]);
       await first.leave();
       assert.equal(first.role, 'offline');
