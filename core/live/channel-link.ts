@@ -108,7 +108,8 @@ export function linkToChannel(options: ChannelLinkOptions): ChannelLink {
       },
       role(role) {
         emitTelemetry('live', 'role', { role });
-        // A new poller learns who watches from their next notice; tell it now rather than then.
+        // Joined or back as a follower: the poller hears of this process's consoles now rather
+        // than at the next interval.
         if (role === 'follower') tellWatching();
         options.wake();
       },
