@@ -1,7 +1,7 @@
 // The live feed across host processes, on real PostgreSQL: two consoles with their own `pg` pools
 // behave as two processes for LISTEN/NOTIFY and for the advisory lock that picks the one poller.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test as nodeTest } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
@@ -18,20 +18,6 @@ let admin: pg.Pool;
 const bossSchema = uniqueSchema('pgboss_cross');
 const storeSchemas: string[] = [];
 const running = new Set<ConsoleProcess>();
-
-before(async () => {
-  admin = await openPool(2);
-  boss = new PgBoss({ connectionString: DATABASE_URL, schema: bossSchema, supervise: false, schedule: false });
-  boss.on('error', (error) => console.error('pg-boss error in cross-process test', error));
-  await boss.start();
-});
-
-after(async () => {
-  for (const host of running) await host.stop();
-  await boss?.stop({ graceful: false });
-  for (const schema of [bossSchema, ...storeSchemas]) await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin?.end();
-});
 
 /** A store schema for one test, dropped at the end. */
 function storeSchema(): string {
@@ -105,6 +91,30 @@ async function pollerBackend(schema: string): Promise<number | null> {
 }
 
 describe('the live feed across host processes on PostgreSQL', () => {
+  // Every test waits for this and fails with its reason, saying what is needed, when PostgreSQL
+  // is not reachable (a failing hook would only cancel them).
+  let ready: Promise<void> = Promise.resolve();
+  before(() => {
+    ready = (async () => {
+      admin = await openPool(2);
+      boss = new PgBoss({ connectionString: DATABASE_URL, schema: bossSchema, supervise: false, schedule: false });
+      boss.on('error', (error) => console.error('pg-boss error in cross-process test', error));
+      await boss.start();
+    })();
+    ready.catch(() => {});
+  });
+  const test = (name: string, body: () => Promise<void>) => nodeTest(name, async () => {
+    await ready;
+    await body();
+  });
+
+  after(async () => {
+    for (const host of running) await host.stop();
+    await boss?.stop({ graceful: false });
+    for (const schema of [bossSchema, ...storeSchemas]) await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin?.end();
+  });
+
   test('an action executed on one process reaches the consoles of another within a second, redacted for each', async () => {
     const schema = storeSchema();
     const [first, second] = [await start(schema), await start(schema)];
@@ -273,7 +283,7 @@ describe('the live feed across host processes on PostgreSQL', () => {
 });
 
 describe('the live feed on embedded PGlite', () => {
-  test('one process: consoles on one instance hear each other, and each polls for itself', async () => {
+  nodeTest('one process: consoles on one instance hear each other, and each polls for itself', async () => {
     const pglite = new PGlite();
     const embeddedBoss = new PgBoss({ db: fromPglite(pglite), supervise: false, schedule: false });
     await embeddedBoss.start();
