@@ -55,7 +55,8 @@ export interface LiveChannel {
   /**
    * Starts hearing other processes' notices and competing for the poller role, on a connection of
    * its own that is re-opened if it drops. Resolves after the first attempt to connect, whatever
-   * its outcome (failures go to `member.error`). Join once per channel.
+   * its outcome (failures go to `member.error`), or sooner, still `offline`, if that attempt waits
+   * long (a pool with no free connection). Join once per channel.
    */
   join(member: LiveChannelMember): Promise<void>;
   /** This process's current role; `offline` until joined. */
