@@ -29,6 +29,9 @@ type ActionMethods = Required<Pick<JobEngine, 'selectForAction' | 'prepare' | 's
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
+/** A preview by state counts the jobs in the state up to twice its cap, and at least this many. */
+const PREVIEW_COUNT_FLOOR = 100;
+
 /** The engine's action methods over pg-boss: reads in SQL, changes through pg-boss's own commands. */
 export function createActionMethods(context: ActionContext): ActionMethods {
   const { boss, schema, query } = context;
@@ -70,14 +73,16 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     }
     if (!isHostQueueName(queue)) return { jobs: [], eligible: 0, ineligible: 0, missing: [] };
     const withData = data.length > 0;
-    const counted = limit + 1;
+    // Enough to say how many match when there are a few more than the cap; never every one.
+    const counted = Math.max(2 * limit, PREVIEW_COUNT_FLOOR) + 1;
     const [counts] = await query<{ eligible: number; ineligible: number; seen: number }>(
       sql.countForAction(schema, action, state, { data: withData }),
       [queue, ...dataParameters(data), counted],
     );
     const eligible = counts?.eligible ?? 0;
     const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false, data: withData }), [queue, limit, ...dataParameters(data)]);
-    return { jobs: rows.map(toJobSummary), eligible, moreEligible: (counts?.seen ?? 0) >= counted, ineligible: counts?.ineligible ?? 0, missing: [] };
+    const more = (counts?.seen ?? 0) >= counted;
+    return { jobs: rows.map(toJobSummary), eligible, ...(more ? { moreEligible: true } : {}), ineligible: counts?.ineligible ?? 0, missing: [] };
   }
 
   async function run(action: JobAction, queue: string, ids: string[], db: SqlExecutor | undefined): Promise<number> {

@@ -29,6 +29,11 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       sql.createReceiptsTable(schema),
     ],
   },
+  {
+    version: 3,
+    name: 'bind idempotency receipts to a fingerprint of their request',
+    statements: (schema: string) => [sql.addReceiptFingerprint(schema)],
+  },
 ]);
 
 /** The version a fully migrated schema is at. */

@@ -211,6 +211,10 @@ export function createReceiptsTable(schema: string): Statement {
 )`);
 }
 
+export function addReceiptFingerprint(schema: string): Statement {
+  return statement(`ALTER TABLE ${table(schema, RECEIPTS_TABLE)} ADD COLUMN fingerprint text NOT NULL DEFAULT ''`);
+}
+
 // jsonb values go in as JSON text: `pg` would send a JS array as a PostgreSQL array literal.
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 
@@ -268,18 +272,18 @@ export function purgeExpiredPreviews(schema: string, at: string): Statement {
  */
 export function insertReceipt(schema: string, receipt: IdempotencyReceipt): Statement {
   return statement(
-    `INSERT INTO ${table(schema, RECEIPTS_TABLE)} (principal_id, key, status, body, created_at)
-    VALUES ($1, $2, $3, $4::jsonb, $5::timestamptz)
+    `INSERT INTO ${table(schema, RECEIPTS_TABLE)} (principal_id, key, fingerprint, status, body, created_at)
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6::timestamptz)
     ON CONFLICT (principal_id, key) DO NOTHING
     RETURNING key`,
-    [receipt.principalId, receipt.key, receipt.status, json(receipt.body), receipt.createdAt],
+    [receipt.principalId, receipt.key, receipt.fingerprint, receipt.status, json(receipt.body), receipt.createdAt],
   );
 }
 
 /** The receipt for `$1` (principal id) and `$2` (key), or no row. Read by `toReceipt`. */
 export function selectReceipt(schema: string, principalId: string, key: string): Statement {
   return statement(
-    `SELECT principal_id, key, status, body, ${iso('created_at')} AS created
+    `SELECT principal_id, key, fingerprint, status, body, ${iso('created_at')} AS created
     FROM ${table(schema, RECEIPTS_TABLE)}
     WHERE principal_id = $1 AND key = $2`,
     [principalId, key],

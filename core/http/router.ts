@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors.ts';
+import { plainText } from '../services/text-input.ts';
 
 /** A route's path template under `{mount}/api`, such as `/queues/{queue}/jobs/{id}`. */
 export interface Template {
@@ -29,7 +30,7 @@ export function matchTemplate(route: Template, path: string): Record<string, str
         throw new InvalidInputError(name, `The ${name} in the path is not valid percent-encoding.`);
       }
       if (value === '') return null;
-      params[name] = value;
+      params[name] = plainText(name, value);
     } else if (segment !== part) {
       return null;
     }

@@ -11,7 +11,7 @@ import { parseExecuteRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
 import { assertNoDrift } from './plan.ts';
-import { hashPreviewToken, looksLikePreviewToken } from './preview-token.ts';
+import { hashPreviewToken, looksLikePreviewToken, sha256Hex } from './preview-token.ts';
 import { principalOf } from './principal.ts';
 
 /** What an execute request answers: a fresh result, or the first result replayed for its idempotency key. */
@@ -24,6 +24,14 @@ export interface ExecuteResult {
 export interface ExecuteOptions {
   readonly idempotencyKey: string | null;
   readonly correlationId: string;
+}
+
+const keyReused = () => new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused',
+  'This Idempotency-Key was first sent with another request (another preview or reason). Use a new key for a new request.');
+
+/** What makes two execute requests the same: the preview's token and the reason, hashed. */
+function requestFingerprint(token: unknown, reason: string): Promise<string> {
+  return sha256Hex(`ops-jobs execute request\n${JSON.stringify([String(token), reason])}`);
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -62,9 +70,12 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
     throw new InvalidInputError('Idempotency-Key', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters.');
   }
   const principal = await principalOf(context, actor);
+  const fingerprint = await requestFingerprint(token, reason);
   const replay = async () => {
     const receipt = idempotencyKey === null ? null : await context.store.findReceipt(principal.id, idempotencyKey);
-    return receipt ? { status: receipt.status, body: receipt.body as ExecuteResponse, replayed: true } : null;
+    if (!receipt) return null;
+    if (receipt.fingerprint !== '' && receipt.fingerprint !== fingerprint) throw keyReused();
+    return { status: receipt.status, body: receipt.body as ExecuteResponse, replayed: true };
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -74,7 +85,7 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
     found.preview = preview;
     assertUsable(context, preview, principal);
     await context.access.require(actor, preview.action, actionResource(preview.queue, preview.selection, 'execute'));
-    return await run(context, preview, principal, reason, options);
+    return await run(context, preview, principal, reason, { ...options, fingerprint });
   } catch (error) {
     // A concurrent request with the same key may have won; answer with its result.
     if (error instanceof IdempotencyConflict || (error instanceof ConflictError && error.type === 'preview-used')) {
@@ -103,7 +114,7 @@ function assertUsable(context: ServiceContext, preview: StoredPreview, principal
   }
 }
 
-async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: ExecuteOptions): Promise<ExecuteResult> {
+async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: ExecuteOptions & { readonly fingerprint: string }): Promise<ExecuteResult> {
   const { engine, store } = context;
   const action = jobActionOf(preview.action);
   const ids = preview.plan.map((entry) => entry.id);
@@ -122,7 +133,10 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
   const finish = async (tx: StoreTransaction, auditId: string, affected: number): Promise<ExecuteResult> => {
     const result = { status: 200, body: { outcome: 'succeeded' as const, affected, auditId }, replayed: false };
     if (options.idempotencyKey !== null) {
-      await tx.saveReceipt({ principalId: principal.id, key: options.idempotencyKey, status: result.status, body: result.body, createdAt: context.clock().toISOString() });
+      await tx.saveReceipt({
+        principalId: principal.id, key: options.idempotencyKey, fingerprint: options.fingerprint,
+        status: result.status, body: result.body, createdAt: context.clock().toISOString(),
+      });
     }
     return result;
   };

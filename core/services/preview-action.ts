@@ -54,7 +54,7 @@ async function resolvePreview(context: ServiceContext, actor: Actor, request: Pr
 
   const warnings: string[] = [];
   if (selected.moreEligible || selected.eligible > selected.jobs.length) {
-    const matching = selected.moreEligible ? `More than ${selected.eligible}` : `${selected.eligible}`;
+    const matching = selected.moreEligible ? `At least ${selected.eligible}` : `${selected.eligible}`;
     warnings.push(`${matching} jobs match; this action is capped at ${context.limits.cap} and will touch the newest ${selected.jobs.length}. Run it again for the rest.`);
   }
   if (selected.ineligible > 0) {

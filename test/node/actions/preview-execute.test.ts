@@ -143,6 +143,24 @@ for (const database of ['PGlite', 'PostgreSQL'] as Database[]) {
       assert.equal(await auditCount(stack), before + 1);
     });
 
+    test('the same Idempotency-Key with another request is refused, and that request does not happen', async () => {
+      const ids = await stack.failedJobs('reused-key', 2);
+      const key = `reused-${ids[0]}`;
+      const first = await json(await preview('olga', 'job.retry', { queue: 'reused-key', ids: [ids[0]] }));
+      assert.equal((await execute('olga', first.token, REASON, { 'idempotency-key': key })).status, 200);
+      const before = await auditCount(stack);
+      const second = await json(await preview('olga', 'job.retry', { queue: 'reused-key', ids: [ids[1]] }));
+      const otherTarget = await execute('olga', second.token, REASON, { 'idempotency-key': key });
+      assert.equal(otherTarget.status, 422);
+      assert.match((await json(otherTarget)).type, /idempotency-key-reused$/);
+      const otherReason = await execute('olga', first.token, `${REASON}, again`, { 'idempotency-key': key });
+      assert.equal(otherReason.status, 422);
+      assert.equal(await stateOf(stack, 'reused-key', ids[1]!), 'failed', 'the second action never ran');
+      assert.equal(await auditCount(stack), before);
+      // Its preview is still good under a new key.
+      assert.equal((await execute('olga', second.token, REASON, { 'idempotency-key': `${key}-2` })).status, 200);
+    });
+
     test('bulk by filter is capped at the configured limit and says so', async () => {
       await stack.failedJobs('bulk', 5);
       const planned = await json(await preview('olga', 'job.retry', { queue: 'bulk', filter: { state: 'failed' } }));
