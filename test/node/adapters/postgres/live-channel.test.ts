@@ -7,6 +7,7 @@ import type { QueueInfo } from '../../../../core/contracts/jobs.ts';
 import type { ChangeNotice, LiveChannel, LiveRole } from '../../../../core/contracts/live-channel.ts';
 import { OptionsError } from '../../../../core/errors.ts';
 import { createPostgresStore } from '../../../../adapters/postgres/index.ts';
+import * as sql from '../../../../adapters/postgres/sql.ts';
 import { onEveryTarget } from './suite.ts';
 import { DATABASE_URL } from './targets.ts';
 
@@ -103,6 +104,26 @@ onEveryTarget('live channel', (suite) => {
       assert.deepEqual(reread().sort(), ['asked_again', 'enormous'], 'a queue too large for a notice is named for receivers to read again');
       const first = heard.notices.find((notice) => notice.kind === 'queues' && notice.queues.length > 0);
       assert.deepEqual(first?.kind === 'queues' && first.queues[0], queue('queue_0'));
+    } finally {
+      await receiver.leave();
+    }
+  });
+
+  suite.test('payloads of another shape, which any session may send, are ignored', async () => {
+    const store = await suite.freshStore('live_forged');
+    const receiver = suite.storeOn(store.schema).createLiveChannel!();
+    const heard = await joined(receiver);
+    try {
+      const forged = [
+        'not json', '[]', '{"n":{"kind":"watching"}}', '{"o":"x","n":{"kind":"action"}}', '{"o":"x","n":{"kind":"action","auditId":7}}',
+        '{"o":"x","n":{"kind":"queues","queues":[{"name":"q"}],"reread":[]}}', '{"o":"x","n":{"kind":"explode"}}',
+      ];
+      for (const payload of forged) await suite.target.query(sql.notify(store.schema, payload).text, [...sql.notify(store.schema, payload).values]);
+      await store.createLiveChannel!().publish({ kind: 'action', auditId: '5' });
+      await until(() => heard.notices.length > 0, 'the well-formed notice arrives');
+      await wait(100);
+      assert.deepEqual(heard.notices, [{ kind: 'action', auditId: '5' }]);
+      assert.deepEqual(heard.errors, []);
     } finally {
       await receiver.leave();
     }
