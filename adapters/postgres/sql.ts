@@ -211,6 +211,16 @@ export function createReceiptsTable(schema: string): Statement {
 )`);
 }
 
+/** The audit log's outcomes as migration 4 leaves them: refused attempts besides what ran. */
+export function allowRefusedOutcomes(schema: string): readonly Statement[] {
+  const on = table(schema, AUDIT_TABLE);
+  return [
+    statement(`ALTER TABLE ${on} DROP CONSTRAINT audit_events_outcome_check`),
+    statement(`ALTER TABLE ${on} ADD CONSTRAINT audit_events_outcome_check
+  CHECK (outcome IN ('succeeded', 'failed', 'pending', 'denied', 'expired', 'already_used', 'drifted'))`),
+  ];
+}
+
 export function addReceiptFingerprint(schema: string): Statement {
   return statement(`ALTER TABLE ${table(schema, RECEIPTS_TABLE)} ADD COLUMN fingerprint text NOT NULL DEFAULT ''`);
 }

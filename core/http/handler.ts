@@ -10,7 +10,7 @@ import { readJsonBody } from './request-body.ts';
 import { errorResponse, jsonResponse, problemResponse } from './responses.ts';
 import { matchTemplate } from './router.ts';
 import { API_ROUTES } from './routes.ts';
-import { consoleShell, forbiddenPage, signedOutPage } from './shell.ts';
+import { consoleShell, forbiddenPage, signedOutPage, siteRelative } from './shell.ts';
 import { observeRequest, type RouteNote } from './request-telemetry.ts';
 
 export interface HandlerDependencies {
@@ -88,7 +88,7 @@ export function createHandler(deps: HandlerDependencies): Handler {
     try {
       actor = await access.actor(hostRequest);
     } catch (error) {
-      if (error instanceof UnauthenticatedError) return signedOutPage(deps.signInUrl);
+      if (error instanceof UnauthenticatedError) return signedOutPage(deps.signInUrl && siteRelative(deps.signInUrl, deps.mount, path));
       throw error;
     }
     if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);

@@ -10,6 +10,15 @@ export function rootFromPage(pathUnderMount: string): string {
   return depth <= 0 ? './' : '../'.repeat(depth);
 }
 
+/**
+ * A path on the host's site (such as `/login`) as a link relative to a page under the mount, so
+ * that it still leads to the host's page behind a proxy that serves the site under a prefix.
+ */
+export function siteRelative(sitePath: string, mount: string, pathUnderMount: string): string {
+  const mountDepth = mount.split('/').length - 1;
+  return `${rootFromPage(pathUnderMount)}${'../'.repeat(mountDepth)}${sitePath.slice(1)}`;
+}
+
 // The shell's only styles. Allowed by hash in its Content-Security-Policy, so no inline script
 // or unhashed style is ever needed.
 const SHELL_STYLE = 'html,body{margin:0;min-height:100%}body{background:Canvas;color:CanvasText;font-family:system-ui,sans-serif}main{max-width:32rem;margin:15vh auto;padding:0 1.5rem;line-height:1.5}a{color:LinkText}';

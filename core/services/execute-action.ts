@@ -1,5 +1,6 @@
 import { jobActionOf } from '../contracts/actions.ts';
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
+import type { RefusedOutcome } from '../contracts/audit.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
 import { ConflictError, InvalidInputError, ProblemError } from '../errors.ts';
@@ -92,8 +93,31 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
       const winner = await replay();
       if (winner) return winner;
     }
+    const outcome = attemptOutcome(context, error);
+    if (found.preview && outcome) {
+      await context.attempts.record({ preview: found.preview, principal, outcome, reason, correlationId: options.correlationId });
+    }
     throw error;
   }
+}
+
+/** Problems that refuse an execute, by problem type, as the audit log records them. */
+const REFUSED: Readonly<Record<string, RefusedOutcome>> = Object.freeze({
+  'forbidden': 'denied',
+  'preview-other-operator': 'denied',
+  'preview-expired': 'expired',
+  'preview-used': 'already_used',
+  'plan-drift': 'drifted',
+});
+
+/**
+ * How the audit log records an execute that ended in `error`, or undefined for one it does not
+ * (bad input, an unknown preview). A failure is recorded here only where the action's transaction
+ * rolled back with it: on other engines the intent record already says how it ended.
+ */
+function attemptOutcome(context: ServiceContext, error: unknown): RefusedOutcome | 'failed' | undefined {
+  if (error instanceof ProblemError) return REFUSED[error.type];
+  return context.engine.capabilities.sharedTransactions ? 'failed' : undefined;
 }
 
 async function findPreview(context: ServiceContext, token: unknown): Promise<StoredPreview> {
