@@ -8,7 +8,7 @@ import { openApiDocument } from './openapi.ts';
 import { guardMutation } from './mutation-guard.ts';
 import { readJsonBody } from './request-body.ts';
 import { errorResponse, jsonResponse, problemResponse } from './responses.ts';
-import { matchTemplate } from './router.ts';
+import { decodeParams, matchTemplate } from './router.ts';
 import { API_ROUTES } from './routes.ts';
 import { consoleShell, forbiddenPage, signedOutPage, siteRelative } from './shell.ts';
 import { observeRequest, type RouteNote } from './request-telemetry.ts';
@@ -52,8 +52,8 @@ export function createHandler(deps: HandlerDependencies): Handler {
     const allowed: string[] = [];
     note.route = '/api/*';
     for (const route of API_ROUTES) {
-      const params = matchTemplate(route.template, path);
-      if (!params) continue;
+      const encoded = matchTemplate(route.template, path);
+      if (!encoded) continue;
       note.route = `/api${route.template.path}`;
       const method = request.method === 'HEAD' ? 'GET' : request.method;
       if (route.method !== method) {
@@ -61,6 +61,7 @@ export function createHandler(deps: HandlerDependencies): Handler {
         continue;
       }
       const actor = await access.actor(hostRequest);
+      const params = decodeParams(encoded);
       let body: unknown;
       if (route.method === 'POST') {
         guardMutation(request, deps.trustedOrigins);

@@ -27,6 +27,10 @@ export async function getAuditRecord(context: ServiceContext, actor: Actor, id: 
   return context.presenter.auditRecord(record, actor);
 }
 
+/** The last line of an export that failed part way, so that the file says it is incomplete. */
+export const INCOMPLETE_CSV_ROW = '"ops-jobs: this export is incomplete; the audit log could not be read to the end. Export again."\r\n';
+export const INCOMPLETE_JSON_LINE = `${JSON.stringify({ incomplete: true, detail: 'This export is incomplete; the audit log could not be read to the end. Export again.' })}\n`;
+
 /**
  * The audit log as CSV or JSON Lines, streamed: records are read in batches and written as they
  * come, so an export of any size holds only one batch. Behind its own permission.
@@ -40,8 +44,11 @@ export async function exportAuditLog(context: ServiceContext, actor: Actor, filt
   };
   const records = context.store.exportAudit(filter)[Symbol.asyncIterator]();
   let headerSent = format !== 'csv';
+  let failure: unknown;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // The trailer went out: now the stream fails, so the transfer does not end as if complete.
+      if (failure !== undefined) return controller.error(failure);
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(encoder.encode(AUDIT_CSV_HEADER));
@@ -53,7 +60,8 @@ export async function exportAuditLog(context: ServiceContext, actor: Actor, filt
         else controller.enqueue(encoder.encode(line(next.value)));
       } catch (error) {
         context.logger.error('ops-jobs: the audit export failed part way', error);
-        controller.error(error);
+        failure = error;
+        controller.enqueue(encoder.encode(format === 'csv' ? INCOMPLETE_CSV_ROW : INCOMPLETE_JSON_LINE));
       }
     },
     async cancel() {

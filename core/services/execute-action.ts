@@ -1,9 +1,9 @@
-import { jobActionOf } from '../contracts/actions.ts';
+import { jobActionOf, OPERATOR_ACTIONS } from '../contracts/actions.ts';
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
 import type { RefusedOutcome } from '../contracts/audit.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
-import { ConflictError, InvalidInputError, ProblemError } from '../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, ProblemError } from '../errors.ts';
 import type { ExecuteResponse } from '../http/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
@@ -82,7 +82,12 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
   if (earlier) return earlier;
 
   try {
-    const preview = await findPreview(context, token);
+    const preview = await findPreview(context, token).catch(async (error: unknown) => {
+      // Without a preview there is no resource to ask about: an operator who may not execute
+      // anything hears that, not whether the token exists.
+      if (!(await maySomeday(context, actor))) throw new ForbiddenError('an operator action', 'You may not execute operator actions.');
+      throw error;
+    });
     found.preview = preview;
     assertUsable(context, preview, principal);
     await context.access.require(actor, preview.action, actionResource(preview.queue, preview.selection, 'execute'));
@@ -118,6 +123,12 @@ const REFUSED: Readonly<Record<string, RefusedOutcome>> = Object.freeze({
 function attemptOutcome(context: ServiceContext, error: unknown): RefusedOutcome | 'failed' | undefined {
   if (error instanceof ProblemError) return REFUSED[error.type];
   return context.engine.capabilities.sharedTransactions ? 'failed' : undefined;
+}
+
+/** Whether the host allows `actor` to execute any operator action at all, asked of the console as a whole. */
+async function maySomeday(context: ServiceContext, actor: Actor): Promise<boolean> {
+  const verdicts = await Promise.all(OPERATOR_ACTIONS.map((action) => context.access.check(actor, action, { type: 'console', phase: 'execute' })));
+  return verdicts.some((verdict) => verdict.allowed);
 }
 
 async function findPreview(context: ServiceContext, token: unknown): Promise<StoredPreview> {

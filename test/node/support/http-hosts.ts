@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
 import { toExpress } from '../../../adapters/express/index.ts';
 import { toKoa } from '../../../adapters/koa/index.ts';
 import type { OpsJobs } from '../../../core/index.ts';
@@ -37,6 +38,8 @@ export interface HostOptions {
    * `session.user` on the framework's request, where the demo's policies read it.
    */
   readonly sessionFromHeader?: boolean;
+  /** Koa parses JSON bodies with @koa/bodyparser before the console (Express always parses them). */
+  readonly koaBodyParser?: boolean;
 }
 
 /** Starts a host on a free port with the console mounted and one route of the host's own at `/host`. */
@@ -62,6 +65,7 @@ export async function startHost(name: HostName, opsJobs: OpsJobs<never>, options
       await next();
     });
   }
+  if (options.koaBodyParser) app.use(bodyParser());
   app.use(toKoa(opsJobs as OpsJobs<Koa.Context>));
   app.use(async (ctx) => {
     if (ctx.path === '/host') ctx.body = 'host route';
