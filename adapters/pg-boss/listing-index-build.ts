@@ -106,6 +106,25 @@ export interface BuildListingIndexOptions extends ListingIndexBuildOptions {
   onApplied?(step: AppliedStep): void;
 }
 
+// Creating the parent ON ONLY and attaching a part take brief locks on the job table that pg-boss's
+// writes wait behind; waiting long for them would hold those writes up, so they give up instead
+// (the build is picked up by the next run). The CONCURRENTLY statements wait without blocking writes.
+const BRIEF_LOCK_TIMEOUT = '10s';
+const BRIEF_STEPS: ReadonlySet<ListingIndexStepKind> = new Set(['create-parent', 'attach']);
+
+async function runStep(query: CatalogQuery, step: ListingIndexStep, concurrently: boolean): Promise<void> {
+  if (!concurrently || !BRIEF_STEPS.has(step.kind)) {
+    await query(step.sql, []);
+    return;
+  }
+  await query(`SET lock_timeout = '${BRIEF_LOCK_TIMEOUT}'`, []);
+  try {
+    await query(step.sql, []);
+  } finally {
+    await query('RESET lock_timeout', []);
+  }
+}
+
 // Two builds at once would race on the same names; builds on one database take turns under this
 // lock, per job table. It is a session lock, so `query` must run every statement on one connection.
 const LOCK = `SELECT pg_advisory_lock(hashtext('ops_jobs.listing_index'), hashtext($1))`;
@@ -127,7 +146,7 @@ export async function buildListingIndex(query: CatalogQuery, schema: string, opt
     for (const step of listingIndexSteps(schema, before, options)) {
       options.onStep?.(step);
       const started = performance.now();
-      await query(step.sql, []);
+      await runStep(query, step, options.concurrently);
       const done = { ...step, ms: Math.round(performance.now() - started) };
       applied.push(done);
       options.onApplied?.(done);
