@@ -5,7 +5,7 @@ import { OptionsError } from '../core/errors.ts';
 import { parseFlags, UsageError } from './arguments.ts';
 import { EXIT, type CliIo } from './io.ts';
 import { describeTarget, openStore, type MigrateTarget, type OpenedStore } from './migrate/open-store.ts';
-import { APPLY_FLAG, describePgBossIndexes, pgBossIndexes, progressLine, type PgBossIndexOutcome } from './migrate/pg-boss-indexes.ts';
+import { APPLY_FLAG, describePgBossIndexes, pgBossIndexes, progressLine, startLine, type PgBossIndexOutcome } from './migrate/pg-boss-indexes.ts';
 
 /** `npx ops-jobs migrate --help`. */
 export const MIGRATE_HELP = `Usage: npx ops-jobs migrate (--database-url <url> | --pglite <dir>) [options]
@@ -115,11 +115,18 @@ export async function migrate(argv: readonly string[], io: CliIo): Promise<numbe
 
 /** The listing index on pg-boss's job table, built when asked; progress per statement as it goes. */
 function checkIndexes(opened: OpenedStore, bossSchema: string, apply: boolean, io: CliIo, json: boolean): Promise<PgBossIndexOutcome> {
-  if (apply && !json) io.out(`pg-boss listing index on ${bossSchema}.job:\n`);
+  // In JSON mode stdout carries only the result; progress goes to stderr.
+  const write = json ? io.err : io.out;
+  let started = false;
   return pgBossIndexes(opened, bossSchema, {
     apply,
-    // In JSON mode stdout carries only the result; progress goes to stderr.
-    onApplied: (step) => (json ? io.err : io.out)(progressLine(step)),
+    onStep(step) {
+      if (!started) write(`building the listing index on ${bossSchema}.job, one statement at a time:\n`);
+      started = true;
+      const line = startLine(step);
+      if (line) write(line);
+    },
+    onApplied: (step) => write(progressLine(step)),
   });
 }
 

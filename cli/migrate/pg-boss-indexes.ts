@@ -38,6 +38,8 @@ export interface PgBossIndexOutcome {
 export interface PgBossIndexOptions {
   /** Build the index when it is not present. */
   readonly apply: boolean;
+  /** Called as each statement of a build starts. */
+  readonly onStep?: (step: ListingIndexStep) => void;
   /** Called as each statement of a build finishes: progress per partition. */
   readonly onApplied?: (step: AppliedStep) => void;
 }
@@ -49,7 +51,11 @@ export async function pgBossIndexes(opened: OpenedStore, schema: string, options
     const found = await readListingIndex(query, schema);
     if (found.jobTable === null) return { schema, installed: false, listingIndex: null };
     const build = options.apply && found.status !== 'present'
-      ? await buildListingIndex(query, schema, { concurrently, ...(options.onApplied ? { onApplied: options.onApplied } : {}) })
+      ? await buildListingIndex(query, schema, {
+        concurrently,
+        ...(options.onStep ? { onStep: options.onStep } : {}),
+        ...(options.onApplied ? { onApplied: options.onApplied } : {}),
+      })
       : { before: found, applied: [], after: found };
     const pending = build.after.status === 'building' ? [] : listingIndexSteps(schema, build.after, { concurrently }).map((step) => step.sql);
     return {
@@ -68,17 +74,21 @@ export async function pgBossIndexes(opened: OpenedStore, schema: string, options
   });
 }
 
-const DONE: Readonly<Record<ListingIndexStep['kind'], string>> = Object.freeze({
-  'create-parent': 'created the parent index (ON ONLY job)',
-  'drop-invalid': 'dropped the invalid leftover',
-  create: 'built',
-  rebuild: 'rebuilt',
-  attach: 'attached',
-});
+/** A line before a statement that may take long (a build on a large table), or null. */
+export function startLine(step: ListingIndexStep): string | null {
+  return step.kind === 'create' || step.kind === 'rebuild' ? `  building on ${step.table}…\n` : null;
+}
 
 /** One line of progress: a statement that finished. */
 export function progressLine(step: AppliedStep): string {
-  return `  ${DONE[step.kind]} on ${step.table} in ${step.ms} ms\n`;
+  const done = {
+    'create-parent': 'created the parent index on job (ON ONLY: no partition touched)',
+    'drop-invalid': `dropped the invalid leftover on ${step.table}`,
+    create: `built on ${step.table}`,
+    rebuild: `rebuilt on ${step.table}`,
+    attach: `attached the part on ${step.table} to the parent`,
+  } satisfies Record<ListingIndexStep['kind'], string>;
+  return `  ${done[step.kind]} in ${step.ms} ms\n`;
 }
 
 const STATUS_TEXT: Readonly<Record<ListingIndexStatus, string>> = Object.freeze({
