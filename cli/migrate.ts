@@ -4,8 +4,8 @@ import { validateSchemaName } from '../adapters/postgres/schema-name.ts';
 import { OptionsError } from '../core/errors.ts';
 import { parseFlags, UsageError } from './arguments.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { describeTarget, openStore, type MigrateTarget, type OpenedStore } from './migrate/open-store.ts';
-import { APPLY_FLAG, describePgBossIndexes, pgBossIndexes, progressLine, startLine, type PgBossIndexOutcome } from './migrate/pg-boss-indexes.ts';
+import { describeTarget, openStore, type MigrateTarget } from './migrate/open-store.ts';
+import { checkPgBossIndexes, describePgBossIndexes, pgBossIndexesExitCode, pgBossIndexesFailed, type PgBossIndexOutcome } from './migrate/pg-boss-indexes.ts';
 
 /** `npx ops-jobs migrate --help`. */
 export const MIGRATE_HELP = `Usage: npx ops-jobs migrate (--database-url <url> | --pglite <dir>) [options]
@@ -99,57 +99,18 @@ export async function migrate(argv: readonly string[], io: CliIo): Promise<numbe
     }
     let indexes: PgBossIndexOutcome;
     try {
-      indexes = await checkIndexes(opened, bossSchema, applyIndexes, io, flags.json);
+      indexes = await checkPgBossIndexes(opened, bossSchema, applyIndexes, io, flags.json);
     } catch (error) {
-      return indexFailed(io, flags.json, storeResult, bossSchema, error);
+      return pgBossIndexesFailed(io, flags.json, storeResult, bossSchema, error);
     }
     if (flags.json) io.out(`${JSON.stringify({ ...storeResult, pgBoss: indexes })}\n`);
     else io.out(`${describePgBossIndexes(indexes, opened.concurrentIndexBuilds).join('\n')}\n`);
-    return indexesExitCode(indexes, applyIndexes, io);
+    return pgBossIndexesExitCode(indexes, applyIndexes, io);
   } catch (error) {
     return failed(io, flags.json, opened.store.schema, opened.description, error);
   } finally {
     await opened.close().catch(() => {});
   }
-}
-
-/** The listing index on pg-boss's job table, built when asked; progress per statement as it goes. */
-function checkIndexes(opened: OpenedStore, bossSchema: string, apply: boolean, io: CliIo, json: boolean): Promise<PgBossIndexOutcome> {
-  // In JSON mode stdout carries only the result; progress goes to stderr.
-  const write = json ? io.err : io.out;
-  let started = false;
-  return pgBossIndexes(opened, bossSchema, {
-    apply,
-    onStep(step) {
-      if (!started) write(`building the listing index on ${bossSchema}.job, one statement at a time:\n`);
-      started = true;
-      const line = startLine(step);
-      if (line) write(line);
-    },
-    onApplied: (step) => write(progressLine(step)),
-  });
-}
-
-/** Asked to build the index and it is not there afterwards: a failure, saying why. */
-function indexesExitCode(outcome: PgBossIndexOutcome, apply: boolean, io: CliIo): number {
-  if (!apply) return EXIT.ok;
-  if (outcome.listingIndex === null) {
-    io.err(`ops-jobs migrate: ${APPLY_FLAG}: pg-boss is not installed in schema ${outcome.schema} of this database.\n  Fix: pass --pg-boss-schema <the schema your pg-boss uses>, or start pg-boss once so that it installs its schema.\n`);
-    return EXIT.failed;
-  }
-  if (outcome.listingIndex.status !== 'present') {
-    io.err(`ops-jobs migrate: ${APPLY_FLAG}: the listing index is ${outcome.listingIndex.status}, not present.\n  Fix: wait for the build another session is running to finish, then run again.\n`);
-    return EXIT.failed;
-  }
-  return EXIT.ok;
-}
-
-function indexFailed(io: CliIo, json: boolean, store: object, bossSchema: string, error: unknown): number {
-  const message = error instanceof Error ? error.message || error.name : String(error);
-  const fix = `Run again as a role that owns pg-boss's tables in schema ${bossSchema} (the one pg-boss migrates with); an interrupted build is picked up where it stopped.`;
-  if (json) io.out(`${JSON.stringify({ ...store, pgBoss: { schema: bossSchema, error: message, fix } })}\n`);
-  io.err(`ops-jobs migrate: the store is migrated, but the listing index on ${bossSchema}.job could not be checked or built: ${message}\n  Fix: ${fix}\n`);
-  return EXIT.failed;
 }
 
 function failed(io: CliIo, json: boolean, schema: string, database: string, error: unknown): number {

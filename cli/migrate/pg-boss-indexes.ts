@@ -1,5 +1,6 @@
 import { buildListingIndex, listingIndexSteps, type AppliedStep, type ListingIndexStep } from '../../adapters/pg-boss/listing-index-build.ts';
 import { LISTING_INDEX_NAME, LISTING_INDEX_SERVES, LISTING_SCAN_LIMIT, readListingIndex, type ListingIndexStatus } from '../../adapters/pg-boss/listing-index.ts';
+import { EXIT, type CliIo } from '../io.ts';
 import type { OpenedStore } from './open-store.ts';
 
 /** The flag that applies the index; without it `migrate` only shows it. */
@@ -113,4 +114,44 @@ export function describePgBossIndexes(outcome: PgBossIndexOutcome, concurrently:
     ...index.pending.map((sql) => `    ${sql};`),
     `  To apply them: run this command again with ${APPLY_FLAG}.`,
   ];
+}
+
+/** `migrate`'s part: the listing index checked, and built when asked, with progress per statement as it goes. */
+export function checkPgBossIndexes(opened: OpenedStore, bossSchema: string, apply: boolean, io: CliIo, json: boolean): Promise<PgBossIndexOutcome> {
+  // In JSON mode stdout carries only the result; progress goes to stderr.
+  const write = json ? io.err : io.out;
+  let started = false;
+  return pgBossIndexes(opened, bossSchema, {
+    apply,
+    onStep(step) {
+      if (!started) write(`building the listing index on ${bossSchema}.job, one statement at a time:\n`);
+      started = true;
+      const line = startLine(step);
+      if (line) write(line);
+    },
+    onApplied: (step) => write(progressLine(step)),
+  });
+}
+
+/** Asked to build the index and it is not there afterwards: a failure, saying why. */
+export function pgBossIndexesExitCode(outcome: PgBossIndexOutcome, apply: boolean, io: CliIo): number {
+  if (!apply) return EXIT.ok;
+  if (outcome.listingIndex === null) {
+    io.err(`ops-jobs migrate: ${APPLY_FLAG}: pg-boss is not installed in schema ${outcome.schema} of this database.\n  Fix: pass --pg-boss-schema <the schema your pg-boss uses>, or start pg-boss once so that it installs its schema.\n`);
+    return EXIT.failed;
+  }
+  if (outcome.listingIndex.status !== 'present') {
+    io.err(`ops-jobs migrate: ${APPLY_FLAG}: the listing index is ${outcome.listingIndex.status}, not present.\n  Fix: wait for the build another session is running to finish, then run again.\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+/** The store is migrated but the index could not be checked or built: what happened and what to do. */
+export function pgBossIndexesFailed(io: CliIo, json: boolean, store: object, bossSchema: string, error: unknown): number {
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  const fix = `Run again as a role that owns pg-boss's tables in schema ${bossSchema} (the one pg-boss migrates with); an interrupted build is picked up where it stopped.`;
+  if (json) io.out(`${JSON.stringify({ ...store, pgBoss: { schema: bossSchema, error: message, fix } })}\n`);
+  io.err(`ops-jobs migrate: the store is migrated, but the listing index on ${bossSchema}.job could not be checked or built: ${message}\n  Fix: ${fix}\n`);
+  return EXIT.failed;
 }
