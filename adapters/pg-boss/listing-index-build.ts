@@ -99,6 +99,7 @@ export interface ListingIndexBuild {
   readonly after: ListingIndexReport;
 }
 
+/** How to build, and who to tell as each statement starts and ends. */
 export interface BuildListingIndexOptions extends ListingIndexBuildOptions {
   /** Called before each statement runs. */
   onStep?(step: ListingIndexStep): void;

@@ -36,6 +36,7 @@ export interface PgBossIndexOutcome {
   } | null;
 }
 
+/** Whether to build, and where progress goes. */
 export interface PgBossIndexOptions {
   /** Build the index when it is not present. */
   readonly apply: boolean;
