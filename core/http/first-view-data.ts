@@ -1,20 +1,34 @@
+import { isJobState } from '../contracts/jobs.ts';
+
+/**
+ * Jobs in the first page of a queue's job list, as the console asks for it. Mirrors
+ * `JOB_PAGE_SIZE` in elements/job-list/page-size.ts: elements and core share no values.
+ */
+const JOB_PAGE_SIZE = 50;
+
 /**
  * The API answers the console asks for first on a page under the mount, relative to the mount
  * root, so the shell can have the browser fetch them while the bundle is still on its way. They
- * mirror what the elements request (`elements/api/api-client.ts`): the console's session, and the
- * first view's data where its address follows from the page alone. A page whose first request
- * depends on the browser (a job list's page size follows the window's height) preloads only the
- * session. A preload that nothing claims costs one wasted request, never a wrong screen.
+ * mirror what the elements request (elements/api/api-client.ts): the session, and the data of the
+ * view the address leads to (the queue overview, a queue's counts and first page of jobs, or one
+ * job). Other pages preload the session only. A preload that nothing claims costs one wasted
+ * request, never a wrong screen.
  */
-export function firstViewRequests(pathUnderMount: string): readonly string[] {
+export function firstViewRequests(pathUnderMount: string, search = ''): readonly string[] {
   const segments = decodedSegments(pathUnderMount.replace(/^\//, '').replace(/\/$/, ''));
   const requests = ['api/session'];
   if (segments === null) return requests;
-  const [first, queue, jobs, id] = segments;
-  if (segments.length === 1 && (first === '' || first === 'queues')) requests.push('api/queues');
-  else if (first === 'queues' && queue && segments.length === 2) requests.push(`api/queues/${encodeURIComponent(queue)}`);
-  else if (first === 'queues' && queue && jobs === 'jobs' && id && segments.length === 4) {
-    requests.push(`api/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}`);
+  const [first, queueName, jobs, id] = segments;
+  if (segments.length === 1 && (first === '' || first === 'queues')) {
+    requests.push('api/queues');
+  } else if (first === 'queues' && queueName && segments.length === 2) {
+    const queue = `api/queues/${encodeURIComponent(queueName)}`;
+    const state = new URLSearchParams(search).get('state');
+    const page = new URLSearchParams(isJobState(state) ? { state } : {});
+    page.set('limit', String(JOB_PAGE_SIZE));
+    requests.push(queue, `${queue}/jobs?${page}`);
+  } else if (first === 'queues' && queueName && jobs === 'jobs' && id && segments.length === 4) {
+    requests.push(`api/queues/${encodeURIComponent(queueName)}/jobs/${encodeURIComponent(id)}`);
   }
   return requests;
 }

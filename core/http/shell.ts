@@ -53,9 +53,9 @@ function page(title: string, head: string, body: string): string {
  * which match them in URL, mode and credentials), the entry script and the chunks it imports.
  * Nothing waits for the script to run or for another answer.
  */
-export async function consoleShell(pathUnderMount: string, entry: string, preload: readonly string[]): Promise<Response> {
+export async function consoleShell(pathUnderMount: string, search: string, entry: string, preload: readonly string[]): Promise<Response> {
   const root = escapeHtml(rootFromPage(pathUnderMount));
-  const data = firstViewRequests(pathUnderMount).map((path) => `<link rel="preload" as="fetch" crossorigin href="${root}${escapeHtml(path)}">`).join('');
+  const data = firstViewRequests(pathUnderMount, search).map((path) => `<link rel="preload" as="fetch" crossorigin href="${root}${escapeHtml(path)}">`).join('');
   const script = `<script type="module" src="${root}assets/${escapeHtml(entry)}"></script>`;
   const chunks = preload.map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
   const html = page('Jobs · ops-jobs', data + script + chunks, `<ops-jobs-console root="${root}"></ops-jobs-console>`);

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { createOpsJobs, hideKeysMatching, type Action } from '../../../core/index.ts';
 import { firstViewRequests } from '../../../core/http/first-view-data.ts';
 import { ApiClient } from '../../../elements/api/api-client.ts';
+import { JOB_PAGE_SIZE } from '../../../elements/job-list/page-size.ts';
 import { memoryEngine, memoryStore } from '../support/memory-engine.ts';
 
 interface TestActor { name: string; may: readonly Action[] }
@@ -38,7 +39,9 @@ test('each page preloads the session, and the first view data its address determ
   assert.deepEqual(firstViewRequests('/'), ['api/session', 'api/queues']);
   assert.deepEqual(firstViewRequests('/queues'), ['api/session', 'api/queues']);
   assert.deepEqual(firstViewRequests('/queues/'), ['api/session', 'api/queues']);
-  assert.deepEqual(firstViewRequests('/queues/pay%20ments'), ['api/session', 'api/queues/pay%20ments']);
+  assert.deepEqual(firstViewRequests('/queues/pay%20ments'), ['api/session', 'api/queues/pay%20ments', 'api/queues/pay%20ments/jobs?limit=50']);
+  assert.deepEqual(firstViewRequests('/queues/q/', '?state=failed'), ['api/session', 'api/queues/q', 'api/queues/q/jobs?state=failed&limit=50']);
+  assert.deepEqual(firstViewRequests('/queues/q', '?state=nonsense'), ['api/session', 'api/queues/q', 'api/queues/q/jobs?limit=50']);
   assert.deepEqual(firstViewRequests('/queues/pay%20ments/jobs/j%2F1'), ['api/session', 'api/queues/pay%20ments/jobs/j%2F1']);
   for (const other of ['/audit', '/audit/a1', '/queues/q/jobs', '/nowhere', '/queues/%E0%A4%A']) {
     assert.deepEqual(firstViewRequests(other), ['api/session'], other);
@@ -51,10 +54,11 @@ test('the preloaded addresses are exactly those the console client asks for', as
   await client.session();
   await client.queues();
   await client.queue('pay ments');
+  await client.jobs('pay ments', { state: 'failed', limit: JOB_PAGE_SIZE, cursor: null });
   await client.job('pay ments', 'j/1');
   const preloaded = [
     ...firstViewRequests('/'),
-    ...firstViewRequests('/queues/pay%20ments').slice(1),
+    ...firstViewRequests('/queues/pay%20ments', '?state=failed').slice(1),
     ...firstViewRequests('/queues/pay%20ments/jobs/j%2F1').slice(1),
   ].map((path) => new URL(path, root).href);
   assert.deepEqual(urls, preloaded);
@@ -62,10 +66,15 @@ test('the preloaded addresses are exactly those the console client asks for', as
 
 test('the shell announces them before the script, relative to the page, and each one answers', async () => {
   const get = console_();
-  for (const page of ['http://127.0.0.1/ops/jobs/', 'http://127.0.0.1/ops/jobs/queues/pay%20ments', 'http://127.0.0.1/ops/jobs/queues/pay%20ments/jobs/j%2F1']) {
+  const pages: Record<string, number> = {
+    'http://127.0.0.1/ops/jobs/': 2,
+    'http://127.0.0.1/ops/jobs/queues/pay%20ments?state=failed': 3,
+    'http://127.0.0.1/ops/jobs/queues/pay%20ments/jobs/j%2F1': 2,
+  };
+  for (const [page, count] of Object.entries(pages)) {
     const html = await (await get(page)).text();
-    const links = [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((match) => match[1] ?? '');
-    assert.equal(links.length, 2, page);
+    const links = [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((match) => (match[1] ?? '').replaceAll('&#38;', '&'));
+    assert.equal(links.length, count, page);
     assert.ok(html.indexOf('rel="preload"') < html.indexOf('<script'), 'data is asked for first');
     assert.doesNotMatch(html, /\/ops\/jobs/, 'no absolute paths baked into the page');
     for (const link of links) {
