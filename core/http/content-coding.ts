@@ -20,9 +20,8 @@ function qualities(header: string): Map<string, number> {
  * server's order of preference), following the request's `Accept-Encoding` (RFC 9110, 12.5.3).
  * Returns null for no coding (identity). The highest q-value wins; a tie goes to the earlier
  * offered coding, and a coding beats identity unless the client names identity with a higher
- * q-value. Without
- * the header the answer is identity: the RFC would allow any coding, but clients that send
- * nothing (curl, scripts) expect plain bytes.
+ * q-value. Without the header the answer is identity: the RFC would allow any coding, but
+ * clients that send nothing (curl, scripts) expect plain bytes.
  */
 export function chooseContentCoding(request: Request, offered: readonly string[]): string | null {
   const header = request.headers.get('accept-encoding');
