@@ -100,8 +100,7 @@ export function createHandler(deps: HandlerDependencies): Handler {
     if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);
     const verdict = await access.gate(actor, 'queues.view', { type: 'console' });
     if (!verdict.allowed) return forbiddenPage(verdict.reason ?? 'You are signed in, but you may not view the jobs console.');
-    const assets = await deps.assets();
-    return consoleShell(path, new URL(request.url).search, assets.entry, assets.preload);
+    return consoleShell(path, new URL(request.url).search, await deps.assets());
   }
 
   async function serve(request: Request, hostRequest: unknown, note: RouteNote): Promise<Response> {

@@ -1,4 +1,5 @@
-import { firstViewRequests } from './first-view-data.ts';
+import type { ConsoleAssets } from './console-assets.ts';
+import { firstViewChunk, firstViewRequests } from './first-view-data.ts';
 import { htmlResponse } from './responses.ts';
 
 /**
@@ -50,14 +51,17 @@ function page(title: string, head: string, body: string): string {
  * The page that boots the console for any deep link under the mount. Everything its first view
  * needs is announced in the head, so the browser fetches it all at once as it reads the page:
  * the first view's API answers (`preload as=fetch`, claimed by the console's own `fetch` calls,
- * which match them in URL, mode and credentials), the entry script and the chunks it imports.
+ * which match them in URL, mode and credentials), the entry script, the chunks it imports, and
+ * the chunk of a view loaded on first use when the page opens on it.
  * Nothing waits for the script to run or for another answer.
  */
-export async function consoleShell(pathUnderMount: string, search: string, entry: string, preload: readonly string[]): Promise<Response> {
+export async function consoleShell(pathUnderMount: string, search: string, assets: ConsoleAssets): Promise<Response> {
   const root = escapeHtml(rootFromPage(pathUnderMount));
   const data = firstViewRequests(pathUnderMount, search).map((path) => `<link rel="preload" as="fetch" crossorigin href="${root}${escapeHtml(path)}">`).join('');
-  const script = `<script type="module" src="${root}assets/${escapeHtml(entry)}"></script>`;
-  const chunks = preload.map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
+  const script = `<script type="module" src="${root}assets/${escapeHtml(assets.entry)}"></script>`;
+  const lazyView = firstViewChunk(pathUnderMount);
+  const chunks = [...assets.preload, ...(lazyView === null ? [] : assets.lazy(lazyView))]
+    .map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
   const html = page('Jobs · ops-jobs', data + script + chunks, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
   return htmlResponse(html, 200, { 'content-security-policy': await contentSecurityPolicy() });
 }

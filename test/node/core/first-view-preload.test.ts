@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createOpsJobs, hideKeysMatching, type Action } from '../../../core/index.ts';
-import { firstViewRequests } from '../../../core/http/first-view-data.ts';
+import { firstViewChunk, firstViewRequests } from '../../../core/http/first-view-data.ts';
 import { ApiClient } from '../../../elements/api/api-client.ts';
 import { JOB_PAGE_SIZE } from '../../../elements/job-list/page-size.ts';
 import { memoryEngine, memoryStore } from '../support/memory-engine.ts';
@@ -43,7 +43,8 @@ test('each page preloads the session, and the first view data its address determ
   assert.deepEqual(firstViewRequests('/queues/q/', '?state=failed'), ['api/session', 'api/queues/q', 'api/queues/q/jobs?state=failed&limit=50']);
   assert.deepEqual(firstViewRequests('/queues/q', '?state=nonsense'), ['api/session', 'api/queues/q', 'api/queues/q/jobs?limit=50']);
   assert.deepEqual(firstViewRequests('/queues/pay%20ments/jobs/j%2F1'), ['api/session', 'api/queues/pay%20ments/jobs/j%2F1']);
-  for (const other of ['/audit', '/audit/a1', '/queues/q/jobs', '/nowhere', '/queues/%E0%A4%A']) {
+  assert.deepEqual(firstViewRequests('/audit/a%2F1'), ['api/session', 'api/audit/a%2F1']);
+  for (const other of ['/audit', '/queues/q/jobs', '/nowhere', '/queues/%E0%A4%A']) {
     assert.deepEqual(firstViewRequests(other), ['api/session'], other);
   }
 });
@@ -56,10 +57,12 @@ test('the preloaded addresses are exactly those the console client asks for', as
   await client.queue('pay ments');
   await client.jobs('pay ments', { state: 'failed', limit: JOB_PAGE_SIZE, cursor: null });
   await client.job('pay ments', 'j/1');
+  await client.auditRecord('a/1');
   const preloaded = [
     ...firstViewRequests('/'),
     ...firstViewRequests('/queues/pay%20ments', '?state=failed').slice(1),
     ...firstViewRequests('/queues/pay%20ments/jobs/j%2F1').slice(1),
+    ...firstViewRequests('/audit/a%2F1').slice(1),
   ].map((path) => new URL(path, root).href);
   assert.deepEqual(urls, preloaded);
 });
@@ -83,4 +86,21 @@ test('the shell announces them before the script, relative to the page, and each
       assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
     }
   }
+});
+
+test('a page that opens on a view loaded on first use preloads its chunk with the entry', async () => {
+  assert.equal(firstViewChunk('/audit'), 'audit-log');
+  assert.equal(firstViewChunk('/audit/'), 'audit-log');
+  assert.equal(firstViewChunk('/audit/a1'), 'audit-record');
+  for (const other of ['/', '/queues/q', '/audit/a/b', '/auditors']) assert.equal(firstViewChunk(other), null, other);
+  const get = console_();
+  const chunksOf = async (page: string) => [...(await (await get(page)).text()).matchAll(/<link rel="modulepreload" href="[^"]*assets\/([^"]+)">/g)].map((match) => match[1]);
+  const overview = await chunksOf('http://127.0.0.1/ops/jobs/');
+  assert.ok(overview.length > 0);
+  assert.ok(overview.every((name) => !/audit|action-dialog/.test(name ?? '')), 'no lazy chunk on the overview');
+  const auditLog = await chunksOf('http://127.0.0.1/ops/jobs/audit?queue=q');
+  assert.deepEqual(auditLog.slice(0, overview.length), overview);
+  assert.match(auditLog.slice(overview.length).join(' '), /^ops-jobs-audit-log-[A-Z0-9]+\.js$/);
+  const record = await chunksOf('http://127.0.0.1/ops/jobs/audit/a1');
+  assert.match(record.slice(overview.length).join(' '), /^ops-jobs-audit-record-[A-Z0-9]+\.js$/);
 });
