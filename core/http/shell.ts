@@ -52,8 +52,8 @@ function page(title: string, head: string, body: string): string {
  * needs is announced in the head, so the browser fetches it all at once as it reads the page:
  * the first view's API answers (`preload as=fetch`, claimed by the console's own `fetch` calls,
  * which match them in URL, mode and credentials), the entry script, the chunks it imports, and
- * the chunk of a view loaded on first use when the page opens on it.
- * Nothing waits for the script to run or for another answer.
+ * the chunk of a view loaded on first use when the page opens on it. Nothing waits for the
+ * script to run or for another answer.
  */
 export async function consoleShell(pathUnderMount: string, search: string, assets: ConsoleAssets): Promise<Response> {
   const root = escapeHtml(rootFromPage(pathUnderMount));
