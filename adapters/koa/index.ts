@@ -14,6 +14,9 @@ export function toKoa(opsJobs: OpsJobs<Context>): Middleware {
     const parsedBody = (ctx.request as { body?: unknown }).body;
     const request = toFetchRequest({ incoming: ctx.req, originalUrl: ctx.originalUrl, parsedBody, signal: signalOnClientGone(ctx.res) });
     quietWhenClientLeaves(ctx);
+    // The console compresses its own answers and must keep the live stream plain; `koa-compress`
+    // would also try to encode a Response body it cannot read, so it is told to stay out.
+    ctx.compress = false;
     ctx.body = await opsJobs.handle(request, ctx);
   };
 }

@@ -11,7 +11,7 @@ import type { FromPgBossOptions, PgBossLike } from './pg-boss-like.ts';
 import { EXACT_COUNT_LIMIT, toQueueCounts, toQueueDescription } from './queue-info.ts';
 import type { QueueCountRow } from './queue-info.ts';
 import { createListingIndexProbe } from './listing-index-probe.ts';
-import { LISTING_INDEX_NAME, LISTING_SCAN_LIMIT } from './listing-index.ts';
+import { LISTING_SCAN_LIMIT, listingIndexStatus } from './listing-index.ts';
 import { INTERNAL_QUEUE_PREFIX, isHostQueueName } from './queue-names.ts';
 import { validatePgBossSchema } from './schema-name.ts';
 import * as sql from './sql.ts';
@@ -60,7 +60,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     return { jobs: matched.map(toJobSummary), next: toCursorPosition({ createdOn: walk.edge_created_on, id: walk.edge_id }), stoppedEarly: true };
   }
 
-  const listingIndex = createListingIndexProbe(() => query<{ ready: boolean }>(sql.indexReady(), [schema, LISTING_INDEX_NAME]));
+  const listingIndex = createListingIndexProbe(async () => (await listingIndexStatus(query, schema)) === 'present');
 
   return {
     name: options.version ? `pg-boss ${options.version}` : 'pg-boss',

@@ -416,17 +416,3 @@ export function versionTableName(schema: string): string {
 export function schemaVersion(schema: string): string {
   return `SELECT max(version)::int AS version FROM ${schema}.version`;
 }
-
-/**
- * One row, `ready`: whether index `$2` exists in schema `$1` and is valid (a partitioned parent is
- * valid once every partition's index is attached). A catalog lookup.
- */
-export function indexReady(): string {
-  return `
-    SELECT EXISTS (
-      SELECT 1 FROM pg_catalog.pg_index i
-      JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
-      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relname = $2 AND i.indisvalid
-    ) AS ready`;
-}

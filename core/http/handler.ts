@@ -3,6 +3,7 @@ import type { Logger } from '../options.ts';
 import type { Access } from '../services/access.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { serveAsset } from './asset-response.ts';
+import { compressAnswer } from './compression.ts';
 import type { ConsoleAssets } from './console-assets.ts';
 import { openApiDocument } from './openapi.ts';
 import { guardMutation } from './mutation-guard.ts';
@@ -33,6 +34,11 @@ function methodNotAllowed(allow: string): Response {
 
 function withoutBody(response: Response, method: string): Response {
   return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
+}
+
+/** The last step for every answer: compressed as the client accepts, bodiless for HEAD. */
+async function finish(response: Response, request: Request): Promise<Response> {
+  return withoutBody(await compressAnswer(request, response), request.method);
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -95,8 +101,7 @@ export function createHandler(deps: HandlerDependencies): Handler {
     if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);
     const verdict = await access.gate(actor, 'queues.view', { type: 'console' });
     if (!verdict.allowed) return forbiddenPage(verdict.reason ?? 'You are signed in, but you may not view the jobs console.');
-    const assets = await deps.assets();
-    return consoleShell(path, assets.entry, assets.preload);
+    return consoleShell(path, new URL(request.url).search, await deps.assets());
   }
 
   async function serve(request: Request, hostRequest: unknown, note: RouteNote): Promise<Response> {
@@ -114,9 +119,9 @@ export function createHandler(deps: HandlerDependencies): Handler {
       const response = path === '/api' || path.startsWith('/api/')
         ? await api(path.slice('/api'.length), request, hostRequest, note)
         : await page(path, request, hostRequest, note);
-      return withoutBody(response, request.method);
+      return await finish(response, request);
     } catch (error) {
-      return withoutBody(errorResponse(error, logger), request.method);
+      return finish(errorResponse(error, logger), request);
     }
   }
 

@@ -44,11 +44,8 @@ export async function exportAuditLog(context: ServiceContext, actor: Actor, filt
   };
   const records = context.store.exportAudit(filter)[Symbol.asyncIterator]();
   let headerSent = format !== 'csv';
-  let failure: unknown;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      // The trailer went out: now the stream fails, so the transfer does not end as if complete.
-      if (failure !== undefined) return controller.error(failure);
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(encoder.encode(AUDIT_CSV_HEADER));
@@ -60,8 +57,11 @@ export async function exportAuditLog(context: ServiceContext, actor: Actor, filt
         else controller.enqueue(encoder.encode(line(next.value)));
       } catch (error) {
         context.logger.error('ops-jobs: the audit export failed part way', error);
-        failure = error;
+        // The file ends by saying so: a stream that failed instead could lose this last line in
+        // a host's or a compressor's buffers, and leave a file that looks whole.
         controller.enqueue(encoder.encode(format === 'csv' ? INCOMPLETE_CSV_ROW : INCOMPLETE_JSON_LINE));
+        controller.close();
+        await records.return?.();
       }
     },
     async cancel() {
