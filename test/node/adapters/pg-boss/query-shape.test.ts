@@ -102,7 +102,8 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     await ready;
     await run!.query(`UPDATE ${run!.schema}.queue SET failed_count = 3000, retained_count = 54060, ready_count = 1500, deferred_count = 1800, blocked_count = 0, active_count = 300, monitor_on = now() - interval '40 seconds' WHERE name = $1`, [QUEUE]);
     const work = await workOf(() => engine.countJobs([QUEUE]));
-    assertBounded(work, 400, 'countJobs with cached counts');
+    // pg-boss's own counts say every group is too big to count: only its queue row is read.
+    assertBounded(work, 20, 'countJobs with cached counts');
     const [big] = await engine.countJobs([QUEUE]);
     assert.equal(big!.counts.failed, 3000);
     assert.equal(big!.counts.completed, 54060);
