@@ -50,7 +50,8 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     const { rows } = await (db ?? boss.getDb()).executeSql(text, values);
     return rows as Row[];
   }
-  const actionContext = { boss, schema, actions: capabilities.actions, query };
+  const listingIndex = createListingIndexProbe(async () => (await listingIndexStatus(query, schema)) === 'present');
+  const actionContext = { boss, schema, actions: capabilities.actions, query, listingIndexReady: () => listingIndex.ready() };
 
   /**
    * A page no index serves: the queue walked newest first a chunk at a time, until the page is
@@ -73,7 +74,6 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     return { jobs: found.map(toJobSummary), next: from ? toCursorPosition(from) : null, stoppedEarly: true };
   }
 
-  const listingIndex = createListingIndexProbe(async () => (await listingIndexStatus(query, schema)) === 'present');
 
   return {
     name: options.version ? `pg-boss ${options.version}` : 'pg-boss',

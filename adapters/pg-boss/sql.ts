@@ -206,7 +206,7 @@ export function countJobs(schema: string): string {
  */
 export function listJobs(
   schema: string,
-  options: { readonly state?: JobState; readonly after: boolean; readonly action?: JobAction; readonly data?: boolean },
+  options: { readonly state?: JobState; readonly after: boolean; readonly action?: JobAction; readonly data?: boolean; readonly anyOrder?: boolean },
 ): string {
   const limit = options.after ? 4 : 2;
   const conditions = ['name = $1'];
@@ -214,10 +214,14 @@ export function listJobs(
   if (options.action) conditions.push(`(${actionTarget(schema, options.action)})`);
   if (options.after) conditions.push(...AFTER_POSITION);
   if (options.data) conditions.push(dataMatches(limit + 1, limit + 2));
-  return `
+  const select = `
     SELECT ${SUMMARY_COLUMNS}
     FROM ${schema}.job
-    WHERE ${conditions.join('\n      AND ')}
+    WHERE ${conditions.join('\n      AND ')}`;
+  // Any `$limit` matching rows, then sorted: the planner may stop at the limit on whatever index
+  // finds the state (job_i14 for the live and failed states) instead of ordering the whole state.
+  if (options.anyOrder) return `SELECT * FROM (${select}\n    LIMIT $${limit}) picked\n    ORDER BY position_created_on DESC, id DESC`;
+  return `${select}
     ORDER BY created_on DESC, id DESC
     LIMIT $${limit}`;
 }
