@@ -93,6 +93,8 @@ export interface ProblemResponse {
   readonly title: string;
   readonly status: number;
   readonly detail: string;
+  /** On a 401, when the host gave `signInUrl`: its sign-in page, relative to the console's mount root. */
+  readonly signIn?: string;
   readonly [extension: string]: unknown;
 }
 
