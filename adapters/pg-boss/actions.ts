@@ -23,6 +23,8 @@ export interface ActionContext {
   readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
   /** Runs a statement on `db` when given, otherwise on pg-boss's own connection. */
   query<Row>(text: string, values: unknown[], db?: SqlExecutor): Promise<Row[]>;
+  /** Whether the host added the listing index (which serves a state's jobs newest first). */
+  listingIndexReady(): Promise<boolean>;
 }
 
 type ActionMethods = Required<Pick<JobEngine, 'selectForAction' | 'prepare' | 'statesOf' | 'apply'>>;
@@ -80,7 +82,10 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       [queue, ...dataParameters(data), counted],
     );
     const eligible = counts?.eligible ?? 0;
-    const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false, data: withData }), [queue, limit, ...dataParameters(data)]);
+    // Newest first where the listing index serves it; otherwise any `limit` of them, so that the
+    // preview reads what it selects rather than every job in the state.
+    const anyOrder = !(await context.listingIndexReady());
+    const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false, data: withData, anyOrder }), [queue, limit, ...dataParameters(data)]);
     const more = (counts?.seen ?? 0) >= counted;
     return { jobs: rows.map(toJobSummary), eligible, ...(more ? { moreEligible: true } : {}), ineligible: counts?.ineligible ?? 0, missing: [] };
   }

@@ -24,6 +24,9 @@ export const LISTING_INDEX_COLUMNS = 'name, state, created_on DESC, id DESC';
  */
 export const LISTING_SCAN_LIMIT = 5000;
 
+/** How many jobs each step of such a walk reads, so that a page found early reads little. */
+export const LISTING_SCAN_CHUNK = 1000;
+
 /** What the console's views lose without the index, in words for operators and hosts. */
 export const LISTING_INDEX_SERVES = Object.freeze([
   "listings of a queue's jobs filtered by state",

@@ -121,7 +121,9 @@ export function createHandler(deps: HandlerDependencies): Handler {
         : await page(path, request, hostRequest, note);
       return await finish(response, request);
     } catch (error) {
-      return finish(errorResponse(error, logger), request);
+      // A signed-out console can offer the way back to the host's sign-in page.
+      const answer = error instanceof UnauthenticatedError && deps.signInUrl !== null ? new UnauthenticatedError(siteRelative(deps.signInUrl, mount, '/')) : error;
+      return finish(errorResponse(answer, logger), request);
     }
   }
 

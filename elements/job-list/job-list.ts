@@ -63,9 +63,17 @@ export class OpsJobsJobList extends ViewElement {
   /** The row last ticked, where a shift-click range starts. */
   #anchor: string | null = null;
 
-  /** Whether this queue is another queue's dead letter queue, which redrive needs; read only when redrive is offered. */
+  /**
+   * Whether this queue is another queue's dead letter queue, which redrive needs, for an engine
+   * whose queue answer does not say (`deadLetterFor`): read from every queue, and only when redrive
+   * is offered.
+   */
   readonly #deadLetter = new LoadController(this, {
-    args: () => (this.queue && this.operator?.engine.actions?.['job.redrive'] ? ([this.api, this.queue] as const) : null),
+    args: () => {
+      const info = this.#info.value;
+      const asked = this.queue && this.operator?.engine.actions?.['job.redrive'] && info && info.deadLetterFor === undefined;
+      return asked ? ([this.api, this.queue] as const) : null;
+    },
     task: async ([api, queue], signal) => (await api.queues(signal)).queues.some((other) => other.deadLetterQueue === queue),
   });
 
@@ -128,7 +136,8 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   get #scope(): ActionScope {
-    return { deadLetter: this.#deadLetter.value === true };
+    const sources = this.#info.value?.deadLetterFor;
+    return { deadLetter: sources ? sources.length > 0 : this.#deadLetter.value === true };
   }
 
   /** Whether the operator may take some action here, so rows get checkboxes. */

@@ -127,6 +127,24 @@ describe('counts that are not exact', () => {
   });
 });
 
+describe('signed out', () => {
+  it("offers the host's sign-in page when the server names it", async () => {
+    const { page } = await openPage(browser);
+    server.api = (path, url) => (path === 'queues'
+      ? { status: 401, body: { type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator is signed in for this request.', signIn: './../../login' } }
+      : fixtureApi(now)(path, url));
+    try {
+      await page.goto(server.url());
+      await page.getByText('You are signed out').waitFor();
+      const link = page.getByRole('link', { name: 'Sign in' });
+      assert.equal(await link.getAttribute('href'), new URL('/login', server.url()).href);
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
+  });
+});
+
 describe('a listing the server stopped early', () => {
   it('asks on by itself to fill the page, then offers to keep looking', async () => {
     const { page } = await openPage(browser);

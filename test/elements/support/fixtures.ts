@@ -156,7 +156,8 @@ export function fixtureApi(now = Date.now()): ApiHandler {
     let match = QUEUE.exec(path);
     if (match) {
       const found = QUEUES.find((q) => q.name === decodeURIComponent(match![1]!));
-      return found ? { body: found } : problem(404, 'Queue not found', `There is no queue named ${decodeURIComponent(match[1]!)}.`);
+      const deadLetterFor = QUEUES.filter((other) => other.deadLetterQueue === found?.name).map((other) => other.name);
+      return found ? { body: { ...found, deadLetterFor } } : problem(404, 'Queue not found', `There is no queue named ${decodeURIComponent(match[1]!)}.`);
     }
     match = PAGE.exec(path);
     if (match) {
