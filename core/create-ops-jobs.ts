@@ -6,6 +6,7 @@ import { createAccess } from './services/access.ts';
 import { createAttemptLog } from './services/refused-attempts.ts';
 import { observeEngine } from './telemetry/observe-engine.ts';
 import { createChangeFeed } from './live/change-feed.ts';
+import { createStreamRegistry } from './live/stream-registry.ts';
 
 /** A configured console, ready to be mounted by an adapter or called directly. */
 export interface OpsJobs<HostRequest = unknown> {
@@ -26,6 +27,13 @@ export interface OpsJobs<HostRequest = unknown> {
    * process then takes); await it before ending the database pool.
    */
   close(): Promise<void>;
+  /**
+   * Ends, at once, every live stream this process holds for the operator whose audit identity
+   * (`auditPrincipal(actor).id`) is `actorId`, each with a `signed-out` event: for a host that
+   * revokes a session. Streams also end by themselves when `currentActor` no longer finds the
+   * operator (see `live.reauthenticateSeconds`). Returns how many streams it ended.
+   */
+  disconnect(who: { readonly actorId: string }): number;
 }
 
 /**
@@ -41,8 +49,10 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
     engine, logger, clock: resolved.clock, pollIntervalMs: resolved.live.pollIntervalMs, bufferSize: resolved.live.bufferSize,
     store: resolved.store,
   });
+  const streams = createStreamRegistry();
   const services = {
     feed,
+    streams,
     live: resolved.live,
     engine,
     store: resolved.store,
@@ -80,5 +90,6 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
     },
     ready,
     close: () => feed.close(),
+    disconnect: ({ actorId }) => streams.endFor(actorId),
   };
 }

@@ -55,6 +55,14 @@ export interface LiveOptions {
   readonly bufferSize?: number;
   /** Unsent bytes after which a stream counts as too slow and is dropped. Default 64 KiB. */
   readonly maxBufferedBytes?: number;
+  /**
+   * How often an open stream asks `currentActor` again whether its operator is still signed in,
+   * in seconds; it also asks before every event that names an operator or jobs. A stream whose
+   * operator signed out ends with a `signed-out` event. Default 30.
+   */
+  readonly reauthenticateSeconds?: number;
+  /** The longest a stream stays open, in seconds; the console then reconnects and signs in afresh. Default 3,600. */
+  readonly maxStreamSeconds?: number;
 }
 
 /** Limits of operator actions. */
@@ -147,6 +155,8 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
     pollIntervalMs: integerOption('live.pollIntervalMs', options.live?.pollIntervalMs, 2000, 100, 600_000),
     bufferSize: integerOption('live.bufferSize', options.live?.bufferSize, 500, 1, 100_000),
     maxBufferedBytes: integerOption('live.maxBufferedBytes', options.live?.maxBufferedBytes, 64 * 1024, 1024, 16 * 1024 * 1024),
+    reauthenticateSeconds: integerOption('live.reauthenticateSeconds', options.live?.reauthenticateSeconds, 30, 1, 3600),
+    maxStreamSeconds: integerOption('live.maxStreamSeconds', options.live?.maxStreamSeconds, 3600, 1, 86_400),
   };
 
   return {

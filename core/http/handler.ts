@@ -74,7 +74,13 @@ export function createHandler(deps: HandlerDependencies): Handler {
         body = await readJsonBody(request, deps.maxBodyBytes);
       }
       const correlationId = correlationIdOf(request);
-      const result = await route.serve({ actor, params, query: new URL(request.url).searchParams, body, request, correlationId, services: deps.services, openapi: document });
+      const currentActor = () => access.actor(hostRequest).catch((error: unknown) => {
+        if (error instanceof UnauthenticatedError) return null;
+        throw error;
+      });
+      const result = await route.serve({
+        actor, currentActor, params, query: new URL(request.url).searchParams, body, request, correlationId, services: deps.services, openapi: document,
+      });
       const response = result instanceof Response ? result : jsonResponse(result);
       response.headers.set('x-correlation-id', correlationId);
       return response;

@@ -17,6 +17,8 @@ import { template, type Template } from './router.ts';
 /** What a route handler gets: the signed-in actor, path parameters, query and (for POST) the parsed body. */
 export interface RouteInput {
   readonly actor: Actor;
+  /** Asks the host again who is signed in for this request: the operator, or null once signed out. */
+  readonly currentActor: () => Promise<Actor | null>;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: unknown;
@@ -139,8 +141,8 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     action: 'queues.view',
     parameters: [{ name: 'Last-Event-ID', in: 'header', description: 'The id of the last event received, to resume after it.', schema: { type: 'string' } }],
     response: { 'text/event-stream': { schema: { type: 'string' } } }, errors: [401, 403],
-    serve: async ({ services, actor, request }) => {
-      const stream = await openEvents(services, actor, request.headers.get('last-event-id'), request.signal);
+    serve: async ({ services, actor, currentActor, request }) => {
+      const stream = await openEvents(services, actor, currentActor, request.headers.get('last-event-id'), request.signal);
       return new Response(stream, {
         headers: {
           'content-type': 'text/event-stream; charset=utf-8',

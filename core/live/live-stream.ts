@@ -5,7 +5,7 @@ import type { LiveActionEvent, LiveQueuesEvent, LiveReadyEvent } from '../http/w
 import type { ChangeFeed } from './change-feed.ts';
 import type { SequencedEvent } from './live-event.ts';
 
-export type StreamEnd = 'client' | 'server' | 'dropped';
+export type StreamEnd = 'client' | 'server' | 'dropped' | 'signed_out';
 
 export interface LiveStreamOptions {
   readonly feed: ChangeFeed;
@@ -15,8 +15,16 @@ export interface LiveStreamOptions {
   readonly pollIntervalMs: number;
   /** Bytes a stream may hold unsent before its client counts as unable to keep up. */
   readonly maxBufferedBytes: number;
-  /** Told once when the stream ends: the client left, the server closed it, or it was too slow. */
+  /** Told once when the stream ends: the client left, the server closed it, it was too slow, or its operator signed out. */
   readonly onEnd?: (why: StreamEnd) => void;
+  /** Whether the stream's operator is still signed in, asked of the host again. */
+  readonly stillSignedIn: () => Promise<boolean>;
+  /** Seconds between those questions; asked also before each event that names an operator or jobs. */
+  readonly reauthenticateSeconds: number;
+  /** Seconds after which the stream ends, so that the console reconnects and signs in afresh. */
+  readonly maxStreamSeconds: number;
+  /** Registers the stream's way to end, for `OpsJobs.disconnect`; returns how to unregister it. */
+  readonly register?: (end: () => void) => () => void;
 }
 
 const encoder = new TextEncoder();
@@ -58,8 +66,18 @@ async function forReceiver(services: ServiceContext, actor: Actor, entry: Sequen
 export function openLiveStream(actor: Actor, lastEventId: string | null, signal: AbortSignal, options: LiveStreamOptions): ReadableStream<Uint8Array> {
   const { feed, services } = options;
   let unsubscribe: (() => void) | undefined;
+  let unregister: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let recheck: ReturnType<typeof setInterval> | undefined;
+  let lifetime: ReturnType<typeof setTimeout> | undefined;
   let ended = false;
+  const stopTimers = () => {
+    unsubscribe?.();
+    unregister?.();
+    clearInterval(heartbeat);
+    clearInterval(recheck);
+    clearTimeout(lifetime);
+  };
   // Events are turned into frames one at a time, in feed order.
   let chain: Promise<void> = Promise.resolve();
 
@@ -68,8 +86,7 @@ export function openLiveStream(actor: Actor, lastEventId: string | null, signal:
       const end = (why: StreamEnd) => {
         if (ended) return;
         ended = true;
-        unsubscribe?.();
-        clearInterval(heartbeat);
+        stopTimers();
         signal.removeEventListener('abort', onAbort);
         options.onEnd?.(why);
         try {
@@ -86,8 +103,17 @@ export function openLiveStream(actor: Actor, lastEventId: string | null, signal:
         }
         controller.enqueue(bytes);
       };
+      // The operator is asked for again before anything that names an operator or jobs goes out.
+      const signedIn = async (): Promise<boolean> => {
+        if (await options.stillSignedIn().catch(() => false)) return true;
+        send(frame('signed-out', { reason: 'Your session ended; sign in again to see live changes.' }));
+        end('signed_out');
+        return false;
+      };
       const deliver = (entry: SequencedEvent) => {
         chain = chain.then(async () => {
+          if (ended) return;
+          if (entry.event.kind === 'action' && !(await signedIn())) return;
           if (ended) return;
           const bytes = await forReceiver(services, actor, entry);
           if (bytes) send(bytes);
@@ -107,13 +133,22 @@ export function openLiveStream(actor: Actor, lastEventId: string | null, signal:
       }
       unsubscribe = feed.subscribe(deliver, () => end('server'));
       heartbeat = setInterval(() => send(frame('heartbeat', { at: services.clock().toISOString() })), options.heartbeatSeconds * 1000);
-      (heartbeat as { unref?: () => void }).unref?.();
+      recheck = setInterval(() => {
+        chain = chain.then(async () => {
+          if (!ended) await signedIn();
+        });
+      }, options.reauthenticateSeconds * 1000);
+      lifetime = setTimeout(() => end('server'), options.maxStreamSeconds * 1000);
+      unregister = options.register?.(() => {
+        send(frame('signed-out', { reason: 'Your session was ended; sign in again to see live changes.' }));
+        end('signed_out');
+      });
+      for (const timer of [heartbeat, recheck, lifetime]) (timer as { unref?: () => void }).unref?.();
     },
     cancel() {
       if (ended) return;
       ended = true;
-      unsubscribe?.();
-      clearInterval(heartbeat);
+      stopTimers();
       options.onEnd?.('client');
     },
   }, new ByteLengthQueuingStrategy({ highWaterMark: options.maxBufferedBytes }));

@@ -6,6 +6,7 @@ import type { Presenter } from '../presenter/presenter.ts';
 import type { Access } from './access.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
 import type { AttemptLog } from './refused-attempts.ts';
+import type { StreamRegistry } from '../live/stream-registry.ts';
 
 /** What every service works with. */
 export interface ServiceContext {
@@ -17,6 +18,8 @@ export interface ServiceContext {
   readonly limits: ResolvedOptions['actions'];
   readonly clock: () => Date;
   readonly logger: Logger;
+  /** The live streams open in this process, for ending an operator's at once. */
+  readonly streams: StreamRegistry;
   /** Where refused and failed executes are recorded. */
   readonly attempts: AttemptLog;
   /** Where executed actions are announced to open consoles. */

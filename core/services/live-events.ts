@@ -9,10 +9,22 @@ const LAST_EVENT_ID = /^[\x21-\x7e]{1,64}$/;
 
 /**
  * The live stream for one operator: allowed to anyone who may see the console; what each event
- * carries is decided per event, for this operator, when it is sent.
+ * carries is decided per event, for this operator, when it is sent. It lasts only as long as the
+ * operator's session: `currentActor` asks the host again who is signed in.
  */
-export async function openEvents(context: ServiceContext, actor: Actor, lastEventId: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function openEvents(
+  context: ServiceContext,
+  actor: Actor,
+  currentActor: () => Promise<Actor | null>,
+  lastEventId: string | null,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
   await context.access.require(actor, 'queues.view', { type: 'console' });
+  const principalId = await principalIdOf(context, actor);
+  const stillSignedIn = async () => {
+    const now = await currentActor();
+    return now !== null && (principalId === null || (await principalIdOf(context, now)) === principalId);
+  };
   const resumeFrom = lastEventId !== null && LAST_EVENT_ID.test(lastEventId) ? lastEventId : null;
   const opened = startTimer();
   emitTelemetry('live', 'connected', { resumed: resumeFrom === null ? 'false' : 'true' });
@@ -21,11 +33,24 @@ export async function openEvents(context: ServiceContext, actor: Actor, lastEven
     services: context,
     logger: context.logger,
     ...context.live,
+    stillSignedIn,
+    ...(principalId === null ? {} : { register: (end: () => void) => context.streams.add(principalId, end) }),
     onEnd(why) {
       if (why === 'dropped') emitTelemetry('live', 'dropped', { reason: 'slow_client' });
-      emitTelemetry('live', 'disconnected', { reason: why === 'client' ? 'client_closed' : 'server_closed' }, { duration_ms: millisecondsSince(opened) });
+      const reason = why === 'client' ? 'client_closed' : why === 'signed_out' ? 'signed_out' : 'server_closed';
+      emitTelemetry('live', 'disconnected', { reason }, { duration_ms: millisecondsSince(opened) });
     },
   });
+}
+
+/** The audit identity's id of `actor`, or null when the host's `auditPrincipal` cannot say. */
+async function principalIdOf(context: ServiceContext, actor: Actor): Promise<string | null> {
+  try {
+    const principal = await context.auth.auditPrincipal(actor);
+    return typeof principal?.id === 'string' && principal.id.length > 0 ? principal.id : null;
+  } catch {
+    return null;
+  }
 }
 
 const FALLBACK_REASONS = ['stream_error', 'stream_buffered'] as const;

@@ -135,7 +135,7 @@ export const telemetryContract = deepFreeze({
         },
         disconnected: {
           description: 'A live stream ended (duration is how long it was open).',
-          tags: { reason: ['client_closed', 'server_closed', 'error'] },
+          tags: { reason: ['client_closed', 'server_closed', 'signed_out', 'error'] },
           measurements: ['count', 'duration_ms'],
         },
         dropped: {

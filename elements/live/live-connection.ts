@@ -149,6 +149,8 @@ export class LiveConnection implements ReactiveController {
       this.#heard();
       if (data) for (const subscriber of this.#subscribers) subscriber.action?.(data as LiveActionEvent);
     });
+    // The server ended the stream because the operator's session ended: stop, do not reconnect.
+    on('signed-out', () => this.#signOut());
     on('reset', () => {
       this.#heard();
       this.#resync();

@@ -62,7 +62,7 @@ test('every method of the pg-boss engine reports as a capability of the contract
   assert.deepEqual([...Object.values(ENGINE_METHOD_CAPABILITIES)].sort(), [...capabilities].sort());
 });
 
-test('the telemetry guide documents every family, channel, event, tag and value', async () => {
+test('the telemetry guide documents every family, channel, tag and value', async () => {
   const guide = await readFile(new URL('../../../docs/guides/telemetry.md', import.meta.url), 'utf8');
   const missing: string[] = [];
   const expect = (name: string, what: string) => { if (!guide.includes(`\`${name}\``)) missing.push(`${what} ${name}`); };
@@ -70,8 +70,8 @@ test('the telemetry guide documents every family, channel, event, tag and value'
     expect(family, 'family');
     expect(spec.channel, 'channel');
   }
+  // Events, by the name a subscriber receives, are checked row by row in docs-table.test.ts.
   for (const { family, event, spec } of events) {
-    expect(`${family}.${event}`, 'event');
     for (const [key, values] of Object.entries(spec.tags)) {
       expect(key, 'tag');
       for (const value of values) expect(value, `value of ${family}.${event}.${key}`);
