@@ -16,6 +16,8 @@ export interface ViewCost {
   readonly p95Ms: number;
   /** The HTTP statuses seen, such as `200` or `200, 500`. */
   readonly statuses: string;
+  /** HTTP requests per load, on average. */
+  readonly requests: number;
   /** Rows read (tup_returned + tup_fetched), buffers (hits + reads) and statement time, per load. */
   readonly rows: number;
   readonly buffers: number;
@@ -66,9 +68,11 @@ export async function measureViews(
   for (const view of views) {
     const latencies: number[] = [];
     const statuses = new Set<number>();
+    let requests = 0;
     for (let run = 0; run < options.count; run += 1) {
       const load = await loadView(origin, view.requests);
       latencies.push(load.ms);
+      requests += load.statuses.length;
       for (const status of load.statuses) statuses.add(status);
     }
     await sleep(FLUSH_WAIT_MS);
@@ -79,12 +83,13 @@ export async function measureViews(
       medianMs: quantile(latencies, 0.5),
       p95Ms: quantile(latencies, 0.95),
       statuses: [...statuses].sort().join(', '),
+      requests: requests / options.count,
       rows: per(end.rowsRead - mark.rowsRead, idle.rows),
       buffers: per(end.blocks - mark.blocks, idle.buffers),
       statementMs: per(end.activeMs - mark.activeMs, idle.statementMs),
     };
     costs.set(view.name, cost);
-    options.log(`bench:   ${view.name}: median ${cost.medianMs.toFixed(1)} ms, p95 ${cost.p95Ms.toFixed(1)} ms, ${Math.round(cost.rows)} rows, ${Math.round(cost.buffers)} buffers (HTTP ${cost.statuses})`);
+    options.log(`bench:   ${view.name}: median ${cost.medianMs.toFixed(1)} ms, p95 ${cost.p95Ms.toFixed(1)} ms, ${Math.round(cost.rows)} rows, ${Math.round(cost.buffers)} buffers, ${cost.requests} requests (HTTP ${cost.statuses})`);
     mark = end;
   }
   return costs;

@@ -78,11 +78,12 @@ export async function loadScaleData(url: string, jobs: number, options: { readon
     await boss.start();
     try {
       const counts = jobsPerQueue(jobs);
+      const columns = await jobColumns(client);
       // Each statement commits on its own; a crash mid-load is repaired by the next run reloading.
       await client.query('SET synchronous_commit = off');
       for (const queue of SCALE_QUEUES) {
         const templates = await makeTemplates(boss, queue);
-        for (const kind of Object.keys(templates) as JobKind[]) await copyTemplate(client, queue, templates[kind], counts[kind] - 1);
+        for (const kind of Object.keys(templates) as JobKind[]) await copyTemplate(client, columns, queue, templates[kind], counts[kind] - 1);
         options.log(`bench: loaded queue ${queue} (${Object.values(counts).reduce((sum, count) => sum + count, 0).toLocaleString('en-US')} jobs)`);
       }
       options.log('bench: VACUUM ANALYZE');
@@ -125,19 +126,29 @@ async function makeTemplates(boss: PgBoss, queue: string): Promise<Record<JobKin
   return { completed, failed, ready, deferred };
 }
 
+interface JobColumn {
+  readonly column_name: string;
+  readonly data_type: string;
+}
+
+/** The columns of pgboss.job that an INSERT may set, read from the schema so any pg-boss 12 fits. */
+async function jobColumns(client: pg.Client): Promise<readonly JobColumn[]> {
+  const { rows } = await client.query<JobColumn>(
+    `SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_schema = 'pgboss' AND table_name = 'job' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+  );
+  return rows;
+}
+
 /**
  * Inserts `copies` copies of job `id`, each with a new id and every timestamp shifted back by the
  * same amount, spread evenly over {@link HISTORY_SECONDS}.
  */
-async function copyTemplate(client: pg.Client, queue: string, id: string, copies: number): Promise<void> {
+async function copyTemplate(client: pg.Client, jobColumns: readonly JobColumn[], queue: string, id: string, copies: number): Promise<void> {
   if (copies <= 0) return;
-  const { rows } = await client.query<{ column_name: string; data_type: string }>(
-    `SELECT column_name, data_type FROM information_schema.columns
-      WHERE table_schema = 'pgboss' AND table_name = 'job' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
-  );
   const shift = `make_interval(secs => g * ${HISTORY_SECONDS}.0 / ${copies})`;
-  const columns = rows.map((row) => pg.escapeIdentifier(row.column_name));
-  const values = rows.map((row) => {
+  const columns = jobColumns.map((row) => pg.escapeIdentifier(row.column_name));
+  const values = jobColumns.map((row) => {
     const column = `t.${pg.escapeIdentifier(row.column_name)}`;
     if (row.column_name === 'id') return 'gen_random_uuid()';
     return row.data_type === 'timestamp with time zone' ? `${column} - ${shift}` : column;

@@ -42,13 +42,13 @@ function ratio(ops: ViewCost | undefined, dashboard: ViewCost | undefined): stri
 /** The per-view table: latency, ratio, and the database's work per view load. */
 export function viewTable(results: ScaleResults): string {
   const lines = [
-    '| View | ops-jobs median / p95 ms | dashboard median / p95 ms | ratio | ops-jobs rows / buffers | dashboard rows / buffers | ops-jobs statement ms |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| View | ops-jobs median / p95 ms | dashboard median / p95 ms | ratio | ops-jobs rows / buffers | dashboard rows / buffers | ops-jobs requests | ops-jobs statement ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const view of results.views) {
     const ops = results.opsJobs.get(view.name);
     const dashboard = results.dashboard.get(view.name);
-    lines.push(`| ${view.name} | ${latency(ops)} | ${latency(dashboard)} | ${ratio(ops, dashboard)} | ${work(ops)} | ${work(dashboard)} | ${ops ? ms(ops.statementMs) : '-'} |`);
+    lines.push(`| ${view.name} | ${latency(ops)} | ${latency(dashboard)} | ${ratio(ops, dashboard)} | ${work(ops)} | ${work(dashboard)} | ${ops ? Number(ops.requests.toFixed(1)) : '-'} | ${ops ? ms(ops.statementMs) : '-'} |`);
   }
   return lines.join('\n');
 }

@@ -7,6 +7,12 @@ export interface ViewRequest {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly body?: unknown;
+  /**
+   * For a page of the console's job list: how many requests the console makes at most to fill the
+   * page while the server answers `stoppedEarly` (each asking for the rows still missing, from the
+   * cursor it got).
+   */
+  readonly fillRounds?: number;
 }
 
 /** One view on both products; `null` where a product has no such view. */
@@ -33,6 +39,8 @@ export interface ViewTargets {
 export const MOUNT = '/ops/jobs';
 /** Rows per page, as both products show them. */
 export const PAGE_ROWS = 50;
+/** How many requests the console makes at most to fill one page (elements/job-list, KEEP_LOOKING_ROUNDS). */
+const FILL_ROUNDS = 4;
 /** A state no job of the data set is in, so its listing finds nothing. */
 export const RARE_STATE = { opsJobs: 'cancelled', dashboard: 'cancelled' } as const;
 
@@ -41,12 +49,13 @@ const api = (path: string): ViewRequest => get(`${MOUNT}/api/${path}`);
 
 /**
  * Every view, in the order the table shows them. A page of a queue's jobs in the console is three
- * requests, as the console makes them for an operator who may redrive: the queue list (is this a
- * dead letter queue?), the queue's counts and the page. A later page is the page request alone.
+ * requests at once, as the console makes them for an operator who may redrive: the queue list (is
+ * this a dead letter queue?), the queue's counts and the page, followed by up to three more page
+ * requests when the server stops early. A later page is the page requests alone.
  */
 export function scaleViews(targets: ViewTargets): readonly ScaleView[] {
   const queue = encodeURIComponent(targets.queue);
-  const jobs = (search: string) => api(`queues/${queue}/jobs?limit=${PAGE_ROWS}${search}`);
+  const jobs = (search: string): ViewRequest => ({ ...api(`queues/${queue}/jobs?limit=${PAGE_ROWS}${search}`), fillRounds: FILL_ROUNDS });
   const jobPage = (search: string) => [api('queues'), api(`queues/${queue}`), jobs(search)];
   const dashboardPage = (state: string, page = 1) => [get(`/queues/${queue}.data?state=${state}&page=${page}`)];
   return [
