@@ -4,7 +4,7 @@ export { ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, 
 export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
 export type { JobSelection, Phase, Resource } from './contracts/resource.ts';
 export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayKind, type DisplayPolicy } from './contracts/display-policy.ts';
-export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState, type JobSummary, type JobDetail, type JobError, type QueueInfo } from './contracts/jobs.ts';
+export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState, type JobSummary, type JobDetail, type JobError, type QueueInfo, type QueueDescription, type QueueCounts, type CountFreshness } from './contracts/jobs.ts';
 export type { ActionSelection, CursorPosition, EngineCapabilities, EngineDescription, EngineProblem, JobEngine, JobListQuery, JobPage } from './contracts/engine.ts';
 export { IdempotencyConflict, type MigrationReport, type MigrationStatus, type OpsStore, type StoreTransaction } from './contracts/store.ts';
 export { AUDIT_OUTCOMES, type AuditFilter, type AuditOutcome, type AuditPage, type AuditQuery, type AuditRecord, type AuditResource, type NewAuditRecord } from './contracts/audit.ts';

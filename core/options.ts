@@ -97,7 +97,7 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
   if (options === null || typeof options !== 'object') {
     throw new OptionsError('options', 'must be an object with engine, store, auth and displayPolicy');
   }
-  requireMethods('engine', options.engine, ['listQueues', 'getQueue', 'listJobs', 'getJob', 'selectForAction', 'statesOf', 'apply'],
+  requireMethods('engine', options.engine, ['listQueues', 'findQueue', 'countJobs', 'listJobs', 'getJob', 'selectForAction', 'statesOf', 'apply'],
     "pass a job engine adapter, e.g. fromPgBoss(boss) from 'ops-jobs/pg-boss'");
   requireMethods('store', options.store, ['migrate', 'savePreview', 'findPreview', 'findReceipt', 'transaction', 'completeIntent', 'listAudit', 'exportAudit', 'getAudit', 'purgeExpiredPreviews'],
     "pass the console's store, e.g. createPostgresStore({ pool }) from 'ops-jobs/postgres'");

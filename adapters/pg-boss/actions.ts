@@ -70,10 +70,14 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     }
     if (!isHostQueueName(queue)) return { jobs: [], eligible: 0, ineligible: 0, missing: [] };
     const withData = data.length > 0;
-    const [counts] = await query<{ eligible: number; ineligible: number }>(sql.countForAction(schema, action, state, { data: withData }), [queue, ...dataParameters(data)]);
+    const counted = limit + 1;
+    const [counts] = await query<{ eligible: number; ineligible: number; seen: number }>(
+      sql.countForAction(schema, action, state, { data: withData }),
+      [queue, ...dataParameters(data), counted],
+    );
     const eligible = counts?.eligible ?? 0;
     const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false, data: withData }), [queue, limit, ...dataParameters(data)]);
-    return { jobs: rows.map(toJobSummary), eligible, ineligible: counts?.ineligible ?? 0, missing: [] };
+    return { jobs: rows.map(toJobSummary), eligible, moreEligible: (counts?.seen ?? 0) >= counted, ineligible: counts?.ineligible ?? 0, missing: [] };
   }
 
   async function run(action: JobAction, queue: string, ids: string[], db: SqlExecutor | undefined): Promise<number> {

@@ -1,15 +1,17 @@
 import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../../core/contracts/engine.ts';
 import { isJobState } from '../../core/contracts/jobs.ts';
-import type { JobDetail, QueueInfo } from '../../core/contracts/jobs.ts';
+import type { JobDetail, QueueDescription } from '../../core/contracts/jobs.ts';
 import type { SqlExecutor } from '../../core/contracts/sql.ts';
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
 import { createActionMethods } from './actions.ts';
 import { CANONICAL_UUID, fromCursorPosition, toCursorPosition } from './cursor.ts';
 import { toJobDetail, toJobPosition, toJobSummary } from './job-rows.ts';
 import type { JobDetailRow, JobSummaryRow } from './job-rows.ts';
-import type { FromPgBossOptions, PgBossLike, PgBossQueueLike } from './pg-boss-like.ts';
-import { toQueueInfo } from './queue-info.ts';
-import type { StateCountRow } from './queue-info.ts';
+import type { FromPgBossOptions, PgBossLike } from './pg-boss-like.ts';
+import { EXACT_COUNT_LIMIT, toQueueCounts, toQueueDescription } from './queue-info.ts';
+import type { QueueCountRow } from './queue-info.ts';
+import { createListingIndexProbe } from './listing-index-probe.ts';
+import { LISTING_INDEX_NAME, LISTING_SCAN_LIMIT } from './listing-index.ts';
 import { INTERNAL_QUEUE_PREFIX, isHostQueueName } from './queue-names.ts';
 import { validatePgBossSchema } from './schema-name.ts';
 import * as sql from './sql.ts';
@@ -49,39 +51,47 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
   }
   const actionContext = { boss, schema, actions: capabilities.actions, query };
 
-  async function withCounts(queues: readonly PgBossQueueLike[]): Promise<QueueInfo[]> {
-    if (queues.length === 0) return [];
-    const rows = await query<StateCountRow>(sql.countJobsByState(schema), [queues.map((queue) => queue.name)]);
-    const byQueue = new Map<string, StateCountRow[]>();
-    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
-    return queues.map((queue) => toQueueInfo(queue, PG_BOSS_STATES, byQueue.get(queue.name) ?? []));
+  async function listBounded(shape: Parameters<typeof sql.listJobsBounded>[1], values: unknown[], limit: number): Promise<JobPage> {
+    const rows = await query<BoundedRow>(sql.listJobsBounded(schema, shape), [...values, LISTING_SCAN_LIMIT]);
+    const matched = rows.filter((row) => row.id !== null);
+    if (matched.length > limit) return pageOf(matched, limit);
+    const walk = rows[0];
+    if (!walk || walk.scanned < LISTING_SCAN_LIMIT || walk.edge_id === null || walk.edge_created_on === null) return pageOf(matched, limit);
+    return { jobs: matched.map(toJobSummary), next: toCursorPosition({ createdOn: walk.edge_created_on, id: walk.edge_id }), stoppedEarly: true };
   }
+
+  const listingIndex = createListingIndexProbe(() => query<{ ready: boolean }>(sql.indexReady(), [schema, LISTING_INDEX_NAME]));
 
   return {
     name: options.version ? `pg-boss ${options.version}` : 'pg-boss',
     capabilities,
 
     async listQueues() {
-      const queues: PgBossQueueLike[] = [];
+      const queues: QueueDescription[] = [];
       let after: string | undefined;
       for (;;) {
         const page = await boss.getQueues(undefined, { limit: QUEUE_PAGE, ...(after === undefined ? {} : { after }) });
         // A pg-boss that ignores paging hands back every queue again; stop rather than loop.
         if (after !== undefined && page.some((queue) => queue.name === after)) break;
-        queues.push(...page.filter((queue) => !queue.name.startsWith(INTERNAL_QUEUE_PREFIX)));
+        queues.push(...page.filter((queue) => !queue.name.startsWith(INTERNAL_QUEUE_PREFIX)).map(toQueueDescription));
         const last = page.at(-1)?.name;
         if (last === undefined || page.length < QUEUE_PAGE) break;
         after = last;
       }
-      return withCounts(queues);
+      return queues;
     },
 
-    async getQueue(name) {
+    async findQueue(name) {
       if (!isHostQueueName(name)) return null;
       const queue = await boss.getQueue(name);
-      if (!queue) return null;
-      const [info] = await withCounts([queue]);
-      return info ?? null;
+      return queue ? toQueueDescription(queue) : null;
+    },
+
+    async countJobs(names) {
+      const hosted = names.filter(isHostQueueName);
+      if (hosted.length === 0) return [];
+      const rows = await query<QueueCountRow>(sql.countJobs(schema), [hosted, EXACT_COUNT_LIMIT + 1]);
+      return rows.map(toQueueCounts);
     },
 
     async listJobs(listing: JobListQuery): Promise<JobPage> {
@@ -90,15 +100,13 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
       }
       const position = listing.after === undefined ? undefined : fromCursorPosition(listing.after);
       const data = listing.data ?? [];
-      const text = sql.listJobs(schema, { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined, data: data.length > 0 });
-      const values = position ? [listing.queue, position.createdOn, position.id] : [listing.queue];
-      const rows = await query<JobSummaryRow>(text, [...values, listing.limit + 1, ...dataParameters(data)]);
-      const page = rows.slice(0, listing.limit);
-      const last = page.at(-1);
-      return {
-        jobs: page.map(toJobSummary),
-        next: rows.length > listing.limit && last ? toCursorPosition(toJobPosition(last)) : null,
-      };
+      const shape = { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined, data: data.length > 0 };
+      const values = [...(position ? [listing.queue, position.createdOn, position.id] : [listing.queue]), listing.limit + 1, ...dataParameters(data)];
+      // Payload conditions have no index, and a state has one only where the host added it.
+      const served = !shape.data && (!shape.state || (await listingIndex.ready()));
+      if (!served) return listBounded(shape, values, listing.limit);
+      const rows = await query<JobSummaryRow>(sql.listJobs(schema, shape), values);
+      return pageOf(rows, listing.limit);
     },
 
     async getJob(queue, id): Promise<JobDetail | null> {
@@ -110,6 +118,19 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     ...createActionMethods(actionContext),
     warnAbout: createWarnAbout(actionContext),
     describe: createDescribe({ schema, version: options.version, query }),
+  };
+}
+
+/** A row of `sql.listJobsBounded`. */
+type BoundedRow = JobSummaryRow & { readonly scanned: number; readonly edge_created_on: string | null; readonly edge_id: string | null };
+
+/** A page from up to `limit + 1` rows: the extra row only says that another page follows. */
+function pageOf(rows: readonly JobSummaryRow[], limit: number): JobPage {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    jobs: page.map(toJobSummary),
+    next: rows.length > limit && last ? toCursorPosition(toJobPosition(last)) : null,
   };
 }
 

@@ -1,11 +1,29 @@
-import type { JobState, QueueInfo } from '../../core/contracts/jobs.ts';
+import type { CountFreshness, JobState, QueueCounts, QueueDescription } from '../../core/contracts/jobs.ts';
 import type { PgBossQueueLike } from './pg-boss-like.ts';
 
-/** A row of `sql.countJobsByState`. */
-export interface StateCountRow {
+/**
+ * How many jobs of a group (waiting and running, failed, finished) a count reads at most per queue.
+ * A bigger group is shown with pg-boss's own count from its last monitor pass, and says so.
+ */
+export const EXACT_COUNT_LIMIT = 500;
+
+/** A row of `sql.countJobs`. */
+export interface QueueCountRow {
   readonly queue: string;
-  readonly state: JobState;
-  readonly count: number;
+  readonly cached_at: string | null;
+  /** pg-boss's queue row as JSON: its cached counts, where this pg-boss has them. */
+  readonly cached: Readonly<Record<string, unknown>>;
+  readonly live_rows: number;
+  readonly queued: number;
+  readonly scheduled: number;
+  readonly blocked: number;
+  readonly active: number;
+  readonly retrying: number;
+  readonly failed_rows: number;
+  readonly finished_counted: boolean;
+  readonly finished_rows: number;
+  readonly completed: number;
+  readonly cancelled: number;
 }
 
 /** The queue settings shown to operators, in display order. */
@@ -26,17 +44,8 @@ const SETTING_KEYS = [
 
 type Setting = string | number | boolean | null;
 
-/**
- * A pg-boss queue as the console shows it: its settings from pg-boss, its counts from the live
- * count. Every state the engine declares is present, zero when the queue has no such job.
- */
-export function toQueueInfo(queue: PgBossQueueLike, states: readonly JobState[], counts: readonly StateCountRow[]): QueueInfo {
-  const byState: Partial<Record<JobState, number>> = Object.fromEntries(states.map((state) => [state, 0]));
-  let total = 0;
-  for (const row of counts) {
-    byState[row.state] = (byState[row.state] ?? 0) + row.count;
-    total += row.count;
-  }
+/** A pg-boss queue as the console describes it: name, dead letter queue and settings. */
+export function toQueueDescription(queue: PgBossQueueLike): QueueDescription {
   const settings: Record<string, Setting> = {};
   for (const key of SETTING_KEYS) {
     const value: unknown = queue[key];
@@ -44,5 +53,48 @@ export function toQueueInfo(queue: PgBossQueueLike, states: readonly JobState[],
       settings[key] = value;
     }
   }
-  return { name: queue.name, counts: byState, total, deadLetterQueue: queue.deadLetter ?? null, settings };
+  return { name: queue.name, deadLetterQueue: queue.deadLetter ?? null, settings };
+}
+
+function cachedCount(row: QueueCountRow, column: string): number | null {
+  const value = row.cached[column];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
+
+/**
+ * A queue's counts from a row of `sql.countJobs`: each group counted exactly when it held no more
+ * than `EXACT_COUNT_LIMIT` jobs, otherwise pg-boss's cached figures with their time (left out when
+ * pg-boss has never counted the queue). pg-boss's cache counts retrying jobs among the ready and
+ * deferred ones, and completed jobs together with cancelled ones, so those figures say what they
+ * include.
+ */
+export function toQueueCounts(row: QueueCountRow): QueueCounts {
+  const counts: Partial<Record<JobState, number>> = {};
+  const stale: Partial<Record<JobState, CountFreshness>> = {};
+  const cachedAt = row.cached_at;
+  const fromCache = (state: JobState, column: string, includes?: readonly JobState[], atLeast = 0): void => {
+    const value = cachedCount(row, column);
+    if (cachedAt === null || value === null) return;
+    counts[state] = Math.max(value, atLeast);
+    stale[state] = includes ? { asOf: cachedAt, includes } : { asOf: cachedAt };
+  };
+
+  if (row.live_rows <= EXACT_COUNT_LIMIT) {
+    Object.assign(counts, { queued: row.queued, scheduled: row.scheduled, blocked: row.blocked, active: row.active, retrying: row.retrying });
+  } else {
+    fromCache('queued', 'ready_count', ['retrying']);
+    fromCache('scheduled', 'deferred_count', ['retrying']);
+    fromCache('blocked', 'blocked_count');
+    fromCache('active', 'active_count');
+  }
+  if (row.failed_rows <= EXACT_COUNT_LIMIT) counts.failed = row.failed_rows;
+  else fromCache('failed', 'failed_count', undefined, row.failed_rows);
+  if (row.finished_counted && row.finished_rows <= EXACT_COUNT_LIMIT) {
+    counts.completed = row.completed;
+    counts.cancelled = row.cancelled;
+  } else {
+    fromCache('completed', 'retained_count', ['cancelled']);
+  }
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return { queue: row.queue, counts, total, stale };
 }

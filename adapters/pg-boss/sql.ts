@@ -123,25 +123,62 @@ const SUMMARY_COLUMNS = `
     ${isoMicros('created_on')} AS position_created_on`;
 
 /**
- * Jobs per queue and console state, for the queues named in `$1` (text[]). Rows are
- * `{ queue, state, count }`; a state without jobs has no row.
+ * The counts of the queues named in `$1` (text[]), one row per queue that exists, each read with a
+ * bounded number of index entries whatever the queue holds. `$2` is the most jobs a group is counted
+ * to, plus one: a group that reaches it is too big to count on a request, and its figures come from
+ * the counts pg-boss keeps on its queue row instead.
  *
- * Exact and live, unlike the counts pg-boss caches on its queue rows (refreshed by its monitor
- * pass, with retry jobs counted among the ready ones and completed not told apart from cancelled).
- * The live states cost what is in flight (index-only on job_i14); completed and cancelled cost a
- * read of the queue's finished rows, about 250 ms for a queue of 200,000 jobs on PostgreSQL.
+ * - `live_*`: the waiting, active and retrying jobs, counted exactly through job_i14 (index-only).
+ * - `failed_rows`: failed jobs, also through job_i14, so that a queue that starts failing shows it
+ *   at once.
+ * - `finished_*`: the newest finished jobs through job_i16, for completed and cancelled, which no
+ *   index tells apart; skipped (`finished_counted` false) when pg-boss's own count says there are
+ *   too many to count.
+ * - `cached`: pg-boss's counts from its monitor pass (`monitor_on` says when), read as JSON so that
+ *   a pg-boss 12 schema lacking some of the columns gives nulls instead of an error.
  */
-export function countJobsByState(schema: string): string {
+export function countJobs(schema: string): string {
   return `
-    SELECT name AS queue, ${CONSOLE_STATE} AS state, count(*)::int AS count
-    FROM ${schema}.job
-    WHERE name = ANY($1::text[]) AND ${LIVE_STATES}
-    GROUP BY 1, 2
-    UNION ALL
-    SELECT name AS queue, state::text AS state, count(*)::int AS count
-    FROM ${schema}.job
-    WHERE name = ANY($1::text[]) AND state IN ('completed', 'cancelled')
-    GROUP BY 1, 2`;
+    SELECT q.name AS queue,
+      ${iso('q.monitor_on')} AS cached_at,
+      to_jsonb(q) AS cached,
+      live.rows AS live_rows, live.queued, live.scheduled, live.blocked, live.active, live.retrying,
+      failed.rows AS failed_rows,
+      finished.counted AS finished_counted, finished.rows AS finished_rows, finished.completed, finished.cancelled
+    FROM ${schema}.queue q
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS rows,
+        count(*) FILTER (WHERE state = 'created' AND NOT blocked AND start_after <= now())::int AS queued,
+        count(*) FILTER (WHERE state = 'created' AND NOT blocked AND start_after > now())::int AS scheduled,
+        count(*) FILTER (WHERE state = 'created' AND blocked)::int AS blocked,
+        count(*) FILTER (WHERE state = 'active')::int AS active,
+        count(*) FILTER (WHERE state = 'retry')::int AS retrying
+      FROM (
+        SELECT state, blocked, start_after FROM ${schema}.job j
+        WHERE j.name = q.name AND j.state IN ('created', 'retry', 'active')
+        LIMIT $2
+      ) s
+    ) live
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS rows
+      FROM (SELECT 1 FROM ${schema}.job j WHERE j.name = q.name AND j.state = 'failed' LIMIT $2) s
+    ) failed
+    CROSS JOIN LATERAL (
+      SELECT COALESCE((to_jsonb(q) ->> 'retained_count')::int, 0) < $2 AS counted
+    ) worth
+    CROSS JOIN LATERAL (
+      SELECT worth.counted,
+        count(*)::int AS rows,
+        count(*) FILTER (WHERE state = 'completed')::int AS completed,
+        count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled
+      FROM (
+        SELECT state FROM ${schema}.job j
+        WHERE worth.counted AND j.name = q.name AND j.completed_on IS NOT NULL
+        ORDER BY j.completed_on DESC
+        LIMIT $2
+      ) s
+    ) finished
+    WHERE q.name = ANY($1::text[])`;
 }
 
 /**
@@ -172,7 +209,7 @@ export function listJobs(
   const conditions = ['name = $1'];
   if (options.state) conditions.push(STATE_FILTERS[options.state]);
   if (options.action) conditions.push(`(${actionTarget(schema, options.action)})`);
-  if (options.after) conditions.push('created_on <= $2::timestamptz', '(created_on, id) < ($2::timestamptz, $3::uuid)');
+  if (options.after) conditions.push(...AFTER_POSITION);
   if (options.data) conditions.push(dataMatches(limit + 1, limit + 2));
   return `
     SELECT ${SUMMARY_COLUMNS}
@@ -180,6 +217,47 @@ export function listJobs(
     WHERE ${conditions.join('\n      AND ')}
     ORDER BY created_on DESC, id DESC
     LIMIT $${limit}`;
+}
+
+const AFTER_POSITION = ['created_on <= $2::timestamptz', '(created_on, id) < ($2::timestamptz, $3::uuid)'];
+
+/**
+ * One page of a queue's jobs in a state or matching payload conditions, reading at most a fixed
+ * number of the queue's jobs: for a listing no index serves (a state without the listing index, a
+ * payload condition). It walks job_i15 newest first over at most `$scan` rows, keeps those that
+ * match, and looks the page's rows up by primary key.
+ *
+ * Values as `listJobs`, then `$scan`. Every row carries `scanned` (how many rows the walk read) and
+ * `edge_created_on`, `edge_id`: the last row read, where the next page starts when the walk stopped
+ * before the page was full. With no match the one row has nulls for the job's columns.
+ */
+export function listJobsBounded(schema: string, options: { readonly state?: JobState; readonly after: boolean; readonly data?: boolean }): string {
+  const limit = options.after ? 4 : 2;
+  const scan = limit + 1 + (options.data ? 2 : 0);
+  const conditions = ['name = $1'];
+  if (options.after) conditions.push(...AFTER_POSITION);
+  const wanted = [options.state ? STATE_FILTERS[options.state] : 'true'];
+  if (options.data) wanted.push(dataMatches(limit + 1, limit + 2));
+  return `
+    WITH scanned AS MATERIALIZED (
+      SELECT id, created_on, (${wanted.join(' AND ')}) AS wanted
+      FROM ${schema}.job
+      WHERE ${conditions.join('\n        AND ')}
+      ORDER BY created_on DESC, id DESC
+      LIMIT $${scan}
+    )
+    SELECT page.*, walk.scanned, edge.edge_created_on, edge.edge_id
+    FROM (SELECT count(*)::int AS scanned FROM scanned) walk
+    LEFT JOIN LATERAL (
+      SELECT ${isoMicros('created_on')} AS edge_created_on, id AS edge_id
+      FROM scanned ORDER BY created_on, id LIMIT 1
+    ) edge ON true
+    LEFT JOIN LATERAL (
+      SELECT ${SUMMARY_COLUMNS}
+      FROM (SELECT id AS wanted_id FROM scanned WHERE wanted ORDER BY created_on DESC, id DESC LIMIT $${limit}) w
+      JOIN ${schema}.job j ON j.name = $1 AND j.id = w.wanted_id
+      ORDER BY j.created_on DESC, j.id DESC
+    ) page ON true`;
 }
 
 /**
@@ -234,16 +312,22 @@ export function jobsForAction(schema: string, action: JobAction): string {
 
 /**
  * How many jobs of queue `$1` in console state `state` the action would change (`eligible`) and
- * would leave alone (`ineligible`). One row. Exact, so it reads every job in the state: the live
- * states through pg-boss's job_i14, completed and cancelled as `countJobsByState` does.
+ * would leave alone (`ineligible`), among the first `$n` jobs in the state (`seen`): a preview needs
+ * to know whether more jobs match than it will touch, not how many more, so it reads a bounded
+ * number of rows. `$n` is the last parameter: `$2`, or `$4` after the payload conditions.
  */
 export function countForAction(schema: string, action: JobAction, state: JobState, options: { readonly data?: boolean } = {}): string {
   const target = actionTarget(schema, action);
   return `
-    SELECT count(*) FILTER (WHERE ${target})::int AS eligible,
-      count(*) FILTER (WHERE NOT (${target}))::int AS ineligible
-    FROM ${schema}.job
-    WHERE name = $1 AND ${STATE_FILTERS[state]}${options.data ? ` AND ${dataMatches(2, 3)}` : ''}`;
+    SELECT count(*) FILTER (WHERE eligible)::int AS eligible,
+      count(*) FILTER (WHERE NOT eligible)::int AS ineligible,
+      count(*)::int AS seen
+    FROM (
+      SELECT (${target}) AS eligible
+      FROM ${schema}.job
+      WHERE name = $1 AND ${STATE_FILTERS[state]}${options.data ? ` AND ${dataMatches(2, 3)}` : ''}
+      LIMIT $${options.data ? 4 : 2}
+    ) job`;
 }
 
 /**
@@ -331,4 +415,18 @@ export function versionTableName(schema: string): string {
 /** One row, `version`: the schema version pg-boss last migrated this schema to. */
 export function schemaVersion(schema: string): string {
   return `SELECT max(version)::int AS version FROM ${schema}.version`;
+}
+
+/**
+ * One row, `ready`: whether index `$2` exists in schema `$1` and is valid (a partitioned parent is
+ * valid once every partition's index is attached). A catalog lookup.
+ */
+export function indexReady(): string {
+  return `
+    SELECT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_index i
+      JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relname = $2 AND i.indisvalid
+    ) AS ready`;
 }

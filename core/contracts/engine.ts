@@ -1,6 +1,6 @@
 import type { JobAction } from './actions.ts';
 import type { DataFilter } from './data-filter.ts';
-import type { JobDetail, JobState, JobSummary, QueueInfo } from './jobs.ts';
+import type { JobDetail, JobState, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobSelection } from './resource.ts';
 import type { SqlExecutor } from './sql.ts';
 
@@ -28,6 +28,12 @@ export interface JobPage {
   readonly jobs: readonly JobSummary[];
   /** Where the next page starts, or null when this is the last page. */
   readonly next: CursorPosition | null;
+  /**
+   * True when the engine stopped reading before it filled the page, to keep the request's work
+   * bounded (for example, a listing by state without an index that serves it). `next` then
+   * continues where it stopped; fewer jobs than asked does not mean the listing is over.
+   */
+  readonly stoppedEarly?: boolean;
 }
 
 /** What an engine can do, so the console shows only that. */
@@ -50,8 +56,13 @@ export interface EngineCapabilities {
 export interface ActionSelection {
   /** The jobs the action applies to (in one of its states), newest first, at most `limit`. */
   readonly jobs: readonly JobSummary[];
-  /** How many jobs match the selection and are in a state the action applies to, uncapped. */
+  /**
+   * How many jobs match the selection and are in a state the action applies to. An engine may stop
+   * counting past `limit` to keep a preview's work bounded: `moreEligible` then says there are more.
+   */
   readonly eligible: number;
+  /** True when more jobs than `eligible` match (the engine stopped counting). */
+  readonly moreEligible?: boolean;
   /** How many selected jobs exist but are in a state the action does not apply to. */
   readonly ineligible: number;
   /** Ids given in the selection that the queue does not have. */
@@ -88,12 +99,22 @@ export interface JobEngine {
   /** Engine name and version for display, such as `pg-boss 12.38.0`. */
   readonly name: string;
   readonly capabilities: EngineCapabilities;
-  listQueues(): Promise<readonly QueueInfo[]>;
-  /** One queue, or null when it does not exist. */
-  getQueue(name: string): Promise<QueueInfo | null>;
-  /** One page of a queue's jobs. Callers check that the queue exists first. */
+  /** Every queue, without counts. Reads the queues, never their jobs. */
+  listQueues(): Promise<readonly QueueDescription[]>;
+  /**
+   * One queue, or null when it does not exist: a lookup by name (a primary key), never a count, so
+   * that resolving a queue costs the same whatever it holds.
+   */
+  findQueue(name: string): Promise<QueueDescription | null>;
+  /**
+   * The job counts of these queues (one entry per queue that exists), at a cost that does not grow
+   * with the jobs they have finished: a figure the engine cannot count cheaply at read time comes
+   * from a cheaper source and says how fresh it is (`QueueCounts.stale`).
+   */
+  countJobs(queues: readonly string[]): Promise<readonly QueueCounts[]>;
+  /** One page of a queue's jobs, reading about one page. Callers check that the queue exists first. */
   listJobs(query: JobListQuery): Promise<JobPage>;
-  /** One job, or null when the queue has no job with this id. */
+  /** One job, or null when the queue has no job with this id (or no such queue): one lookup by key. */
   getJob(queue: string, id: string): Promise<JobDetail | null>;
 
   /**

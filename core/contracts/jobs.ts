@@ -27,16 +27,43 @@ export function isJobState(value: unknown): value is JobState {
   return typeof value === 'string' && (ALL_JOB_STATES as readonly string[]).includes(value);
 }
 
-/** A queue as an engine reports it. Counts are by state; a state the engine cannot count is absent. */
-export interface QueueInfo {
+/** A queue as an engine describes it: what it is, never how many jobs it holds. */
+export interface QueueDescription {
   readonly name: string;
-  readonly counts: Readonly<Partial<Record<JobState, number>>>;
-  /** All jobs the engine currently stores for the queue. */
-  readonly total: number;
   /** Where jobs that exhaust their retries go, if anywhere. */
   readonly deadLetterQueue: string | null;
   /** Engine-specific settings worth showing (policy, retention, retry defaults...). Never job data. */
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/**
+ * How fresh a count is when the engine did not count it just now: the time the figure was taken,
+ * and any other states it includes because the engine's source does not tell them apart.
+ */
+export interface CountFreshness {
+  /** When the engine last counted it (ISO 8601). */
+  readonly asOf: string;
+  /** Other states this figure includes (their own counts are then absent). */
+  readonly includes?: readonly JobState[];
+}
+
+/** A queue's jobs by state, as cheaply as the engine can count them, saying how fresh each figure is. */
+export interface QueueCounts {
+  readonly queue: string;
+  /** Jobs by state; a state the engine cannot count is absent. */
+  readonly counts: Readonly<Partial<Record<JobState, number>>>;
+  /** The sum of `counts`. */
+  readonly total: number;
+  /** The counted states whose figure was not taken at read time; a state absent here is exact and live. */
+  readonly stale: Readonly<Partial<Record<JobState, CountFreshness>>>;
+}
+
+/** A queue with its counts, as the console shows it. */
+export interface QueueInfo extends QueueDescription {
+  readonly counts: QueueCounts['counts'];
+  /** All jobs the engine currently stores for the queue, as far as it counts them. */
+  readonly total: number;
+  readonly stale: QueueCounts['stale'];
 }
 
 /** The failure of a job, as far as the engine recorded it. Passes through the display policy. */

@@ -6,6 +6,15 @@ const nullableString = { type: ['string', 'null'] };
 const timestamp = { type: 'string', format: 'date-time' };
 const nullableTimestamp = { type: ['string', 'null'], format: 'date-time' };
 const counts = { type: 'object', propertyNames: { $ref: '#/components/schemas/JobState' }, additionalProperties: { type: 'integer', minimum: 0 } };
+const stale = {
+  type: 'object',
+  description: 'The counted states whose figure was not taken at read time, with when it was; a state absent here is exact and live.',
+  propertyNames: { $ref: '#/components/schemas/JobState' },
+  additionalProperties: {
+    type: 'object', required: ['asOf'],
+    properties: { asOf: timestamp, includes: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
+  },
+};
 
 const jobSummaryProperties = {
   id: { type: 'string' },
@@ -118,17 +127,21 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     properties: { records: { type: 'array', items: { $ref: '#/components/schemas/AuditRecord' } }, nextCursor: nullableString },
   },
   Queue: {
-    type: 'object', required: ['name', 'counts', 'total', 'deadLetterQueue', 'settings'],
+    type: 'object', required: ['name', 'counts', 'total', 'stale', 'deadLetterQueue', 'settings'],
     properties: {
-      name: { type: 'string' }, counts, total: { type: 'integer' }, deadLetterQueue: nullableString,
+      name: { type: 'string' }, counts, total: { type: 'integer' }, stale, deadLetterQueue: nullableString,
       settings: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
     },
   },
   QueueList: { type: 'object', required: ['queues'], properties: { queues: { type: 'array', items: { $ref: '#/components/schemas/Queue' } } } },
   JobSummary: { type: 'object', required: Object.keys(jobSummaryProperties), properties: jobSummaryProperties },
   JobPage: {
-    type: 'object', required: ['jobs', 'nextCursor'],
-    properties: { jobs: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } }, nextCursor: nullableString },
+    type: 'object', required: ['jobs', 'nextCursor', 'stoppedEarly'],
+    properties: {
+      jobs: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
+      nextCursor: nullableString,
+      stoppedEarly: { type: 'boolean', description: 'The server stopped reading before the page was full, to bound its work; continue with nextCursor.' },
+    },
   },
   JobDetail: {
     type: 'object',

@@ -4,7 +4,7 @@
 import type { Action, OperatorAction } from '../contracts/actions.ts';
 import type { AuditOutcome } from '../contracts/audit.ts';
 import type { JobSelection } from '../contracts/resource.ts';
-import type { JobState } from '../contracts/jobs.ts';
+import type { CountFreshness, JobState } from '../contracts/jobs.ts';
 
 /** A value after the display policy: either shown (possibly redacted or truncated) or hidden. */
 export type Shown =
@@ -37,6 +37,8 @@ export interface QueueResponse {
   readonly name: string;
   readonly counts: Readonly<Partial<Record<JobState, number>>>;
   readonly total: number;
+  /** The counted states whose figure was not taken at read time, with when it was. */
+  readonly stale: Readonly<Partial<Record<JobState, CountFreshness>>>;
   readonly deadLetterQueue: string | null;
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
 }
@@ -63,6 +65,11 @@ export interface JobPageResponse {
   readonly jobs: readonly JobSummaryResponse[];
   /** Pass as `cursor` to get the next page; null on the last page. */
   readonly nextCursor: string | null;
+  /**
+   * True when the server stopped reading before it filled the page, to keep its work bounded (a
+   * listing without the index that serves it): more jobs may follow `nextCursor`.
+   */
+  readonly stoppedEarly: boolean;
 }
 
 export interface JobDetailResponse extends JobSummaryResponse {

@@ -1,6 +1,7 @@
 import type { JobEngine } from '../contracts/engine.ts';
 import type { QueueInfo } from '../contracts/jobs.ts';
 import type { Logger } from '../options.ts';
+import { listQueuesWithCounts } from '../services/queue-info.ts';
 import type { FeedEvent, SequencedEvent } from './live-event.ts';
 
 export interface ChangeFeedOptions {
@@ -60,7 +61,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
 
   async function poll(): Promise<void> {
     try {
-      const queues = await options.engine.listQueues();
+      const queues = await listQueuesWithCounts(options.engine);
       const next = new Map(queues.map((queue) => [queue.name, countsKey(queue)]));
       if (known) {
         const changed = queues.filter((queue) => known?.get(queue.name) !== next.get(queue.name));

@@ -93,6 +93,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         name: queue.name,
         counts: { ...queue.counts },
         total: queue.total,
+        stale: { ...queue.stale },
         deadLetterQueue: queue.deadLetterQueue,
         settings: { ...queue.settings },
       };

@@ -5,7 +5,7 @@ import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobDetailResponse, JobPageResponse } from '../http/wire.ts';
 import type { ServiceContext } from './context.ts';
 import { decodeCursor, encodeCursor, listingKey } from './cursor.ts';
-import { findQueue } from './queues.ts';
+import { findQueue, queueNotFound } from './queues.ts';
 
 
 export interface JobListRequest {
@@ -34,6 +34,7 @@ export async function listJobs(context: ServiceContext, actor: Actor, request: J
   return {
     jobs: page.jobs.map((job) => context.presenter.jobSummary(job, actor)),
     nextCursor: page.next === null ? null : encodeCursor(listing, page.next),
+    stoppedEarly: page.stoppedEarly === true,
   };
 }
 
@@ -49,8 +50,12 @@ export function checkDataFilters(context: ServiceContext, actor: Actor, queue: s
 /** One job with its data, output, error, attempts and timings, as the display policy allows. */
 export async function getJob(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<JobDetailResponse> {
   await context.access.require(actor, 'jobs.view', { type: 'job', queue, id });
-  await findQueue(context, actor, 'jobs.view', queue);
+  await context.access.require(actor, 'jobs.view', { type: 'queue', queue });
+  // One lookup by key when the job exists; only a miss asks whether the queue does.
   const job = await context.engine.getJob(queue, id);
-  if (!job) throw new NotFoundError('Job', `Queue ${JSON.stringify(queue)} has no job with id ${JSON.stringify(id)}.`);
+  if (!job) {
+    if (!(await context.engine.findQueue(queue))) throw queueNotFound(queue);
+    throw new NotFoundError('Job', `Queue ${JSON.stringify(queue)} has no job with id ${JSON.stringify(id)}.`);
+  }
   return context.presenter.jobDetail(job, actor);
 }

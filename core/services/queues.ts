@@ -1,28 +1,37 @@
 import type { Actor } from '../contracts/auth.ts';
-import type { QueueInfo } from '../contracts/jobs.ts';
+import type { QueueDescription } from '../contracts/jobs.ts';
 import { NotFoundError } from '../errors.ts';
 import type { QueueListResponse, QueueResponse } from '../http/wire.ts';
 import type { ServiceContext } from './context.ts';
+import { withCounts } from './queue-info.ts';
 
-/** The queues the actor may view, with their counts. */
+/** The queues the actor may view, with their counts. Only the visible queues are counted. */
 export async function listQueues(context: ServiceContext, actor: Actor): Promise<QueueListResponse> {
   await context.access.require(actor, 'queues.view', { type: 'console' });
   const queues = await context.engine.listQueues();
   const visible = await Promise.all(queues.map((queue) => context.access.check(actor, 'queues.view', { type: 'queue', queue: queue.name })));
-  return { queues: queues.filter((_, index) => visible[index]?.allowed).map((queue) => context.presenter.queue(queue)) };
+  const shown = await withCounts(context.engine, queues.filter((_, index) => visible[index]?.allowed));
+  return { queues: shown.map((queue) => context.presenter.queue(queue)) };
 }
 
 /**
- * Finds a queue the actor may see with `action`, or answers 404. Authorization comes first so that
- * the answer does not reveal whether a queue the actor may not see exists.
+ * Finds a queue the actor may see with `action`, or answers 404: a lookup by name, never a count.
+ * Authorization comes first so that the answer does not reveal whether a queue the actor may not
+ * see exists.
  */
-export async function findQueue(context: ServiceContext, actor: Actor, action: 'queues.view' | 'jobs.view', name: string): Promise<QueueInfo> {
+export async function findQueue(context: ServiceContext, actor: Actor, action: 'queues.view' | 'jobs.view', name: string): Promise<QueueDescription> {
   await context.access.require(actor, action, { type: 'queue', queue: name });
-  const queue = await context.engine.getQueue(name);
-  if (!queue) throw new NotFoundError('Queue', `There is no queue named ${JSON.stringify(name)}.`);
+  const queue = await context.engine.findQueue(name);
+  if (!queue) throw queueNotFound(name);
   return queue;
 }
 
+export function queueNotFound(name: string): NotFoundError {
+  return new NotFoundError('Queue', `There is no queue named ${JSON.stringify(name)}.`);
+}
+
+/** One queue with its counts and settings. */
 export async function getQueue(context: ServiceContext, actor: Actor, name: string): Promise<QueueResponse> {
-  return context.presenter.queue(await findQueue(context, actor, 'queues.view', name));
+  const [queue] = await withCounts(context.engine, [await findQueue(context, actor, 'queues.view', name)]);
+  return context.presenter.queue(queue!);
 }

@@ -14,7 +14,8 @@ type EngineMethod = Exclude<keyof JobEngine, 'name' | 'capabilities' | (typeof U
 /** Each engine port method and the capability it reports as; the compiler keeps it complete. */
 export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   listQueues: 'list_queues',
-  getQueue: 'get_queue',
+  findQueue: 'find_queue',
+  countJobs: 'count_jobs',
   listJobs: 'list_jobs',
   getJob: 'get_job',
   selectForAction: 'select_for_action',

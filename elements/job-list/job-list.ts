@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state as internal } from 'lit/decorators.js';
-import type { JobState } from '../../core/contracts/jobs.ts';
+import type { CountFreshness, JobState } from '../../core/contracts/jobs.ts';
 import type { JobSummaryResponse, QueueResponse } from '../../core/http/wire.ts';
 import { mayActOnAny, type ActionScope } from '../actions/action-availability.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
@@ -11,6 +11,7 @@ import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, shortId } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
 import { isJobState, STATE_LABELS } from '../shared/job-states.ts';
@@ -30,6 +31,8 @@ import { JobSelection } from './job-selection.ts';
 const PAGE_SIZE = 50;
 /** The most jobs the API returns in one page. */
 const MAX_PAGE_SIZE = 200;
+/** How many requests one page may take when the server stops early, before "Load more" takes over. */
+const KEEP_LOOKING_ROUNDS = 4;
 
 /**
  * One queue's jobs, newest first, filtered by state through tabs that show each state's count.
@@ -78,8 +81,17 @@ export class OpsJobsJobList extends ViewElement {
     args: () => (this.queue ? ([this.api, this.queue, this.state] as const) : null),
     page: async ([api, queue, state], cursor, signal, size) => {
       const limit = size ? Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, size)) : PAGE_SIZE;
-      const page = await api.jobs(queue, { state, limit, cursor }, signal);
-      return { items: page.jobs, nextCursor: page.nextCursor };
+      // A server that stopped early (to keep each request's reads bounded) is asked to go on, a
+      // few times, so the page fills when matches lie a little further down the queue.
+      const jobs: JobSummaryResponse[] = [];
+      let next = cursor;
+      for (let round = 0; round < KEEP_LOOKING_ROUNDS; round++) {
+        const page = await api.jobs(queue, { state, limit: limit - jobs.length, cursor: next }, signal);
+        jobs.push(...page.jobs);
+        next = page.nextCursor;
+        if (!page.stoppedEarly || next === null || jobs.length >= limit) break;
+      }
+      return { items: jobs, nextCursor: next };
     },
   });
 
@@ -177,7 +189,8 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   #summary(info: QueueResponse): TemplateResult {
-    return html`<span>${formatCount(info.total)} ${info.total === 1 ? 'job' : 'jobs'}</span>
+    const about = Object.keys(info.stale).length > 0;
+    return html`<span>${about ? 'about ' : ''}${formatCount(info.total)} ${info.total === 1 ? 'job' : 'jobs'}</span>
       ${info.deadLetterQueue
         ? html`<span class="sep" aria-hidden="true">·</span><span
               >${deadLetterIcon} Dead letters to <a href=${this.href(routes.queue(info.deadLetterQueue, 'failed'))}>${info.deadLetterQueue}</a></span
@@ -187,16 +200,16 @@ export class OpsJobsJobList extends ViewElement {
 
   #stateFilter(info: QueueResponse | undefined): TemplateResult {
     const states = this.session || !info ? this.states : this.states.filter((state) => info.counts[state] !== undefined);
-    const tab = (state: JobState | null, label: string, count: number | undefined) => html`<a
+    const tab = (state: JobState | null, label: string, count: number | undefined, freshness?: CountFreshness) => html`<a
       class=${state ? `state-${state}` : ''}
       href=${this.href(routes.queue(this.queue, state))}
       aria-current=${this.state === state ? 'page' : 'false'}
       >${state ? html`<span class="dot" aria-hidden="true"></span>` : ''}${label}${count !== undefined
-        ? html`<span class="n ${count > 0 ? 'some' : ''}" aria-label="(${formatCount(count)})">${formatCount(count)}</span>`
+        ? html`<span class="n ${count > 0 ? 'some' : ''}" aria-label="(${formatCount(count)}${freshness ? `, ${freshnessNote(freshness)}` : ''})" title=${freshnessNote(freshness)}>${countText(count, freshness)}</span>`
         : ''}</a
     >`;
     return html`<nav part="states" class="states" aria-label="Job states">
-      ${tab(null, 'All', info?.total)} ${states.map((state) => tab(state, STATE_LABELS[state], info?.counts[state]))}
+      ${tab(null, 'All', info?.total)} ${states.map((state) => tab(state, STATE_LABELS[state], info?.counts[state], info?.stale[state]))}
     </nav>`;
   }
 
@@ -296,6 +309,13 @@ export class OpsJobsJobList extends ViewElement {
 
   #empty(): TemplateResult {
     const what = this.state ? `${STATE_LABELS[this.state].toLowerCase()} jobs` : 'jobs';
+    if (this.#pages.nextCursor !== null) {
+      return html`<div class="card empty">
+        ${inboxIcon}<strong>No ${what} among the newest jobs yet</strong>
+        <span>The search stopped early to keep the database light; older jobs may still match.</span>
+        <button type="button" @click=${this.#more} ?disabled=${this.#pages.moreStatus === LOAD_STATUS.pending}>Keep looking</button>
+      </div>`;
+    }
     return html`<div class="card empty">
       ${inboxIcon}<strong>No ${what}</strong>
       <span>${this.state ? `Nothing in ${this.queue} is ${STATE_LABELS[this.state].toLowerCase()} right now.` : `${this.queue} holds no jobs.`}</span>

@@ -7,6 +7,7 @@ import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { cssProps } from '../shared/css-props.ts';
+import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
 import { STATE_LABELS } from '../shared/job-states.ts';
@@ -128,12 +129,12 @@ export class OpsJobsQueueList extends ViewElement {
         const alarm = state === 'failed' && count > 0;
         return html`<div class="card tile state-${state} ${alarm ? 'alarm' : ''}">
           <dt><span class="dot" aria-hidden="true"></span>${STATE_LABELS[state]}</dt>
-          <dd>${formatCount(count)}${state === 'failed'
+          <dd>${totals.staleStates.has(state) ? '≈' : ''}${formatCount(count)}${state === 'failed'
               ? html`<span class="note">${failed > 0 ? `in ${formatCount(totals.queuesWithFailures)} of ${formatCount(queues.length)} queues` : 'none anywhere'}</span>`
               : ''}</dd>
         </div>`;
       })}
-      <div class="card tile"><dt>All jobs</dt><dd>${formatCount(totals.total)}<span class="note">across ${formatCount(queues.length)} queues</span></dd></div>
+      <div class="card tile"><dt>All jobs</dt><dd>${totals.staleStates.size > 0 ? '≈' : ''}${formatCount(totals.total)}<span class="note">across ${formatCount(queues.length)} queues</span></dd></div>
     </dl>`;
   }
 
@@ -157,7 +158,7 @@ export class OpsJobsQueueList extends ViewElement {
           : ''}
       </td>
       ${columns.map((state) => this.#count(queue, state))}
-      <td role="cell" class="n total" data-label="Total">${formatCount(queue.total)}</td>
+      <td role="cell" class="n total" data-label="Total">${Object.keys(queue.stale).length > 0 ? `≈${formatCount(queue.total)}` : formatCount(queue.total)}</td>
     </tr>`;
   }
 
@@ -165,16 +166,20 @@ export class OpsJobsQueueList extends ViewElement {
     const count = queue.counts[state];
     const label = STATE_LABELS[state];
     if (count === undefined) return html`<td role="cell" class="n" data-label=${label}><span class="count zero" title="Not counted by this engine">—</span></td>`;
-    if (count === 0) return html`<td role="cell" class="n" data-label=${label}><span class="count zero">0</span></td>`;
+    const freshness = queue.stale[state];
+    const note = freshnessNote(freshness);
+    const text = countText(count, freshness);
+    if (count === 0 && !freshness) return html`<td role="cell" class="n" data-label=${label}><span class="count zero">0</span></td>`;
+    const kind = `${state === 'failed' ? 'failed-count' : 'count'}${freshness ? ' about' : ''}`;
     if (!this.#mayViewJobs) {
       return html`<td role="cell" class="n state-${state}" data-label=${label}>
-        <span class=${state === 'failed' ? 'failed-count' : 'count'}>${formatCount(count)}</span>
+        <span class=${kind} title=${note}>${text}</span>${note ? html`<span class="visually-hidden">(${note})</span>` : ''}
       </td>`;
     }
     const href = this.href(routes.queue(queue.name, state));
-    const name = `${formatCount(count)} ${label.toLowerCase()} in ${queue.name}`;
+    const name = `${formatCount(count)} ${label.toLowerCase()} in ${queue.name}${note ? ` (${note})` : ''}`;
     return html`<td role="cell" class="n state-${state}" data-label=${label}>
-      <a class=${state === 'failed' ? 'failed-count' : 'count'} href=${href} aria-label=${name}>${formatCount(count)}</a>
+      <a class=${kind} href=${href} aria-label=${name} title=${note}>${text}</a>
     </td>`;
   }
 

@@ -135,7 +135,7 @@ describe('queue overview', () => {
     try {
       const loading = await watchForLoading(page, 'ops-jobs-queue-list');
       const start = server.calls.length;
-      const fresh: QueueResponse = { name: 'brand-new', counts: { queued: 1 }, total: 1, deadLetterQueue: null, settings: { policy: 'standard', retryLimit: 3 } };
+      const fresh: QueueResponse = { name: 'brand-new', counts: { queued: 1 }, total: 1, stale: {}, deadLetterQueue: null, settings: { policy: 'standard', retryLimit: 3 } };
       server.live.broadcast('queues', queuesEvent(fresh), 'feed-2');
       await untilCalled(start, 'queues');
       assert.deepEqual(await loading(), []);

@@ -27,9 +27,9 @@ export const SESSION: SessionResponse = {
   limits: { cap: 1000, reasonMinLength: 8 },
 };
 
-function queue(name: string, counts: Partial<Record<JobState, number>>, deadLetterQueue: string | null = null): QueueResponse {
+function queue(name: string, counts: Partial<Record<JobState, number>>, deadLetterQueue: string | null = null, stale: QueueResponse['stale'] = {}): QueueResponse {
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  return { name, counts, total, deadLetterQueue, settings: { policy: 'standard', retryLimit: 3 } };
+  return { name, counts, total, stale, deadLetterQueue, settings: { policy: 'standard', retryLimit: 3 } };
 }
 
 export const QUEUES: QueueResponse[] = [

@@ -2,7 +2,7 @@
 import { InvalidInputError } from '../../../core/errors.ts';
 import type { JobAction } from '../../../core/contracts/actions.ts';
 import type { JobEngine, JobListQuery, JobPage } from '../../../core/contracts/engine.ts';
-import type { JobDetail, JobState, QueueInfo } from '../../../core/contracts/jobs.ts';
+import type { JobDetail, JobState, QueueCounts, QueueDescription } from '../../../core/contracts/jobs.ts';
 import type { JobSelection } from '../../../core/contracts/resource.ts';
 import type { OpsStore } from '../../../core/contracts/store.ts';
 
@@ -31,10 +31,11 @@ export interface MemoryEngineOptions {
  */
 export function memoryEngine(queues: readonly string[], jobs: MemoryJob[], options: MemoryEngineOptions = {}): JobEngine {
   const ordered = [...jobs].sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
-  const info = (name: string): QueueInfo => {
+  const describe = (name: string): QueueDescription => ({ name, deadLetterQueue: null, settings: {} });
+  const count = (name: string): QueueCounts => {
     const counts: Partial<Record<JobState, number>> = {};
     for (const job of jobs) if (job.queue === name) counts[job.state] = (counts[job.state] ?? 0) + 1;
-    return { name, counts, total: jobs.filter((job) => job.queue === name).length, deadLetterQueue: null, settings: {} };
+    return { queue: name, counts, total: jobs.filter((job) => job.queue === name).length, stale: {} };
   };
   const detail = (job: MemoryJob): JobDetail => ({
     id: job.id, queue: job.queue, state: job.state, priority: 0, attempts: { made: 1, max: 3 },
@@ -48,10 +49,13 @@ export function memoryEngine(queues: readonly string[], jobs: MemoryJob[], optio
     name: 'memory',
     capabilities: { states: ['queued', 'active', 'completed', 'failed'], actions: ACTION_STATES, sharedTransactions: false, dataFilters: false },
     async listQueues() {
-      return queues.map(info);
+      return queues.map(describe);
     },
-    async getQueue(name) {
-      return queues.includes(name) ? info(name) : null;
+    async findQueue(name) {
+      return queues.includes(name) ? describe(name) : null;
+    },
+    async countJobs(names) {
+      return names.filter((name) => queues.includes(name)).map(count);
     },
     async listJobs(query: JobListQuery): Promise<JobPage> {
       let rows = ordered.filter((job) => job.queue === query.queue && (!query.state || job.state === query.state));

@@ -179,7 +179,7 @@ describe('telemetry of the real console on PGlite', () => {
       { name: 'engine.error', tags: { engine: 'pg-boss', capability: 'states_of' } },
       { name: 'operator_action.failed', tags: { action: 'job.retry', phase: 'execute', cause: 'engine' } },
       http('/api/actions/execute', 'POST', '5xx'),
-      { name: 'engine.error', tags: { engine: 'pg-boss', capability: 'list_queues' } },
+      { name: 'engine.error', tags: { engine: 'pg-boss', capability: 'count_jobs' } },
       http('/api/queues', 'GET', '5xx'),
     ]);
     for (const line of stack.logs) for (const word of line.match(/relation "[^"]+"/g) ?? []) forbidden.add(word);

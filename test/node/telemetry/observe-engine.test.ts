@@ -17,11 +17,11 @@ function capture(run: () => Promise<void>): Promise<unknown[]> {
 test('a failing engine call reports engine.error with its capability and rethrows the same error', async () => {
   const failure = new Error('connection reset by peer at 10.0.0.7 for job 42');
   const base = memoryEngine(['q'], []);
-  const engine = observeEngine({ ...base, name: 'pg-boss 12.38.0', getQueue: async () => { throw failure; } });
+  const engine = observeEngine({ ...base, name: 'pg-boss 12.38.0', findQueue: async () => { throw failure; } });
   const received = await capture(async () => {
-    await assert.rejects(engine.getQueue('q'), (error) => error === failure);
+    await assert.rejects(engine.findQueue('q'), (error) => error === failure);
   });
-  assert.deepEqual(received, [{ family: 'engine', event: 'error', tags: { engine: 'pg-boss', capability: 'get_queue' }, measurements: { count: 1 } }]);
+  assert.deepEqual(received, [{ family: 'engine', event: 'error', tags: { engine: 'pg-boss', capability: 'find_queue' }, measurements: { count: 1 } }]);
   assert.ok(isEngineError(failure));
   assert.ok(!isEngineError(new Error('other')));
 });

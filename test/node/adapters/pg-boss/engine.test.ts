@@ -65,10 +65,12 @@ function engineSuite(target: BossTarget): void {
       assert.deepEqual([...engine.capabilities.states].sort(), [...ALL_JOB_STATES].sort());
     });
 
-    dbTest('getQueue counts the main queue by console state, with its settings', async () => {
-      const queue = await engine.getQueue(QUEUES.main);
-      assert.ok(queue);
-      assert.deepEqual(queue.counts, {
+    dbTest('counts the main queue by console state, exactly and live, and describes its settings', async () => {
+      const [counted] = await engine.countJobs([QUEUES.main]);
+      const queue = await engine.findQueue(QUEUES.main);
+      assert.ok(counted && queue);
+      assert.deepEqual(counted.stale, {});
+      assert.deepEqual(counted.counts, {
         queued: 2,
         scheduled: 1,
         blocked: 1,
@@ -78,7 +80,7 @@ function engineSuite(target: BossTarget): void {
         failed: 1,
         cancelled: 1,
       });
-      assert.equal(queue.total, 9);
+      assert.equal(counted.total, 9);
       assert.equal(queue.deadLetterQueue, QUEUES.deadLetter);
       assert.equal(queue.settings.policy, 'standard');
       assert.equal(queue.settings.retryLimit, 1);
@@ -88,29 +90,31 @@ function engineSuite(target: BossTarget): void {
       assert.equal(typeof queue.settings.deleteAfterSeconds, 'number');
     });
 
-    dbTest('listQueues reports every queue, empty ones with zero counts', async () => {
+    dbTest('listQueues describes every queue; countJobs counts each, empty ones with zero counts', async () => {
       const queues = await engine.listQueues();
       const byName = new Map(queues.map((queue) => [queue.name, queue]));
       for (const name of Object.values(QUEUES)) assert.ok(byName.has(name), `${name} is listed`);
-      const empty = byName.get(QUEUES.empty)!;
+      assert.equal(byName.get(QUEUES.empty)!.deadLetterQueue, null);
+      assert.deepEqual(byName.get(QUEUES.main), await engine.findQueue(QUEUES.main));
+      const counts = new Map((await engine.countJobs(queues.map((queue) => queue.name))).map((entry) => [entry.queue, entry]));
+      const empty = counts.get(QUEUES.empty)!;
       assert.equal(empty.total, 0);
       assert.deepEqual(Object.values(empty.counts), engine.capabilities.states.map(() => 0));
-      assert.equal(empty.deadLetterQueue, null);
-      assert.equal(byName.get(QUEUES.deadLetter)!.counts.queued, 1);
-      assert.equal(byName.get(QUEUES.paging)!.total, PAGING_JOBS);
-      assert.deepEqual(byName.get(QUEUES.main), await engine.getQueue(QUEUES.main));
+      assert.equal(counts.get(QUEUES.deadLetter)!.counts.queued, 1);
+      assert.equal(counts.get(QUEUES.paging)!.total, PAGING_JOBS);
+      assert.deepEqual(await engine.countJobs(['no_such_queue', 'not a pg-boss name!']), []);
     });
 
-    dbTest('getQueue answers null for a queue that does not exist, whatever its name', async () => {
-      assert.equal(await engine.getQueue('no_such_queue'), null);
-      assert.equal(await engine.getQueue('not a pg-boss name!'), null);
-      assert.equal(await engine.getQueue(''), null);
+    dbTest('findQueue answers null for a queue that does not exist, whatever its name', async () => {
+      assert.equal(await engine.findQueue('no_such_queue'), null);
+      assert.equal(await engine.findQueue('not a pg-boss name!'), null);
+      assert.equal(await engine.findQueue(''), null);
     });
 
     dbTest("pg-boss's own internal queues are not the host's jobs and are not shown", async () => {
       await run!.boss.createQueue('__pgboss__internal-check');
       assert.ok(!(await engine.listQueues()).some((queue) => queue.name.startsWith('__pgboss__')));
-      assert.equal(await engine.getQueue('__pgboss__internal-check'), null);
+      assert.equal(await engine.findQueue('__pgboss__internal-check'), null);
     });
 
     dbTest('lists a queue newest first, mapping each job to its console state', async () => {

@@ -13,8 +13,8 @@ test('startPgBoss builds and starts pg-boss from its options, and the engine rea
     const boss = started.boss as unknown as { createQueue(name: string): Promise<void>; send(name: string, data: object): Promise<string> };
     await boss.createQueue('reports');
     const id = await boss.send('reports', { month: '2026-10' });
-    const queue = await started.engine.getQueue('reports');
-    assert.equal(queue?.counts.queued, 1);
+    const [counted] = await started.engine.countJobs(['reports']);
+    assert.equal(counted?.counts.queued, 1);
     const job = await started.engine.getJob('reports', id);
     assert.deepEqual(job?.data, { month: '2026-10' });
   } finally {

@@ -1,0 +1,20 @@
+import type { CountFreshness, JobState } from '../../core/contracts/jobs.ts';
+import { formatCount, formatRelative } from './format.ts';
+import { STATE_LABELS } from './job-states.ts';
+
+/** A count as shown: exact ones plainly, older ones marked "about" (≈). */
+export function countText(count: number, freshness: CountFreshness | undefined): string {
+  return freshness ? `≈${formatCount(count)}` : formatCount(count);
+}
+
+/**
+ * Why a count is not exact, in words for the operator and for assistive technology: when the
+ * engine last counted it, and what else it includes. Empty for an exact, live count.
+ */
+export function freshnessNote(freshness: CountFreshness | undefined, now: number = Date.now()): string {
+  if (!freshness) return '';
+  const includes = freshness.includes?.length
+    ? `, including ${freshness.includes.map((state: JobState) => STATE_LABELS[state].toLowerCase()).join(' and ')}`
+    : '';
+  return `about: counted ${formatRelative(new Date(freshness.asOf), now)}${includes}`;
+}
