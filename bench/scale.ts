@@ -141,7 +141,7 @@ try {
   });
   log(`\n${block}\n`);
   if (options.write) {
-    await writeResults(`${root}docs/benchmarks.md`, options.jobs, block);
+    await writeResults(`${root}docs/benchmarks.md`, options, block);
     log('bench: results written to docs/benchmarks.md');
   }
   log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

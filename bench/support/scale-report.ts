@@ -94,12 +94,14 @@ export function resultsBlock(results: ScaleResults): string {
 }
 
 /**
- * Replaces what stands between the markers for `jobs` in the Markdown file at `path` with `block`;
- * adds the markers at the end when the file has none.
+ * Replaces what stands between the markers for this kind of run (`jobs`, with or without the
+ * listing index) in the Markdown file at `path` with `block`; adds the markers at the end when the
+ * file has none.
  */
-export async function writeResults(path: string, jobs: number, block: string): Promise<void> {
-  const start = `<!-- bench:scale ${jobs} start -->`;
-  const end = `<!-- bench:scale ${jobs} end -->`;
+export async function writeResults(path: string, run: { readonly jobs: number; readonly listingIndex: boolean }, block: string): Promise<void> {
+  const key = `${run.jobs}${run.listingIndex ? ' listing-index' : ''}`;
+  const start = `<!-- bench:scale ${key} start -->`;
+  const end = `<!-- bench:scale ${key} end -->`;
   const text = await readFile(path, 'utf8').catch(() => '');
   const from = text.indexOf(start);
   const to = text.indexOf(end);
