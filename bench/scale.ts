@@ -64,10 +64,18 @@ async function statementStatsNote(url: string): Promise<string> {
   }
 }
 
+/** This checkout's commit, the commit of main it contains, and whether the measured code has changes. */
 function gitCommit(): string {
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  const dirty = execFileSync('git', ['status', '--porcelain', '--', 'core', 'adapters', 'elements'], { cwd: root, encoding: 'utf8' }).trim();
-  return dirty ? `${commit} (with uncommitted changes)` : commit;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  const commit = git('rev-parse', '--short', 'HEAD');
+  let main = '';
+  try {
+    main = git('rev-parse', '--short', git('merge-base', 'HEAD', 'main'));
+  } catch {
+    // A checkout without a main branch says only its own commit.
+  }
+  const dirty = git('status', '--porcelain', '--', 'core', 'adapters', 'elements') !== '';
+  return `${commit}${main && main !== commit ? ` (main at ${main})` : ''}${dirty ? ', with uncommitted changes' : ''}`;
 }
 
 try {

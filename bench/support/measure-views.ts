@@ -61,9 +61,10 @@ export async function measureViews(
 ): Promise<Map<string, ViewCost>> {
   for (const view of views) for (let run = 0; run < options.warmup; run += 1) await loadView(origin, view.requests);
   await sleep(FLUSH_WAIT_MS);
-  let mark = await watch.read();
+  const idleStart = await watch.read();
   await sleep(FLUSH_WAIT_MS);
-  const idle = idleRates(mark, (mark = await watch.read()));
+  let mark = await watch.read();
+  const idle = idleRates(idleStart, mark);
   const costs = new Map<string, ViewCost>();
   for (const view of views) {
     const latencies: number[] = [];
