@@ -3,6 +3,7 @@ import { loadBuiltConsole, type ConsoleAssets } from './http/console-assets.ts';
 import { resolveOptions, type OpsJobsOptions } from './options.ts';
 import { createPresenter } from './presenter/presenter.ts';
 import { createAccess } from './services/access.ts';
+import { createAttemptLog } from './services/refused-attempts.ts';
 import { observeEngine } from './telemetry/observe-engine.ts';
 import { createChangeFeed } from './live/change-feed.ts';
 
@@ -43,6 +44,7 @@ export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<Hos
     auth: resolved.auth as OpsJobsOptions['auth'],
     access,
     presenter: createPresenter(resolved.displayPolicy, logger),
+    attempts: createAttemptLog(resolved.store, resolved.clock, logger),
     limits: resolved.actions,
     clock: resolved.clock,
     logger,

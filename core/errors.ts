@@ -35,8 +35,9 @@ export class NotFoundError extends ProblemError {
 }
 
 export class UnauthenticatedError extends ProblemError {
-  constructor() {
-    super(401, 'unauthenticated', 'Sign in required', 'No operator is signed in for this request.');
+  /** @param signIn - the host's sign-in page, relative to the console's mount root, when it has one. */
+  constructor(signIn?: string) {
+    super(401, 'unauthenticated', 'Sign in required', 'No operator is signed in for this request.', signIn === undefined ? {} : { signIn });
     this.name = 'UnauthenticatedError';
   }
 }

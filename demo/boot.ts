@@ -13,9 +13,8 @@ import { liveSettings } from './live-settings.ts';
 import { demoAuth, demoDisplayPolicy } from './policies.ts';
 import type { DemoResponse } from './problem.ts';
 import { startQuietWorkload, startWorkload } from './workload.ts';
+import { MOUNT } from './links.ts';
 
-/** Where the demo mounts the console. */
-export const MOUNT = '/ops/jobs';
 
 /** A running demo back end. */
 export interface Demo {

@@ -4,6 +4,7 @@ import type { ErrorRequestHandler } from 'express';
 import session from 'express-session';
 import { toExpress } from 'ops-jobs/express';
 import { bootDemo } from './boot.ts';
+import { LINKS } from './links.ts';
 import { renderLoginPage } from './login-page.ts';
 import { isRole, sessionUser } from './policies.ts';
 import { problemForClientError } from './problem.ts';
@@ -29,25 +30,25 @@ app.use(session({
 }));
 app.use(express.urlencoded({ extended: false }), express.json());
 
-app.get('/', (_req, res) => res.redirect(demo.mount));
+app.get('/', (_req, res) => res.redirect(LINKS.console));
 app.get('/login', (req, res) => {
-  res.type('html').send(renderLoginPage({ current: sessionUser(req), consoleUrl: demo.mount }));
+  res.type('html').send(renderLoginPage({ current: sessionUser(req), consoleUrl: LINKS.console }));
 });
 app.post('/login', (req, res, next) => {
   const user: unknown = req.body?.user;
   if (!isRole(user)) {
-    res.status(400).type('html').send(renderLoginPage({ error: 'Choose one of the demo users.', consoleUrl: demo.mount }));
+    res.status(400).type('html').send(renderLoginPage({ error: 'Choose one of the demo users.', consoleUrl: LINKS.console }));
     return;
   }
   // A new session id on sign-in, so an id planted before it is worth nothing after.
   req.session.regenerate((error) => {
     if (error) return next(error);
     req.session.user = user;
-    res.redirect(303, demo.mount);
+    res.redirect(303, LINKS.console);
   });
 });
 app.post('/logout', (req, res, next) => {
-  req.session.destroy((error) => (error ? next(error) : res.clearCookie('ops_demo_sid').redirect(303, '/login')));
+  req.session.destroy((error) => (error ? next(error) : res.clearCookie('ops_demo_sid').redirect(303, LINKS.login)));
 });
 app.post('/demo/jobs', async (req, res) => {
   send(res, await demo.enqueue({ user: sessionUser(req), contentType: req.get('content-type'), body: req.body }));

@@ -1,5 +1,6 @@
 import { DEMO_USERS, ROLES } from './policies.ts';
 import type { DemoUser, Role } from './policies.ts';
+import { LINKS } from './links.ts';
 
 /** What the sign-in page shows besides the form. */
 export interface LoginPageState {
@@ -60,7 +61,7 @@ export function renderLoginPage(state: LoginPageState): string {
         <a href="${escapeHtml(state.consoleUrl)}">Open the console</a></p>`
     : '';
   const signOut = state.current
-    ? `<form method="post" action="/logout"><button class="quiet" type="submit">Sign out</button></form>`
+    ? `<form method="post" action="${LINKS.logout}"><button class="quiet" type="submit">Sign out</button></form>`
     : '';
   return `<!doctype html>
 <html lang="en">
@@ -76,7 +77,7 @@ export function renderLoginPage(state: LoginPageState): string {
     <p class="lead">Choose who to be. Each user has a different role, so you can see what the console lets each of them do.</p>
     ${state.error ? `<p class="error" role="alert">${escapeHtml(state.error)}</p>` : ''}
     ${current}
-    <form method="post" action="/login">
+    <form method="post" action="${LINKS.login}">
       <fieldset>
         <legend>Sign in as</legend>
         ${roles.map((role) => roleOption(role, DEMO_USERS[role], role === selected)).join('\n        ')}

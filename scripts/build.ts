@@ -52,8 +52,24 @@ const visit = (path: string) => {
 };
 visit(Object.keys(result.metafile.outputs).find((path) => basename(path) === entry) ?? '');
 const preload = [...firstLoad].filter((name) => name !== entry);
+
+// Each lazy chunk, by its module's name (`audit-log`), with the chunks it imports beyond the first
+// load: the shell preloads them on a page whose first view is that chunk's.
+const lazy: Record<string, string[]> = {};
+for (const [path, output] of Object.entries(result.metafile.outputs)) {
+  if (!output.entryPoint || output.entryPoint.endsWith('elements/console-bundle.ts')) continue;
+  const chunk: string[] = [];
+  const collect = (from: string) => {
+    const name = basename(from);
+    if (firstLoad.has(name) || chunk.includes(name)) return;
+    chunk.push(name);
+    for (const imported of result.metafile.outputs[from]?.imports ?? []) if (imported.kind === 'import-statement') collect(imported.path);
+  };
+  collect(path);
+  lazy[basename(output.entryPoint, '.ts')] = chunk;
+}
 await mkdir(consoleDir, { recursive: true });
-await writeFile(join(consoleDir, 'manifest.json'), JSON.stringify({ entry, preload, files }, null, 2));
+await writeFile(join(consoleDir, 'manifest.json'), JSON.stringify({ entry, preload, lazy, files }, null, 2));
 const total = Object.values(files).reduce((sum, file) => sum + file.gzipBytes, 0);
 const first = [...firstLoad].reduce((sum, name) => sum + (files[name]?.gzipBytes ?? 0), 0);
 console.log(`console bundle: ${entry}, first load ${(first / 1024).toFixed(1)} KB gzipped; all ${Object.keys(files).length} files ${(total / 1024).toFixed(1)} KB`);

@@ -13,6 +13,23 @@ export function toKoa(opsJobs: OpsJobs<Context>): Middleware {
     if (!opsJobs.owns(ctx.path)) return next();
     const parsedBody = (ctx.request as { body?: unknown }).body;
     const request = toFetchRequest({ incoming: ctx.req, originalUrl: ctx.originalUrl, parsedBody, signal: signalOnClientGone(ctx.res) });
+    quietWhenClientLeaves(ctx);
+    // The console compresses its own answers and must keep the live stream plain; `koa-compress`
+    // would also try to encode a Response body it cannot read, so it is told to stay out.
+    ctx.compress = false;
     ctx.body = await opsJobs.handle(request, ctx);
+  };
+}
+
+/**
+ * Koa pipes a streamed body to the client and reports a client that leaves mid-stream as an
+ * application error (ERR_STREAM_PREMATURE_CLOSE), which every console closing its live stream
+ * would log. Only that is dropped, and only for this request's response.
+ */
+function quietWhenClientLeaves(ctx: Context): void {
+  const report = ctx.onerror;
+  ctx.onerror = (error: Error) => {
+    if ((error as { code?: string } | null | undefined)?.code === 'ERR_STREAM_PREMATURE_CLOSE' && ctx.res.destroyed) return;
+    report.call(ctx, error);
   };
 }

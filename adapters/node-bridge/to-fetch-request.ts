@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
+import { attachParsedBody } from '../../core/http/parsed-body.ts';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
 const HOST_PATTERN = /^[A-Za-z0-9.\-_~]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -26,14 +27,17 @@ function headersOf(incoming: IncomingMessage): Headers {
   return headers;
 }
 
+/** Whether the host's middleware parsed the body into a value (rather than leaving text or bytes). */
+function isParsedValue(parsedBody: unknown): boolean {
+  return parsedBody !== undefined && parsedBody !== null && typeof parsedBody !== 'string' && !(parsedBody instanceof Uint8Array);
+}
+
 function bodyOf(incoming: IncomingMessage, parsedBody: unknown): BodyInit | null {
   if (BODYLESS.has(incoming.method ?? 'GET')) return null;
-  if (parsedBody !== undefined && parsedBody !== null) {
-    if (typeof parsedBody === 'string') return parsedBody;
-    if (parsedBody instanceof Uint8Array) return new Uint8Array(parsedBody);
-    return JSON.stringify(parsedBody);
-  }
-  if (incoming.readableEnded) return null;
+  if (typeof parsedBody === 'string') return parsedBody;
+  if (parsedBody instanceof Uint8Array) return new Uint8Array(parsedBody);
+  // A parsed value travels beside the request (attachParsedBody), never serialized again.
+  if (isParsedValue(parsedBody) || incoming.readableEnded) return null;
   return Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
 }
 
@@ -49,5 +53,6 @@ export function toFetchRequest({ incoming, originalUrl, parsedBody, signal }: Fe
   const body = bodyOf(incoming, parsedBody);
   const init: RequestInit & { duplex?: 'half' } = { method: incoming.method ?? 'GET', headers: headersOf(incoming), body, signal };
   if (body instanceof ReadableStream) init.duplex = 'half';
-  return new Request(new URL(path, `${scheme}://${host}`), init);
+  const request = new Request(new URL(path, `${scheme}://${host}`), init);
+  return isParsedValue(parsedBody) && !BODYLESS.has(init.method!) ? attachParsedBody(request, parsedBody) : request;
 }

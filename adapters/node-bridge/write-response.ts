@@ -19,11 +19,17 @@ export async function writeResponse(response: Response, outgoing: ServerResponse
   const reader = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});
   outgoing.once('close', cancel);
+  let failed = false;
+  let written: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!outgoing.write(value)) {
+      let flushed = true;
+      written = new Promise<void>((resolve) => {
+        flushed = outgoing.write(value, () => resolve());
+      });
+      if (!flushed) {
         await new Promise<void>((resolve) => {
           const settle = () => {
             outgoing.off('drain', settle);
@@ -36,8 +42,14 @@ export async function writeResponse(response: Response, outgoing: ServerResponse
       }
       if (outgoing.destroyed) break;
     }
+  } catch {
+    // A body that fails part way must not end like a complete one: once what it said has gone
+    // out, the connection is cut, so the client sees an unfinished transfer.
+    failed = true;
+    await written;
+    outgoing.destroy();
   } finally {
     outgoing.off('close', cancel);
-    outgoing.end();
+    if (!failed) outgoing.end();
   }
 }

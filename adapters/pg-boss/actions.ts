@@ -23,11 +23,16 @@ export interface ActionContext {
   readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
   /** Runs a statement on `db` when given, otherwise on pg-boss's own connection. */
   query<Row>(text: string, values: unknown[], db?: SqlExecutor): Promise<Row[]>;
+  /** Whether the host added the listing index (which serves a state's jobs newest first). */
+  listingIndexReady(): Promise<boolean>;
 }
 
 type ActionMethods = Required<Pick<JobEngine, 'selectForAction' | 'prepare' | 'statesOf' | 'apply'>>;
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** A preview by state counts the jobs in the state up to twice its cap, and at least this many. */
+const PREVIEW_COUNT_FLOOR = 100;
 
 /** The engine's action methods over pg-boss: reads in SQL, changes through pg-boss's own commands. */
 export function createActionMethods(context: ActionContext): ActionMethods {
@@ -70,14 +75,19 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     }
     if (!isHostQueueName(queue)) return { jobs: [], eligible: 0, ineligible: 0, missing: [] };
     const withData = data.length > 0;
-    const counted = limit + 1;
+    // Enough to say how many match when there are a few more than the cap; never every one.
+    const counted = Math.max(2 * limit, PREVIEW_COUNT_FLOOR) + 1;
     const [counts] = await query<{ eligible: number; ineligible: number; seen: number }>(
       sql.countForAction(schema, action, state, { data: withData }),
       [queue, ...dataParameters(data), counted],
     );
     const eligible = counts?.eligible ?? 0;
-    const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false, data: withData }), [queue, limit, ...dataParameters(data)]);
-    return { jobs: rows.map(toJobSummary), eligible, moreEligible: (counts?.seen ?? 0) >= counted, ineligible: counts?.ineligible ?? 0, missing: [] };
+    // Newest first where the listing index serves it; otherwise any `limit` of them, so that the
+    // preview reads what it selects rather than every job in the state.
+    const anyOrder = !(await context.listingIndexReady());
+    const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false, data: withData, anyOrder }), [queue, limit, ...dataParameters(data)]);
+    const more = (counts?.seen ?? 0) >= counted;
+    return { jobs: rows.map(toJobSummary), eligible, ...(more ? { moreEligible: true } : {}), ineligible: counts?.ineligible ?? 0, missing: [] };
   }
 
   async function run(action: JobAction, queue: string, ids: string[], db: SqlExecutor | undefined): Promise<number> {

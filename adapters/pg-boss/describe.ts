@@ -1,4 +1,5 @@
 import type { EngineDescription, EngineProblem } from '../../core/contracts/engine.ts';
+import { listingIndexStatus, type ListingIndexStatus } from './listing-index.ts';
 import * as sql from './sql.ts';
 
 /** The pg-boss releases this adapter supports: 12.x, whose first release installs schema version 26. */
@@ -7,6 +8,20 @@ export const PG_BOSS_SUPPORT = Object.freeze({
   minSchemaVersion: 26,
   label: 'pg-boss 12 (schema version 26 or later)',
 });
+
+/**
+ * What the pg-boss engine says about its deployment: the port's description, and the state of the
+ * listing index ops-jobs offers for pg-boss's job table (null when pg-boss is not installed).
+ */
+export interface PgBossDescription extends EngineDescription {
+  readonly listingIndex: ListingIndexStatus | null;
+}
+
+/** The listing index's status in a description from the pg-boss engine; undefined from any other engine. */
+export function listingIndexOf(description: EngineDescription): ListingIndexStatus | null | undefined {
+  if (description.engine !== 'pg-boss' || !('listingIndex' in description)) return undefined;
+  return (description as PgBossDescription).listingIndex;
+}
 
 export interface DescribeContext {
   readonly schema: string;
@@ -21,8 +36,8 @@ export function isSupportedPgBossVersion(version: string): boolean | null {
   return major === undefined ? null : Number(major) === PG_BOSS_SUPPORT.major;
 }
 
-/** `describe()` of the pg-boss engine: reads pg-boss's version table, changes nothing. */
-export function createDescribe(context: DescribeContext): () => Promise<EngineDescription> {
+/** `describe()` of the pg-boss engine: reads pg-boss's version table and the catalog, changes nothing. */
+export function createDescribe(context: DescribeContext): () => Promise<PgBossDescription> {
   return async () => {
     const { schema } = context;
     const [table] = await context.query<{ installed: boolean }>(sql.versionTableExists(), [sql.versionTableName(schema)]);
@@ -48,6 +63,7 @@ export function createDescribe(context: DescribeContext): () => Promise<EngineDe
         fix: `Install pg-boss ${PG_BOSS_SUPPORT.major} (npm install pg-boss@${PG_BOSS_SUPPORT.major}).`,
       });
     }
-    return { engine: 'pg-boss', version, schema, schemaVersion, supported: PG_BOSS_SUPPORT.label, problems };
+    const listingIndex = schemaVersion === null ? null : await listingIndexStatus((text, values) => context.query(text, values), schema);
+    return { engine: 'pg-boss', version, schema, schemaVersion, supported: PG_BOSS_SUPPORT.label, problems, listingIndex };
   };
 }

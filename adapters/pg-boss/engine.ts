@@ -2,16 +2,17 @@ import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../..
 import { isJobState } from '../../core/contracts/jobs.ts';
 import type { JobDetail, QueueDescription } from '../../core/contracts/jobs.ts';
 import type { SqlExecutor } from '../../core/contracts/sql.ts';
+import type { DataFilter } from '../../core/contracts/data-filter.ts';
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
 import { createActionMethods } from './actions.ts';
-import { CANONICAL_UUID, fromCursorPosition, toCursorPosition } from './cursor.ts';
+import { CANONICAL_UUID, fromCursorPosition, toCursorPosition, type JobPosition } from './cursor.ts';
 import { toJobDetail, toJobPosition, toJobSummary } from './job-rows.ts';
 import type { JobDetailRow, JobSummaryRow } from './job-rows.ts';
 import type { FromPgBossOptions, PgBossLike } from './pg-boss-like.ts';
 import { EXACT_COUNT_LIMIT, toQueueCounts, toQueueDescription } from './queue-info.ts';
 import type { QueueCountRow } from './queue-info.ts';
 import { createListingIndexProbe } from './listing-index-probe.ts';
-import { LISTING_INDEX_NAME, LISTING_SCAN_LIMIT } from './listing-index.ts';
+import { LISTING_SCAN_CHUNK, LISTING_SCAN_LIMIT, listingIndexStatus } from './listing-index.ts';
 import { INTERNAL_QUEUE_PREFIX, isHostQueueName } from './queue-names.ts';
 import { validatePgBossSchema } from './schema-name.ts';
 import * as sql from './sql.ts';
@@ -49,18 +50,30 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     const { rows } = await (db ?? boss.getDb()).executeSql(text, values);
     return rows as Row[];
   }
-  const actionContext = { boss, schema, actions: capabilities.actions, query };
+  const listingIndex = createListingIndexProbe(async () => (await listingIndexStatus(query, schema)) === 'present');
+  const actionContext = { boss, schema, actions: capabilities.actions, query, listingIndexReady: () => listingIndex.ready() };
 
-  async function listBounded(shape: Parameters<typeof sql.listJobsBounded>[1], values: unknown[], limit: number): Promise<JobPage> {
-    const rows = await query<BoundedRow>(sql.listJobsBounded(schema, shape), [...values, LISTING_SCAN_LIMIT]);
-    const matched = rows.filter((row) => row.id !== null);
-    if (matched.length > limit) return pageOf(matched, limit);
-    const walk = rows[0];
-    if (!walk || walk.scanned < LISTING_SCAN_LIMIT || walk.edge_id === null || walk.edge_created_on === null) return pageOf(matched, limit);
-    return { jobs: matched.map(toJobSummary), next: toCursorPosition({ createdOn: walk.edge_created_on, id: walk.edge_id }), stoppedEarly: true };
+  /**
+   * A page no index serves: the queue walked newest first a chunk at a time, until the page is
+   * full, the queue ends, or `LISTING_SCAN_LIMIT` jobs were read (then it says it stopped early).
+   */
+  async function listBounded(listing: JobListQuery, position: JobPosition | undefined, data: readonly DataFilter[]): Promise<JobPage> {
+    const found: JobSummaryRow[] = [];
+    let from = position;
+    for (let read = 0; read < LISTING_SCAN_LIMIT; read += LISTING_SCAN_CHUNK) {
+      const shape = { ...(listing.state ? { state: listing.state } : {}), after: from !== undefined, data: data.length > 0 };
+      const values = [...(from ? [listing.queue, from.createdOn, from.id] : [listing.queue]), listing.limit + 1 - found.length, ...dataParameters(data), LISTING_SCAN_CHUNK];
+      const rows = await query<BoundedRow>(sql.listJobsBounded(schema, shape), values);
+      found.push(...rows.filter((row) => row.id !== null));
+      const walk = rows[0];
+      if (found.length > listing.limit || !walk || walk.scanned < LISTING_SCAN_CHUNK || walk.edge_id === null || walk.edge_created_on === null) {
+        return pageOf(found, listing.limit);
+      }
+      from = { createdOn: walk.edge_created_on, id: walk.edge_id };
+    }
+    return { jobs: found.map(toJobSummary), next: from ? toCursorPosition(from) : null, stoppedEarly: true };
   }
 
-  const listingIndex = createListingIndexProbe(() => query<{ ready: boolean }>(sql.indexReady(), [schema, LISTING_INDEX_NAME]));
 
   return {
     name: options.version ? `pg-boss ${options.version}` : 'pg-boss',
@@ -84,7 +97,9 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     async findQueue(name) {
       if (!isHostQueueName(name)) return null;
       const queue = await boss.getQueue(name);
-      return queue ? toQueueDescription(queue) : null;
+      if (!queue) return null;
+      const sources = await query<{ name: string }>(sql.deadLetterSources(schema), [name]);
+      return { ...toQueueDescription(queue), deadLetterFor: sources.map((source) => source.name) };
     },
 
     async countJobs(names) {
@@ -100,11 +115,11 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
       }
       const position = listing.after === undefined ? undefined : fromCursorPosition(listing.after);
       const data = listing.data ?? [];
-      const shape = { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined, data: data.length > 0 };
-      const values = [...(position ? [listing.queue, position.createdOn, position.id] : [listing.queue]), listing.limit + 1, ...dataParameters(data)];
       // Payload conditions have no index, and a state has one only where the host added it.
-      const served = !shape.data && (!shape.state || (await listingIndex.ready()));
-      if (!served) return listBounded(shape, values, listing.limit);
+      const served = data.length === 0 && (!listing.state || (await listingIndex.ready()));
+      if (!served) return listBounded(listing, position, data);
+      const shape = { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined };
+      const values = [...(position ? [listing.queue, position.createdOn, position.id] : [listing.queue]), listing.limit + 1];
       const rows = await query<JobSummaryRow>(sql.listJobs(schema, shape), values);
       return pageOf(rows, listing.limit);
     },

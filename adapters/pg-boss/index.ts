@@ -10,7 +10,26 @@ export { fromPgBoss } from './engine.ts';
 export { PG_BOSS_ACTION_STATES, PG_BOSS_STATES } from './states.ts';
 export { startPgBoss, type StartedPgBoss } from './start-pg-boss.ts';
 export { DEFAULT_PG_BOSS_SCHEMA } from './schema-name.ts';
-export { PG_BOSS_SUPPORT, isSupportedPgBossVersion } from './describe.ts';
+export { PG_BOSS_SUPPORT, isSupportedPgBossVersion, type PgBossDescription } from './describe.ts';
+export {
+  LISTING_INDEX_COLUMNS,
+  LISTING_INDEX_NAME,
+  LISTING_SCAN_LIMIT,
+  listingIndexStatus,
+  readListingIndex,
+  type CatalogQuery,
+  type JobTablePart,
+  type ListingIndexReport,
+  type ListingIndexStatus,
+} from './listing-index.ts';
+export {
+  buildListingIndex,
+  listingIndexSteps,
+  type AppliedStep,
+  type BuildListingIndexOptions,
+  type ListingIndexBuild,
+  type ListingIndexStep,
+} from './listing-index-build.ts';
 export type {
   FromPgBossOptions,
   PgBossCommandOptions,

@@ -11,14 +11,14 @@ export interface ListingIndexProbe {
  * and notices within a minute when a host adds or drops it. A failed check counts as absent: the
  * bounded listing is always safe.
  */
-export function createListingIndexProbe(check: () => Promise<readonly { ready: boolean }[]>, now: () => number = Date.now): ListingIndexProbe {
+export function createListingIndexProbe(check: () => Promise<boolean>, now: () => number = Date.now): ListingIndexProbe {
   let known: { ready: boolean; at: number } | undefined;
   let pending: Promise<boolean> | undefined;
   return {
     async ready() {
       if (known && now() - known.at < RECHECK_MS) return known.ready;
       pending ??= check()
-        .then(([row]) => row?.ready === true, () => false)
+        .catch(() => false)
         .then((ready) => {
           known = { ready, at: now() };
           pending = undefined;

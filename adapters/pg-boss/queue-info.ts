@@ -13,12 +13,14 @@ export interface QueueCountRow {
   readonly cached_at: string | null;
   /** pg-boss's queue row as JSON: its cached counts, where this pg-boss has them. */
   readonly cached: Readonly<Record<string, unknown>>;
+  readonly live_counted: boolean;
   readonly live_rows: number;
   readonly queued: number;
   readonly scheduled: number;
   readonly blocked: number;
   readonly active: number;
   readonly retrying: number;
+  readonly failed_counted: boolean;
   readonly failed_rows: number;
   readonly finished_counted: boolean;
   readonly finished_rows: number;
@@ -62,9 +64,9 @@ function cachedCount(row: QueueCountRow, column: string): number | null {
 }
 
 /**
- * A queue's counts from a row of `sql.countJobs`: each group counted exactly when it held no more
- * than `EXACT_COUNT_LIMIT` jobs, otherwise pg-boss's cached figures with their time (left out when
- * pg-boss has never counted the queue). pg-boss's cache counts retrying jobs among the ready and
+ * A queue's counts from a row of `sql.countJobs`: each group counted exactly when pg-boss's own
+ * count and the count itself found no more than `EXACT_COUNT_LIMIT` jobs in it, otherwise pg-boss's
+ * cached figures with their time (left out when pg-boss has never counted the queue). pg-boss's cache counts retrying jobs among the ready and
  * deferred ones, and completed jobs together with cancelled ones, so those figures say what they
  * include.
  */
@@ -79,7 +81,7 @@ export function toQueueCounts(row: QueueCountRow): QueueCounts {
     stale[state] = includes ? { asOf: cachedAt, includes } : { asOf: cachedAt };
   };
 
-  if (row.live_rows <= EXACT_COUNT_LIMIT) {
+  if (row.live_counted && row.live_rows <= EXACT_COUNT_LIMIT) {
     Object.assign(counts, { queued: row.queued, scheduled: row.scheduled, blocked: row.blocked, active: row.active, retrying: row.retrying });
   } else {
     fromCache('queued', 'ready_count', ['retrying']);
@@ -87,7 +89,7 @@ export function toQueueCounts(row: QueueCountRow): QueueCounts {
     fromCache('blocked', 'blocked_count');
     fromCache('active', 'active_count');
   }
-  if (row.failed_rows <= EXACT_COUNT_LIMIT) counts.failed = row.failed_rows;
+  if (row.failed_counted && row.failed_rows <= EXACT_COUNT_LIMIT) counts.failed = row.failed_rows;
   else fromCache('failed', 'failed_count', undefined, row.failed_rows);
   if (row.finished_counted && row.finished_rows <= EXACT_COUNT_LIMIT) {
     counts.completed = row.completed;

@@ -125,27 +125,34 @@ const SUMMARY_COLUMNS = `
 /**
  * The counts of the queues named in `$1` (text[]), one row per queue that exists, each read with a
  * bounded number of index entries whatever the queue holds. `$2` is the most jobs a group is counted
- * to, plus one: a group that reaches it is too big to count on a request, and its figures come from
- * the counts pg-boss keeps on its queue row instead.
+ * to, plus one: a group that pg-boss's own count on the queue row says is that big is not counted
+ * at all (`*_counted` false), and one that turns out to be is not counted further; its figures come
+ * from pg-boss's count instead. A queue pg-boss has never counted is counted here.
  *
  * - `live_*`: the waiting, active and retrying jobs, counted exactly through job_i14 (index-only).
  * - `failed_rows`: failed jobs, also through job_i14, so that a queue that starts failing shows it
  *   at once.
  * - `finished_*`: the newest finished jobs through job_i16, for completed and cancelled, which no
- *   index tells apart; skipped (`finished_counted` false) when pg-boss's own count says there are
- *   too many to count.
+ *   index tells apart.
  * - `cached`: pg-boss's counts from its monitor pass (`monitor_on` says when), read as JSON so that
  *   a pg-boss 12 schema lacking some of the columns gives nulls instead of an error.
  */
+const cachedCount = (column: string): string => `COALESCE((to_jsonb(q) ->> '${column}')::int, 0)`;
+
 export function countJobs(schema: string): string {
   return `
     SELECT q.name AS queue,
       ${iso('q.monitor_on')} AS cached_at,
       to_jsonb(q) AS cached,
-      live.rows AS live_rows, live.queued, live.scheduled, live.blocked, live.active, live.retrying,
-      failed.rows AS failed_rows,
-      finished.counted AS finished_counted, finished.rows AS finished_rows, finished.completed, finished.cancelled
+      worth.live AS live_counted, live.rows AS live_rows, live.queued, live.scheduled, live.blocked, live.active, live.retrying,
+      worth.failed AS failed_counted, failed.rows AS failed_rows,
+      worth.finished AS finished_counted, finished.rows AS finished_rows, finished.completed, finished.cancelled
     FROM ${schema}.queue q
+    CROSS JOIN LATERAL (
+      SELECT q.monitor_on IS NULL OR ${cachedCount('queued_count')} + ${cachedCount('active_count')} < $2 AS live,
+        q.monitor_on IS NULL OR ${cachedCount('failed_count')} < $2 AS failed,
+        ${cachedCount('retained_count')} < $2 AS finished
+    ) worth
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS rows,
         count(*) FILTER (WHERE state = 'created' AND NOT blocked AND start_after <= now())::int AS queued,
@@ -155,25 +162,21 @@ export function countJobs(schema: string): string {
         count(*) FILTER (WHERE state = 'retry')::int AS retrying
       FROM (
         SELECT state, blocked, start_after FROM ${schema}.job j
-        WHERE j.name = q.name AND j.state IN ('created', 'retry', 'active')
+        WHERE worth.live AND j.name = q.name AND j.state IN ('created', 'retry', 'active')
         LIMIT $2
       ) s
     ) live
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS rows
-      FROM (SELECT 1 FROM ${schema}.job j WHERE j.name = q.name AND j.state = 'failed' LIMIT $2) s
+      FROM (SELECT 1 FROM ${schema}.job j WHERE worth.failed AND j.name = q.name AND j.state = 'failed' LIMIT $2) s
     ) failed
     CROSS JOIN LATERAL (
-      SELECT COALESCE((to_jsonb(q) ->> 'retained_count')::int, 0) < $2 AS counted
-    ) worth
-    CROSS JOIN LATERAL (
-      SELECT worth.counted,
-        count(*)::int AS rows,
+      SELECT count(*)::int AS rows,
         count(*) FILTER (WHERE state = 'completed')::int AS completed,
         count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled
       FROM (
         SELECT state FROM ${schema}.job j
-        WHERE worth.counted AND j.name = q.name AND j.completed_on IS NOT NULL
+        WHERE worth.finished AND j.name = q.name AND j.completed_on IS NOT NULL
         ORDER BY j.completed_on DESC
         LIMIT $2
       ) s
@@ -203,7 +206,7 @@ export function countJobs(schema: string): string {
  */
 export function listJobs(
   schema: string,
-  options: { readonly state?: JobState; readonly after: boolean; readonly action?: JobAction; readonly data?: boolean },
+  options: { readonly state?: JobState; readonly after: boolean; readonly action?: JobAction; readonly data?: boolean; readonly anyOrder?: boolean },
 ): string {
   const limit = options.after ? 4 : 2;
   const conditions = ['name = $1'];
@@ -211,10 +214,14 @@ export function listJobs(
   if (options.action) conditions.push(`(${actionTarget(schema, options.action)})`);
   if (options.after) conditions.push(...AFTER_POSITION);
   if (options.data) conditions.push(dataMatches(limit + 1, limit + 2));
-  return `
+  const select = `
     SELECT ${SUMMARY_COLUMNS}
     FROM ${schema}.job
-    WHERE ${conditions.join('\n      AND ')}
+    WHERE ${conditions.join('\n      AND ')}`;
+  // Any `$limit` matching rows, then sorted: the planner may stop at the limit on whatever index
+  // finds the state (job_i14 for the live and failed states) instead of ordering the whole state.
+  if (options.anyOrder) return `SELECT * FROM (${select}\n    LIMIT $${limit}) picked\n    ORDER BY position_created_on DESC, id DESC`;
+  return `${select}
     ORDER BY created_on DESC, id DESC
     LIMIT $${limit}`;
 }
@@ -343,6 +350,11 @@ export function jobStates(schema: string, options: { readonly lock: boolean }): 
     ORDER BY id${options.lock ? '\n    FOR UPDATE' : ''}`;
 }
 
+/** The queues `{ name }` whose dead letter queue is `$1`. pg-boss's queue table holds one row per queue. */
+export function deadLetterSources(schema: string): string {
+  return `SELECT name FROM ${schema}.queue WHERE dead_letter = $1 ORDER BY name`;
+}
+
 /** One row `{ exists }`: whether pg-boss has queue `$1`. */
 export function queueExists(schema: string): string {
   return `SELECT EXISTS (SELECT 1 FROM ${schema}.queue WHERE name = $1) AS exists`;
@@ -415,18 +427,4 @@ export function versionTableName(schema: string): string {
 /** One row, `version`: the schema version pg-boss last migrated this schema to. */
 export function schemaVersion(schema: string): string {
   return `SELECT max(version)::int AS version FROM ${schema}.version`;
-}
-
-/**
- * One row, `ready`: whether index `$2` exists in schema `$1` and is valid (a partitioned parent is
- * valid once every partition's index is attached). A catalog lookup.
- */
-export function indexReady(): string {
-  return `
-    SELECT EXISTS (
-      SELECT 1 FROM pg_catalog.pg_index i
-      JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
-      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relname = $2 AND i.indisvalid
-    ) AS ready`;
 }

@@ -29,6 +29,16 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       sql.createReceiptsTable(schema),
     ],
   },
+  {
+    version: 3,
+    name: 'bind idempotency receipts to a fingerprint of their request',
+    statements: (schema: string) => [sql.addReceiptFingerprint(schema)],
+  },
+  {
+    version: 4,
+    name: 'record refused attempts in the audit log',
+    statements: (schema: string) => sql.allowRefusedOutcomes(schema),
+  },
 ]);
 
 /** The version a fully migrated schema is at. */

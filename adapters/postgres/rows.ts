@@ -44,6 +44,7 @@ export interface PreviewRow {
 export interface ReceiptRow {
   readonly principal_id: string;
   readonly key: string;
+  readonly fingerprint: string;
   readonly status: number;
   readonly body: unknown;
   readonly created: string;
@@ -87,5 +88,5 @@ export function toStoredPreview(row: PreviewRow): StoredPreview {
 }
 
 export function toReceipt(row: ReceiptRow): IdempotencyReceipt {
-  return { principalId: row.principal_id, key: row.key, status: row.status, body: row.body, createdAt: row.created };
+  return { principalId: row.principal_id, key: row.key, fingerprint: row.fingerprint, status: row.status, body: row.body, createdAt: row.created };
 }

@@ -211,6 +211,20 @@ export function createReceiptsTable(schema: string): Statement {
 )`);
 }
 
+/** The audit log's outcomes as migration 4 leaves them: refused attempts besides what ran. */
+export function allowRefusedOutcomes(schema: string): readonly Statement[] {
+  const on = table(schema, AUDIT_TABLE);
+  return [
+    statement(`ALTER TABLE ${on} DROP CONSTRAINT audit_events_outcome_check`),
+    statement(`ALTER TABLE ${on} ADD CONSTRAINT audit_events_outcome_check
+  CHECK (outcome IN ('succeeded', 'failed', 'pending', 'denied', 'expired', 'already_used', 'drifted'))`),
+  ];
+}
+
+export function addReceiptFingerprint(schema: string): Statement {
+  return statement(`ALTER TABLE ${table(schema, RECEIPTS_TABLE)} ADD COLUMN fingerprint text NOT NULL DEFAULT ''`);
+}
+
 // jsonb values go in as JSON text: `pg` would send a JS array as a PostgreSQL array literal.
 const json = (value: unknown): string => JSON.stringify(value ?? null);
 
@@ -268,18 +282,18 @@ export function purgeExpiredPreviews(schema: string, at: string): Statement {
  */
 export function insertReceipt(schema: string, receipt: IdempotencyReceipt): Statement {
   return statement(
-    `INSERT INTO ${table(schema, RECEIPTS_TABLE)} (principal_id, key, status, body, created_at)
-    VALUES ($1, $2, $3, $4::jsonb, $5::timestamptz)
+    `INSERT INTO ${table(schema, RECEIPTS_TABLE)} (principal_id, key, fingerprint, status, body, created_at)
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6::timestamptz)
     ON CONFLICT (principal_id, key) DO NOTHING
     RETURNING key`,
-    [receipt.principalId, receipt.key, receipt.status, json(receipt.body), receipt.createdAt],
+    [receipt.principalId, receipt.key, receipt.fingerprint, receipt.status, json(receipt.body), receipt.createdAt],
   );
 }
 
 /** The receipt for `$1` (principal id) and `$2` (key), or no row. Read by `toReceipt`. */
 export function selectReceipt(schema: string, principalId: string, key: string): Statement {
   return statement(
-    `SELECT principal_id, key, status, body, ${iso('created_at')} AS created
+    `SELECT principal_id, key, fingerprint, status, body, ${iso('created_at')} AS created
     FROM ${table(schema, RECEIPTS_TABLE)}
     WHERE principal_id = $1 AND key = $2`,
     [principalId, key],

@@ -12,8 +12,15 @@ export interface OpenedStore {
   readonly store: PostgresStore;
   /** The database, fit to print. */
   readonly description: string;
+  /** PostgreSQL, where index builds run CONCURRENTLY; false on PGlite, which has one connection and no other writer. */
+  readonly concurrentIndexBuilds: boolean;
+  /** Runs `work` with one connection of its own: every statement on its own, outside any transaction. */
+  withConnection<T>(work: (query: SessionQuery) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** One statement on the session's connection, its rows back. */
+export type SessionQuery = <Row>(text: string, values: unknown[]) => Promise<Row[]>;
 
 interface PgModule {
   default: { Pool: new (config: Record<string, unknown>) => PgPool };
@@ -51,6 +58,19 @@ export async function openStore(target: MigrateTarget, schema: string, cwd: stri
     return {
       store: createPostgresStore({ pool, schema }),
       description: describeTarget(target, cwd),
+      concurrentIndexBuilds: true,
+      async withConnection(work) {
+        const client = await pool.connect();
+        try {
+          const result = await work(async (text, values) => (await client.query(text, values)).rows);
+          client.release();
+          return result;
+        } catch (error) {
+          // A connection that failed mid-way may still hold a session lock: close it rather than reuse it.
+          client.release(error instanceof Error ? error : true);
+          throw error;
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -62,6 +82,8 @@ export async function openStore(target: MigrateTarget, schema: string, cwd: stri
     return {
       store: createPostgresStore({ pglite, schema }),
       description: describeTarget(target, cwd),
+      concurrentIndexBuilds: false,
+      withConnection: (work) => work(async (text, values) => (await pglite.query(text, values)).rows),
       async close() {
         try {
           await pglite.close();

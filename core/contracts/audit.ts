@@ -4,11 +4,18 @@ import type { JobSelection } from './resource.ts';
 
 /**
  * How an audited action ended. `pending` is an intent recorded before an action on an engine that
- * cannot share the store's transaction; one left pending by a crash stays visible as such.
+ * cannot share the store's transaction; one left pending by a crash stays visible as such. The
+ * others after `failed` are attempts the console refused, recorded so the log shows what operators
+ * tried and not only what happened: `denied` (not allowed, or another operator's preview),
+ * `expired` (the preview's time ran out), `already_used` (its token was spent) and `drifted` (its
+ * jobs changed since). A refused attempt changed no job (`affected` 0).
  */
-export type AuditOutcome = 'succeeded' | 'failed' | 'pending';
+export type AuditOutcome = 'succeeded' | 'failed' | 'pending' | 'denied' | 'expired' | 'already_used' | 'drifted';
 
-export const AUDIT_OUTCOMES: readonly AuditOutcome[] = Object.freeze(['succeeded', 'failed', 'pending']);
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = Object.freeze(['succeeded', 'failed', 'pending', 'denied', 'expired', 'already_used', 'drifted']);
+
+/** The outcomes of attempts that changed nothing because the console refused them. */
+export type RefusedOutcome = Extract<AuditOutcome, 'denied' | 'expired' | 'already_used' | 'drifted'>;
 
 /** What an audited action touched. */
 export interface AuditResource {

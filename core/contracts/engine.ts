@@ -54,7 +54,10 @@ export interface EngineCapabilities {
 
 /** The jobs an operator action would touch, as resolved for a preview. */
 export interface ActionSelection {
-  /** The jobs the action applies to (in one of its states), newest first, at most `limit`. */
+  /**
+   * The jobs the action applies to (in one of its states), newest first, at most `limit`. When
+   * more match, an engine may pick which to keep its reads bounded (not always the newest).
+   */
   readonly jobs: readonly JobSummary[];
   /**
    * How many jobs match the selection and are in a state the action applies to. An engine may stop

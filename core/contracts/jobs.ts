@@ -32,6 +32,11 @@ export interface QueueDescription {
   readonly name: string;
   /** Where jobs that exhaust their retries go, if anywhere. */
   readonly deadLetterQueue: string | null;
+  /**
+   * The queues whose jobs end up here when they exhaust their retries, when the engine says (as
+   * `findQueue` does for pg-boss): this queue is their dead letter queue.
+   */
+  readonly deadLetterFor?: readonly string[];
   /** Engine-specific settings worth showing (policy, retention, retry defaults...). Never job data. */
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
 }

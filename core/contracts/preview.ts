@@ -27,6 +27,12 @@ export interface StoredPreview {
 export interface IdempotencyReceipt {
   readonly principalId: string;
   readonly key: string;
+  /**
+   * A hash of the request the key was first sent with (the preview's token and the reason), so the
+   * same key with another request is refused rather than answered with this one's result. Empty
+   * on receipts stored before fingerprints were kept.
+   */
+  readonly fingerprint: string;
   readonly status: number;
   readonly body: unknown;
   readonly createdAt: string;

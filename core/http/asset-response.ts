@@ -1,15 +1,7 @@
 import { NotFoundError } from '../errors.ts';
 import type { ConsoleAssets } from './console-assets.ts';
+import { chooseContentCoding } from './content-coding.ts';
 import { BASE_HEADERS } from './responses.ts';
-
-function accepts(request: Request, encoding: string): boolean {
-  const header = request.headers.get('accept-encoding') ?? '';
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().split(';');
-    const quality = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-    return name?.trim().toLowerCase() === encoding && (quality === undefined || Number(quality.slice(2)) > 0);
-  });
-}
 
 /**
  * Serves one file of the console bundle. Names carry a content hash, so the file may be cached
@@ -18,7 +10,8 @@ function accepts(request: Request, encoding: string): boolean {
 export async function serveAsset(assets: ConsoleAssets, name: string, request: Request): Promise<Response> {
   const asset = await assets.get(name);
   if (!asset) throw new NotFoundError('Asset', `The console has no file ${JSON.stringify(name.slice(0, 100))}.`);
-  const [body, encoding] = accepts(request, 'br') ? [asset.brotli, 'br'] : accepts(request, 'gzip') ? [asset.gzip, 'gzip'] : [asset.identity, null];
+  const encoding = chooseContentCoding(request, ['br', 'gzip']);
+  const body = encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.identity;
   const headers: Record<string, string> = {
     ...BASE_HEADERS,
     'content-type': `${asset.type}; charset=utf-8`,

@@ -13,12 +13,15 @@ export interface ConsoleAssets {
   readonly entry: string;
   /** Chunks the entry imports statically, announced in the shell so they load in parallel. */
   readonly preload: readonly string[];
+  /** The files of a view loaded on first use, by its module's name (`audit-log`), beyond the first load. */
+  lazy(view: string): readonly string[];
   get(name: string): Promise<ConsoleAsset | null>;
 }
 
 interface Manifest {
   readonly entry: string;
   readonly preload?: readonly string[];
+  readonly lazy?: Readonly<Record<string, readonly string[]>>;
   readonly files: Readonly<Record<string, { readonly type: string }>>;
 }
 
@@ -39,6 +42,7 @@ export async function loadBuiltConsole(): Promise<ConsoleAssets> {
   return {
     entry: manifest.entry,
     preload: manifest.preload ?? [],
+    lazy: (view) => (manifest.lazy && Object.hasOwn(manifest.lazy, view) ? manifest.lazy[view] ?? [] : []),
     get(name) {
       const file = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
       if (!file) return Promise.resolve(null);

@@ -3,14 +3,15 @@ import type { Logger } from '../options.ts';
 import type { Access } from '../services/access.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { serveAsset } from './asset-response.ts';
+import { compressAnswer } from './compression.ts';
 import type { ConsoleAssets } from './console-assets.ts';
 import { openApiDocument } from './openapi.ts';
 import { guardMutation } from './mutation-guard.ts';
 import { readJsonBody } from './request-body.ts';
 import { errorResponse, jsonResponse, problemResponse } from './responses.ts';
-import { matchTemplate } from './router.ts';
+import { decodeParams, matchTemplate } from './router.ts';
 import { API_ROUTES } from './routes.ts';
-import { consoleShell, forbiddenPage, signedOutPage } from './shell.ts';
+import { consoleShell, forbiddenPage, signedOutPage, siteRelative } from './shell.ts';
 import { observeRequest, type RouteNote } from './request-telemetry.ts';
 
 export interface HandlerDependencies {
@@ -35,6 +36,11 @@ function withoutBody(response: Response, method: string): Response {
   return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
 }
 
+/** The last step for every answer: compressed as the client accepts, bodiless for HEAD. */
+async function finish(response: Response, request: Request): Promise<Response> {
+  return withoutBody(await compressAnswer(request, response), request.method);
+}
+
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /** The id that ties a request to its audit record and logs: the caller's X-Request-Id if sane. */
@@ -52,8 +58,8 @@ export function createHandler(deps: HandlerDependencies): Handler {
     const allowed: string[] = [];
     note.route = '/api/*';
     for (const route of API_ROUTES) {
-      const params = matchTemplate(route.template, path);
-      if (!params) continue;
+      const encoded = matchTemplate(route.template, path);
+      if (!encoded) continue;
       note.route = `/api${route.template.path}`;
       const method = request.method === 'HEAD' ? 'GET' : request.method;
       if (route.method !== method) {
@@ -61,6 +67,7 @@ export function createHandler(deps: HandlerDependencies): Handler {
         continue;
       }
       const actor = await access.actor(hostRequest);
+      const params = decodeParams(encoded);
       let body: unknown;
       if (route.method === 'POST') {
         guardMutation(request, deps.trustedOrigins);
@@ -88,14 +95,13 @@ export function createHandler(deps: HandlerDependencies): Handler {
     try {
       actor = await access.actor(hostRequest);
     } catch (error) {
-      if (error instanceof UnauthenticatedError) return signedOutPage(deps.signInUrl);
+      if (error instanceof UnauthenticatedError) return signedOutPage(deps.signInUrl && siteRelative(deps.signInUrl, deps.mount, path));
       throw error;
     }
     if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);
     const verdict = await access.gate(actor, 'queues.view', { type: 'console' });
     if (!verdict.allowed) return forbiddenPage(verdict.reason ?? 'You are signed in, but you may not view the jobs console.');
-    const assets = await deps.assets();
-    return consoleShell(path, assets.entry, assets.preload);
+    return consoleShell(path, new URL(request.url).search, await deps.assets());
   }
 
   async function serve(request: Request, hostRequest: unknown, note: RouteNote): Promise<Response> {
@@ -113,9 +119,11 @@ export function createHandler(deps: HandlerDependencies): Handler {
       const response = path === '/api' || path.startsWith('/api/')
         ? await api(path.slice('/api'.length), request, hostRequest, note)
         : await page(path, request, hostRequest, note);
-      return withoutBody(response, request.method);
+      return await finish(response, request);
     } catch (error) {
-      return withoutBody(errorResponse(error, logger), request.method);
+      // A signed-out console can offer the way back to the host's sign-in page.
+      const answer = error instanceof UnauthenticatedError && deps.signInUrl !== null ? new UnauthenticatedError(siteRelative(deps.signInUrl, mount, '/')) : error;
+      return finish(errorResponse(answer, logger), request);
     }
   }
 

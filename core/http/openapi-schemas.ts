@@ -130,6 +130,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     type: 'object', required: ['name', 'counts', 'total', 'stale', 'deadLetterQueue', 'settings'],
     properties: {
       name: { type: 'string' }, counts, total: { type: 'integer' }, stale, deadLetterQueue: nullableString,
+      deadLetterFor: { type: 'array', items: { type: 'string' }, description: "On one queue's answer: the queues whose dead letter queue this is." },
       settings: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
     },
   },

@@ -8,6 +8,7 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'No such queue, job, preview or audit record.',
   409: 'The preview was already used, or its jobs changed since.',
   410: 'The preview expired.',
+  422: 'The Idempotency-Key was first used with another request.',
   413: 'The body is larger than the console accepts.',
   415: 'The body is not JSON.',
 };

@@ -2,6 +2,7 @@ import { isOperatorAction } from '../contracts/actions.ts';
 import { AUDIT_OUTCOMES, type AuditFilter, type AuditOutcome } from '../contracts/audit.ts';
 import { isJobState, type JobState } from '../contracts/jobs.ts';
 import { InvalidInputError } from '../errors.ts';
+import { plainText } from '../services/text-input.ts';
 
 export const PAGE_SIZE = Object.freeze({ min: 1, max: 200, default: 50 });
 
@@ -27,15 +28,25 @@ function text(query: URLSearchParams, name: string): string | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
   if (raw.length > 500) throw new InvalidInputError(name, `${name} is limited to 500 characters.`);
-  return raw;
+  return plainText(name, raw);
+}
+
+/** A date, or a date and time with seconds optional, fractions optional and a zone required. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+function sameCalendarDate(raw: string, time: number): boolean {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(raw);
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return new Date(time + minutes * 60_000).toISOString().slice(0, 10) === raw.slice(0, 10);
 }
 
 function instant(query: URLSearchParams, name: string): string | undefined {
   const raw = text(query, name);
   if (raw === undefined) return undefined;
-  const time = Date.parse(raw);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(time)) {
-    throw new InvalidInputError(name, `${name} must be an ISO 8601 date or time, such as 2026-11-27T09:00:00Z.`);
+  const time = ISO_INSTANT.test(raw) ? Date.parse(raw) : Number.NaN;
+  // Date.parse rolls 2026-02-30 over into March: the date it read must be the date it was given.
+  if (Number.isNaN(time) || !sameCalendarDate(raw, time)) {
+    throw new InvalidInputError(name, `${name} must be an ISO 8601 date or date and time with a zone, such as 2026-11-27 or 2026-11-27T09:00:00Z.`);
   }
   return new Date(time).toISOString();
 }

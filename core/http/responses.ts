@@ -11,10 +11,17 @@ const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 /** Problem `type` URIs are stable URNs, such as `urn:ops-jobs:problem:invalid-input`. */
 const PROBLEM_TYPE_BASE = 'urn:ops-jobs:problem:';
 
+/** A body serialized up front, with the length that lets compression and HEAD answer exactly. */
+function serialized(value: unknown): { readonly bytes: Uint8Array<ArrayBuffer>; readonly length: string } {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return { bytes, length: String(bytes.byteLength) };
+}
+
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const { bytes, length } = serialized(body);
+  return new Response(bytes, {
     status,
-    headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': length, 'cache-control': 'no-store', ...headers },
   });
 }
 
@@ -26,9 +33,10 @@ export function problemResponse(error: ProblemError, headers: Record<string, str
     detail: error.message,
     ...error.extensions,
   };
-  return new Response(JSON.stringify(body), {
+  const { bytes, length } = serialized(body);
+  return new Response(bytes, {
     status: error.status,
-    headers: { ...BASE_HEADERS, 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { ...BASE_HEADERS, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': length, 'cache-control': 'no-store', ...headers },
   });
 }
 

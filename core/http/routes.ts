@@ -127,7 +127,7 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     summary: 'Execute a previewed action with a reason; it is audited. Repeating an Idempotency-Key returns the first result.',
     action: 'job.<action>',
     parameters: [{ name: 'Idempotency-Key', in: 'header', description: 'Makes a repeated submit return the first result instead of acting again.', schema: { type: 'string', maxLength: 200 } }],
-    request: 'ExecuteRequest', response: 'Execute', errors: [400, 401, 403, 404, 409, 410, 413, 415],
+    request: 'ExecuteRequest', response: 'Execute', errors: [400, 401, 403, 404, 409, 410, 413, 415, 422],
     serve: async ({ services, actor, body, request, correlationId }) => {
       const result = await executeAction(services, actor, body, { idempotencyKey: request.headers.get('idempotency-key'), correlationId });
       return jsonResponse(result.body, result.status, result.replayed ? { 'idempotent-replayed': 'true' } : {});

@@ -1,3 +1,5 @@
+import type { ConsoleAssets } from './console-assets.ts';
+import { firstViewChunk, firstViewRequests } from './first-view-data.ts';
 import { htmlResponse } from './responses.ts';
 
 /**
@@ -8,6 +10,15 @@ import { htmlResponse } from './responses.ts';
 export function rootFromPage(pathUnderMount: string): string {
   const depth = pathUnderMount.split('/').length - 2;
   return depth <= 0 ? './' : '../'.repeat(depth);
+}
+
+/**
+ * A path on the host's site (such as `/login`) as a link relative to a page under the mount, so
+ * that it still leads to the host's page behind a proxy that serves the site under a prefix.
+ */
+export function siteRelative(sitePath: string, mount: string, pathUnderMount: string): string {
+  const mountDepth = mount.split('/').length - 1;
+  return `${rootFromPage(pathUnderMount)}${'../'.repeat(mountDepth)}${sitePath.slice(1)}`;
 }
 
 // The shell's only styles. Allowed by hash in its Content-Security-Policy, so no inline script
@@ -45,12 +56,22 @@ function page(title: string, head: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${SHELL_STYLE}</style>${head}</head><body>${body}</body></html>`;
 }
 
-/** The page that boots the console for any deep link under the mount. */
-export async function consoleShell(pathUnderMount: string, entry: string, preload: readonly string[]): Promise<Response> {
+/**
+ * The page that boots the console for any deep link under the mount. Everything its first view
+ * needs is announced in the head, so the browser fetches it all at once as it reads the page:
+ * the first view's API answers (`preload as=fetch`, claimed by the console's own `fetch` calls,
+ * which match them in URL, mode and credentials), the entry script, the chunks it imports, and
+ * the chunk of a view loaded on first use when the page opens on it. Nothing waits for the
+ * script to run or for another answer.
+ */
+export async function consoleShell(pathUnderMount: string, search: string, assets: ConsoleAssets): Promise<Response> {
   const root = escapeHtml(rootFromPage(pathUnderMount));
-  const script = `${root}assets/${escapeHtml(entry)}`;
-  const links = preload.map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
-  const html = page('Jobs · ops-jobs', `<script type="module" src="${script}"></script>${links}`, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
+  const data = firstViewRequests(pathUnderMount, search).map((path) => `<link rel="preload" as="fetch" crossorigin href="${root}${escapeHtml(path)}">`).join('');
+  const script = `<script type="module" src="${root}assets/${escapeHtml(assets.entry)}"></script>`;
+  const lazyView = firstViewChunk(pathUnderMount);
+  const chunks = [...assets.preload, ...(lazyView === null ? [] : assets.lazy(lazyView))]
+    .map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
+  const html = page('Jobs · ops-jobs', data + script + chunks, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
   return htmlResponse(html, 200, { 'content-security-policy': await contentSecurityPolicy() });
 }
 

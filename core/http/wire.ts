@@ -40,6 +40,8 @@ export interface QueueResponse {
   /** The counted states whose figure was not taken at read time, with when it was. */
   readonly stale: Readonly<Partial<Record<JobState, CountFreshness>>>;
   readonly deadLetterQueue: string | null;
+  /** On one queue's answer, when the engine says: the queues whose dead letter queue this is. */
+  readonly deadLetterFor?: readonly string[];
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
 }
 
@@ -93,6 +95,8 @@ export interface ProblemResponse {
   readonly title: string;
   readonly status: number;
   readonly detail: string;
+  /** On a 401, when the host gave `signInUrl`: its sign-in page, relative to the console's mount root. */
+  readonly signIn?: string;
   readonly [extension: string]: unknown;
 }
 

@@ -95,6 +95,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         total: queue.total,
         stale: { ...queue.stale },
         deadLetterQueue: queue.deadLetterQueue,
+        ...(queue.deadLetterFor ? { deadLetterFor: [...queue.deadLetterFor] } : {}),
         settings: { ...queue.settings },
       };
     },

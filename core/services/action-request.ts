@@ -3,6 +3,7 @@ import { isJobState } from '../contracts/jobs.ts';
 import type { JobSelection } from '../contracts/resource.ts';
 import { InvalidInputError } from '../errors.ts';
 import { dataFiltersFromObject } from './data-filters.ts';
+import { plainText } from './text-input.ts';
 import type { ServiceContext } from './context.ts';
 
 /** A preview request after validation. */
@@ -31,6 +32,7 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
   if (!isObject(target)) throw new InvalidInputError('target', 'target must be an object: {"queue": "...", "ids": [...]} or {"queue": "...", "filter": {"state": "failed"}}.');
   const { queue, ids, filter } = target;
   if (typeof queue !== 'string' || queue.length === 0 || queue.length > 500) throw new InvalidInputError('target.queue', 'target.queue must be a queue name.');
+  plainText('target.queue', queue);
   if ((ids === undefined) === (filter === undefined)) {
     throw new InvalidInputError('target', 'target needs exactly one of ids (selected jobs) or filter (every job matching it).');
   }
@@ -42,6 +44,7 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
     if (!ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH)) {
       throw new InvalidInputError('target.ids', 'Every entry of target.ids must be a job id (a non-empty string).');
     }
+    for (const id of ids as string[]) plainText('target.ids', id);
     return { action, queue, selection: { ids: [...new Set(ids as string[])] } };
   }
   if (!isObject(filter) || !isJobState(filter.state) || Object.keys(filter).some((key) => key !== 'state' && key !== 'data')) {
@@ -57,7 +60,7 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
 /** Checks an execute body. The reason's length is checked against the configured minimum. */
 export function parseExecuteRequest(context: ServiceContext, body: unknown): { token: unknown; reason: string } {
   if (!isObject(body)) throw new InvalidInputError('body', 'The body must be a JSON object: {"token": "...", "reason": "..."}.');
-  const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+  const reason = typeof body.reason === 'string' ? plainText('reason', body.reason, { lines: true }).trim() : '';
   if (reason.length < context.limits.reasonMinLength) {
     throw new InvalidInputError('reason', `Say why you are doing this, in at least ${context.limits.reasonMinLength} characters; it goes into the audit log.`);
   }

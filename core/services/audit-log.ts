@@ -27,6 +27,10 @@ export async function getAuditRecord(context: ServiceContext, actor: Actor, id: 
   return context.presenter.auditRecord(record, actor);
 }
 
+/** The last line of an export that failed part way, so that the file says it is incomplete. */
+export const INCOMPLETE_CSV_ROW = '"ops-jobs: this export is incomplete; the audit log could not be read to the end. Export again."\r\n';
+export const INCOMPLETE_JSON_LINE = `${JSON.stringify({ incomplete: true, detail: 'This export is incomplete; the audit log could not be read to the end. Export again.' })}\n`;
+
 /**
  * The audit log as CSV or JSON Lines, streamed: records are read in batches and written as they
  * come, so an export of any size holds only one batch. Behind its own permission.
@@ -53,7 +57,11 @@ export async function exportAuditLog(context: ServiceContext, actor: Actor, filt
         else controller.enqueue(encoder.encode(line(next.value)));
       } catch (error) {
         context.logger.error('ops-jobs: the audit export failed part way', error);
-        controller.error(error);
+        // The file ends by saying so: a stream that failed instead could lose this last line in
+        // a host's or a compressor's buffers, and leave a file that looks whole.
+        controller.enqueue(encoder.encode(format === 'csv' ? INCOMPLETE_CSV_ROW : INCOMPLETE_JSON_LINE));
+        controller.close();
+        await records.return?.();
       }
     },
     async cancel() {

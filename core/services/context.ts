@@ -5,6 +5,7 @@ import type { Logger, ResolvedOptions } from '../options.ts';
 import type { Presenter } from '../presenter/presenter.ts';
 import type { Access } from './access.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
+import type { AttemptLog } from './refused-attempts.ts';
 
 /** What every service works with. */
 export interface ServiceContext {
@@ -16,6 +17,8 @@ export interface ServiceContext {
   readonly limits: ResolvedOptions['actions'];
   readonly clock: () => Date;
   readonly logger: Logger;
+  /** Where refused and failed executes are recorded. */
+  readonly attempts: AttemptLog;
   /** Where executed actions are announced to open consoles. */
   readonly feed: ChangeFeed;
   readonly live: ResolvedOptions['live'];

@@ -1,5 +1,6 @@
 import { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from '../contracts/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
+import { plainText } from './text-input.ts';
 
 const MAX_VALUE_LENGTH = 200;
 
@@ -10,7 +11,7 @@ function checked(field: string, value: unknown, parameter: string): DataFilter {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_VALUE_LENGTH) {
     throw new InvalidInputError(parameter, `${parameter} must be a text value of 1 to ${MAX_VALUE_LENGTH} characters.`);
   }
-  return { field, value };
+  return { field, value: plainText(parameter, value) };
 }
 
 function limited(filters: DataFilter[]): DataFilter[] {

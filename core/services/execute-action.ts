@@ -1,8 +1,9 @@
-import { jobActionOf } from '../contracts/actions.ts';
+import { jobActionOf, OPERATOR_ACTIONS } from '../contracts/actions.ts';
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
+import type { RefusedOutcome } from '../contracts/audit.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
-import { ConflictError, InvalidInputError, ProblemError } from '../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, ProblemError } from '../errors.ts';
 import type { ExecuteResponse } from '../http/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
@@ -11,7 +12,7 @@ import { parseExecuteRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
 import { assertNoDrift } from './plan.ts';
-import { hashPreviewToken, looksLikePreviewToken } from './preview-token.ts';
+import { hashPreviewToken, looksLikePreviewToken, sha256Hex } from './preview-token.ts';
 import { principalOf } from './principal.ts';
 
 /** What an execute request answers: a fresh result, or the first result replayed for its idempotency key. */
@@ -24,6 +25,14 @@ export interface ExecuteResult {
 export interface ExecuteOptions {
   readonly idempotencyKey: string | null;
   readonly correlationId: string;
+}
+
+const keyReused = () => new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused',
+  'This Idempotency-Key was first sent with another request (another preview or reason). Use a new key for a new request.');
+
+/** What makes two execute requests the same: the preview's token and the reason, hashed. */
+function requestFingerprint(token: unknown, reason: string): Promise<string> {
+  return sha256Hex(`ops-jobs execute request\n${JSON.stringify([String(token), reason])}`);
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -62,27 +71,64 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
     throw new InvalidInputError('Idempotency-Key', 'The Idempotency-Key header must be 1 to 200 visible ASCII characters.');
   }
   const principal = await principalOf(context, actor);
+  const fingerprint = await requestFingerprint(token, reason);
   const replay = async () => {
     const receipt = idempotencyKey === null ? null : await context.store.findReceipt(principal.id, idempotencyKey);
-    return receipt ? { status: receipt.status, body: receipt.body as ExecuteResponse, replayed: true } : null;
+    if (!receipt) return null;
+    if (receipt.fingerprint !== '' && receipt.fingerprint !== fingerprint) throw keyReused();
+    return { status: receipt.status, body: receipt.body as ExecuteResponse, replayed: true };
   };
   const earlier = await replay();
   if (earlier) return earlier;
 
   try {
-    const preview = await findPreview(context, token);
+    const preview = await findPreview(context, token).catch(async (error: unknown) => {
+      // Without a preview there is no resource to ask about: an operator who may not execute
+      // anything hears that, not whether the token exists.
+      if (!(await maySomeday(context, actor))) throw new ForbiddenError('an operator action', 'You may not execute operator actions.');
+      throw error;
+    });
     found.preview = preview;
     assertUsable(context, preview, principal);
     await context.access.require(actor, preview.action, actionResource(preview.queue, preview.selection, 'execute'));
-    return await run(context, preview, principal, reason, options);
+    return await run(context, preview, principal, reason, { ...options, fingerprint });
   } catch (error) {
     // A concurrent request with the same key may have won; answer with its result.
     if (error instanceof IdempotencyConflict || (error instanceof ConflictError && error.type === 'preview-used')) {
       const winner = await replay();
       if (winner) return winner;
     }
+    const outcome = attemptOutcome(context, error);
+    if (found.preview && outcome) {
+      await context.attempts.record({ preview: found.preview, principal, outcome, reason, correlationId: options.correlationId });
+    }
     throw error;
   }
+}
+
+/** Problems that refuse an execute, by problem type, as the audit log records them. */
+const REFUSED: Readonly<Record<string, RefusedOutcome>> = Object.freeze({
+  'forbidden': 'denied',
+  'preview-other-operator': 'denied',
+  'preview-expired': 'expired',
+  'preview-used': 'already_used',
+  'plan-drift': 'drifted',
+});
+
+/**
+ * How the audit log records an execute that ended in `error`, or undefined for one it does not
+ * (bad input, an unknown preview). A failure is recorded here only where the action's transaction
+ * rolled back with it: on other engines the intent record already says how it ended.
+ */
+function attemptOutcome(context: ServiceContext, error: unknown): RefusedOutcome | 'failed' | undefined {
+  if (error instanceof ProblemError) return REFUSED[error.type];
+  return context.engine.capabilities.sharedTransactions ? 'failed' : undefined;
+}
+
+/** Whether the host allows `actor` to execute any operator action at all, asked of the console as a whole. */
+async function maySomeday(context: ServiceContext, actor: Actor): Promise<boolean> {
+  const verdicts = await Promise.all(OPERATOR_ACTIONS.map((action) => context.access.check(actor, action, { type: 'console', phase: 'execute' })));
+  return verdicts.some((verdict) => verdict.allowed);
 }
 
 async function findPreview(context: ServiceContext, token: unknown): Promise<StoredPreview> {
@@ -103,7 +149,7 @@ function assertUsable(context: ServiceContext, preview: StoredPreview, principal
   }
 }
 
-async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: ExecuteOptions): Promise<ExecuteResult> {
+async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: ExecuteOptions & { readonly fingerprint: string }): Promise<ExecuteResult> {
   const { engine, store } = context;
   const action = jobActionOf(preview.action);
   const ids = preview.plan.map((entry) => entry.id);
@@ -122,7 +168,10 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
   const finish = async (tx: StoreTransaction, auditId: string, affected: number): Promise<ExecuteResult> => {
     const result = { status: 200, body: { outcome: 'succeeded' as const, affected, auditId }, replayed: false };
     if (options.idempotencyKey !== null) {
-      await tx.saveReceipt({ principalId: principal.id, key: options.idempotencyKey, status: result.status, body: result.body, createdAt: context.clock().toISOString() });
+      await tx.saveReceipt({
+        principalId: principal.id, key: options.idempotencyKey, fingerprint: options.fingerprint,
+        status: result.status, body: result.body, createdAt: context.clock().toISOString(),
+      });
     }
     return result;
   };

@@ -54,8 +54,8 @@ async function resolvePreview(context: ServiceContext, actor: Actor, request: Pr
 
   const warnings: string[] = [];
   if (selected.moreEligible || selected.eligible > selected.jobs.length) {
-    const matching = selected.moreEligible ? `More than ${selected.eligible}` : `${selected.eligible}`;
-    warnings.push(`${matching} jobs match; this action is capped at ${context.limits.cap} and will touch the newest ${selected.jobs.length}. Run it again for the rest.`);
+    const matching = selected.moreEligible ? `At least ${selected.eligible}` : `${selected.eligible}`;
+    warnings.push(`${matching} jobs match; this action is capped at ${context.limits.cap} and will touch ${selected.jobs.length} of them. Run it again for the rest.`);
   }
   if (selected.ineligible > 0) {
     warnings.push(`${selected.ineligible} selected job${selected.ineligible === 1 ? ' is' : 's are'} not in a state this action applies to and will be left alone.`);

@@ -146,7 +146,7 @@ export class ApiClient {
       if (isAbort(error)) throw error;
       throw new ApiError(0, 'about:blank', 'Network error', 'The console could not reach the server.');
     }
-    if (!response.ok) throw await toApiError(response);
+    if (!response.ok) throw await toApiError(response, this.root);
     return response;
   }
 }
@@ -161,7 +161,7 @@ async function readJson<T>(response: Response): Promise<T> {
 }
 
 /** Reads a problem document from a failed response, falling back to the status line. */
-async function toApiError(response: Response): Promise<ApiError> {
+async function toApiError(response: Response, root: URL): Promise<ApiError> {
   const fallback = response.statusText || `HTTP ${response.status}`;
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
@@ -173,6 +173,7 @@ async function toApiError(response: Response): Promise<ApiError> {
         typeof problem.title === 'string' ? problem.title : fallback,
         typeof problem.detail === 'string' ? problem.detail : '',
         typeof problem.parameter === 'string' ? problem.parameter : null,
+        typeof problem.signIn === 'string' ? new URL(problem.signIn, root).href : null,
       );
     } catch {
       // An unreadable problem body still leaves the status, which is what views act on.

@@ -32,8 +32,10 @@ export class ApiError extends Error {
   readonly detail: string;
   /** For `invalid-input`: the field at fault (`reason`, `target.ids`, ...); otherwise null. */
   readonly parameter: string | null;
+  /** On a 401: where the host's sign-in page is, as an absolute URL, when it said; otherwise null. */
+  readonly signIn: string | null;
 
-  constructor(status: number, type: string, title: string, detail: string, parameter: string | null = null) {
+  constructor(status: number, type: string, title: string, detail: string, parameter: string | null = null, signIn: string | null = null) {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
@@ -41,6 +43,7 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = detail;
     this.parameter = parameter;
+    this.signIn = signIn;
     this.kind = kindOf(status);
   }
 

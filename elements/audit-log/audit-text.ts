@@ -5,12 +5,16 @@ import { formatCount } from '../shared/format.ts';
 import { isJobState, STATE_LABELS } from '../shared/job-states.ts';
 
 /** Every outcome, in the order filters offer them. Mirrors `AUDIT_OUTCOMES` in core. */
-export const OUTCOME_ORDER: readonly AuditOutcome[] = Object.freeze(['succeeded', 'failed', 'pending']);
+export const OUTCOME_ORDER: readonly AuditOutcome[] = Object.freeze(['succeeded', 'failed', 'pending', 'denied', 'expired', 'already_used', 'drifted']);
 
 export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = Object.freeze({
   succeeded: 'Succeeded',
   failed: 'Failed',
   pending: 'Pending',
+  denied: 'Denied',
+  expired: 'Expired',
+  already_used: 'Already used',
+  drifted: 'Drifted',
 });
 
 /** What each outcome means, for tooltips and the record page. */
@@ -18,6 +22,10 @@ export const OUTCOME_HINTS: Readonly<Record<AuditOutcome, string>> = Object.free
   succeeded: 'The action ran.',
   failed: 'The action ran and failed.',
   pending: 'Recorded before the action ran, with no outcome since. If it stays pending, the process may have stopped mid-action: check its jobs.',
+  denied: 'Refused: the operator was not allowed to, or used another operator\'s preview. Nothing changed.',
+  expired: 'Refused: the preview had expired. Nothing changed.',
+  already_used: 'Refused: the preview had already been executed. Nothing changed.',
+  drifted: 'Refused: the previewed jobs had changed since. Nothing changed.',
 });
 
 /** Whether `value` is an outcome the console knows. */

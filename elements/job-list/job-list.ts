@@ -26,11 +26,8 @@ import { bulkBar } from './bulk-bar.ts';
 import { jobListStyles } from './job-list.styles.ts';
 import { selectionStyles } from './selection.styles.ts';
 import { JobSelection } from './job-selection.ts';
+import { JOB_PAGE_SIZE, MAX_JOB_PAGE_SIZE } from './page-size.ts';
 
-/** Jobs per page. */
-const PAGE_SIZE = 50;
-/** The most jobs the API returns in one page. */
-const MAX_PAGE_SIZE = 200;
 /** How many requests one page may take when the server stops early, before "Load more" takes over. */
 const KEEP_LOOKING_ROUNDS = 4;
 
@@ -66,9 +63,17 @@ export class OpsJobsJobList extends ViewElement {
   /** The row last ticked, where a shift-click range starts. */
   #anchor: string | null = null;
 
-  /** Whether this queue is another queue's dead letter queue, which redrive needs; read only when redrive is offered. */
+  /**
+   * Whether this queue is another queue's dead letter queue, which redrive needs, for an engine
+   * whose queue answer does not say (`deadLetterFor`): read from every queue, and only when redrive
+   * is offered.
+   */
   readonly #deadLetter = new LoadController(this, {
-    args: () => (this.queue && this.operator?.engine.actions?.['job.redrive'] ? ([this.api, this.queue] as const) : null),
+    args: () => {
+      const info = this.#info.value;
+      const asked = this.queue && this.operator?.engine.actions?.['job.redrive'] && info && info.deadLetterFor === undefined;
+      return asked ? ([this.api, this.queue] as const) : null;
+    },
     task: async ([api, queue], signal) => (await api.queues(signal)).queues.some((other) => other.deadLetterQueue === queue),
   });
 
@@ -80,7 +85,7 @@ export class OpsJobsJobList extends ViewElement {
   readonly #pages = new CursorPager(this, {
     args: () => (this.queue ? ([this.api, this.queue, this.state] as const) : null),
     page: async ([api, queue, state], cursor, signal, size) => {
-      const limit = size ? Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, size)) : PAGE_SIZE;
+      const limit = size ? Math.min(MAX_JOB_PAGE_SIZE, Math.max(JOB_PAGE_SIZE, size)) : JOB_PAGE_SIZE;
       // A server that stopped early (to keep each request's reads bounded) is asked to go on, a
       // few times, so the page fills when matches lie a little further down the queue.
       const jobs: JobSummaryResponse[] = [];
@@ -131,7 +136,8 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   get #scope(): ActionScope {
-    return { deadLetter: this.#deadLetter.value === true };
+    const sources = this.#info.value?.deadLetterFor;
+    return { deadLetter: sources ? sources.length > 0 : this.#deadLetter.value === true };
   }
 
   /** Whether the operator may take some action here, so rows get checkboxes. */
@@ -327,7 +333,7 @@ export class OpsJobsJobList extends ViewElement {
     const count = this.#pages.items.length;
     const of = info ? (this.state ? info.counts[this.state] : info.total) : undefined;
     const shown = `Showing ${formatCount(count)}${of !== undefined && of >= count ? ` of ${formatCount(of)}` : ''} jobs`;
-    return pagerFooter(this.#pages, PAGE_SIZE, shown, 'jobs', this.#more);
+    return pagerFooter(this.#pages, JOB_PAGE_SIZE, shown, 'jobs', this.#more);
   }
 
   readonly #more = async (): Promise<void> => {

@@ -9,13 +9,21 @@ import { stateBadgeStyles } from '../state-badge/state-badge.styles.ts';
 import { outcomeBadgeStyles } from './outcome-badge.styles.ts';
 
 /** Outcomes wear the colours of the job states they resemble. */
-const COLOURS: Readonly<Record<AuditOutcome, string>> = { succeeded: 'state-completed', failed: 'state-failed', pending: 'state-retrying pending' };
+const COLOURS: Readonly<Record<AuditOutcome, string>> = {
+  succeeded: 'state-completed',
+  failed: 'state-failed',
+  pending: 'state-retrying pending',
+  denied: 'state-cancelled',
+  expired: 'state-cancelled',
+  already_used: 'state-cancelled',
+  drifted: 'state-cancelled',
+};
 
 /**
  * How an audited action ended, as a pill: succeeded, failed, or pending (an open intent, drawn
  * hollow so it does not read as a result). Its meaning is the tooltip.
  *
- * @attr outcome - `succeeded`, `failed` or `pending`; anything else shows as written.
+ * @attr outcome - an audit outcome (`succeeded`, `failed`, `pending`, or a refused attempt such as `denied`); anything else shows as written.
  *
  * @csspart badge - the pill.
  *

@@ -41,6 +41,9 @@ export class OpsJobsProblem extends LitElement {
         ${copy.retry
           ? html`<button part="retry" type="button" @click=${() => this.dispatchEvent(new OpsJobsReloadEvent())}>${refreshIcon} Try again</button>`
           : ''}
+        ${this.error instanceof ApiError && this.error.signIn
+          ? html`<a part="sign-in" class="sign-in" href=${this.error.signIn}>Sign in</a>`
+          : ''}
         <slot name="actions"></slot>
         ${status ? html`<span class="status muted">HTTP ${status}</span>` : ''}
       </div>

@@ -37,6 +37,11 @@ export const queueListStyles = css`
     font-variant-numeric: tabular-nums;
     line-height: 1.15;
   }
+  .stale-note {
+    margin: 8px 0 0;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
   .tile .note {
     display: block;
     margin-top: 0.15rem;

@@ -8,7 +8,7 @@ import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
-import { formatCount } from '../shared/format.ts';
+import { formatCount, formatRelative } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
 import { STATE_LABELS } from '../shared/job-states.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
@@ -116,7 +116,16 @@ export class OpsJobsQueueList extends ViewElement {
             ${data.queues.map((queue) => this.#row(queue, columns, states))}
           </tbody>
         </table>
-      </div>`;
+      </div>${this.#staleNote(data.queues)}`;
+  }
+
+  /** A visible key to the ≈ marks: how old the oldest such figure is. */
+  #staleNote(queues: readonly QueueResponse[]): TemplateResult | string {
+    const times = queues.flatMap((queue) => Object.values(queue.stale).map((freshness) => Date.parse(freshness!.asOf)));
+    if (times.length === 0) return '';
+    return html`<p part="stale-note" class="stale-note">
+      ≈ About: the engine's own count from ${formatRelative(new Date(Math.min(...times)))}, for figures too large to count on every request.
+    </p>`;
   }
 
   #tiles(queues: readonly QueueResponse[], states: readonly JobState[]): TemplateResult {
@@ -165,7 +174,11 @@ export class OpsJobsQueueList extends ViewElement {
   #count(queue: QueueResponse, state: JobState): TemplateResult {
     const count = queue.counts[state];
     const label = STATE_LABELS[state];
-    if (count === undefined) return html`<td role="cell" class="n" data-label=${label}><span class="count zero" title="Not counted by this engine">—</span></td>`;
+    if (count === undefined) {
+      const within = Object.entries(queue.stale).find(([, freshness]) => freshness?.includes?.includes(state))?.[0] as JobState | undefined;
+      const why = within ? `Counted with ${STATE_LABELS[within].toLowerCase()}` : 'Not counted by this engine';
+      return html`<td role="cell" class="n" data-label=${label}><span class="count zero" title=${why}>—</span><span class="visually-hidden">${why}</span></td>`;
+    }
     const freshness = queue.stale[state];
     const note = freshnessNote(freshness);
     const text = countText(count, freshness);

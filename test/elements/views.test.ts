@@ -110,6 +110,68 @@ describe('job list', () => {
   });
 });
 
+describe('counts that are not exact', () => {
+  it('marks a cached count as about, says when it was taken and what it includes, in words too', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(server.url());
+    await settled(page);
+    const row = page.locator('ops-jobs-queue-list tbody tr', { hasText: 'webhook-deliver' });
+    assert.equal(await row.locator('td[data-label="Completed"] a').innerText(), '≈130,877');
+    assert.match(await row.locator('td[data-label="Completed"] a').getAttribute('aria-label') ?? '', /130,877 completed in webhook-deliver \(about: counted [^,]+ ago, including cancelled\)/);
+    assert.match(await row.locator('td[data-label="Cancelled"]').innerText(), /Counted with completed/);
+    assert.equal(await row.locator('td.total').innerText(), '≈130,972');
+    assert.match(await page.locator('.stale-note').innerText(), /About: the engine's own count from .+ ago/);
+    // Exact figures stay plain.
+    assert.equal(await page.locator('td.total').first().innerText(), '49,595');
+    await page.context().close();
+  });
+});
+
+describe('signed out', () => {
+  it("offers the host's sign-in page when the server names it", async () => {
+    const { page } = await openPage(browser);
+    server.api = (path, url) => (path === 'queues'
+      ? { status: 401, body: { type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator is signed in for this request.', signIn: './../../login' } }
+      : fixtureApi(now)(path, url));
+    try {
+      await page.goto(server.url());
+      await page.getByText('You are signed out').waitFor();
+      const link = page.getByRole('link', { name: 'Sign in' });
+      assert.equal(await link.getAttribute('href'), new URL('/login', server.url()).href);
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
+  });
+});
+
+describe('a listing the server stopped early', () => {
+  it('asks on by itself to fill the page, then offers to keep looking', async () => {
+    const { page } = await openPage(browser);
+    const asked: string[] = [];
+    server.api = (path, url) => {
+      if (/^queues\/image-resize\/jobs/.test(path)) {
+        asked.push(url.searchParams.get('cursor') ?? 'first');
+        const round = asked.length;
+        return { body: { jobs: [], nextCursor: `walk-${round}`, stoppedEarly: true } };
+      }
+      return fixtureApi(now)(path, url);
+    };
+    try {
+      await page.goto(server.url('queues/image-resize?state=cancelled'));
+      await settled(page);
+      await page.getByText('No cancelled jobs among the newest jobs yet').waitFor();
+      assert.deepEqual(asked, ['first', 'walk-1', 'walk-2', 'walk-3']);
+      await page.getByRole('button', { name: 'Keep looking' }).click();
+      for (let wait = 0; wait < 50 && asked.length < 8; wait++) await page.waitForTimeout(100);
+      assert.deepEqual(asked.slice(4), ['walk-4', 'walk-5', 'walk-6', 'walk-7']);
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
+  });
+});
+
 describe('job detail', () => {
   it('shows the header, timeline, error with its stack, data, hidden output and lazy options', async () => {
     const job = failedJobDetail(now);

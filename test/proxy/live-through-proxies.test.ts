@@ -10,7 +10,7 @@ import { startNginx, type NginxOptions } from './support/nginx.ts';
 import { requireExecutable } from './support/proxy-process.ts';
 import { startProxies, type Proxied } from './support/proxied-demo.ts';
 import {
-  changeArrivesPromptly, consoleLoadsUnderPrefix, heartbeatsHoldTheStream, LONG_READ_TIMEOUT_SECONDS, originCheckThroughProxy, QUIET_DEMO_ENV,
+  changeArrivesPromptly, consoleLoadsUnderPrefix, signInUnderPrefix, heartbeatsHoldTheStream, LONG_READ_TIMEOUT_SECONDS, originCheckThroughProxy, QUIET_DEMO_ENV,
   resumesAfterCut, SHORT_READ_TIMEOUT_SECONDS, signedOutCannotReconnect,
 } from './support/scenarios.ts';
 
@@ -70,9 +70,10 @@ function proxyTests(name: keyof typeof HOST_BY_DEFAULT, setup: Promise<Proxied<V
     test(`a read timeout (${SHORT_READ_TIMEOUT_SECONDS} s) shorter than the heartbeat cuts the stream; Last-Event-ID resumes without a missed change`,
       async () => resumesAfterCut(await edge('short')));
     test(`a signed-out actor cannot reconnect once ${name} has cut the stream`, async () => signedOutCannotReconnect(await edge('short')));
-    test('the recommended settings: changes arrive promptly and uncompressed, the console loads under the /edge/ prefix', async () => {
+    test('the recommended settings: changes arrive promptly and uncompressed, the console loads and sign-in works under the /edge/ prefix', async () => {
       await changeArrivesPromptly(await edge('recommended'));
       await consoleLoadsUnderPrefix(await edge('recommended'));
+      await signInUnderPrefix(await edge('recommended'));
     });
     test(`same-origin check on changes: ${HOST_BY_DEFAULT[name] ? 'the defaults pass' : 'the defaults refuse, the recommended settings pass'} the browser's Host on`, async () => {
       await originCheckThroughProxy(await edge('defaults'), HOST_BY_DEFAULT[name]);

@@ -7,6 +7,7 @@ import { checkConsoleUrl } from './console-url.ts';
 import { checkDisplayPolicy } from './display-policy.ts';
 import { checkDisplaySecrets } from './display-secrets.ts';
 import { checkEngine } from './engine.ts';
+import { checkListingIndex } from './listing-index.ts';
 import { checkLiveStream } from './live-stream.ts';
 import { checkOptions } from './options.ts';
 import { checkPermissions } from './permissions.ts';
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = Object.freeze([
   checkDisplaySecrets,
   checkStore,
   checkEngine,
+  checkListingIndex,
   checkPermissions,
   checkReadOnly,
   checkConsoleUrl,

@@ -38,7 +38,10 @@ export const QUEUES: QueueResponse[] = [
   queue('image-resize', { queued: 12, scheduled: 0, active: 4, retrying: 0, completed: 9120, failed: 0, cancelled: 0 }),
   queue('invoice-sync', { queued: 310, scheduled: 1500, active: 2, retrying: 6, completed: 20450, failed: 3, cancelled: 14 }),
   queue('reports/daily', { queued: 0, scheduled: 1, active: 0, retrying: 0, completed: 365, failed: 0, cancelled: 0 }),
-  queue('webhook-deliver', { queued: 58, scheduled: 0, active: 16, retrying: 21, completed: 130877, failed: 0, cancelled: 0 }),
+  // Too many finished jobs to count on a request: the engine's cached figure, with its time.
+  queue('webhook-deliver', { queued: 58, scheduled: 0, active: 16, retrying: 21, completed: 130877, failed: 0 }, null, {
+    completed: { asOf: new Date(Date.now() - 40_000).toISOString(), includes: ['cancelled'] },
+  }),
 ];
 
 const BASE = Date.parse('2026-11-27T10:00:00Z');
@@ -153,7 +156,8 @@ export function fixtureApi(now = Date.now()): ApiHandler {
     let match = QUEUE.exec(path);
     if (match) {
       const found = QUEUES.find((q) => q.name === decodeURIComponent(match![1]!));
-      return found ? { body: found } : problem(404, 'Queue not found', `There is no queue named ${decodeURIComponent(match[1]!)}.`);
+      const deadLetterFor = QUEUES.filter((other) => other.deadLetterQueue === found?.name).map((other) => other.name);
+      return found ? { body: { ...found, deadLetterFor } } : problem(404, 'Queue not found', `There is no queue named ${decodeURIComponent(match[1]!)}.`);
     }
     match = PAGE.exec(path);
     if (match) {
@@ -164,7 +168,7 @@ export function fixtureApi(now = Date.now()): ApiHandler {
       const limit = Number(params.get('limit') ?? 50);
       const offset = Number(params.get('cursor') ?? 0);
       const jobs = all.slice(offset, offset + limit);
-      return { body: { jobs, nextCursor: offset + limit < all.length ? String(offset + limit) : null } };
+      return { body: { jobs, nextCursor: offset + limit < all.length ? String(offset + limit) : null, stoppedEarly: false } };
     }
     match = ONE.exec(path);
     if (match) {

@@ -13,6 +13,7 @@ const REASON = 'Clearing the backlog after the incident';
 describe('a failure between the job change and the audit write', () => {
   let stack: ActionStack;
   let failAudit = false;
+  let failNextAuditOnly = false;
   before(async () => {
     stack = await startActionStack('PGlite', {
       wrapStore: (store: OpsStore): OpsStore => ({
@@ -25,6 +26,10 @@ describe('a failure between the job change and the audit write', () => {
           saveReceipt: (receipt) => tx.saveReceipt(receipt),
           appendAudit: async (record) => {
             if (failAudit) throw new Error('disk full while writing the audit record');
+            if (failNextAuditOnly) {
+              failNextAuditOnly = false;
+              throw new Error('a moment of trouble while writing the audit record');
+            }
             return tx.appendAudit(record);
           },
         })),
@@ -47,6 +52,17 @@ describe('a failure between the job change and the audit write', () => {
     assert.deepEqual(audit.records, []);
     const retried = await stack.request('olga', 'POST', '/api/actions/execute', { token, reason: REASON });
     assert.equal(retried.status, 200, 'the token was not consumed by the rolled-back attempt');
+  });
+
+  test('a failed attempt that rolled back is still in the audit log, as failed with nothing changed', async () => {
+    const [id] = await stack.failedJobs('attempted', 1);
+    const { token } = await (await stack.request('olga', 'POST', '/api/actions/preview', { action: 'job.retry', target: { queue: 'attempted', ids: [id] } })).json();
+    failNextAuditOnly = true;
+    assert.equal((await stack.request('olga', 'POST', '/api/actions/execute', { token, reason: REASON })).status, 500);
+    const job = await (await stack.request('vera', 'GET', `/api/queues/attempted/jobs/${id}`)).json();
+    assert.equal(job.state, 'failed');
+    const { records } = await (await stack.request('ada', 'GET', `/api/audit?job=${id}`)).json();
+    assert.deepEqual(records.map((record: { outcome: string; affected: number; reason: string }) => [record.outcome, record.affected, record.reason]), [['failed', 0, REASON]]);
   });
 });
 

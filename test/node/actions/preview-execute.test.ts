@@ -14,9 +14,18 @@ async function stateOf(stack: ActionStack, queue: string, id: string): Promise<s
   return job.state;
 }
 
-async function auditCount(stack: ActionStack): Promise<number> {
-  const rows = await stack.query(`SELECT count(*)::int AS n FROM ${stack.storeSchema}.audit_events`) as { n: number }[];
+async function auditCount(stack: ActionStack, outcome?: string): Promise<number> {
+  const rows = await stack.query(
+    `SELECT count(*)::int AS n FROM ${stack.storeSchema}.audit_events${outcome ? ' WHERE outcome = $1' : ''}`,
+    outcome ? [outcome] : [],
+  ) as { n: number }[];
   return rows[0]?.n ?? 0;
+}
+
+/** The outcomes the audit log holds for a queue, oldest first, with who tried and how many jobs changed. */
+async function attemptsOn(stack: ActionStack, queue: string): Promise<string[]> {
+  const { records } = await (await stack.request('ada', 'GET', `/api/audit?queue=${queue}`)).json();
+  return records.reverse().map((record: { outcome: string; principal: { id: string }; affected: number }) => `${record.outcome} by ${record.principal.id}, ${record.affected} changed`);
 }
 
 for (const database of ['PGlite', 'PostgreSQL'] as Database[]) {
@@ -105,6 +114,23 @@ for (const database of ['PGlite', 'PostgreSQL'] as Database[]) {
       const unknown = await execute('olga', 'A'.repeat(43));
       assert.equal(unknown.status, 404);
       assert.equal((await execute('olga', 'not-a-token')).status, 400);
+      // Each refusal of a real preview is in the audit log, with who tried; nothing was changed.
+      assert.deepEqual(await attemptsOn(stack, 'refusals'), [
+        'succeeded by user-olga, 1 changed',
+        'already_used by user-olga, 0 changed',
+        'denied by user-omar, 0 changed',
+        'expired by user-olga, 0 changed',
+      ]);
+    });
+
+    test('refused attempts are recorded at most 20 a minute per operator, so a flood cannot fill the log', async () => {
+      const [id] = await stack.failedJobs('flood', 1);
+      const { token } = await json(await preview('omar', 'job.retry', { queue: 'flood', ids: [id] }));
+      const before = await auditCount(stack, 'denied');
+      for (let attempt = 0; attempt < 30; attempt++) assert.equal((await execute('ada', token)).status, 403);
+      assert.ok(await auditCount(stack, 'denied') - before <= 20);
+      assert.ok(stack.logs.some((line) => /more than 20 refused or failed actions by one operator in a minute/.test(line)));
+      assert.equal((await execute('omar', token)).status, 200, 'the owner of the preview is not held back by another operator');
     });
 
     test('a plan that drifted since the preview is refused and nothing changes', async () => {
@@ -116,7 +142,8 @@ for (const database of ['PGlite', 'PostgreSQL'] as Database[]) {
       assert.equal(response.status, 409);
       assert.match((await json(response)).type, /plan-drift$/);
       assert.equal(await stateOf(stack, 'drift', ids[1]!), 'failed', 'the other planned job is untouched');
-      assert.equal(await auditCount(stack), before);
+      assert.equal(await auditCount(stack), before + 1);
+      assert.deepEqual(await attemptsOn(stack, 'drift'), ['drifted by user-olga, 0 changed']);
     });
 
     test('many concurrent executes of one token: exactly one acts', async () => {
@@ -126,7 +153,10 @@ for (const database of ['PGlite', 'PostgreSQL'] as Database[]) {
       const responses = await Promise.all(Array.from({ length: 8 }, () => execute('olga', token)));
       const statuses = responses.map((response) => response.status).sort();
       assert.deepEqual(statuses, [200, 409, 409, 409, 409, 409, 409, 409]);
-      assert.equal(await auditCount(stack), before + 1);
+      assert.equal(await auditCount(stack), before + 8);
+      const attempts = await attemptsOn(stack, 'race');
+      assert.equal(attempts.filter((attempt) => attempt.startsWith('succeeded')).length, 1);
+      assert.equal(attempts.filter((attempt) => attempt === 'already_used by user-olga, 0 changed').length, 7);
     });
 
     test('the same Idempotency-Key returns the first result without acting again', async () => {
@@ -141,6 +171,24 @@ for (const database of ['PGlite', 'PostgreSQL'] as Database[]) {
       assert.equal(new Set(bodies.map((body) => body.auditId)).size, 1);
       assert.equal(three.headers.get('idempotent-replayed'), 'true');
       assert.equal(await auditCount(stack), before + 1);
+    });
+
+    test('the same Idempotency-Key with another request is refused, and that request does not happen', async () => {
+      const ids = await stack.failedJobs('reused-key', 2);
+      const key = `reused-${ids[0]}`;
+      const first = await json(await preview('olga', 'job.retry', { queue: 'reused-key', ids: [ids[0]] }));
+      assert.equal((await execute('olga', first.token, REASON, { 'idempotency-key': key })).status, 200);
+      const before = await auditCount(stack);
+      const second = await json(await preview('olga', 'job.retry', { queue: 'reused-key', ids: [ids[1]] }));
+      const otherTarget = await execute('olga', second.token, REASON, { 'idempotency-key': key });
+      assert.equal(otherTarget.status, 422);
+      assert.match((await json(otherTarget)).type, /idempotency-key-reused$/);
+      const otherReason = await execute('olga', first.token, `${REASON}, again`, { 'idempotency-key': key });
+      assert.equal(otherReason.status, 422);
+      assert.equal(await stateOf(stack, 'reused-key', ids[1]!), 'failed', 'the second action never ran');
+      assert.equal(await auditCount(stack), before);
+      // Its preview is still good under a new key.
+      assert.equal((await execute('olga', second.token, REASON, { 'idempotency-key': `${key}-2` })).status, 200);
     });
 
     test('bulk by filter is capped at the configured limit and says so', async () => {

@@ -2,6 +2,10 @@
 // the exit code, the fix it states, and the table of who may do what.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import pg from 'pg';
+import { PgBoss } from 'pg-boss';
+import { createIndex, createParentIndex } from '../../../adapters/pg-boss/listing-index-build.ts';
+import { listingIndexStatus } from '../../../adapters/pg-boss/listing-index.ts';
 import { DATABASE_URL, uniqueSchema, usePostgres } from './support/postgres.ts';
 import { reportOf, root, runCli, type CliRun } from './support/run-cli.ts';
 
@@ -22,14 +26,15 @@ function severities(run: CliRun): Record<string, string> {
 }
 
 describe('doctor', { timeout: 180_000 }, () => {
-  const { schemas } = usePostgres();
+  const postgres = usePostgres();
+  const { schemas } = postgres;
 
   test('a clean deployment in production: every check passes, exit 0, and the roles table in --json', async () => {
     const run = await doctor();
     const report = reportOf(run);
     assert.equal(run.code, 0, run.stdout);
     assert.deepEqual(report.findings.filter((entry) => entry.severity !== 'ok'), []);
-    for (const id of ['config', 'options', 'auth.starter', 'auth.anonymous', 'display.policy', 'display.secrets', 'store.migrated', 'engine.supported', 'permissions.roles', 'permissions.read-only']) {
+    for (const id of ['config', 'options', 'auth.starter', 'auth.anonymous', 'display.policy', 'display.secrets', 'store.migrated', 'engine.supported', 'engine.listing-index', 'permissions.roles', 'permissions.read-only']) {
       assert.equal(severities(run)[id], 'ok', id);
     }
     assert.match(finding(run, 'engine.supported').title, /pg-boss 12\.\d+\.\d+ \(installed\), schema version \d+/);
@@ -119,6 +124,60 @@ describe('doctor', { timeout: 180_000 }, () => {
     const old = await doctor({ FIXTURE_PGBOSS_VERSION: '11.1.2' });
     assert.equal(old.code, 2);
     assert.match(finding(old, 'engine.unsupported').title, /pg-boss 11\.1\.2; ops-jobs supports pg-boss 12/);
+  });
+
+  test('the listing index on pg-boss\'s job table: absent or invalid, a warning naming what degrades and the migrate command', async () => {
+    const absent = await doctor({ FIXTURE_LISTING_INDEX: 'absent' });
+    assert.equal(absent.code, 1, absent.stdout);
+    const missing = finding(absent, 'engine.listing-index-absent');
+    assert.equal(missing.severity, 'warning');
+    assert.match(missing.title, /ops_jobs_job_listing is not on pgboss\.job/);
+    assert.match(missing.detail, /listings of a queue's jobs filtered by state and previews of bulk actions by state read at most 5000 of the queue's jobs per request, then stop and say so/);
+    assert.match(missing.fix ?? '', /npx ops-jobs migrate --database-url .* --pg-boss-schema pgboss/);
+    assert.match(missing.fix ?? '', /--pg-boss-indexes/);
+
+    const invalid = await doctor({ FIXTURE_LISTING_INDEX: 'invalid' });
+    assert.equal(invalid.code, 1, invalid.stdout);
+    assert.match(finding(invalid, 'engine.listing-index-invalid').detail, /An interrupted build left it unusable/);
+    assert.match(finding(invalid, 'engine.listing-index-invalid').fix ?? '', /--pg-boss-indexes/);
+
+    const human = await doctor({ FIXTURE_LISTING_INDEX: 'absent', NODE_ENV: 'development' }, []);
+    assert.match(human.stdout, /^ {2}WARN +engine\.listing-index-absent +The listing index/m);
+  });
+
+  test('the listing index while a build runs on PostgreSQL: a warning that it is being built', async () => {
+    const bossSchema = uniqueSchema('building');
+    schemas.push(bossSchema);
+    const boss = new PgBoss({ connectionString: DATABASE_URL, schema: bossSchema, supervise: false, schedule: false, registerInstance: false });
+    await boss.start();
+    await boss.createQueue('shared');
+    await boss.stop({ graceful: false });
+    const pool = postgres.pool();
+    await pool.query(createParentIndex(bossSchema));
+    // A writer's open transaction holds CREATE INDEX CONCURRENTLY up for as long as the doctor runs.
+    const writer = new pg.Client({ connectionString: DATABASE_URL });
+    const builder = new pg.Client({ connectionString: DATABASE_URL });
+    await writer.connect();
+    await builder.connect();
+    let build: Promise<unknown> = Promise.resolve();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(`INSERT INTO ${bossSchema}.job (name, data) VALUES ('shared', '{}')`);
+      build = builder.query(createIndex(bossSchema, 'job_common', 'job_common_ops_jobs_listing', { concurrently: true }));
+      const query = async (text: string, values: unknown[]) => (await pool.query(text, values)).rows;
+      for (let tries = 0; (await listingIndexStatus(query, bossSchema)) !== 'building'; tries += 1) {
+        assert.ok(tries < 100, 'the build never showed in pg_stat_progress_create_index');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const run = await doctor({ FIXTURE_ENGINE: 'uninstalled', FIXTURE_DATABASE_URL: DATABASE_URL, FIXTURE_BOSS_SCHEMA: bossSchema });
+      const building = finding(run, 'engine.listing-index-building');
+      assert.equal(building.severity, 'warning');
+      assert.match(building.detail, /Until it finishes, listings of a queue's jobs filtered by state/);
+    } finally {
+      await writer.query('ROLLBACK');
+      await writer.end();
+      await build.finally(() => builder.end());
+    }
   });
 
   test('a currentActor that signs in a request without a session: an error', async () => {

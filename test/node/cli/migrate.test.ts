@@ -14,7 +14,7 @@ import { runCli, type CliRun } from './support/run-cli.ts';
 
 const ALL_VERSIONS = Array.from({ length: LATEST_VERSION }, (_, index) => index + 1);
 
-function resultOf(run: CliRun): { schema: string; applied: number[]; version: number; database: string } {
+function resultOf(run: CliRun): { schema: string; applied: number[]; version: number; database: string; pgBoss?: any } {
   assert.equal(run.code, 0, `migrate failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
@@ -72,7 +72,9 @@ describe('migrate on PostgreSQL', { timeout: 120_000 }, () => {
     const schema = uniqueSchema('once');
     schemas.push(schema);
     const first = resultOf(await runCli(['migrate', '--database-url', DATABASE_URL, '--schema', schema, '--json']));
-    assert.deepEqual(first, { schema, database: first.database, applied: ALL_VERSIONS, version: LATEST_VERSION });
+    const { pgBoss, ...store } = first;
+    assert.deepEqual(store, { schema, database: first.database, applied: ALL_VERSIONS, version: LATEST_VERSION });
+    assert.equal(pgBoss.schema, 'pgboss', 'the listing index is looked for in pg-boss\'s default schema');
     const second = await runCli(['migrate', '--schema', schema], { env: { DATABASE_URL } });
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, new RegExp(`schema ${schema} on postgres://`));

@@ -146,7 +146,14 @@ test('pages: 401 page with the sign-in link, 403 page for an actor without acces
   const { get } = console_();
   const signedOut = await get('/ops/jobs/queues/payments');
   assert.equal(signedOut.status, 401);
-  assert.match(await signedOut.text(), /href="\/login"/);
+  // Relative to the page, so that the link reaches the host's /login behind a prefixing proxy too.
+  assert.match(await signedOut.text(), /href="..\/..\/..\/login"/);
+  assert.equal(new URL('../../../login', 'https://example.test/prefix/ops/jobs/queues/payments').pathname, '/prefix/login');
+  const api = await get('/ops/jobs/api/queues');
+  assert.equal(api.status, 401);
+  const problem = await api.json();
+  assert.equal(problem.signIn, './../../login', 'the sign-in page, relative to the mount root');
+  assert.equal(new URL(problem.signIn, 'https://example.test/prefix/ops/jobs/').pathname, '/prefix/login');
   const forbidden = await get('/ops/jobs/', nobody);
   assert.equal(forbidden.status, 403);
   const shell = await get('/ops/jobs/queues/payments/jobs/j1', viewer);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
 import { toExpress } from '../../../adapters/express/index.ts';
 import { toKoa } from '../../../adapters/koa/index.ts';
 import type { OpsJobs } from '../../../core/index.ts';
@@ -37,6 +38,10 @@ export interface HostOptions {
    * `session.user` on the framework's request, where the demo's policies read it.
    */
   readonly sessionFromHeader?: boolean;
+  /** Koa parses JSON bodies with @koa/bodyparser before the console. */
+  readonly koaBodyParser?: boolean;
+  /** Express parses JSON bodies with express.json() before the console; default true. */
+  readonly expressBodyParser?: boolean;
 }
 
 /** Starts a host on a free port with the console mounted and one route of the host's own at `/host`. */
@@ -49,7 +54,7 @@ export async function startHost(name: HostName, opsJobs: OpsJobs<never>, options
         next();
       });
     }
-    app.use(express.json());
+    if (options.expressBodyParser !== false) app.use(express.json());
     app.use(toExpress(opsJobs as OpsJobs<express.Request>));
     app.get('/host', (_req, res) => void res.type('text/plain').send('host route'));
     const server = app.listen(0, '127.0.0.1');
@@ -62,6 +67,7 @@ export async function startHost(name: HostName, opsJobs: OpsJobs<never>, options
       await next();
     });
   }
+  if (options.koaBodyParser) app.use(bodyParser());
   app.use(toKoa(opsJobs as OpsJobs<Koa.Context>));
   app.use(async (ctx) => {
     if (ctx.path === '/host') ctx.body = 'host route';

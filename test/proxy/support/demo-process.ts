@@ -1,4 +1,4 @@
-// Starts the Express demo as a child process on a port the OS picks, as a user would run it.
+// Starts the Express (or Koa) demo as a child process on a port the OS picks, as a user would run it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -18,14 +18,14 @@ export interface DemoProcess {
 }
 
 /**
- * Starts `demo/express-host.ts` with `env` added to this process's environment (on embedded
+ * Starts `demo/express-host.ts` (or `demo/koa-host.ts`) with `env` added to this process's environment (on embedded
  * PGlite unless `env` sets `DATABASE_URL`) and resolves once it prints its URL.
  */
-export function startDemo(env: Record<string, string> = {}, timeoutMs = 90_000): Promise<DemoProcess> {
+export function startDemo(env: Record<string, string> = {}, timeoutMs = 90_000, host: 'express' | 'koa' = 'express'): Promise<DemoProcess> {
   if (!existsSync(`${root}dist/adapters/express/index.js`) || !existsSync(`${root}dist/console/manifest.json`)) {
     throw new Error('the demo needs the built package: run `npm run build` first (npm test does)');
   }
-  const child = spawn(process.execPath, ['demo/express-host.ts'], {
+  const child = spawn(process.execPath, [`demo/${host}-host.ts`], {
     cwd: root,
     env: { ...process.env, PORT: '0', DATABASE_URL: '', DEMO_PGLITE_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

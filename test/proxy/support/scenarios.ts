@@ -117,6 +117,30 @@ export async function signedOutCannotReconnect(edge: Edge): Promise<void> {
   assert.equal(((await again.response.json()) as { status: number }).status, 401);
 }
 
+/**
+ * Signing in and out works under the proxy's path prefix, following only the links and redirects
+ * the pages give: the login form, the redirect to the console, the console's sign-in link when
+ * signed out, and sign-out back to the login page.
+ */
+export async function signInUnderPrefix(edge: Edge): Promise<void> {
+  const loginPage = `${edge.base}/login`;
+  const form = /<form method="post" action="([^"]+)">\s*<fieldset>/.exec(await (await fetch(loginPage)).text())?.[1];
+  assert.ok(form, 'the login page has a sign-in form');
+  const signedIn = await fetch(new URL(form, loginPage), { method: 'POST', body: new URLSearchParams({ user: 'viewer' }), redirect: 'manual' });
+  assert.equal(signedIn.status, 303);
+  const cookie = signedIn.headers.getSetCookie().find((line) => line.startsWith('ops_demo_sid='))!.split(';', 1)[0]!;
+  const consoleUrl = new URL(signedIn.headers.get('location')!, new URL(form, loginPage));
+  assert.equal(consoleUrl.href, `${edge.base}${edge.mount}/`);
+  assert.equal((await fetch(consoleUrl, { headers: { cookie } })).status, 200);
+  const deepLink = new URL('queues/email.send', consoleUrl);
+  const signedOut = await fetch(deepLink);
+  assert.equal(signedOut.status, 401);
+  const signInLink = /<a href="([^"]+)">Sign in<\/a>/.exec(await signedOut.text())?.[1];
+  assert.equal(new URL(signInLink!, deepLink).href, loginPage);
+  await signOut(edge, cookie);
+  assert.equal((await fetch(consoleUrl, { headers: { cookie } })).status, 401);
+}
+
 /** The console's page and bundle load under the proxy's path prefix. */
 export async function consoleLoadsUnderPrefix(edge: Edge): Promise<void> {
   const cookie = await signIn(edge, 'viewer');

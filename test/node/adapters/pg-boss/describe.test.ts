@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { PgBoss, fromPglite } from 'pg-boss';
-import { fromPgBoss, isSupportedPgBossVersion, PG_BOSS_SUPPORT } from '../../../../adapters/pg-boss/index.ts';
+import { buildListingIndex, fromPgBoss, isSupportedPgBossVersion, PG_BOSS_SUPPORT } from '../../../../adapters/pg-boss/index.ts';
+import { listingIndexOf } from '../../../../adapters/pg-boss/describe.ts';
 
 const installed = JSON.parse(await readFile(new URL('../../../../node_modules/pg-boss/package.json', import.meta.url), 'utf8')) as { version: string; pgboss: { schema: number } };
 
@@ -25,6 +26,7 @@ test('a started pg-boss: its schema version, supported, with the version the hos
   const description = await fromPgBoss(boss, { version: installed.version }).describe!();
   assert.deepEqual(description, {
     engine: 'pg-boss', version: installed.version, schema: 'pgboss', schemaVersion: installed.pgboss.schema, supported: PG_BOSS_SUPPORT.label, problems: [],
+    listingIndex: 'absent',
   });
   assert.ok(installed.pgboss.schema >= PG_BOSS_SUPPORT.minSchemaVersion);
 });
@@ -35,6 +37,7 @@ test('a schema pg-boss was never installed in: no schema version, and a problem 
   assert.equal(description.problems.length, 1);
   assert.match(description.problems[0]!.message, /not installed in schema nothing_here/);
   assert.match(description.problems[0]!.fix, /boss\.start\(\)/);
+  assert.equal(listingIndexOf(description), null, 'no job table, no index to speak of');
 });
 
 test('a pg-boss release other than 12 is a problem; the version is read from its major number', async () => {
@@ -50,4 +53,12 @@ test('describing reads only: nothing is created in a schema that lacks pg-boss',
   await fromPgBoss(boss, { schema: 'still_nothing' }).describe!();
   const { rows } = await pglite.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = 'still_nothing'");
   assert.equal(rows.length, 0);
+});
+
+test('the listing index on pg-boss\'s job table: absent, then present once built; other engines have none', async () => {
+  const engine = fromPgBoss(boss);
+  assert.equal(listingIndexOf(await engine.describe!()), 'absent');
+  await buildListingIndex(async (text, values) => (await pglite.query<any>(text, values)).rows, 'pgboss', { concurrently: false });
+  assert.equal(listingIndexOf(await engine.describe!()), 'present');
+  assert.equal(listingIndexOf({ engine: 'bullmq', version: null, schema: null, schemaVersion: null, supported: '', problems: [] }), undefined);
 });

@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CursorPosition, JobEngine } from '../../../../core/contracts/engine.ts';
-import type { JobState } from '../../../../core/contracts/jobs.ts';
 import { fromPgBoss } from '../../../../adapters/pg-boss/index.ts';
-import { LISTING_INDEX_COLUMNS, LISTING_INDEX_NAME, LISTING_SCAN_LIMIT } from '../../../../adapters/pg-boss/listing-index.ts';
+import { LISTING_INDEX_COLUMNS, LISTING_INDEX_NAME, LISTING_SCAN_CHUNK, LISTING_SCAN_LIMIT } from '../../../../adapters/pg-boss/listing-index.ts';
 import type { PgBossLike } from '../../../../adapters/pg-boss/pg-boss-like.ts';
 import { postgresTarget } from './targets.ts';
 import type { BossRun } from './targets.ts';
@@ -27,6 +26,7 @@ const MIX: ReadonlyArray<readonly [string, number]> = [
 const QUEUE_JOBS = MIX.reduce((sum, [, count]) => sum + count, 0);
 // A walk without the listing index reads each of its rows' heap page once: a hit per row.
 const WALK_BOUND = LISTING_SCAN_LIMIT + 500;
+const STEP_BOUND = LISTING_SCAN_CHUNK + 400;
 
 interface Statement {
   readonly text: string;
@@ -102,7 +102,8 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     await ready;
     await run!.query(`UPDATE ${run!.schema}.queue SET failed_count = 3000, retained_count = 54060, ready_count = 1500, deferred_count = 1800, blocked_count = 0, active_count = 300, monitor_on = now() - interval '40 seconds' WHERE name = $1`, [QUEUE]);
     const work = await workOf(() => engine.countJobs([QUEUE]));
-    assertBounded(work, 400, 'countJobs with cached counts');
+    // pg-boss's own counts say every group is too big to count: only its queue row is read.
+    assertBounded(work, 20, 'countJobs with cached counts');
     const [big] = await engine.countJobs([QUEUE]);
     assert.equal(big!.counts.failed, 3000);
     assert.equal(big!.counts.completed, 54060);
@@ -123,11 +124,12 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     assertBounded(await workOf(() => engine.listJobs({ queue: QUEUE, limit: 50, after })), 60, 'page 101');
   });
 
-  for (const state of ['failed', 'queued', 'cancelled', 'completed'] as const satisfies readonly JobState[]) {
+  // Common states fill a page within the walk's first step; a rare one reads the whole bounded walk.
+  for (const [state, bound] of [['failed', STEP_BOUND], ['queued', STEP_BOUND], ['completed', STEP_BOUND], ['cancelled', WALK_BOUND]] as const) {
     test(`without the listing index, a page of ${state} jobs stops after a bounded walk`, async () => {
       await dropListingIndex();
       const work = await workOf(() => engine.listJobs({ queue: QUEUE, limit: 50, state }));
-      assertBounded(work, WALK_BOUND, `${state} page without the index`);
+      assertBounded(work, bound, `${state} page without the index`);
     });
   }
 
@@ -166,7 +168,7 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
 
   test('previewing an action on every failed job reads what it selects, not every failed job', async () => {
     const work = await workOf(() => engine.selectForAction('retry', QUEUE, { filter: { state: 'failed' } }, 1000));
-    assertBounded(work, 1_500, 'retry preview');
+    assertBounded(work, 3_500, 'retry preview');
     const selected = await engine.selectForAction('retry', QUEUE, { filter: { state: 'failed' } }, 1000);
     assert.equal(selected.jobs.length, 1000);
     assert.equal(selected.moreEligible, true);

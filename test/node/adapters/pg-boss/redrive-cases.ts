@@ -37,7 +37,9 @@ export function redriveCases(suite: ActionSuite): void {
       assert.equal(selected.ineligible, 1);
       assert.deepEqual(selected.missing, [UNKNOWN_ID]);
       const queued = await engine.selectForAction('redrive', deadLetter, { filter: { state: 'queued' } }, 1);
-      assert.deepEqual([queued.eligible, queued.ineligible, queued.jobs.map((job) => job.id)], [2, 1, [stranded]]);
+      assert.deepEqual([queued.eligible, queued.ineligible, queued.jobs.length], [2, 1, 1]);
+      // Without the listing index the engine picks any eligible job, to keep its reads bounded.
+      assert.ok([stranded, copy].includes(queued.jobs[0]!.id));
       const completed = await engine.selectForAction('redrive', deadLetter, { filter: { state: 'completed' } }, 50);
       assert.deepEqual([completed.eligible, completed.ineligible, completed.jobs], [0, 0, []]);
 

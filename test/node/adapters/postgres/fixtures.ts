@@ -41,6 +41,7 @@ export function receipt(overrides: Partial<IdempotencyReceipt> = {}): Idempotenc
   return {
     principalId: 'u_ada',
     key: 'key-1',
+    fingerprint: 'c'.repeat(64),
     status: 200,
     body: { affected: 2, records: [{ id: '1' }] },
     createdAt: '2026-03-07T12:00:01.000Z',

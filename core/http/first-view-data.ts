@@ -1,0 +1,56 @@
+import { isJobState } from '../contracts/jobs.ts';
+
+/**
+ * Jobs in the first page of a queue's job list, as the console asks for it. Mirrors
+ * `JOB_PAGE_SIZE` in elements/job-list/page-size.ts: elements and core share no values.
+ */
+const JOB_PAGE_SIZE = 50;
+
+/**
+ * The API answers the console asks for first on a page under the mount, relative to the mount
+ * root, so the shell can have the browser fetch them while the bundle is still on its way. They
+ * mirror what the elements request (elements/api/api-client.ts): the session, and the data of the
+ * view the address leads to (the queue overview, a queue's counts and first page of jobs, one
+ * job, or one audit record). Other pages preload the session only. A preload that nothing claims costs one wasted
+ * request, never a wrong screen.
+ */
+export function firstViewRequests(pathUnderMount: string, search = ''): readonly string[] {
+  const segments = decodedSegments(pathUnderMount.replace(/^\//, '').replace(/\/$/, ''));
+  const requests = ['api/session'];
+  if (segments === null) return requests;
+  const [section, name, jobs, id] = segments;
+  if (segments.length === 1 && (section === '' || section === 'queues')) {
+    requests.push('api/queues');
+  } else if (section === 'queues' && name && segments.length === 2) {
+    const queue = `api/queues/${encodeURIComponent(name)}`;
+    const state = new URLSearchParams(search).get('state');
+    const page = new URLSearchParams(isJobState(state) ? { state } : {});
+    page.set('limit', String(JOB_PAGE_SIZE));
+    requests.push(queue, `${queue}/jobs?${page}`);
+  } else if (section === 'queues' && name && jobs === 'jobs' && id && segments.length === 4) {
+    requests.push(`api/queues/${encodeURIComponent(name)}/jobs/${encodeURIComponent(id)}`);
+  } else if (section === 'audit' && name && segments.length === 2) {
+    requests.push(`api/audit/${encodeURIComponent(name)}`);
+  }
+  return requests;
+}
+
+/**
+ * The view loaded on first use (a lazy chunk of the bundle, by its module's name) that is the
+ * first view of a page under the mount, if any: the audit log and an audit record. The shell
+ * preloads its chunk, so it arrives with the entry instead of after it has run.
+ */
+export function firstViewChunk(pathUnderMount: string): string | null {
+  const segments = pathUnderMount.replace(/^\//, '').replace(/\/$/, '').split('/');
+  if (segments[0] !== 'audit') return null;
+  if (segments.length === 1) return 'audit-log';
+  return segments.length === 2 && segments[1] ? 'audit-record' : null;
+}
+
+function decodedSegments(path: string): string[] | null {
+  try {
+    return path.split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    return null;
+  }
+}
