@@ -48,15 +48,15 @@ const get = (path: string): ViewRequest => ({ method: 'GET', path });
 const api = (path: string): ViewRequest => get(`${MOUNT}/api/${path}`);
 
 /**
- * Every view, in the order the table shows them. A page of a queue's jobs in the console is three
- * requests at once, as the console makes them for an operator who may redrive: the queue list (is
- * this a dead letter queue?), the queue's counts and the page, followed by up to three more page
- * requests when the server stops early. A later page is the page requests alone.
+ * Every view, in the order the table shows them. A page of a queue's jobs in the console is two
+ * requests at once, the queue (its counts, and the queues that dead-letter into it) and the page,
+ * followed by up to three more page requests when the server stops early. A later page is the page
+ * requests alone.
  */
 export function scaleViews(targets: ViewTargets): readonly ScaleView[] {
   const queue = encodeURIComponent(targets.queue);
   const jobs = (search: string): ViewRequest => ({ ...api(`queues/${queue}/jobs?limit=${PAGE_ROWS}${search}`), fillRounds: FILL_ROUNDS });
-  const jobPage = (search: string) => [api('queues'), api(`queues/${queue}`), jobs(search)];
+  const jobPage = (search: string) => [api(`queues/${queue}`), jobs(search)];
   const dashboardPage = (state: string, page = 1) => [get(`/queues/${queue}.data?state=${state}&page=${page}`)];
   return [
     { name: 'queue list with counts', opsJobs: [api('queues')], dashboard: [get('/queues.data')] },
