@@ -10,6 +10,8 @@ export interface DatabaseCounters {
   readonly rowsRead: number;
   /** Shared buffer hits plus blocks read. */
   readonly blocks: number;
+  /** Milliseconds spent running statements (`active_time`). */
+  readonly activeMs: number;
 }
 
 /** Per-second rates between two readings. */
@@ -55,16 +57,7 @@ export async function openBenchDatabase(adminUrl: string, name: string): Promise
   return {
     url,
     ownDatabase,
-    async read() {
-      const { rows } = await admin.query<{ transactions: string; rows_read: string; blocks: string }>(
-        `SELECT xact_commit + xact_rollback AS transactions, tup_returned + tup_fetched AS rows_read, blks_hit + blks_read AS blocks
-           FROM pg_stat_database WHERE datname = $1`,
-        [watched],
-      );
-      const row = rows[0];
-      if (!row) throw new Error(`pg_stat_database has no row for ${watched}`);
-      return { at: performance.now(), transactions: Number(row.transactions), rowsRead: Number(row.rows_read), blocks: Number(row.blocks) };
-    },
+    read: () => readCounters(admin, watched),
     async close() {
       try {
         if (ownDatabase) await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
@@ -72,6 +65,40 @@ export async function openBenchDatabase(adminUrl: string, name: string): Promise
         await admin.end();
       }
     },
+  };
+}
+
+/** Readings of one database's counters, taken from a connection to another database. */
+export interface DatabaseWatch {
+  read(): Promise<DatabaseCounters>;
+  close(): Promise<void>;
+}
+
+/**
+ * Watches database `name` (which must exist) from a connection to the database at `adminUrl`, so
+ * the watching is not counted in its counters.
+ */
+export async function watchDatabase(adminUrl: string, name: string): Promise<DatabaseWatch> {
+  const admin = new pg.Client({ connectionString: adminUrl, application_name: 'ops-jobs bench (monitor)' });
+  await admin.connect();
+  return { read: () => readCounters(admin, name), close: () => admin.end() };
+}
+
+async function readCounters(admin: pg.Client, datname: string): Promise<DatabaseCounters> {
+  const { rows } = await admin.query<{ transactions: string; rows_read: string; blocks: string; active_ms: number }>(
+    `SELECT xact_commit + xact_rollback AS transactions, tup_returned + tup_fetched AS rows_read, blks_hit + blks_read AS blocks,
+            active_time AS active_ms
+       FROM pg_stat_database WHERE datname = $1`,
+    [datname],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`pg_stat_database has no row for ${datname}`);
+  return {
+    at: performance.now(),
+    transactions: Number(row.transactions),
+    rowsRead: Number(row.rows_read),
+    blocks: Number(row.blocks),
+    activeMs: Number(row.active_ms),
   };
 }
 
