@@ -73,6 +73,11 @@ export interface ActionLimits {
   readonly tokenTtlSeconds?: number;
   /** Fewest characters a reason must have. Default 8. */
   readonly reasonMinLength?: number;
+  /**
+   * How long the first answer to an `Idempotency-Key` is kept to replay, in seconds; a retry after
+   * that acts again. Default 86,400 (a day).
+   */
+  readonly receiptRetentionSeconds?: number;
 }
 
 /** Options after validation, with defaults applied. */
@@ -111,7 +116,7 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
   }
   requireMethods('engine', options.engine, ['listQueues', 'findQueue', 'countJobs', 'listJobs', 'getJob', 'selectForAction', 'statesOf', 'apply'],
     "pass a job engine adapter, e.g. fromPgBoss(boss) from 'ops-jobs/pg-boss'");
-  requireMethods('store', options.store, ['migrate', 'savePreview', 'findPreview', 'findReceipt', 'transaction', 'completeIntent', 'listAudit', 'exportAudit', 'getAudit', 'purgeExpiredPreviews'],
+  requireMethods('store', options.store, ['migrate', 'savePreview', 'findPreview', 'findReceipt', 'transaction', 'completeIntent', 'listAudit', 'exportAudit', 'getAudit', 'purgeExpired'],
     "pass the console's store, e.g. createPostgresStore({ pool }) from 'ops-jobs/postgres'");
   requireMethods('auth', options.auth, ['currentActor', 'authorize', 'auditPrincipal'],
     'pass { currentActor(hostRequest), authorize(actor, action, resource), auditPrincipal(actor) }');
@@ -133,6 +138,7 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
     cap: integerOption('actions.cap', options.actions?.cap, 1000, 1, 100_000),
     tokenTtlSeconds: integerOption('actions.tokenTtlSeconds', options.actions?.tokenTtlSeconds, 300, 10, 3600),
     reasonMinLength: integerOption('actions.reasonMinLength', options.actions?.reasonMinLength, 8, 1, 500),
+    receiptRetentionSeconds: integerOption('actions.receiptRetentionSeconds', options.actions?.receiptRetentionSeconds, 86_400, 60, 30 * 86_400),
   };
   const maxBodyBytes = integerOption('maxBodyBytes', options.maxBodyBytes, 64 * 1024, 1024, 16 * 1024 * 1024);
   const trustedOrigins = (options.trustedOrigins ?? []).map((origin) => {

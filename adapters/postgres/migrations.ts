@@ -39,6 +39,11 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: 'record refused attempts in the audit log',
     statements: (schema: string) => sql.allowRefusedOutcomes(schema),
   },
+  {
+    version: 5,
+    name: 'index idempotency receipts by age, for their purge',
+    statements: (schema: string) => [sql.createReceiptsAgeIndex(schema)],
+  },
 ]);
 
 /** The version a fully migrated schema is at. */

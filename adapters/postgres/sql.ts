@@ -266,12 +266,35 @@ export function consumePreview(schema: string, tokenHash: string, at: string): S
 }
 
 /** Deletes previews that expired before `at`; one row, `deleted`, with the count. */
+/** How many rows one purge statement deletes at most, so that it never holds a table for long. */
+export const PURGE_BATCH = 1000;
+
 export function purgeExpiredPreviews(schema: string, at: string): Statement {
+  const previews = table(schema, PREVIEWS_TABLE);
   return statement(
-    `WITH deleted AS (DELETE FROM ${table(schema, PREVIEWS_TABLE)} WHERE expires_at < $1::timestamptz RETURNING 1)
+    `WITH deleted AS (
+      DELETE FROM ${previews} WHERE ctid IN (SELECT ctid FROM ${previews} WHERE expires_at < $1::timestamptz LIMIT ${PURGE_BATCH})
+      RETURNING 1)
     SELECT count(*)::int AS deleted FROM deleted`,
     [at],
   );
+}
+
+/** Deletes a batch of the idempotency receipts made before `$1`; one row, `deleted`. */
+export function purgeOldReceipts(schema: string, before: string): Statement {
+  const receipts = table(schema, RECEIPTS_TABLE);
+  return statement(
+    `WITH deleted AS (
+      DELETE FROM ${receipts} WHERE ctid IN (SELECT ctid FROM ${receipts} WHERE created_at < $1::timestamptz LIMIT ${PURGE_BATCH})
+      RETURNING 1)
+    SELECT count(*)::int AS deleted FROM deleted`,
+    [before],
+  );
+}
+
+/** Serves `purgeOldReceipts`, which deletes by age. */
+export function createReceiptsAgeIndex(schema: string): Statement {
+  return statement(`CREATE INDEX idempotency_receipts_created_at_idx ON ${table(schema, RECEIPTS_TABLE)} (created_at)`);
 }
 
 /**

@@ -149,9 +149,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       const [row] = await rowsOf<ReceiptRow>(driver, sql.selectReceipt(schema, principalId, key));
       return row ? toReceipt(row) : null;
     },
-    async purgeExpiredPreviews(at) {
-      const [row] = await rowsOf<{ deleted: number }>(driver, sql.purgeExpiredPreviews(schema, at));
-      return row?.deleted ?? 0;
+    async purgeExpired(at, receiptsBefore) {
+      const [previews] = await rowsOf<{ deleted: number }>(driver, sql.purgeExpiredPreviews(schema, at));
+      const [receipts] = await rowsOf<{ deleted: number }>(driver, sql.purgeOldReceipts(schema, receiptsBefore));
+      return { previews: previews?.deleted ?? 0, receipts: receipts?.deleted ?? 0 };
     },
     async transaction(work) {
       return await driver.transaction(async (connection) => {

@@ -75,8 +75,12 @@ export interface OpsStore {
   exportAudit(filter: AuditFilter): AsyncIterable<AuditRecord>;
   /** One audit record, or null. */
   getAudit(id: string): Promise<AuditRecord | null>;
-  /** Deletes previews that expired before `at` (ISO time); returns how many. Keeps the table small. */
-  purgeExpiredPreviews(at: string): Promise<number>;
+  /**
+   * Deletes previews that expired before `at` and idempotency receipts made before
+   * `receiptsBefore` (ISO times), a bounded batch of each per call so that no call holds the
+   * tables long; returns how many of each. Called as previews are made, it keeps both tables small.
+   */
+  purgeExpired(at: string, receiptsBefore: string): Promise<{ readonly previews: number; readonly receipts: number }>;
   /**
    * Optional: a new channel through which the live change feeds of several host processes on this
    * store's database work as one (see `LiveChannel`). Each call returns a separate member. A store

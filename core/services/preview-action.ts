@@ -80,9 +80,10 @@ async function resolvePreview(context: ServiceContext, actor: Actor, request: Pr
     consumedAt: null,
   });
   try {
-    await context.store.purgeExpiredPreviews(now.toISOString());
+    const receiptsBefore = new Date(now.getTime() - context.limits.receiptRetentionSeconds * 1000).toISOString();
+    await context.store.purgeExpired(now.toISOString(), receiptsBefore);
   } catch (error) {
-    context.logger.warn(`ops-jobs: could not purge expired previews: ${String(error)}`);
+    context.logger.warn(`ops-jobs: could not purge expired previews and receipts: ${String(error)}`);
   }
   return {
     token,

@@ -118,7 +118,7 @@ export function memoryStore(): OpsStore & { readonly runs: number } {
       runs += 1;
       return { schema: 'memory', applied: [], version: 1 };
     },
-    savePreview: refuse, findPreview: refuse, findReceipt: refuse, transaction: refuse, purgeExpiredPreviews: refuse,
+    savePreview: refuse, findPreview: refuse, findReceipt: refuse, transaction: refuse, purgeExpired: refuse,
     completeIntent: refuse, listAudit: refuse, getAudit: refuse,
     exportAudit: () => ({ [Symbol.asyncIterator]: () => ({ next: refuse }) }),
   };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { sleep, storedPreview } from './fixtures.ts';
+import { PURGE_BATCH } from '../../../../adapters/postgres/sql.ts';
+import { receipt, sleep, storedPreview } from './fixtures.ts';
 import type { StoreSuite } from './suite.ts';
 
 const AT = '2026-03-07T12:01:00.000Z';
@@ -39,15 +40,32 @@ export function previewTests(suite: StoreSuite): void {
     assert.equal(await store.transaction((tx) => tx.consumePreview(preview.tokenHash, AT)), true);
   });
 
-  suite.test('purging deletes only the previews that expired', async () => {
+  suite.test('purging deletes only the previews that expired and the receipts past their retention', async () => {
     const store = await suite.freshStore('preview_purge');
     const expired = storedPreview({ tokenHash: '1'.repeat(64), expiresAt: '2026-03-07T12:05:00.000Z' });
     const live = storedPreview({ tokenHash: '2'.repeat(64), expiresAt: '2026-03-07T12:15:00.000Z' });
     await store.savePreview(expired);
     await store.savePreview(live);
-    assert.equal(await store.purgeExpiredPreviews('2026-03-07T12:10:00.000Z'), 1);
+    const old = receipt({ key: 'old', createdAt: '2026-03-06T12:00:00.000Z' });
+    const recent = receipt({ key: 'recent', createdAt: '2026-03-07T11:00:00.000Z' });
+    await store.transaction(async (tx) => {
+      await tx.saveReceipt(old);
+      await tx.saveReceipt(recent);
+    });
+    assert.deepEqual(await store.purgeExpired('2026-03-07T12:10:00.000Z', '2026-03-07T00:00:00.000Z'), { previews: 1, receipts: 1 });
     assert.equal(await store.findPreview(expired.tokenHash), null);
     assert.deepEqual(await store.findPreview(live.tokenHash), live);
+    assert.equal(await store.findReceipt(old.principalId, 'old'), null);
+    assert.equal((await store.findReceipt(recent.principalId, 'recent'))?.key, 'recent');
+  });
+
+  suite.test('a purge deletes a bounded batch at a time', async () => {
+    const store = await suite.freshStore('preview_purge_batch');
+    for (let index = 0; index < PURGE_BATCH + 5; index++) {
+      await store.savePreview(storedPreview({ tokenHash: index.toString(16).padStart(64, '0'), expiresAt: '2026-03-07T12:05:00.000Z' }));
+    }
+    assert.deepEqual(await store.purgeExpired('2026-03-07T12:10:00.000Z', '2026-03-07T00:00:00.000Z'), { previews: PURGE_BATCH, receipts: 0 });
+    assert.deepEqual(await store.purgeExpired('2026-03-07T12:10:00.000Z', '2026-03-07T00:00:00.000Z'), { previews: 5, receipts: 0 });
   });
 
   if (!suite.concurrent) return;
