@@ -265,31 +265,28 @@ export function consumePreview(schema: string, tokenHash: string, at: string): S
   );
 }
 
-/** Deletes previews that expired before `at`; one row, `deleted`, with the count. */
 /** How many rows one purge statement deletes at most, so that it never holds a table for long. */
 export const PURGE_BATCH = 1000;
 
-export function purgeExpiredPreviews(schema: string, at: string): Statement {
-  const previews = table(schema, PREVIEWS_TABLE);
+/** Deletes a batch of the rows of `target` whose `column` is before `$1`; one row, `deleted`. */
+function purgeBatch(target: string, column: string, before: string): Statement {
   return statement(
     `WITH deleted AS (
-      DELETE FROM ${previews} WHERE ctid IN (SELECT ctid FROM ${previews} WHERE expires_at < $1::timestamptz LIMIT ${PURGE_BATCH})
-      RETURNING 1)
-    SELECT count(*)::int AS deleted FROM deleted`,
-    [at],
-  );
-}
-
-/** Deletes a batch of the idempotency receipts made before `$1`; one row, `deleted`. */
-export function purgeOldReceipts(schema: string, before: string): Statement {
-  const receipts = table(schema, RECEIPTS_TABLE);
-  return statement(
-    `WITH deleted AS (
-      DELETE FROM ${receipts} WHERE ctid IN (SELECT ctid FROM ${receipts} WHERE created_at < $1::timestamptz LIMIT ${PURGE_BATCH})
+      DELETE FROM ${target} WHERE ctid IN (SELECT ctid FROM ${target} WHERE ${column} < $1::timestamptz LIMIT ${PURGE_BATCH})
       RETURNING 1)
     SELECT count(*)::int AS deleted FROM deleted`,
     [before],
   );
+}
+
+/** Deletes a batch of the previews that expired before `at`. */
+export function purgeExpiredPreviews(schema: string, at: string): Statement {
+  return purgeBatch(table(schema, PREVIEWS_TABLE), 'expires_at', at);
+}
+
+/** Deletes a batch of the idempotency receipts made before `before`. */
+export function purgeOldReceipts(schema: string, before: string): Statement {
+  return purgeBatch(table(schema, RECEIPTS_TABLE), 'created_at', before);
 }
 
 /** Serves `purgeOldReceipts`, which deletes by age. */
