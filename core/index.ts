@@ -6,7 +6,7 @@ export type { JobSelection, Phase, Resource } from './contracts/resource.ts';
 export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayKind, type DisplayPolicy } from './contracts/display-policy.ts';
 export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState, type JobSummary, type JobDetail, type JobError, type QueueInfo, type QueueDescription, type QueueCounts, type CountFreshness } from './contracts/jobs.ts';
 export type { ActionSelection, CursorPosition, EngineCapabilities, EngineDescription, EngineProblem, JobEngine, JobListQuery, JobPage } from './contracts/engine.ts';
-export { IdempotencyConflict, type MigrationReport, type MigrationStatus, type OpsStore, type StoreTransaction } from './contracts/store.ts';
+export { IdempotencyConflict, type MigrationReport, type MigrationStatus, type OpsStore, type StoreTransaction, type TableSize } from './contracts/store.ts';
 export { AUDIT_OUTCOMES, type AuditFilter, type AuditOutcome, type AuditPage, type AuditQuery, type AuditRecord, type AuditResource, type NewAuditRecord } from './contracts/audit.ts';
 export type { IdempotencyReceipt, StoredPreview } from './contracts/preview.ts';
 export type { ChangeNotice, LiveChannel, LiveChannelMember, LiveRole } from './contracts/live-channel.ts';

@@ -265,6 +265,17 @@ export function consumePreview(schema: string, tokenHash: string, at: string): S
   );
 }
 
+/** The store's tables with the planner's row estimate and their size on disk: the catalog only. */
+export function tableSizes(schema: string): Statement {
+  return statement(
+    `SELECT c.relname AS "table", c.reltuples::bigint::float8 AS rows, pg_total_relation_size(c.oid)::float8 AS bytes
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = $1 AND c.relkind = 'r'
+    ORDER BY c.relname`,
+    [schema],
+  );
+}
+
 /** How many rows one purge statement deletes at most, so that it never holds a table for long. */
 export const PURGE_BATCH = 1000;
 

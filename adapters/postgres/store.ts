@@ -1,5 +1,5 @@
 import type { LiveChannel } from '../../core/contracts/live-channel.ts';
-import type { MigrationStatus, OpsStore, StoreTransaction } from '../../core/contracts/store.ts';
+import type { MigrationStatus, OpsStore, StoreTransaction, TableSize } from '../../core/contracts/store.ts';
 import { OptionsError } from '../../core/errors.ts';
 import { exportAudit, getAudit, listAudit } from './audit-reads.ts';
 import { completeIntent } from './audit-writes.ts';
@@ -51,6 +51,7 @@ export interface PostgresStore extends OpsStore {
   readonly schema: string;
   /** Which migrations the schema has; reads only. */
   migrationStatus(): Promise<MigrationStatus>;
+  tableSizes(): Promise<readonly TableSize[]>;
   /** Present unless the `liveChannel` option is `false` (or a PGlite-like lacks `listen`). */
   createLiveChannel?(): LiveChannel;
   /**
@@ -138,6 +139,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     ...(membership ? { createLiveChannel: () => createLiveChannel(driver, schema, membership()) } : {}),
     migrate: () => runMigrations(driver, schema),
     migrationStatus: () => readMigrationStatus(driver, schema),
+    tableSizes: () => rowsOf<TableSize>(driver, sql.tableSizes(schema)),
     async savePreview(preview) {
       await rowsOf(driver, sql.insertPreview(schema, preview));
     },

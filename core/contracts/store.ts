@@ -39,6 +39,15 @@ export interface StoreTransaction {
   saveReceipt(receipt: IdempotencyReceipt): Promise<void>;
 }
 
+/** One of the store's tables, by the database's own estimate. */
+export interface TableSize {
+  readonly table: string;
+  /** Estimated rows (from the planner's statistics); -1 before the table was first analyzed. */
+  readonly rows: number;
+  /** Bytes on disk, indexes included. */
+  readonly bytes: number;
+}
+
 /** Thrown by `saveReceipt` when another request saved a receipt for the same key first. */
 export class IdempotencyConflict extends Error {
   constructor() {
@@ -59,6 +68,11 @@ export interface OpsStore {
    * `ops-jobs doctor`. Rejects when the database cannot be reached.
    */
   migrationStatus?(): Promise<MigrationStatus>;
+  /**
+   * How large the store's tables are, as the database estimates it (no table is counted), for
+   * deployment checks such as `ops-jobs doctor`.
+   */
+  tableSizes?(): Promise<readonly TableSize[]>;
   savePreview(preview: StoredPreview): Promise<void>;
   findPreview(tokenHash: string): Promise<StoredPreview | null>;
   findReceipt(principalId: string, key: string): Promise<IdempotencyReceipt | null>;

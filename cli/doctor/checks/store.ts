@@ -1,5 +1,6 @@
 import type { Check } from '../context.ts';
-import { failure, messageOf, passed, warning } from '../finding.ts';
+import type { TableSize } from '../../../core/contracts/store.ts';
+import { failure, messageOf, passed, warning, type Finding } from '../finding.ts';
 import { withTimeout } from '../timeout.ts';
 
 /** The console's store answers, and its schema has every migration this release has. */
@@ -28,5 +29,14 @@ export const checkStore: Check = async ({ config, timeoutMs }) => {
       'A newer release of ops-jobs migrated it; this project runs an older one.',
       'Run the same ops-jobs release here as in the application that migrated the schema.')];
   }
-  return [passed('store.migrated', `The store answers and its schema ${schema} is migrated`, `At version ${version}, the latest this release has.`)];
+  return [passed('store.migrated', `The store answers and its schema ${schema} is migrated`, `At version ${version}, the latest this release has.`), ...(await sizesOf(store, timeoutMs))];
 };
+
+/** The store's tables with their estimated rows and sizes, so growth is seen before it hurts. */
+async function sizesOf(store: { tableSizes?(): Promise<readonly TableSize[]> }, timeoutMs: number): Promise<Finding[]> {
+  if (typeof store.tableSizes !== 'function') return [];
+  const sizes = await withTimeout(store.tableSizes(), timeoutMs, "the console's store").catch(() => null);
+  if (sizes === null) return [];
+  const lines = sizes.map(({ table, rows, bytes }) => `${table}: ${rows < 0 ? 'not yet analyzed' : `about ${Math.round(rows).toLocaleString('en')} rows`}, ${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+  return [passed('store.sizes', "The store's tables", `${lines.join('; ')}. Previews and idempotency receipts are purged as previews are made; the audit log is kept.`)];
+}

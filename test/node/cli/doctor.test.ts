@@ -99,6 +99,9 @@ describe('doctor', { timeout: 180_000 }, () => {
     assert.equal((await runCli(['migrate', '--database-url', DATABASE_URL, '--schema', schema])).code, 0);
     const afterwards = await doctor(env);
     assert.equal(finding(afterwards, 'store.migrated').severity, 'ok');
+    // The store's tables by the catalog's estimate, so their growth is visible.
+    const sizes = finding(afterwards, 'store.sizes');
+    for (const table of ['audit_events', 'action_previews', 'idempotency_receipts']) assert.match(sizes.detail, new RegExp(`${table}: .*MiB`));
     assert.equal(afterwards.code, 0, afterwards.stdout);
   });
 
