@@ -6,6 +6,7 @@ import type { DataFilter } from '../contracts/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../http/wire.ts';
 import type { Logger } from '../options.ts';
+import { inertText } from '../services/text-input.ts';
 
 /** Values whose JSON text is longer than this are sent as a preview, never whole. */
 export const MAX_VALUE_BYTES = 256 * 1024;
@@ -80,9 +81,10 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
     };
   }
 
+  // Free text from operators and hosts, shown inert wherever it goes: API, live events, exports.
   function text(kind: 'actor_label' | 'reason', raw: string, actor: Actor): string | null {
     const decision = decide(kind, raw, { actor });
-    return decision.shown && typeof decision.value === 'string' ? decision.value : null;
+    return decision.shown && typeof decision.value === 'string' ? inertText(decision.value) : null;
   }
 
   return {

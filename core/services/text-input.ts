@@ -9,6 +9,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // characters, bidirectional embeddings, overrides and isolates, and the byte order mark.
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
+// The same characters, found anywhere, for showing stored text inertly.
+const HIDDEN_ANYWHERE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/**
+ * Stored free text made inert for display: each control or invisible character (as `plainText`
+ * refuses them, line breaks aside) shown as its code point, such as `<U+202E>`, so that text
+ * stored before the refusal, or by another writer, can neither hide nor reorder what is around it.
+ */
+export function inertText(value: string): string {
+  return value.replace(HIDDEN_ANYWHERE, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
 export interface PlainTextOptions {
   /** Line breaks are allowed (a reason may have paragraphs); other control characters never are. */
   readonly lines?: boolean;

@@ -52,3 +52,19 @@ test('values larger than the limit are sent as a preview, never whole', () => {
   assert.ok(shown.preview.length <= 4096);
   assert.deepEqual(presenter.value('job_data', { small: 1 }, { actor: {} }), { value: { small: 1 } });
 });
+
+test('free text is shown inert: control and invisible characters appear as their code points', () => {
+  const logger = { error: () => {}, warn: () => {} };
+  const presenter = createPresenter({ display: (_kind, value) => ({ show: value }) }, logger);
+  const record = {
+    id: '1', occurredAt: '2026-12-01T10:00:00.000Z', completedAt: '2026-12-01T10:00:00.000Z',
+    principal: { id: 'ada', type: 'user', label: 'Ada\u200B' }, action: 'job.retry' as const,
+    resource: { queue: 'q', selection: { ids: ['j1'] }, ids: ['j1'] }, requested: 1, affected: 1, outcome: 'succeeded' as const,
+    // Written before such reasons were refused at the edge, or by another writer of the table.
+    reason: 'Retry approved \u202Edesrever\u202C by\u0007 ops\nsecond line', planHash: 'f'.repeat(64), correlationId: 'c1',
+  };
+  const shown = presenter.auditRecord(record, {});
+  assert.equal(shown.reason, 'Retry approved <U+202E>desrever<U+202C> by<U+0007> ops\nsecond line');
+  assert.equal(shown.principal.label, 'Ada<U+200B>');
+  assert.equal(presenter.actorLabel('Bob\u2066', {}), 'Bob<U+2066>');
+});
