@@ -31,6 +31,12 @@ import { JOB_PAGE_SIZE, MAX_JOB_PAGE_SIZE } from './page-size.ts';
 /** How many requests one page may take when the server stops early, before "Load more" takes over. */
 const KEEP_LOOKING_ROUNDS = 4;
 
+/** How fresh a queue's total is: as old as its oldest figure that is not live, if any. */
+function totalFreshness(info: QueueResponse | undefined): CountFreshness | undefined {
+  const times = Object.values(info?.stale ?? {}).map((freshness) => freshness!.asOf).sort();
+  return times[0] === undefined ? undefined : { asOf: times[0] };
+}
+
 /**
  * One queue's jobs, newest first, filtered by state through tabs that show each state's count.
  * Pages load through the API's cursors; "Load more" appends the next page below the ones shown.
@@ -215,7 +221,7 @@ export class OpsJobsJobList extends ViewElement {
         : ''}</a
     >`;
     return html`<nav part="states" class="states" aria-label="Job states">
-      ${tab(null, 'All', info?.total)} ${states.map((state) => tab(state, STATE_LABELS[state], info?.counts[state], info?.stale[state]))}
+      ${tab(null, 'All', info?.total, totalFreshness(info))} ${states.map((state) => tab(state, STATE_LABELS[state], info?.counts[state], info?.stale[state]))}
     </nav>`;
   }
 
