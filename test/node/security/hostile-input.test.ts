@@ -13,8 +13,7 @@ import { demoAuth, demoDisplayPolicy } from '../../../demo/policies.ts';
 import { HOSTS, startHost, type RunningHost } from '../support/http-hosts.ts';
 import { startSeededPgBoss, type SeededStack } from '../support/pg-boss-stack.ts';
 
-// Signed out, and the least and the most privileged roles that reach each route's parsing.
-const ROLES = [null, 'viewer', 'admin'] as const;
+const ROLES = [null, 'guest', 'viewer', 'operator', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
 interface Operation {
