@@ -75,10 +75,6 @@ export function actionTarget(schema: string, action: JobAction): string {
   }
 }
 
-// pg-boss's live-jobs predicate, word for word, so that the planner matches its partial index
-// job_i14 (name, state, blocked, start_after) and counts those jobs with an index-only scan.
-const LIVE_STATES = `state IN ('created', 'retry', 'active', 'failed')`;
-
 // Only a job that has not completed can carry an error in `output`: pg-boss stores the error of the
 // last failed attempt there, and the result there on completion. A thrown error arrives serialized
 // ({ name, message, stack, ...}); anything else pg-boss wraps as { value }, and its own timeouts
