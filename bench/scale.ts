@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import pg from 'pg';
-import type { ChildServer } from './support/child-server.ts';
+import type { ChildServer } from '../test/proxy/support/child-server.ts';
 import { coldFirstViewMs, launchChromium } from './support/cold-first-view.ts';
 import { watchDatabase, type DatabaseWatch } from './support/database-work.ts';
 import { setListingIndex } from './support/listing-index.ts';

@@ -97,9 +97,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     async findQueue(name) {
       if (!isHostQueueName(name)) return null;
       const queue = await boss.getQueue(name);
-      if (!queue) return null;
-      const sources = await query<{ name: string }>(sql.deadLetterSources(schema), [name]);
-      return { ...toQueueDescription(queue), deadLetterFor: sources.map((source) => source.name) };
+      return queue ? toQueueDescription(queue) : null;
     },
 
     async countJobs(names) {

@@ -346,11 +346,6 @@ export function jobStates(schema: string, options: { readonly lock: boolean }): 
     ORDER BY id${options.lock ? '\n    FOR UPDATE' : ''}`;
 }
 
-/** The queues `{ name }` whose dead letter queue is `$1`. pg-boss's queue table holds one row per queue. */
-export function deadLetterSources(schema: string): string {
-  return `SELECT name FROM ${schema}.queue WHERE dead_letter = $1 ORDER BY name`;
-}
-
 /** One row `{ exists }`: whether pg-boss has queue `$1`. */
 export function queueExists(schema: string): string {
   return `SELECT EXISTS (SELECT 1 FROM ${schema}.queue WHERE name = $1) AS exists`;

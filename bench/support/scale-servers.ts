@@ -1,6 +1,6 @@
 // Starts the two products the scale benchmark compares, each in its own process on 127.0.0.1.
 import { freePort } from '../../test/proxy/support/free-port.ts';
-import { startChildServer, type ChildServer } from './child-server.ts';
+import { startChildServer, type ChildServer } from '../../test/proxy/support/child-server.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 

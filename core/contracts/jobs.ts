@@ -32,11 +32,6 @@ export interface QueueDescription {
   readonly name: string;
   /** Where jobs that exhaust their retries go, if anywhere. */
   readonly deadLetterQueue: string | null;
-  /**
-   * The queues whose jobs end up here when they exhaust their retries, when the engine says (as
-   * `findQueue` does for pg-boss): this queue is their dead letter queue.
-   */
-  readonly deadLetterFor?: readonly string[];
   /** Engine-specific settings worth showing (policy, retention, retry defaults...). Never job data. */
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
 }
@@ -69,6 +64,8 @@ export interface QueueInfo extends QueueDescription {
   /** All jobs the engine currently stores for the queue, as far as it counts them. */
   readonly total: number;
   readonly stale: QueueCounts['stale'];
+  /** On one queue's answer: the queues whose dead letter queue this is. */
+  readonly deadLetterFor?: readonly string[];
 }
 
 /** The failure of a job, as far as the engine recorded it. Passes through the display policy. */

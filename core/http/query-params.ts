@@ -2,7 +2,7 @@ import { isOperatorAction } from '../contracts/actions.ts';
 import { AUDIT_OUTCOMES, type AuditFilter, type AuditOutcome } from '../contracts/audit.ts';
 import { isJobState, type JobState } from '../contracts/jobs.ts';
 import { InvalidInputError } from '../errors.ts';
-import { plainText } from '../services/text-input.ts';
+import { plainText } from '../plain-text.ts';
 
 export const PAGE_SIZE = Object.freeze({ min: 1, max: 200, default: 50 });
 

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.ts';
-import { plainText } from '../services/text-input.ts';
+import { plainText } from '../plain-text.ts';
 
 /** A route's path template under `{mount}/api`, such as `/queues/{queue}/jobs/{id}`. */
 export interface Template {

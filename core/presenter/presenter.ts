@@ -6,7 +6,7 @@ import type { DataFilter } from '../contracts/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../http/wire.ts';
 import type { Logger } from '../options.ts';
-import { inertText } from '../services/text-input.ts';
+import { inertText } from '../plain-text.ts';
 
 /** Values whose JSON text is longer than this are sent as a preview, never whole. */
 export const MAX_VALUE_BYTES = 256 * 1024;

@@ -3,7 +3,7 @@ import { isJobState } from '../contracts/jobs.ts';
 import type { JobSelection } from '../contracts/resource.ts';
 import { InvalidInputError } from '../errors.ts';
 import { dataFiltersFromObject } from './data-filters.ts';
-import { plainText } from './text-input.ts';
+import { plainText } from '../plain-text.ts';
 import type { ServiceContext } from './context.ts';
 
 /** A preview request after validation. */

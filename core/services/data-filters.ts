@@ -1,6 +1,6 @@
 import { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from '../contracts/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
-import { plainText } from './text-input.ts';
+import { plainText } from '../plain-text.ts';
 
 const MAX_VALUE_LENGTH = 200;
 

@@ -30,8 +30,12 @@ export function queueNotFound(name: string): NotFoundError {
   return new NotFoundError('Queue', `There is no queue named ${JSON.stringify(name)}.`);
 }
 
-/** One queue with its counts and settings. */
+/**
+ * One queue with its counts and settings, and the queues whose dead letter queue it is (read from
+ * the queues themselves, not their jobs), which redrive needs.
+ */
 export async function getQueue(context: ServiceContext, actor: Actor, name: string): Promise<QueueResponse> {
   const [queue] = await withCounts(context.engine, [await findQueue(context, actor, 'queues.view', name)]);
-  return context.presenter.queue(queue!);
+  const deadLetterFor = (await context.engine.listQueues()).filter((other) => other.deadLetterQueue === name).map((other) => other.name);
+  return context.presenter.queue({ ...queue!, deadLetterFor });
 }

@@ -69,20 +69,6 @@ export class OpsJobsJobList extends ViewElement {
   /** The row last ticked, where a shift-click range starts. */
   #anchor: string | null = null;
 
-  /**
-   * Whether this queue is another queue's dead letter queue, which redrive needs, for an engine
-   * whose queue answer does not say (`deadLetterFor`): read from every queue, and only when redrive
-   * is offered.
-   */
-  readonly #deadLetter = new LoadController(this, {
-    args: () => {
-      const info = this.#info.value;
-      const asked = this.queue && this.operator?.engine.actions?.['job.redrive'] && info && info.deadLetterFor === undefined;
-      return asked ? ([this.api, this.queue] as const) : null;
-    },
-    task: async ([api, queue], signal) => (await api.queues(signal)).queues.some((other) => other.deadLetterQueue === queue),
-  });
-
   readonly #info = new LoadController(this, {
     args: () => (this.queue ? ([this.api, this.queue] as const) : null),
     task: ([api, queue], signal) => api.queue(queue, signal),
@@ -142,8 +128,7 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   get #scope(): ActionScope {
-    const sources = this.#info.value?.deadLetterFor;
-    return { deadLetter: sources ? sources.length > 0 : this.#deadLetter.value === true };
+    return { deadLetter: (this.#info.value?.deadLetterFor?.length ?? 0) > 0 };
   }
 
   /** Whether the operator may take some action here, so rows get checkboxes. */

@@ -95,10 +95,7 @@ function engineSuite(target: BossTarget): void {
       const byName = new Map(queues.map((queue) => [queue.name, queue]));
       for (const name of Object.values(QUEUES)) assert.ok(byName.has(name), `${name} is listed`);
       assert.equal(byName.get(QUEUES.empty)!.deadLetterQueue, null);
-      const { deadLetterFor, ...main } = (await engine.findQueue(QUEUES.main))!;
-      assert.deepEqual(byName.get(QUEUES.main), main);
-      assert.deepEqual(deadLetterFor, []);
-      assert.deepEqual((await engine.findQueue(QUEUES.deadLetter))!.deadLetterFor, [QUEUES.main]);
+      assert.deepEqual(byName.get(QUEUES.main), await engine.findQueue(QUEUES.main));
       const counts = new Map((await engine.countJobs(queues.map((queue) => queue.name))).map((entry) => [entry.queue, entry]));
       const empty = counts.get(QUEUES.empty)!;
       assert.equal(empty.total, 0);

@@ -1,4 +1,5 @@
-// A server in a child process, so that the bench's own work never shares its event loop.
+// A server in a child process (the demo, or the bench's hosts), so that the caller's own work never
+// shares its event loop, and the server never outlives the caller.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** A server running in a child process. */
@@ -6,6 +7,8 @@ export interface ChildServer {
   /** Such as `http://127.0.0.1:41234`. */
   readonly origin: string;
   readonly child: ChildProcess;
+  /** The line that said it listens, matched by `ready`. */
+  readonly ready: RegExpExecArray;
   /** Everything it printed so far, for failure messages. */
   output(): string;
   /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
@@ -28,7 +31,7 @@ export function startChildServer(spec: ChildServerSpec): Promise<ChildServer> {
   const child = spawn(process.execPath, [...spec.args], { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // However the bench ends, the server must not outlive it.
+  // However the caller ends, the server must not outlive it.
   const orphanGuard = () => child.kill('SIGKILL');
   process.once('exit', orphanGuard);
   void exited.then(() => process.off('exit', orphanGuard));
@@ -49,7 +52,7 @@ export function startChildServer(spec: ChildServerSpec): Promise<ChildServer> {
       const match = spec.ready.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ origin: match[1], child, output: () => output, stop });
+        resolve({ origin: match[1], child, ready: match, output: () => output, stop });
       }
     };
     child.stdout.on('data', read);

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError } from './errors.ts';
 
 // C0 and C1 control characters; NUL among them, which PostgreSQL refuses in text.
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
