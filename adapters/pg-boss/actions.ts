@@ -7,12 +7,13 @@ import type { SqlExecutor } from '../../core/contracts/sql.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { sortIds } from './job-ids.ts';
 import { toJobSummary } from './job-rows.ts';
-import type { JobSummaryRow } from './job-rows.ts';
 import type { PgBossCommandOptions, PgBossCommandResponseLike, PgBossLike } from './pg-boss-like.ts';
 import { isHostQueueName } from './queue-names.ts';
 import { PG_BOSS_STATES } from './states.ts';
 import * as sql from './sql.ts';
 import { dataParameters } from './data-parameters.ts';
+import { LISTING_SCAN_LIMIT } from './listing-index.ts';
+import { createWarnings, type SelectedRow } from './warnings.ts';
 import type { DataFilter } from '../../core/contracts/data-filter.ts';
 
 /** What the action methods share with the rest of the engine. */
@@ -37,6 +38,11 @@ const PREVIEW_COUNT_FLOOR = 100;
 /** The engine's action methods over pg-boss: reads in SQL, changes through pg-boss's own commands. */
 export function createActionMethods(context: ActionContext): ActionMethods {
   const { boss, schema, query } = context;
+  const warn = createWarnings(context);
+  const warnedAbout = async (action: JobAction, queue: string, rows: readonly SelectedRow[]): Promise<{ warnings?: readonly string[] }> => {
+    const warnings = await warn(action, queue, rows);
+    return warnings.length > 0 ? { warnings } : {};
+  };
 
   const assertSupported = (action: JobAction): void => {
     if (!context.actions[action]) {
@@ -58,23 +64,51 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     const sorted = sortIds(ids);
     const rows = sorted.uuids.length === 0 || !isHostQueueName(queue)
       ? []
-      : await query<JobSummaryRow & { eligible: boolean }>(sql.jobsForAction(schema, action), [queue, sorted.uuids]);
+      : await query<SelectedRow & { eligible: boolean }>(sql.jobsForAction(schema, action), [queue, sorted.uuids]);
     const found = new Set(rows.map((row) => row.id));
     const eligible = rows.filter((row) => row.eligible);
+    const selected = eligible.slice(0, limit);
     return {
-      jobs: eligible.slice(0, limit).map(toJobSummary),
+      jobs: selected.map(toJobSummary),
       eligible: eligible.length,
       ineligible: rows.length - eligible.length,
       missing: [...sorted.invalid, ...sorted.uuids.filter((id) => !found.has(id)).map((id) => sorted.given.get(id) ?? id)],
+      ...(await warnedAbout(action, queue, selected)),
     };
   }
 
+  /**
+   * The jobs in `state` the action applies to, reading about what it selects: counted up to twice
+   * the cap and picked through an index that holds the state (the listing index, newest first, or
+   * pg-boss's job_i14 in its own order). A finished state without the listing index has neither:
+   * its jobs come from a bounded walk of the newest, which says when it stopped early.
+   */
   async function selectByState(action: JobAction, queue: string, state: unknown, data: readonly DataFilter[], limit: number): Promise<ActionSelection> {
     if (!isJobState(state)) {
       throw new InvalidInputError('state', `Unknown job state ${JSON.stringify(state)}; use one of ${PG_BOSS_STATES.join(', ')}.`);
     }
-    if (!isHostQueueName(queue)) return { jobs: [], eligible: 0, ineligible: 0, missing: [] };
+    const none: ActionSelection = { jobs: [], eligible: 0, ineligible: 0, missing: [] };
+    if (!isHostQueueName(queue) || !context.actions[action]?.includes(state)) return none;
     const withData = data.length > 0;
+    const indexed = await context.listingIndexReady();
+    if (!indexed && !sql.I14_STATES.has(state)) {
+      const walked = await query<SelectedRow & { wanted: boolean; walked: number | string }>(
+        sql.listJobsBounded(schema, { state, action, after: false, data: withData }),
+        [queue, limit + 1, ...dataParameters(data), LISTING_SCAN_LIMIT],
+      );
+      const found = walked.filter((row) => row.wanted);
+      const stopped = found.length <= limit && walked.some((row) => Number(row.walked) === LISTING_SCAN_LIMIT);
+      const selected = found.slice(0, limit);
+      return {
+        jobs: selected.map(toJobSummary),
+        eligible: found.length,
+        ...(found.length > limit || stopped ? { moreEligible: true } : {}),
+        ...(stopped ? { stoppedEarly: true } : {}),
+        ineligible: 0,
+        missing: [],
+        ...(await warnedAbout(action, queue, selected)),
+      };
+    }
     // Enough to say how many match when there are a few more than the cap; never every one.
     const counted = Math.max(2 * limit, PREVIEW_COUNT_FLOOR) + 1;
     const [counts] = await query<{ eligible: number; ineligible: number; seen: number }>(
@@ -82,12 +116,16 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       [queue, ...dataParameters(data), counted],
     );
     const eligible = counts?.eligible ?? 0;
-    // Newest first where the listing index serves it; otherwise any `limit` of them, so that the
-    // preview reads what it selects rather than every job in the state.
-    const anyOrder = !(await context.listingIndexReady());
-    const rows = eligible === 0 ? [] : await query<JobSummaryRow>(sql.listJobs(schema, { state, action, after: false, data: withData, anyOrder }), [queue, limit, ...dataParameters(data)]);
-    const more = (counts?.seen ?? 0) >= counted;
-    return { jobs: rows.map(toJobSummary), eligible, ...(more ? { moreEligible: true } : {}), ineligible: counts?.ineligible ?? 0, missing: [] };
+    if (eligible === 0) return { ...none, ineligible: counts?.ineligible ?? 0 };
+    const rows = await query<SelectedRow>(sql.listJobs(schema, { state, action, after: false, data: withData, anyOrder: !indexed }), [queue, limit, ...dataParameters(data)]);
+    return {
+      jobs: rows.map(toJobSummary),
+      eligible,
+      ...((counts?.seen ?? 0) >= counted ? { moreEligible: true } : {}),
+      ineligible: counts?.ineligible ?? 0,
+      missing: [],
+      ...(await warnedAbout(action, queue, rows)),
+    };
   }
 
   async function run(action: JobAction, queue: string, ids: string[], db: SqlExecutor | undefined): Promise<number> {

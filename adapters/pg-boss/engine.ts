@@ -12,13 +12,12 @@ import type { FromPgBossOptions, PgBossLike } from './pg-boss-like.ts';
 import { EXACT_COUNT_LIMIT, toQueueCounts, toQueueDescription } from './queue-info.ts';
 import type { QueueCountRow } from './queue-info.ts';
 import { createListingIndexProbe } from './listing-index-probe.ts';
-import { LISTING_SCAN_CHUNK, LISTING_SCAN_LIMIT, listingIndexStatus } from './listing-index.ts';
+import { LISTING_SCAN_LIMIT, listingIndexStatus } from './listing-index.ts';
 import { INTERNAL_QUEUE_PREFIX, isHostQueueName } from './queue-names.ts';
 import { validatePgBossSchema } from './schema-name.ts';
 import * as sql from './sql.ts';
 import { dataParameters } from './data-parameters.ts';
 import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
-import { createWarnAbout } from './warnings.ts';
 import { createDescribe } from './describe.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
@@ -54,26 +53,22 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
   const actionContext = { boss, schema, actions: capabilities.actions, query, listingIndexReady: () => listingIndex.ready() };
 
   /**
-   * A page no index serves: the queue walked newest first a chunk at a time, until the page is
-   * full, the queue ends, or `LISTING_SCAN_LIMIT` jobs were read (then it says it stopped early).
+   * A page no index serves: the queue walked newest first, until the page is full, the queue ends,
+   * or `LISTING_SCAN_LIMIT` jobs were read (then it says it stopped early and continues from there).
    */
   async function listBounded(listing: JobListQuery, position: JobPosition | undefined, data: readonly DataFilter[]): Promise<JobPage> {
-    const found: JobSummaryRow[] = [];
-    let from = position;
-    for (let read = 0; read < LISTING_SCAN_LIMIT; read += LISTING_SCAN_CHUNK) {
-      const shape = { ...(listing.state ? { state: listing.state } : {}), after: from !== undefined, data: data.length > 0 };
-      const values = [...(from ? [listing.queue, from.createdOn, from.id] : [listing.queue]), listing.limit + 1 - found.length, ...dataParameters(data), LISTING_SCAN_CHUNK];
-      const rows = await query<BoundedRow>(sql.listJobsBounded(schema, shape), values);
-      found.push(...rows.filter((row) => row.id !== null));
-      const walk = rows[0];
-      if (found.length > listing.limit || !walk || walk.scanned < LISTING_SCAN_CHUNK || walk.edge_id === null || walk.edge_created_on === null) {
-        return pageOf(found, listing.limit);
-      }
-      from = { createdOn: walk.edge_created_on, id: walk.edge_id };
-    }
-    return { jobs: found.map(toJobSummary), next: from ? toCursorPosition(from) : null, stoppedEarly: true };
+    const shape = { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined, data: data.length > 0 };
+    const values = [...(position ? [listing.queue, position.createdOn, position.id] : [listing.queue]), listing.limit + 1, ...dataParameters(data), LISTING_SCAN_LIMIT];
+    const rows = await query<WalkedRow>(sql.listJobsBounded(schema, shape), values);
+    const found = rows.filter((row) => row.wanted);
+    const edge = rows.find((row) => Number(row.walked) === LISTING_SCAN_LIMIT);
+    if (found.length > listing.limit || !edge) return pageOf(found, listing.limit);
+    return {
+      jobs: found.map(toJobSummary),
+      next: toCursorPosition(toJobPosition(edge)),
+      ...(found.length < listing.limit ? { stoppedEarly: true } : {}),
+    };
   }
-
 
   return {
     name: options.version ? `pg-boss ${options.version}` : 'pg-boss',
@@ -112,6 +107,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
         throw new InvalidInputError('state', `Unknown job state ${JSON.stringify(listing.state)}; use one of ${PG_BOSS_STATES.join(', ')}.`);
       }
       const position = listing.after === undefined ? undefined : fromCursorPosition(listing.after);
+      if (!isHostQueueName(listing.queue)) return { jobs: [], next: null };
       const data = listing.data ?? [];
       // Payload conditions have no index, and a state has one only where the host added it.
       const served = data.length === 0 && (!listing.state || (await listingIndex.ready()));
@@ -129,13 +125,12 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     },
 
     ...createActionMethods(actionContext),
-    warnAbout: createWarnAbout(actionContext),
     describe: createDescribe({ schema, version: options.version, query }),
   };
 }
 
-/** A row of `sql.listJobsBounded`. */
-type BoundedRow = JobSummaryRow & { readonly scanned: number; readonly edge_created_on: string | null; readonly edge_id: string | null };
+/** A row of `sql.listJobsBounded`: `walked` is a bigint, which the driver may hand over as text. */
+type WalkedRow = JobSummaryRow & { readonly wanted: boolean; readonly walked: number | string };
 
 /** A page from up to `limit + 1` rows: the extra row only says that another page follows. */
 function pageOf(rows: readonly JobSummaryRow[], limit: number): JobPage {

@@ -58,7 +58,7 @@ const redriveCandidate = (schema: string, alias: string): string => `${alias}.st
  * - deleteJob(): deleteJobsById takes any state;
  * - redrive(): a candidate (redriveWhere) that came from a source queue. pg-boss also needs that
  *   queue to still exist; a job whose queue is gone is still selected, so the operator is told
- *   (warnAbout) rather than shown a count that silently leaves it out.
+ *   (the preview's warnings) rather than shown a count that silently leaves it out.
  */
 export function actionTarget(schema: string, action: JobAction): string {
   switch (action) {
@@ -117,6 +117,26 @@ const SUMMARY_COLUMNS = `
     ${iso('completed_on')} AS finished_at,
     left(${ERROR_MESSAGE}, ${ERROR_MESSAGE_MAX_LENGTH}) AS error_message,
     ${isoMicros('created_on')} AS position_created_on`;
+
+/**
+ * What a preview warns about, read with the selected rows themselves rather than looked up again
+ * by id: `blocking` (a flow parent), and for a retry `dead_letter_copy`, the dead letter queue
+ * where a copy of the failed job still waits (the copy carries the failed job as source_id and the
+ * chain's root as source_root_id, which pg-boss indexes: job_i12). Over the row `job`. The
+ * `OFFSET 0` keeps the planner from hashing every waiting job of the table once instead of
+ * looking up each selected job's copy by that index.
+ */
+function selectionFacts(schema: string, action: JobAction): string {
+  const copy = action !== 'retry' ? 'NULL::text' : `CASE WHEN job.state = 'failed' AND job.dead_letter IS NOT NULL AND EXISTS (
+        SELECT 1 FROM ${schema}.job d
+        WHERE d.source_root_id = COALESCE(job.source_root_id, job.id)
+          AND d.source_id = job.id
+          AND d.name = job.dead_letter
+          AND d.state < 'active'
+        OFFSET 0
+      ) THEN job.dead_letter END`;
+  return `job.blocking, ${copy} AS dead_letter_copy`;
+}
 
 /**
  * The counts of the queues named in `$1` (text[]), one row per queue that exists, each read with a
@@ -211,56 +231,57 @@ export function listJobs(
   if (options.after) conditions.push(...AFTER_POSITION);
   if (options.data) conditions.push(dataMatches(limit + 1, limit + 2));
   const select = `
-    SELECT ${SUMMARY_COLUMNS}
+    SELECT ${SUMMARY_COLUMNS}${options.action ? `, ${selectionFacts(schema, options.action)}` : ''}
     FROM ${schema}.job
     WHERE ${conditions.join('\n      AND ')}`;
-  // Any `$limit` matching rows, then sorted: the planner may stop at the limit on whatever index
-  // finds the state (job_i14 for the live and failed states) instead of ordering the whole state.
-  if (options.anyOrder) return `SELECT * FROM (${select}\n    LIMIT $${limit}) picked\n    ORDER BY position_created_on DESC, id DESC`;
+  // Any `$limit` matching rows in job_i14's own order (name, state, blocked, start_after), then
+  // sorted: the walk of that index stops at the limit, where a bitmap scan would read the whole
+  // state first. Only for the states job_i14 holds (I14_STATES).
+  if (options.anyOrder) return `SELECT * FROM (${select}\n    ORDER BY job.state, job.blocked, job.start_after\n    LIMIT $${limit}) picked\n    ORDER BY position_created_on DESC, id DESC`;
   return `${select}
     ORDER BY created_on DESC, id DESC
     LIMIT $${limit}`;
 }
+
+/** The console states whose jobs pg-boss's job_i14 holds (created, retry, active and failed). */
+export const I14_STATES: ReadonlySet<JobState> = new Set(['queued', 'scheduled', 'blocked', 'active', 'retrying', 'failed']);
 
 const AFTER_POSITION = ['created_on <= $2::timestamptz', '(created_on, id) < ($2::timestamptz, $3::uuid)'];
 
 /**
  * One page of a queue's jobs in a state or matching payload conditions, reading at most a fixed
  * number of the queue's jobs: for a listing no index serves (a state without the listing index, a
- * payload condition). It walks job_i15 newest first over at most `$scan` rows, keeps those that
- * match, and looks the page's rows up by primary key.
+ * payload condition). It walks job_i15 newest first, keeps the jobs that match, and stops as soon
+ * as it has `$limit` of them or has read `$scan` jobs, whichever comes first: a common state reads
+ * about `limit / share of the state` rows, a rare one never more than `$scan`.
  *
- * Values as `listJobs`, then `$scan`. Every row carries `scanned` (how many rows the walk read) and
- * `edge_created_on`, `edge_id`: the last row read, where the next page starts when the walk stopped
- * before the page was full. With no match the one row has nulls for the job's columns.
+ * Values as `listJobs`, then `$scan`. Every row carries `wanted` (it matches) and `walked` (its
+ * place in the walk); the row at place `$scan`, matching or not, comes back too, so that the next
+ * page can start after the last row read when the walk stopped before the page was full.
  */
-export function listJobsBounded(schema: string, options: { readonly state?: JobState; readonly after: boolean; readonly data?: boolean }): string {
+export function listJobsBounded(schema: string, options: { readonly state?: JobState; readonly after: boolean; readonly data?: boolean; readonly action?: JobAction }): string {
   const limit = options.after ? 4 : 2;
   const scan = limit + 1 + (options.data ? 2 : 0);
   const conditions = ['name = $1'];
   if (options.after) conditions.push(...AFTER_POSITION);
   const wanted = [options.state ? STATE_FILTERS[options.state] : 'true'];
+  if (options.action) wanted.push(`(${actionTarget(schema, options.action)})`);
   if (options.data) wanted.push(dataMatches(limit + 1, limit + 2));
+  // The window numbers rows as the walk hands them over and the outer LIMIT stops the walk, so
+  // neither reads ahead: only the inner LIMIT's bound is ever reached in full.
   return `
-    WITH scanned AS MATERIALIZED (
-      SELECT id, created_on, (${wanted.join(' AND ')}) AS wanted
-      FROM ${schema}.job
-      WHERE ${conditions.join('\n        AND ')}
-      ORDER BY created_on DESC, id DESC
-      LIMIT $${scan}
-    )
-    SELECT page.*, walk.scanned, edge.edge_created_on, edge.edge_id
-    FROM (SELECT count(*)::int AS scanned FROM scanned) walk
-    LEFT JOIN LATERAL (
-      SELECT ${isoMicros('created_on')} AS edge_created_on, id AS edge_id
-      FROM scanned ORDER BY created_on, id LIMIT 1
-    ) edge ON true
-    LEFT JOIN LATERAL (
-      SELECT ${SUMMARY_COLUMNS}
-      FROM (SELECT id AS wanted_id FROM scanned WHERE wanted ORDER BY created_on DESC, id DESC LIMIT $${limit}) w
-      JOIN ${schema}.job j ON j.name = $1 AND j.id = w.wanted_id
-      ORDER BY j.created_on DESC, j.id DESC
-    ) page ON true`;
+    SELECT ${SUMMARY_COLUMNS}, wanted, walked${options.action ? `, ${selectionFacts(schema, options.action)}` : ''}
+    FROM (
+      SELECT job.*, (${wanted.join(' AND ')}) AS wanted, row_number() OVER () AS walked
+      FROM (
+        SELECT * FROM ${schema}.job
+        WHERE ${conditions.join('\n          AND ')}
+        ORDER BY created_on DESC, id DESC
+        LIMIT $${scan}
+      ) job
+    ) job
+    WHERE wanted OR walked = $${scan}
+    LIMIT $${limit}`;
 }
 
 /**
@@ -307,7 +328,8 @@ export function getJob(schema: string): string {
 export function jobsForAction(schema: string, action: JobAction): string {
   return `
     SELECT ${SUMMARY_COLUMNS},
-      (${actionTarget(schema, action)}) AS eligible
+      (${actionTarget(schema, action)}) AS eligible,
+      ${selectionFacts(schema, action)}
     FROM ${schema}.job
     WHERE name = $1 AND id = ANY($2::uuid[])
     ORDER BY created_on DESC, id DESC`;
@@ -352,57 +374,19 @@ export function queueExists(schema: string): string {
 }
 
 /**
- * What stopping or removing jobs `$2` (uuid[]) of queue `$1` would leave behind, in one row:
- * `running`, how many are active right now; `open_parents`, how many not yet finished still have
- * flow dependents waiting on them; `parents`, the same in any state (a completed parent keeps the
- * flag until pg-boss's flow resolver has released its dependents).
- */
-export function stopFacts(schema: string): string {
-  return `
-    SELECT count(*) FILTER (WHERE state = 'active')::int AS running,
-      count(*) FILTER (WHERE blocking AND state < 'completed')::int AS open_parents,
-      count(*) FILTER (WHERE blocking)::int AS parents
-    FROM ${schema}.job
-    WHERE name = $1 AND id = ANY($2::uuid[])`;
-}
-
-/**
- * The failed jobs among `$2` (uuid[]) of queue `$1` whose dead letter copy is still waiting in
- * their dead letter queue, counted per dead letter queue as `{ queue, count }`. The copy carries
- * the failed job as source_id and the chain's root as source_root_id, which pg-boss indexes (job_i12).
- */
-export function deadLetterCopies(schema: string): string {
-  return `
-    SELECT j.dead_letter AS queue, count(*)::int AS count
-    FROM ${schema}.job j
-    WHERE j.name = $1 AND j.id = ANY($2::uuid[])
-      AND j.state = 'failed'
-      AND j.dead_letter IS NOT NULL
-      AND EXISTS (
-        SELECT 1 FROM ${schema}.job d
-        WHERE d.source_root_id = COALESCE(j.source_root_id, j.id)
-          AND d.source_id = j.id
-          AND d.name = j.dead_letter
-          AND d.state < 'active'
-      )
-    GROUP BY 1
-    ORDER BY 1`;
-}
-
-/**
- * The jobs among `$2` (uuid[]) of dead letter queue `$1` that redrive() would leave in place for
- * want of a destination, per recorded source queue (null when none was recorded) as
- * `{ source, count }`.
+ * The jobs among `$2` (uuid[]) of dead letter queue `$1` that redrive() would leave in place
+ * because their recorded source queue no longer exists, per source queue as `{ source, count }`.
  */
 export function unroutableJobs(schema: string): string {
   return `
     SELECT j.source_name AS source, count(*)::int AS count
     FROM ${schema}.job j
     WHERE j.name = $1 AND j.id = ANY($2::uuid[])
+      AND j.source_name IS NOT NULL
       AND ${redriveCandidate(schema, 'j')}
       AND NOT EXISTS (SELECT 1 FROM ${schema}.queue q WHERE q.name = j.source_name)
     GROUP BY 1
-    ORDER BY 1 NULLS FIRST`;
+    ORDER BY 1`;
 }
 
 /** `$1`: the qualified name of pg-boss's version table. One row, `installed`: whether it exists. */

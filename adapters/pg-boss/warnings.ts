@@ -1,52 +1,54 @@
 import type { JobAction } from '../../core/contracts/actions.ts';
-import type { JobEngine } from '../../core/contracts/engine.ts';
+import type { JobState } from '../../core/contracts/jobs.ts';
 import type { ActionContext } from './actions.ts';
-import { sortIds } from './job-ids.ts';
-import { isHostQueueName } from './queue-names.ts';
+import type { JobSummaryRow } from './job-rows.ts';
 import * as sql from './sql.ts';
-
-type WarnAbout = NonNullable<JobEngine['warnAbout']>;
 
 // previewRedrive refuses a larger limit.
 const PREVIEW_LIMIT_MAX = 100_000;
+
+/** A selected job with what its warnings need (`sql.selectionFacts`). */
+export interface SelectedRow extends JobSummaryRow {
+  readonly blocking: boolean;
+  readonly dead_letter_copy: string | null;
+}
+
+const NOT_YET_FINISHED: ReadonlySet<JobState> = new Set(['queued', 'scheduled', 'blocked', 'active', 'retrying']);
 
 /**
  * Warnings in plain words about what pg-boss will do beyond the obvious: a retry beside a dead
  * letter copy, running handlers a cancel or delete does not stop, flow dependents left blocked,
  * dead-lettered jobs redrive cannot route, and where the others go. Counts, states and queue names
- * only; never job data.
+ * only; never job data. All but redrive's come from the selected rows, with no further read.
  */
-export function createWarnAbout(context: ActionContext): WarnAbout {
+export function createWarnings(context: ActionContext): (action: JobAction, queue: string, selected: readonly SelectedRow[]) => Promise<string[]> {
   const { boss, schema, query } = context;
 
-  async function retryWarnings(queue: string, ids: string[]): Promise<string[]> {
-    const copies = await query<{ queue: string; count: number }>(sql.deadLetterCopies(schema), [queue, ids]);
-    return copies.map(({ queue: deadLetter, count }) => {
-      const n = count;
-      return (
-        `${subject(n, ids.length)} ${pick(n, 'was', 'were')} also copied to the dead letter queue ${deadLetter} when ${pick(n, 'it', 'they')} failed, ` +
-        `and ${pick(n, 'that copy is', 'those copies are')} still waiting there. Redriving ${pick(n, 'it', 'them')} after this retry would run the same work again; ` +
-        `delete ${pick(n, 'it', 'them')} from ${deadLetter} if the retry is enough.`
-      );
-    });
+  function retryWarnings(selected: readonly SelectedRow[]): string[] {
+    const copies = new Map<string, number>();
+    for (const row of selected) if (row.dead_letter_copy !== null) copies.set(row.dead_letter_copy, (copies.get(row.dead_letter_copy) ?? 0) + 1);
+    return [...copies].sort(([a], [b]) => (a < b ? -1 : 1)).map(([deadLetter, n]) => (
+      `${subject(n, selected.length)} ${pick(n, 'was', 'were')} also copied to the dead letter queue ${deadLetter} when ${pick(n, 'it', 'they')} failed, ` +
+      `and ${pick(n, 'that copy is', 'those copies are')} still waiting there. Redriving ${pick(n, 'it', 'them')} after this retry would run the same work again; ` +
+      `delete ${pick(n, 'it', 'them')} from ${deadLetter} if the retry is enough.`
+    ));
   }
 
-  async function stopWarnings(action: 'cancel' | 'delete', queue: string, ids: string[]): Promise<string[]> {
-    const [facts] = await query<{ running: number; open_parents: number; parents: number }>(sql.stopFacts(schema), [queue, ids]);
-    if (!facts) return [];
+  function stopWarnings(action: 'cancel' | 'delete', selected: readonly SelectedRow[]): string[] {
+    const running = selected.filter((row) => row.state === 'active').length;
+    // A completed parent keeps the flag until pg-boss's flow resolver has released its dependents.
+    const parents = selected.filter((row) => row.blocking && (action === 'delete' || NOT_YET_FINISHED.has(row.state))).length;
     const doing = action === 'cancel' ? 'Cancelling' : 'Deleting';
     const warnings: string[] = [];
-    if (facts.running > 0) {
-      const n = facts.running;
+    if (running > 0) {
       warnings.push(
-        `${subject(n, ids.length)} ${pick(n, 'is', 'are')} running now. ${doing} does not stop a handler that is already running: ` +
+        `${subject(running, selected.length)} ${pick(running, 'is', 'are')} running now. ${doing} does not stop a handler that is already running: ` +
           'pg-boss ignores what it reports when it finishes, and aborts its job.signal only if the queue uses heartbeats.',
       );
     }
-    const parents = action === 'cancel' ? facts.open_parents : facts.parents;
     if (parents > 0) {
       warnings.push(
-        `${subject(parents, ids.length)} ${pick(parents, 'has', 'have')} flow dependents still waiting for ${pick(parents, 'it', 'them')} to complete. ` +
+        `${subject(parents, selected.length)} ${pick(parents, 'has', 'have')} flow dependents still waiting for ${pick(parents, 'it', 'them')} to complete. ` +
           `pg-boss releases a dependent only when all its parents have completed, so ${doing.toLowerCase()} leaves those dependents blocked.`,
       );
     }
@@ -60,13 +62,11 @@ export function createWarnAbout(context: ActionContext): WarnAbout {
     const preview = await boss.previewRedrive(queue, { ids, limit: Math.min(ids.length, PREVIEW_LIMIT_MAX) });
     const warnings: string[] = [];
     if (preview.unroutable > 0) {
-      const stuck = await query<{ source: string | null; count: number }>(sql.unroutableJobs(schema), [queue, ids]);
+      const stuck = await query<{ source: string; count: number }>(sql.unroutableJobs(schema), [queue, ids]);
       for (const { source, count: n } of stuck) {
-        const stays = `so redrive cannot move ${pick(n, 'it', 'them')}; ${pick(n, 'it stays', 'they stay')} in ${queue}.`;
         warnings.push(
-          source === null
-            ? `${subject(n, ids.length)} ${pick(n, 'has', 'have')} no source queue recorded, ${stays}`
-            : `${subject(n, ids.length)} came from queue ${source}, which no longer exists, ${stays}`,
+          `${subject(n, ids.length)} came from queue ${source}, which no longer exists, ` +
+            `so redrive cannot move ${pick(n, 'it', 'them')}; ${pick(n, 'it stays', 'they stay')} in ${queue}.`,
         );
       }
     }
@@ -89,18 +89,16 @@ export function createWarnAbout(context: ActionContext): WarnAbout {
     return warnings;
   }
 
-  return async (action: JobAction, queue: string, ids: readonly string[]): Promise<readonly string[]> => {
-    const { uuids } = sortIds(ids);
-    if (uuids.length === 0 || !isHostQueueName(queue) || !context.actions[action]) return [];
-    const selected = [...uuids];
+  return async (action, queue, selected) => {
+    if (selected.length === 0) return [];
     switch (action) {
       case 'retry':
-        return retryWarnings(queue, selected);
+        return retryWarnings(selected);
       case 'cancel':
       case 'delete':
-        return stopWarnings(action, queue, selected);
+        return stopWarnings(action, selected);
       case 'redrive':
-        return redriveWarnings(queue, selected);
+        return redriveWarnings(queue, selected.map((row) => row.id));
       case 'resume':
         return [];
     }

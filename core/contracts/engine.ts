@@ -66,10 +66,23 @@ export interface ActionSelection {
   readonly eligible: number;
   /** True when more jobs than `eligible` match (the engine stopped counting). */
   readonly moreEligible?: boolean;
-  /** How many selected jobs exist but are in a state the action does not apply to. */
+  /**
+   * How many selected jobs exist but are in a state the action does not apply to. A selection by a
+   * state the action does not apply to at all may report 0 here without reading its jobs.
+   */
   readonly ineligible: number;
   /** Ids given in the selection that the queue does not have. */
   readonly missing: readonly string[];
+  /**
+   * True when the engine stopped looking before it had found `limit` jobs, to keep the preview's
+   * reads bounded (a selection by state that no index serves): more may match further on.
+   */
+  readonly stoppedEarly?: boolean;
+  /**
+   * Engine-specific warnings about acting on the selected jobs, in plain words for the operator
+   * (for example, dead-lettered jobs whose source queue no longer exists). Never job data.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** Something about an engine's deployment that the adapter does not support, and how to fix it. */
@@ -115,7 +128,10 @@ export interface JobEngine {
    * from a cheaper source and says how fresh it is (`QueueCounts.stale`).
    */
   countJobs(queues: readonly string[]): Promise<readonly QueueCounts[]>;
-  /** One page of a queue's jobs, reading about one page. Callers check that the queue exists first. */
+  /**
+   * One page of a queue's jobs, reading about one page. A queue that does not exist (or that the
+   * engine keeps to itself) has no jobs: an empty last page, never an error.
+   */
   listJobs(query: JobListQuery): Promise<JobPage>;
   /** One job, or null when the queue has no job with this id (or no such queue): one lookup by key. */
   getJob(queue: string, id: string): Promise<JobDetail | null>;
@@ -125,11 +141,6 @@ export interface JobEngine {
    * state the action applies to, at most `limit` of them.
    */
   selectForAction(action: JobAction, queue: string, selection: JobSelection, limit: number): Promise<ActionSelection>;
-  /**
-   * Engine-specific warnings about an action on these jobs, in plain words for the operator
-   * (for example, dead-lettered jobs whose source queue no longer exists). Never job data.
-   */
-  warnAbout?(action: JobAction, queue: string, ids: readonly string[]): Promise<readonly string[]>;
   /**
    * The current state of each of these jobs that still exists. With `db` (inside the action's
    * transaction), the rows are locked until it ends, so the states cannot change before the action.

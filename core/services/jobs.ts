@@ -24,13 +24,15 @@ export async function listJobs(context: ServiceContext, actor: Actor, request: J
   if (state !== null && !context.engine.capabilities.states.includes(state)) {
     throw new InvalidInputError('state', `This engine has no state ${JSON.stringify(state)}; use one of ${context.engine.capabilities.states.join(', ')}.`);
   }
-  await findQueue(context, actor, 'jobs.view', queue);
+  await context.access.require(actor, 'jobs.view', { type: 'queue', queue });
   checkDataFilters(context, actor, queue, data);
   const listing = listingKey('jobs', queue, state, data);
   const after = cursor === null ? undefined : decodeCursor(listing, cursor);
   const page = await context.engine.listJobs({
     queue, limit, ...(state === null ? {} : { state }), ...(data.length > 0 ? { data } : {}), ...(after ? { after } : {}),
   });
+  // One read when the queue has jobs to show; only an empty page asks whether the queue exists.
+  if (page.jobs.length === 0 && page.next === null) await findQueue(context, actor, 'jobs.view', queue);
   return {
     jobs: page.jobs.map((job) => context.presenter.jobSummary(job, actor)),
     nextCursor: page.next === null ? null : encodeCursor(listing, page.next),

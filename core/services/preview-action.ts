@@ -60,8 +60,10 @@ async function resolvePreview(context: ServiceContext, actor: Actor, request: Pr
   if (selected.ineligible > 0) {
     warnings.push(`${selected.ineligible} selected job${selected.ineligible === 1 ? ' is' : 's are'} not in a state this action applies to and will be left alone.`);
   }
-  const ids = selected.jobs.map((job) => job.id);
-  warnings.push(...(await context.engine.warnAbout?.(jobAction, queue, ids) ?? []));
+  if (selected.stoppedEarly) {
+    warnings.push(`Only the newest jobs of the queue were looked through, to keep this preview's reads bounded; older ones that match are left for another run.`);
+  }
+  warnings.push(...(selected.warnings ?? []));
 
   const plan = selected.jobs.map((job) => ({ id: job.id, state: job.state }));
   const now = context.clock();

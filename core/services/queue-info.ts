@@ -1,7 +1,8 @@
 import type { JobEngine } from '../contracts/engine.ts';
 import type { QueueCounts, QueueDescription, QueueInfo } from '../contracts/jobs.ts';
 
-const NO_COUNTS: Omit<QueueCounts, 'queue'> = Object.freeze({ counts: Object.freeze({}), total: 0, stale: Object.freeze({}) });
+/** The figures of a queue the engine did not count. */
+export const NO_COUNTS: Omit<QueueCounts, 'queue'> = Object.freeze({ counts: Object.freeze({}), total: 0, stale: Object.freeze({}) });
 
 /** These queues with their counts, in the order given: one `countJobs` call for all of them. */
 export async function withCounts(engine: JobEngine, queues: readonly QueueDescription[]): Promise<QueueInfo[]> {

@@ -3,7 +3,7 @@ import type { QueueDescription } from '../contracts/jobs.ts';
 import { NotFoundError } from '../errors.ts';
 import type { QueueListResponse, QueueResponse } from '../http/wire.ts';
 import type { ServiceContext } from './context.ts';
-import { withCounts } from './queue-info.ts';
+import { NO_COUNTS, withCounts } from './queue-info.ts';
 
 /** The queues the actor may view, with their counts. Only the visible queues are counted. */
 export async function listQueues(context: ServiceContext, actor: Actor): Promise<QueueListResponse> {
@@ -35,7 +35,11 @@ export function queueNotFound(name: string): NotFoundError {
  * the queues themselves, not their jobs), which redrive needs.
  */
 export async function getQueue(context: ServiceContext, actor: Actor, name: string): Promise<QueueResponse> {
-  const [queue] = await withCounts(context.engine, [await findQueue(context, actor, 'queues.view', name)]);
-  const deadLetterFor = (await context.engine.listQueues()).filter((other) => other.deadLetterQueue === name).map((other) => other.name);
-  return context.presenter.queue({ ...queue!, deadLetterFor });
+  await context.access.require(actor, 'queues.view', { type: 'queue', queue: name });
+  // Three independent reads at once: counts and the other queues are only used if the queue exists.
+  const [queue, counted, all] = await Promise.all([context.engine.findQueue(name), context.engine.countJobs([name]), context.engine.listQueues()]);
+  if (!queue) throw queueNotFound(name);
+  const { counts, total, stale } = counted.find((entry) => entry.queue === name) ?? NO_COUNTS;
+  const deadLetterFor = all.filter((other) => other.deadLetterQueue === name).map((other) => other.name);
+  return context.presenter.queue({ ...queue, counts, total, stale, deadLetterFor });
 }

@@ -19,7 +19,6 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   listJobs: 'list_jobs',
   getJob: 'get_job',
   selectForAction: 'select_for_action',
-  warnAbout: 'warn_about',
   statesOf: 'states_of',
   prepare: 'prepare',
   apply: 'apply',

@@ -42,5 +42,4 @@ test('the observed engine keeps name, capabilities, results, and which optional 
   assert.equal(engine.capabilities, base.capabilities);
   assert.deepEqual(await engine.listQueues(), await base.listQueues());
   assert.equal('prepare' in engine, typeof base.prepare === 'function');
-  assert.equal('warnAbout' in engine, typeof base.warnAbout === 'function');
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CursorPosition, JobEngine } from '../../../../core/contracts/engine.ts';
 import { fromPgBoss } from '../../../../adapters/pg-boss/index.ts';
-import { LISTING_INDEX_COLUMNS, LISTING_INDEX_NAME, LISTING_SCAN_CHUNK, LISTING_SCAN_LIMIT } from '../../../../adapters/pg-boss/listing-index.ts';
+import { LISTING_INDEX_COLUMNS, LISTING_INDEX_NAME, LISTING_SCAN_LIMIT } from '../../../../adapters/pg-boss/listing-index.ts';
 import type { PgBossLike } from '../../../../adapters/pg-boss/pg-boss-like.ts';
 import { postgresTarget } from './targets.ts';
 import type { BossRun } from './targets.ts';
@@ -26,7 +26,8 @@ const MIX: ReadonlyArray<readonly [string, number]> = [
 const QUEUE_JOBS = MIX.reduce((sum, [, count]) => sum + count, 0);
 // A walk without the listing index reads each of its rows' heap page once: a hit per row.
 const WALK_BOUND = LISTING_SCAN_LIMIT + 500;
-const STEP_BOUND = LISTING_SCAN_CHUNK + 400;
+/** A walk that fills a page of 50 in a state stops after about 51 / (the state's share) rows. */
+const walkFor = (state: string): number => Math.ceil(51 / (MIX.find(([name]) => name === state)![1] / QUEUE_JOBS)) + 400;
 
 interface Statement {
   readonly text: string;
@@ -124,8 +125,8 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     assertBounded(await workOf(() => engine.listJobs({ queue: QUEUE, limit: 50, after })), 60, 'page 101');
   });
 
-  // Common states fill a page within the walk's first step; a rare one reads the whole bounded walk.
-  for (const [state, bound] of [['failed', STEP_BOUND], ['queued', STEP_BOUND], ['completed', STEP_BOUND], ['cancelled', WALK_BOUND]] as const) {
+  // A common state stops as soon as its page is full; a rare one reads the whole bounded walk.
+  for (const [state, bound] of [['failed', walkFor('failed')], ['queued', walkFor('created')], ['completed', walkFor('completed')], ['cancelled', WALK_BOUND]] as const) {
     test(`without the listing index, a page of ${state} jobs stops after a bounded walk`, async () => {
       await dropListingIndex();
       const work = await workOf(() => engine.listJobs({ queue: QUEUE, limit: 50, state }));
@@ -172,6 +173,18 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     const selected = await engine.selectForAction('retry', QUEUE, { filter: { state: 'failed' } }, 1000);
     assert.equal(selected.jobs.length, 1000);
     assert.equal(selected.moreEligible, true);
+  });
+
+  test('without the listing index, a preview in a finished state walks a bounded number of jobs', async () => {
+    await dropListingIndex();
+    assertBounded(await workOf(() => engine.selectForAction('delete', QUEUE, { filter: { state: 'completed' } }, 1000)), WALK_BOUND, 'delete preview of completed jobs');
+    const completed = await engine.selectForAction('delete', QUEUE, { filter: { state: 'completed' } }, 1000);
+    assert.ok(completed.jobs.length > 0 && completed.jobs.every((job) => job.state === 'completed'));
+    assert.equal(completed.moreEligible, true);
+    assertBounded(await workOf(() => engine.selectForAction('resume', QUEUE, { filter: { state: 'cancelled' } }, 1000)), WALK_BOUND, 'resume preview of cancelled jobs');
+    const cancelled = await engine.selectForAction('resume', QUEUE, { filter: { state: 'cancelled' } }, 1000);
+    assert.equal(cancelled.stoppedEarly, true, 'the rare state is not all within the walk');
+    assert.ok(cancelled.jobs.every((job) => job.state === 'cancelled'));
   });
 
   async function dropListingIndex(): Promise<void> {

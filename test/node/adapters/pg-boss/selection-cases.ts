@@ -69,14 +69,15 @@ export function selectionCases(suite: ActionSuite): void {
         assert.equal(await engine().apply(action, queue, ids), 0, 'nothing is left to change');
       });
 
-      dbTest(`${action}: selects by state, counting what it would and would not change`, async () => {
+      dbTest(`${action}: selects by state, counting what it would change`, async () => {
         const { queue, all } = await everyState(`${action}_by_state`);
         for (const state of PG_BOSS_STATES) {
           const inState = all.filter((job) => job.state === state);
           const applies = PG_BOSS_ACTION_STATES[action].includes(state);
           const selected = await engine().selectForAction(action, queue, { filter: { state } }, 50);
           assert.equal(selected.eligible, applies ? inState.length : 0, `${state}: eligible`);
-          assert.equal(selected.ineligible, applies ? 0 : inState.length, `${state}: ineligible`);
+          // A state the action does not apply to is not read at all: nothing in it is selected.
+          assert.equal(selected.ineligible, 0, `${state}: ineligible`);
           assert.deepEqual(selected.missing, []);
           const expected = applies ? await newestFirst(queue, inState.map((job) => job.id)) : [];
           assert.deepEqual(selected.jobs.map((job) => job.id), expected, `${state}: jobs`);

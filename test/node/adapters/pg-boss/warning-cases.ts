@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
+import type { JobAction } from '../../../../core/contracts/actions.ts';
 import type { ActionSuite } from './suite.ts';
 
 /** The warnings a preview shows for each action. */
 export function warningCases(suite: ActionSuite): void {
   describe('warnings', () => {
     const { dbTest } = suite;
+    // A preview's warnings come with its selection of these jobs.
+    const warnAbout = async (action: JobAction, queue: string, ids: readonly string[]) =>
+      (await suite.engine().selectForAction(action, queue, { ids: [...ids] }, 1000)).warnings ?? [];
 
     dbTest('retrying a failed job whose dead letter copy is still waiting says so', async () => {
       const { queue, deadLetter, jobs } = await suite.everyState('warn_retry');
-      const warnAbout = suite.engine().warnAbout!;
       assert.deepEqual(await warnAbout('retry', queue, [jobs.failed.id]), [
         `This job was also copied to the dead letter queue ${deadLetter} when it failed, and that copy is still waiting there. ` +
           `Redriving it after this retry would run the same work again; delete it from ${deadLetter} if the retry is enough.`,
@@ -21,7 +24,6 @@ export function warningCases(suite: ActionSuite): void {
 
     dbTest('cancelling or deleting running jobs and flow parents says what is left behind', async () => {
       const { queue, jobs } = await suite.everyState('warn_stop');
-      const warnAbout = suite.engine().warnAbout!;
       assert.deepEqual(await warnAbout('cancel', queue, [jobs.active.id, jobs.parent.id, jobs.queued.id]), [
         'One of these jobs is running now. Cancelling does not stop a handler that is already running: ' +
           'pg-boss ignores what it reports when it finishes, and aborts its job.signal only if the queue uses heartbeats.',
@@ -39,7 +41,6 @@ export function warningCases(suite: ActionSuite): void {
     dbTest('warnings never carry job data or errors, and bad input gets none', async () => {
       const { queue, jobs, all } = await suite.everyState('warn_data');
       const ids = all.map((job) => job.id);
-      const warnAbout = suite.engine().warnAbout!;
       for (const action of ['retry', 'cancel', 'delete', 'resume', 'redrive'] as const) {
         for (const warning of await warnAbout(action, queue, ids)) {
           assert.doesNotMatch(warning, /step|boom|try again|only-one|rows/, `${action}: ${warning}`);
