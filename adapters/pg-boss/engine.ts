@@ -9,8 +9,8 @@ import { CANONICAL_UUID, fromCursorPosition, toCursorPosition, type JobPosition 
 import { toJobDetail, toJobPosition, toJobSummary } from './job-rows.ts';
 import type { JobDetailRow, JobSummaryRow } from './job-rows.ts';
 import type { FromPgBossOptions, PgBossLike } from './pg-boss-like.ts';
-import { EXACT_COUNT_LIMIT, toQueueCounts, toQueueDescription } from './queue-info.ts';
-import type { QueueCountRow } from './queue-info.ts';
+import { countPlanOf, EXACT_COUNT_LIMIT, toQueueCounts, toQueueDescription } from './queue-info.ts';
+import type { CachedCountRow, ExactCountRow } from './queue-info.ts';
 import { createListingIndexProbe } from './listing-index-probe.ts';
 import { LISTING_SCAN_LIMIT, listingIndexStatus } from './listing-index.ts';
 import { INTERNAL_QUEUE_PREFIX, isHostQueueName } from './queue-names.ts';
@@ -98,8 +98,16 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     async countJobs(names) {
       const hosted = names.filter(isHostQueueName);
       if (hosted.length === 0) return [];
-      const rows = await query<QueueCountRow>(sql.countJobs(schema), [hosted, EXACT_COUNT_LIMIT + 1]);
-      return rows.map(toQueueCounts);
+      // pg-boss's own figures first, from its queue rows; then, in one statement, exact counts of
+      // the groups small enough to be worth it. At scale the second read is usually not needed.
+      const cached = await query<CachedCountRow>(sql.cachedCounts(schema), [hosted]);
+      const plans = cached.map(countPlanOf);
+      const worth = plans.filter((plan) => plan.live || plan.failed || plan.finished);
+      const exact = worth.length === 0 ? [] : await query<ExactCountRow>(sql.exactCounts(schema), [
+        worth.map((plan) => plan.queue), EXACT_COUNT_LIMIT + 1, worth.map((plan) => plan.live), worth.map((plan) => plan.failed), worth.map((plan) => plan.finished),
+      ]);
+      const exactByQueue = new Map(exact.map((row) => [row.queue, row]));
+      return cached.map((row, index) => toQueueCounts(row, plans[index]!, exactByQueue.get(row.queue)));
     },
 
     async listJobs(listing: JobListQuery): Promise<JobPage> {

@@ -7,25 +7,34 @@ import type { PgBossQueueLike } from './pg-boss-like.ts';
  */
 export const EXACT_COUNT_LIMIT = 500;
 
-/** A row of `sql.countJobs`. */
-export interface QueueCountRow {
+/** A row of `sql.cachedCounts`: pg-boss's queue row as JSON, and when its monitor last counted. */
+export interface CachedCountRow {
   readonly queue: string;
   readonly cached_at: string | null;
-  /** pg-boss's queue row as JSON: its cached counts, where this pg-boss has them. */
   readonly cached: Readonly<Record<string, unknown>>;
-  readonly live_counted: boolean;
+}
+
+/** A row of `sql.exactCounts`. */
+export interface ExactCountRow {
+  readonly queue: string;
   readonly live_rows: number;
   readonly queued: number;
   readonly scheduled: number;
   readonly blocked: number;
   readonly active: number;
   readonly retrying: number;
-  readonly failed_counted: boolean;
   readonly failed_rows: number;
-  readonly finished_counted: boolean;
   readonly finished_rows: number;
   readonly completed: number;
   readonly cancelled: number;
+}
+
+/** Which groups of a queue are worth counting exactly: those pg-boss's own count says are small. */
+export interface CountPlan {
+  readonly queue: string;
+  readonly live: boolean;
+  readonly failed: boolean;
+  readonly finished: boolean;
 }
 
 /** The queue settings shown to operators, in display order. */
@@ -58,45 +67,62 @@ export function toQueueDescription(queue: PgBossQueueLike): QueueDescription {
   return { name: queue.name, deadLetterQueue: queue.deadLetter ?? null, settings };
 }
 
-function cachedCount(row: QueueCountRow, column: string): number | null {
+function cachedCount(row: CachedCountRow, column: string): number | null {
   const value = row.cached[column];
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
 /**
- * A queue's counts from a row of `sql.countJobs`: each group counted exactly when pg-boss's own
- * count and the count itself found no more than `EXACT_COUNT_LIMIT` jobs in it, otherwise pg-boss's
- * cached figures with their time (left out when pg-boss has never counted the queue). pg-boss's cache counts retrying jobs among the ready and
- * deferred ones, and completed jobs together with cancelled ones, so those figures say what they
- * include.
+ * The groups of a queue to count exactly: each one pg-boss's own count finds no bigger than
+ * `EXACT_COUNT_LIMIT`, and the waiting and failed jobs of a queue pg-boss has never counted (so
+ * that a queue that starts failing shows it at once). Finished jobs are never counted past pg-boss's
+ * figure: they are the bulk of every table.
  */
-export function toQueueCounts(row: QueueCountRow): QueueCounts {
+export function countPlanOf(row: CachedCountRow): CountPlan {
+  const small = (...columns: string[]): boolean => columns.reduce((sum, column) => sum + (cachedCount(row, column) ?? 0), 0) <= EXACT_COUNT_LIMIT;
+  const never = row.cached_at === null;
+  return {
+    queue: row.queue,
+    live: never || small('queued_count', 'active_count'),
+    failed: never || small('failed_count'),
+    finished: small('retained_count'),
+  };
+}
+
+/**
+ * A queue's counts: each group counted exactly when it was worth counting (`plan`) and the count
+ * found no more than `EXACT_COUNT_LIMIT` jobs in it, otherwise pg-boss's cached figures with their
+ * time (left out when pg-boss has never counted the queue). pg-boss's cache counts retrying jobs
+ * among the ready and deferred ones, and completed jobs together with cancelled ones, so those
+ * figures say what they include.
+ */
+export function toQueueCounts(cachedRow: CachedCountRow, plan: CountPlan, exact: ExactCountRow | undefined): QueueCounts {
   const counts: Partial<Record<JobState, number>> = {};
   const stale: Partial<Record<JobState, CountFreshness>> = {};
-  const cachedAt = row.cached_at;
+  const cachedAt = cachedRow.cached_at;
   const fromCache = (state: JobState, column: string, includes?: readonly JobState[], atLeast = 0): void => {
-    const value = cachedCount(row, column);
+    const value = cachedCount(cachedRow, column);
     if (cachedAt === null || value === null) return;
     counts[state] = Math.max(value, atLeast);
     stale[state] = includes ? { asOf: cachedAt, includes } : { asOf: cachedAt };
   };
 
-  if (row.live_counted && row.live_rows <= EXACT_COUNT_LIMIT) {
-    Object.assign(counts, { queued: row.queued, scheduled: row.scheduled, blocked: row.blocked, active: row.active, retrying: row.retrying });
+  if (exact && plan.live && exact.live_rows <= EXACT_COUNT_LIMIT) {
+    Object.assign(counts, { queued: exact.queued, scheduled: exact.scheduled, blocked: exact.blocked, active: exact.active, retrying: exact.retrying });
   } else {
     fromCache('queued', 'ready_count', ['retrying']);
     fromCache('scheduled', 'deferred_count', ['retrying']);
     fromCache('blocked', 'blocked_count');
     fromCache('active', 'active_count');
   }
-  if (row.failed_counted && row.failed_rows <= EXACT_COUNT_LIMIT) counts.failed = row.failed_rows;
-  else fromCache('failed', 'failed_count', undefined, row.failed_rows);
-  if (row.finished_counted && row.finished_rows <= EXACT_COUNT_LIMIT) {
-    counts.completed = row.completed;
-    counts.cancelled = row.cancelled;
+  if (exact && plan.failed && exact.failed_rows <= EXACT_COUNT_LIMIT) counts.failed = exact.failed_rows;
+  else fromCache('failed', 'failed_count', undefined, exact && plan.failed ? exact.failed_rows : 0);
+  if (exact && plan.finished && exact.finished_rows <= EXACT_COUNT_LIMIT) {
+    counts.completed = exact.completed;
+    counts.cancelled = exact.cancelled;
   } else {
     fromCache('completed', 'retained_count', ['cancelled']);
   }
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-  return { queue: row.queue, counts, total, stale };
+  return { queue: cachedRow.queue, counts, total, stale };
 }

@@ -139,36 +139,36 @@ function selectionFacts(schema: string, action: JobAction): string {
 }
 
 /**
- * The counts of the queues named in `$1` (text[]), one row per queue that exists, each read with a
- * bounded number of index entries whatever the queue holds. `$2` is the most jobs a group is counted
- * to, plus one: a group that pg-boss's own count on the queue row says is that big is not counted
- * at all (`*_counted` false), and one that turns out to be is not counted further; its figures come
- * from pg-boss's count instead. A queue pg-boss has never counted is counted here.
+ * pg-boss's own counts for the queues named in `$1` (text[]), one row per queue that exists:
+ * `cached`, the queue row as JSON (its cached counts, where this pg-boss schema has them, so that
+ * a schema lacking some columns gives missing keys instead of an error), and `cached_at`, when
+ * pg-boss's monitor last counted (null when it never has). A read of the queue table only.
+ */
+export function cachedCounts(schema: string): string {
+  return `
+    SELECT q.name AS queue, ${iso('q.monitor_on')} AS cached_at, to_jsonb(q) AS cached
+    FROM ${schema}.queue q
+    WHERE q.name = ANY($1::text[])`;
+}
+
+/**
+ * Exact counts for the queues of `$1` (text[]), by group, each read with a bounded number of index
+ * entries whatever the queue holds: a group is counted only where its flag (`$3` live, `$4` failed,
+ * `$5` finished; boolean[] parallel to `$1`) says so, up to `$2` jobs (the most a group is
+ * counted to, plus one).
  *
- * - `live_*`: the waiting, active and retrying jobs, counted exactly through job_i14 (index-only).
- * - `failed_rows`: failed jobs, also through job_i14, so that a queue that starts failing shows it
- *   at once.
+ * - `live_*`: the waiting, active and retrying jobs, through job_i14 (index-only).
+ * - `failed_rows`: failed jobs, also through job_i14.
  * - `finished_*`: the newest finished jobs through job_i16, for completed and cancelled, which no
  *   index tells apart.
- * - `cached`: pg-boss's counts from its monitor pass (`monitor_on` says when), read as JSON so that
- *   a pg-boss 12 schema lacking some of the columns gives nulls instead of an error.
  */
-const cachedCount = (column: string): string => `COALESCE((to_jsonb(q) ->> '${column}')::int, 0)`;
-
-export function countJobs(schema: string): string {
+export function exactCounts(schema: string): string {
   return `
-    SELECT q.name AS queue,
-      ${iso('q.monitor_on')} AS cached_at,
-      to_jsonb(q) AS cached,
-      worth.live AS live_counted, live.rows AS live_rows, live.queued, live.scheduled, live.blocked, live.active, live.retrying,
-      worth.failed AS failed_counted, failed.rows AS failed_rows,
-      worth.finished AS finished_counted, finished.rows AS finished_rows, finished.completed, finished.cancelled
-    FROM ${schema}.queue q
-    CROSS JOIN LATERAL (
-      SELECT q.monitor_on IS NULL OR ${cachedCount('queued_count')} + ${cachedCount('active_count')} < $2 AS live,
-        q.monitor_on IS NULL OR ${cachedCount('failed_count')} < $2 AS failed,
-        ${cachedCount('retained_count')} < $2 AS finished
-    ) worth
+    SELECT w.queue,
+      live.rows AS live_rows, live.queued, live.scheduled, live.blocked, live.active, live.retrying,
+      failed.rows AS failed_rows,
+      finished.rows AS finished_rows, finished.completed, finished.cancelled
+    FROM unnest($1::text[], $3::boolean[], $4::boolean[], $5::boolean[]) AS w(queue, live, failed, finished)
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS rows,
         count(*) FILTER (WHERE state = 'created' AND NOT blocked AND start_after <= now())::int AS queued,
@@ -178,13 +178,13 @@ export function countJobs(schema: string): string {
         count(*) FILTER (WHERE state = 'retry')::int AS retrying
       FROM (
         SELECT state, blocked, start_after FROM ${schema}.job j
-        WHERE worth.live AND j.name = q.name AND j.state IN ('created', 'retry', 'active')
+        WHERE w.live AND j.name = w.queue AND j.state IN ('created', 'retry', 'active')
         LIMIT $2
       ) s
     ) live
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS rows
-      FROM (SELECT 1 FROM ${schema}.job j WHERE worth.failed AND j.name = q.name AND j.state = 'failed' LIMIT $2) s
+      FROM (SELECT 1 FROM ${schema}.job j WHERE w.failed AND j.name = w.queue AND j.state = 'failed' LIMIT $2) s
     ) failed
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS rows,
@@ -192,12 +192,11 @@ export function countJobs(schema: string): string {
         count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled
       FROM (
         SELECT state FROM ${schema}.job j
-        WHERE worth.finished AND j.name = q.name AND j.completed_on IS NOT NULL
+        WHERE w.finished AND j.name = w.queue AND j.completed_on IS NOT NULL
         ORDER BY j.completed_on DESC
         LIMIT $2
       ) s
-    ) finished
-    WHERE q.name = ANY($1::text[])`;
+    ) finished`;
 }
 
 /**

@@ -9,8 +9,12 @@ import { chooseContentCoding } from './content-coding.ts';
  */
 const COMPRESSIBLE = new Set(['application/json', 'application/problem+json', 'text/csv', 'application/jsonl']);
 
-/** Below this many bytes a gzip header and a round of deflate cost more than they save. */
-export const MIN_COMPRESSED_BYTES = 1024;
+/**
+ * Below this many bytes an answer goes out plain. A new connection's first flight is ten segments
+ * (RFC 6928), about 14 KB: an answer that fits arrives in one round trip, compressed or not, so
+ * compressing it would only cost both ends time. Pages of jobs and the audit log are above it.
+ */
+export const MIN_COMPRESSED_BYTES = 14 * 1024;
 
 /**
  * Only gzip. Node's `CompressionStream` also speaks brotli (since 24), but at brotli's top
