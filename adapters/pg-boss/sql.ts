@@ -245,6 +245,18 @@ export function listJobs(
 /** The console states whose jobs pg-boss's job_i14 holds (created, retry, active and failed). */
 export const I14_STATES: ReadonlySet<JobState> = new Set(['queued', 'scheduled', 'blocked', 'active', 'retrying', 'failed']);
 
+/**
+ * The columns a bounded walk carries, never the whole row: what a summary row, the match, and a
+ * preview's action and facts read. Carrying `data` and every other column through the walk's sort
+ * doubled its time.
+ */
+function walkedColumns(options: { readonly data?: boolean; readonly action?: JobAction }): string {
+  const columns = ['id', 'name', 'state', 'blocked', 'start_after', 'priority', 'retry_count', 'retry_limit', 'created_on', 'started_on', 'completed_on', 'output'];
+  if (options.data) columns.push('data');
+  if (options.action) columns.push('source_name', 'policy', 'singleton_key', 'blocking', 'dead_letter', 'source_root_id');
+  return columns.join(', ');
+}
+
 const AFTER_POSITION = ['created_on <= $2::timestamptz', '(created_on, id) < ($2::timestamptz, $3::uuid)'];
 
 /**
@@ -273,7 +285,7 @@ export function listJobsBounded(schema: string, options: { readonly state?: JobS
     FROM (
       SELECT job.*, (${wanted.join(' AND ')}) AS wanted, row_number() OVER () AS walked
       FROM (
-        SELECT * FROM ${schema}.job
+        SELECT ${walkedColumns(options)} FROM ${schema}.job
         WHERE ${conditions.join('\n          AND ')}
         ORDER BY created_on DESC, id DESC
         LIMIT $${scan}
