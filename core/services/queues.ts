@@ -36,8 +36,9 @@ export function queueNotFound(name: string): NotFoundError {
  */
 export async function getQueue(context: ServiceContext, actor: Actor, name: string): Promise<QueueResponse> {
   await context.access.require(actor, 'queues.view', { type: 'queue', queue: name });
-  // Three independent reads at once: counts and the other queues are only used if the queue exists.
-  const [queue, counted, all] = await Promise.all([context.engine.findQueue(name), context.engine.countJobs([name]), context.engine.listQueues()]);
+  // The queues (this one among them, and those that dead-letter into it) and its counts, at once.
+  const [all, counted] = await Promise.all([context.engine.listQueues(), context.engine.countJobs([name])]);
+  const queue = all.find((candidate) => candidate.name === name);
   if (!queue) throw queueNotFound(name);
   const { counts, total, stale } = counted.find((entry) => entry.queue === name) ?? NO_COUNTS;
   const deadLetterFor = all.filter((other) => other.deadLetterQueue === name).map((other) => other.name);
