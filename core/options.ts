@@ -3,6 +3,7 @@ import type { DisplayPolicy } from './contracts/display-policy.ts';
 import type { JobEngine } from './contracts/engine.ts';
 import type { OpsStore } from './contracts/store.ts';
 import { OptionsError } from './errors.ts';
+import { SELECTION_CAP } from './vocabulary/limits.ts';
 
 /** Where the console writes what operators must not see: policy failures, engine errors. */
 export interface Logger {
@@ -135,7 +136,7 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
   requireMethods('logger', logger, ['error', 'warn'], 'pass an object with error() and warn(), such as console');
 
   const actions = {
-    cap: integerOption('actions.cap', options.actions?.cap, 1000, 1, 100_000),
+    cap: integerOption('actions.cap', options.actions?.cap, SELECTION_CAP.default, SELECTION_CAP.min, SELECTION_CAP.max),
     tokenTtlSeconds: integerOption('actions.tokenTtlSeconds', options.actions?.tokenTtlSeconds, 300, 10, 3600),
     reasonMinLength: integerOption('actions.reasonMinLength', options.actions?.reasonMinLength, 8, 1, 500),
     receiptRetentionSeconds: integerOption('actions.receiptRetentionSeconds', options.actions?.receiptRetentionSeconds, 86_400, 60, 30 * 86_400),

@@ -1,8 +1,8 @@
-import type { JobAction } from '../../core/contracts/actions.ts';
+import type { JobAction } from '../../core/vocabulary/actions.ts';
 import type { ActionSelection, JobEngine } from '../../core/contracts/engine.ts';
-import { isJobState } from '../../core/contracts/jobs.ts';
-import type { JobState } from '../../core/contracts/jobs.ts';
-import type { JobSelection } from '../../core/contracts/resource.ts';
+import { isJobState } from '../../core/vocabulary/job-states.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { JobSelection } from '../../core/vocabulary/job-selection.ts';
 import type { SqlExecutor } from '../../core/contracts/sql.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { sortIds } from './job-ids.ts';
@@ -14,7 +14,7 @@ import * as sql from './sql.ts';
 import { dataParameters } from './data-parameters.ts';
 import { LISTING_SCAN_LIMIT } from './listing-index.ts';
 import { createWarnings, type SelectedRow } from './warnings.ts';
-import type { DataFilter } from '../../core/contracts/data-filter.ts';
+import type { DataFilter } from '../../core/vocabulary/data-filter.ts';
 
 /** What the action methods share with the rest of the engine. */
 export interface ActionContext {

@@ -1,4 +1,4 @@
-import type { DataFilter } from '../../core/contracts/data-filter.ts';
+import type { DataFilter } from '../../core/vocabulary/data-filter.ts';
 
 /** The two parameters of `sql.dataMatches`: the fields and the values, as parallel text arrays. */
 export function dataParameters(filters: readonly DataFilter[]): unknown[] {

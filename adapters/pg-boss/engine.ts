@@ -1,8 +1,8 @@
 import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../../core/contracts/engine.ts';
-import { isJobState } from '../../core/contracts/jobs.ts';
+import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { JobDetail, QueueDescription } from '../../core/contracts/jobs.ts';
 import type { SqlExecutor } from '../../core/contracts/sql.ts';
-import type { DataFilter } from '../../core/contracts/data-filter.ts';
+import type { DataFilter } from '../../core/vocabulary/data-filter.ts';
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
 import { createActionMethods } from './actions.ts';
 import { CANONICAL_UUID, fromCursorPosition, toCursorPosition, type JobPosition } from './cursor.ts';

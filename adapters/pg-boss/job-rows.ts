@@ -1,4 +1,5 @@
-import type { JobDetail, JobState, JobSummary } from '../../core/contracts/jobs.ts';
+import type { JobDetail, JobSummary } from '../../core/contracts/jobs.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobPosition } from './cursor.ts';
 import { toJobError } from './job-error.ts';
 

@@ -1,4 +1,6 @@
-import type { CountFreshness, JobState, QueueCounts, QueueDescription } from '../../core/contracts/jobs.ts';
+import type { CountFreshness } from '../../core/vocabulary/count-freshness.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { QueueCounts, QueueDescription } from '../../core/contracts/jobs.ts';
 import type { PgBossQueueLike } from './pg-boss-like.ts';
 
 /**

@@ -6,8 +6,8 @@
  * The schema is put into the text as given, as pg-boss itself does; `validatePgBossSchema` has
  * already refused anything that could break out of an identifier.
  */
-import type { JobAction } from '../../core/contracts/actions.ts';
-import type { JobState } from '../../core/contracts/jobs.ts';
+import type { JobAction } from '../../core/vocabulary/actions.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
 
 // pg-boss keeps every job of a queue in `job`, partitioned by queue name (or one plain table when
 // partitioning is off), so `WHERE name = $1` prunes to the queue's own partition either way.

@@ -1,18 +1,9 @@
-import type { JobAction } from '../../core/contracts/actions.ts';
-import type { JobState } from '../../core/contracts/jobs.ts';
+import type { JobAction } from '../../core/vocabulary/actions.ts';
+import { ALL_JOB_STATES, type JobState } from '../../core/vocabulary/job-states.ts';
 import type { PgBossLike } from './pg-boss-like.ts';
 
-/** Every console state pg-boss has, in lifecycle order: waiting, running, finished. */
-export const PG_BOSS_STATES: readonly JobState[] = Object.freeze([
-  'queued',
-  'scheduled',
-  'blocked',
-  'active',
-  'retrying',
-  'completed',
-  'failed',
-  'cancelled',
-] as const);
+/** pg-boss has every console state; they are listed in lifecycle order: waiting, running, finished. */
+export const PG_BOSS_STATES: readonly JobState[] = ALL_JOB_STATES;
 
 /**
  * For each action, the console states of the jobs pg-boss 12's own command changes; `sql.ts`

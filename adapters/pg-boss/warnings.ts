@@ -1,5 +1,5 @@
-import type { JobAction } from '../../core/contracts/actions.ts';
-import type { JobState } from '../../core/contracts/jobs.ts';
+import type { JobAction } from '../../core/vocabulary/actions.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { ActionContext } from './actions.ts';
 import type { JobSummaryRow } from './job-rows.ts';
 import * as sql from './sql.ts';

@@ -1,5 +1,5 @@
-import { isOperatorAction } from '../../core/contracts/actions.ts';
-import { AUDIT_OUTCOMES } from '../../core/contracts/audit.ts';
+import { isOperatorAction } from '../../core/vocabulary/actions.ts';
+import { AUDIT_OUTCOMES } from '../../core/vocabulary/audit-outcomes.ts';
 import type { AuditFilter } from '../../core/contracts/audit.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { isIsoTimestamp } from './timestamps.ts';

@@ -1,4 +1,5 @@
-import type { AuditOutcome, AuditRecord, NewAuditRecord } from '../../core/contracts/audit.ts';
+import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
+import type { AuditRecord, NewAuditRecord } from '../../core/contracts/audit.ts';
 import { isAuditId } from './audit-position.ts';
 import { rowsOf } from './driver.ts';
 import type { SqlQueryable } from './driver.ts';

@@ -1,9 +1,10 @@
 // Rows as `sql.ts` selects them, mapped to the contract's records. Timestamps arrive as ISO text
 // and jsonb as parsed values, on `pg` and PGlite alike.
-import type { OperatorAction } from '../../core/contracts/actions.ts';
-import type { AuditOutcome, AuditRecord } from '../../core/contracts/audit.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
+import type { AuditRecord } from '../../core/contracts/audit.ts';
 import type { IdempotencyReceipt, StoredPreview } from '../../core/contracts/preview.ts';
-import type { JobSelection } from '../../core/contracts/resource.ts';
+import type { JobSelection } from '../../core/vocabulary/job-selection.ts';
 import type { AuditPosition } from './audit-position.ts';
 
 /** A row of the audit columns in `sql.ts`. */

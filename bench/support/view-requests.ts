@@ -1,5 +1,5 @@
 // Loads a view over HTTP the way a browser tab would: its requests at once, each body read whole.
-import type { JobPageResponse } from '../../core/http/wire.ts';
+import type { JobPageResponse } from '../../core/vocabulary/wire.ts';
 import { MOUNT, PAGE_ROWS, type ViewRequest, type ViewTargets } from './scale-views.ts';
 
 // Read whether or not this version of the API says it stopped early.

@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, isOperatorAction, type Action } from '../../core/contracts/actions.ts';
+import { ALL_ACTIONS, isOperatorAction, type Action } from '../../core/vocabulary/actions.ts';
 import type { Actor, AuthSeam } from '../../core/contracts/auth.ts';
 import type { Phase } from '../../core/contracts/resource.ts';
 import { createAccess } from '../../core/services/access.ts';

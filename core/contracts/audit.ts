@@ -1,21 +1,7 @@
-import type { OperatorAction } from './actions.ts';
+import type { OperatorAction } from '../vocabulary/actions.ts';
+import type { AuditOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { AuditPrincipal } from './auth.ts';
-import type { JobSelection } from './resource.ts';
-
-/**
- * How an audited action ended. `pending` is an intent recorded before an action on an engine that
- * cannot share the store's transaction; one left pending by a crash stays visible as such. The
- * others after `failed` are attempts the console refused, recorded so the log shows what operators
- * tried and not only what happened: `denied` (not allowed, or another operator's preview),
- * `expired` (the preview's time ran out), `already_used` (its token was spent) and `drifted` (its
- * jobs changed since). A refused attempt changed no job (`affected` 0).
- */
-export type AuditOutcome = 'succeeded' | 'failed' | 'pending' | 'denied' | 'expired' | 'already_used' | 'drifted';
-
-export const AUDIT_OUTCOMES: readonly AuditOutcome[] = Object.freeze(['succeeded', 'failed', 'pending', 'denied', 'expired', 'already_used', 'drifted']);
-
-/** The outcomes of attempts that changed nothing because the console refused them. */
-export type RefusedOutcome = Extract<AuditOutcome, 'denied' | 'expired' | 'already_used' | 'drifted'>;
+import type { JobSelection } from '../vocabulary/job-selection.ts';
 
 /** What an audited action touched. */
 export interface AuditResource {

@@ -1,4 +1,4 @@
-import type { Action } from './actions.ts';
+import type { Action } from '../vocabulary/actions.ts';
 import type { Resource } from './resource.ts';
 
 /**

@@ -1,7 +1,8 @@
-import type { JobAction } from './actions.ts';
-import type { DataFilter } from './data-filter.ts';
-import type { JobDetail, JobState, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
-import type { JobSelection } from './resource.ts';
+import type { JobAction } from '../vocabulary/actions.ts';
+import type { DataFilter } from '../vocabulary/data-filter.ts';
+import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
+import type { JobState } from '../vocabulary/job-states.ts';
+import type { JobSelection } from '../vocabulary/job-selection.ts';
 import type { SqlExecutor } from './sql.ts';
 
 /**

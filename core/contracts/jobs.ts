@@ -1,31 +1,5 @@
-/**
- * Engine-neutral job states. Each engine maps its own states onto these and declares which it
- * supports in its capabilities.
- */
-export const JOB_STATES = Object.freeze({
-  /** Ready to run now. */
-  queued: 'queued',
-  /** Waiting for a start time in the future. */
-  scheduled: 'scheduled',
-  /** Waiting for other jobs it depends on. */
-  blocked: 'blocked',
-  /** Being processed by a worker. */
-  active: 'active',
-  /** Failed an attempt and waiting to be tried again. */
-  retrying: 'retrying',
-  completed: 'completed',
-  /** Failed with no attempts left. */
-  failed: 'failed',
-  cancelled: 'cancelled',
-} as const);
-
-export type JobState = (typeof JOB_STATES)[keyof typeof JOB_STATES];
-
-export const ALL_JOB_STATES: readonly JobState[] = Object.freeze(Object.values(JOB_STATES));
-
-export function isJobState(value: unknown): value is JobState {
-  return typeof value === 'string' && (ALL_JOB_STATES as readonly string[]).includes(value);
-}
+import type { CountFreshness } from '../vocabulary/count-freshness.ts';
+import type { JobState } from '../vocabulary/job-states.ts';
 
 /** A queue as an engine describes it: what it is, never how many jobs it holds. */
 export interface QueueDescription {
@@ -34,17 +8,6 @@ export interface QueueDescription {
   readonly deadLetterQueue: string | null;
   /** Engine-specific settings worth showing (policy, retention, retry defaults...). Never job data. */
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
-}
-
-/**
- * How fresh a count is when the engine did not count it just now: the time the figure was taken,
- * and any other states it includes because the engine's source does not tell them apart.
- */
-export interface CountFreshness {
-  /** When the engine last counted it (ISO 8601). */
-  readonly asOf: string;
-  /** Other states this figure includes (their own counts are then absent). */
-  readonly includes?: readonly JobState[];
 }
 
 /** A queue's jobs by state, as cheaply as the engine can count them, saying how fresh each figure is. */

@@ -1,6 +1,6 @@
-import type { OperatorAction } from './actions.ts';
-import type { JobState } from './jobs.ts';
-import type { JobSelection } from './resource.ts';
+import type { OperatorAction } from '../vocabulary/actions.ts';
+import type { JobState } from '../vocabulary/job-states.ts';
+import type { JobSelection } from '../vocabulary/job-selection.ts';
 
 /**
  * A previewed plan, as the store keeps it. The token itself is never stored: only its SHA-256

@@ -1,15 +1,7 @@
-import type { DataFilter } from './data-filter.ts';
-import type { JobState } from './jobs.ts';
+import type { JobSelection } from '../vocabulary/job-selection.ts';
 
 /** Operator actions are authorized twice: when previewed and again when executed. */
 export type Phase = 'preview' | 'execute';
-
-/** Which jobs of a queue an operator action is about. */
-export type JobSelection =
-  /** These jobs, by id. */
-  | { readonly ids: readonly string[] }
-  /** Every job of the queue in this state, and matching the payload conditions if any (up to the console's cap). */
-  | { readonly filter: { readonly state: JobState; readonly data?: readonly DataFilter[] } };
 
 /** What an action is about. `authorize` receives one of these. */
 export type Resource =

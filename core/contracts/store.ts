@@ -1,4 +1,5 @@
-import type { AuditPage, AuditQuery, AuditFilter, AuditOutcome, AuditRecord, NewAuditRecord } from './audit.ts';
+import type { AuditPage, AuditQuery, AuditFilter, AuditRecord, NewAuditRecord } from './audit.ts';
+import type { AuditOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { LiveChannel } from './live-channel.ts';
 import type { IdempotencyReceipt, StoredPreview } from './preview.ts';
 import type { SqlExecutor } from './sql.ts';

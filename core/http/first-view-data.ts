@@ -1,10 +1,5 @@
-import { isJobState } from '../contracts/jobs.ts';
-
-/**
- * Jobs in the first page of a queue's job list, as the console asks for it. Mirrors
- * `JOB_PAGE_SIZE` in elements/job-list/page-size.ts: elements and core share no values.
- */
-const JOB_PAGE_SIZE = 50;
+import { isJobState } from '../vocabulary/job-states.ts';
+import { PAGE_SIZE } from '../vocabulary/limits.ts';
 
 /**
  * The API answers the console asks for first on a page under the mount, relative to the mount
@@ -25,7 +20,7 @@ export function firstViewRequests(pathUnderMount: string, search = ''): readonly
     const queue = `api/queues/${encodeURIComponent(name)}`;
     const state = new URLSearchParams(search).get('state');
     const page = new URLSearchParams(isJobState(state) ? { state } : {});
-    page.set('limit', String(JOB_PAGE_SIZE));
+    page.set('limit', String(PAGE_SIZE.default));
     requests.push(queue, `${queue}/jobs?${page}`);
   } else if (section === 'queues' && name && jobs === 'jobs' && id && segments.length === 4) {
     requests.push(`api/queues/${encodeURIComponent(name)}/jobs/${encodeURIComponent(id)}`);

@@ -1,6 +1,6 @@
-import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../contracts/actions.ts';
-import { AUDIT_OUTCOMES } from '../contracts/audit.ts';
-import { ALL_JOB_STATES } from '../contracts/jobs.ts';
+import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
+import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
 
 const nullableString = { type: ['string', 'null'] };
 const timestamp = { type: 'string', format: 'date-time' };
@@ -29,7 +29,7 @@ const jobSummaryProperties = {
   errorMessage: { ...nullableString, description: 'The last failure message, as the display policy allows.' },
 };
 
-/** JSON Schemas (2020-12) of the API's bodies, matching core/http/wire.ts. */
+/** JSON Schemas (2020-12) of the API's bodies, matching core/vocabulary/wire.ts. */
 export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   JobState: { type: 'string', enum: [...ALL_JOB_STATES] },
   Problem: {

@@ -1,10 +1,10 @@
-import { isOperatorAction } from '../contracts/actions.ts';
-import { AUDIT_OUTCOMES, type AuditFilter, type AuditOutcome } from '../contracts/audit.ts';
-import { isJobState, type JobState } from '../contracts/jobs.ts';
+import { isOperatorAction } from '../vocabulary/actions.ts';
+import { AUDIT_OUTCOMES, isAuditOutcome } from '../vocabulary/audit-outcomes.ts';
+import type { AuditFilter } from '../contracts/audit.ts';
+import { isJobState, type JobState } from '../vocabulary/job-states.ts';
 import { InvalidInputError } from '../errors.ts';
+import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { plainText } from '../plain-text.ts';
-
-export const PAGE_SIZE = Object.freeze({ min: 1, max: 200, default: 50 });
 
 /** `limit`, checked against the allowed range, which a 400 states. */
 export function pageSize(query: URLSearchParams): number {
@@ -56,7 +56,7 @@ export function auditFilter(query: URLSearchParams): AuditFilter {
   const action = text(query, 'action');
   if (action !== undefined && !isOperatorAction(action)) throw new InvalidInputError('action', `Unknown action ${JSON.stringify(action.slice(0, 40))}.`);
   const outcome = text(query, 'outcome');
-  if (outcome !== undefined && !(AUDIT_OUTCOMES as readonly string[]).includes(outcome)) {
+  if (outcome !== undefined && !isAuditOutcome(outcome)) {
     throw new InvalidInputError('outcome', `outcome must be one of ${AUDIT_OUTCOMES.join(', ')}.`);
   }
   const from = instant(query, 'from');
@@ -65,7 +65,7 @@ export function auditFilter(query: URLSearchParams): AuditFilter {
   const filter: Record<string, string> = {};
   const entries: [keyof AuditFilter, string | undefined][] = [
     ['principalId', text(query, 'actor')], ['action', action], ['queue', text(query, 'queue')], ['jobId', text(query, 'job')],
-    ['outcome', outcome as AuditOutcome | undefined], ['from', from], ['to', to],
+    ['outcome', outcome], ['from', from], ['to', to],
   ];
   for (const [key, value] of entries) if (value !== undefined) filter[key] = value;
   return filter as AuditFilter;

@@ -1,6 +1,6 @@
 import { ProblemError } from '../errors.ts';
 import type { Logger } from '../options.ts';
-import type { ProblemResponse } from './wire.ts';
+import type { ProblemResponse } from '../vocabulary/wire.ts';
 
 /** Headers every response of the console carries. */
 const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({

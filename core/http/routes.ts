@@ -1,4 +1,4 @@
-import type { Action } from '../contracts/actions.ts';
+import type { Action } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import { InvalidInputError } from '../errors.ts';
 import { exportAuditLog, getAuditRecord, listAuditLog } from '../services/audit-log.ts';
@@ -10,7 +10,9 @@ import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
-import { auditFilter, PAGE_SIZE, pageSize, stateFilter } from './query-params.ts';
+import { auditFilter, pageSize, stateFilter } from './query-params.ts';
+import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
+import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { BASE_HEADERS, jsonResponse } from './responses.ts';
 import { template, type Template } from './router.ts';
 
@@ -64,7 +66,7 @@ const auditFilterParams: readonly ParameterDoc[] = [
   { name: 'action', in: 'query', description: 'Operator action, such as job.retry.', schema: { type: 'string' } },
   { name: 'queue', in: 'query', description: 'Queue acted on.', schema: { type: 'string' } },
   { name: 'job', in: 'query', description: 'A job id the action touched.', schema: { type: 'string' } },
-  { name: 'outcome', in: 'query', description: 'succeeded, failed or pending.', schema: { type: 'string', enum: ['succeeded', 'failed', 'pending'] } },
+  { name: 'outcome', in: 'query', description: 'How the action ended.', schema: { type: 'string', enum: [...AUDIT_OUTCOMES] } },
   { name: 'from', in: 'query', description: 'Earliest time, inclusive (ISO 8601).', schema: { type: 'string', format: 'date-time' } },
   { name: 'to', in: 'query', description: 'Latest time, exclusive (ISO 8601).', schema: { type: 'string', format: 'date-time' } },
 ];

@@ -1,4 +1,4 @@
-import type { OperatorAction } from '../contracts/actions.ts';
+import type { OperatorAction } from '../vocabulary/actions.ts';
 import type { QueueInfo } from '../contracts/jobs.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../contracts/auth.ts';
 import type { Logger } from '../options.ts';
 import type { ServiceContext } from '../services/context.ts';
-import type { LiveActionEvent, LiveQueuesEvent, LiveReadyEvent } from '../http/wire.ts';
+import type { LiveActionEvent, LiveQueuesEvent, LiveReadyEvent } from '../vocabulary/wire.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { SequencedEvent } from './live-event.ts';
 

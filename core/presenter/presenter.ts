@@ -2,9 +2,9 @@ import type { Actor } from '../contracts/auth.ts';
 import type { DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts';
 import type { JobDetail, JobSummary, QueueInfo } from '../contracts/jobs.ts';
 import type { AuditRecord } from '../contracts/audit.ts';
-import type { DataFilter } from '../contracts/data-filter.ts';
+import type { DataFilter } from '../vocabulary/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
-import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../http/wire.ts';
+import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../vocabulary/wire.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
 

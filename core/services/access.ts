@@ -1,4 +1,4 @@
-import type { Action } from '../contracts/actions.ts';
+import type { Action } from '../vocabulary/actions.ts';
 import type { Actor, AuthSeam } from '../contracts/auth.ts';
 import type { Resource } from '../contracts/resource.ts';
 import { AuthorizationFailedError, ForbiddenError, UnauthenticatedError } from '../errors.ts';

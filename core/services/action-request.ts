@@ -1,6 +1,7 @@
-import { isOperatorAction, jobActionOf, type OperatorAction } from '../contracts/actions.ts';
-import { isJobState } from '../contracts/jobs.ts';
-import type { JobSelection } from '../contracts/resource.ts';
+import { isOperatorAction, jobActionOf, type OperatorAction } from '../vocabulary/actions.ts';
+import { isJobState } from '../vocabulary/job-states.ts';
+import type { JobSelection } from '../vocabulary/job-selection.ts';
+import { REASON_MAX_LENGTH } from '../vocabulary/limits.ts';
 import { InvalidInputError } from '../errors.ts';
 import { dataFiltersFromObject } from './data-filters.ts';
 import { plainText } from '../plain-text.ts';
@@ -64,6 +65,6 @@ export function parseExecuteRequest(context: ServiceContext, body: unknown): { t
   if (reason.length < context.limits.reasonMinLength) {
     throw new InvalidInputError('reason', `Say why you are doing this, in at least ${context.limits.reasonMinLength} characters; it goes into the audit log.`);
   }
-  if (reason.length > 2000) throw new InvalidInputError('reason', 'The reason is limited to 2,000 characters.');
+  if (reason.length > REASON_MAX_LENGTH) throw new InvalidInputError('reason', `The reason is limited to ${REASON_MAX_LENGTH.toLocaleString('en')} characters.`);
   return { token: body.token, reason };
 }

@@ -1,4 +1,5 @@
-import type { Phase, JobSelection, Resource } from '../contracts/resource.ts';
+import type { Phase, Resource } from '../contracts/resource.ts';
+import type { JobSelection } from '../vocabulary/job-selection.ts';
 
 /** The resource `authorize` is asked about for an operator action in a given phase. */
 export function actionResource(queue: string, selection: JobSelection, phase: Phase): Resource {

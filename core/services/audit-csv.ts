@@ -1,4 +1,4 @@
-import type { AuditRecordResponse } from '../http/wire.ts';
+import type { AuditRecordResponse } from '../vocabulary/wire.ts';
 
 const COLUMNS = [
   'id', 'occurred_at', 'completed_at', 'principal_id', 'principal_type', 'principal_label', 'action', 'queue',

@@ -1,7 +1,7 @@
 import type { Actor } from '../contracts/auth.ts';
 import type { AuditFilter, AuditRecord } from '../contracts/audit.ts';
 import { NotFoundError } from '../errors.ts';
-import type { AuditPageResponse, AuditRecordResponse } from '../http/wire.ts';
+import type { AuditPageResponse, AuditRecordResponse } from '../vocabulary/wire.ts';
 import type { ServiceContext } from './context.ts';
 import { decodeCursor, encodeCursor, listingKey } from './cursor.ts';
 import { toCsvRow, AUDIT_CSV_HEADER } from './audit-csv.ts';

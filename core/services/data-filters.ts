@@ -1,4 +1,4 @@
-import { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from '../contracts/data-filter.ts';
+import { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from '../vocabulary/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
 import { plainText } from '../plain-text.ts';
 

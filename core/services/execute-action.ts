@@ -1,10 +1,10 @@
-import { jobActionOf, OPERATOR_ACTIONS } from '../contracts/actions.ts';
+import { jobActionOf, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
-import type { RefusedOutcome } from '../contracts/audit.ts';
+import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, ProblemError } from '../errors.ts';
-import type { ExecuteResponse } from '../http/wire.ts';
+import type { ExecuteResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
 import { reportActionError, selectionKindOf } from '../telemetry/operator-action.ts';

@@ -1,8 +1,8 @@
 import type { Actor } from '../contracts/auth.ts';
-import type { DataFilter } from '../contracts/data-filter.ts';
-import type { JobState } from '../contracts/jobs.ts';
+import type { DataFilter } from '../vocabulary/data-filter.ts';
+import type { JobState } from '../vocabulary/job-states.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { JobDetailResponse, JobPageResponse } from '../http/wire.ts';
+import type { JobDetailResponse, JobPageResponse } from '../vocabulary/wire.ts';
 import type { ServiceContext } from './context.ts';
 import { decodeCursor, encodeCursor, listingKey } from './cursor.ts';
 import { findQueue, queueNotFound } from './queues.ts';

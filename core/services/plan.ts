@@ -1,5 +1,5 @@
-import type { OperatorAction } from '../contracts/actions.ts';
-import type { JobState } from '../contracts/jobs.ts';
+import type { OperatorAction } from '../vocabulary/actions.ts';
+import type { JobState } from '../vocabulary/job-states.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { ConflictError } from '../errors.ts';
 import { sha256Hex } from './preview-token.ts';

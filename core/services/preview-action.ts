@@ -1,7 +1,7 @@
-import { jobActionOf } from '../contracts/actions.ts';
+import { jobActionOf } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { PreviewResponse } from '../http/wire.ts';
+import type { PreviewResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
 import { reportActionError, selectionKindOf } from '../telemetry/operator-action.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../contracts/auth.ts';
 import type { QueueDescription } from '../contracts/jobs.ts';
 import { NotFoundError } from '../errors.ts';
-import type { QueueListResponse, QueueResponse } from '../http/wire.ts';
+import type { QueueListResponse, QueueResponse } from '../vocabulary/wire.ts';
 import type { ServiceContext } from './context.ts';
 import { NO_COUNTS, withCounts } from './queue-info.ts';
 

@@ -1,5 +1,5 @@
 import type { AuditPrincipal } from '../contracts/auth.ts';
-import type { RefusedOutcome } from '../contracts/audit.ts';
+import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import type { OpsStore } from '../contracts/store.ts';
 import type { Logger } from '../options.ts';

@@ -1,7 +1,7 @@
-import { ALL_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, jobActionOf, type Action, type OperatorAction } from '../contracts/actions.ts';
+import { ALL_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, jobActionOf, type Action, type OperatorAction } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
-import type { JobState } from '../contracts/jobs.ts';
-import type { SessionResponse } from '../http/wire.ts';
+import type { JobState } from '../vocabulary/job-states.ts';
+import type { SessionResponse } from '../vocabulary/wire.ts';
 import type { ServiceContext } from './context.ts';
 import type { Verdict } from './access.ts';
 

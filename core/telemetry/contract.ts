@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../contracts/actions.ts';
+import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 
 // Value sets shared by several events. Every list is closed: a value not listed here is never
 // published. Adding a value or an event is a minor change; renaming or removing one is a major one.

@@ -1,5 +1,5 @@
-import type { OperatorAction } from '../contracts/actions.ts';
-import type { JobSelection } from '../contracts/resource.ts';
+import type { OperatorAction } from '../vocabulary/actions.ts';
+import type { JobSelection } from '../vocabulary/job-selection.ts';
 import { AuthorizationFailedError, ProblemError } from '../errors.ts';
 import type { TelemetryTags } from './contract.ts';
 import { emitTelemetry } from './emit.ts';

@@ -1,5 +1,6 @@
 import { html, LitElement, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { REASON_MAX_LENGTH } from '../../core/vocabulary/limits.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AuditQuery } from '../api/audit-query.ts';
 import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
@@ -232,7 +233,7 @@ export class OpsJobsActionDialog extends LitElement {
         <p class="hint" id="reason-hint">Your reason goes into the audit log with your name, for the next person on call. Ctrl+Enter confirms.${expires
           ? ` The preview is valid until ${formatClock(expires)}.`
           : ''}</p>
-        <textarea id="reason" name="reason" required minlength=${min} maxlength="2000" .value=${this.reason} ?readonly=${busy}
+        <textarea id="reason" name="reason" required minlength=${min} maxlength=${REASON_MAX_LENGTH} .value=${this.reason} ?readonly=${busy}
           aria-describedby="reason-hint reason-count ${error ? 'reason-error' : ''}" aria-invalid=${error ? 'true' : 'false'}
           placeholder="e.g. Provider outage INC-2291 is over; retrying the declines"
           @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PreviewResponse } from '../../core/http/wire.ts';
+import type { PreviewResponse } from '../../core/vocabulary/wire.ts';
 import type { ApiClient, ExecuteResult } from '../api/api-client.ts';
 import { ApiError, isAbort } from '../api/api-error.ts';
 import type { ActionRequest } from '../actions/action-request.ts';

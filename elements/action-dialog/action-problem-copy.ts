@@ -1,4 +1,4 @@
-import type { OperatorAction } from '../../core/contracts/actions.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { ApiError } from '../api/api-error.ts';
 import { ACTION_COPY } from '../actions/action-copy.ts';
 

@@ -1,6 +1,6 @@
-import type { OperatorAction } from '../../core/contracts/actions.ts';
-import type { JobState } from '../../core/contracts/jobs.ts';
-import type { SessionResponse } from '../../core/http/wire.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { ACTION_ORDER } from './action-copy.ts';
 
 /**

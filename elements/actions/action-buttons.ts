@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { OperatorAction } from '../../core/contracts/actions.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { lockIcon } from '../shared/icons.ts';
 import type { ActionOption } from './action-availability.ts';
 import { ACTION_COPY } from './action-copy.ts';

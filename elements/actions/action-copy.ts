@@ -1,4 +1,4 @@
-import type { OperatorAction } from '../../core/contracts/actions.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 
 /** How an operator action reads in the interface, in each form a sentence needs. */
 export interface ActionCopy {
@@ -12,12 +12,7 @@ export interface ActionCopy {
   readonly tone: 'primary' | 'danger' | 'normal';
 }
 
-/**
- * Every operator action, in the order the console offers them. Mirrors `OPERATOR_ACTIONS` in
- * core, which elements may import only as types.
- */
-export const ACTION_ORDER: readonly OperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.resume', 'job.cancel', 'job.delete']);
-
+/** How each operator action reads, listed in the order the console offers them. */
 export const ACTION_COPY: Readonly<Record<OperatorAction, ActionCopy>> = Object.freeze({
   'job.retry': { verb: 'Retry', done: 'Retried', hint: 'Runs again from the first attempt.', tone: 'primary' },
   'job.redrive': {
@@ -30,6 +25,9 @@ export const ACTION_COPY: Readonly<Record<OperatorAction, ActionCopy>> = Object.
   'job.cancel': { verb: 'Cancel', done: 'Cancelled', hint: 'Stops a job, waiting or running.', tone: 'normal' },
   'job.delete': { verb: 'Delete', done: 'Deleted', hint: 'Removes for good; cannot be undone.', tone: 'danger' },
 });
+
+/** Every operator action, in the order the console offers them: the order of `ACTION_COPY`, which has one entry per action. */
+export const ACTION_ORDER: readonly OperatorAction[] = Object.freeze(Object.keys(ACTION_COPY) as OperatorAction[]);
 
 /** "1 job", "37 jobs", with the count grouped. */
 export function jobCount(count: number, format: (n: number) => string = String): string {

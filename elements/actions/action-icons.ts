@@ -1,5 +1,5 @@
 import type { SVGTemplateResult } from 'lit';
-import type { OperatorAction } from '../../core/contracts/actions.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { redriveIcon, playIcon, refreshIcon, stopIcon, trashIcon } from '../shared/icons.ts';
 
 /** The icon beside each operator action's name. Decorative, like every icon. */

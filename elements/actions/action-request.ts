@@ -1,5 +1,5 @@
-import type { OperatorAction } from '../../core/contracts/actions.ts';
-import type { PreviewRequestBody } from '../../core/http/wire.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import type { PreviewRequestBody } from '../../core/vocabulary/wire.ts';
 
 /** What an operator asked to do, before the preview: the action, its target, and words for the target. */
 export interface ActionRequest {

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { SessionResponse } from '../../core/http/wire.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import type { AuditLinks } from '../action-dialog/action-dialog.ts';
 import type { ActionRequest } from './action-request.ts';
 import type { ApiClient } from '../api/api-client.ts';

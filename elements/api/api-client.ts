@@ -11,8 +11,8 @@ import type {
   QueueListResponse,
   QueueResponse,
   SessionResponse,
-} from '../../core/http/wire.ts';
-import type { JobState } from '../../core/contracts/jobs.ts';
+} from '../../core/vocabulary/wire.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
 

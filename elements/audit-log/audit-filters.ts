@@ -1,8 +1,9 @@
 import { html, type TemplateResult } from 'lit';
+import { AUDIT_OUTCOMES } from '../../core/vocabulary/audit-outcomes.ts';
 import { chevronIcon } from '../shared/icons.ts';
 import { AUDIT_FILTER_KEYS, auditFilterCount, type AuditFilterKey, type AuditQuery } from '../api/audit-query.ts';
 import { ACTION_COPY, ACTION_ORDER } from '../actions/action-copy.ts';
-import { OUTCOME_LABELS, OUTCOME_ORDER } from './audit-text.ts';
+import { OUTCOME_LABELS } from './audit-text.ts';
 import { fromLocalInput, toLocalInput } from './local-datetime.ts';
 
 const TIME_KEYS: readonly AuditFilterKey[] = ['from', 'to'];
@@ -52,7 +53,7 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
       <label for="f-outcome">Outcome</label>
       <select id="f-outcome" name="outcome" .value=${query.outcome ?? ''}>
         <option value="" ?selected=${!query.outcome}>Any outcome</option>
-        ${OUTCOME_ORDER.map((outcome) => html`<option value=${outcome} ?selected=${query.outcome === outcome}>${OUTCOME_LABELS[outcome]}</option>`)}
+        ${AUDIT_OUTCOMES.map((outcome) => html`<option value=${outcome} ?selected=${query.outcome === outcome}>${OUTCOME_LABELS[outcome]}</option>`)}
       </select>
     </div>
     <div class="f">

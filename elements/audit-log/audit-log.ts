@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AuditRecordResponse } from '../../core/http/wire.ts';
+import { PAGE_SIZE } from '../../core/vocabulary/limits.ts';
+import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { auditFilterCount, auditQueryFrom, auditQueryString, type AuditQuery } from '../api/audit-query.ts';
 import { ACTION_COPY } from '../actions/action-copy.ts';
 import { CursorPager } from '../controllers/cursor-pager.ts';
@@ -19,7 +20,6 @@ import { auditLogStyles } from './audit-log.styles.ts';
 import { changedText, principalText, selectionShort } from './audit-text.ts';
 
 /** Records per page. */
-const PAGE_SIZE = 50;
 
 /**
  * The audit log: every operator action, newest first, with who did it, what it touched, how it
@@ -50,7 +50,7 @@ export class OpsJobsAuditLog extends ViewElement {
   readonly #pages = new CursorPager(this, {
     args: () => [this.api, auditQueryString(this.#filter)] as const,
     page: async ([api, query], cursor, signal) => {
-      const page = await api.audit({ filter: auditQueryFrom(new URLSearchParams(query)), limit: PAGE_SIZE, cursor }, signal);
+      const page = await api.audit({ filter: auditQueryFrom(new URLSearchParams(query)), limit: PAGE_SIZE.default, cursor }, signal);
       return { items: page.records, nextCursor: page.nextCursor };
     },
   });
@@ -174,7 +174,7 @@ export class OpsJobsAuditLog extends ViewElement {
 
   #footer(): TemplateResult | string {
     const count = this.#pages.items.length;
-    return pagerFooter(this.#pages, PAGE_SIZE, `Showing ${formatCount(count)} ${count === 1 ? 'record' : 'records'}`, 'records', this.#more);
+    return pagerFooter(this.#pages, PAGE_SIZE.default, `Showing ${formatCount(count)} ${count === 1 ? 'record' : 'records'}`, 'records', this.#more);
   }
 
   readonly #more = async (): Promise<void> => {

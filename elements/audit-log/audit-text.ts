@@ -1,11 +1,9 @@
-import type { AuditOutcome } from '../../core/contracts/audit.ts';
-import type { AuditRecordResponse } from '../../core/http/wire.ts';
+import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
+import { isJobState } from '../../core/vocabulary/job-states.ts';
+import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { jobCount } from '../actions/action-copy.ts';
 import { formatCount } from '../shared/format.ts';
-import { isJobState, STATE_LABELS } from '../shared/job-states.ts';
-
-/** Every outcome, in the order filters offer them. Mirrors `AUDIT_OUTCOMES` in core. */
-export const OUTCOME_ORDER: readonly AuditOutcome[] = Object.freeze(['succeeded', 'failed', 'pending', 'denied', 'expired', 'already_used', 'drifted']);
+import { STATE_LABELS } from '../shared/state-copy.ts';
 
 export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = Object.freeze({
   succeeded: 'Succeeded',
@@ -27,11 +25,6 @@ export const OUTCOME_HINTS: Readonly<Record<AuditOutcome, string>> = Object.free
   already_used: 'Refused: the preview had already been executed. Nothing changed.',
   drifted: 'Refused: the previewed jobs had changed since. Nothing changed.',
 });
-
-/** Whether `value` is an outcome the console knows. */
-export function isOutcome(value: unknown): value is AuditOutcome {
-  return typeof value === 'string' && Object.hasOwn(OUTCOME_LABELS, value);
-}
 
 /** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids). */
 export function selectionText(record: AuditRecordResponse): string {

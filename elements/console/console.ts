@@ -2,7 +2,7 @@ import { provide } from '@lit/context';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { SessionResponse } from '../../core/http/wire.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { auditQueryString } from '../api/audit-query.ts';

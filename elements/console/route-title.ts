@@ -1,6 +1,6 @@
 import type { Route } from '../router/routes.ts';
 import { shortId } from '../shared/format.ts';
-import { STATE_LABELS } from '../shared/job-states.ts';
+import { STATE_LABELS } from '../shared/state-copy.ts';
 
 /** The document title for a route, most specific part first so browser tabs stay readable. */
 export function routeTitle(route: Route, brand: string): string {

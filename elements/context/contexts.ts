@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { SessionResponse } from '../../core/http/wire.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { LiveConnection } from '../live/live-connection.ts';
 import type { Router } from '../router/router.ts';

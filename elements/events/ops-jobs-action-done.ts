@@ -1,4 +1,4 @@
-import type { OperatorAction } from '../../core/contracts/actions.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 
 /**
  * Sent by `<ops-jobs-action-dialog>` when an action has been executed and audited. Views refresh

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { OperatorAction } from '../../core/contracts/actions.ts';
-import type { JobDetailResponse, Shown } from '../../core/http/wire.ts';
+import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import type { JobDetailResponse, Shown } from '../../core/vocabulary/wire.ts';
 import { actionOptions, type ActionOption } from '../actions/action-availability.ts';
 import { actionButton, deniedNotes } from '../actions/action-buttons.ts';
 import { ACTION_COPY } from '../actions/action-copy.ts';

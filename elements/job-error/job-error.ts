@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Shown } from '../../core/http/wire.ts';
+import type { Shown } from '../../core/vocabulary/wire.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatCount } from '../shared/format.ts';
 import { tokens } from '../shared/tokens.styles.ts';

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AuditRecordResponse } from '../../core/http/wire.ts';
+import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { ACTION_COPY } from '../actions/action-copy.ts';
 import { principalText } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';

@@ -1,13 +1,13 @@
 import { html, type TemplateResult } from 'lit';
-import type { JobState } from '../../core/contracts/jobs.ts';
-import type { SessionResponse } from '../../core/http/wire.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionOptions, actionStates, type ActionOption, type ActionScope } from '../actions/action-availability.ts';
 import { actionButton, deniedNotes } from '../actions/action-buttons.ts';
 import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { formatCount } from '../shared/format.ts';
 import { infoIcon } from '../shared/icons.ts';
-import { STATE_LABELS } from '../shared/job-states.ts';
+import { STATE_LABELS } from '../shared/state-copy.ts';
 import type { JobSelection, SelectableJob } from './job-selection.ts';
 
 /** What the bar above a queue's job table acts on. */

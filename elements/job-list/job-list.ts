@@ -1,7 +1,9 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state as internal } from 'lit/decorators.js';
-import type { CountFreshness, JobState } from '../../core/contracts/jobs.ts';
-import type { JobSummaryResponse, QueueResponse } from '../../core/http/wire.ts';
+import type { CountFreshness } from '../../core/vocabulary/count-freshness.ts';
+import { isJobState, type JobState } from '../../core/vocabulary/job-states.ts';
+import { PAGE_SIZE, SELECTION_CAP } from '../../core/vocabulary/limits.ts';
+import type { JobSummaryResponse, QueueResponse } from '../../core/vocabulary/wire.ts';
 import { mayActOnAny, type ActionScope } from '../actions/action-availability.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { actionStyles } from '../actions/actions.styles.ts';
@@ -14,7 +16,7 @@ import { controls } from '../shared/controls.styles.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, shortId } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
-import { isJobState, STATE_LABELS } from '../shared/job-states.ts';
+import { STATE_LABELS } from '../shared/state-copy.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
@@ -26,7 +28,6 @@ import { bulkBar } from './bulk-bar.ts';
 import { jobListStyles } from './job-list.styles.ts';
 import { selectionStyles } from './selection.styles.ts';
 import { JobSelection } from './job-selection.ts';
-import { JOB_PAGE_SIZE, MAX_JOB_PAGE_SIZE } from './page-size.ts';
 
 /** How many requests one page may take when the server stops early, before "Load more" takes over. */
 const KEEP_LOOKING_ROUNDS = 4;
@@ -65,7 +66,7 @@ export class OpsJobsJobList extends ViewElement {
   @internal() private dialogFailed = false;
 
   protected override needsSession = true;
-  readonly #selection = new JobSelection(1000);
+  readonly #selection = new JobSelection(SELECTION_CAP.default);
   /** The row last ticked, where a shift-click range starts. */
   #anchor: string | null = null;
 
@@ -77,7 +78,7 @@ export class OpsJobsJobList extends ViewElement {
   readonly #pages = new CursorPager(this, {
     args: () => (this.queue ? ([this.api, this.queue, this.state] as const) : null),
     page: async ([api, queue, state], cursor, signal, size) => {
-      const limit = size ? Math.min(MAX_JOB_PAGE_SIZE, Math.max(JOB_PAGE_SIZE, size)) : JOB_PAGE_SIZE;
+      const limit = size ? Math.min(PAGE_SIZE.max, Math.max(PAGE_SIZE.default, size)) : PAGE_SIZE.default;
       // A server that stopped early (to keep each request's reads bounded) is asked to go on, a
       // few times, so the page fills when matches lie a little further down the queue.
       const jobs: JobSummaryResponse[] = [];
@@ -123,7 +124,7 @@ export class OpsJobsJobList extends ViewElement {
       this.#centerTab = true;
       this.#selection.clear();
     }
-    this.#selection.cap = this.operator?.limits.cap ?? 1000;
+    this.#selection.cap = this.operator?.limits.cap ?? SELECTION_CAP.default;
     if (this.#pages.status === LOAD_STATUS.complete) this.#selection.retain(this.#pages.items);
   }
 
@@ -324,7 +325,7 @@ export class OpsJobsJobList extends ViewElement {
     const count = this.#pages.items.length;
     const of = info ? (this.state ? info.counts[this.state] : info.total) : undefined;
     const shown = `Showing ${formatCount(count)}${of !== undefined && of >= count ? ` of ${formatCount(of)}` : ''} jobs`;
-    return pagerFooter(this.#pages, JOB_PAGE_SIZE, shown, 'jobs', this.#more);
+    return pagerFooter(this.#pages, PAGE_SIZE.default, shown, 'jobs', this.#more);
   }
 
   readonly #more = async (): Promise<void> => {

@@ -1,4 +1,4 @@
-import type { JobState } from '../../core/contracts/jobs.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
 
 /** What the selection needs of a job: its id and the state it was listed in. */
 export interface SelectableJob {

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { JobDetailResponse } from '../../core/http/wire.ts';
+import type { JobDetailResponse } from '../../core/vocabulary/wire.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { jobTimelineStyles } from './job-timeline.styles.ts';

@@ -1,4 +1,4 @@
-import type { JobDetailResponse } from '../../core/http/wire.ts';
+import type { JobDetailResponse } from '../../core/vocabulary/wire.ts';
 import { formatDuration, toDate } from '../shared/format.ts';
 
 /** One point on a job's timeline. */

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Shown } from '../../core/http/wire.ts';
+import type { Shown } from '../../core/vocabulary/wire.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatBytes, formatCount } from '../shared/format.ts';
 import { alertIcon, lockIcon } from '../shared/icons.ts';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LiveActionEvent, LiveQueuesEvent, LiveReadyEvent } from '../../core/http/wire.ts';
+import type { LiveActionEvent, LiveQueuesEvent, LiveReadyEvent } from '../../core/vocabulary/wire.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { backoffDelay } from './backoff.ts';

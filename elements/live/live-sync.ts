@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LiveActionEvent, LiveQueuesEvent } from '../../core/http/wire.ts';
+import type { LiveActionEvent, LiveQueuesEvent } from '../../core/vocabulary/wire.ts';
 import type { LiveConnection, LiveSubscriber } from './live-connection.ts';
 
 /** Changes that concern a view arriving within this long of each other cause one reload. */

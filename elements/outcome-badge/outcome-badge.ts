@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { AuditOutcome } from '../../core/contracts/audit.ts';
-import { isOutcome, OUTCOME_HINTS, OUTCOME_LABELS } from '../audit-log/audit-text.ts';
+import { isAuditOutcome, type AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
+import { OUTCOME_HINTS, OUTCOME_LABELS } from '../audit-log/audit-text.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { tokens } from '../shared/tokens.styles.ts';
@@ -36,7 +36,7 @@ export class OpsJobsOutcomeBadge extends LitElement {
   @property({ reflect: true }) outcome: AuditOutcome | string = '';
 
   override render() {
-    const known = isOutcome(this.outcome);
+    const known = isAuditOutcome(this.outcome);
     const label = known ? OUTCOME_LABELS[this.outcome as AuditOutcome] : this.outcome;
     return html`<span part="badge" class="badge ${known ? COLOURS[this.outcome as AuditOutcome] : 'state-cancelled'}" title=${known ? OUTCOME_HINTS[this.outcome as AuditOutcome] : ''}
       ><span class="dot" aria-hidden="true"></span>${label}${this.outcome === 'pending' ? html`<span class="visually-hidden">: open intent</span>` : ''}</span

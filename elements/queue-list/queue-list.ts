@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
-import type { JobState } from '../../core/contracts/jobs.ts';
-import type { LiveQueuesEvent, QueueListResponse, QueueResponse } from '../../core/http/wire.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { LiveQueuesEvent, QueueListResponse, QueueResponse } from '../../core/vocabulary/wire.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { LiveSync } from '../live/live-sync.ts';
@@ -10,7 +10,7 @@ import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, formatRelative } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
-import { STATE_LABELS } from '../shared/job-states.ts';
+import { STATE_LABELS } from '../shared/state-copy.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { refreshButton } from '../shared/refresh-button.ts';

@@ -1,5 +1,5 @@
-import type { JobState } from '../../core/contracts/jobs.ts';
-import type { QueueResponse } from '../../core/http/wire.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { QueueResponse } from '../../core/vocabulary/wire.ts';
 
 /** Counts summed over every queue, and how many queues have failed jobs. */
 export interface QueueTotals {

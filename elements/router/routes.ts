@@ -1,6 +1,5 @@
-import type { JobState } from '../../core/contracts/jobs.ts';
+import { isJobState, type JobState } from '../../core/vocabulary/job-states.ts';
 import { auditQueryFrom, auditQueryParams, type AuditQuery } from '../api/audit-query.ts';
-import { isJobState } from '../shared/job-states.ts';
 
 /** A place in the console, independent of where the console is mounted. */
 export type Route =

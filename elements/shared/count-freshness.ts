@@ -1,6 +1,7 @@
-import type { CountFreshness, JobState } from '../../core/contracts/jobs.ts';
+import type { CountFreshness } from '../../core/vocabulary/count-freshness.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
 import { formatCount, formatRelative } from './format.ts';
-import { STATE_LABELS } from './job-states.ts';
+import { STATE_LABELS } from './state-copy.ts';
 
 /** A count as shown: exact ones plainly, older ones marked "about" (≈). */
 export function countText(count: number, freshness: CountFreshness | undefined): string {

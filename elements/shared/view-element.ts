@@ -1,15 +1,14 @@
 import { consume } from '@lit/context';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { JobState } from '../../core/contracts/jobs.ts';
-import type { SessionResponse } from '../../core/http/wire.ts';
+import { ALL_JOB_STATES, type JobState } from '../../core/vocabulary/job-states.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { ApiClient } from '../api/api-client.ts';
 import { apiContext, liveContext, routerContext, sessionContext } from '../context/contexts.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import type { LiveConnection } from '../live/live-connection.ts';
 import type { Router } from '../router/router.ts';
 import { routeUrl, type Route } from '../router/routes.ts';
-import { DEFAULT_STATE_ORDER } from './job-states.ts';
 
 /** The colour scheme an element is asked to use; `auto` follows the operating system. */
 export type Theme = 'light' | 'dark' | 'auto';
@@ -93,7 +92,7 @@ export class ViewElement extends LitElement {
 
   /** The engine's states in display order. */
   protected get states(): readonly JobState[] {
-    return this.session?.engine.states ?? DEFAULT_STATE_ORDER;
+    return this.session?.engine.states ?? ALL_JOB_STATES;
   }
 
   /** Moves focus to the view's heading, as the console does after a navigation. */

@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { JobState } from '../../core/contracts/jobs.ts';
-import { isJobState, STATE_HINTS, STATE_LABELS } from '../shared/job-states.ts';
+import { isJobState, type JobState } from '../../core/vocabulary/job-states.ts';
+import { STATE_HINTS, STATE_LABELS } from '../shared/state-copy.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { stateBadgeStyles } from './state-badge.styles.ts';

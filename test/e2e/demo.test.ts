@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { JobDetailResponse } from '../../core/http/wire.ts';
+import type { JobDetailResponse } from '../../core/vocabulary/wire.ts';
 import { launchChromium, openPage } from '../elements/support/browser.ts';
 import { deepText, settled } from '../elements/support/console-page.ts';
 

@@ -3,7 +3,7 @@
 // audit filters in URLs and datetime inputs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ExecuteRequestBody, PreviewRequestBody, PreviewResponse, SessionResponse } from '../../core/http/wire.ts';
+import type { ExecuteRequestBody, PreviewRequestBody, PreviewResponse, SessionResponse } from '../../core/vocabulary/wire.ts';
 import { ActionFlow, FLOW_STEP } from '../../elements/action-dialog/action-flow.ts';
 import { actionProblemCopy } from '../../elements/action-dialog/action-problem-copy.ts';
 import { newIdempotencyKey } from '../../elements/action-dialog/idempotency-key.ts';

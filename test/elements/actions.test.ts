@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { SessionResponse } from '../../core/http/wire.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi, actionProblem, auditRecords, OPERATOR_SESSION, sessionWith, TOKEN_PREFIX, type ActionApiState } from './support/action-fixtures.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { pageContains, settled, texts } from './support/console-page.ts';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { SessionResponse } from '../../core/http/wire.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi, auditRecords, OPERATOR_SESSION, sessionWith } from './support/action-fixtures.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { deepText, heading, settled, texts } from './support/console-page.ts';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { JobDetailResponse, JobSummaryResponse, LiveActionEvent, LiveQueuesEvent, QueueResponse } from '../../core/http/wire.ts';
+import type { JobDetailResponse, JobSummaryResponse, LiveActionEvent, LiveQueuesEvent, QueueResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi, OPERATOR_SESSION } from './support/action-fixtures.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { settled } from './support/console-page.ts';

@@ -1,4 +1,4 @@
-import type { SessionResponse } from '../../../core/http/wire.ts';
+import type { SessionResponse } from '../../../core/vocabulary/wire.ts';
 import type { Check } from '../context.ts';
 import { failure, messageOf, passed, warning, type Finding } from '../finding.ts';
 import { bodySnippet, probe, underConsole } from '../probe.ts';

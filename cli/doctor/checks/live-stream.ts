@@ -1,4 +1,4 @@
-import type { LiveReadyEvent } from '../../../core/http/wire.ts';
+import type { LiveReadyEvent } from '../../../core/vocabulary/wire.ts';
 import type { Check } from '../context.ts';
 import { readEvents, type EventReader } from '../event-frames.ts';
 import { failure, messageOf, passed, type Finding } from '../finding.ts';

@@ -1,9 +1,9 @@
 // The API of operator actions and the audit log over the element fixtures: an operator allowed to
 // do everything, previews with a recognisable token, executes that honour idempotency keys, and
 // an audit log of deterministic records. Tests queue problem answers to see each one handled.
-import type { AuditOutcome } from '../../../core/contracts/audit.ts';
-import type { OperatorAction } from '../../../core/contracts/actions.ts';
-import type { JobState } from '../../../core/contracts/jobs.ts';
+import type { AuditOutcome } from '../../../core/vocabulary/audit-outcomes.ts';
+import type { OperatorAction } from '../../../core/vocabulary/actions.ts';
+import type { JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
   AuditRecordResponse,
   ExecuteRequestBody,
@@ -12,7 +12,7 @@ import type {
   PreviewRequestBody,
   PreviewResponse,
   SessionResponse,
-} from '../../../core/http/wire.ts';
+} from '../../../core/vocabulary/wire.ts';
 import { fixtureApi, jobId, jobsOf, QUEUES, SESSION } from './fixtures.ts';
 import type { ApiAnswer, ApiHandler } from './server.ts';
 

@@ -1,16 +1,15 @@
 // Deterministic API data for the element tests and screenshots: a few queues with failures, a
 // dead letter queue, jobs in every state, and one richly detailed failed job.
-import type { JobState } from '../../../core/contracts/jobs.ts';
+import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
+import { SELECTION_CAP } from '../../../core/vocabulary/limits.ts';
 import type {
   JobDetailResponse,
   JobSummaryResponse,
   ProblemResponse,
   QueueResponse,
   SessionResponse,
-} from '../../../core/http/wire.ts';
+} from '../../../core/vocabulary/wire.ts';
 import type { ApiAnswer, ApiHandler } from './server.ts';
-
-export const STATES: JobState[] = ['queued', 'scheduled', 'blocked', 'active', 'retrying', 'completed', 'failed', 'cancelled'];
 
 export const SESSION: SessionResponse = {
   actor: { label: 'Dana Whitfield' },
@@ -22,9 +21,9 @@ export const SESSION: SessionResponse = {
   engine: {
     name: 'pg-boss',
     states: ['queued', 'scheduled', 'active', 'retrying', 'completed', 'failed', 'cancelled'],
-    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued', 'scheduled', 'active', 'retrying'], 'job.delete': [...STATES], 'job.resume': ['cancelled'] },
+    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued', 'scheduled', 'active', 'retrying'], 'job.delete': [...ALL_JOB_STATES], 'job.resume': ['cancelled'] },
   },
-  limits: { cap: 1000, reasonMinLength: 8 },
+  limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
 };
 
 function queue(name: string, counts: Partial<Record<JobState, number>>, deadLetterQueue: string | null = null, stale: QueueResponse['stale'] = {}): QueueResponse {
@@ -64,7 +63,7 @@ const MESSAGES = [
 export function jobsOf(queueName: string, state: JobState | null, now = Date.now()): JobSummaryResponse[] {
   const info = QUEUES.find((q) => q.name === queueName);
   if (!info) return [];
-  const states = state ? [state] : STATES;
+  const states = state ? [state] : ALL_JOB_STATES;
   const jobs: JobSummaryResponse[] = [];
   for (const s of states) {
     const count = Math.min(info.counts[s] ?? 0, 130);
@@ -74,12 +73,12 @@ export function jobsOf(queueName: string, state: JobState | null, now = Date.now
 }
 
 function summary(queueName: string, state: JobState, i: number, now: number): JobSummaryResponse {
-  const created = now - (i * 7 + STATES.indexOf(state)) * 60_000 - 45_000;
+  const created = now - (i * 7 + ALL_JOB_STATES.indexOf(state)) * 60_000 - 45_000;
   const started = ['active', 'retrying', 'completed', 'failed'].includes(state) ? created + 740 : null;
   const finished = ['completed', 'failed', 'cancelled'].includes(state) ? (started ?? created) + 1_200 + i * 10 : null;
   const failing = state === 'failed' || state === 'retrying';
   return {
-    id: jobId(queueName, i * 10 + STATES.indexOf(state)),
+    id: jobId(queueName, i * 10 + ALL_JOB_STATES.indexOf(state)),
     queue: queueName,
     state,
     priority: 0,

@@ -1,7 +1,7 @@
 // The fixture server's `api/events`: a Server-Sent Events endpoint each test drives, one
 // connection at a time: answer it, send events, go silent, cut it, or refuse it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LiveReadyEvent } from '../../../core/http/wire.ts';
+import type { LiveReadyEvent } from '../../../core/vocabulary/wire.ts';
 
 /** What the fixture's `ready` event says unless a test says otherwise: the server's defaults. */
 export const DEFAULT_READY: LiveReadyEvent = { heartbeatSeconds: 15, pollIntervalMs: 2000 };

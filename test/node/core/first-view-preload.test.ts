@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { createOpsJobs, hideKeysMatching, type Action } from '../../../core/index.ts';
 import { firstViewChunk, firstViewRequests } from '../../../core/http/first-view-data.ts';
 import { ApiClient } from '../../../elements/api/api-client.ts';
-import { JOB_PAGE_SIZE } from '../../../elements/job-list/page-size.ts';
+import { PAGE_SIZE } from '../../../core/vocabulary/limits.ts';
 import { memoryEngine, memoryStore } from '../support/memory-engine.ts';
 
 interface TestActor { name: string; may: readonly Action[] }
@@ -55,7 +55,7 @@ test('the preloaded addresses are exactly those the console client asks for', as
   await client.session();
   await client.queues();
   await client.queue('pay ments');
-  await client.jobs('pay ments', { state: 'failed', limit: JOB_PAGE_SIZE, cursor: null });
+  await client.jobs('pay ments', { state: 'failed', limit: PAGE_SIZE.default, cursor: null });
   await client.job('pay ments', 'j/1');
   await client.auditRecord('a/1');
   const preloaded = [

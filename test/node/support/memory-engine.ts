@@ -1,9 +1,10 @@
 // An in-memory engine for unit tests of the core only. Integration tests use real engines.
 import { InvalidInputError } from '../../../core/errors.ts';
-import type { JobAction } from '../../../core/contracts/actions.ts';
+import type { JobAction } from '../../../core/vocabulary/actions.ts';
 import type { JobEngine, JobListQuery, JobPage } from '../../../core/contracts/engine.ts';
-import type { JobDetail, JobState, QueueCounts, QueueDescription } from '../../../core/contracts/jobs.ts';
-import type { JobSelection } from '../../../core/contracts/resource.ts';
+import type { JobDetail, QueueCounts, QueueDescription } from '../../../core/contracts/jobs.ts';
+import type { JobState } from '../../../core/vocabulary/job-states.ts';
+import type { JobSelection } from '../../../core/vocabulary/job-selection.ts';
 import type { OpsStore } from '../../../core/contracts/store.ts';
 
 export interface MemoryJob {

@@ -1,6 +1,6 @@
 // What a signed-in browser does through the proxy, over fetch: sign in and out, send a job, read
 // queue counts and open the live stream.
-import type { QueueListResponse } from '../../../core/http/wire.ts';
+import type { QueueListResponse } from '../../../core/vocabulary/wire.ts';
 import { connectSse, type SseConnection } from '../../node/support/sse-client.ts';
 
 /** The demo as seen through a proxy at `base`, such as `http://127.0.0.1:41235/edge`. */

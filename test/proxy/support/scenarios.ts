@@ -3,7 +3,7 @@
 // the only changes are the jobs these checks send, so each one knows what it must see.
 import assert from 'node:assert/strict';
 import type { SseConnection, SseFrame } from '../../node/support/sse-client.ts';
-import type { LiveQueuesEvent } from '../../../core/http/wire.ts';
+import type { LiveQueuesEvent } from '../../../core/vocabulary/wire.ts';
 import { openEvents, queueTotal, sendJob, signIn, signOut, type Edge } from './edge-client.ts';
 
 /** Seconds between heartbeats in the demo under test. */

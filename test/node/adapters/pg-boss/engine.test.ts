@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CursorPosition, JobEngine } from '../../../../core/contracts/engine.ts';
-import { ALL_JOB_STATES } from '../../../../core/contracts/jobs.ts';
-import type { JobState, JobSummary } from '../../../../core/contracts/jobs.ts';
+import { ALL_JOB_STATES } from '../../../../core/vocabulary/job-states.ts';
+import type { JobState } from '../../../../core/vocabulary/job-states.ts';
+import type { JobSummary } from '../../../../core/contracts/jobs.ts';
 import { InvalidInputError } from '../../../../core/errors.ts';
 import { fromPgBoss } from '../../../../adapters/pg-boss/index.ts';
 import { PAGING_JOBS, QUEUES, seed } from './seed.ts';

@@ -1,7 +1,7 @@
 // Real jobs in every state, made through pg-boss itself, with what the engine should report.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PgBoss } from 'pg-boss';
-import type { JobState } from '../../../../core/contracts/jobs.ts';
+import type { JobState } from '../../../../core/vocabulary/job-states.ts';
 
 export const QUEUES = Object.freeze({
   main: 'ops_main',

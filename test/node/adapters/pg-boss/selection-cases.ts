@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
-import type { JobAction } from '../../../../core/contracts/actions.ts';
-import type { JobState } from '../../../../core/contracts/jobs.ts';
+import type { JobAction } from '../../../../core/vocabulary/actions.ts';
+import type { JobState } from '../../../../core/vocabulary/job-states.ts';
 import { InvalidInputError } from '../../../../core/errors.ts';
 import { PG_BOSS_ACTION_STATES, PG_BOSS_STATES } from '../../../../adapters/pg-boss/index.ts';
 import type { SeededJob } from './seed.ts';

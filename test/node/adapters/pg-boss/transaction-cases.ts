@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { PgBoss } from 'pg-boss';
-import type { JobAction } from '../../../../core/contracts/actions.ts';
-import type { JobState } from '../../../../core/contracts/jobs.ts';
+import type { JobAction } from '../../../../core/vocabulary/actions.ts';
+import type { JobState } from '../../../../core/vocabulary/job-states.ts';
 import type { SqlExecutor } from '../../../../core/contracts/sql.ts';
 import { exhaust } from './seed.ts';
 import type { EveryState, SeededJob } from './seed.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
-import type { JobAction } from '../../../../core/contracts/actions.ts';
+import type { JobAction } from '../../../../core/vocabulary/actions.ts';
 import type { ActionSuite } from './suite.ts';
 
 /** The warnings a preview shows for each action. */

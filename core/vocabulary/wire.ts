@@ -1,10 +1,12 @@
 /**
- * JSON shapes of the console API, as the browser receives them. Elements import these as types only.
+ * JSON shapes of the console API, as the browser receives them: the services build them, core/http
+ * sends them, and the elements read them.
  */
-import type { Action, OperatorAction } from '../contracts/actions.ts';
-import type { AuditOutcome } from '../contracts/audit.ts';
-import type { JobSelection } from '../contracts/resource.ts';
-import type { CountFreshness, JobState } from '../contracts/jobs.ts';
+import type { Action, OperatorAction } from './actions.ts';
+import type { AuditOutcome } from './audit-outcomes.ts';
+import type { JobSelection } from './job-selection.ts';
+import type { CountFreshness } from './count-freshness.ts';
+import type { JobState } from './job-states.ts';
 
 /** A value after the display policy: either shown (possibly redacted or truncated) or hidden. */
 export type Shown =

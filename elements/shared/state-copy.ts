@@ -1,19 +1,4 @@
-import type { JobState } from '../../core/contracts/jobs.ts';
-
-/**
- * Every job state in the order the console shows them when the session has not said otherwise.
- * Mirrors `JOB_STATES` in core; elements may import core only as types, so the list lives here too.
- */
-export const DEFAULT_STATE_ORDER: readonly JobState[] = Object.freeze([
-  'queued',
-  'scheduled',
-  'blocked',
-  'active',
-  'retrying',
-  'completed',
-  'failed',
-  'cancelled',
-]);
+import type { JobState } from '../../core/vocabulary/job-states.ts';
 
 /** How each state reads in the interface. */
 export const STATE_LABELS: Readonly<Record<JobState, string>> = Object.freeze({
@@ -38,8 +23,3 @@ export const STATE_HINTS: Readonly<Record<JobState, string>> = Object.freeze({
   failed: 'Failed with no attempts left',
   cancelled: 'Cancelled before it finished',
 });
-
-/** Whether `value` names a job state the console knows. */
-export function isJobState(value: unknown): value is JobState {
-  return typeof value === 'string' && Object.hasOwn(STATE_LABELS, value);
-}
