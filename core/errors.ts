@@ -1,15 +1,18 @@
+import { PROBLEM_TYPES, type ProblemType } from './vocabulary/problem-types.ts';
+
 /**
- * An error that knows how it is answered over HTTP, as an RFC 9457 problem.
- * `type` is a stable identifier (a relative URI under the console's problem namespace).
+ * An error that knows how it is answered over HTTP, as an RFC 9457 problem. `type` is one of the
+ * console's problem types, sent as a URN under its problem namespace. Problems raised in one place
+ * are made by the factories in problems.ts.
  */
 export class ProblemError extends Error {
   readonly status: number;
-  readonly type: string;
+  readonly type: ProblemType;
   readonly title: string;
   /** Extra members of the problem document, such as the offending parameter. */
   readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, type: string, title: string, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(status: number, type: ProblemType, title: string, detail: string, extensions: Record<string, unknown> = {}) {
     super(detail);
     this.name = 'ProblemError';
     this.status = status;
@@ -22,14 +25,14 @@ export class ProblemError extends Error {
 /** Bad input from the client: answered 400, naming the parameter at fault. */
 export class InvalidInputError extends ProblemError {
   constructor(parameter: string, detail: string) {
-    super(400, 'invalid-input', 'Invalid input', detail, { parameter });
+    super(400, PROBLEM_TYPES.invalidInput, 'Invalid input', detail, { parameter });
     this.name = 'InvalidInputError';
   }
 }
 
 export class NotFoundError extends ProblemError {
   constructor(what: string, detail: string) {
-    super(404, 'not-found', `${what} not found`, detail);
+    super(404, PROBLEM_TYPES.notFound, `${what} not found`, detail);
     this.name = 'NotFoundError';
   }
 }
@@ -37,14 +40,14 @@ export class NotFoundError extends ProblemError {
 export class UnauthenticatedError extends ProblemError {
   /** @param signIn - the host's sign-in page, relative to the console's mount root, when it has one. */
   constructor(signIn?: string) {
-    super(401, 'unauthenticated', 'Sign in required', 'No operator is signed in for this request.', signIn === undefined ? {} : { signIn });
+    super(401, PROBLEM_TYPES.unauthenticated, 'Sign in required', 'No operator is signed in for this request.', signIn === undefined ? {} : { signIn });
     this.name = 'UnauthenticatedError';
   }
 }
 
 export class ForbiddenError extends ProblemError {
   constructor(action: string, reason?: string) {
-    super(403, 'forbidden', 'Not allowed', reason ?? `You may not perform ${action}.`, { action });
+    super(403, PROBLEM_TYPES.forbidden, 'Not allowed', reason ?? `You may not perform ${action}.`, { action });
     this.name = 'ForbiddenError';
   }
 }
@@ -72,7 +75,7 @@ export class OptionsError extends Error {
 
 /** The request conflicts with the current state: a token already used, or a plan that drifted. */
 export class ConflictError extends ProblemError {
-  constructor(type: string, title: string, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(type: ProblemType, title: string, detail: string, extensions: Record<string, unknown> = {}) {
     super(409, type, title, detail, extensions);
     this.name = 'ConflictError';
   }

@@ -42,7 +42,8 @@ export {
   OpsJobsRelativeTime,
 };
 export { ApiClient, type AuditPageQuery, type ExecuteResult, type JobPageQuery } from './api/api-client.ts';
-export { API_ERROR_KINDS, ApiError, PROBLEM_TYPE_PREFIX, type ApiErrorKind } from './api/api-error.ts';
+export { API_ERROR_KINDS, ApiError, type ApiErrorKind } from './api/api-error.ts';
+export { PROBLEM_TYPE_PREFIX, PROBLEM_TYPES, type ProblemType } from '../core/vocabulary/problem-types.ts';
 export { AUDIT_FILTER_KEYS, type AuditFilterKey, type AuditQuery } from './api/audit-query.ts';
 export type { AuditLinks } from './action-dialog/action-dialog.ts';
 export type { ActionRequest } from './actions/action-request.ts';

@@ -1,4 +1,5 @@
-import { ProblemError, UnauthenticatedError } from '../errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
+import { methodNotAllowed, noSuchRoute, notUnderMount } from '../problems.ts';
 import type { Logger } from '../options.ts';
 import type { Access } from '../services/access.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -28,8 +29,8 @@ export interface HandlerDependencies {
 /** Serves one request under the mount. */
 export type Handler = (request: Request, hostRequest: unknown) => Promise<Response>;
 
-function methodNotAllowed(allow: string): Response {
-  return problemResponse(new ProblemError(405, 'method-not-allowed', 'Method not allowed', `Use ${allow}.`), { allow });
+function notAllowed(allow: string): Response {
+  return problemResponse(methodNotAllowed(allow), { allow });
 }
 
 function withoutBody(response: Response, method: string): Response {
@@ -87,16 +88,16 @@ export function createHandler(deps: HandlerDependencies): Handler {
     }
     if (allowed.length > 0) {
       await access.actor(hostRequest);
-      return methodNotAllowed(allowed.join(', '));
+      return notAllowed(allowed.join(', '));
     }
     // Unknown API paths still require a signed-in operator, so the API's shape is not probeable.
     await access.actor(hostRequest);
-    throw new ProblemError(404, 'not-found', 'No such route', `There is no API route ${JSON.stringify(path)}. See api/openapi.json.`);
+    throw noSuchRoute(path);
   }
 
   async function page(path: string, request: Request, hostRequest: unknown, note: RouteNote): Promise<Response> {
     if (path.startsWith('/assets/')) note.route = '/assets/{file}';
-    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return notAllowed('GET, HEAD');
     let actor: unknown;
     try {
       actor = await access.actor(hostRequest);
@@ -119,7 +120,7 @@ export function createHandler(deps: HandlerDependencies): Handler {
         return new Response(null, { status: 308, headers: { location, 'cache-control': 'no-store' } });
       }
       if (!pathname.startsWith(`${mount}/`)) {
-        throw new ProblemError(404, 'not-found', 'Not under the console', `The console answers only under ${mount}/.`);
+        throw notUnderMount(mount);
       }
       const path = pathname.slice(mount.length);
       const response = path === '/api' || path.startsWith('/api/')

@@ -1,9 +1,6 @@
-import { InvalidInputError, ProblemError } from '../errors.ts';
+import { InvalidInputError } from '../errors.ts';
+import { bodyTooLarge } from '../problems.ts';
 import { parsedBodyOf } from './parsed-body.ts';
-
-function tooLarge(limit: number): ProblemError {
-  return new ProblemError(413, 'body-too-large', 'Body too large', `Request bodies are limited to ${limit} bytes.`, { limit });
-}
 
 /** How deeply a JSON body may nest: the console's own bodies nest four levels at most. */
 export const MAX_BODY_DEPTH = 16;
@@ -36,7 +33,7 @@ function depthExceeds(value: unknown, limit: number): boolean {
 
 async function readJsonBytes(request: Request, limit: number): Promise<unknown> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+  if (declared !== null && Number(declared) > limit) throw bodyTooLarge(limit);
   if (!request.body) throw new InvalidInputError('body', 'A JSON body is required.');
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -47,7 +44,7 @@ async function readJsonBytes(request: Request, limit: number): Promise<unknown> 
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+      throw bodyTooLarge(limit);
     }
     chunks.push(value);
   }

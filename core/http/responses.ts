@@ -1,5 +1,7 @@
 import { ProblemError } from '../errors.ts';
 import type { Logger } from '../options.ts';
+import { internalError } from '../problems.ts';
+import { problemTypeUri } from '../vocabulary/problem-types.ts';
 import type { ProblemResponse } from '../vocabulary/wire.ts';
 
 /** Headers every response of the console carries. */
@@ -7,9 +9,6 @@ const BASE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
 });
-
-/** Problem `type` URIs are stable URNs, such as `urn:ops-jobs:problem:invalid-input`. */
-const PROBLEM_TYPE_BASE = 'urn:ops-jobs:problem:';
 
 /** A body serialized up front, with the length that lets compression and HEAD answer exactly. */
 function serialized(value: unknown): { readonly bytes: Uint8Array<ArrayBuffer>; readonly length: string } {
@@ -27,7 +26,7 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 
 export function problemResponse(error: ProblemError, headers: Record<string, string> = {}): Response {
   const body: ProblemResponse = {
-    type: PROBLEM_TYPE_BASE + error.type,
+    type: problemTypeUri(error.type),
     title: error.title,
     status: error.status,
     detail: error.message,
@@ -44,7 +43,7 @@ export function problemResponse(error: ProblemError, headers: Record<string, str
 export function errorResponse(error: unknown, logger: Logger): Response {
   if (error instanceof ProblemError) return problemResponse(error);
   logger.error('ops-jobs: unexpected error while serving a request', error);
-  return problemResponse(new ProblemError(500, 'internal', 'Internal error', 'The console could not complete this request. The details are in the server log.'));
+  return problemResponse(internalError());
 }
 
 export function htmlResponse(html: string, status: number, headers: Record<string, string> = {}): Response {

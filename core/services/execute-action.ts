@@ -4,6 +4,8 @@ import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, ProblemError } from '../errors.ts';
+import { idempotencyKeyReused, previewExpired, previewNotFound, previewOfAnotherOperator, previewUsed } from '../problems.ts';
+import { PROBLEM_TYPES, type ProblemType } from '../vocabulary/problem-types.ts';
 import type { ExecuteResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
@@ -27,17 +29,12 @@ export interface ExecuteOptions {
   readonly correlationId: string;
 }
 
-const keyReused = () => new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused',
-  'This Idempotency-Key was first sent with another request (another preview or reason). Use a new key for a new request.');
-
 /** What makes two execute requests the same: the preview's token and the reason, hashed. */
 function requestFingerprint(token: unknown, reason: string): Promise<string> {
   return sha256Hex(`ops-jobs execute request\n${JSON.stringify([String(token), reason])}`);
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-const tokenUsed = () => new ConflictError('preview-used', 'Preview already used', 'This preview was already executed. Preview again to act again.');
 
 /**
  * Executes a previewed plan: authorizes again, requires a reason, consumes the token exactly once,
@@ -75,7 +72,7 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
   const replay = async () => {
     const receipt = idempotencyKey === null ? null : await context.store.findReceipt(principal.id, idempotencyKey);
     if (!receipt) return null;
-    if (receipt.fingerprint !== '' && receipt.fingerprint !== fingerprint) throw keyReused();
+    if (receipt.fingerprint !== '' && receipt.fingerprint !== fingerprint) throw idempotencyKeyReused();
     return { status: receipt.status, body: receipt.body as ExecuteResponse, replayed: true };
   };
   const earlier = await replay();
@@ -94,7 +91,7 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
     return await run(context, preview, principal, reason, { ...options, fingerprint });
   } catch (error) {
     // A concurrent request with the same key may have won; answer with its result.
-    if (error instanceof IdempotencyConflict || (error instanceof ConflictError && error.type === 'preview-used')) {
+    if (error instanceof IdempotencyConflict || (error instanceof ConflictError && error.type === PROBLEM_TYPES.previewUsed)) {
       const winner = await replay();
       if (winner) return winner;
     }
@@ -107,12 +104,12 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
 }
 
 /** Problems that refuse an execute, by problem type, as the audit log records them. */
-const REFUSED: Readonly<Record<string, RefusedOutcome>> = Object.freeze({
-  'forbidden': 'denied',
-  'preview-other-operator': 'denied',
-  'preview-expired': 'expired',
-  'preview-used': 'already_used',
-  'plan-drift': 'drifted',
+const REFUSED: Readonly<Partial<Record<ProblemType, RefusedOutcome>>> = Object.freeze({
+  [PROBLEM_TYPES.forbidden]: 'denied',
+  [PROBLEM_TYPES.previewOtherOperator]: 'denied',
+  [PROBLEM_TYPES.previewExpired]: 'expired',
+  [PROBLEM_TYPES.previewUsed]: 'already_used',
+  [PROBLEM_TYPES.planDrift]: 'drifted',
 });
 
 /**
@@ -134,18 +131,18 @@ async function maySomeday(context: ServiceContext, actor: Actor): Promise<boolea
 async function findPreview(context: ServiceContext, token: unknown): Promise<StoredPreview> {
   if (!looksLikePreviewToken(token)) throw new InvalidInputError('token', 'token must be the token a preview returned.');
   const preview = await context.store.findPreview(await hashPreviewToken(token));
-  if (!preview) throw new ProblemError(404, 'preview-not-found', 'Unknown preview', 'No preview has this token. Preview the action first.');
+  if (!preview) throw previewNotFound();
   return preview;
 }
 
 /** Refuses a preview that is not this operator's, already used, or expired. */
 function assertUsable(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal): void {
   if (preview.principalId !== principal.id) {
-    throw new ProblemError(403, 'preview-other-operator', 'Preview of another operator', 'This preview was made by another operator; previews cannot be shared. Preview the action yourself.');
+    throw previewOfAnotherOperator();
   }
-  if (preview.consumedAt !== null) throw tokenUsed();
+  if (preview.consumedAt !== null) throw previewUsed();
   if (context.clock().getTime() >= Date.parse(preview.expiresAt)) {
-    throw new ProblemError(410, 'preview-expired', 'Preview expired', 'This preview has expired. Preview again to see the current set of jobs.');
+    throw previewExpired();
   }
 }
 
@@ -179,7 +176,7 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
   await engine.prepare?.(action, preview.queue);
   if (engine.capabilities.sharedTransactions) {
     return store.transaction(async (tx) => {
-      if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw tokenUsed();
+      if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
       assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids, tx.sql));
       const affected = await engine.apply(action, preview.queue, ids, tx.sql);
       const audit = await tx.appendAudit(record(affected));
@@ -193,7 +190,7 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
   // The engine cannot join the store's transaction: record the intent first, so that a crash
   // between the action and its outcome leaves a visible pending record rather than nothing.
   const intent = await store.transaction(async (tx) => {
-    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw tokenUsed();
+    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
     assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids));
     return tx.appendAudit({ ...record(0), affected: null, outcome: 'pending', completedAt: null });
   });

@@ -1,7 +1,7 @@
 import type { OperatorAction } from '../vocabulary/actions.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
-import { ConflictError } from '../errors.ts';
+import { planDrift } from '../problems.ts';
 import { sha256Hex } from './preview-token.ts';
 
 export type PlanEntry = StoredPreview['plan'][number];
@@ -19,8 +19,6 @@ export function planHash(action: OperatorAction, queue: string, plan: readonly P
 export function assertNoDrift(plan: readonly PlanEntry[], current: ReadonlyMap<string, JobState>): void {
   const changed = plan.filter((entry) => current.get(entry.id) !== entry.state).length;
   if (changed > 0) {
-    throw new ConflictError('plan-drift', 'The jobs changed since the preview',
-      `${changed} of the ${plan.length} previewed jobs changed state or disappeared since the preview. Preview again to see the current set.`,
-      { changed });
+    throw planDrift(changed, plan.length);
   }
 }

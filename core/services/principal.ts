@@ -1,5 +1,5 @@
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
-import { ProblemError } from '../errors.ts';
+import { noAuditPrincipal } from '../problems.ts';
 import type { ServiceContext } from './context.ts';
 
 function isPrincipal(value: unknown): value is AuditPrincipal {
@@ -22,8 +22,7 @@ export async function principalOf(context: ServiceContext, actor: Actor): Promis
     context.logger.error('ops-jobs: auditPrincipal() threw; the action is refused', error);
   }
   if (!isPrincipal(principal)) {
-    throw new ProblemError(403, 'no-audit-principal', 'No audit identity',
-      'The console could not tell who you are for the audit log, so it cannot act on your behalf. Ask the administrator to check auditPrincipal().');
+    throw noAuditPrincipal();
   }
   return { id: principal.id, type: principal.type, label: principal.label };
 }

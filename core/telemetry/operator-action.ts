@@ -1,6 +1,7 @@
 import type { OperatorAction } from '../vocabulary/actions.ts';
 import type { JobSelection } from '../vocabulary/job-selection.ts';
 import { AuthorizationFailedError, ProblemError } from '../errors.ts';
+import { PROBLEM_TYPES, type ProblemType } from '../vocabulary/problem-types.ts';
 import type { TelemetryTags } from './contract.ts';
 import { emitTelemetry } from './emit.ts';
 import { millisecondsSince } from './measure.ts';
@@ -9,14 +10,14 @@ import { isEngineError } from './observe-engine.ts';
 type DenialReason = TelemetryTags<'operator_action', 'denied'>['reason'];
 
 /** Problems that refuse an action, by problem type, and the reason category each reports. */
-const REFUSALS: Readonly<Record<string, DenialReason>> = Object.freeze({
-  'forbidden': 'denied',
-  'no-audit-principal': 'no_principal',
-  'preview-other-operator': 'other_operator',
-  'preview-not-found': 'token_unknown',
-  'preview-used': 'token_used',
-  'preview-expired': 'token_expired',
-  'plan-drift': 'plan_drift',
+const REFUSALS: Readonly<Partial<Record<ProblemType, DenialReason>>> = Object.freeze({
+  [PROBLEM_TYPES.forbidden]: 'denied',
+  [PROBLEM_TYPES.noAuditPrincipal]: 'no_principal',
+  [PROBLEM_TYPES.previewOtherOperator]: 'other_operator',
+  [PROBLEM_TYPES.previewNotFound]: 'token_unknown',
+  [PROBLEM_TYPES.previewUsed]: 'token_used',
+  [PROBLEM_TYPES.previewExpired]: 'token_expired',
+  [PROBLEM_TYPES.planDrift]: 'plan_drift',
 });
 
 /** `ids` or `filter`: how the operator chose the jobs. */

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { PROBLEM_TYPES } from '../../core/vocabulary/problem-types.ts';
 import type { PreviewResponse } from '../../core/vocabulary/wire.ts';
 import type { ApiClient, ExecuteResult } from '../api/api-client.ts';
 import { ApiError, isAbort } from '../api/api-error.ts';
@@ -136,7 +137,7 @@ export class ActionFlow implements ReactiveController {
       this.#set(FLOW_STEP.done);
     } catch (error) {
       if (run !== this.#run) return;
-      if (error instanceof ApiError && error.code === 'invalid-input' && error.parameter === 'reason') {
+      if (error instanceof ApiError && error.code === PROBLEM_TYPES.invalidInput && error.parameter === 'reason') {
         this.reasonError = error.detail || 'The server did not accept this reason.';
         this.#set(FLOW_STEP.reason);
         return;

@@ -1,4 +1,5 @@
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import { PROBLEM_TYPES, type ProblemType } from '../../core/vocabulary/problem-types.ts';
 import { ApiError } from '../api/api-error.ts';
 import { ACTION_COPY } from '../actions/action-copy.ts';
 
@@ -25,7 +26,82 @@ export interface ActionProblemCopy {
 /** Whether a problem means the jobs changed under the operator, so a view showing them is stale. */
 export function meansStale(error: unknown, during: 'preview' | 'execute'): boolean {
   if (during === 'execute') return true;
-  return error instanceof ApiError && (error.code === 'not-found' || (error.code === 'invalid-input' && error.parameter === 'target'));
+  return error instanceof ApiError
+    && (error.code === PROBLEM_TYPES.notFound || (error.code === PROBLEM_TYPES.invalidInput && error.parameter === 'target'));
+}
+
+/** What the words for a problem may draw on besides the problem itself. */
+interface CopyContext {
+  /** The action's verb in lower case: "retry". */
+  readonly verb: string;
+  /** What trying again means at this step. */
+  readonly again: ProblemNext;
+}
+
+/** The words for each console problem the dialog can meet; other problems are worded by status. */
+const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, context: CopyContext) => ActionProblemCopy>>> = {
+  [PROBLEM_TYPES.previewExpired]: () => ({
+    heading: 'The preview expired',
+    message: 'Previews last a few minutes, so that you act on what you saw. Preview again to see the jobs as they are now.',
+    next: 'preview-again',
+    unchanged: true,
+  }),
+  [PROBLEM_TYPES.planDrift]: (error) => ({
+    heading: 'The jobs changed since the preview',
+    message: error.detail || 'A worker or another operator got to some of them first. Preview again to see the jobs as they are now.',
+    next: 'preview-again',
+    unchanged: true,
+  }),
+  [PROBLEM_TYPES.previewUsed]: () => ({
+    heading: 'This was already done',
+    message: 'This preview was already executed (here or in another tab); it never runs twice. The audit log shows who did it and how it ended.',
+    next: 'audit-log',
+    unchanged: false,
+  }),
+  [PROBLEM_TYPES.previewOtherOperator]: () => ({
+    heading: 'This preview belongs to another operator',
+    message: 'Previews cannot be shared. Preview again to make your own.',
+    next: 'preview-again',
+    unchanged: true,
+  }),
+  [PROBLEM_TYPES.previewNotFound]: () => ({
+    heading: 'The server no longer knows this preview',
+    message: 'Preview again to continue.',
+    next: 'preview-again',
+    unchanged: true,
+  }),
+  [PROBLEM_TYPES.forbidden]: (error, { verb }) => ({
+    heading: `You are not allowed to ${verb} these jobs`,
+    message: error.detail ? `${error.detail} Ask an administrator if you need to.` : 'Ask an administrator if you need to.',
+    next: 'close',
+    unchanged: true,
+  }),
+  [PROBLEM_TYPES.unauthenticated]: (_error, { again }) => ({
+    heading: 'You are signed out',
+    message: 'Sign in again in another tab, then try again here.',
+    next: again,
+    unchanged: true,
+  }),
+  [PROBLEM_TYPES.notFound]: (error) => ({
+    heading: 'Some of these jobs no longer exist',
+    message: `${error.detail} Close this and look at the list again.`,
+    next: 'close',
+    unchanged: true,
+  }),
+  [PROBLEM_TYPES.invalidInput]: (error, { verb }) => ({
+    heading: error.parameter === 'target' ? `Nothing to ${verb}` : 'The server refused the request',
+    message: error.detail || error.title,
+    next: 'close',
+    unchanged: true,
+  }),
+};
+
+/** The console's problem type of `error`, or, for a 401 or 403 without one (from a proxy or the host), the type it stands for. */
+function problemTypeFor(error: ApiError): ProblemType | null {
+  if (error.code !== null) return error.code;
+  if (error.status === 403) return PROBLEM_TYPES.forbidden;
+  if (error.status === 401) return PROBLEM_TYPES.unauthenticated;
+  return null;
 }
 
 /**
@@ -39,72 +115,10 @@ export function actionProblemCopy(error: unknown, during: 'preview' | 'execute',
   }
   const detail = error.detail;
   const again: ProblemNext = during === 'execute' ? 'resubmit' : 'preview-again';
+  const type = problemTypeFor(error);
+  const worded = type === null ? undefined : PROBLEM_COPY[type];
+  if (worded) return worded(error, { verb, again });
   const safe = 'Trying again is safe: the console sends the same request key, so the action cannot run twice.';
-  switch (error.code ?? (error.status === 403 ? 'forbidden' : error.status === 401 ? 'unauthenticated' : null)) {
-    case 'preview-expired':
-      return {
-        heading: 'The preview expired',
-        message: 'Previews last a few minutes, so that you act on what you saw. Preview again to see the jobs as they are now.',
-        next: 'preview-again',
-        unchanged: true,
-      };
-    case 'plan-drift':
-      return {
-        heading: 'The jobs changed since the preview',
-        message: detail || 'A worker or another operator got to some of them first. Preview again to see the jobs as they are now.',
-        next: 'preview-again',
-        unchanged: true,
-      };
-    case 'preview-used':
-      return {
-        heading: 'This was already done',
-        message: 'This preview was already executed (here or in another tab); it never runs twice. The audit log shows who did it and how it ended.',
-        next: 'audit-log',
-        unchanged: false,
-      };
-    case 'preview-other-operator':
-      return {
-        heading: 'This preview belongs to another operator',
-        message: 'Previews cannot be shared. Preview again to make your own.',
-        next: 'preview-again',
-        unchanged: true,
-      };
-    case 'preview-not-found':
-      return {
-        heading: 'The server no longer knows this preview',
-        message: 'Preview again to continue.',
-        next: 'preview-again',
-        unchanged: true,
-      };
-    case 'forbidden':
-      return {
-        heading: `You are not allowed to ${verb} these jobs`,
-        message: detail ? `${detail} Ask an administrator if you need to.` : 'Ask an administrator if you need to.',
-        next: 'close',
-        unchanged: true,
-      };
-    case 'unauthenticated':
-      return {
-        heading: 'You are signed out',
-        message: 'Sign in again in another tab, then try again here.',
-        next: again,
-        unchanged: true,
-      };
-    case 'not-found':
-      return {
-        heading: 'Some of these jobs no longer exist',
-        message: `${detail} Close this and look at the list again.`,
-        next: 'close',
-        unchanged: true,
-      };
-    case 'invalid-input':
-      return {
-        heading: error.parameter === 'target' ? `Nothing to ${verb}` : 'The server refused the request',
-        message: detail || error.title,
-        next: 'close',
-        unchanged: true,
-      };
-  }
   if (error.status === 0) {
     return during === 'execute'
       ? { heading: 'The answer did not arrive', message: `The server may or may not have received the request. ${safe}`, next: 'resubmit', unchanged: false }

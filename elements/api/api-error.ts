@@ -1,3 +1,5 @@
+import { problemTypeOf, type ProblemType } from '../../core/vocabulary/problem-types.ts';
+
 /**
  * A failed console API call, whether the server answered with a problem document or the request
  * never reached it. Views decide what to show from `kind`.
@@ -18,9 +20,6 @@ export const API_ERROR_KINDS = Object.freeze({
 } as const);
 
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[keyof typeof API_ERROR_KINDS];
-
-/** The namespace of the console's own problem types, such as `urn:ops-jobs:problem:plan-drift`. */
-export const PROBLEM_TYPE_PREFIX = 'urn:ops-jobs:problem:';
 
 /** What the console knows about one failed call; `status` is 0 when there was no HTTP answer. */
 export class ApiError extends Error {
@@ -48,8 +47,8 @@ export class ApiError extends Error {
   }
 
   /** The console's problem type without its namespace (`plan-drift`), or null for any other type. */
-  get code(): string | null {
-    return this.type.startsWith(PROBLEM_TYPE_PREFIX) ? this.type.slice(PROBLEM_TYPE_PREFIX.length) : null;
+  get code(): ProblemType | null {
+    return problemTypeOf(this.type);
   }
 }
 
