@@ -13,6 +13,7 @@ import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { auditFilter, pageSize, stateFilter } from './query-params.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
+import { eventStreamResponse } from './event-stream.ts';
 import { BASE_HEADERS, jsonResponse } from './responses.ts';
 import { template, type Template } from './router.ts';
 
@@ -144,16 +145,8 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     parameters: [{ name: 'Last-Event-ID', in: 'header', description: 'The id of the last event received, to resume after it.', schema: { type: 'string' } }],
     response: { 'text/event-stream': { schema: { type: 'string' } } }, errors: [401, 403],
     serve: async ({ services, actor, currentActor, request }) => {
-      const stream = await openEvents(services, actor, currentActor, request.headers.get('last-event-id'), request.signal);
-      return new Response(stream, {
-        headers: {
-          'content-type': 'text/event-stream; charset=utf-8',
-          // Proxies must neither cache, transform (compress) nor buffer the stream.
-          'cache-control': 'no-cache, no-store, no-transform',
-          'x-accel-buffering': 'no',
-          ...BASE_HEADERS,
-        },
-      });
+      const start = await openEvents(services, actor, currentActor, request.headers.get('last-event-id'));
+      return eventStreamResponse(start, request.signal, services.live.maxBufferedBytes);
     },
   },
   {

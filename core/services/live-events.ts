@@ -1,6 +1,6 @@
 import type { Actor } from '../contracts/auth.ts';
 import { InvalidInputError } from '../errors.ts';
-import { openLiveStream } from '../live/live-stream.ts';
+import { startLiveStream, type StartLiveStream } from '../live/live-stream.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
 import type { ServiceContext } from './context.ts';
@@ -8,17 +8,17 @@ import type { ServiceContext } from './context.ts';
 const LAST_EVENT_ID = /^[\x21-\x7e]{1,64}$/;
 
 /**
- * The live stream for one operator: allowed to anyone who may see the console; what each event
- * carries is decided per event, for this operator, when it is sent. It lasts only as long as the
- * operator's session: `currentActor` asks the host again who is signed in.
+ * The live stream for one operator, ready to start on a transport: allowed to anyone who may see
+ * the console; what each event carries is decided per event, for this operator, when it is sent.
+ * It lasts only as long as the operator's session: `currentActor` asks the host again who is
+ * signed in.
  */
 export async function openEvents(
   context: ServiceContext,
   actor: Actor,
   currentActor: () => Promise<Actor | null>,
   lastEventId: string | null,
-  signal: AbortSignal,
-): Promise<ReadableStream<Uint8Array>> {
+): Promise<StartLiveStream> {
   await context.access.require(actor, 'queues.view', { type: 'console' });
   const principalId = await principalIdOf(context, actor);
   const stillSignedIn = async () => {
@@ -28,7 +28,7 @@ export async function openEvents(
   const resumeFrom = lastEventId !== null && LAST_EVENT_ID.test(lastEventId) ? lastEventId : null;
   const opened = startTimer();
   emitTelemetry('live', 'connected', { resumed: resumeFrom === null ? 'false' : 'true' });
-  return openLiveStream(actor, resumeFrom, signal, {
+  return (outlet) => startLiveStream(actor, resumeFrom, outlet, {
     feed: context.feed,
     services: context,
     logger: context.logger,
