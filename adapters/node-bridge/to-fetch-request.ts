@@ -32,7 +32,7 @@ function isParsedValue(parsedBody: unknown): boolean {
   return parsedBody !== undefined && parsedBody !== null && typeof parsedBody !== 'string' && !(parsedBody instanceof Uint8Array);
 }
 
-function bodyOf(incoming: IncomingMessage, parsedBody: unknown): BodyInit | null {
+function bodyOf(incoming: IncomingMessage, parsedBody: unknown): RequestInit['body'] {
   if (BODYLESS.has(incoming.method ?? 'GET')) return null;
   if (typeof parsedBody === 'string') return parsedBody;
   if (parsedBody instanceof Uint8Array) return new Uint8Array(parsedBody);

@@ -29,7 +29,7 @@ export function readEvents(body: ReadableStream<Uint8Array>): EventReader {
   let buffered = '';
   let ended = false;
   // A read outlives a timeout: the next call waits on the same one rather than starting another.
-  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  let pending: ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> | null = null;
 
   const take = (chunk: Uint8Array) => {
     buffered += decoder.decode(chunk, { stream: true }).replaceAll('\r\n', '\n');

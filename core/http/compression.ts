@@ -61,7 +61,7 @@ export async function compressAnswer(request: Request, response: Response): Prom
     await body.cancel();
     return new Response(null, init);
   }
-  if (declared === null) return new Response(body.pipeThrough(new CompressionStream(coding as CompressionFormat)), init);
+  if (declared === null) return new Response(body.pipeThrough(new CompressionStream(coding as ConstructorParameters<typeof CompressionStream>[0])), init);
   const bytes = await gzipWhole(new Uint8Array(await new Response(body).arrayBuffer()));
   headers.set('content-length', String(bytes.byteLength));
   return new Response(bytes, init);
