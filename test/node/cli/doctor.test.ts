@@ -6,7 +6,7 @@ import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import { createIndex, createParentIndex } from '../../../adapters/pg-boss/listing-index-build.ts';
 import { listingIndexStatus } from '../../../adapters/pg-boss/listing-index.ts';
-import { DATABASE_URL, uniqueSchema, usePostgres } from './support/postgres.ts';
+import { DATABASE_URL, uniqueSchema, usePostgres } from '../support/database.ts';
 import { reportOf, root, runCli, type CliRun } from './support/run-cli.ts';
 
 const CONFIG = `${root}test/node/cli/fixtures/host-config.ts`;
@@ -86,7 +86,7 @@ describe('doctor', { timeout: 180_000 }, () => {
   });
 
   test('an unmigrated store: an error naming the migrate command; after it, the store passes', async () => {
-    const schema = uniqueSchema('doctor');
+    const schema = uniqueSchema('ops_cli_doctor');
     schemas.push(schema);
     const env = { FIXTURE_STORE: 'postgres', FIXTURE_DATABASE_URL: DATABASE_URL, FIXTURE_SCHEMA: schema };
     const before = await doctor(env);
@@ -117,7 +117,7 @@ describe('doctor', { timeout: 180_000 }, () => {
   });
 
   test('an engine that is not installed, or not a supported version: errors with the fix', async () => {
-    const bossSchema = uniqueSchema('noboss');
+    const bossSchema = uniqueSchema('ops_cli_noboss');
     const missing = await doctor({ FIXTURE_ENGINE: 'uninstalled', FIXTURE_DATABASE_URL: DATABASE_URL, FIXTURE_BOSS_SCHEMA: bossSchema });
     assert.equal(missing.code, 2);
     const notInstalled = finding(missing, 'engine.unsupported');
@@ -149,7 +149,7 @@ describe('doctor', { timeout: 180_000 }, () => {
   });
 
   test('the listing index while a build runs on PostgreSQL: a warning that it is being built', async () => {
-    const bossSchema = uniqueSchema('building');
+    const bossSchema = uniqueSchema('ops_cli_building');
     schemas.push(bossSchema);
     const boss = new PgBoss({ connectionString: DATABASE_URL, schema: bossSchema, supervise: false, schedule: false, registerInstance: false });
     await boss.start();

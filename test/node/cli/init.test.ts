@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import { askFramework } from '../../../cli/init/ask.ts';
 import { hostProject, type HostProject } from './support/host-project.ts';
 import { startGeneratedApp } from './support/generated-app.ts';
-import { DATABASE_URL } from './support/postgres.ts';
+import { DATABASE_URL } from '../support/database.ts';
 import { reportOf, root, runCli } from './support/run-cli.ts';
 
 const FILES = ['ops-jobs/auth', 'ops-jobs/display-policy', 'ops-jobs/options', 'ops-jobs/mount', 'ops-jobs.config'];

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { PgBoss, fromPglite, type ConstructorOptions } from 'pg-boss';
 import { createIndex, createParentIndex } from '../../../adapters/pg-boss/listing-index-build.ts';
 import { LISTING_INDEX_NAME, readListingIndex, type CatalogQuery } from '../../../adapters/pg-boss/listing-index.ts';
-import { DATABASE_URL, uniqueSchema, usePostgres } from './support/postgres.ts';
+import { DATABASE_URL, uniqueSchema, usePostgres } from '../support/database.ts';
 import { runCli, type CliRun } from './support/run-cli.ts';
 
 const QUIET: Partial<ConstructorOptions> = { supervise: false, schedule: false, registerInstance: false };
@@ -23,8 +23,8 @@ function jsonOf(run: CliRun): any {
 
 describe('migrate and the listing index on PostgreSQL', { timeout: 180_000 }, () => {
   const postgres = usePostgres();
-  const store = uniqueSchema('store');
-  const bossSchema = uniqueSchema('boss');
+  const store = uniqueSchema('ops_cli_store');
+  const bossSchema = uniqueSchema('ops_cli_boss');
   let boss: PgBoss;
   const query: CatalogQuery = async (text, values) => (await postgres.pool().query(text, values)).rows;
   const migrate = (...args: string[]) => runCli(['migrate', '--database-url', DATABASE_URL, '--schema', store, '--pg-boss-schema', bossSchema, ...args]);
@@ -117,7 +117,7 @@ describe('migrate and the listing index on PostgreSQL', { timeout: 180_000 }, ()
   });
 
   test('a plain job table (pg-boss without partitioning): one CREATE INDEX CONCURRENTLY', async () => {
-    const plainSchema = uniqueSchema('plain');
+    const plainSchema = uniqueSchema('ops_cli_plain');
     postgres.schemas.push(plainSchema);
     // pg-boss turns partitioning off only through a backend profile; this one runs on PostgreSQL too.
     const plain = new PgBoss({ ...QUIET, connectionString: DATABASE_URL, schema: plainSchema, backend: 'yugabytedb' });
@@ -130,7 +130,7 @@ describe('migrate and the listing index on PostgreSQL', { timeout: 180_000 }, ()
   });
 
   test('a schema without pg-boss: said so, and --pg-boss-indexes fails saying how to name the right one', async () => {
-    const missing = uniqueSchema('noboss');
+    const missing = uniqueSchema('ops_cli_noboss');
     const run = await runCli(['migrate', '--database-url', DATABASE_URL, '--schema', store, '--pg-boss-schema', missing]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, new RegExp(`pg-boss is not installed in schema ${missing} of this database`));

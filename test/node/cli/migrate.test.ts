@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { after, before, describe, test } from 'node:test';
 import { LOCK_FILE } from '../../../cli/migrate/directory-lock.ts';
 import { LATEST_VERSION } from '../../../adapters/postgres/migrations.ts';
-import { DATABASE_URL, uniqueSchema, usePostgres } from './support/postgres.ts';
+import { DATABASE_URL, uniqueSchema, usePostgres } from '../support/database.ts';
 import { runCli, type CliRun } from './support/run-cli.ts';
 
 const ALL_VERSIONS = Array.from({ length: LATEST_VERSION }, (_, index) => index + 1);
@@ -69,7 +69,7 @@ describe('migrate on PostgreSQL', { timeout: 120_000 }, () => {
   const { schemas } = postgres;
 
   test('applies every migration to a fresh schema; a second run applies nothing; the password is never printed', async () => {
-    const schema = uniqueSchema('once');
+    const schema = uniqueSchema('ops_cli_once');
     schemas.push(schema);
     const first = resultOf(await runCli(['migrate', '--database-url', DATABASE_URL, '--schema', schema, '--json']));
     const { pgBoss, ...store } = first;
@@ -93,7 +93,7 @@ describe('migrate on PostgreSQL', { timeout: 120_000 }, () => {
   });
 
   test('two processes at once: both succeed, each migration applied once', async () => {
-    const schema = uniqueSchema('twice');
+    const schema = uniqueSchema('ops_cli_twice');
     schemas.push(schema);
     const args = ['migrate', '--database-url', DATABASE_URL, '--schema', schema, '--json'];
     const [first, second] = await Promise.all([runCli(args), runCli(args)]);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setTimeout as wait } from 'node:timers/promises';
 import { createChangeFeed } from '../../../core/live/change-feed.ts';
 import type { SequencedEvent } from '../../../core/live/live-event.ts';
 import { memoryEngine, type MemoryJob } from '../support/memory-engine.ts';
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function feedOver(jobs: MemoryJob[]) {
   let polls = 0;

@@ -2,16 +2,16 @@
 // behave as two processes for LISTEN/NOTIFY and for the advisory lock that picks the one poller.
 import assert from 'node:assert/strict';
 import { after, before, describe, test as nodeTest } from 'node:test';
+import { setTimeout as wait } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
 import { liveChannelName, livePollerLockKey } from '../../../adapters/postgres/sql.ts';
-import { DATABASE_URL } from '../support/action-stack.ts';
-import { openPool, REASON, startConsoleProcess, uniqueSchema, type ConsoleProcess } from '../support/console-process.ts';
+import { REASON, startConsoleProcess, type ConsoleProcess } from '../support/console-process.ts';
+import { connectPostgres, DATABASE_URL, dropSchemas, uniqueSchema } from '../support/database.ts';
 import type { SseConnection } from '../support/sse-client.ts';
 import { recordTelemetry } from '../telemetry/recorder.ts';
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let boss: PgBoss;
 let admin: pg.Pool;
@@ -96,7 +96,7 @@ describe('the live feed across host processes on PostgreSQL', () => {
   let ready: Promise<void> = Promise.resolve();
   before(() => {
     ready = (async () => {
-      admin = await openPool(2);
+      admin = await connectPostgres(2);
       boss = new PgBoss({ connectionString: DATABASE_URL, schema: bossSchema, supervise: false, schedule: false });
       boss.on('error', (error) => console.error('pg-boss error in cross-process test', error));
       await boss.start();
@@ -111,7 +111,7 @@ describe('the live feed across host processes on PostgreSQL', () => {
   after(async () => {
     for (const host of running) await host.stop();
     await boss?.stop({ graceful: false });
-    for (const schema of [bossSchema, ...storeSchemas]) await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (admin) await dropSchemas((text) => admin.query(text), [bossSchema, ...storeSchemas]);
     await admin?.end();
   });
 

@@ -1,15 +1,13 @@
 // The console wired to a real pg-boss and the real store sharing one database, on PGlite or on
 // PostgreSQL, for integration tests of previewed, audited actions. Requests go through
 // `opsJobs.handle` as Fetch requests, exactly as an adapter sends them.
-import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
 import { createOpsJobs, hideKeysMatching, type OpsJobs, type OpsJobsOptions, type OpsStore } from '../../../core/index.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
+import { connectPostgres, DATABASE_URL, dropSchemas, uniqueSchema } from './database.ts';
 
-export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export type Database = 'PGlite' | 'PostgreSQL';
 
 /** Operators by name; each may do what its role allows. */
@@ -46,13 +44,9 @@ export interface ActionStackOptions {
   readonly wrapStore?: (store: OpsStore) => OpsStore;
 }
 
-function unique(prefix: string): string {
-  return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-}
-
 export async function startActionStack(database: Database, options: ActionStackOptions = {}): Promise<ActionStack> {
-  const bossSchema = unique('pgboss_act');
-  const storeSchema = unique('ops_act');
+  const bossSchema = uniqueSchema('pgboss_act');
+  const storeSchema = uniqueSchema('ops_act');
   let boss: PgBoss;
   let store: OpsStore;
   let query: (text: string, values?: unknown[]) => Promise<unknown[]>;
@@ -64,16 +58,12 @@ export async function startActionStack(database: Database, options: ActionStackO
     query = async (text, values) => (await pglite.query(text, values)).rows;
     close = () => pglite.close();
   } else {
-    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 8, connectionTimeoutMillis: 5000 });
-    await pool.query('SELECT 1').catch((error: unknown) => {
-      throw new Error(`These tests require PostgreSQL at ${DATABASE_URL}; start it or set DATABASE_URL. (${String(error)})`);
-    });
+    const pool = await connectPostgres(8);
     boss = new PgBoss({ connectionString: DATABASE_URL, schema: bossSchema, supervise: false, schedule: false });
     store = createPostgresStore({ pool, schema: storeSchema });
     query = async (text, values) => (await pool.query(text, values)).rows;
     close = async () => {
-      await pool.query(`DROP SCHEMA IF EXISTS ${bossSchema} CASCADE`);
-      await pool.query(`DROP SCHEMA IF EXISTS ${storeSchema} CASCADE`);
+      await dropSchemas((text) => pool.query(text), [bossSchema, storeSchema]);
       await pool.end();
     };
   }

@@ -2,30 +2,14 @@
 // (so its own sessions for LISTEN and advisory locks), its own store and console, over a pg-boss
 // the test shares between them. Two of these on one database behave as two host processes. On
 // PGlite, two of them are two consoles on one embedded instance, in one process.
-import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
 import { createOpsJobs, type DisplayPolicy, type JobEngine, type OpsJobs } from '../../../core/index.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore, type PostgresStore, type PostgresStoreOptions } from '../../../adapters/postgres/index.ts';
-import { DATABASE_URL, OPERATORS, type OperatorName } from './action-stack.ts';
+import { OPERATORS, type OperatorName } from './action-stack.ts';
+import { connectPostgres } from './database.ts';
 import { readSse, type SseConnection } from './sse-client.ts';
-
-/** A fresh name for a test's schema. */
-export function uniqueSchema(prefix: string): string {
-  return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-}
-
-/** A `pg` pool on the test database; rejects, saying what is needed, when PostgreSQL is down. */
-export async function openPool(max = 4): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, max, connectionTimeoutMillis: 5000 });
-  await pool.query('SELECT 1').catch(async (error: unknown) => {
-    await pool.end().catch(() => {});
-    throw new Error(`These tests require PostgreSQL at ${DATABASE_URL}; start it or set DATABASE_URL. (${String(error)})`);
-  });
-  return pool;
-}
 
 /** Shows actor labels to admins only, and hides everything else, so redaction per receiver shows. */
 export const labelsForAdminsOnly: DisplayPolicy = {
@@ -64,7 +48,7 @@ export interface ConsoleProcessOptions {
 export const REASON = 'Customer asked for it, ticket 4821';
 
 export async function startConsoleProcess(options: ConsoleProcessOptions): Promise<ConsoleProcess> {
-  const pool = options.pglite ? undefined : await openPool();
+  const pool = options.pglite ? undefined : await connectPostgres(4);
   const liveChannel = options.liveChannel ?? { checkIntervalMs: 100 };
   const store = pool
     ? createPostgresStore({ pool, schema: options.storeSchema, liveChannel })

@@ -1,8 +1,6 @@
 // The bridge on a real OpenTelemetry SDK (test only; nothing of it ships): the console's events
 // become counters and histograms named after the contract, with the tags as attributes.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { after, before, describe, test } from 'node:test';
 import type { Meter } from '@opentelemetry/api';
 import {
@@ -11,19 +9,16 @@ import {
 import { createOpsJobs, hideKeysMatching, OptionsError } from '../../../core/index.ts';
 import { bridgeTelemetry, type MeterLike, type TelemetryBridge } from '../../../adapters/opentelemetry/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
-import { DATABASE_URL } from '../support/action-stack.ts';
+import { uniqueSchema, usePostgres } from '../support/database.ts';
 import { memoryEngine } from '../support/memory-engine.ts';
 
 // The API's Meter is what hosts pass in; it must fit the shape the bridge asks for.
 const fits = (meter: Meter): MeterLike => meter;
 
 // The console on the in-memory engine and the real store on PostgreSQL, quick to start.
-const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4 });
-const schema = `ops_otel_${process.pid}_${randomBytes(3).toString('hex')}`;
-after(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pool.end();
-});
+const postgres = usePostgres(4);
+const schema = uniqueSchema('ops_otel');
+postgres.schemas.push(schema);
 
 function console_() {
   const opsJobs = createOpsJobs<{ user?: string }>({
@@ -31,7 +26,7 @@ function console_() {
       { id: 'j1', queue: 'q', state: 'failed', createdAt: '2026-11-01T00:00:01Z' },
       { id: 'j2', queue: 'q', state: 'failed', createdAt: '2026-11-01T00:00:02Z' },
     ]),
-    store: createPostgresStore({ pool, schema }),
+    store: createPostgresStore({ pool: postgres.pool(), schema }),
     auth: {
       currentActor: (host) => (host.user ? { name: host.user } : null),
       authorize: (actor) => (actor as { name: string }).name === 'ann',
@@ -53,7 +48,7 @@ describe('bridgeTelemetry on an OpenTelemetry MeterProvider', () => {
   const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
   const provider = new MeterProvider({ readers: [reader] });
   let bridge: TelemetryBridge;
-  const request = console_();
+  let request: ReturnType<typeof console_>;
 
   async function metrics(): Promise<Map<string, MetricData>> {
     await reader.forceFlush();
@@ -64,6 +59,7 @@ describe('bridgeTelemetry on an OpenTelemetry MeterProvider', () => {
 
   before(() => {
     bridge = bridgeTelemetry(fits(provider.getMeter('ops-jobs')));
+    request = console_();
   });
   after(async () => {
     bridge.close();

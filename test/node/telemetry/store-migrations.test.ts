@@ -1,19 +1,18 @@
 // Store migrations report their outcome and driver. PGlite's first migration is checked where the
 // console starts on it (console-events.test.ts); here PostgreSQL, which is quicker to start.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { after, test } from 'node:test';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
-import { DATABASE_URL } from '../support/action-stack.ts';
+import { connectPostgres, dropSchemas, uniqueSchema } from '../support/database.ts';
 import { namesAndTags, recordTelemetry } from './recorder.ts';
 
 const recorder = recordTelemetry();
 after(() => recorder.close());
 
 test('a fresh PostgreSQL store migrates, then is up to date; an unreachable one fails', async () => {
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
-  const schema = `ops_tel_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const pool = await connectPostgres();
+  const schema = uniqueSchema('ops_tel');
   const unreachable = new pg.Pool({ host: '127.0.0.1', port: 1, user: 'nobody', connectionTimeoutMillis: 2000 });
   try {
     const store = createPostgresStore({ pool, schema });
@@ -21,7 +20,7 @@ test('a fresh PostgreSQL store migrates, then is up to date; an unreachable one 
     await store.migrate();
     await assert.rejects(createPostgresStore({ pool: unreachable, schema }).migrate());
   } finally {
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await dropSchemas((text) => pool.query(text), [schema]);
     await Promise.all([pool.end(), unreachable.end()]);
   }
   const events = recorder.take();

@@ -8,20 +8,10 @@ import pg from 'pg';
 import { PgBoss, fromPglite, type ConstructorOptions } from 'pg-boss';
 import { buildListingIndex, createParentIndex, listingIndexSteps, quoteIdentifier } from '../../../../adapters/pg-boss/listing-index-build.ts';
 import { LISTING_INDEX_NAME, listingIndexStatus, readListingIndex, type CatalogQuery } from '../../../../adapters/pg-boss/listing-index.ts';
-import { DATABASE_URL, uniqueBossSchema } from './targets.ts';
+import { connectPostgres, DATABASE_URL } from '../../support/database.ts';
+import { uniqueBossSchema } from './targets.ts';
 
 const QUIET: Partial<ConstructorOptions> = { supervise: false, schedule: false, registerInstance: false };
-
-async function connect(): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4, connectionTimeoutMillis: 5000 });
-  try {
-    await pool.query('SELECT 1');
-  } catch (error) {
-    await pool.end().catch(() => {});
-    throw new Error(`These tests require PostgreSQL at ${DATABASE_URL} (set DATABASE_URL): ${String(error)}`);
-  }
-  return pool;
-}
 
 /** Every statement on one client of its own, as `buildListingIndex` needs. */
 async function session(pool: pg.Pool): Promise<{ query: CatalogQuery; client: pg.PoolClient }> {
@@ -67,7 +57,7 @@ describe('the listing index on a partitioned job table (PostgreSQL)', { timeout:
   let query: CatalogQuery;
   let client: pg.PoolClient;
   before(async () => {
-    pool = await connect();
+    pool = await connectPostgres(4);
     boss = new PgBoss({ ...QUIET, connectionString: DATABASE_URL, schema });
     await boss.start();
     await boss.createQueue('shared');
@@ -183,7 +173,7 @@ describe('the listing index on a plain job table (noTablePartitioning, PostgreSQ
   let boss: PgBoss;
   const schema = uniqueBossSchema();
   before(async () => {
-    pool = await connect();
+    pool = await connectPostgres(4);
     // pg-boss turns partitioning off only through a backend profile; this one runs on PostgreSQL too.
     boss = new PgBoss({ ...QUIET, connectionString: DATABASE_URL, schema, backend: 'yugabytedb' });
     await boss.start();

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { test } from 'node:test';
 import { startPgBoss } from '../../../../adapters/pg-boss/index.ts';
-import { DATABASE_URL, uniqueBossSchema } from './targets.ts';
+import { DATABASE_URL, unreachable } from '../../support/database.ts';
+import { uniqueBossSchema } from './targets.ts';
 
 test('startPgBoss builds and starts pg-boss from its options, and the engine reads it (PostgreSQL)', async () => {
   const schema = uniqueBossSchema();
   const started = await startPgBoss({ connectionString: DATABASE_URL, schema, supervise: false, schedule: false }).catch((error: unknown) => {
-    throw new Error(`PostgreSQL is required at ${DATABASE_URL} (set DATABASE_URL): ${String(error)}`);
+    throw unreachable(error);
   });
   try {
     const boss = started.boss as unknown as { createQueue(name: string): Promise<void>; send(name: string, data: object): Promise<string> };

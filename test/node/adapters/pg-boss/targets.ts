@@ -1,14 +1,11 @@
 // The two databases the pg-boss engine suite runs on: embedded PGlite through pg-boss's own
 // fromPglite, and a real PostgreSQL server through pg. Each run installs pg-boss in a schema of its
 // own, so runs can share a database.
-import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
 import type { ConstructorOptions } from 'pg-boss';
 import type { SqlExecutor } from '../../../../core/contracts/sql.ts';
-
-export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { connectPostgres, DATABASE_URL, uniqueSchema } from '../../support/database.ts';
 
 /** A started pg-boss on one database, with direct SQL beside it for checks. */
 export interface BossRun {
@@ -33,7 +30,7 @@ export interface BossTarget {
 
 /** A pg-boss schema name no other run uses. */
 export function uniqueBossSchema(): string {
-  return `pgboss_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return uniqueSchema('pgboss_test');
 }
 
 // No background passes: the suite seeds every state itself and must not race maintenance.
@@ -82,33 +79,11 @@ export const pgliteTarget: BossTarget = {
   },
 };
 
-function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = parsed.password ? '***' : '';
-    return parsed.toString();
-  } catch {
-    return '(unparseable DATABASE_URL)';
-  }
-}
-
 export const postgresTarget: BossTarget = {
   name: 'PostgreSQL',
   async start() {
     // One connection for checks, one for a transaction under test, one to probe its locks.
-    const admin = new pg.Pool({ connectionString: DATABASE_URL, connectionTimeoutMillis: 5000, max: 3 });
-    try {
-      await admin.query('SELECT 1');
-    } catch (error) {
-      await admin.end().catch(() => {});
-      throw new Error(
-        `The pg-boss engine tests require PostgreSQL, which was not reachable at ${describeUrl(DATABASE_URL)} ` +
-          `(${error instanceof Error ? error.message || error.name : String(error)}). Start PostgreSQL, or point ` +
-          'DATABASE_URL at a database this user may create schemas in, e.g. ' +
-          'DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test',
-        { cause: error },
-      );
-    }
+    const admin = await connectPostgres(3);
     const schema = uniqueBossSchema();
     const boss = watchErrors(new PgBoss({ ...QUIET, connectionString: DATABASE_URL, schema, max: 2 }));
     try {

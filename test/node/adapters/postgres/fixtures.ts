@@ -48,6 +48,3 @@ export function receipt(overrides: Partial<IdempotencyReceipt> = {}): Idempotenc
     ...overrides,
   };
 }
-
-/** Resolves after `ms` milliseconds. */
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,6 +2,7 @@
 // PostgreSQL's NOTIFY limit, never heard by their sender; the poller role on a real advisory lock.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setTimeout as wait } from 'node:timers/promises';
 import pg from 'pg';
 import type { QueueInfo } from '../../../../core/contracts/jobs.ts';
 import type { ChangeNotice, LiveChannel, LiveRole } from '../../../../core/contracts/live-channel.ts';
@@ -9,9 +10,8 @@ import { OptionsError } from '../../../../core/errors.ts';
 import { createPostgresStore } from '../../../../adapters/postgres/index.ts';
 import * as sql from '../../../../adapters/postgres/sql.ts';
 import { onEveryTarget } from './suite.ts';
-import { DATABASE_URL } from './targets.ts';
+import { DATABASE_URL } from '../../support/database.ts';
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createPostgresStore } from '../../../../adapters/postgres/index.ts';
 import { LATEST_VERSION } from '../../../../adapters/postgres/migrations.ts';
-import { pgliteTarget, postgresTarget, uniqueSchema, type Target } from './targets.ts';
+import { uniqueSchema } from '../../support/database.ts';
+import { pgliteTarget, postgresTarget, type Target } from './targets.ts';
 
 const ALL = Array.from({ length: LATEST_VERSION }, (_, index) => index + 1);
 
@@ -19,7 +20,7 @@ for (const target of [pgliteTarget(), postgresTarget()] as Target[]) {
 
     test('a fresh schema has everything pending and is left as it was; a migrated one has nothing pending', async () => {
       await started;
-      const schema = uniqueSchema('status');
+      const schema = uniqueSchema('ops_jobs_test_status');
       schemas.push(schema);
       const store = createPostgresStore({ ...target.connection(), schema });
       assert.deepEqual(await store.migrationStatus(), { schema, version: 0, latest: LATEST_VERSION, pending: ALL });

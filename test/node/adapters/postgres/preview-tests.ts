@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PURGE_BATCH } from '../../../../adapters/postgres/sql.ts';
-import { receipt, sleep, storedPreview } from './fixtures.ts';
+import { receipt, storedPreview } from './fixtures.ts';
 import type { StoreSuite } from './suite.ts';
 
 const AT = '2026-03-07T12:01:00.000Z';

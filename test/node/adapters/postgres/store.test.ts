@@ -6,7 +6,8 @@ import { fromPglite, fromPgPool } from '../../../../adapters/postgres/driver.ts'
 import { runMigrations } from '../../../../adapters/postgres/migrate.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../../../adapters/postgres/migrations.ts';
 import * as sql from '../../../../adapters/postgres/sql.ts';
-import { pgliteTarget, postgresTarget, uniqueSchema } from './targets.ts';
+import { uniqueSchema } from '../../support/database.ts';
+import { pgliteTarget, postgresTarget } from './targets.ts';
 import type { Target } from './targets.ts';
 
 const ALL_VERSIONS = MIGRATIONS.map((migration) => migration.version);
@@ -42,7 +43,7 @@ function storeSuite(target: Target): void {
   describe(`postgres store on ${target.name}`, () => {
     const schemas: string[] = [];
     const freshSchema = (label: string): string => {
-      const schema = uniqueSchema(label);
+      const schema = uniqueSchema(`ops_jobs_test_${label}`);
       schemas.push(schema);
       return schema;
     };

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { createPostgresStore } from '../../../../adapters/postgres/index.ts';
 import type { PostgresStore, PostgresStoreOptions } from '../../../../adapters/postgres/index.ts';
 import * as sql from '../../../../adapters/postgres/sql.ts';
-import { pgliteTarget, postgresTarget, uniqueSchema } from './targets.ts';
+import { uniqueSchema } from '../../support/database.ts';
+import { pgliteTarget, postgresTarget } from './targets.ts';
 import type { Target } from './targets.ts';
 
 type ExtraOptions = Omit<PostgresStoreOptions, 'pool' | 'pglite' | 'schema'>;
@@ -46,7 +47,7 @@ export function onEveryTarget(title: string, define: (suite: StoreSuite) => void
           });
         },
         async freshStore(label, options) {
-          const schema = uniqueSchema(label);
+          const schema = uniqueSchema(`ops_jobs_test_${label}`);
           schemas.push(schema);
           const store = storeOn(schema, options);
           await store.migrate();

@@ -1,10 +1,8 @@
 // The two databases every store test runs on: embedded PGlite and a real PostgreSQL server.
-import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { PostgresStoreOptions } from '../../../../adapters/postgres/index.ts';
-
-export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { DATABASE_URL, unreachable } from '../../support/database.ts';
 
 /** A database the suite can open connections to. */
 export interface Target {
@@ -15,11 +13,6 @@ export interface Target {
   connection(): PostgresStoreOptions;
   query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
   stop(): Promise<void>;
-}
-
-/** A schema name no other run uses, so runs can share a database. */
-export function uniqueSchema(label: string): string {
-  return `ops_jobs_test_${label}_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
 export function pgliteTarget(): Target {
@@ -42,16 +35,6 @@ export function pgliteTarget(): Target {
   };
 }
 
-function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = parsed.password ? '***' : '';
-    return parsed.toString();
-  } catch {
-    return '(unparseable DATABASE_URL)';
-  }
-}
-
 export function postgresTarget(): Target {
   const pools: pg.Pool[] = [];
   const newPool = (): pg.Pool => {
@@ -67,13 +50,7 @@ export function postgresTarget(): Target {
       try {
         await admin.query('SELECT 1');
       } catch (error) {
-        throw new Error(
-          `These tests require PostgreSQL, which was not reachable at ${describeUrl(DATABASE_URL)} ` +
-            `(${error instanceof Error ? error.message || error.name : String(error)}). Start PostgreSQL, or set ` +
-            'DATABASE_URL to a database this user may create schemas in, e.g. ' +
-            'DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test',
-          { cause: error },
-        );
+        throw unreachable(error);
       }
     },
     connection: () => ({ pool: newPool() }),

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IdempotencyConflict } from '../../../../core/contracts/store.ts';
 import type { StoreTransaction } from '../../../../core/contracts/store.ts';
 import type { PostgresStore } from '../../../../adapters/postgres/index.ts';
-import { newAuditRecord, receipt, sleep } from './fixtures.ts';
+import { newAuditRecord, receipt } from './fixtures.ts';
 import type { StoreSuite } from './suite.ts';
 
 /** Transactions: commit and rollback with an engine's statements, receipts, racing keys. */
