@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage } from './support/browser.ts';
-import { roleCount, settled, unnamedControls } from './support/console-page.ts';
+import { openConsole, roleCount, settled, unnamedControls } from './support/console-page.ts';
 import { actionApi, auditRecords } from './support/action-fixtures.ts';
 import { deadLetterJobDetail, failedJobDetail, fixtureApi, problem } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -50,9 +50,7 @@ describe('accessibility', () => {
   }
 
   it('keeps table semantics when rows become cards on a phone', async () => {
-    const { page } = await openPage(browser, { width: 390, height: 844 });
-    await page.goto(server.url('queues/email-send?state=failed'));
-    await settled(page);
+    const { page } = await openConsole(browser, server.url('queues/email-send?state=failed'), { width: 390, height: 844 });
     assert.equal(await roleCount(page, 'table'), 1);
     assert.equal(await roleCount(page, 'row'), 51);
     await page.goto(server.url());
@@ -75,9 +73,7 @@ describe('accessibility', () => {
   });
 
   it('can be driven from the keyboard', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(server.url());
-    await settled(page);
+    const { page } = await openConsole(browser, server.url());
     // Tab from the top: brand link, refresh button, then the first queue.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');

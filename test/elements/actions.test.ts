@@ -6,8 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi, actionProblem, auditRecords, OPERATOR_SESSION, sessionWith, TOKEN_PREFIX, type ActionApiState } from './support/action-fixtures.ts';
-import { launchChromium, openPage } from './support/browser.ts';
-import { pageContains, settled, texts } from './support/console-page.ts';
+import { launchChromium } from './support/browser.ts';
+import { openConsole, pageContains, settled, texts } from './support/console-page.ts';
 import { deadLetterJobDetail, failedJobDetail, jobsOf, SESSION } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -34,12 +34,9 @@ function serve(session: SessionResponse = OPERATOR_SESSION): ActionApiState {
   return state;
 }
 
-async function open(path: string, session?: SessionResponse): Promise<{ page: Page; errors: string[] }> {
+function open(path: string, session?: SessionResponse): Promise<{ page: Page; errors: string[] }> {
   serve(session);
-  const opened = await openPage(browser);
-  await opened.page.goto(server.url(path));
-  await settled(opened.page);
-  return opened;
+  return openConsole(browser, server.url(path));
 }
 
 const failedJob = failedJobDetail(now);

@@ -5,8 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi, auditRecords, OPERATOR_SESSION, sessionWith } from './support/action-fixtures.ts';
-import { launchChromium, openPage } from './support/browser.ts';
-import { deepText, heading, settled, texts } from './support/console-page.ts';
+import { launchChromium } from './support/browser.ts';
+import { deepText, heading, openConsole, settled, texts } from './support/console-page.ts';
 import { failedJobDetail } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -26,12 +26,10 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path: string, session: SessionResponse = OPERATOR_SESSION): Promise<{ page: Page; errors: string[] }> {
+/** Serves the action API for `session` and opens the console at `path`. */
+function open(path: string, session: SessionResponse = OPERATOR_SESSION): Promise<{ page: Page; errors: string[] }> {
   server.api = actionApi(now, session).api;
-  const opened = await openPage(browser);
-  await opened.page.goto(server.url(path));
-  await settled(opened.page);
-  return opened;
+  return openConsole(browser, server.url(path));
 }
 
 const auditCalls = () => server.calls.filter((call) => call === 'audit' || call.startsWith('audit?'));
@@ -112,9 +110,7 @@ describe('audit log', () => {
 
   it('folds the filters away on a phone unless some are set', async () => {
     server.api = actionApi(now).api;
-    const { page } = await openPage(browser, { width: 390, height: 844 });
-    await page.goto(server.url('audit'));
-    await settled(page);
+    const { page } = await openConsole(browser, server.url('audit'), { width: 390, height: 844 });
     assert.equal(await page.getByLabel('Queue').isVisible(), false);
     await page.locator('summary', { hasText: 'Filters' }).click();
     assert.equal(await page.getByLabel('Queue').isVisible(), true);

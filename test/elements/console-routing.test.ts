@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openPage } from './support/browser.ts';
-import { heading, settled } from './support/console-page.ts';
+import { launchChromium } from './support/browser.ts';
+import { heading, openConsole, settled } from './support/console-page.ts';
 import { failedJobDetail, fixtureApi } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -27,9 +27,7 @@ after(async () => {
 
 describe('console routing', () => {
   it('opens each deep link on its view', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url());
-    await settled(page);
+    const { page, errors } = await openConsole(browser, server.url());
     assert.equal(await heading(page), 'Queues');
 
     await page.goto(server.url('queues/email-send?state=failed'));
@@ -47,9 +45,7 @@ describe('console routing', () => {
   });
 
   it('follows links without reloading, and goes back and forward', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url());
-    await settled(page);
+    const { page, errors } = await openConsole(browser, server.url());
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
 
     await page.getByRole('link', { name: 'email-send', exact: true }).click();
@@ -95,9 +91,7 @@ describe('console routing', () => {
   });
 
   it('works under a prefix, with queue names that need encoding', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(prefixed.url('queues/reports%2Fdaily'));
-    await settled(page);
+    const { page, errors } = await openConsole(browser, prefixed.url('queues/reports%2Fdaily'));
     assert.equal(await heading(page), 'reports/daily');
     assert.ok(prefixed.calls.includes('queues/reports%2Fdaily/jobs?limit=50'), prefixed.calls.join('\n'));
 
@@ -114,9 +108,7 @@ describe('console routing', () => {
   });
 
   it('lets the host page take over a navigation', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(server.url());
-    await settled(page);
+    const { page } = await openConsole(browser, server.url());
     await page.evaluate(() => {
       document.querySelector('ops-jobs-console')!.addEventListener('ops-jobs-navigate', (event) => {
         (window as unknown as { wanted: string }).wanted = (event as Event & { url: URL }).url.href;
@@ -130,9 +122,7 @@ describe('console routing', () => {
   });
 
   it('says so for an address the console does not know', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(server.url('queues/a/b/c/d'));
-    await settled(page);
+    const { page } = await openConsole(browser, server.url('queues/a/b/c/d'));
     await page.getByRole('heading', { name: 'No such page' }).waitFor();
     await page.getByRole('link', { name: 'Go to the queues' }).click();
     await page.waitForURL(server.url());

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi } from './support/action-fixtures.ts';
 import { launchChromium, openPage } from './support/browser.ts';
-import { settled } from './support/console-page.ts';
+import { openConsole, settled } from './support/console-page.ts';
 import { failedJobDetail, SESSION } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -28,14 +28,13 @@ after(async () => {
 /** Opens `path` and records the script files the page fetches. */
 async function open(path: string, session?: SessionResponse): Promise<{ page: Page; scripts: string[]; errors: string[] }> {
   server.api = actionApi(now, session).api;
-  const { page, errors } = await openPage(browser);
   const scripts: string[] = [];
-  page.on('request', (request) => {
-    const name = request.url().split('/assets/')[1];
-    if (name?.endsWith('.js')) scripts.push(name);
+  const { page, errors } = await openConsole(browser, server.url(path), {
+    beforeLoad: (page) => page.on('request', (request) => {
+      const name = request.url().split('/assets/')[1];
+      if (name?.endsWith('.js')) scripts.push(name);
+    }),
   });
-  await page.goto(server.url(path));
-  await settled(page);
   await page.waitForTimeout(100);
   return { page, scripts, errors };
 }

@@ -3,9 +3,10 @@
 // cut may have missed, and that failures back off instead of hammering the server.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from './support/browser.ts';
-import { settled } from './support/console-page.ts';
+import { openConsole } from './support/console-page.ts';
 import { fixtureApi, problem } from './support/fixtures.ts';
 import type { LiveHandler } from './support/live-endpoint.ts';
 import { indicator, liveText, recordLiveStates, untilLive, withoutCuts } from './support/live-page.ts';
@@ -34,20 +35,18 @@ beforeEach(() => {
 const SILENT = { heartbeatSeconds: 1, pollIntervalMs: 500 };
 
 const queueCalls = () => server.calls.filter((call) => call === 'queues').length;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function openConsole(path = ''): Promise<{ page: Page; errors: string[]; states: () => Promise<string[]> }> {
-  const { page, errors } = await openPage(browser);
-  const states = await recordLiveStates(page);
-  await page.goto(server.url(path));
-  await settled(page);
+/** Opens the console at `path`, recording the live states it reports from its first load on. */
+async function openRecording(path = ''): Promise<{ page: Page; errors: string[]; states: () => Promise<string[]> }> {
+  let states: () => Promise<string[]> = async () => [];
+  const { page, errors } = await openConsole(browser, server.url(path), { beforeLoad: async (page) => (states = await recordLiveStates(page)) });
   return { page, errors, states };
 }
 
 describe('live indicator', () => {
   it('says Connecting… until the stream is ready, then Live, in a polite status region', async () => {
     server.live.handler = (client) => void client.accept();
-    const { page, errors, states } = await openConsole();
+    const { page, errors, states } = await openRecording();
     try {
       await untilLive(page, 'connecting');
       assert.equal(await liveText(page), 'Updates: Connecting…');
@@ -68,7 +67,7 @@ describe('live indicator', () => {
 
   it('shows Reconnecting… after a cut, resumes with Last-Event-ID and reloads the view for what it may have missed', async () => {
     server.live.handler = (client) => void client.accept(1000).ready();
-    const { page, errors, states } = await openConsole();
+    const { page, errors, states } = await openRecording();
     try {
       await untilLive(page, 'live');
       const first = server.live.clients.at(-1)!;
@@ -91,7 +90,7 @@ describe('live indicator', () => {
   });
 
   it('reloads the current view when the server says it could not replay what was missed', async () => {
-    const { page } = await openConsole();
+    const { page } = await openRecording();
     try {
       await untilLive(page, 'live');
       const before = queueCalls();
@@ -105,7 +104,7 @@ describe('live indicator', () => {
 
   it('falls back to polling the view when the stream goes silent, retries the stream meanwhile, and is Live again once one delivers', async () => {
     server.live.handler = (client) => void client.accept().ready(SILENT);
-    const { page, states } = await openConsole();
+    const { page, states } = await openRecording();
     try {
       await untilLive(page, 'live');
       const started = Date.now();
@@ -134,7 +133,7 @@ describe('live indicator', () => {
 
   it('says Stale since the last good moment when neither the stream nor polling gets through, and recovers', async () => {
     server.live.handler = (client) => void client.accept().ready(SILENT);
-    const { page } = await openConsole();
+    const { page } = await openRecording();
     try {
       await untilLive(page, 'polling', 6_000);
       await waitFor(() => queueCalls() >= 2, 'a first poll');
@@ -157,7 +156,7 @@ describe('live indicator', () => {
 
   it('says Signed out when the session ends, and stops reconnecting and polling', async () => {
     server.live.handler = (client) => void client.accept(300).ready();
-    const { page, errors, states } = await openConsole();
+    const { page, errors, states } = await openRecording();
     try {
       await untilLive(page, 'live');
       server.api = (path, url) => (path === 'session' || path === 'queues' ? problem(401, 'Not signed in', 'Sign in first.') : fixtureApi(now)(path, url));

@@ -4,11 +4,12 @@
 // and no loading state flashes.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { JobDetailResponse, JobSummaryResponse, LiveActionEvent, LiveQueuesEvent, QueueResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi, OPERATOR_SESSION } from './support/action-fixtures.ts';
-import { launchChromium, openPage } from './support/browser.ts';
-import { settled } from './support/console-page.ts';
+import { launchChromium } from './support/browser.ts';
+import { openConsole } from './support/console-page.ts';
 import { failedJobDetail, jobsOf, problem, QUEUES, SESSION } from './support/fixtures.ts';
 import { untilLive, watchForLoading } from './support/live-page.ts';
 import type { ApiHandler } from './support/server.ts';
@@ -80,16 +81,13 @@ beforeEach(() => {
 });
 
 async function openLive(path: string, size: { width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPage(browser, size);
-  await opened.page.goto(server.url(path));
-  await settled(opened.page);
+  const opened = await openConsole(browser, server.url(path), size);
   await untilLive(opened.page, 'live');
   return opened;
 }
 
 const callsFrom = (start: number) => server.calls.slice(start);
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function untilCalled(start: number, path: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

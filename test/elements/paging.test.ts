@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage } from './support/browser.ts';
-import { settled } from './support/console-page.ts';
+import { openConsole, settled } from './support/console-page.ts';
 import { fixtureApi, jobsOf } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -49,9 +49,7 @@ describe('job list paging', () => {
   });
 
   it('keeps the rows when the next page fails, and can try it again', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(server.url('queues/email-send?state=failed'));
-    await settled(page);
+    const { page } = await openConsole(browser, server.url('queues/email-send?state=failed'));
     server.api = (path, url) => (path.includes('cursor=') ? 'network-error' : fixtures(path, url));
     await page.getByRole('button', { name: 'Load 50 more' }).click();
     await page.getByText('Could not load more jobs.').waitFor();
@@ -63,9 +61,7 @@ describe('job list paging', () => {
   });
 
   it('starts over when the state changes, ignoring a slow answer for the old state', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(server.url('queues/email-send'));
-    await settled(page);
+    const { page } = await openConsole(browser, server.url('queues/email-send'));
     server.api = (path, url) => {
       const answer = fixtures(path, url);
       return path.includes('state=failed') && typeof answer === 'object' && answer !== null && 'body' in answer ? { ...answer, delayMs: 700 } : answer;

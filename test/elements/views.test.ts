@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage } from './support/browser.ts';
-import { deepText, heading, settled, texts } from './support/console-page.ts';
+import { deepText, heading, openConsole, settled, texts } from './support/console-page.ts';
 import { deadLetterJobDetail, failedJobDetail, fixtureApi, jobId, SESSION } from './support/fixtures.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -24,9 +24,7 @@ after(async () => {
 
 describe('queue overview', () => {
   it('shows counts by state per queue, failed first and loud, with totals and dead letter links', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url());
-    await settled(page);
+    const { page, errors } = await openConsole(browser, server.url());
     assert.deepEqual(await texts(page, 'ops-jobs-queue-list tbody .queue-name'), [
       'email-send',
       'email-send-dlq',
@@ -78,9 +76,7 @@ describe('queue overview', () => {
 
 describe('job list', () => {
   it('lists jobs with state badges, attempts, times and error excerpts, and state tabs with counts', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url('queues/email-send?state=failed'));
-    await settled(page);
+    const { page, errors } = await openConsole(browser, server.url('queues/email-send?state=failed'));
     assert.equal(await page.locator('tbody tr').count(), 50);
     const first = page.locator('tbody tr').first();
     assert.equal(await first.locator('td.id a').innerText(), jobId('email-send', 6).slice(0, 8));
@@ -100,9 +96,7 @@ describe('job list', () => {
   });
 
   it('says when a state has no jobs', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(server.url('queues/image-resize?state=failed'));
-    await settled(page);
+    const { page } = await openConsole(browser, server.url('queues/image-resize?state=failed'));
     await page.getByText('No failed jobs').waitFor();
     await page.getByRole('link', { name: 'Show jobs in every state' }).click();
     await page.waitForURL(server.url('queues/image-resize'));
@@ -112,9 +106,7 @@ describe('job list', () => {
 
 describe('counts that are not exact', () => {
   it('marks a cached count as about, says when it was taken and what it includes, in words too', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(server.url());
-    await settled(page);
+    const { page } = await openConsole(browser, server.url());
     const row = page.locator('ops-jobs-queue-list tbody tr', { hasText: 'webhook-deliver' });
     assert.equal(await row.locator('td[data-label="Completed"] a').innerText(), '≈130,877');
     assert.match(await row.locator('td[data-label="Completed"] a').getAttribute('aria-label') ?? '', /130,877 completed in webhook-deliver \(about: counted [^,]+ ago, including cancelled\)/);
@@ -175,9 +167,7 @@ describe('a listing the server stopped early', () => {
 describe('job detail', () => {
   it('shows the header, timeline, error with its stack, data, hidden output and lazy options', async () => {
     const job = failedJobDetail(now);
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url(`queues/email-send/jobs/${job.id}`));
-    await settled(page);
+    const { page, errors } = await openConsole(browser, server.url(`queues/email-send/jobs/${job.id}`));
     assert.equal(await page.locator('ops-jobs-job-detail .title [part="badge"]').innerText(), 'Failed');
     assert.equal(await page.locator('.id-value').innerText(), job.id);
     assert.equal(await page.getByRole('button', { name: 'Copy job ID' }).count(), 1);
@@ -205,9 +195,7 @@ describe('job detail', () => {
 
   it('marks truncated and hidden values and links a dead letter to where it came from', async () => {
     const job = deadLetterJobDetail(now);
-    const { page } = await openPage(browser);
-    await page.goto(server.url(`queues/email-send-dlq/jobs/${job.id}`));
-    await settled(page);
+    const { page } = await openConsole(browser, server.url(`queues/email-send-dlq/jobs/${job.id}`));
     const data = page.locator('section', { has: page.getByRole('heading', { name: 'Data' }) });
     assert.match(await data.locator('[part="notice"]').innerText(), /Too large to show whole \(3\.3 MB\)\. Showing the first 1,200 characters\./);
     assert.match(await data.locator('pre').innerText(), /^\{"to":"bulk@example\.test"/);
@@ -270,9 +258,7 @@ describe('theme', () => {
   it('follows the operating system unless the theme attribute says otherwise', async () => {
     const background = (selector: string) => async (page: import('playwright-core').Page) =>
       page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
-    const { page } = await openPage(browser, { colorScheme: 'dark' });
-    await page.goto(server.url());
-    await settled(page);
+    const { page } = await openConsole(browser, server.url(), { colorScheme: 'dark' });
     const dark = await background('ops-jobs-console')(page);
     await page.locator('ops-jobs-console').evaluate((el) => el.setAttribute('theme', 'light'));
     const forcedLight = await background('ops-jobs-console')(page);

@@ -1,6 +1,21 @@
 // Helpers for driving the console in a page: waiting for views to settle and reading what an
 // operator (or assistive technology) would see.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openPage, type PageOptions } from './browser.ts';
+
+export interface OpenConsoleOptions extends PageOptions {
+  /** Runs on the page before it loads the console: request listeners, init scripts. */
+  readonly beforeLoad?: (page: Page) => Promise<unknown> | unknown;
+}
+
+/** Opens the console at `url` in a fresh page and waits until its views have settled. */
+export async function openConsole(browser: Browser, url: string, options: OpenConsoleOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(browser, options);
+  await options.beforeLoad?.(opened.page);
+  await opened.page.goto(url);
+  await settled(opened.page);
+  return opened;
+}
 
 /** Waits until no loading placeholder is left anywhere, shadow roots included. */
 export async function settled(page: Page): Promise<void> {
