@@ -1,5 +1,6 @@
 // The live stream over real Express and Koa servers, real pg-boss on PGlite and the real store.
 import assert from 'node:assert/strict';
+import { EventEmitter, once } from 'node:events';
 import { after, before, describe, test } from 'node:test';
 import { createOpsJobs, hideKeysMatching, type Action, type JobEngine, type OpsJobs } from '../../../core/index.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
@@ -20,8 +21,25 @@ function allowed(user: string, action: Action, queue?: string): boolean {
 /** The live family's events about streams; `live.role` reports the feed's place among processes. */
 const isStreamEvent = (name: string) => name.startsWith('live.') && name !== 'live.role';
 
+/**
+ * An engine that tells when it is asked for its queues, which the change feed does at the start of
+ * every poll: the tests wait for polls rather than for time.
+ */
+function watchedEngine(engine: JobEngine): { engine: JobEngine; polled(count?: number): Promise<void> } {
+  const asked = new EventEmitter();
+  return {
+    engine: { ...engine, listQueues: () => { asked.emit('listQueues'); return engine.listQueues(); } },
+    async polled(count = 1) {
+      for (let poll = 0; poll < count; poll += 1) {
+        await once(asked, 'listQueues', { signal: AbortSignal.timeout(5000) }).catch((error: unknown) => {
+          throw new Error(`the change feed polled ${poll} of ${count} times within 5 s`, { cause: error });
+        });
+      }
+    },
+  };
+}
+
 let stack: SeededStack;
-let listQueueCalls = 0;
 before(async () => {
   stack = await startSeededPgBoss();
 });
@@ -31,11 +49,14 @@ for (const hostName of HOSTS) {
   describe(`live stream on ${hostName}`, () => {
     let host: RunningHost;
     let opsJobs: OpsJobs;
+    let watched: ReturnType<typeof watchedEngine>;
+    // A poll that began after this call has finished: changes made now are news to the feed, not
+    // part of the counts it starts from.
+    const baselineTaken = () => watched.polled(2);
     before(async () => {
-      const engine = fromPgBoss(stack.boss);
-      const counted: JobEngine = { ...engine, listQueues: () => { listQueueCalls += 1; return engine.listQueues(); } };
+      watched = watchedEngine(fromPgBoss(stack.boss));
       opsJobs = createOpsJobs({
-        engine: counted,
+        engine: watched.engine,
         store: createPostgresStore({ pglite: stack.pglite, schema: `ops_live_${hostName}` }),
         auth: {
           currentActor: (req) => {
@@ -74,7 +95,7 @@ for (const hostName of HOSTS) {
         const live = await events('viewer', { 'last-event-id': 'deadbeef-1' });
         await live.next((frame) => frame.event === 'ready');
         live.close();
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await recorder.when('live.disconnected');
         const seen = recorder.take().filter((event) => isStreamEvent(event.name));
         assert.deepEqual(seen.map(({ name, tags }) => ({ name, tags })), [
           { name: 'live.connected', tags: { resumed: 'true' } },
@@ -137,7 +158,7 @@ for (const hostName of HOSTS) {
       const narrow = await events('payments-only');
       try {
         await Promise.all([viewer.next((frame) => frame.event === 'ready'), narrow.next((frame) => frame.event === 'ready')]);
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        await baselineTaken();
         await stack.boss.send('emails', { to: 'someone' });
         const seen = await viewer.next((frame) => frame.event === 'queues' && frame.data.queues.some((queue: { name: string }) => queue.name === 'emails'));
         assert.ok(seen.id, 'events carry ids for resumption');
@@ -175,12 +196,12 @@ for (const hostName of HOSTS) {
     test('a cut connection resumes from Last-Event-ID without missing a change; an unknown id gets a reset', async () => {
       const first = await events('viewer');
       await first.next((frame) => frame.event === 'ready');
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await baselineTaken();
       await stack.boss.send('emails', { n: 'before cut' });
       const before = await first.next((frame) => frame.event === 'queues');
       first.close();
       // A change while disconnected, then a reconnect that must still see it.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await first.ended;
       const keepAlive = await events('viewer');
       await stack.boss.send('emails', { n: 'while cut' });
       const missed = await keepAlive.next((frame) => frame.event === 'queues' && frame.id !== before.id);
@@ -201,29 +222,29 @@ for (const hostName of HOSTS) {
     });
 
     test('the database work does not grow with the number of open streams', async () => {
-      const window = async (streams: number) => {
-        const open = await Promise.all(Array.from({ length: streams }, () => events('viewer')));
+      const open = await Promise.all(Array.from({ length: 25 }, () => events('viewer')));
+      try {
         await Promise.all(open.map((live) => live.next((frame) => frame.event === 'ready')));
-        const start = listQueueCalls;
-        await new Promise((resolve) => setTimeout(resolve, 1200));
-        const calls = listQueueCalls - start;
+        await watched.polled();
+        const started = performance.now();
+        await watched.polled(4);
+        const elapsed = performance.now() - started;
+        // One poller serves every stream, one poll per interval (150 ms); a poller per stream
+        // would have made these four polls at once.
+        assert.ok(elapsed >= 4 * 150 * 0.9, `25 streams made 4 polls in ${elapsed.toFixed(0)} ms, under 4 intervals`);
+      } finally {
         for (const live of open) live.close();
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return calls;
-      };
-      const one = await window(1);
-      const many = await window(25);
-      assert.ok(one > 0, 'the poller runs while a console is open');
-      assert.ok(many <= one + 2, `25 streams polled ${many} times where 1 stream polled ${one}`);
+        await Promise.all(open.map((live) => live.ended));
+      }
     });
   });
 }
 
 describe('a client that cannot keep up', () => {
   test('is dropped, not buffered without bound', async () => {
-    const engine = fromPgBoss(stack.boss);
+    const watched = watchedEngine(fromPgBoss(stack.boss));
     const opsJobs = createOpsJobs<{ user: string }>({
-      engine,
+      engine: watched.engine,
       store: createPostgresStore({ pglite: stack.pglite, schema: 'ops_live_slow' }),
       auth: { currentActor: (hostRequest) => hostRequest, authorize: () => true, auditPrincipal: () => ({ id: 'x', type: 'user', label: 'x' }) },
       displayPolicy: hideKeysMatching(/token/i),
@@ -234,9 +255,15 @@ describe('a client that cannot keep up', () => {
       const recorder = recordTelemetry();
       const response = await opsJobs.handle(new Request('http://console.test/ops/jobs/api/events'), { user: 'slow' });
       assert.equal(response.status, 200);
-      for (let round = 0; round < 30; round += 1) {
+      const dropped = recorder.when('live.dropped', 30_000);
+      let isDropped = false;
+      void dropped.then(() => (isDropped = true), () => {});
+      // A change per poll, so that each poll publishes counts the stream must carry. Once the
+      // stream is dropped nobody wants counts and polls stop, so the drop ends the wait too.
+      for (let round = 0; !isDropped; round += 1) {
+        assert.ok(round < 60, 'the stream was never dropped');
         await stack.boss.send('emails', { round });
-        await new Promise((resolve) => setTimeout(resolve, 60));
+        await Promise.race([watched.polled().catch(() => {}), dropped]);
       }
       const reader = response.body!.getReader();
       let bytes = 0;

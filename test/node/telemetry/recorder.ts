@@ -8,13 +8,20 @@ export interface Recorder {
   readonly all: readonly TelemetryMessage[];
   /** What arrived since the last `take`, as `family.event` with tags, in order. */
   take(): { name: string; tags: Record<string, string>; measurements: Record<string, number> }[];
+  /** Resolves once an event named `family.event` has arrived (already, or later); rejects after `timeoutMs`. */
+  when(name: string, timeoutMs?: number): Promise<void>;
   close(): void;
 }
 
 export function recordTelemetry(): Recorder {
   const all: TelemetryMessage[] = [];
   let taken = 0;
-  const listener = (message: unknown) => void all.push(message as TelemetryMessage);
+  const waiters = new Set<() => void>();
+  const nameOf = (message: TelemetryMessage) => `${message.family}.${String(message.event)}`;
+  const listener = (message: unknown) => {
+    all.push(message as TelemetryMessage);
+    for (const wake of waiters) wake();
+  };
   const channels = Object.values(telemetryContract.families).map((family) => family.channel);
   for (const name of channels) subscribe(name, listener);
   return {
@@ -23,10 +30,26 @@ export function recordTelemetry(): Recorder {
       const fresh = all.slice(taken);
       taken = all.length;
       return fresh.map((message) => ({
-        name: `${message.family}.${String(message.event)}`,
+        name: nameOf(message),
         tags: { ...(message.tags as Record<string, string>) },
         measurements: { ...(message.measurements as Record<string, number>) },
       }));
+    },
+    when(name, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!all.some((message) => nameOf(message) === name)) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no ${name} event within ${timeoutMs} ms; got: ${all.map(nameOf).join(', ')}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
     },
     close() {
       for (const name of channels) unsubscribe(name, listener);
