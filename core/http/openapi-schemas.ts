@@ -34,7 +34,12 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   JobState: { type: 'string', enum: [...ALL_JOB_STATES] },
   Problem: {
     type: 'object', required: ['type', 'title', 'status', 'detail'],
-    properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, parameter: { type: 'string' } },
+    properties: {
+      type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+      parameter: { type: 'string', description: 'On a 400: the field at fault.' },
+      signIn: { type: 'string', description: "On a 401, when the host has one: its sign-in page, relative to the console's mount root." },
+    },
+    additionalProperties: true,
   },
   Shown: {
     description: 'A value after the display policy: shown, hidden, or too large and previewed.',
@@ -79,6 +84,27 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       },
     ],
   },
+  AuditSelection: {
+    description: 'The selection as the audit log keeps it: payload conditions as a list.',
+    oneOf: [
+      { type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'string' } } } },
+      {
+        type: 'object', required: ['filter'],
+        properties: {
+          filter: {
+            type: 'object', required: ['state'],
+            properties: {
+              state: { $ref: '#/components/schemas/JobState' },
+              data: {
+                type: 'array',
+                items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: { type: 'string' } } },
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
   PreviewRequest: {
     type: 'object', required: ['action', 'target'],
     properties: {
@@ -115,7 +141,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       action: { $ref: '#/components/schemas/OperatorAction' },
       resource: {
         type: 'object', required: ['queue', 'selection', 'ids'],
-        properties: { queue: { type: 'string' }, selection: { $ref: '#/components/schemas/Selection' }, ids: { type: 'array', items: { type: 'string' } } },
+        properties: { queue: { type: 'string' }, selection: { $ref: '#/components/schemas/AuditSelection' }, ids: { type: 'array', items: { type: 'string' } } },
       },
       requested: { type: 'integer' }, affected: { type: ['integer', 'null'] },
       outcome: { type: 'string', enum: [...AUDIT_OUTCOMES] },

@@ -97,6 +97,8 @@ export interface ProblemResponse {
   readonly title: string;
   readonly status: number;
   readonly detail: string;
+  /** On a 400: the field or parameter at fault. */
+  readonly parameter?: string;
   /** On a 401, when the host gave `signInUrl`: its sign-in page, relative to the console's mount root. */
   readonly signIn?: string;
   readonly [extension: string]: unknown;
@@ -134,7 +136,11 @@ export interface LiveHeartbeatEvent {
 /** The body of `POST api/actions/preview`. */
 export interface PreviewRequestBody {
   readonly action: OperatorAction;
-  readonly target: { readonly queue: string } & ({ readonly ids: readonly string[] } | { readonly filter: { readonly state: JobState } });
+  readonly target: { readonly queue: string } & (
+    | { readonly ids: readonly string[] }
+    /** Every job in `state`; `data` narrows them to payloads whose searchable fields (dotted paths) hold these values. */
+    | { readonly filter: { readonly state: JobState; readonly data?: Readonly<Record<string, string>> } }
+  );
 }
 
 /** What a preview answers: nothing has changed yet. */

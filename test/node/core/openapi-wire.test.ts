@@ -1,0 +1,173 @@
+// The OpenAPI document's schemas and the wire types say the same thing. For each schema, samples
+// typed as the wire type with every optional member filled in (the type checker makes them
+// complete: a member added to the type must be added here) are validated against the schema,
+// strictly: every member the sample has must be in the schema, every member the schema names must
+// be in the sample, and the schema requires exactly the members the type does not mark optional.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SCHEMAS } from '../../../core/http/openapi-schemas.ts';
+import { ALL_ACTIONS, type Action } from '../../../core/vocabulary/actions.ts';
+import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts';
+import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
+import type {
+  AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSummaryResponse,
+  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SessionResponse,
+} from '../../../core/vocabulary/wire.ts';
+
+/** `T` with every optional member required, all the way down; unions stay unions. */
+type Complete<T> = T extends readonly (infer Item)[] ? readonly Complete<Item>[] : T extends object ? { readonly [K in keyof T]-?: Complete<T[K]> } : T;
+
+/** The members of `T` it marks optional. */
+type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T];
+
+type Schema = { readonly [keyword: string]: any };
+
+const schemas = SCHEMAS as Readonly<Record<string, Schema>>;
+
+function resolved(schema: Schema): Schema {
+  const ref = schema.$ref as string | undefined;
+  if (ref === undefined) return schema;
+  const target = schemas[ref.replace('#/components/schemas/', '')];
+  assert.ok(target, `unresolved ${ref}`);
+  return target;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function hasType(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'string': return typeof value === 'string';
+    case 'integer': return Number.isInteger(value);
+    case 'number': return typeof value === 'number';
+    case 'boolean': return typeof value === 'boolean';
+    case 'null': return value === null;
+    case 'array': return Array.isArray(value);
+    case 'object': return isObject(value);
+    default: throw new Error(`the check does not know type ${type}`);
+  }
+}
+
+/** The member names a schema gives properties for, with those of its `allOf` parts and `oneOf` branches. */
+function namedMembers(schema: Schema): Set<string> {
+  const own = resolved(schema);
+  const names = new Set(Object.keys(own.properties ?? {}));
+  for (const part of [...(own.allOf ?? []), ...(own.oneOf ?? [])]) for (const name of namedMembers(part)) names.add(name);
+  return names;
+}
+
+/**
+ * What is wrong with `value` as an instance of `schema`, strictly: objects may hold only the
+ * members the schema names (unless it says what else it allows) and must hold every one it names.
+ */
+function problems(schema: Schema, value: unknown, at: string, closed = true): string[] {
+  const own = resolved(schema);
+  const found: string[] = [];
+  if ('const' in own && JSON.stringify(own.const) !== JSON.stringify(value)) found.push(`${at} is not ${JSON.stringify(own.const)}`);
+  if (own.enum && !own.enum.includes(value)) found.push(`${at} = ${JSON.stringify(value)} is not one of ${own.enum.join(', ')}`);
+  if (own.type !== undefined && ![own.type].flat().some((type: string) => hasType(type, value))) return [...found, `${at} is not of type ${own.type}`];
+  if (own.oneOf) {
+    const matching = (own.oneOf as Schema[]).filter((branch) => problems(branch, value, at, closed).length === 0);
+    if (matching.length !== 1) found.push(`${at} matches ${matching.length} of the oneOf branches, not one`);
+  }
+  for (const part of own.allOf ?? []) found.push(...problems(part, value, at, false));
+  if (own.allOf && closed && isObject(value)) {
+    const named = namedMembers(own);
+    for (const name of Object.keys(value)) if (!named.has(name)) found.push(`${at}.${name} is not in the schema`);
+  }
+  if (isObject(value) && (own.properties || own.required)) {
+    for (const name of own.required ?? []) if (!(name in value)) found.push(`${at}.${name} is required by the schema but missing`);
+    for (const name of Object.keys(own.properties ?? {})) if (!(name in value)) found.push(`${at}.${name} is in the schema but not in the type`);
+    for (const [name, member] of Object.entries(value)) {
+      const property = own.properties?.[name];
+      if (property) found.push(...problems(property, member, `${at}.${name}`));
+      else if (isObject(own.additionalProperties)) found.push(...problems(own.additionalProperties, member, `${at}.${name}`));
+      else if (own.additionalProperties !== true && closed && !own.allOf) found.push(`${at}.${name} is not in the schema`);
+    }
+  } else if (isObject(value) && isObject(own.additionalProperties)) {
+    for (const [name, member] of Object.entries(value)) found.push(...problems(own.additionalProperties, member, `${at}.${name}`));
+  }
+  if (isObject(value) && own.propertyNames) for (const name of Object.keys(value)) found.push(...problems(own.propertyNames, name, `${at} key ${name}`));
+  if (Array.isArray(value) && own.items) value.forEach((item, index) => found.push(...problems(own.items, item, `${at}[${index}]`)));
+  if (Array.isArray(value) && own.minItems !== undefined && value.length < own.minItems) found.push(`${at} has fewer than ${own.minItems} items`);
+  if (typeof value === 'number' && own.minimum !== undefined && value < own.minimum) found.push(`${at} is below ${own.minimum}`);
+  return found;
+}
+
+const checked = new Set<string>();
+
+/** Checks `samples` of a wire type against schema `name`; `optional` lists the type's optional members. */
+function agree<T>(name: string, samples: readonly Complete<T>[], optional: Readonly<Record<OptionalKeys<T>, true>>): void {
+  test(`the ${name} schema and its wire type agree`, () => {
+    const schema = schemas[name];
+    assert.ok(schema, `no schema ${name}`);
+    for (const [index, sample] of samples.entries()) assert.deepEqual(problems(schema, sample, `${name} sample ${index}`), []);
+    if (schema.required) {
+      const members = new Set(samples.flatMap((sample) => Object.keys(sample as object)));
+      const required = [...members].filter((member) => !(member in optional)).sort();
+      assert.deepEqual([...schema.required].sort(), required, `${name} requires what the type does not mark optional`);
+    }
+  });
+  checked.add(name);
+}
+
+const at = '2026-11-27T09:00:00.000Z';
+const counts = Object.fromEntries(ALL_JOB_STATES.map((state, index) => [state, index])) as Record<JobState, number>;
+const freshness: Complete<CountFreshness> = { asOf: at, includes: ['retrying'] };
+const stale = Object.fromEntries(ALL_JOB_STATES.map((state) => [state, freshness])) as Record<JobState, Complete<CountFreshness>>;
+const queue: Complete<QueueResponse> = {
+  name: 'emails', counts, total: 28, stale, deadLetterQueue: 'emails-dlq', deadLetterFor: ['signups'], settings: { policy: 'standard', retryLimit: 3, dead: null, exclusive: false },
+};
+const summary: Complete<JobSummaryResponse> = {
+  id: 'j1', queue: 'emails', state: 'failed', priority: 0, attempts: { made: 3, max: 3 },
+  createdAt: at, runAfter: at, startedAt: at, finishedAt: at, errorMessage: 'SMTP timeout',
+};
+const detail: Complete<JobDetailResponse> = {
+  ...summary,
+  data: { value: { to: 'someone' } },
+  output: { hidden: true },
+  error: { truncated: true, bytes: 70_000, preview: '{"message":' },
+  options: { value: {} },
+  timings: { createdAt: at, runAfter: at, startedAt: at, finishedAt: at, keepUntil: at },
+  deadLetteredFrom: { queue: 'signups', id: 'j0' },
+};
+const record = (selection: Complete<AuditRecordResponse['resource']['selection']>): Complete<AuditRecordResponse> => ({
+  id: '1', occurredAt: at, completedAt: at, principal: { id: 'u-1', type: 'user', label: 'Dana' }, action: 'job.retry',
+  resource: { queue: 'emails', selection, ids: ['j1'] }, requested: 1, affected: 1, outcome: 'succeeded', reason: 'provider back',
+  planHash: 'ab12', correlationId: 'c-1',
+});
+const records = [record({ ids: ['j1'] }), record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } })];
+
+agree<SessionResponse>('Session', [{
+  actor: { label: 'Dana' },
+  permissions: Object.fromEntries(ALL_ACTIONS.map((action) => [action, true])) as Record<Action, boolean>,
+  reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
+  engine: { name: 'pg-boss', states: ALL_JOB_STATES, actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] } },
+  limits: { cap: 1000, reasonMinLength: 8 },
+}], {});
+agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
+agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
+agree<JobSummaryResponse>('JobSummary', [summary], {});
+agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
+agree<JobDetailResponse>('JobDetail', [detail], {});
+agree<PreviewRequestBody>('PreviewRequest', [
+  { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] } },
+  { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } } },
+], {});
+agree<PreviewResponse>('Preview', [{ token: 't', expiresAt: at, action: 'job.retry', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'] }], {});
+agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
+agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
+agree<AuditRecordResponse>('AuditRecord', records, {});
+agree<AuditPageResponse>('AuditPage', [{ records, nextCursor: null }], {});
+agree<ProblemResponse>('Problem', [{ type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator.', signIn: 'login', parameter: 'reason' }], { signIn: true, parameter: true });
+
+test('every schema of a body is checked against its wire type', () => {
+  // Parts the checked schemas refer to, and bodies that have no wire type of their own.
+  const parts = ['JobState', 'OperatorAction', 'Shown', 'Selection', 'AuditSelection', 'LiveFallback', 'LiveFallbackReceipt', 'OpenApiDocument'];
+  assert.deepEqual(Object.keys(schemas).filter((name) => !checked.has(name) && !parts.includes(name)), []);
+});
+
+test('the strict check refuses a member the schema does not name, and one the sample lacks', () => {
+  const schema = { type: 'object', required: ['a'], properties: { a: { type: 'string' }, b: { type: 'string' } } };
+  assert.deepEqual(problems(schema, { a: 'x', b: 'y', c: 'z' }, 'v'), ['v.c is not in the schema']);
+  assert.deepEqual(problems(schema, { a: 'x' }, 'v'), ['v.b is in the schema but not in the type']);
+});
