@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { after, before, describe, test } from 'node:test';
+import type pg from 'pg';
 import { PgBoss, fromPglite, type ConstructorOptions } from 'pg-boss';
 import { createIndex, createParentIndex } from '../../../adapters/pg-boss/listing-index-build.ts';
 import { LISTING_INDEX_NAME, readListingIndex, type CatalogQuery } from '../../../adapters/pg-boss/listing-index.ts';
@@ -19,6 +21,15 @@ const QUIET: Partial<ConstructorOptions> = { supervise: false, schedule: false, 
 function jsonOf(run: CliRun): any {
   assert.equal(run.code, 0, `migrate failed: ${run.stderr}\n${run.stdout}`);
   return JSON.parse(run.stdout);
+}
+
+/** Resolves once the backend `pid` no longer reports an index build in progress. */
+async function untilBuildEnded(pool: pg.Pool, pid: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((await pool.query('SELECT 1 FROM pg_stat_progress_create_index WHERE pid = $1', [pid])).rowCount) {
+    assert.ok(Date.now() < deadline, `backend ${pid} still reports an index build after 5 s`);
+    await sleep(20);
+  }
 }
 
 describe('migrate and the listing index on PostgreSQL', { timeout: 180_000 }, () => {
@@ -91,16 +102,20 @@ describe('migrate and the listing index on PostgreSQL', { timeout: 180_000 }, ()
     // interrupts it, as a cancelled migrate would, and leaves an INVALID index behind.
     const writer = await pool.connect();
     const builder = await pool.connect();
+    let pid = 0;
     try {
       await writer.query('BEGIN');
       await writer.query(`INSERT INTO ${bossSchema}.job (name, data) VALUES ('shared', '{}')`);
       await builder.query(`SET statement_timeout = '1s'`);
+      pid = (await builder.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
       await assert.rejects(builder.query(createIndex(bossSchema, 'job_common', 'job_common_ops_jobs_listing', { concurrently: true })), /statement timeout/);
     } finally {
       await writer.query('ROLLBACK');
       writer.release();
       builder.release(true);
     }
+    // Under load the server may still report the interrupted build for a moment after the error.
+    await untilBuildEnded(pool, pid);
     assert.equal((await readListingIndex(query, bossSchema)).status, 'invalid');
 
     const shown = await migrate();
