@@ -4,7 +4,7 @@ import type { Check } from '../context.ts';
 import { passed, warning, type Finding } from '../finding.ts';
 import { withTimeout } from '../timeout.ts';
 
-const DEGRADED = `${LISTING_INDEX_SERVES.join(' and ')} read at most ${LISTING_SCAN_LIMIT} of the queue's jobs per request, then stop and say so: on a large queue, a state with few jobs may take several pages to reach.`;
+const DEGRADED = `${LISTING_INDEX_SERVES.join(' and ')} read at most ${LISTING_SCAN_LIMIT.toLocaleString('en-US')} of the queue's jobs per request, then stop and say so: on a large queue, a state with few jobs may take several pages to reach.`;
 
 function fixFor(schema: string): string {
   return `Review and apply it with \`npx ops-jobs migrate --database-url <pg-boss's database URL> --pg-boss-schema ${schema}\` (prints the statements and changes nothing), then the same with \`--pg-boss-indexes\` (builds it CONCURRENTLY while the application runs). See docs/guides/pg-boss-indexes.md.`;
