@@ -39,8 +39,24 @@ export interface OpsJobs<HostRequest = unknown> {
 /**
  * Builds the console from the host's seams. Throws an `OptionsError` naming the first option that
  * is missing or malformed.
+ *
+ * Both type parameters are inferred from `auth.currentActor`: `HostRequest` from its parameter's
+ * type (annotate it with your framework's request type: Express `Request`, Koa `Context`,
+ * `IncomingMessage`), `Operator` from what it returns, so `authorize`, `auditPrincipal` and the
+ * display policy receive your own operator type. The adapter you mount the console with checks
+ * that it hands over the request type `currentActor` expects.
+ *
+ * @example
+ * const opsJobs = createOpsJobs({
+ *   engine, store, displayPolicy,
+ *   auth: {
+ *     currentActor: (req: Request) => req.session.user ?? null,
+ *     authorize: (user, action) => user.roles.includes('ops') || action.endsWith('.view'),
+ *     auditPrincipal: (user) => ({ id: user.id, type: 'user', label: user.email }),
+ *   },
+ * });
  */
-export function createOpsJobs<HostRequest = unknown>(options: OpsJobsOptions<HostRequest>): OpsJobs<HostRequest> {
+export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options: OpsJobsOptions<HostRequest, Operator>): OpsJobs<HostRequest> {
   const resolved = resolveOptions(options);
   const { mount, logger } = resolved;
   const access = createAccess(resolved.auth as OpsJobsOptions['auth'], logger);

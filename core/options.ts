@@ -1,4 +1,4 @@
-import type { AuthSeam } from './contracts/auth.ts';
+import type { Actor, AuthSeam } from './contracts/auth.ts';
 import type { DisplayPolicy } from './contracts/display-policy.ts';
 import type { JobEngine } from './contracts/engine.ts';
 import type { OpsStore } from './contracts/store.ts';
@@ -11,16 +11,22 @@ export interface Logger {
   warn(message: string): void;
 }
 
-/** Options of `createOpsJobs`. */
-export interface OpsJobsOptions<HostRequest = unknown> {
+/**
+ * Options of `createOpsJobs`.
+ *
+ * @typeParam HostRequest - what the adapter hands to `auth.currentActor`: Express `Request`, Koa
+ *   `Context`, `node:http` `IncomingMessage`, or a Fetch `Request`.
+ * @typeParam Operator - the host's operator type, inferred from what `auth.currentActor` returns.
+ */
+export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   /** The job engine, such as `fromPgBoss(boss)` from `ops-jobs/pg-boss`. */
   readonly engine: JobEngine;
   /** The console's own store, such as `createPostgresStore({ pool })` from `ops-jobs/postgres`. */
   readonly store: OpsStore;
-  /** Who the operator is and what they may do. */
-  readonly auth: AuthSeam<HostRequest>;
-  /** What operators may see of job data, errors and labels. */
-  readonly displayPolicy: DisplayPolicy;
+  /** Who the operator is and what they may do. Its methods may be sync or async. */
+  readonly auth: AuthSeam<HostRequest, Operator>;
+  /** What operators may see of job data, errors and labels. Answers synchronously. */
+  readonly displayPolicy: DisplayPolicy<NoInfer<Operator>>;
   /** The path the console answers under. Default `/ops/jobs`. */
   readonly mount?: string;
   /** Where the console's "signed out" page sends the operator, such as `/login`. */
@@ -110,8 +116,20 @@ function requireMethods(option: string, value: unknown, methods: readonly string
   }
 }
 
+/**
+ * An `async` display method would be read as "hide everything" value by value, so it is refused
+ * here, where the host sees it at once. A plain function that returns a promise is caught by the
+ * presenter when it first does.
+ */
+function requireSynchronous(option: string, method: unknown): void {
+  if (typeof method === 'function' && Object.prototype.toString.call(method) === '[object AsyncFunction]') {
+    throw new OptionsError(option, 'must answer synchronously, but is an async function: the display policy is applied value by ' +
+      'value while answers are written. Load what it needs in auth.currentActor (which may be async) and read it from context.actor.');
+  }
+}
+
 /** Checks every option and names the first one that is missing or malformed. */
-export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>): ResolvedOptions<HostRequest> {
+export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<HostRequest, Operator>): ResolvedOptions<HostRequest> {
   if (options === null || typeof options !== 'object') {
     throw new OptionsError('options', 'must be an object with engine, store, auth and displayPolicy');
   }
@@ -123,6 +141,8 @@ export function resolveOptions<HostRequest>(options: OpsJobsOptions<HostRequest>
     'pass { currentActor(hostRequest), authorize(actor, action, resource), auditPrincipal(actor) }');
   requireMethods('displayPolicy', options.displayPolicy, ['display'],
     "pass { display(kind, value, context) }, e.g. hideKeysMatching(/secret|token/i) from 'ops-jobs'");
+  requireSynchronous('displayPolicy.display', options.displayPolicy.display);
+  requireSynchronous('displayPolicy.searchable', options.displayPolicy.searchable);
 
   const mount = options.mount ?? '/ops/jobs';
   if (typeof mount !== 'string' || !MOUNT_PATTERN.test(mount)) {

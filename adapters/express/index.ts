@@ -5,7 +5,9 @@ import { signalOnClientGone, toFetchRequest, writeResponse } from '../node-bridg
 /**
  * Express 5 middleware serving the console under its mount. Register it on the app or a router
  * with `app.use(toExpress(opsJobs))`; requests outside the mount pass through to `next`.
- * `currentActor` receives the Express `req`, so the host's session middleware must run first.
+ * `currentActor` receives the Express `req`, so the host's session middleware must run first;
+ * annotate its parameter as Express's `Request` (`currentActor: (req: Request) => ...`) and a console
+ * built for another framework's request does not type-check here.
  */
 export function toExpress(opsJobs: OpsJobs<ExpressRequest>): RequestHandler {
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {

@@ -5,8 +5,9 @@ import { signalOnClientGone, toFetchRequest } from '../node-bridge/index.ts';
 /**
  * Koa 3 middleware serving the console under its mount: `app.use(toKoa(opsJobs))`. Requests
  * outside the mount pass through to `next`. `currentActor` receives the Koa `ctx`, so the host's
- * session middleware must run first. The response goes back through Koa, so upstream middleware
- * (sessions, logging) still sees it.
+ * session middleware must run first; annotate its parameter as Koa's `Context`
+ * (`currentActor: (ctx: Context) => ...`). The response goes back through Koa, so upstream
+ * middleware (sessions, logging) still sees it.
  */
 export function toKoa(opsJobs: OpsJobs<Context>): Middleware {
   return async (ctx: Context, next: Next) => {

@@ -99,7 +99,15 @@ function membershipFor(options: PostgresStoreOptions, schema: string): (() => Ch
     throw new OptionsError('liveChannel.checkIntervalMs', `must be an integer from 50 to 600000, such as ${DEFAULT_CHECK_INTERVAL_MS}; got ${JSON.stringify(interval)}.`);
   }
   const checkIntervalMs = interval ?? DEFAULT_CHECK_INTERVAL_MS;
-  if (options.pool !== undefined) return () => pgMembership({ pool: options.pool, schema, checkIntervalMs });
+  if (options.pool !== undefined) {
+    // The channel keeps one of the pool's connections for LISTEN: a pool of one would leave the
+    // console's own queries waiting for it forever.
+    const max = (options.pool as { options?: { max?: unknown } }).options?.max;
+    if (typeof max === 'number' && max < 2) {
+      throw new OptionsError('liveChannel', `needs a pool of at least 2 connections: it holds one for LISTEN, and the console's queries need another; the pool's max is ${max}. Raise it, or pass \`liveChannel: false\` (live updates then reach only the consoles of this process).`);
+    }
+    return () => pgMembership({ pool: options.pool, schema, checkIntervalMs });
+  }
   const pglite = options.pglite as Partial<PGliteListenLike>;
   // A PGlite-like without `listen` (a wrapper, say) simply has no channel.
   if (typeof pglite.listen !== 'function') return null;

@@ -56,7 +56,7 @@ export async function openStore(target: MigrateTarget, schema: string, cwd: stri
     // An idle connection that fails is reported by the query that needed it, not as a crash.
     pool.on('error', () => {});
     return {
-      store: createPostgresStore({ pool, schema }),
+      store: createPostgresStore({ pool, schema, liveChannel: false }),
       description: describeTarget(target, cwd),
       concurrentIndexBuilds: true,
       async withConnection(work) {

@@ -18,9 +18,14 @@ export const DISPLAY_KINDS = Object.freeze({
 
 export type DisplayKind = (typeof DISPLAY_KINDS)[keyof typeof DISPLAY_KINDS];
 
-/** Where a value is about to be shown. */
-export interface DisplayContext {
-  readonly actor: Actor;
+/**
+ * Where a value is about to be shown.
+ *
+ * @typeParam Operator - the host's operator type, as `auth.currentActor` returns it.
+ */
+export interface DisplayContext<Operator = Actor> {
+  /** The operator the value would be shown to. */
+  readonly actor: Operator;
   readonly queue?: string;
   readonly jobId?: string;
 }
@@ -34,15 +39,25 @@ export type DisplayDecision = { readonly show: unknown } | { readonly hide: true
 
 /**
  * The host-owned redaction boundary. Deny by default: a kind the policy does not answer is hidden.
+ *
+ * Both methods answer synchronously: the policy is applied while answers, live events and exports
+ * are written, value by value. Anything the policy needs to look up (an operator's teams, say)
+ * belongs in `auth.currentActor`, which may be async, so that it arrives as `context.actor`.
+ * A policy that returns a promise is refused, never read as "hide": `createOpsJobs` throws an
+ * `OptionsError` for an `async` method, and a promise returned at run time fails the request with
+ * a 500 and an error in the log naming the fix.
+ *
+ * @typeParam Operator - the host's operator type, as `auth.currentActor` returns it.
  */
-export interface DisplayPolicy {
-  display(kind: DisplayKind, value: unknown, context: DisplayContext): DisplayDecision;
+export interface DisplayPolicy<Operator = Actor> {
+  /** Decides what `context.actor` sees of `value`, a value of `kind`. Synchronous. */
+  display(kind: DisplayKind, value: unknown, context: DisplayContext<Operator>): DisplayDecision;
   /**
    * Whether operators may filter jobs on this payload field (a dotted path such as `customer.id`).
    * Absent or throwing means no field is searchable. Only mark fields whose values the operator may
-   * see anyway: a filter answers "is it this value?" even when the value is hidden.
+   * see anyway: a filter answers "is it this value?" even when the value is hidden. Synchronous.
    */
-  searchable?(field: string, context: DisplayContext): boolean;
+  searchable?(field: string, context: DisplayContext<Operator>): boolean;
   /** Set by `showEverything()` so that deployment checks can flag it outside development. */
   readonly showsEverything?: boolean;
   /**

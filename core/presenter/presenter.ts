@@ -17,7 +17,8 @@ const utf8 = new TextEncoder();
 /**
  * The one place where the display policy is applied. Every value that leaves the server and may
  * carry host data goes through here. Deny by default: anything but an explicit `{ show }` answer,
- * including a policy that throws, hides the value.
+ * including a policy that throws, hides the value; a policy that returns a promise fails the
+ * request rather than hiding everything unnoticed.
  */
 export interface Presenter {
   value(kind: DisplayKind, value: unknown, context: PresentContext): Shown;
@@ -39,14 +40,31 @@ export interface PresentContext {
   readonly jobId?: string;
 }
 
+/**
+ * A promise cannot be read as a decision, and reading it as "hide" would blank every value without
+ * a word; so the request fails instead, and the message says how to fix the policy.
+ */
+function refusePromise(method: 'display' | 'searchable', answer: unknown): void {
+  if (answer === null || (typeof answer !== 'object' && typeof answer !== 'function')) return;
+  const then = (answer as { then?: unknown }).then;
+  if (typeof then !== 'function') return;
+  // Nobody will await it: keep a rejection from surfacing as an unhandled one.
+  (then as (resolve: unknown, reject: (error: unknown) => void) => unknown).call(answer, undefined, () => {});
+  throw new Error(`ops-jobs: displayPolicy.${method} returned a promise; it must answer synchronously. ` +
+    'Load what the policy needs in auth.currentActor (which may be async) and read it from context.actor.');
+}
+
 export function createPresenter(policy: DisplayPolicy, logger: Logger): Presenter {
   function decide(kind: DisplayKind, value: unknown, context: PresentContext): { shown: boolean; value?: unknown } {
+    let decision: unknown;
     try {
-      const decision = policy.display(kind, value, context);
-      if (decision && typeof decision === 'object' && 'show' in decision) return { shown: true, value: decision.show };
+      decision = policy.display(kind, value, context);
     } catch (error) {
       logger.error(`ops-jobs: the display policy threw for kind ${kind}; the value is hidden`, error);
+      return { shown: false };
     }
+    refusePromise('display', decision);
+    if (decision && typeof decision === 'object' && 'show' in decision) return { shown: true, value: decision.show };
     return { shown: false };
   }
 
@@ -116,12 +134,14 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
     },
     assertSearchable(filters, context) {
       for (const { field } of filters) {
-        let allowed = false;
+        let answer: unknown = false;
         try {
-          allowed = policy.searchable?.(field, context) === true;
+          answer = policy.searchable?.(field, context);
         } catch (error) {
           logger.error(`ops-jobs: the display policy's searchable() threw for ${field}; not searchable`, error);
         }
+        refusePromise('searchable', answer);
+        const allowed = answer === true;
         if (!allowed) {
           throw new InvalidInputError(`data.${field}`, `Jobs cannot be filtered on data.${field}: the display policy does not mark that field searchable.`);
         }

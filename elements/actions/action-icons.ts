@@ -1,10 +1,10 @@
 import type { SVGTemplateResult } from 'lit';
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
-import { redriveIcon, playIcon, refreshIcon, stopIcon, trashIcon } from '../shared/icons.ts';
+import { redriveIcon, playIcon, retryIcon, stopIcon, trashIcon } from '../shared/icons.ts';
 
 /** The icon beside each operator action's name. Decorative, like every icon. */
 export const ACTION_ICONS: Readonly<Record<OperatorAction, SVGTemplateResult>> = Object.freeze({
-  'job.retry': refreshIcon,
+  'job.retry': retryIcon,
   'job.redrive': redriveIcon,
   'job.resume': playIcon,
   'job.cancel': stopIcon,

@@ -11,6 +11,8 @@ function icon(body: SVGTemplateResult): SVGTemplateResult {
 export const copyIcon = icon(svg`<rect x="9" y="9" width="12" height="12" rx="2"/><path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1"/>`);
 export const checkIcon = icon(svg`<path d="M20 6 9 17l-5-5"/>`);
 export const refreshIcon = icon(svg`<path d="M21 12a9 9 0 1 1-2.64-6.36"/><path d="M21 4v5h-5"/>`);
+/** Run again: a turning arrow around a play mark, so that it never reads as Refresh beside it. */
+export const retryIcon = icon(svg`<path d="M3 12a9 9 0 1 0 2.64-6.36"/><path d="M3 4v5h5"/><path d="M10 9.5v5l4-2.5z"/>`);
 export const lockIcon = icon(svg`<rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/>`);
 export const alertIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 8v4.5M12 16h.01"/>`);
 export const chevronIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`);

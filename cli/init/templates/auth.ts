@@ -34,15 +34,12 @@ export const ROLE_ACTIONS = new Map${ts('<string, readonly Action[]>')}([
 ]);
 
 /** The console's auth seam. Each method may be async; one that throws denies. */
-export const opsJobsAuth${ts(`: AuthSeam<${host.type}>`)} = {
+export const opsJobsAuth${ts(`: AuthSeam<${host.type}, Operator>`)} = {
   starter: true,
   // ${host.says}: read the user your session middleware put there.
   currentActor: (${host.name}) => ${cast(host.name, `${host.type} & { session?: { user?: Operator } | null }`)}.session?.user ?? null,
-  authorize: (actor, action) => ROLE_ACTIONS.get(${cast('actor', 'Operator')}.role)?.includes(action) ?? false,
-${flavour.language === 'ts' ? `  auditPrincipal(actor) {
-    const operator = actor as Operator;
-    return { id: String(operator.id), type: 'user', label: operator.email ?? String(operator.id) };
-  },` : "  auditPrincipal: (operator) => ({ id: String(operator.id), type: 'user', label: operator.email ?? String(operator.id) }),"}
+  authorize: (operator, action) => ROLE_ACTIONS.get(operator.role)?.includes(action) ?? false,
+  auditPrincipal: (operator) => ({ id: String(operator.id), type: 'user', label: operator.email ?? String(operator.id) }),
 };
 `;
 }

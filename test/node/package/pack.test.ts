@@ -34,7 +34,7 @@ test('the tarball holds compiled JavaScript and declarations for every entry poi
     assert.ok(files.includes(target.default.replace('./', '')), `${entry} JavaScript`);
     assert.ok(files.includes(target.types.replace('./', '')), `${entry} declarations`);
   }
-  assert.ok(files.some((file) => /^dist\/console\/ops-jobs-console-[A-Z0-9]+\.js\.gz$/.test(file)), 'the console bundle');
+  assert.ok(files.some((file) => /^dist\/console\/ops-jobs-console-[a-z0-9]+\.js\.gz$/.test(file)), 'the console bundle');
   assert.deepEqual(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')), []);
   assert.deepEqual(files.filter((file) => file.startsWith('test/') || file.startsWith('demo/')), []);
 });

@@ -47,6 +47,19 @@ test('the liveChannel option is checked, and false (or a PGlite-like without lis
   }
 });
 
+test('a pool of one connection is refused for the live channel, which would hold it for good', async () => {
+  const single = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
+  try {
+    assert.throws(() => createPostgresStore({ pool: single }), (error: unknown) => error instanceof OptionsError && /at least 2 connections/.test(error.message));
+    assert.equal(createPostgresStore({ pool: single, liveChannel: false }).createLiveChannel, undefined);
+    const pair = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
+    assert.equal(typeof createPostgresStore({ pool: pair }).createLiveChannel, 'function');
+    await pair.end();
+  } finally {
+    await single.end();
+  }
+});
+
 onEveryTarget('live channel', (suite) => {
   suite.test('a notice sent within a transaction is heard once it commits, and never after a rollback', async () => {
     const store = await suite.freshStore('live_tx');

@@ -1,0 +1,32 @@
+// How Rollup reads the console's browser bundle, shared by the package build and the element tests
+// so that both split and load the console the same way.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terserModule from '@rollup/plugin-terser';
+import type { Plugin, RollupOptions } from 'rollup';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+
+// Its types describe the CommonJS build, where the plugin is the module's `default`; the ES build
+// Node loads here hands over the plugin itself.
+const terser = ((terserModule as { default?: unknown }).default ?? terserModule) as (options?: { format?: { comments?: boolean } }) => Plugin;
+
+/**
+ * The input options for the console bundle: its entry (`ops-jobs-console`), with Lit resolved
+ * from node_modules. esbuild only strips the TypeScript (tsc has no compiler API to lend a Rollup
+ * plugin); terser minifies when asked.
+ */
+export function consoleRollupInput(options: { readonly minify: boolean }): RollupOptions {
+  return {
+    input: { 'ops-jobs-console': `${root}elements/console-bundle.ts` },
+    plugins: [
+      nodeResolve({ browser: true }),
+      esbuild({ target: 'es2022', tsconfig: `${root}tsconfig.json`, sourceMap: !options.minify }),
+      ...(options.minify ? [terser({ format: { comments: false } })] : []),
+    ],
+    // A warning is a finding: an unresolved import or a circular chunk should not ship quietly.
+    onwarn(warning) {
+      throw new Error(`rollup: ${warning.message}`);
+    },
+  };
+}
