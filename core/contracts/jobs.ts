@@ -1,5 +1,6 @@
 import type { CountFreshness } from '../vocabulary/count-freshness.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
+import type { JobSummaryResponse } from '../vocabulary/wire.ts';
 
 /** A queue as an engine describes it: what it is, never how many jobs it holds. */
 export interface QueueDescription {
@@ -40,21 +41,11 @@ export interface JobError {
   readonly details?: unknown;
 }
 
-/** One row of a job listing: enough to scan a page, not the payload. */
-export interface JobSummary {
-  readonly id: string;
-  readonly queue: string;
-  readonly state: JobState;
-  readonly priority: number;
-  /** Attempts made so far and the most allowed. */
-  readonly attempts: { readonly made: number; readonly max: number };
-  readonly createdAt: string;
-  readonly runAfter: string | null;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  /** The last failure's message, if any (shown only as the display policy allows). */
-  readonly errorMessage: string | null;
-}
+/**
+ * One row of a job listing: enough to scan a page, not the payload. The engine's row and the API's
+ * are the same shape; the presenter decides what of `errorMessage` is shown.
+ */
+export type JobSummary = JobSummaryResponse;
 
 /** One job with everything the engine knows about it. */
 export interface JobDetail extends JobSummary {

@@ -67,43 +67,15 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
     },
   },
-  Selection: {
-    oneOf: [
-      { type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1 } } },
-      {
-        type: 'object', required: ['filter'],
-        properties: {
-          filter: {
-            type: 'object', required: ['state'],
-            properties: {
-              state: { $ref: '#/components/schemas/JobState' },
-              data: { type: 'object', description: 'Payload conditions: dotted field path to text value; fields must be searchable.', additionalProperties: { type: 'string' } },
-            },
-          },
-        },
-      },
-    ],
-  },
+  Selection: selectionSchema({ type: 'array', items: { type: 'string' }, minItems: 1 }, {
+    type: 'object', description: 'Payload conditions: dotted field path to text value; fields must be searchable.', additionalProperties: { type: 'string' },
+  }),
   AuditSelection: {
     description: 'The selection as the audit log keeps it: payload conditions as a list.',
-    oneOf: [
-      { type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'string' } } } },
-      {
-        type: 'object', required: ['filter'],
-        properties: {
-          filter: {
-            type: 'object', required: ['state'],
-            properties: {
-              state: { $ref: '#/components/schemas/JobState' },
-              data: {
-                type: 'array',
-                items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: { type: 'string' } } },
-              },
-            },
-          },
-        },
-      },
-    ],
+    ...selectionSchema({ type: 'array', items: { type: 'string' } }, {
+      type: 'array',
+      items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: { type: 'string' } } },
+    }),
   },
   PreviewRequest: {
     type: 'object', required: ['action', 'target'],
@@ -195,3 +167,16 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   LiveFallbackReceipt: { type: 'object', required: ['recorded'], properties: { recorded: { const: true } } },
   OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document.' },
 });
+
+/** Jobs chosen by ids or by a state with payload conditions, the two differing only in how they spell those. */
+function selectionSchema(ids: object, data: object): { oneOf: object[] } {
+  return {
+    oneOf: [
+      { type: 'object', required: ['ids'], properties: { ids } },
+      {
+        type: 'object', required: ['filter'],
+        properties: { filter: { type: 'object', required: ['state'], properties: { state: { $ref: '#/components/schemas/JobState' }, data } } },
+      },
+    ],
+  };
+}
