@@ -42,9 +42,19 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     additionalProperties: true,
   },
   Shown: {
-    description: 'A value after the display policy: shown, hidden, or too large and previewed.',
+    description: 'A value after the display policy: shown, hidden, or too large and previewed (an error too large for its stack: cut to the first lines of its stack). The policy decides before anything is cut. getJobValue answers the value whole.',
     oneOf: [
       { type: 'object', required: ['value'], properties: { value: {} } },
+      {
+        type: 'object', required: ['value', 'cut'], description: 'An error shown in part: its stack holds only its first lines.',
+        properties: {
+          value: {},
+          cut: {
+            type: 'object', required: ['bytes', 'stackLines'],
+            properties: { bytes: { type: 'integer', description: 'Size of the whole value, UTF-8 JSON.' }, stackLines: { type: 'integer', description: 'Lines of the whole stack.' } },
+          },
+        },
+      },
       { type: 'object', required: ['hidden'], properties: { hidden: { const: true } } },
       { type: 'object', required: ['truncated', 'bytes', 'preview'], properties: { truncated: { const: true }, bytes: { type: 'integer' }, preview: { type: 'string' } } },
     ],

@@ -4,7 +4,8 @@ import { InvalidInputError } from '../errors.ts';
 import { exportAuditLog, getAuditRecord, listAuditLog } from '../services/audit-log.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { executeAction } from '../services/execute-action.ts';
-import { getJob, listJobs } from '../services/jobs.ts';
+import { getJob, getJobValue, listJobs } from '../services/jobs.ts';
+import { JOB_VALUE_PARTS } from '../vocabulary/job-value-parts.ts';
 import { previewAction } from '../services/preview-action.ts';
 import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
@@ -120,6 +121,14 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     summary: 'One job with its data, output, error, attempts and timings.',
     action: 'jobs.view', parameters: [queueParam, jobParam], response: 'JobDetail', errors: [400, 401, 403, 404],
     serve: ({ services, actor, params }) => getJob(services, actor, params.queue ?? '', params.id ?? ''),
+  },
+  {
+    method: 'GET', template: template('/queues/{queue}/jobs/{id}/{part}'), operationId: 'getJobValue',
+    summary: "One part of a job whole, as the display policy shows it: what the job's detail cuts or previews when it is large.",
+    action: 'jobs.view',
+    parameters: [queueParam, jobParam, { name: 'part', in: 'path', description: 'Which part of the job.', schema: { type: 'string', enum: [...JOB_VALUE_PARTS] } }],
+    response: 'Shown', errors: [400, 401, 403, 404],
+    serve: ({ services, actor, params }) => getJobValue(services, actor, params.queue ?? '', params.id ?? '', params.part ?? ''),
   },
   {
     method: 'POST', template: template('/actions/preview'), operationId: 'previewAction',

@@ -4,13 +4,16 @@ import type { JobDetail, JobSummary, QueueInfo } from '../contracts/jobs.ts';
 import type { AuditRecord } from '../contracts/audit.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
+import type { JobValuePart } from '../vocabulary/job-value-parts.ts';
 import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../vocabulary/wire.ts';
+import { cutStack } from './cut-stack.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
 
-/** Values whose JSON text is longer than this are sent as a preview, never whole. */
+/** Values whose JSON text is longer than this are sent as a preview (or cut), never whole, unless asked for whole. */
 export const MAX_VALUE_BYTES = 256 * 1024;
-const PREVIEW_CHARACTERS = 4096;
+/** The characters of a truncated value's JSON text sent as its preview: about what the console renders first. */
+export const PREVIEW_CHARACTERS = 16_384;
 const HIDDEN: Shown = Object.freeze({ hidden: true });
 const utf8 = new TextEncoder();
 
@@ -21,11 +24,14 @@ const utf8 = new TextEncoder();
  * request rather than hiding everything unnoticed.
  */
 export interface Presenter {
-  value(kind: DisplayKind, value: unknown, context: PresentContext): Shown;
+  /** A value as the policy shows it; too large, it is cut or previewed unless `whole` is asked for. */
+  value(kind: DisplayKind, value: unknown, context: PresentContext, options?: { readonly whole?: boolean }): Shown;
   actorLabel(label: string, actor: Actor): string | null;
   queue(queue: QueueInfo): QueueResponse;
   jobSummary(job: JobSummary, actor: Actor): JobSummaryResponse;
   jobDetail(job: JobDetail, actor: Actor): JobDetailResponse;
+  /** One part of a job, whole, as the policy shows it. */
+  jobValue(job: JobDetail, part: JobValuePart, actor: Actor): Shown;
   auditRecord(record: AuditRecord, actor: Actor): AuditRecordResponse;
   /**
    * Refuses payload conditions on fields the policy does not mark searchable, naming the field and
@@ -68,13 +74,26 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
     return { shown: false };
   }
 
-  function value(kind: DisplayKind, raw: unknown, context: PresentContext): Shown {
+  // The policy decides on the whole value first: only what it shows is measured and cut.
+  function value(kind: DisplayKind, raw: unknown, context: PresentContext, options: { readonly whole?: boolean } = {}): Shown {
     const decision = decide(kind, raw, context);
     if (!decision.shown) return HIDDEN;
-    const text = JSON.stringify(decision.value ?? null);
+    const shown = decision.value ?? null;
+    if (options.whole) return { value: shown };
+    const text = JSON.stringify(shown);
+    // A UTF-8 byte is at most one character: a text this short cannot be over the limit.
+    if (text.length <= MAX_VALUE_BYTES / 3) return { value: shown };
     const bytes = utf8.encode(text).length;
-    if (bytes <= MAX_VALUE_BYTES) return { value: decision.value ?? null };
+    if (bytes <= MAX_VALUE_BYTES) return { value: shown };
+    if (kind === 'job_error') {
+      const cut = cutStack(shown, MAX_VALUE_BYTES);
+      if (cut) return { value: cut.value, cut: { bytes, stackLines: cut.stackLines } };
+    }
     return { truncated: true, bytes, preview: text.slice(0, PREVIEW_CHARACTERS) };
+  }
+
+  function errorValue(job: JobDetail, context: PresentContext, whole: boolean): Shown {
+    return job.error === null ? { value: null } : value('job_error', job.error, context, { whole });
   }
 
   function errorMessage(job: JobSummary, actor: Actor): string | null {
@@ -126,11 +145,17 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         ...jobSummary(job, actor),
         data: value('job_data', job.data, context),
         output: value('job_output', job.output, context),
-        error: job.error === null ? { value: null } : value('job_error', job.error, context),
+        error: errorValue(job, context, false),
         options: value('job_options', job.options, context),
         timings: { ...job.timings },
         deadLetteredFrom: job.deadLetteredFrom,
       };
+    },
+    jobValue(job, part, actor) {
+      const context = { actor, queue: job.queue, jobId: job.id };
+      if (part === 'error') return errorValue(job, context, true);
+      const kind = part === 'data' ? 'job_data' : part === 'output' ? 'job_output' : 'job_options';
+      return value(kind, job[part], context, { whole: true });
     },
     assertSearchable(filters, context) {
       for (const { field } of filters) {

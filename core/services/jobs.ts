@@ -2,7 +2,9 @@ import type { Actor } from '../contracts/auth.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import type { JobDetailResponse, JobPageResponse } from '../vocabulary/wire.ts';
+import type { JobDetail } from '../contracts/jobs.ts';
+import { isJobValuePart, JOB_VALUE_PARTS } from '../vocabulary/job-value-parts.ts';
+import type { JobDetailResponse, JobPageResponse, Shown } from '../vocabulary/wire.ts';
 import type { ServiceContext } from './context.ts';
 import { decodeCursor, encodeCursor, listingKey } from './cursor.ts';
 import { findQueue, queueNotFound } from './queues.ts';
@@ -51,6 +53,19 @@ export function checkDataFilters(context: ServiceContext, actor: Actor, queue: s
 
 /** One job with its data, output, error, attempts and timings, as the display policy allows. */
 export async function getJob(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<JobDetailResponse> {
+  return context.presenter.jobDetail(await readJob(context, actor, queue, id), actor);
+}
+
+/**
+ * One part of a job (its data, output, error or options) whole, as the display policy allows:
+ * what the detail previews or cuts when it is large. Authorized and redacted as the detail is.
+ */
+export async function getJobValue(context: ServiceContext, actor: Actor, queue: string, id: string, part: string): Promise<Shown> {
+  if (!isJobValuePart(part)) throw new InvalidInputError('part', `part must be one of ${JOB_VALUE_PARTS.join(', ')}.`);
+  return context.presenter.jobValue(await readJob(context, actor, queue, id), part, actor);
+}
+
+async function readJob(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<JobDetail> {
   await context.access.require(actor, 'jobs.view', { type: 'job', queue, id });
   await context.access.require(actor, 'jobs.view', { type: 'queue', queue });
   // One lookup by key when the job exists; only a miss asks whether the queue does.
@@ -59,5 +74,5 @@ export async function getJob(context: ServiceContext, actor: Actor, queue: strin
     if (!(await context.engine.findQueue(queue))) throw queueNotFound(queue);
     throw new NotFoundError('Job', `Queue ${JSON.stringify(queue)} has no job with id ${JSON.stringify(id)}.`);
   }
-  return context.presenter.jobDetail(job, actor);
+  return job;
 }

@@ -18,6 +18,7 @@ const HTTP_ROUTES = [
   '/api/queues/{queue}',
   '/api/queues/{queue}/jobs',
   '/api/queues/{queue}/jobs/{id}',
+  '/api/queues/{queue}/jobs/{id}/{part}',
   '/api/actions/preview',
   '/api/actions/execute',
   '/api/audit',

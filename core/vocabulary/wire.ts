@@ -8,12 +8,28 @@ import type { JobSelection } from './job-selection.ts';
 import type { CountFreshness } from './count-freshness.ts';
 import type { JobState } from './job-states.ts';
 
-/** A value after the display policy: either shown (possibly redacted or truncated) or hidden. */
+/**
+ * A value after the display policy: shown (possibly redacted, or cut), hidden, or too large to send
+ * whole. The policy decides first; only what it shows is measured, cut or previewed, so no part of
+ * a hidden value ever leaves the server. A cut or truncated value can be fetched whole, as the
+ * policy shows it, from `api/queues/{queue}/jobs/{id}/{part}`.
+ */
 export type Shown =
-  | { readonly value: unknown }
+  | { readonly value: unknown; readonly cut?: ValueCut }
   | { readonly hidden: true }
-  /** Too large to send whole: its size and the first characters of its JSON text. */
+  /** Too large to send whole: its size in bytes (UTF-8 JSON) and the first characters of its JSON text. */
   | { readonly truncated: true; readonly bytes: number; readonly preview: string };
+
+/**
+ * On an error too large to send whole whose stack is what makes it large: the error is sent with
+ * its name, message and details, and only the first lines of its stack.
+ */
+export interface ValueCut {
+  /** The size of the whole value (UTF-8 JSON) as the display policy shows it. */
+  readonly bytes: number;
+  /** How many lines the whole stack has; the value's `stack` holds the first of them. */
+  readonly stackLines: number;
+}
 
 export interface SessionResponse {
   /** The operator's label, as the display policy allows (null when hidden). */

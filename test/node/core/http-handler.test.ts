@@ -127,7 +127,7 @@ test('the OpenAPI document describes every route', async () => {
   assert.equal(document.openapi, '3.1.0');
   assert.deepEqual(Object.keys(document.paths).sort(), [
     '/api/openapi.json', '/api/queues', '/api/queues/{queue}', '/api/queues/{queue}/jobs', '/api/queues/{queue}/jobs/{id}', '/api/session',
-    '/api/actions/preview', '/api/actions/execute', '/api/audit', '/api/audit/export', '/api/audit/{id}', '/api/events', '/api/live/fallback',
+    '/api/queues/{queue}/jobs/{id}/{part}', '/api/actions/preview', '/api/actions/execute', '/api/audit', '/api/audit/export', '/api/audit/{id}', '/api/events', '/api/live/fallback',
   ].sort());
   for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(document.paths)) {
     for (const operation of Object.values(operations)) assert.ok(operation.responses['401'], `${path} documents 401`);
@@ -191,4 +191,19 @@ test('console assets: hashed, cached for a year, precompressed, and only for sig
   assert.equal((await get(`/ops/jobs/${src}`)).status, 401);
   assert.equal((await get('/ops/jobs/assets/manifest.json', viewer)).status, 404);
   assert.equal((await get('/ops/jobs/assets/..%2Fpackage.json', viewer)).status, 404);
+});
+
+test('one part of a job comes whole, redacted as the detail is; a bad part is a 400 and an unknown job a 404', async () => {
+  const { get } = console_();
+  const data = await get('/ops/jobs/api/queues/payments/jobs/j1/data', viewer);
+  assert.equal(data.status, 200);
+  assert.deepEqual(await data.json(), { value: { cardToken: '[redacted]' } });
+  assert.deepEqual(await (await get('/ops/jobs/api/queues/payments/jobs/j1/error', viewer)).json(), { value: { message: 'declined' } });
+  const bad = await get('/ops/jobs/api/queues/payments/jobs/j1/secrets', viewer);
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).parameter, 'part');
+  assert.equal((await get('/ops/jobs/api/queues/payments/jobs/nope/data', viewer)).status, 404);
+  assert.equal((await get('/ops/jobs/api/queues/nowhere/jobs/j1/data', viewer)).status, 404);
+  assert.equal((await get('/ops/jobs/api/queues/payments/jobs/j1/data', nobody)).status, 403);
+  assert.equal((await get('/ops/jobs/api/queues/payments/jobs/j1/data')).status, 401);
 });

@@ -11,7 +11,7 @@ import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
   AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSummaryResponse,
-  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SessionResponse,
+  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SessionResponse, Shown,
 } from '../../../core/vocabulary/wire.ts';
 
 /** `T` with every optional member required, all the way down; unions stay unions. */
@@ -149,6 +149,7 @@ agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], {});
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
 agree<JobDetailResponse>('JobDetail', [detail], {});
+agree<Shown>('Shown', [{ value: { to: 'someone' } }, { value: { stack: 'Error\n  at x' }, cut: { bytes: 300_000, stackLines: 9_000 } }, { hidden: true }, { truncated: true, bytes: 70_000, preview: '{"m' }], {});
 agree<PreviewRequestBody>('PreviewRequest', [
   { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] } },
   { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } } },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createPresenter, MAX_VALUE_BYTES } from '../../../core/presenter/presenter.ts';
+import { createPresenter, MAX_VALUE_BYTES, PREVIEW_CHARACTERS } from '../../../core/presenter/presenter.ts';
+import { hideKeysMatching } from '../../../core/index.ts';
 import type { DisplayPolicy } from '../../../core/index.ts';
 import { memoryEngine } from '../support/memory-engine.ts';
 
@@ -49,8 +50,59 @@ test('values larger than the limit are sent as a preview, never whole', () => {
   const shown = presenter.value('job_data', big, { actor: {} });
   assert.ok('truncated' in shown);
   assert.ok(shown.bytes > MAX_VALUE_BYTES * 4);
-  assert.ok(shown.preview.length <= 4096);
+  assert.equal(shown.preview, JSON.stringify(big).slice(0, PREVIEW_CHARACTERS));
   assert.deepEqual(presenter.value('job_data', { small: 1 }, { actor: {} }), { value: { small: 1 } });
+  assert.deepEqual(presenter.value('job_data', big, { actor: {} }, { whole: true }), { value: big });
+});
+
+test('the size limit counts UTF-8 bytes, not characters', () => {
+  const presenter = createPresenter({ display: (_kind, value) => ({ show: value }) }, silentLogger().logger);
+  const wide = '€'.repeat(Math.ceil(MAX_VALUE_BYTES / 3) + 10);
+  const shown = presenter.value('job_data', wide, { actor: {} });
+  assert.ok('truncated' in shown && shown.bytes === Buffer.byteLength(JSON.stringify(wide)));
+});
+
+test('the policy decides before a value is previewed: a hidden key near the start never reaches the preview', () => {
+  const presenter = createPresenter(hideKeysMatching(/password/), silentLogger().logger);
+  const big = { password: 'S3CRET', rows: Array.from({ length: 40_000 }, (_, index) => ({ index, password: 'S3CRET' })) };
+  const shown = presenter.value('job_data', big, { actor: {} });
+  assert.ok('truncated' in shown);
+  assert.doesNotMatch(shown.preview, /S3CRET/);
+  assert.match(shown.preview, /^\{"password":"\[redacted\]"/);
+  assert.doesNotMatch(JSON.stringify(presenter.value('job_data', big, { actor: {} }, { whole: true })), /S3CRET/);
+});
+
+test('an error made large by its stack keeps its name, message and first stack lines, and says how large it is', async () => {
+  const presenter = createPresenter(hideKeysMatching(/token/), silentLogger().logger);
+  const stack = ['Error: boom', ...Array.from({ length: 10_000 }, (_, index) => `    at frame${index} (/srv/app/src/deep/module-${index}.ts:${index}:7)`)].join('\n');
+  const error = { name: 'Error', message: 'boom', stack, details: { token: 'S3CRET', attempt: 3 } };
+  const shown = presenter.value('job_error', error, { actor: {} });
+  assert.ok('value' in shown && shown.cut, JSON.stringify(shown).slice(0, 200));
+  const cut = shown.value as typeof error;
+  assert.equal(cut.name, 'Error');
+  assert.equal(cut.message, 'boom');
+  assert.deepEqual(cut.details, { token: '[redacted]', attempt: 3 });
+  assert.ok(stack.startsWith(cut.stack) && cut.stack.length < stack.length);
+  assert.equal(shown.cut.stackLines, 10_001);
+  assert.equal(shown.cut.bytes, Buffer.byteLength(JSON.stringify({ ...error, details: { token: '[redacted]', attempt: 3 } })));
+  assert.ok(Buffer.byteLength(JSON.stringify(shown)) < MAX_VALUE_BYTES);
+  // Large for another reason than its stack: previewed like any value.
+  const other = presenter.value('job_error', { message: 'x', stack: 'at y', details: 'z'.repeat(MAX_VALUE_BYTES) }, { actor: {} });
+  assert.ok('truncated' in other);
+  // Asked for whole, the error comes whole, still through the policy.
+  const whole = createPresenter(hideKeysMatching(/token/), silentLogger().logger).jobValue({ ...(await job()), error }, 'error', {});
+  assert.deepEqual(whole, { value: { ...error, details: { token: '[redacted]', attempt: 3 } } });
+});
+
+test('each part of a job asked for whole goes through the policy for its own kind', async () => {
+  const seen: string[] = [];
+  const presenter = createPresenter({ display: (kind, value) => { seen.push(kind); return kind === 'job_output' ? { hide: true } : { show: value }; } }, silentLogger().logger);
+  const detail = await job();
+  assert.deepEqual(presenter.jobValue(detail, 'data', {}), { value: { secret: 'S3CRET' } });
+  assert.deepEqual(presenter.jobValue(detail, 'output', {}), { hidden: true });
+  assert.deepEqual(presenter.jobValue(detail, 'options', {}), { value: detail.options });
+  assert.deepEqual(presenter.jobValue({ ...detail, error: null }, 'error', {}), { value: null });
+  assert.deepEqual(seen, ['job_data', 'job_output', 'job_options']);
 });
 
 test('free text is shown inert: control and invisible characters appear as their code points', () => {

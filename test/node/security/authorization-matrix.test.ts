@@ -69,7 +69,8 @@ for (const hostName of HOSTS) {
     async function requestFor(role: Role | null, operation: Operation): Promise<Response> {
       const path = operation.path
         .replace('{queue}', 'payments')
-        .replace('{id}', operation.path.startsWith('/api/audit') ? '1' : stack.ids.failed[0]!);
+        .replace('{id}', operation.path.startsWith('/api/audit') ? '1' : stack.ids.failed[0]!)
+        .replace('{part}', 'data');
       if (operation.path === '/api/actions/preview') {
         return call(role, 'POST', path, { action: 'job.retry', target: { queue: 'payments', ids: [stack.ids.failed[0]] } });
       }
