@@ -53,7 +53,8 @@ export function checkDataFilters(context: ServiceContext, actor: Actor, queue: s
 
 /** One job with its data, output, error, attempts and timings, as the display policy allows. */
 export async function getJob(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<JobDetailResponse> {
-  return context.presenter.jobDetail(await readJob(context, actor, queue, id), actor);
+  await mayView(context, actor, queue, id);
+  return context.presenter.jobDetail(await readJob(context, queue, id), actor);
 }
 
 /**
@@ -61,13 +62,18 @@ export async function getJob(context: ServiceContext, actor: Actor, queue: strin
  * what the detail previews or cuts when it is large. Authorized and redacted as the detail is.
  */
 export async function getJobValue(context: ServiceContext, actor: Actor, queue: string, id: string, part: string): Promise<Shown> {
+  await mayView(context, actor, queue, id);
   if (!isJobValuePart(part)) throw new InvalidInputError('part', `part must be one of ${JOB_VALUE_PARTS.join(', ')}.`);
-  return context.presenter.jobValue(await readJob(context, actor, queue, id), part, actor);
+  return context.presenter.jobValue(await readJob(context, queue, id), part, actor);
 }
 
-async function readJob(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<JobDetail> {
+async function mayView(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<void> {
   await context.access.require(actor, 'jobs.view', { type: 'job', queue, id });
   await context.access.require(actor, 'jobs.view', { type: 'queue', queue });
+}
+
+/** The job, once the operator may view it. */
+async function readJob(context: ServiceContext, queue: string, id: string): Promise<JobDetail> {
   // One lookup by key when the job exists; only a miss asks whether the queue does.
   const job = await context.engine.getJob(queue, id);
   if (!job) {

@@ -205,5 +205,6 @@ test('one part of a job comes whole, redacted as the detail is; a bad part is a 
   assert.equal((await get('/ops/jobs/api/queues/payments/jobs/nope/data', viewer)).status, 404);
   assert.equal((await get('/ops/jobs/api/queues/nowhere/jobs/j1/data', viewer)).status, 404);
   assert.equal((await get('/ops/jobs/api/queues/payments/jobs/j1/data', nobody)).status, 403);
+  assert.equal((await get('/ops/jobs/api/queues/payments/jobs/j1/secrets', nobody)).status, 403, 'permission is settled before the part is read');
   assert.equal((await get('/ops/jobs/api/queues/payments/jobs/j1/data')).status, 401);
 });
