@@ -31,15 +31,16 @@ export function firstViewRequests(pathUnderMount: string, search = ''): readonly
 }
 
 /**
- * The view loaded on first use (a lazy chunk of the bundle, by its module's name) that is the
- * first view of a page under the mount, if any: the audit log and an audit record. The shell
- * preloads its chunk, so it arrives with the entry instead of after it has run.
+ * The chunks loaded on first use (by their module's name) that the first view of a page under the
+ * mount needs: the audit log, an audit record, or the views of a job's values on a job's page. The
+ * shell preloads them, so they arrive with the entry instead of after it has run.
  */
-export function firstViewChunk(pathUnderMount: string): string | null {
+export function firstViewChunks(pathUnderMount: string): readonly string[] {
   const segments = pathUnderMount.replace(/^\//, '').replace(/\/$/, '').split('/');
-  if (segments[0] !== 'audit') return null;
-  if (segments.length === 1) return 'audit-log';
-  return segments.length === 2 && segments[1] ? 'audit-record' : null;
+  if (segments[0] === 'queues' && segments[2] === 'jobs' && segments.length === 4 && segments[1] && segments[3]) return ['payload-views'];
+  if (segments[0] !== 'audit') return [];
+  if (segments.length === 1) return ['audit-log'];
+  return segments.length === 2 && segments[1] ? ['audit-record'] : [];
 }
 
 function decodedSegments(path: string): string[] | null {

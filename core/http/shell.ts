@@ -1,5 +1,5 @@
 import type { ConsoleAssets } from './console-assets.ts';
-import { firstViewChunk, firstViewRequests } from './first-view-data.ts';
+import { firstViewChunks, firstViewRequests } from './first-view-data.ts';
 import { htmlResponse } from './responses.ts';
 
 /**
@@ -68,8 +68,7 @@ export async function consoleShell(pathUnderMount: string, search: string, asset
   const root = escapeHtml(rootFromPage(pathUnderMount));
   const data = firstViewRequests(pathUnderMount, search).map((path) => `<link rel="preload" as="fetch" crossorigin href="${root}${escapeHtml(path)}">`).join('');
   const script = `<script type="module" src="${root}assets/${escapeHtml(assets.entry)}"></script>`;
-  const lazyView = firstViewChunk(pathUnderMount);
-  const chunks = [...assets.preload, ...(lazyView === null ? [] : assets.lazy(lazyView))]
+  const chunks = [...new Set([...assets.preload, ...firstViewChunks(pathUnderMount).flatMap((view) => assets.lazy(view))])]
     .map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
   const html = page('Jobs · ops-jobs', data + script + chunks, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
   return htmlResponse(html, 200, { 'content-security-policy': await contentSecurityPolicy() });

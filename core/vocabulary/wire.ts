@@ -15,7 +15,9 @@ import type { JobState } from './job-states.ts';
  * policy shows it, from `api/queues/{queue}/jobs/{id}/{part}`.
  */
 export type Shown =
-  | { readonly value: unknown; readonly cut?: ValueCut }
+  | { readonly value: unknown }
+  /** An error shown in part: see `ValueCut`. */
+  | { readonly value: unknown; readonly cut: ValueCut }
   | { readonly hidden: true }
   /** Too large to send whole: its size in bytes (UTF-8 JSON) and the first characters of its JSON text. */
   | { readonly truncated: true; readonly bytes: number; readonly preview: string };

@@ -11,8 +11,10 @@ import type {
   QueueListResponse,
   QueueResponse,
   SessionResponse,
+  Shown,
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
 
@@ -80,6 +82,14 @@ export class ApiClient {
   /** `GET api/queues/{queue}/jobs/{id}`: one job with its data, output, error and options. */
   job(queue: string, id: string, signal?: AbortSignal): Promise<JobDetailResponse> {
     return this.get(`api/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}`, signal);
+  }
+
+  /**
+   * `GET api/queues/{queue}/jobs/{id}/{part}`: one part of a job whole, as the display policy shows
+   * it, where the job's detail holds a preview or a cut of it.
+   */
+  jobValue(queue: string, id: string, part: JobValuePart, signal?: AbortSignal): Promise<Shown> {
+    return this.get(`api/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}/${part}`, signal);
   }
 
   /** `POST api/actions/preview`: what an action would change, and the token to execute it. Changes nothing. */

@@ -1,7 +1,10 @@
 import { html, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
 import type { JobDetailResponse, Shown } from '../../core/vocabulary/wire.ts';
+import type { WholeValueLoader } from '../json-viewer/whole-value.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 import { actionOptions, type ActionOption } from '../actions/action-availability.ts';
 import { actionButton, deniedNotes } from '../actions/action-buttons.ts';
 import { ACTION_COPY } from '../actions/action-copy.ts';
@@ -48,6 +51,9 @@ export class OpsJobsJobDetail extends ViewElement {
   @property() queue = '';
   @property({ attribute: 'job-id' }) jobId = '';
   @state() private optionsOpen = false;
+  /** Sections the operator folded: data, output or error. */
+  @state() private folded: ReadonlySet<JobValuePart> = new Set();
+  @state() private valuesFailed = false;
   @state() private dialogFailed = false;
   @query('ops-jobs-job-history') private history!: OpsJobsJobHistory | null;
 
@@ -75,6 +81,15 @@ export class OpsJobsJobDetail extends ViewElement {
     queuesConcern: (event) => event.queues.some((queue) => queue.name === this.queue),
     actionConcerns: (event) => event.queue === this.queue && event.jobIds.includes(this.jobId),
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The value views come in their own chunk, fetched while the job loads.
+    Promise.all([ensureDefined('ops-jobs-json-viewer'), ensureDefined('ops-jobs-job-error')]).then(
+      () => (this.valuesFailed = false),
+      () => (this.valuesFailed = true),
+    );
+  }
 
   /** Loads the job again. */
   override refresh(): Promise<void> {
@@ -134,13 +149,14 @@ export class OpsJobsJobDetail extends ViewElement {
     return html`${this.#facts(job)}${this.#origin(job)}
       <div class="columns">
         <div class="main">
+          ${this.valuesFailed ? html`<p class="muted" role="alert">This part of the console could not be loaded; reload the page to try again.</p>` : ''}
           ${this.#error(job)}
-          ${this.#value('Data', job.data)}
-          ${this.#value('Output', job.output)}
+          ${this.#value(job, 'data', 'Data', job.data)}
+          ${this.#value(job, 'output', 'Output', job.output)}
           <section class="card">
             <details @toggle=${(event: Event) => (this.optionsOpen = (event.target as HTMLDetailsElement).open)} ?open=${this.optionsOpen}>
               <summary>${chevronIcon}<h2>Options</h2></summary>
-              ${this.optionsOpen ? html`<ops-jobs-json-viewer .shown=${job.options} label="Options"></ops-jobs-json-viewer>` : ''}
+              ${this.optionsOpen ? html`<ops-jobs-json-viewer .shown=${job.options} .loadWhole=${this.#loader(job, 'options')} label="Options"></ops-jobs-json-viewer>` : ''}
             </details>
           </section>
         </div>
@@ -200,18 +216,46 @@ export class OpsJobsJobDetail extends ViewElement {
     const recorded = !('value' in error) || (error.value !== null && error.value !== undefined);
     if (!recorded && job.state !== 'failed' && job.state !== 'retrying') return '';
     return html`<section part="error" class="card error-card">
-      <h2 id="error-h">Error</h2>
-      <ops-jobs-job-error .error=${error}></ops-jobs-job-error>
+      ${this.#fold('error', html`<h2 id="error-h">Error</h2>`, () => html`<ops-jobs-job-error .error=${error} .loadWhole=${this.#loader(job, 'error')}></ops-jobs-job-error>`)}
     </section>`;
   }
 
-  #value(title: string, shown: Shown): TemplateResult {
-    const id = `${title.toLowerCase()}-h`;
+  #value(job: JobDetailResponse, part: JobValuePart, title: string, shown: Shown): TemplateResult {
     return html`<section class="card">
-      <h2 id=${id}>${title}</h2>
-      <ops-jobs-json-viewer .shown=${shown} label=${title}></ops-jobs-json-viewer>
+      ${this.#fold(part, html`<h2 id=${`${part}-h`}>${title}</h2>`, () => html`<ops-jobs-json-viewer .shown=${shown} .loadWhole=${this.#loader(job, part)} label=${title}></ops-jobs-json-viewer>`)}
     </section>`;
   }
+
+  /** A section that folds away; folded, its value leaves the page. Open by default. */
+  #fold(part: JobValuePart, heading: TemplateResult, body: () => TemplateResult): TemplateResult {
+    const open = !this.folded.has(part);
+    return html`<details ?open=${open} @toggle=${(event: Event) => this.#toggle(part, (event.target as HTMLDetailsElement).open)}>
+      <summary>${chevronIcon}${heading}</summary>
+      ${open ? body() : ''}
+    </details>`;
+  }
+
+  #toggle(part: JobValuePart, open: boolean): void {
+    if (open === !this.folded.has(part)) return;
+    const folded = new Set(this.folded);
+    if (open) folded.delete(part);
+    else folded.add(part);
+    this.folded = folded;
+  }
+
+  /** Fetches one part of this job whole; the viewers call it when the operator asks. */
+  #loader(job: JobDetailResponse, part: JobValuePart): WholeValueLoader {
+    const key = `${job.queue}\u0000${job.id}\u0000${part}`;
+    let loader = this.#loaders.get(key);
+    if (!loader) {
+      loader = (signal) => this.api.jobValue(job.queue, job.id, part, signal);
+      this.#loaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  // One function per part, so a reload in the background does not hand the viewers a new one.
+  readonly #loaders = new Map<string, WholeValueLoader>();
 
   #skeleton(): TemplateResult {
     return html`<div aria-busy="true" aria-label="Loading job">

@@ -36,3 +36,21 @@ function stackFrames(stack: string, name: string, message: string): string[] {
 export function isLibraryFrame(line: string): boolean {
   return /node_modules|node:internal|\(node:|<anonymous>/.test(line);
 }
+
+/** Consecutive stack lines of one kind, rendered as one node: a long stack costs a few nodes, not one per line. */
+export interface FrameRun {
+  readonly library: boolean;
+  readonly text: string;
+}
+
+/** `lines` grouped into runs of library and application frames, joined by newlines. */
+export function frameRuns(lines: readonly string[]): FrameRun[] {
+  const runs: FrameRun[] = [];
+  let start = 0;
+  for (let index = 1; index <= lines.length; index++) {
+    if (index < lines.length && isLibraryFrame(lines[index]!) === isLibraryFrame(lines[start]!)) continue;
+    if (start < lines.length) runs.push({ library: isLibraryFrame(lines[start]!), text: lines.slice(start, index).join('\n') });
+    start = index;
+  }
+  return runs;
+}

@@ -37,8 +37,17 @@ export const jobErrorStyles = css`
   .lib {
     color: var(--_muted);
   }
-  .more {
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
     margin-top: 0.5rem;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .failed {
+    color: var(--_danger);
   }
   h3 {
     margin: 1rem 0 0.5rem;

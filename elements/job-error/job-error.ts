@@ -1,10 +1,11 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Shown } from '../../core/vocabulary/wire.ts';
+import type { Shown, ValueCut } from '../../core/vocabulary/wire.ts';
+import { WholeValue, type WholeValueLoader } from '../json-viewer/whole-value.ts';
 import { controls } from '../shared/controls.styles.ts';
-import { formatCount } from '../shared/format.ts';
+import { formatBytes, formatCount } from '../shared/format.ts';
 import { tokens } from '../shared/tokens.styles.ts';
-import { errorParts, isLibraryFrame } from './error-parts.ts';
+import { errorParts, frameRuns } from './error-parts.ts';
 import { jobErrorStyles } from './job-error.styles.ts';
 
 /** Stack lines shown before "Show all". */
@@ -12,11 +13,15 @@ const FIRST_FRAMES = 60;
 
 /**
  * A job's failure: name and message as a headline, the stack in a monospace block with frames
- * from dependencies and Node dimmed, and any extra details as JSON. Hidden or truncated errors
- * are shown as such by the JSON viewer.
+ * from dependencies and Node dimmed, and any extra details as JSON. The first 60 stack lines are
+ * shown, "Show all" the rest. An error the server cut (its stack holds only the first lines) says
+ * so and, given `loadWhole`, offers to load the whole error. Hidden or truncated errors are shown
+ * as such by the JSON viewer.
  *
  * @csspart headline - the "Name: message" block.
  * @csspart stack - the stack block.
+ * @csspart all - the "Show all" button.
+ * @csspart load - the "Load the whole stack" button.
  *
  * @cssprop --ops-jobs-stack-max-height - height before the stack scrolls (26rem).
  */
@@ -25,30 +30,58 @@ export class OpsJobsJobError extends LitElement {
 
   /** The error as the API sends it. */
   @property({ attribute: false }) error: Shown | undefined;
+  /** Fetches the error whole when the server cut or previewed it. */
+  @property({ attribute: false }) loadWhole: WholeValueLoader | undefined;
   @state() private allFrames = false;
+  readonly #whole = new WholeValue(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const previous = changed.get('error');
+    if (changed.has('error') && previous !== undefined && JSON.stringify(previous) !== JSON.stringify(this.error)) {
+      this.#whole.reset();
+      this.allFrames = false;
+    }
+  }
 
   override render() {
-    const shown = this.error;
+    const shown = this.#whole.status === 'loaded' ? this.#whole.value : this.error;
     if (!shown) return nothing;
-    if (!('value' in shown)) return html`<ops-jobs-json-viewer .shown=${shown} label="Error"></ops-jobs-json-viewer>`;
+    if (!('value' in shown)) return html`<ops-jobs-json-viewer .shown=${shown} .loadWhole=${this.loadWhole} label="Error"></ops-jobs-json-viewer>`;
     const parts = errorParts(shown.value);
     if (!parts) return html`<p class="muted">No error recorded.</p>`;
+    const cut = 'cut' in shown ? (shown as { readonly cut: ValueCut }).cut : undefined;
     const frames = this.allFrames ? parts.frames : parts.frames.slice(0, FIRST_FRAMES);
     return html`
       <p part="headline" class="headline"><span class="name">${parts.name}</span>${parts.message ? `: ${parts.message}` : ''}</p>
       ${frames.length > 0
-        ? html`<pre part="stack" tabindex="0" role="region" aria-label="Stack trace">${frames.map(
-            (line, index) => html`${index > 0 ? '\n' : ''}<span class=${isLibraryFrame(line) ? 'lib' : ''}>${line}</span>`,
+        ? html`<pre part="stack" tabindex="0" role="region" aria-label="Stack trace">${frameRuns(frames).map(
+            (run, index) => html`${index > 0 ? '\n' : ''}<span class=${run.library ? 'lib' : ''}>${run.text}</span>`,
           )}</pre>`
         : ''}
-      ${parts.frames.length > frames.length
-        ? html`<button class="more" type="button" @click=${() => (this.allFrames = true)}>
-            Show all ${formatCount(parts.frames.length)} lines
-          </button>`
+      ${parts.frames.length > frames.length || cut
+        ? html`<div class="bar">
+            ${parts.frames.length > frames.length
+              ? html`<button part="all" type="button" @click=${() => (this.allFrames = true)}>
+                  Show all ${formatCount(parts.frames.length)} lines
+                </button>`
+              : ''}
+            ${cut ? this.#cutNote(cut.stackLines, cut.bytes) : ''}
+          </div>`
         : ''}
       ${parts.details !== undefined
         ? html`<h3>Details</h3><ops-jobs-json-viewer .shown=${{ value: parts.details }} label="Error details"></ops-jobs-json-viewer>`
         : ''}
     `;
+  }
+
+  #cutNote(stackLines: number, bytes: number) {
+    const loader = this.loadWhole;
+    const loading = this.#whole.status === 'loading';
+    return html`<span class="note">The stack has ${formatCount(stackLines)} lines (${formatBytes(bytes)} with the error); only its first were sent.</span>
+      ${loader
+        ? html`<button part="load" type="button" aria-disabled=${loading ? 'true' : 'false'}
+            @click=${() => void (loading ? undefined : this.#whole.load(loader))}>${loading ? 'Loading…' : 'Load the whole stack'}</button>`
+        : ''}
+      <span role="status" class="failed">${this.#whole.status === 'failed' ? 'Could not load the whole stack. Try again.' : ''}</span>`;
   }
 }

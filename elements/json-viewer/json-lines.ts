@@ -53,3 +53,15 @@ export function tokenizeJsonLine(line: string): JsonToken[] {
   if (last < line.length) tokens.push({ kind: 'plain', text: line.slice(last) });
   return tokens;
 }
+
+/**
+ * The first lines, up to `budget` characters, to colour token by token, and the rest joined as
+ * one plain text: a long text costs one text node instead of thousands of spans.
+ */
+export function splitHighlighted(lines: readonly string[], budget: number): { highlighted: readonly string[]; plain: string } {
+  let used = 0;
+  let count = 0;
+  while (count < lines.length && used + lines[count]!.length <= budget) used += lines[count++]!.length + 1;
+  if (count === 0 && lines.length > 0) count = 1;
+  return { highlighted: lines.slice(0, count), plain: lines.slice(count).join('\n') };
+}

@@ -71,6 +71,9 @@ export const jsonViewerStyles = css`
   .bar .grow {
     flex: 1;
   }
+  .failed {
+    color: var(--_danger);
+  }
   .empty {
     color: var(--_muted);
     font-size: 0.875rem;

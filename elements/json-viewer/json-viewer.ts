@@ -5,22 +5,31 @@ import { controls } from '../shared/controls.styles.ts';
 import { formatBytes, formatCount } from '../shared/format.ts';
 import { alertIcon, lockIcon } from '../shared/icons.ts';
 import { tokens } from '../shared/tokens.styles.ts';
-import { tokenizeJsonLine, visibleText } from './json-lines.ts';
+import { splitHighlighted, tokenizeJsonLine, visibleText } from './json-lines.ts';
 import { jsonViewerStyles } from './json-viewer.styles.ts';
+import { WholeValue, type WholeValueLoader } from './whole-value.ts';
 
 /** Characters added to the DOM at first and per "Show more". */
 const STEP = 20_000;
+/** Characters coloured token by token; past them the text is one plain node, cheap to lay out. */
+const HIGHLIGHTED = 60_000;
+/** The longest text "Show all" puts in the page; a longer one is read a step at a time, or copied. */
+const SHOW_ALL_LIMIT = 1_000_000;
 
 /**
  * A value as the display policy lets it through: pretty-printed and coloured JSON, a notice for
- * a hidden value, or the start of a truncated one with its full size. Only the first 20,000
- * characters are rendered; "Show more" adds more in steps, and "Copy" takes the whole text.
+ * a hidden value, or the start of one too large to send whole with its full size. Only the first
+ * 20,000 characters are rendered; "Show more" adds the next 20,000, "Show all" the rest (up to a
+ * million characters), and "Copy" takes the whole text. Given `loadWhole`, a value the server sent
+ * only in part offers "Load the whole value", which fetches it and shows it the same way.
  *
  * @attr label - the accessible name of the code block ("Value").
  *
  * @csspart code - the `<pre>` block.
  * @csspart notice - the hidden or truncated notice.
  * @csspart more - the "Show more" button.
+ * @csspart all - the "Show all" button.
+ * @csspart load - the "Load the whole value" button.
  *
  * @cssprop --ops-jobs-json-max-height - height before the block scrolls (32rem).
  */
@@ -29,56 +38,86 @@ export class OpsJobsJsonViewer extends LitElement {
 
   /** The value to show, as the API sends it. */
   @property({ attribute: false }) shown: Shown | undefined;
+  /** Fetches the value whole when the server sent a preview of it; without it there is no such button. */
+  @property({ attribute: false }) loadWhole: WholeValueLoader | undefined;
   @property() label = 'Value';
   @state() private budget = STEP;
+  readonly #whole = new WholeValue(this);
+  #source: unknown = undefined;
   #text = '';
   #lines: string[] = [];
   #bytes = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('shown')) {
-      const text = this.shown && 'value' in this.shown ? toJsonText(this.shown.value) : '';
-      // A view reloaded in the background hands over an equal value: keep what "Show more" opened.
-      if (text === this.#text) return;
-      this.budget = STEP;
-      this.#text = text;
-      this.#lines = text.split('\n');
-      this.#bytes = new TextEncoder().encode(text).length;
-    }
+    // A view reloaded in the background hands over an equal value: keep what was opened or loaded.
+    if (changed.has('shown') && !sameShown(changed.get('shown'), this.shown)) this.#whole.reset();
+    const source = this.#current();
+    if (source === this.#source) return;
+    this.#source = source;
+    const text = source && 'value' in source ? toJsonText(source.value) : '';
+    if (text === this.#text) return;
+    this.budget = STEP;
+    this.#text = text;
+    this.#lines = text.split('\n');
+    this.#bytes = new TextEncoder().encode(text).length;
+  }
+
+  /** The value on show: the whole one once loaded, else what the view was given. */
+  #current(): Shown | undefined {
+    return this.#whole.status === 'loaded' ? this.#whole.value : this.shown;
   }
 
   override render() {
-    const shown = this.shown;
+    const shown = this.#current();
     if (!shown) return nothing;
     if ('hidden' in shown) {
       return html`<div part="notice" class="notice">${lockIcon}<span><strong>Hidden by display policy.</strong> The application
         does not show this value in the console.</span></div>`;
     }
     if ('truncated' in shown) {
-      return html`<div part="notice" class="notice">${alertIcon}<span><strong>Too large to show whole</strong>
-          (${formatBytes(shown.bytes)}). Showing the first ${formatCount(shown.preview.length)} characters.</span></div>
-        ${this.#code([this.#highlight(shown.preview.slice(0, STEP))], true, shown.preview.length > STEP)}`;
+      return html`<div part="notice" class="notice">${alertIcon}<span><strong>Too large to send whole</strong>
+          (${formatBytes(shown.bytes)}). Showing its first ${formatCount(Math.min(shown.preview.length, STEP))} characters.</span></div>
+        ${this.#code([this.#highlight(shown.preview.slice(0, STEP))], '', true, true)}
+        <div class="bar">${this.#loadButton(shown.bytes)}</div>`;
     }
     if (shown.value === null || shown.value === undefined) return html`<p class="empty">None</p>`;
     const view = visibleText(this.#lines, this.#text.length, this.budget);
-    return html`${this.#code(view.lines.map((line) => this.#highlight(line)), false, view.hiddenChars > 0)}
+    const { highlighted, plain } = splitHighlighted(view.lines, HIGHLIGHTED);
+    const hidden = view.hiddenChars > 0;
+    return html`${this.#code(highlighted.map((line) => this.#highlight(line)), plain, false, hidden)}
       <div class="bar">
-        <span class="grow">${formatBytes(this.#bytes)}${view.hiddenChars > 0
+        <span class="grow">${formatBytes(this.#bytes)}${hidden
           ? `, showing ${formatCount(this.#text.length - view.hiddenChars)} of ${formatCount(this.#text.length)} characters`
           : ''}</span>
-        ${view.hiddenChars > 0
+        ${hidden
           ? html`<button part="more" type="button" @click=${() => (this.budget += STEP)}>
               Show more${view.hiddenLines > 0 ? ` (${formatCount(view.hiddenLines)} more lines)` : ''}
             </button>`
+          : ''}
+        ${hidden && this.#text.length <= SHOW_ALL_LIMIT
+          ? html`<button part="all" type="button" @click=${() => (this.budget = this.#text.length)}>Show all</button>`
           : ''}
         <ops-jobs-copy-button .value=${this.#text} label="Copy ${this.label.toLowerCase()} as JSON" text="Copy"></ops-jobs-copy-button>
       </div>`;
   }
 
-  #code(lines: Array<TemplateResult | string>, wrap: boolean, cut = false) {
+  #loadButton(bytes: number): TemplateResult | string {
+    const loader = this.loadWhole;
+    if (!loader) return '';
+    const loading = this.#whole.status === 'loading';
+    return html`<button part="load" type="button" aria-disabled=${loading ? 'true' : 'false'}
+        @click=${() => void (loading ? undefined : this.#whole.load(loader))}>
+        ${loading ? 'Loading…' : `Load the whole value (${formatBytes(bytes)})`}
+      </button>
+      <span role="status" class=${this.#whole.status === 'failed' ? 'failed' : ''}>${this.#whole.status === 'failed'
+        ? 'Could not load the whole value. Try again.'
+        : ''}</span>`;
+  }
+
+  #code(lines: Array<TemplateResult | string>, plain: string, wrap: boolean, cut: boolean) {
     return html`<pre part="code" class=${wrap ? 'wrap' : ''} tabindex="0" role="region" aria-label=${this.label}>${lines.map(
       (line, index) => html`${index > 0 ? '\n' : ''}${line}`,
-    )}${cut ? html`<span class="cut"> …</span>` : ''}</pre>`;
+    )}${plain ? `\n${plain}` : ''}${cut ? html`<span class="cut"> …</span>` : ''}</pre>`;
   }
 
   #highlight(line: string): TemplateResult {
@@ -86,6 +125,13 @@ export class OpsJobsJsonViewer extends LitElement {
       token.kind === 'plain' ? token.text : html`<span class=${token.kind}>${token.text}</span>`,
     )}`;
   }
+}
+
+function sameShown(a: Shown | undefined, b: Shown | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  if ('value' in a) return 'value' in b && toJsonText(a.value) === toJsonText(b.value);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** JSON text for a value, two-space indented; strings that hold JSON stay strings. */

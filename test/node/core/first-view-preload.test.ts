@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createOpsJobs, hideKeysMatching, type Action } from '../../../core/index.ts';
-import { firstViewChunk, firstViewRequests } from '../../../core/http/first-view-data.ts';
+import { firstViewChunks, firstViewRequests } from '../../../core/http/first-view-data.ts';
 import { ApiClient } from '../../../elements/api/api-client.ts';
 import { PAGE_SIZE } from '../../../core/vocabulary/limits.ts';
 import { memoryEngine, memoryStore } from '../support/memory-engine.ts';
@@ -95,10 +95,11 @@ test('the shell announces them before the script, relative to the page, and each
 });
 
 test('a page that opens on a view loaded on first use preloads its chunk with the entry', async () => {
-  assert.equal(firstViewChunk('/audit'), 'audit-log');
-  assert.equal(firstViewChunk('/audit/'), 'audit-log');
-  assert.equal(firstViewChunk('/audit/a1'), 'audit-record');
-  for (const other of ['/', '/queues/q', '/audit/a/b', '/auditors']) assert.equal(firstViewChunk(other), null, other);
+  assert.deepEqual(firstViewChunks('/audit'), ['audit-log']);
+  assert.deepEqual(firstViewChunks('/audit/'), ['audit-log']);
+  assert.deepEqual(firstViewChunks('/audit/a1'), ['audit-record']);
+  assert.deepEqual(firstViewChunks('/queues/q/jobs/j1'), ['payload-views']);
+  for (const other of ['/', '/queues/q', '/queues/q/jobs', '/audit/a/b', '/auditors']) assert.deepEqual(firstViewChunks(other), [], other);
   const get = console_();
   const chunksOf = async (page: string) => [...(await (await get(page)).text()).matchAll(/<link rel="modulepreload" href="[^"]*assets\/([^"]+)">/g)].map((match) => match[1]);
   const overview = await chunksOf('http://127.0.0.1/ops/jobs/');
@@ -110,4 +111,7 @@ test('a page that opens on a view loaded on first use preloads its chunk with th
   assert.match(auditLog.slice(overview.length).join(' '), /^ops-jobs-audit-log-[a-z0-9]+\.js$/);
   const record = await chunksOf('http://127.0.0.1/ops/jobs/audit/a1');
   assert.match(record.slice(overview.length).join(' '), /^ops-jobs-audit-record-[a-z0-9]+\.js$/);
+  const job = await chunksOf('http://127.0.0.1/ops/jobs/queues/q/jobs/j1');
+  assert.match(job.slice(overview.length).join(' '), /^ops-jobs-payload-views-[a-z0-9]+\.js$/);
+  assert.ok(overview.every((name) => !/payload-views/.test(name ?? '')), "the value views are not on the overview's first load");
 });

@@ -77,7 +77,7 @@ test('an error made large by its stack keeps its name, message and first stack l
   const stack = ['Error: boom', ...Array.from({ length: 10_000 }, (_, index) => `    at frame${index} (/srv/app/src/deep/module-${index}.ts:${index}:7)`)].join('\n');
   const error = { name: 'Error', message: 'boom', stack, details: { token: 'S3CRET', attempt: 3 } };
   const shown = presenter.value('job_error', error, { actor: {} });
-  assert.ok('value' in shown && shown.cut, JSON.stringify(shown).slice(0, 200));
+  assert.ok('cut' in shown, JSON.stringify(shown).slice(0, 200));
   const cut = shown.value as typeof error;
   assert.equal(cut.name, 'Error');
   assert.equal(cut.message, 'boom');
