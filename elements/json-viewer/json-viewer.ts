@@ -12,7 +12,7 @@ import { WholeValue, type WholeValueLoader } from './whole-value.ts';
 /** Characters added to the DOM at first and per "Show more". */
 const STEP = 20_000;
 /** Characters coloured token by token; past them the text is one plain node, cheap to lay out. */
-const HIGHLIGHTED = 60_000;
+const HIGHLIGHTED = STEP;
 /** The longest text "Show all" puts in the page; a longer one is read a step at a time, or copied. */
 const SHOW_ALL_LIMIT = 1_000_000;
 
@@ -77,14 +77,14 @@ export class OpsJobsJsonViewer extends LitElement {
     if ('truncated' in shown) {
       return html`<div part="notice" class="notice">${alertIcon}<span><strong>Too large to send whole</strong>
           (${formatBytes(shown.bytes)}). Showing its first ${formatCount(Math.min(shown.preview.length, STEP))} characters.</span></div>
-        ${this.#code([this.#highlight(shown.preview.slice(0, STEP))], '', true, true)}
+        ${this.#code([shown.preview.slice(0, STEP)], '', true, true)}
         <div class="bar">${this.#loadButton(shown.bytes)}</div>`;
     }
     if (shown.value === null || shown.value === undefined) return html`<p class="empty">None</p>`;
     const view = visibleText(this.#lines, this.#text.length, this.budget);
     const { highlighted, plain } = splitHighlighted(view.lines, HIGHLIGHTED);
     const hidden = view.hiddenChars > 0;
-    return html`${this.#code(highlighted.map((line) => this.#highlight(line)), plain, false, hidden)}
+    return html`${this.#code(highlighted, plain, false, hidden)}
       <div class="bar">
         <span class="grow">${formatBytes(this.#bytes)}${hidden
           ? `, showing ${formatCount(this.#text.length - view.hiddenChars)} of ${formatCount(this.#text.length)} characters`
@@ -114,17 +114,46 @@ export class OpsJobsJsonViewer extends LitElement {
         : ''}</span>`;
   }
 
-  #code(lines: Array<TemplateResult | string>, plain: string, wrap: boolean, cut: boolean) {
-    return html`<pre part="code" class=${wrap ? 'wrap' : ''} tabindex="0" role="region" aria-label=${this.label}>${lines.map(
-      (line, index) => html`${index > 0 ? '\n' : ''}${line}`,
-    )}${plain ? `\n${plain}` : ''}${cut ? html`<span class="cut"> …</span>` : ''}</pre>`;
+  #code(lines: readonly string[], plain: string, wrap: boolean, cut: boolean) {
+    return html`<pre part="code" class=${wrap ? 'wrap' : ''} tabindex="0" role="region" aria-label=${this.label}>${this.#coloured(lines)}${
+      plain ? `\n${plain}` : ''}${cut ? html`<span class="cut"> …</span>` : ''}</pre>`;
   }
 
-  #highlight(line: string): TemplateResult {
-    return html`${tokenizeJsonLine(line).map((token) =>
-      token.kind === 'plain' ? token.text : html`<span class=${token.kind}>${token.text}</span>`,
-    )}`;
+  /**
+   * The lines as coloured nodes, built directly (a span per token, plain text between) rather than
+   * as a template per token, which would cost several nodes each; kept while the lines are the same.
+   */
+  #coloured(lines: readonly string[]): DocumentFragment | Node {
+    const key = lines.join('\n');
+    if (this.#colouredKey === key && this.#colouredNodes) return this.#colouredNodes;
+    const fragment = document.createDocumentFragment();
+    let plain = '';
+    for (const [index, line] of lines.entries()) {
+      if (index > 0) plain += '\n';
+      for (const token of tokenizeJsonLine(line)) {
+        if (token.kind === 'plain') {
+          plain += token.text;
+          continue;
+        }
+        if (plain) fragment.append(plain);
+        plain = '';
+        const span = document.createElement('span');
+        span.className = token.kind;
+        span.textContent = token.text;
+        fragment.append(span);
+      }
+    }
+    if (plain) fragment.append(plain);
+    // A fragment empties when inserted: hold its content in one span so that a re-render can reuse it.
+    const holder = document.createElement('span');
+    holder.append(fragment);
+    this.#colouredKey = key;
+    this.#colouredNodes = holder;
+    return holder;
   }
+
+  #colouredKey = '';
+  #colouredNodes: Node | undefined;
 }
 
 function sameShown(a: Shown | undefined, b: Shown | undefined): boolean {
