@@ -123,6 +123,11 @@ export const auditLogStyles = css`
       display: inline;
       margin-left: 0.35rem;
     }
+    /* Inline with other text on a phone, the link needs more than its colour (WCAG 1.4.1). */
+    td.jobs a {
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+    }
     td.reason {
       order: 6;
       flex: 1 0 100%;

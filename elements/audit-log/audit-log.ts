@@ -111,7 +111,7 @@ export class OpsJobsAuditLog extends ViewElement {
   #table(filter: AuditQuery): TemplateResult {
     const pages = this.#pages;
     if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
-      return html`<div class="card table-card" aria-busy="true" aria-label="Loading the audit log">
+      return html`<div class="card table-card" role="status" aria-busy="true" aria-label="Loading the audit log">
         ${[0, 1, 2, 3, 4].map(() => html`<span class="skeleton row-s"></span>`)}
       </div>`;
     }

@@ -68,7 +68,7 @@ export class OpsJobsAuditRecord extends ViewElement {
         </div>
       </header>
       ${this.#load.render({
-        pending: () => (current ? this.#content(current) : html`<div aria-busy="true" aria-label="Loading the record"><span class="skeleton block"></span></div>`),
+        pending: () => (current ? this.#content(current) : html`<div role="status" aria-busy="true" aria-label="Loading the record"><span class="skeleton block"></span></div>`),
         complete: (record) => this.#content(record),
         error: (error) => html`<ops-jobs-problem .error=${error} subject="audit record">
           <a slot="actions" href=${this.href(routes.audit())}>Audit log</a>

@@ -264,7 +264,7 @@ export class OpsJobsConsole extends LitElement {
   }
 
   #loading(): TemplateResult {
-    return html`<div class="loading" aria-busy="true" aria-label="Loading the console">
+    return html`<div class="loading" role="status" aria-busy="true" aria-label="Loading the console">
       <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span>
     </div>`;
   }

@@ -258,7 +258,7 @@ export class OpsJobsJobDetail extends ViewElement {
   readonly #loaders = new Map<string, WholeValueLoader>();
 
   #skeleton(): TemplateResult {
-    return html`<div aria-busy="true" aria-label="Loading job">
+    return html`<div role="status" aria-busy="true" aria-label="Loading job">
       <span class="skeleton facts-s"></span>
       <div class="columns">
         <div class="main"><span class="skeleton block"></span><span class="skeleton block"></span></div>

@@ -131,4 +131,9 @@ export const jobListStyles = css`
       display: none;
     }
   }
+  /* A link inside muted text needs more than its colour to stand out (WCAG 1.4.1). */
+  .sub a {
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
 `;

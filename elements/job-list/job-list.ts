@@ -251,7 +251,7 @@ export class OpsJobsJobList extends ViewElement {
   #table(): TemplateResult {
     const pages = this.#pages;
     if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
-      return html`<div class="card table-card" aria-busy="true" aria-label="Loading jobs">
+      return html`<div class="card table-card" role="status" aria-busy="true" aria-label="Loading jobs">
         ${[0, 1, 2, 3, 4, 5].map(() => html`<span class="skeleton row-s"></span>`)}
       </div>`;
     }

@@ -211,7 +211,7 @@ export class OpsJobsQueueList extends ViewElement {
     return html`<div class="tiles" aria-hidden="true">
         ${[0, 1, 2, 3].map(() => html`<span class="skeleton tile-s"></span>`)}
       </div>
-      <div class="card table-card" aria-busy="true" aria-label="Loading queues">
+      <div class="card table-card" role="status" aria-busy="true" aria-label="Loading queues">
         ${[0, 1, 2, 3, 4].map(() => html`<span class="skeleton row-s"></span>`)}
       </div>`;
   }

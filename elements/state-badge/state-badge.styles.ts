@@ -25,4 +25,14 @@ export const stateBadgeStyles = css`
     border-radius: 50%;
     background: var(--_state-solid);
   }
+  /* Forced colours drop the tinted backgrounds: a border keeps the badge's shape, the label tells states apart. */
+  @media (forced-colors: active) {
+    .badge {
+      border: 1px solid CanvasText;
+    }
+    .dot {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  }
 `;
