@@ -80,8 +80,8 @@ describe('planted secrets in Chromium', () => {
     for (const path of pages) {
       await page.goto(host.url + path);
       await settled(page);
-      // Open every disclosure so collapsed sections render too.
-      for (const summary of await page.locator('summary, button[aria-expanded="false"]').all()) await summary.click().catch(() => {});
+      // Open every closed disclosure so folded sections render too (an open one would fold away).
+      for (const summary of await page.locator('details:not([open]) > summary, button[aria-expanded="false"]').all()) await summary.click().catch(() => {});
       const content = await pageContent(page);
       assert.ok(content.length > 500, `${path} rendered`);
       assert.ok(!content.includes(PLANTED_SECRET), `the secret is in the DOM of ${path}`);
