@@ -61,7 +61,7 @@ export class OpsJobsJobError extends LitElement {
       ${parts.frames.length > frames.length || cut
         ? html`<div class="bar">
             ${parts.frames.length > frames.length
-              ? html`<button part="all" type="button" @click=${() => (this.allFrames = true)}>
+              ? html`<button part="all" type="button" @click=${() => void this.#showAll()}>
                   Show all ${formatCount(parts.frames.length)} lines
                 </button>`
               : ''}
@@ -74,13 +74,32 @@ export class OpsJobsJobError extends LitElement {
     `;
   }
 
+  async #showAll(): Promise<void> {
+    this.allFrames = true;
+    await this.#keepFocus();
+  }
+
+  async #loadWhole(loader: WholeValueLoader): Promise<void> {
+    await this.#whole.load(loader);
+    await this.#keepFocus();
+  }
+
+  /** A button that did its work and went away hands focus to the stack it revealed. */
+  async #keepFocus(): Promise<void> {
+    await this.updateComplete;
+    // Focus left with the button when nothing else holds it; never taken from elsewhere.
+    if (document.activeElement === document.body || document.activeElement === null) {
+      this.renderRoot.querySelector<HTMLElement>('[part="stack"]')?.focus({ preventScroll: true });
+    }
+  }
+
   #cutNote(stackLines: number, bytes: number) {
     const loader = this.loadWhole;
     const loading = this.#whole.status === 'loading';
     return html`<span class="note">The stack has ${formatCount(stackLines)} lines (${formatBytes(bytes)} with the error); only its first were sent.</span>
       ${loader
         ? html`<button part="load" type="button" aria-disabled=${loading ? 'true' : 'false'}
-            @click=${() => void (loading ? undefined : this.#whole.load(loader))}>${loading ? 'Loading…' : 'Load the whole stack'}</button>`
+            @click=${() => void (loading ? undefined : this.#loadWhole(loader))}>${loading ? 'Loading…' : 'Load the whole stack'}</button>`
         : ''}
       <span role="status" class="failed">${this.#whole.status === 'failed' ? 'Could not load the whole stack. Try again.' : ''}</span>`;
   }

@@ -90,15 +90,34 @@ export class OpsJobsJsonViewer extends LitElement {
           ? `, showing ${formatCount(this.#text.length - view.hiddenChars)} of ${formatCount(this.#text.length)} characters`
           : ''}</span>
         ${hidden
-          ? html`<button part="more" type="button" @click=${() => (this.budget += STEP)}>
+          ? html`<button part="more" type="button" @click=${() => this.#reveal(this.budget + STEP)}>
               Show more${view.hiddenLines > 0 ? ` (${formatCount(view.hiddenLines)} more lines)` : ''}
             </button>`
           : ''}
         ${hidden && this.#text.length <= SHOW_ALL_LIMIT
-          ? html`<button part="all" type="button" @click=${() => (this.budget = this.#text.length)}>Show all</button>`
+          ? html`<button part="all" type="button" @click=${() => this.#reveal(this.#text.length)}>Show all</button>`
           : ''}
         <ops-jobs-copy-button .value=${this.#text} label="Copy ${this.label.toLowerCase()} as JSON" text="Copy"></ops-jobs-copy-button>
       </div>`;
+  }
+
+  #reveal(budget: number): void {
+    this.budget = budget;
+    void this.#keepFocus();
+  }
+
+  async #loadWhole(loader: WholeValueLoader): Promise<void> {
+    await this.#whole.load(loader);
+    await this.#keepFocus();
+  }
+
+  /** A button that did its work and went away hands focus to the value it revealed. */
+  async #keepFocus(): Promise<void> {
+    await this.updateComplete;
+    // Focus left with the button when nothing else holds it; never taken from elsewhere.
+    if (document.activeElement === document.body || document.activeElement === null) {
+      this.renderRoot.querySelector<HTMLElement>('[part="code"]')?.focus({ preventScroll: true });
+    }
   }
 
   #loadButton(bytes: number): TemplateResult | string {
@@ -106,7 +125,7 @@ export class OpsJobsJsonViewer extends LitElement {
     if (!loader) return '';
     const loading = this.#whole.status === 'loading';
     return html`<button part="load" type="button" aria-disabled=${loading ? 'true' : 'false'}
-        @click=${() => void (loading ? undefined : this.#whole.load(loader))}>
+        @click=${() => void (loading ? undefined : this.#loadWhole(loader))}>
         ${loading ? 'Loading…' : `Load the whole value (${formatBytes(bytes)})`}
       </button>
       <span role="status" class=${this.#whole.status === 'failed' ? 'failed' : ''}>${this.#whole.status === 'failed'

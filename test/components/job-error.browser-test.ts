@@ -2,6 +2,7 @@
 // the server cut to the first lines of its stack, loaded whole on request.
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { OpsJobsCopyButton } from '../../elements/copy-button/copy-button.ts';
 import { OpsJobsJobError } from '../../elements/job-error/job-error.ts';
 import { OpsJobsJsonViewer } from '../../elements/json-viewer/json-viewer.ts';
@@ -53,6 +54,19 @@ describe('<ops-jobs-job-error>', () => {
     part(element, 'all')!.click();
     await element.updateComplete;
     expect(part(element, 'stack')!.textContent!.split('\n')).to.have.length(10_000);
+  });
+
+  it('"Show all" pressed from the keyboard hands focus to the stack it revealed', async () => {
+    const element = await fixture<OpsJobsJobError>(html`<ops-jobs-job-error .error=${{ value: error(200) }}></ops-jobs-job-error>`);
+    part(element, 'stack')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'all'));
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(part(element, 'all')).to.equal(null);
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'stack'));
+    expect(part(element, 'stack')!.textContent!.split('\n')).to.have.length(200);
   });
 
   it('hands a hidden error to the JSON viewer, which says so', async () => {

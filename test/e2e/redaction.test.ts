@@ -14,6 +14,7 @@ import { settled } from '../elements/support/console-page.ts';
 let stack: SeededStack;
 let host: RunningHost;
 let browser: Browser;
+let bulkyJob: string;
 
 before(async () => {
   stack = await startSeededPgBoss();
@@ -22,6 +23,14 @@ before(async () => {
   await stack.boss.send('vault', { users: [{ name: 'ann', password: PLANTED_SECRET }], nested: { deeper: [[{ ssn: PLANTED_SECRET }]] } });
   const [job] = await stack.boss.fetch('vault', { batchSize: 1 });
   await stack.boss.fail('vault', job!.id, { name: 'VaultError', message: 'sealed', details: { secretKey: PLANTED_SECRET } });
+  // Too large to send whole: 4 MB of data and an error with a 10,000-line stack, secrets throughout,
+  // the first one where the preview and the cut stack begin.
+  await stack.boss.createQueue('bulky', { retryLimit: 0 });
+  await stack.boss.send('bulky', { password: PLANTED_SECRET, rows: Array.from({ length: 30_000 }, (_, index) => ({ index, text: 'x'.repeat(100), token: PLANTED_SECRET })) });
+  const [bulky] = await stack.boss.fetch('bulky', { batchSize: 1 });
+  const frames = Array.from({ length: 10_000 }, (_, index) => `    at step${index} (/srv/app/src/import.ts:${index}:1)`);
+  await stack.boss.fail('bulky', bulky!.id, { name: 'ImportError', message: 'too deep', stack: ['ImportError: too deep', ...frames].join('\n'), details: { secretKey: PLANTED_SECRET } });
+  bulkyJob = bulky!.id;
   const opsJobs = createOpsJobs({
     engine: fromPgBoss(stack.boss),
     store: createPostgresStore({ pglite: stack.pglite }),
@@ -63,6 +72,11 @@ describe('planted secrets in Chromium', () => {
     const { page } = await openPage(browser);
     await page.context().setExtraHTTPHeaders({ 'x-test-user': 'vera' });
     const bodies: Promise<string>[] = [];
+    const wholeFetches: string[] = [];
+    page.on('request', (request) => {
+      const part = new RegExp(`/api/queues/bulky/jobs/${bulkyJob}/(\\w+)$`).exec(request.url())?.[1];
+      if (part) wholeFetches.push(part);
+    });
     page.on('response', (response) => {
       // The live stream never ends, so its body cannot be read whole here; what it carries is
       // checked against the display policy in test/node/live/live-stream.test.ts.
@@ -76,18 +90,32 @@ describe('planted secrets in Chromium', () => {
       ...stack.ids.failed.map((id) => `/ops/jobs/queues/payments/jobs/${id}`),
       ...stack.ids.completed.map((id) => `/ops/jobs/queues/payments/jobs/${id}`),
       `/ops/jobs/queues/vault/jobs/${vaultJob}`,
+      `/ops/jobs/queues/bulky/jobs/${bulkyJob}`,
     ];
     for (const path of pages) {
       await page.goto(host.url + path);
       await settled(page);
       // Open every closed disclosure so folded sections render too (an open one would fold away).
       for (const summary of await page.locator('details:not([open]) > summary, button[aria-expanded="false"]').all()) await summary.click().catch(() => {});
+      // Fetch every value sent in part whole, as an operator would.
+      for (const load of await page.getByRole('button', { name: /^Load the whole/ }).all()) {
+        const name = (await load.innerText()).trim();
+        await load.click();
+        await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
+      }
       const content = await pageContent(page);
       assert.ok(content.length > 500, `${path} rendered`);
       assert.ok(!content.includes(PLANTED_SECRET), `the secret is in the DOM of ${path}`);
     }
     const detail = await pageContent(page);
     assert.match(detail, /\[redacted\]/, 'redacted values are shown as such');
+    assert.match(detail, /ImportError/, 'the large error is shown');
+    assert.deepEqual(wholeFetches.sort(), ['data', 'error'], 'the large data and the large error were each fetched whole');
+    for (const part of ['data', 'output', 'error', 'options']) {
+      const response = await fetch(`${host.url}/ops/jobs/api/queues/bulky/jobs/${bulkyJob}/${part}`, { headers: { 'x-test-user': 'vera' } });
+      assert.equal(response.status, 200, part);
+      assert.ok(!(await response.text()).includes(PLANTED_SECRET), `the secret is in the whole ${part}`);
+    }
     const responses = await Promise.all(bodies);
     assert.ok(responses.length >= pages.length, 'API responses were captured');
     for (const body of responses) assert.ok(!body.includes(PLANTED_SECRET), 'the secret is in an API response');
