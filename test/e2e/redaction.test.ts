@@ -98,7 +98,8 @@ describe('planted secrets in Chromium', () => {
       // Open every closed disclosure so folded sections render too (an open one would fold away).
       for (const summary of await page.locator('details:not([open]) > summary, button[aria-expanded="false"]').all()) await summary.click().catch(() => {});
       // Fetch every value sent in part whole, as an operator would.
-      for (const load of await page.getByRole('button', { name: /^Load the whole/ }).all()) {
+      for (let loads = page.getByRole('button', { name: /^Load the whole/ }); (await loads.count()) > 0;) {
+        const load = loads.first();
         const name = (await load.innerText()).trim();
         await load.click();
         await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
