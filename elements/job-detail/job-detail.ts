@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
@@ -84,11 +84,18 @@ export class OpsJobsJobDetail extends ViewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The value views come in their own chunk, fetched while the job loads.
-    Promise.all([ensureDefined('ops-jobs-json-viewer'), ensureDefined('ops-jobs-job-error')]).then(
-      () => (this.valuesFailed = false),
-      () => (this.valuesFailed = true),
-    );
+    this.#loadValueViews();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('queue') || changed.has('jobId')) this.#loaders.clear();
+  }
+
+  /** The value views come in their own chunk, fetched while the job loads; a failed fetch can be tried again. */
+  #loadValueViews(): void {
+    this.valuesFailed = false;
+    Promise.all([ensureDefined('ops-jobs-json-viewer'), ensureDefined('ops-jobs-job-error')]).catch(() => (this.valuesFailed = true));
   }
 
   /** Loads the job again. */
@@ -149,7 +156,10 @@ export class OpsJobsJobDetail extends ViewElement {
     return html`${this.#facts(job)}${this.#origin(job)}
       <div class="columns">
         <div class="main">
-          ${this.valuesFailed ? html`<p class="muted" role="alert">This part of the console could not be loaded; reload the page to try again.</p>` : ''}
+          ${this.valuesFailed
+            ? html`<p class="muted" role="alert">The job's values could not be shown: this part of the console did not load.
+                <button type="button" class="quiet" @click=${() => this.#loadValueViews()}>Try again</button></p>`
+            : ''}
           ${this.#error(job)}
           ${this.#value(job, 'data', 'Data', job.data)}
           ${this.#value(job, 'output', 'Output', job.output)}
@@ -254,7 +264,7 @@ export class OpsJobsJobDetail extends ViewElement {
     return loader;
   }
 
-  // One function per part, so a reload in the background does not hand the viewers a new one.
+  // One function per part of the job on show, so a reload in the background does not hand the viewers a new one.
   readonly #loaders = new Map<string, WholeValueLoader>();
 
   #skeleton(): TemplateResult {

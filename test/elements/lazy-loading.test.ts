@@ -45,7 +45,7 @@ describe('lazy loading', () => {
   it('keeps the dialog and the audit views out of the first screen', async () => {
     const { page, scripts, errors } = await open('queues/email-send?state=failed', SESSION);
     assert.ok(scripts.includes('console.js'));
-    for (const name of ['action-dialog', 'audit-log', 'audit-record']) assert.equal(loaded(scripts, name), false, `${name} loaded: ${scripts.join(', ')}`);
+    for (const name of ['action-dialog', 'audit-log', 'audit-record', 'payload-views']) assert.equal(loaded(scripts, name), false, `${name} loaded: ${scripts.join(', ')}`);
     assert.deepEqual(errors, []);
     await page.context().close();
   });
@@ -81,6 +81,21 @@ describe('lazy loading', () => {
     await page.unroute('**/assets/audit-log-*');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
+  it("fetches the views of a job's values with the job, and says when they could not be loaded", async () => {
+    server.api = actionApi(now).api;
+    const { page } = await openPage(browser);
+    await page.route('**/assets/payload-views-*', (route) => route.abort());
+    await page.goto(server.url(`queues/email-send/jobs/${failedJobDetail(now).id}`));
+    const alert = page.getByRole('alert').filter({ hasText: "The job's values could not be shown" });
+    await alert.waitFor();
+    assert.equal(await page.locator('ops-jobs-json-viewer [part="code"]').count(), 0);
+    await page.unroute('**/assets/payload-views-*');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Data' }) }).locator('[part="code"]').waitFor();
+    await alert.waitFor({ state: 'detached' });
     await page.context().close();
   });
 
