@@ -39,6 +39,9 @@ import { routeTitle } from './route-title.ts';
  *
  * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
  *   Resolved once against `document.baseURI`, so the console works under any path prefix.
+ * @attr base - where the console's own pages live, ending in `/`, when it sits in a page of the
+ *   host's (e.g. `/admin/jobs/`); the mount root when absent. The host serves that page for every
+ *   path under it, so a link the console made can be reloaded or shared.
  * @attr theme - `light`, `dark` or `auto` (default: follow the operating system).
  * @attr brand - the name in the header and the document title ("Jobs").
  *
@@ -76,6 +79,7 @@ export class OpsJobsConsole extends LitElement {
   static override styles = [tokens, themeScheme, controls, consoleStyles, liveStatusStyles];
 
   @property() root = './';
+  @property() base: string | undefined;
   @property({ reflect: true }) theme: Theme | undefined;
   @property() brand = 'Jobs';
 
@@ -109,6 +113,8 @@ export class OpsJobsConsole extends LitElement {
 
   #unsubscribe: (() => void) | undefined;
   #started = false;
+  /** The `root` and `base` the API client and router were made for. */
+  #startedAt = '';
 
   constructor() {
     super();
@@ -132,8 +138,13 @@ export class OpsJobsConsole extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('root') && this.#started && changed.get('root') !== undefined) this.#start();
+    if (this.#started && (changed.has('root') || changed.has('base')) && this.#startedAt !== this.#place()) this.#start();
     if (this.#session.value !== this.session) this.session = this.#session.value;
+  }
+
+  /** Where the console is now; `ops-jobs-route-change` says when it moves. */
+  get currentRoute(): Route {
+    return this.route;
   }
 
   /** Goes to a route inside the console, as a followed link would. */
@@ -146,9 +157,14 @@ export class OpsJobsConsole extends LitElement {
     this.router?.stop();
     const root = new URL(this.root, document.baseURI);
     this.api = new ApiClient(root);
-    this.router = new Router(root);
+    this.router = new Router(this.base ? new URL(this.base, document.baseURI) : root);
     this.#started = true;
+    this.#startedAt = this.#place();
     this.#follow();
+  }
+
+  #place(): string {
+    return `${this.root} ${this.base ?? ''}`;
   }
 
   #follow(): void {

@@ -28,7 +28,7 @@ interface Import {
 
 async function importsUnder(folder: string): Promise<Import[]> {
   const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => join(entry.parentPath, entry.name));
+  const files = entries.filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name)).map((entry) => join(entry.parentPath, entry.name));
   assert.ok(files.length > 0, `no sources under ${folder}`);
   const imports: Import[] = [];
   for (const path of files) {
@@ -94,4 +94,11 @@ test('elements take only the vocabulary from core, and nothing from Node', () =>
 
 test('adapters do not import elements', () => {
   refuse(adapters, (item) => item.relative && item.target.startsWith('elements/'), 'adapters may not import elements');
+});
+
+test('the demo and the examples reach the package only through its public entry points, as a user would', async () => {
+  for (const folder of ['demo', 'examples']) {
+    refuse(await importsUnder(folder), (item) => item.relative && !item.target.startsWith(`${folder}/`),
+      `${folder} may import the package only as ops-jobs or ops-jobs/<entry>, never by a path into its sources`);
+  }
 });
