@@ -19,6 +19,7 @@ import * as sql from './sql.ts';
 import { dataParameters } from './data-parameters.ts';
 import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
 import { createDescribe } from './describe.ts';
+import { createScheduleMethods } from './schedules.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -133,6 +134,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     },
 
     ...createActionMethods(actionContext),
+    ...createScheduleMethods({ boss, schema, query }),
     describe: createDescribe({ schema, version: options.version, query }),
   };
 }

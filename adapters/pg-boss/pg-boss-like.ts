@@ -57,6 +57,21 @@ export interface PgBossRedrivePreviewLike {
   readonly unroutable: number;
 }
 
+/** A schedule as `boss.getSchedules()` returns it. */
+export interface PgBossScheduleLike {
+  readonly name: string;
+  readonly key: string;
+  /** How `cron` is written; pg-boss releases before recurrence rules have only cron. */
+  readonly kind?: string;
+  readonly cron: string;
+  readonly timezone?: string | null;
+  readonly data?: unknown;
+  readonly createdOn: Date;
+  readonly updatedOn: Date;
+  /** The job the schedule made last; absent on releases that do not record it. */
+  readonly lastJobId?: string | null;
+}
+
 /**
  * A started `PgBoss` instance, as far as the engine needs one.
  *
@@ -77,6 +92,10 @@ export interface PgBossLike {
   /** Moves dead-lettered jobs back to the queue each came from, as new jobs; resolves to how many moved. */
   redrive?(name: string, options?: PgBossRedriveOptions): Promise<number>;
   previewRedrive?(name: string, options?: PgBossRedriveOptions): Promise<PgBossRedrivePreviewLike>;
+  /** A page of schedules ordered by name and key; the engine lists schedules only where it exists. */
+  getSchedules?(name?: string, key?: string, options?: { limit?: number; after?: { name: string; key: string } }): Promise<readonly PgBossScheduleLike[]>;
+  /** The next occurrences of an expression, computed in process. */
+  previewSchedule?(cron: string, options?: { tz?: string; from?: Date; count?: number }): Date[];
 }
 
 /** Options of `fromPgBoss`. */

@@ -16,7 +16,7 @@ import type { JobState } from '../../core/vocabulary/job-states.ts';
 // older pg-boss 12 schemas lack, and the two agree unless a test clock is installed.
 
 /** pg-boss's state and flags mapped onto the console's states. Blocked wins over scheduled, as in pg-boss's own counts. */
-const CONSOLE_STATE = `CASE
+export const CONSOLE_STATE = `CASE
       WHEN state = 'created' AND blocked THEN 'blocked'
       WHEN state = 'created' AND start_after > now() THEN 'scheduled'
       WHEN state = 'created' THEN 'queued'

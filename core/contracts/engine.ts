@@ -3,6 +3,7 @@ import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { JobSelection } from '../vocabulary/job-selection.ts';
+import type { SchedulePage, ScheduleListQuery } from './schedules.ts';
 import type { SqlExecutor } from './sql.ts';
 
 /**
@@ -157,6 +158,12 @@ export interface JobEngine {
    * the database, changing nothing. Rejects when the engine's database cannot be reached.
    */
   describe?(): Promise<EngineDescription>;
+  /**
+   * Optional: one page of the engine's recurring schedules, ordered by queue and key, with each
+   * one's next runs and the state of the last job it made, reading about one page. An engine
+   * without schedules leaves it out, and the console shows none.
+   */
+  listSchedules?(query: ScheduleListQuery): Promise<SchedulePage>;
   /** Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many changed. */
   apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
 }

@@ -57,11 +57,12 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
       reasons: { type: 'object', additionalProperties: { type: 'string' } },
       engine: {
-        type: 'object', required: ['name', 'states', 'actions'],
+        type: 'object', required: ['name', 'states', 'actions', 'schedules'],
         properties: {
           name: { type: 'string' },
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
           actions: { type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
+          schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
         },
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
@@ -141,6 +142,32 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       nextCursor: nullableString,
       stoppedEarly: { type: 'boolean', description: 'The server stopped reading before the page was full, to bound its work; continue with nextCursor.' },
     },
+  },
+  Schedule: {
+    type: 'object',
+    required: ['queue', 'key', 'kind', 'expression', 'timeZone', 'data', 'createdAt', 'updatedAt', 'nextRuns', 'lastJob'],
+    properties: {
+      queue: { type: 'string' },
+      key: { type: 'string', description: "Tells apart several schedules of one queue; empty for a queue's only schedule." },
+      kind: { type: 'string', enum: ['cron', 'rrule'] },
+      expression: { type: 'string', description: 'The cron expression or RFC 5545 recurrence rule, as written.' },
+      timeZone: { type: 'string', description: 'The IANA time zone the expression is read in.' },
+      data: { $ref: '#/components/schemas/Shown' },
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      nextRuns: { type: 'array', items: timestamp, description: 'The next few runs, soonest first.' },
+      lastJob: {
+        description: 'The job it made last; state is null when that job no longer exists.',
+        oneOf: [
+          { type: 'null' },
+          { type: 'object', required: ['id', 'state'], properties: { id: { type: 'string' }, state: { oneOf: [{ $ref: '#/components/schemas/JobState' }, { type: 'null' }] } } },
+        ],
+      },
+    },
+  },
+  SchedulePage: {
+    type: 'object', required: ['schedules', 'nextCursor'],
+    properties: { schedules: { type: 'array', items: { $ref: '#/components/schemas/Schedule' } }, nextCursor: nullableString },
   },
   JobDetail: {
     type: 'object',

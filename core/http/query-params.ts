@@ -31,6 +31,11 @@ function text(query: URLSearchParams, name: string): string | undefined {
   return plainText(name, raw);
 }
 
+/** The `queue` a listing is narrowed to, or null for every queue. */
+export function queueFilter(query: URLSearchParams): string | null {
+  return text(query, 'queue') ?? null;
+}
+
 /** A date, or a date and time with seconds optional, fractions optional and a zone required. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 

@@ -20,6 +20,7 @@ const HTTP_ROUTES = [
   '/api/queues/{queue}/jobs/{id}',
   '/api/actions/preview',
   '/api/actions/execute',
+  '/api/schedules',
   '/api/audit',
   '/api/audit/export',
   '/api/audit/{id}',
@@ -32,7 +33,7 @@ const HTTP_ROUTES = [
 
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
-  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'select_for_action', 'states_of', 'prepare', 'apply',
+  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'select_for_action', 'states_of', 'prepare', 'apply',
 ] as const;
 
 function deepFreeze<T>(value: T): T {

@@ -18,6 +18,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   countJobs: 'count_jobs',
   listJobs: 'list_jobs',
   getJob: 'get_job',
+  listSchedules: 'list_schedules',
   selectForAction: 'select_for_action',
   statesOf: 'states_of',
   prepare: 'prepare',

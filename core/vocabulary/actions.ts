@@ -17,6 +17,8 @@ export const ACTIONS = Object.freeze({
   jobResume: 'job.resume',
   /** Move jobs from a dead letter queue back to the queue they failed in. */
   jobRedrive: 'job.redrive',
+  /** See schedules: their expressions, next runs and the last job each made. */
+  schedulesView: 'schedules.view',
   /** Read the audit log. */
   auditView: 'audit.view',
   /** Download the audit log as CSV or JSON Lines. */

@@ -30,6 +30,8 @@ export interface SessionResponse {
     readonly states: readonly JobState[];
     /** The operator actions the engine supports, with the states of the jobs each applies to. */
     readonly actions: Readonly<Partial<Record<OperatorAction, readonly JobState[]>>>;
+    /** Whether the engine has recurring schedules to list (`GET api/schedules`). */
+    readonly schedules: boolean;
   };
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
@@ -190,5 +192,31 @@ export interface AuditRecordResponse {
 
 export interface AuditPageResponse {
   readonly records: readonly AuditRecordResponse[];
+  readonly nextCursor: string | null;
+}
+
+/** A recurring schedule: what it sends, to which queue, when it runs next, and what it made last. */
+export interface ScheduleResponse {
+  readonly queue: string;
+  /** Tells apart several schedules of one queue; empty for a queue's only schedule. */
+  readonly key: string;
+  readonly kind: 'cron' | 'rrule';
+  /** The cron expression or RFC 5545 recurrence rule, as written. */
+  readonly expression: string;
+  /** The IANA time zone the expression is read in. */
+  readonly timeZone: string;
+  /** The data each run's job is sent with, as the display policy allows (kind `schedule_data`). */
+  readonly data: Shown;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** The next few runs (ISO 8601), soonest first. */
+  readonly nextRuns: readonly string[];
+  /** The job it made last; `state` is null when that job no longer exists. */
+  readonly lastJob: { readonly id: string; readonly state: JobState | null } | null;
+}
+
+export interface SchedulePageResponse {
+  readonly schedules: readonly ScheduleResponse[];
+  /** Pass as `cursor` for the next page; null on the last page. */
   readonly nextCursor: string | null;
 }

@@ -10,6 +10,7 @@ import type {
   ProblemResponse,
   QueueListResponse,
   QueueResponse,
+  SchedulePageResponse,
   SessionResponse,
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
@@ -26,6 +27,14 @@ export interface JobPageQuery {
 /** Which page of the audit log to read. */
 export interface AuditPageQuery {
   readonly filter: AuditQuery;
+  readonly limit?: number;
+  readonly cursor?: string | null;
+}
+
+/** Which page of the schedules to read. */
+export interface SchedulePageQuery {
+  /** Only this queue's schedules. */
+  readonly queue?: string;
   readonly limit?: number;
   readonly cursor?: string | null;
 }
@@ -112,6 +121,15 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/schedules`: one page of the recurring schedules, by queue and key. */
+  schedules(query: SchedulePageQuery, signal?: AbortSignal): Promise<SchedulePageResponse> {
+    const params = new URLSearchParams();
+    if (query.queue) params.set('queue', query.queue);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor) params.set('cursor', query.cursor);
+    return this.get(`api/schedules${params.size > 0 ? `?${params}` : ''}`, signal);
   }
 
   /** `GET api/audit/{id}`: one audit record. */

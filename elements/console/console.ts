@@ -186,7 +186,10 @@ export class OpsJobsConsole extends LitElement {
 
   /** Loads the code of a view that is not part of the first screen (the audit log). */
   #loadView(route: Route): void {
-    const tag = route.name === 'audit' ? 'ops-jobs-audit-log' : route.name === 'audit-record' ? 'ops-jobs-audit-record' : null;
+    const tag = route.name === 'audit' ? 'ops-jobs-audit-log'
+      : route.name === 'audit-record' ? 'ops-jobs-audit-record'
+      : route.name === 'schedules' ? 'ops-jobs-schedule-list'
+      : null;
     this.viewError = undefined;
     if (!tag) return;
     ensureDefined(tag).catch(() => {
@@ -222,7 +225,7 @@ export class OpsJobsConsole extends LitElement {
           <span class="logo" aria-hidden="true">${layersIcon}</span><span>${this.brand}</span>
         </a>
         ${this.session ? html`<span class="engine" title="Job engine">${this.session.engine.name}</span>` : ''}
-        ${this.session?.permissions['audit.view'] ? this.#nav() : ''}
+        ${this.session ? this.#nav(this.session) : ''}
         <span class="spacer"></span>
         ${liveStatus(this.live)}
         ${this.session ? this.#actor(this.session) : ''}
@@ -238,13 +241,18 @@ export class OpsJobsConsole extends LitElement {
     `;
   }
 
-  #nav(): TemplateResult {
+  /** Links to the console's sections beyond the queues, for operators who may see some. */
+  #nav(session: SessionResponse): TemplateResult | string {
     const name = this.route.name;
+    const schedules = session.engine.schedules && session.permissions['schedules.view'];
+    const audit = session.permissions['audit.view'];
+    if (!schedules && !audit) return '';
     const auditing = name === 'audit' || name === 'audit-record';
-    const link = (href: string, current: boolean, label: string) => html`<a href=${href} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
+    const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
     return html`<nav part="nav" class="nav" aria-label="Console">
-      ${link(this.router?.href(routes.overview()) ?? './', !auditing && name !== 'not-found', 'Queues')}
-      ${link(this.router?.href(routes.audit()) ?? './audit', auditing, 'Audit log')}
+      ${link(routes.overview(), !auditing && name !== 'schedules' && name !== 'not-found', 'Queues')}
+      ${schedules ? link(routes.schedules(), name === 'schedules', 'Schedules') : ''}
+      ${audit ? link(routes.audit(), auditing, 'Audit log') : ''}
     </nav>`;
   }
 
@@ -268,6 +276,8 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
       case 'job':
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
+      case 'schedules':
+        return html`<ops-jobs-schedule-list theme=${theme} .queue=${route.queue ?? ''}></ops-jobs-schedule-list>`;
       case 'audit':
         return html`<ops-jobs-audit-log theme=${theme} .query=${auditQueryString(route.filter)}></ops-jobs-audit-log>`;
       case 'audit-record':

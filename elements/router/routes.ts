@@ -6,6 +6,8 @@ export type Route =
   | { readonly name: 'overview' }
   | { readonly name: 'queue'; readonly queue: string; readonly state: JobState | null }
   | { readonly name: 'job'; readonly queue: string; readonly id: string }
+  /** The recurring schedules, of one queue or of every queue. */
+  | { readonly name: 'schedules'; readonly queue: string | null }
   /** The audit log, under the filters in its query. */
   | { readonly name: 'audit'; readonly filter: AuditQuery }
   | { readonly name: 'audit-record'; readonly id: string }
@@ -16,6 +18,7 @@ export const routes = Object.freeze({
   overview: (): Route => ({ name: 'overview' }),
   queue: (queue: string, state: JobState | null = null): Route => ({ name: 'queue', queue, state }),
   job: (queue: string, id: string): Route => ({ name: 'job', queue, id }),
+  schedules: (queue: string | null = null): Route => ({ name: 'schedules', queue }),
   audit: (filter: AuditQuery = {}): Route => ({ name: 'audit', filter }),
   auditRecord: (id: string): Route => ({ name: 'audit-record', id }),
 });
@@ -38,6 +41,7 @@ export function parseRoute(url: URL, root: URL): Route | null {
     }
     if (segments.length === 4 && segments[2] === 'jobs' && segments[3]) return routes.job(segments[1], segments[3]);
   }
+  if (segments?.length === 1 && segments[0] === 'schedules') return routes.schedules(url.searchParams.get('queue') || null);
   if (segments?.[0] === 'audit') {
     if (segments.length === 1) return routes.audit(auditQueryFrom(url.searchParams));
     if (segments.length === 2 && segments[1]) return routes.auditRecord(segments[1]);
@@ -57,6 +61,11 @@ export function routeUrl(route: Route, root: URL): URL {
     }
     case 'job':
       return new URL(`queues/${encodeURIComponent(route.queue)}/jobs/${encodeURIComponent(route.id)}`, root);
+    case 'schedules': {
+      const url = new URL('schedules', root);
+      if (route.queue) url.searchParams.set('queue', route.queue);
+      return url;
+    }
     case 'audit': {
       const url = new URL('audit', root);
       url.search = auditQueryParams(route.filter).toString();

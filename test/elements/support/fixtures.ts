@@ -15,13 +15,14 @@ export const SESSION: SessionResponse = {
   actor: { label: 'Dana Whitfield' },
   permissions: {
     'queues.view': true, 'jobs.view': true, 'job.retry': false, 'job.cancel': false, 'job.delete': false,
-    'job.resume': false, 'job.redrive': false, 'audit.view': false, 'audit.export': false,
+    'job.resume': false, 'job.redrive': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false,
   },
   reasons: {},
   engine: {
     name: 'pg-boss',
     states: ['queued', 'scheduled', 'active', 'retrying', 'completed', 'failed', 'cancelled'],
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued', 'scheduled', 'active', 'retrying'], 'job.delete': [...ALL_JOB_STATES], 'job.resume': ['cancelled'] },
+    schedules: false,
   },
   limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
 };

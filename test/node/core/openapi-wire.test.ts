@@ -11,7 +11,7 @@ import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
   AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSummaryResponse,
-  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SessionResponse,
+  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse,
 } from '../../../core/vocabulary/wire.ts';
 
 /** `T` with every optional member required, all the way down; unions stay unions. */
@@ -141,7 +141,10 @@ agree<SessionResponse>('Session', [{
   actor: { label: 'Dana' },
   permissions: Object.fromEntries(ALL_ACTIONS.map((action) => [action, true])) as Record<Action, boolean>,
   reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
-  engine: { name: 'pg-boss', states: ALL_JOB_STATES, actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] } },
+  engine: {
+    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true,
+    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] },
+  },
   limits: { cap: 1000, reasonMinLength: 8 },
 }], {});
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
@@ -156,6 +159,13 @@ agree<PreviewRequestBody>('PreviewRequest', [
 agree<PreviewResponse>('Preview', [{ token: 't', expiresAt: at, action: 'job.retry', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'] }], {});
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
+const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({
+  queue: 'reports', key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', data: { value: { report: 'revenue' } },
+  createdAt: at, updatedAt: at, nextRuns: [at, at], lastJob,
+});
+const schedules = [schedule(null), schedule({ id: 'j1', state: 'failed' }), schedule({ id: 'j2', state: null })];
+agree<ScheduleResponse>('Schedule', schedules, {});
+agree<SchedulePageResponse>('SchedulePage', [{ schedules, nextCursor: 'abc' }, { schedules: [], nextCursor: null }], {});
 agree<AuditRecordResponse>('AuditRecord', records, {});
 agree<AuditPageResponse>('AuditPage', [{ records, nextCursor: null }], {});
 agree<ProblemResponse>('Problem', [{ type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator.', signIn: 'login', parameter: 'reason' }], { signIn: true, parameter: true });

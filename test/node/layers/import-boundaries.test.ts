@@ -1,6 +1,7 @@
 // The layers hold because this test fails when one reaches where it must not: core speaks to no
 // framework, driver or browser library; the domain does not know HTTP; the vocabulary stands
-// alone; the elements take nothing from core but the vocabulary and nothing from Node. What the
+// alone; the elements take nothing from core but the vocabulary and nothing from Node (their only
+// packages: lit, @lit/context, and cronstrue for schedules in words). What the
 // type checker enforces besides: core, adapters and cli compile without the DOM library
 // (tsconfig.server.json), the elements without Node's types (tsconfig.elements.json).
 import assert from 'node:assert/strict';
@@ -89,7 +90,8 @@ test('the domain does not import the HTTP layer', () => {
 test('elements take only the vocabulary from core, and nothing from Node', () => {
   refuse(elements, (item) => item.relative && !item.target.startsWith('elements/') && !item.target.startsWith('core/vocabulary/'),
     'elements may import from core only core/vocabulary');
-  refuse(elements, (item) => !item.relative && !['lit', '@lit/context'].includes(packageOf(item.target)), 'elements may import only lit and @lit/context');
+  refuse(elements, (item) => !item.relative && !['lit', '@lit/context', 'cronstrue'].includes(packageOf(item.target)),
+    'elements may import only lit, @lit/context and cronstrue');
 });
 
 test('adapters do not import elements', () => {
