@@ -79,6 +79,10 @@ export function scaleViews(targets: ViewTargets): readonly ScaleView[] {
       dashboard: null,
     },
     {
+      name: 'schedules, page 1', opsJobs: [api('schedules?limit=20')], dashboard: [get('/schedules.data')],
+      note: 'both show 20 schedules; ops-jobs also reads the state of the last job each made and its next runs, the dashboard counts every schedule',
+    },
+    {
       name: `rare state (${RARE_STATE}: none), page 1`,
       opsJobs: jobPage(`&state=${RARE_STATE}`),
       dashboard: dashboardPage(RARE_STATE),
