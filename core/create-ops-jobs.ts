@@ -70,6 +70,7 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     feed,
     streams,
     live: resolved.live,
+    bridge: resolved.bridge,
     engine,
     store: resolved.store,
     auth: resolved.auth as OpsJobsOptions['auth'],
@@ -94,7 +95,7 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
 
   const handler = createHandler({
     mount, signInUrl: resolved.signInUrl, services, access, logger, assets: loadAssets,
-    maxBodyBytes: resolved.maxBodyBytes, trustedOrigins: resolved.trustedOrigins,
+    maxBodyBytes: resolved.maxBodyBytes, trustedOrigins: resolved.trustedOrigins, bridge: resolved.bridge,
   });
 
   return {

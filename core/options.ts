@@ -1,4 +1,5 @@
 import type { Actor, AuthSeam } from './contracts/auth.ts';
+import type { ConsoleBridge } from './contracts/bridge.ts';
 import type { DisplayPolicy } from './contracts/display-policy.ts';
 import type { JobEngine } from './contracts/engine.ts';
 import type { OpsStore } from './contracts/store.ts';
@@ -46,6 +47,12 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   readonly clock?: () => Date;
   /** The live stream at `{mount}/api/events`. */
   readonly live?: LiveOptions;
+  /**
+   * Another dashboard to serve read-only under `{mount}/bridge/`, such as `bullBoardBridge(...)`
+   * from `ops-jobs/bull-board`. Off unless given. It shows job data the display policy cannot
+   * redact: see the bridge's guide before enabling it.
+   */
+  readonly bridge?: ConsoleBridge;
 }
 
 /** Settings of the live stream. */
@@ -101,6 +108,7 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly trustedOrigins: readonly string[];
   readonly clock: () => Date;
   readonly live: Required<LiveOptions>;
+  readonly bridge: ConsoleBridge | null;
 }
 
 const MOUNT_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
@@ -188,8 +196,24 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
 
   return {
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
-    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live,
+    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, bridge: resolveBridge(options.bridge),
   };
+}
+
+/**
+ * A bridge that shows unredacted job data is refused in production until the host says, on the
+ * bridge's own options, that it accepts it: the display policy cannot protect what it shows.
+ */
+function resolveBridge(bridge: ConsoleBridge | undefined): ConsoleBridge | null {
+  if (bridge === undefined) return null;
+  requireMethods('bridge', bridge, ['handle'], "pass a bridge such as bullBoardBridge({ queues }) from 'ops-jobs/bull-board'");
+  if (typeof bridge.name !== 'string' || bridge.name === '') throw new OptionsError('bridge.name', 'must name the dashboard, such as bull-board');
+  const production = globalThis.process?.env?.NODE_ENV === 'production';
+  if (bridge.showsUnredactedData !== false && production && bridge.acknowledgedUnredactedData !== true) {
+    throw new OptionsError('bridge', `shows job data that the display policy cannot redact (${bridge.name} reads it straight from the engine), ` +
+      'and NODE_ENV is production: pass acknowledgeUnredactedData: true to the bridge if every operator with bridge.view may see every job payload');
+  }
+  return bridge;
 }
 
 function integerOption(option: string, value: number | undefined, fallback: number, min: number, max: number): number {

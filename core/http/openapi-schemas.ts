@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
 
@@ -51,7 +51,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   },
   OperatorAction: { type: 'string', enum: [...OPERATOR_ACTIONS] },
   Session: {
-    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits'],
+    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits', 'bridge'],
     properties: {
       actor: { type: 'object', required: ['label'], properties: { label: nullableString } },
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
@@ -66,6 +66,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         },
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
+      bridge: { ...nullableString, description: 'The dashboard served read-only under bridge/, such as bull-board; null when there is none.' },
     },
   },
   Selection: selectionSchema({ type: 'array', items: { type: 'string' }, minItems: 1 }, {
@@ -111,10 +112,16 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     properties: {
       id: { type: 'string' }, occurredAt: timestamp, completedAt: nullableTimestamp,
       principal: { type: 'object', required: ['id', 'type', 'label'], properties: { id: { type: 'string' }, type: { type: 'string' }, label: nullableString } },
-      action: { $ref: '#/components/schemas/OperatorAction' },
+      action: { type: 'string', enum: [...AUDITED_ACTIONS], description: 'An operator action, or bridge.view for a bridge opened.' },
       resource: {
-        type: 'object', required: ['queue', 'selection', 'ids'],
-        properties: { queue: { type: 'string' }, selection: { $ref: '#/components/schemas/AuditSelection' }, ids: { type: 'array', items: { type: 'string' } } },
+        description: 'The jobs an operator action touched; null for a record that touched none (a bridge opened).',
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object', required: ['queue', 'selection', 'ids'],
+            properties: { queue: { type: 'string' }, selection: { $ref: '#/components/schemas/AuditSelection' }, ids: { type: 'array', items: { type: 'string' } } },
+          },
+        ],
       },
       requested: { type: 'integer' }, affected: { type: ['integer', 'null'] },
       outcome: { type: 'string', enum: [...AUDIT_OUTCOMES] },

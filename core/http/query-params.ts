@@ -1,4 +1,4 @@
-import { isOperatorAction } from '../vocabulary/actions.ts';
+import { isAuditedAction } from '../vocabulary/actions.ts';
 import { AUDIT_OUTCOMES, isAuditOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { AuditFilter } from '../contracts/audit.ts';
 import { isJobState, type JobState } from '../vocabulary/job-states.ts';
@@ -59,7 +59,7 @@ function instant(query: URLSearchParams, name: string): string | undefined {
 /** The audit log's filters: actor, action, queue, job, outcome and a time range. */
 export function auditFilter(query: URLSearchParams): AuditFilter {
   const action = text(query, 'action');
-  if (action !== undefined && !isOperatorAction(action)) throw new InvalidInputError('action', `Unknown action ${JSON.stringify(action.slice(0, 40))}.`);
+  if (action !== undefined && !isAuditedAction(action)) throw new InvalidInputError('action', `Unknown action ${JSON.stringify(action.slice(0, 40))}.`);
   const outcome = text(query, 'outcome');
   if (outcome !== undefined && !isAuditOutcome(outcome)) {
     throw new InvalidInputError('outcome', `outcome must be one of ${AUDIT_OUTCOMES.join(', ')}.`);

@@ -170,7 +170,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         completedAt: record.completedAt,
         principal: { id: record.principal.id, type: record.principal.type, label: text('actor_label', record.principal.label, actor) },
         action: record.action,
-        resource: { queue: record.resource.queue, selection: record.resource.selection, ids: [...record.resource.ids] },
+        resource: record.resource && { queue: record.resource.queue, selection: record.resource.selection, ids: [...record.resource.ids] },
         requested: record.requested,
         affected: record.affected,
         outcome: record.outcome,

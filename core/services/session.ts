@@ -50,5 +50,6 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
       schedules: typeof context.engine.listSchedules === 'function',
     },
     limits: { cap: context.limits.cap, reasonMinLength: context.limits.reasonMinLength },
+    bridge: context.bridge?.name ?? null,
   };
 }

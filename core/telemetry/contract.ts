@@ -28,6 +28,7 @@ const HTTP_ROUTES = [
   '/api/live/fallback',
   '/api/*',
   '/assets/{file}',
+  '/bridge/*',
   '/*',
 ] as const;
 

@@ -23,6 +23,8 @@ export const ACTIONS = Object.freeze({
   auditView: 'audit.view',
   /** Download the audit log as CSV or JSON Lines. */
   auditExport: 'audit.export',
+  /** Open the read-only bridge to another dashboard (bull-board), which shows job data unredacted. */
+  bridgeView: 'bridge.view',
 } as const);
 
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -47,4 +49,16 @@ export function isOperatorAction(value: unknown): value is OperatorAction {
 /** The engine's name for an operator action. */
 export function jobActionOf(action: OperatorAction): JobAction {
   return action.slice('job.'.length) as JobAction;
+}
+
+/**
+ * What the audit log records: every operator action, and each opening of a bridge to another
+ * dashboard (which shows job data the display policy cannot redact).
+ */
+export type AuditedAction = OperatorAction | typeof ACTIONS.bridgeView;
+
+export const AUDITED_ACTIONS: readonly AuditedAction[] = Object.freeze([...OPERATOR_ACTIONS, ACTIONS.bridgeView]);
+
+export function isAuditedAction(value: unknown): value is AuditedAction {
+  return typeof value === 'string' && (AUDITED_ACTIONS as readonly string[]).includes(value);
 }

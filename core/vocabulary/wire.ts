@@ -2,7 +2,7 @@
  * JSON shapes of the console API, as the browser receives them: the services build them, core/http
  * sends them, and the elements read them.
  */
-import type { Action, OperatorAction } from './actions.ts';
+import type { Action, AuditedAction, OperatorAction } from './actions.ts';
 import type { AuditOutcome } from './audit-outcomes.ts';
 import type { JobSelection } from './job-selection.ts';
 import type { CountFreshness } from './count-freshness.ts';
@@ -35,6 +35,8 @@ export interface SessionResponse {
   };
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
+  /** The dashboard served read-only under `bridge/` (such as `bull-board`), or null when there is none. */
+  readonly bridge: string | null;
 }
 
 export interface QueueResponse {
@@ -179,8 +181,9 @@ export interface AuditRecordResponse {
   readonly occurredAt: string;
   readonly completedAt: string | null;
   readonly principal: { readonly id: string; readonly type: string; readonly label: string | null };
-  readonly action: OperatorAction;
-  readonly resource: { readonly queue: string; readonly selection: JobSelection; readonly ids: readonly string[] };
+  readonly action: AuditedAction;
+  /** The jobs an operator action touched; null for a record that touched none (a bridge opened). */
+  readonly resource: { readonly queue: string; readonly selection: JobSelection; readonly ids: readonly string[] } | null;
   readonly requested: number;
   readonly affected: number | null;
   readonly outcome: AuditOutcome;

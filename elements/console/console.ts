@@ -246,13 +246,17 @@ export class OpsJobsConsole extends LitElement {
     const name = this.route.name;
     const schedules = session.engine.schedules && session.permissions['schedules.view'];
     const audit = session.permissions['audit.view'];
-    if (!schedules && !audit) return '';
+    const bridge = session.bridge !== null && session.permissions['bridge.view'] ? session.bridge : null;
+    if (!schedules && !audit && bridge === null) return '';
     const auditing = name === 'audit' || name === 'audit-record';
     const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
     return html`<nav part="nav" class="nav" aria-label="Console">
       ${link(routes.overview(), !auditing && name !== 'schedules' && name !== 'not-found', 'Queues')}
       ${schedules ? link(routes.schedules(), name === 'schedules', 'Schedules') : ''}
       ${audit ? link(routes.audit(), auditing, 'Audit log') : ''}
+      ${bridge !== null && this.api
+        ? html`<a href=${new URL('bridge/', this.api.root).href} rel="external" title="Read-only; it shows job data unredacted">${bridge}</a>`
+        : ''}
     </nav>`;
   }
 

@@ -15,7 +15,7 @@ export const SESSION: SessionResponse = {
   actor: { label: 'Dana Whitfield' },
   permissions: {
     'queues.view': true, 'jobs.view': true, 'job.retry': false, 'job.cancel': false, 'job.delete': false,
-    'job.resume': false, 'job.redrive': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false,
+    'job.resume': false, 'job.redrive': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false, 'bridge.view': false,
   },
   reasons: {},
   engine: {
@@ -25,6 +25,7 @@ export const SESSION: SessionResponse = {
     schedules: false,
   },
   limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
+  bridge: null,
 };
 
 function queue(name: string, counts: Partial<Record<JobState, number>>, deadLetterQueue: string | null = null, stale: QueueResponse['stale'] = {}): QueueResponse {

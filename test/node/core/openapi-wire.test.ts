@@ -130,12 +130,16 @@ const detail: Complete<JobDetailResponse> = {
   timings: { createdAt: at, runAfter: at, startedAt: at, finishedAt: at, keepUntil: at },
   deadLetteredFrom: { queue: 'signups', id: 'j0' },
 };
-const record = (selection: Complete<AuditRecordResponse['resource']['selection']>): Complete<AuditRecordResponse> => ({
+const record = (selection: Complete<NonNullable<AuditRecordResponse['resource']>['selection']>): Complete<AuditRecordResponse> => ({
   id: '1', occurredAt: at, completedAt: at, principal: { id: 'u-1', type: 'user', label: 'Dana' }, action: 'job.retry',
   resource: { queue: 'emails', selection, ids: ['j1'] }, requested: 1, affected: 1, outcome: 'succeeded', reason: 'provider back',
   planHash: 'ab12', correlationId: 'c-1',
 });
-const records = [record({ ids: ['j1'] }), record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } })];
+const records: Complete<AuditRecordResponse>[] = [
+  record({ ids: ['j1'] }),
+  record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } }),
+  { ...record({ ids: [] }), action: 'bridge.view', resource: null, requested: 0, affected: 0, reason: 'Opened bull-board (read-only)', planHash: '' },
+];
 
 agree<SessionResponse>('Session', [{
   actor: { label: 'Dana' },
@@ -146,6 +150,7 @@ agree<SessionResponse>('Session', [{
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] },
   },
   limits: { cap: 1000, reasonMinLength: 8 },
+  bridge: 'bull-board',
 }], {});
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
