@@ -255,7 +255,7 @@ export class OpsJobsConsole extends LitElement {
       ${schedules ? link(routes.schedules(), name === 'schedules', 'Schedules') : ''}
       ${audit ? link(routes.audit(), auditing, 'Audit log') : ''}
       ${bridge !== null && this.api
-        ? html`<a href=${new URL('bridge/', this.api.root).href} rel="external" title="Read-only; it shows job data unredacted">${bridge}</a>`
+        ? html`<a href=${new URL('bridge/', this.api.root).href} rel="external" title="Read-only; it shows job data unredacted">${bridge}<span aria-hidden="true"> ↗</span></a>`
         : ''}
     </nav>`;
   }

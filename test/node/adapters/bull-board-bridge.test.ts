@@ -13,6 +13,8 @@ import { bullBoardBridge } from '../../../adapters/bull-board/index.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
 import { demoAuth, demoDisplayPolicy } from '../../../demo/policies.ts';
+import { launchChromium, openPage } from '../../elements/support/browser.ts';
+import { settled } from '../../elements/support/console-page.ts';
 import { HOSTS, startHost, type RunningHost } from '../support/http-hosts.ts';
 import { startSeededPgBoss, type SeededStack } from '../support/pg-boss-stack.ts';
 import { connectRedis, deletePrefix, REDIS_URL, uniquePrefix } from '../support/redis.ts';
@@ -129,6 +131,25 @@ for (const hostName of HOSTS) {
       await (await call(`/queue/${QUEUE}`, 'admin')).arrayBuffer();
       assert.equal((await auditOfBridge()).length, 2, 'each page opened is recorded');
     });
+
+    if (hostName === 'express') {
+      test("is linked from the console's header and renders the queue in Chromium", async () => {
+        const browser = await launchChromium();
+        try {
+          const { page, errors } = await openPage(browser);
+          await page.context().setExtraHTTPHeaders({ 'x-test-user': 'admin' });
+          await page.goto(`${host.url}/ops/jobs/`);
+          await settled(page);
+          await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'bull-board' }).click();
+          await page.waitForURL(`${host.url}/ops/jobs/bridge/`);
+          await page.getByText(QUEUE, { exact: true }).first().waitFor();
+          // Its web fonts are blocked by the bridge's policy; nothing else may fail.
+          assert.deepEqual(errors.filter((error) => !error.includes('fonts.googleapis.com')), []);
+        } finally {
+          await browser.close();
+        }
+      });
+    }
 
     test('refuses every change at the mount, whatever bull-board would allow', async () => {
       const changes: Array<[string, string]> = [
