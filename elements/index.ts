@@ -19,6 +19,7 @@ import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
+import { OpsJobsJobSearch } from './job-search/job-search.ts';
 import { OpsJobsStateBadge } from './state-badge/state-badge.ts';
 import { OpsJobsRelativeTime } from './time/relative-time.ts';
 import { defineElements } from './define-elements.ts';
@@ -34,6 +35,7 @@ export {
   OpsJobsJobError,
   OpsJobsJobHistory,
   OpsJobsJobList,
+  OpsJobsJobSearch,
   OpsJobsJobTimeline,
   OpsJobsJsonViewer,
   OpsJobsOutcomeBadge,
@@ -70,6 +72,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-audit-log': OpsJobsAuditLog,
   'ops-jobs-audit-record': OpsJobsAuditRecord,
   'ops-jobs-schedule-list': OpsJobsScheduleList,
+  'ops-jobs-job-search': OpsJobsJobSearch,
 });
 
 defineElements(ELEMENTS);
@@ -84,6 +87,7 @@ declare global {
     'ops-jobs-audit-log': OpsJobsAuditLog;
     'ops-jobs-audit-record': OpsJobsAuditRecord;
     'ops-jobs-schedule-list': OpsJobsScheduleList;
+    'ops-jobs-job-search': OpsJobsJobSearch;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

@@ -20,6 +20,7 @@ import { dataParameters } from './data-parameters.ts';
 import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
 import { createDescribe } from './describe.ts';
 import { createScheduleMethods } from './schedules.ts';
+import { createJobLookup } from './job-lookup.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -135,6 +136,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
 
     ...createActionMethods(actionContext),
     ...createScheduleMethods({ boss, schema, query }),
+    ...createJobLookup({ schema, query }),
     describe: createDescribe({ schema, version: options.version, query }),
   };
 }

@@ -104,7 +104,8 @@ const isoMicros = (column: string): string =>
 
 // Selected under their own names where ORDER BY reads them: an output column named like a table
 // column is what ORDER BY would sort by, and `id::text AS id` would sort text and lose the index.
-const SUMMARY_COLUMNS = `
+/** The columns of a job summary row (`JobSummaryRow`), for statements elsewhere that list jobs. */
+export const SUMMARY_COLUMNS = `
     id,
     name AS queue,
     ${CONSOLE_STATE} AS state,

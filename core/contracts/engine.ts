@@ -159,6 +159,12 @@ export interface JobEngine {
    */
   describe?(): Promise<EngineDescription>;
   /**
+   * Optional: the jobs of any queue whose id starts with `idPrefix` (a whole id, or its first
+   * characters), at most `limit`, for an operator who has an id from a log. Reads a bounded slice of
+   * each queue; throws `InvalidInputError` for a prefix too short or not in the engine's id format.
+   */
+  findJobs?(idPrefix: string, limit: number): Promise<readonly JobSummary[]>;
+  /**
    * Optional: one page of the engine's recurring schedules, ordered by queue and key, with each
    * one's next runs and the state of the last job it made, reading about one page. An engine
    * without schedules leaves it out, and the console shows none.

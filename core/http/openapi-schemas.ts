@@ -57,12 +57,13 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
       reasons: { type: 'object', additionalProperties: { type: 'string' } },
       engine: {
-        type: 'object', required: ['name', 'states', 'actions', 'schedules'],
+        type: 'object', required: ['name', 'states', 'actions', 'schedules', 'jobLookup'],
         properties: {
           name: { type: 'string' },
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
           actions: { type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
+          jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
         },
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
@@ -148,6 +149,13 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       jobs: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
       nextCursor: nullableString,
       stoppedEarly: { type: 'boolean', description: 'The server stopped reading before the page was full, to bound its work; continue with nextCursor.' },
+    },
+  },
+  JobSearch: {
+    type: 'object', required: ['jobs', 'more'],
+    properties: {
+      jobs: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
+      more: { type: 'boolean', description: 'More jobs match: type more of the id.' },
     },
   },
   Schedule: {

@@ -31,6 +31,14 @@ function text(query: URLSearchParams, name: string): string | undefined {
   return plainText(name, raw);
 }
 
+/** `id`, the start of a job id to look up: required, and short enough to be an id. */
+export function idPrefix(query: URLSearchParams): string {
+  const raw = query.get('id');
+  if (raw === null || raw.trim() === '') throw new InvalidInputError('id', 'id is required: a job id, or its first characters.');
+  if (raw.length > 64) throw new InvalidInputError('id', 'id is limited to 64 characters.');
+  return raw.trim();
+}
+
 /** The `queue` a listing is narrowed to, or null for every queue. */
 export function queueFilter(query: URLSearchParams): string | null {
   return text(query, 'queue') ?? null;

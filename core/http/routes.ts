@@ -9,9 +9,10 @@ import { previewAction } from '../services/preview-action.ts';
 import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
 import { listSchedules } from '../services/schedules.ts';
+import { findJobsById } from '../services/job-search.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
-import { auditFilter, pageSize, queueFilter, stateFilter } from './query-params.ts';
+import { auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { eventStreamResponse } from './event-stream.ts';
@@ -115,6 +116,14 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     serve: ({ services, actor, params, query }) => listJobs(services, actor, {
       queue: params.queue ?? '', state: stateFilter(query), data: dataFiltersFromQuery(query), limit: pageSize(query), cursor: query.get('cursor'),
     }),
+  },
+  {
+    method: 'GET', template: template('/jobs'), operationId: 'findJobs',
+    summary: 'Jobs of any queue whose id starts with the given characters (at least 4), ordered by id, at most 20.',
+    action: 'jobs.view',
+    parameters: [{ name: 'id', in: 'query', description: 'A job id, or its first 4 or more characters.', schema: { type: 'string', minLength: 4, maxLength: 36 } }],
+    response: 'JobSearch', errors: [400, 401, 403],
+    serve: ({ services, actor, query }) => findJobsById(services, actor, idPrefix(query)),
   },
   {
     method: 'GET', template: template('/queues/{queue}/jobs/{id}'), operationId: 'getJob',

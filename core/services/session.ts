@@ -48,6 +48,7 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
       states: [...context.engine.capabilities.states],
       actions,
       schedules: typeof context.engine.listSchedules === 'function',
+      jobLookup: typeof context.engine.findJobs === 'function',
     },
     limits: { cap: context.limits.cap, reasonMinLength: context.limits.reasonMinLength },
     bridge: context.bridge?.name ?? null,

@@ -18,6 +18,7 @@ const HTTP_ROUTES = [
   '/api/queues/{queue}',
   '/api/queues/{queue}/jobs',
   '/api/queues/{queue}/jobs/{id}',
+  '/api/jobs',
   '/api/actions/preview',
   '/api/actions/execute',
   '/api/schedules',
@@ -34,7 +35,7 @@ const HTTP_ROUTES = [
 
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
-  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'select_for_action', 'states_of', 'prepare', 'apply',
+  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'select_for_action', 'states_of', 'prepare', 'apply',
 ] as const;
 
 function deepFreeze<T>(value: T): T {

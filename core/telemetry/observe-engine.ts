@@ -19,6 +19,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   listJobs: 'list_jobs',
   getJob: 'get_job',
   listSchedules: 'list_schedules',
+  findJobs: 'find_jobs',
   selectForAction: 'select_for_action',
   statesOf: 'states_of',
   prepare: 'prepare',

@@ -32,6 +32,8 @@ export interface SessionResponse {
     readonly actions: Readonly<Partial<Record<OperatorAction, readonly JobState[]>>>;
     /** Whether the engine has recurring schedules to list (`GET api/schedules`). */
     readonly schedules: boolean;
+    /** Whether the engine finds jobs by id across queues (`GET api/jobs?id=`). */
+    readonly jobLookup: boolean;
   };
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
@@ -222,4 +224,12 @@ export interface SchedulePageResponse {
   readonly schedules: readonly ScheduleResponse[];
   /** Pass as `cursor` for the next page; null on the last page. */
   readonly nextCursor: string | null;
+}
+
+/** The jobs whose id starts with what the operator typed, of the queues they may see. */
+export interface JobSearchResponse {
+  /** Ordered by id; at most 20. */
+  readonly jobs: readonly JobSummaryResponse[];
+  /** True when more jobs match: type more of the id. */
+  readonly more: boolean;
 }

@@ -5,6 +5,7 @@ import type {
   ExecuteResponse,
   JobDetailResponse,
   JobPageResponse,
+  JobSearchResponse,
   PreviewRequestBody,
   PreviewResponse,
   ProblemResponse,
@@ -121,6 +122,11 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/jobs?id=`: the jobs of any queue whose id starts with `id`. */
+  findJobs(id: string, signal?: AbortSignal): Promise<JobSearchResponse> {
+    return this.get(`api/jobs?${new URLSearchParams({ id })}`, signal);
   }
 
   /** `GET api/schedules`: one page of the recurring schedules, by queue and key. */

@@ -189,6 +189,7 @@ export class OpsJobsConsole extends LitElement {
     const tag = route.name === 'audit' ? 'ops-jobs-audit-log'
       : route.name === 'audit-record' ? 'ops-jobs-audit-record'
       : route.name === 'schedules' ? 'ops-jobs-schedule-list'
+      : route.name === 'find-job' ? 'ops-jobs-job-search'
       : null;
     this.viewError = undefined;
     if (!tag) return;
@@ -251,7 +252,7 @@ export class OpsJobsConsole extends LitElement {
     const auditing = name === 'audit' || name === 'audit-record';
     const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
     return html`<nav part="nav" class="nav" aria-label="Console">
-      ${link(routes.overview(), !auditing && name !== 'schedules' && name !== 'not-found', 'Queues')}
+      ${link(routes.overview(), name === 'overview' || name === 'queue' || name === 'job', 'Queues')}
       ${schedules ? link(routes.schedules(), name === 'schedules', 'Schedules') : ''}
       ${audit ? link(routes.audit(), auditing, 'Audit log') : ''}
       ${bridge !== null && this.api
@@ -280,6 +281,8 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
       case 'job':
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
+      case 'find-job':
+        return html`<ops-jobs-job-search theme=${theme} .query=${route.id}></ops-jobs-job-search>`;
       case 'schedules':
         return html`<ops-jobs-schedule-list theme=${theme} .queue=${route.queue ?? ''}></ops-jobs-schedule-list>`;
       case 'audit':

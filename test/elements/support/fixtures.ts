@@ -23,6 +23,7 @@ export const SESSION: SessionResponse = {
     states: ['queued', 'scheduled', 'active', 'retrying', 'completed', 'failed', 'cancelled'],
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued', 'scheduled', 'active', 'retrying'], 'job.delete': [...ALL_JOB_STATES], 'job.resume': ['cancelled'] },
     schedules: false,
+    jobLookup: false,
   },
   limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
   bridge: null,

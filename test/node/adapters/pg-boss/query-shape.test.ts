@@ -180,6 +180,14 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     assert.equal(schedules.filter((schedule) => schedule.lastJob?.state === 'completed').length, 40);
   });
 
+  test('finding a job by the start of its id probes each queue by key', async () => {
+    await ready;
+    const [row] = (await run!.query(`SELECT id FROM ${run!.schema}.job WHERE name = $1 AND state = 'failed' LIMIT 1`, [QUEUE])).rows;
+    assertBounded(await workOf(() => engine.findJobs!(row.id, 21)), 40, 'findJobs by a whole id');
+    assertBounded(await workOf(() => engine.findJobs!(row.id.slice(0, 4), 21)), 200, 'findJobs by four characters');
+    assert.equal((await engine.findJobs!(row.id, 21))[0]?.id, row.id);
+  });
+
   test('previewing an action on every failed job reads what it selects, not every failed job', async () => {
     const work = await workOf(() => engine.selectForAction('retry', QUEUE, { filter: { state: 'failed' } }, 1000));
     assertBounded(work, 3_500, 'retry preview');
