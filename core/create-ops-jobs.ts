@@ -71,6 +71,7 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     streams,
     live: resolved.live,
     bridge: resolved.bridge,
+    workerHealth: resolved.workers,
     engine,
     store: resolved.store,
     auth: resolved.auth as OpsJobsOptions['auth'],

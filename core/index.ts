@@ -1,5 +1,5 @@
 export { createOpsJobs, type OpsJobs } from './create-ops-jobs.ts';
-export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions } from './options.ts';
+export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions, WorkerHealthOptions } from './options.ts';
 export { ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, type Action, type JobAction, type OperatorAction } from './vocabulary/actions.ts';
 export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
 export type { JobSelection } from './vocabulary/job-selection.ts';
@@ -17,6 +17,7 @@ export type { IdempotencyReceipt, StoredPreview } from './contracts/preview.ts';
 export type { ChangeNotice, LiveChannel, LiveChannelMember, LiveRole } from './contracts/live-channel.ts';
 export type { SqlExecutor } from './contracts/sql.ts';
 export type { ConsoleBridge } from './contracts/bridge.ts';
+export type { QueueWorker, WorkerInstance, WorkerInstancePage } from './contracts/workers.ts';
 export { ProblemError, InvalidInputError, NotFoundError, ForbiddenError, UnauthenticatedError, ConflictError, OptionsError } from './errors.ts';
 export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-policies/hide-keys-matching.ts';
 export { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from './vocabulary/data-filter.ts';

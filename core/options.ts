@@ -47,6 +47,8 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   readonly clock?: () => Date;
   /** The live stream at `{mount}/api/events`. */
   readonly live?: LiveOptions;
+  /** When a worker process counts as late or missing. */
+  readonly workers?: WorkerHealthOptions;
   /**
    * Another dashboard to serve read-only under `{mount}/bridge/`, such as `bullBoardBridge(...)`
    * from `ops-jobs/bull-board`. Off unless given. It shows job data the display policy cannot
@@ -79,6 +81,17 @@ export interface LiveOptions {
   readonly maxStreamSeconds?: number;
 }
 
+/**
+ * When a worker process counts as late or missing, in heartbeats it has not sent (its own
+ * heartbeat interval, as the engine reports it).
+ */
+export interface WorkerHealthOptions {
+  /** Silent for longer than this many heartbeats: late. Default 2. */
+  readonly lateAfterHeartbeats?: number;
+  /** Silent for longer than this many heartbeats: missing, probably dead. Default 5. */
+  readonly missingAfterHeartbeats?: number;
+}
+
 /** Limits of operator actions. */
 export interface ActionLimits {
   /** Most jobs one action may touch; a preview says when a selection was capped. Default 1,000. */
@@ -109,6 +122,7 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly clock: () => Date;
   readonly live: Required<LiveOptions>;
   readonly bridge: ConsoleBridge | null;
+  readonly workers: Required<WorkerHealthOptions>;
 }
 
 const MOUNT_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
@@ -196,8 +210,17 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
 
   return {
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
-    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, bridge: resolveBridge(options.bridge),
+    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, bridge: resolveBridge(options.bridge), workers: resolveWorkerHealth(options.workers),
   };
+}
+
+function resolveWorkerHealth(options: WorkerHealthOptions | undefined): Required<WorkerHealthOptions> {
+  const lateAfterHeartbeats = integerOption('workers.lateAfterHeartbeats', options?.lateAfterHeartbeats, 2, 1, 100);
+  const missingAfterHeartbeats = integerOption('workers.missingAfterHeartbeats', options?.missingAfterHeartbeats, 5, 1, 1000);
+  if (missingAfterHeartbeats <= lateAfterHeartbeats) {
+    throw new OptionsError('workers.missingAfterHeartbeats', `must be more than workers.lateAfterHeartbeats (${lateAfterHeartbeats})`);
+  }
+  return { lateAfterHeartbeats, missingAfterHeartbeats };
 }
 
 /**

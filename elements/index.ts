@@ -20,6 +20,7 @@ import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
 import { OpsJobsJobSearch } from './job-search/job-search.ts';
+import { OpsJobsWorkerList } from './worker-list/worker-list.ts';
 import { OpsJobsStateBadge } from './state-badge/state-badge.ts';
 import { OpsJobsRelativeTime } from './time/relative-time.ts';
 import { defineElements } from './define-elements.ts';
@@ -44,6 +45,7 @@ export {
   OpsJobsScheduleList,
   OpsJobsStateBadge,
   OpsJobsRelativeTime,
+  OpsJobsWorkerList,
 };
 export { ApiClient, type AuditPageQuery, type ExecuteResult, type JobPageQuery, type SchedulePageQuery } from './api/api-client.ts';
 export { API_ERROR_KINDS, ApiError, type ApiErrorKind } from './api/api-error.ts';
@@ -73,6 +75,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-audit-record': OpsJobsAuditRecord,
   'ops-jobs-schedule-list': OpsJobsScheduleList,
   'ops-jobs-job-search': OpsJobsJobSearch,
+  'ops-jobs-worker-list': OpsJobsWorkerList,
 });
 
 defineElements(ELEMENTS);
@@ -88,6 +91,7 @@ declare global {
     'ops-jobs-audit-record': OpsJobsAuditRecord;
     'ops-jobs-schedule-list': OpsJobsScheduleList;
     'ops-jobs-job-search': OpsJobsJobSearch;
+    'ops-jobs-worker-list': OpsJobsWorkerList;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

@@ -5,6 +5,7 @@ import type { JobState } from '../vocabulary/job-states.ts';
 import type { JobSelection } from '../vocabulary/job-selection.ts';
 import type { SchedulePage, ScheduleListQuery } from './schedules.ts';
 import type { SqlExecutor } from './sql.ts';
+import type { WorkerInstancePage } from './workers.ts';
 
 /**
  * Where a listing page ends, as the engine understands it. Core wraps it in an opaque cursor bound
@@ -158,6 +159,12 @@ export interface JobEngine {
    * the database, changing nothing. Rejects when the engine's database cannot be reached.
    */
   describe?(): Promise<EngineDescription>;
+  /**
+   * Optional: the processes running the engine (at most `limit`), with their heartbeats and the
+   * queues they work, most recently started first. An engine that does not track its processes
+   * leaves it out.
+   */
+  listInstances?(limit: number): Promise<WorkerInstancePage>;
   /**
    * Optional: the jobs of any queue whose id starts with `idPrefix` (a whole id, or its first
    * characters), at most `limit`, for an operator who has an id from a log. Reads a bounded slice of

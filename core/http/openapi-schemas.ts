@@ -57,13 +57,14 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
       reasons: { type: 'object', additionalProperties: { type: 'string' } },
       engine: {
-        type: 'object', required: ['name', 'states', 'actions', 'schedules', 'jobLookup'],
+        type: 'object', required: ['name', 'states', 'actions', 'schedules', 'jobLookup', 'workers'],
         properties: {
           name: { type: 'string' },
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
           actions: { type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
+          workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
         },
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
@@ -149,6 +150,41 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       jobs: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
       nextCursor: nullableString,
       stoppedEarly: { type: 'boolean', description: 'The server stopped reading before the page was full, to bound its work; continue with nextCursor.' },
+    },
+  },
+  WorkerList: {
+    type: 'object', required: ['instances', 'more', 'asOf', 'thresholds'],
+    properties: {
+      instances: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'name', 'host', 'pid', 'version', 'runtime', 'heartbeatSeconds', 'startedAt', 'lastSeenAt', 'stoppedAt', 'crashRestarts', 'status', 'otherQueues', 'workers'],
+          properties: {
+            id: { type: 'string' }, name: nullableString, host: { type: 'string' }, pid: { type: 'integer' }, version: nullableString, runtime: nullableString,
+            heartbeatSeconds: { type: ['integer', 'null'] }, startedAt: timestamp, lastSeenAt: timestamp, stoppedAt: nullableTimestamp,
+            crashRestarts: { type: 'integer' },
+            status: { type: 'string', enum: ['healthy', 'late', 'missing', 'stopped'] },
+            otherQueues: { type: 'integer', description: 'Queues it works that the operator may not see.' },
+            workers: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['queue', 'concurrency', 'active', 'lastFetchedAt', 'lastFinishedAt', 'lastErrorAt'],
+                properties: {
+                  queue: { type: 'string' }, concurrency: { type: 'integer' }, active: { type: 'integer' },
+                  lastFetchedAt: nullableTimestamp, lastFinishedAt: nullableTimestamp, lastErrorAt: nullableTimestamp,
+                },
+              },
+            },
+          },
+        },
+      },
+      more: { type: 'boolean' },
+      asOf: timestamp,
+      thresholds: {
+        type: 'object', required: ['lateAfterHeartbeats', 'missingAfterHeartbeats'],
+        properties: { lateAfterHeartbeats: { type: 'integer' }, missingAfterHeartbeats: { type: 'integer' } },
+      },
     },
   },
   JobSearch: {

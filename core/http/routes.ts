@@ -10,6 +10,7 @@ import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
 import { listSchedules } from '../services/schedules.ts';
 import { findJobsById } from '../services/job-search.ts';
+import { listWorkers } from '../services/workers.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
@@ -172,6 +173,12 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     parameters: [{ name: 'queue', in: 'query', description: "Only this queue's schedules.", schema: { type: 'string' } }, limitParam, cursorParam],
     response: 'SchedulePage', errors: [400, 401, 403],
     serve: ({ services, actor, query }) => listSchedules(services, actor, { queue: queueFilter(query), limit: pageSize(query), cursor: query.get('cursor') }),
+  },
+  {
+    method: 'GET', template: template('/workers'), operationId: 'listWorkers',
+    summary: 'The processes running the engine, trouble first: how each is doing by its heartbeats, and the queues it works.',
+    action: 'workers.view', parameters: [], response: 'WorkerList', errors: [401, 403],
+    serve: ({ services, actor }) => listWorkers(services, actor),
   },
   {
     method: 'GET', template: template('/audit'), operationId: 'listAudit', summary: 'The audit log, newest first.',

@@ -26,6 +26,8 @@ export interface ServiceContext {
   /** Where executed actions are announced to open consoles. */
   readonly feed: ChangeFeed;
   readonly live: ResolvedOptions['live'];
+  /** When a worker process counts as late or missing. */
+  readonly workerHealth: ResolvedOptions['workers'];
   /** The dashboard served read-only under `{mount}/bridge/`, if the host configured one. */
   readonly bridge: ConsoleBridge | null;
 }

@@ -22,6 +22,7 @@ const HTTP_ROUTES = [
   '/api/actions/preview',
   '/api/actions/execute',
   '/api/schedules',
+  '/api/workers',
   '/api/audit',
   '/api/audit/export',
   '/api/audit/{id}',
@@ -35,7 +36,7 @@ const HTTP_ROUTES = [
 
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
-  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'select_for_action', 'states_of', 'prepare', 'apply',
+  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'select_for_action', 'states_of', 'prepare', 'apply',
 ] as const;
 
 function deepFreeze<T>(value: T): T {

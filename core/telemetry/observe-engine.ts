@@ -20,6 +20,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   getJob: 'get_job',
   listSchedules: 'list_schedules',
   findJobs: 'find_jobs',
+  listInstances: 'list_instances',
   selectForAction: 'select_for_action',
   statesOf: 'states_of',
   prepare: 'prepare',

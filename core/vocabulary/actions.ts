@@ -17,6 +17,8 @@ export const ACTIONS = Object.freeze({
   jobResume: 'job.resume',
   /** Move jobs from a dead letter queue back to the queue they failed in. */
   jobRedrive: 'job.redrive',
+  /** See the processes running the engine: their heartbeats, versions and the queues they work. */
+  workersView: 'workers.view',
   /** See schedules: their expressions, next runs and the last job each made. */
   schedulesView: 'schedules.view',
   /** Read the audit log. */

@@ -34,6 +34,8 @@ export interface SessionResponse {
     readonly schedules: boolean;
     /** Whether the engine finds jobs by id across queues (`GET api/jobs?id=`). */
     readonly jobLookup: boolean;
+    /** Whether the engine tracks the processes that run it (`GET api/workers`). */
+    readonly workers: boolean;
   };
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
@@ -232,4 +234,45 @@ export interface JobSearchResponse {
   readonly jobs: readonly JobSummaryResponse[];
   /** True when more jobs match: type more of the id. */
   readonly more: boolean;
+}
+
+/** How a worker process is doing, from its last heartbeat: `stopped` ended cleanly. */
+export type WorkerStatus = 'healthy' | 'late' | 'missing' | 'stopped';
+
+/** A process running the engine, with how it is doing. */
+export interface WorkerInstanceResponse {
+  readonly id: string;
+  readonly name: string | null;
+  readonly host: string;
+  readonly pid: number;
+  readonly version: string | null;
+  readonly runtime: string | null;
+  readonly heartbeatSeconds: number | null;
+  readonly startedAt: string;
+  readonly lastSeenAt: string;
+  readonly stoppedAt: string | null;
+  readonly crashRestarts: number;
+  readonly status: WorkerStatus;
+  /** How many queues it works that the operator may not see (and so are not listed). */
+  readonly otherQueues: number;
+  /** The queues it works, of those the operator may see. */
+  readonly workers: readonly {
+    readonly queue: string;
+    readonly concurrency: number;
+    readonly active: number;
+    readonly lastFetchedAt: string | null;
+    readonly lastFinishedAt: string | null;
+    readonly lastErrorAt: string | null;
+  }[];
+}
+
+export interface WorkerListResponse {
+  /** Running ones first (missing, late, healthy), then those that stopped; most recently started first within each. */
+  readonly instances: readonly WorkerInstanceResponse[];
+  /** True when the engine knows more instances than are listed. */
+  readonly more: boolean;
+  /** When this was read, which `status` is relative to. */
+  readonly asOf: string;
+  /** The thresholds in force, in heartbeats missed. */
+  readonly thresholds: { readonly lateAfterHeartbeats: number; readonly missingAfterHeartbeats: number };
 }

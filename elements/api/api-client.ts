@@ -13,6 +13,7 @@ import type {
   QueueResponse,
   SchedulePageResponse,
   SessionResponse,
+  WorkerListResponse,
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import { ApiError, isAbort } from './api-error.ts';
@@ -122,6 +123,11 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/workers`: the processes running the engine, trouble first. */
+  workers(signal?: AbortSignal): Promise<WorkerListResponse> {
+    return this.get('api/workers', signal);
   }
 
   /** `GET api/jobs?id=`: the jobs of any queue whose id starts with `id`. */

@@ -190,6 +190,7 @@ export class OpsJobsConsole extends LitElement {
       : route.name === 'audit-record' ? 'ops-jobs-audit-record'
       : route.name === 'schedules' ? 'ops-jobs-schedule-list'
       : route.name === 'find-job' ? 'ops-jobs-job-search'
+      : route.name === 'workers' ? 'ops-jobs-worker-list'
       : null;
     this.viewError = undefined;
     if (!tag) return;
@@ -246,14 +247,16 @@ export class OpsJobsConsole extends LitElement {
   #nav(session: SessionResponse): TemplateResult | string {
     const name = this.route.name;
     const schedules = session.engine.schedules && session.permissions['schedules.view'];
+    const workers = session.engine.workers && session.permissions['workers.view'];
     const audit = session.permissions['audit.view'];
     const bridge = session.bridge !== null && session.permissions['bridge.view'] ? session.bridge : null;
-    if (!schedules && !audit && bridge === null) return '';
+    if (!schedules && !workers && !audit && bridge === null) return '';
     const auditing = name === 'audit' || name === 'audit-record';
     const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
     return html`<nav part="nav" class="nav" aria-label="Console">
       ${link(routes.overview(), name === 'overview' || name === 'queue' || name === 'job', 'Queues')}
       ${schedules ? link(routes.schedules(), name === 'schedules', 'Schedules') : ''}
+      ${workers ? link(routes.workers(), name === 'workers', 'Workers') : ''}
       ${audit ? link(routes.audit(), auditing, 'Audit log') : ''}
       ${bridge !== null && this.api
         ? html`<a href=${new URL('bridge/', this.api.root).href} rel="external" title="Read-only; it shows job data unredacted">${bridge}<span aria-hidden="true"> ↗</span></a>`
@@ -281,6 +284,8 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
       case 'job':
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
+      case 'workers':
+        return html`<ops-jobs-worker-list theme=${theme}></ops-jobs-worker-list>`;
       case 'find-job':
         return html`<ops-jobs-job-search theme=${theme} .query=${route.id}></ops-jobs-job-search>`;
       case 'schedules':

@@ -15,7 +15,7 @@ export const SESSION: SessionResponse = {
   actor: { label: 'Dana Whitfield' },
   permissions: {
     'queues.view': true, 'jobs.view': true, 'job.retry': false, 'job.cancel': false, 'job.delete': false,
-    'job.resume': false, 'job.redrive': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false, 'bridge.view': false,
+    'job.resume': false, 'job.redrive': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false, 'bridge.view': false, 'workers.view': false,
   },
   reasons: {},
   engine: {
@@ -24,6 +24,7 @@ export const SESSION: SessionResponse = {
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued', 'scheduled', 'active', 'retrying'], 'job.delete': [...ALL_JOB_STATES], 'job.resume': ['cancelled'] },
     schedules: false,
     jobLookup: false,
+    workers: false,
   },
   limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
   bridge: null,

@@ -10,7 +10,7 @@ import { ALL_ACTIONS, type Action } from '../../../core/vocabulary/actions.ts';
 import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts';
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
-  AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse,
+  AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
   PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse,
 } from '../../../core/vocabulary/wire.ts';
 
@@ -146,7 +146,7 @@ agree<SessionResponse>('Session', [{
   permissions: Object.fromEntries(ALL_ACTIONS.map((action) => [action, true])) as Record<Action, boolean>,
   reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
   engine: {
-    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true,
+    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true,
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] },
   },
   limits: { cap: 1000, reasonMinLength: 8 },
@@ -158,6 +158,14 @@ agree<JobSummaryResponse>('JobSummary', [summary], {});
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
 agree<JobDetailResponse>('JobDetail', [detail], {});
 agree<JobSearchResponse>('JobSearch', [{ jobs: [summary], more: true }], {});
+agree<WorkerListResponse>('WorkerList', [{
+  instances: [{
+    id: 'i1', name: 'api', host: 'web-1', pid: 42, version: '12.38.0', runtime: 'v24.21.0', heartbeatSeconds: 10, startedAt: at, lastSeenAt: at, stoppedAt: at,
+    crashRestarts: 1, status: 'late', otherQueues: 1,
+    workers: [{ queue: 'emails', concurrency: 2, active: 1, lastFetchedAt: at, lastFinishedAt: at, lastErrorAt: at }],
+  }],
+  more: false, asOf: at, thresholds: { lateAfterHeartbeats: 2, missingAfterHeartbeats: 5 },
+}], {});
 agree<PreviewRequestBody>('PreviewRequest', [
   { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] } },
   { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } } },
