@@ -1,6 +1,7 @@
 import type { Actor } from '../contracts/auth.ts';
 import type { Logger } from '../options.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { visibleQueues } from '../services/visible-queues.ts';
 import type { LiveActionEvent, LiveQueuesEvent, LiveReadyEvent } from '../vocabulary/wire.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { SequencedEvent } from './live-event.ts';
@@ -57,8 +58,7 @@ export interface LiveStreamOptions {
 async function forReceiver(services: ServiceContext, actor: Actor, entry: SequencedEvent): Promise<LiveMessage | null> {
   const { event } = entry;
   if (event.kind === 'queues') {
-    const visible = await Promise.all(event.queues.map((queue) => services.access.check(actor, 'queues.view', { type: 'queue', queue: queue.name })));
-    const queues = event.queues.filter((_, index) => visible[index]?.allowed).map((queue) => services.presenter.queue(queue));
+    const queues = (await visibleQueues(services, actor, event.queues)).map((queue) => services.presenter.queue(queue));
     if (queues.length === 0) return null;
     const data: LiveQueuesEvent = { at: entry.at, queues };
     return { event: 'queues', data, id: entry.id };
