@@ -114,7 +114,7 @@ const ERROR_MESSAGE = `CASE WHEN state <> 'completed' AND jsonb_typeof(output) =
     END`;
 
 /** Longest error message a listing row carries; the job's detail has the whole error. */
-export const ERROR_MESSAGE_MAX_LENGTH = 1000;
+const ERROR_MESSAGE_MAX_LENGTH = 1000;
 
 // Timestamps leave as text so no driver turns them into a Date: a Date keeps milliseconds, and
 // pg-boss's timestamps have microseconds. Displayed times keep milliseconds, like toISOString();
@@ -346,7 +346,7 @@ export function listJobsBounded(schema: string, options: JobRowsQuery & { readon
  * parameters `$fields` (dotted paths, text[]) and `$values` (text[]), compared as text. One pair of
  * parameters whatever the number of conditions.
  */
-export function dataMatches(fields: number, values: number): string {
+function dataMatches(fields: number, values: number): string {
   return `NOT EXISTS (
         SELECT 1 FROM unnest($${fields}::text[], $${values}::text[]) AS wanted(field, value)
         WHERE data #>> string_to_array(wanted.field, '.') IS DISTINCT FROM wanted.value)`;

@@ -2,7 +2,7 @@ import type { Actor } from '../contracts/auth.ts';
 import type { Logger } from '../options.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { visibleQueues } from '../services/visible-queues.ts';
-import type { LiveActionEvent, LiveQueuesEvent, LiveReadyEvent } from '../vocabulary/wire.ts';
+import type { LiveActionEvent, LiveHeartbeatEvent, LiveQueuesEvent, LiveReadyEvent } from '../vocabulary/wire.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { SequencedEvent } from './live-event.ts';
 
@@ -136,7 +136,10 @@ export function startLiveStream(actor: Actor, lastEventId: string | null, outlet
   const stream: LiveStream = { cancel: () => end('client') };
   if (ended) return stream;
   unsubscribe = feed.subscribe(deliver, () => end('server'));
-  heartbeat = setInterval(() => send({ event: 'heartbeat', data: { at: services.clock().toISOString() } }), options.heartbeatSeconds * 1000);
+  heartbeat = setInterval(() => {
+    const data: LiveHeartbeatEvent = { at: services.clock().toISOString() };
+    send({ event: 'heartbeat', data });
+  }, options.heartbeatSeconds * 1000);
   recheck = setInterval(() => {
     chain = chain.then(async () => {
       if (!ended) await signedIn();

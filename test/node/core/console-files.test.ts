@@ -35,7 +35,7 @@ function console_(consoleFiles?: ConsoleFiles) {
     ...(consoleFiles ? { consoleFiles } : {}),
     engine: memoryEngine(['payments'], []),
     store: memoryStore(),
-    auth: { currentActor: (host) => host.actor ?? null, authorize: () => true, auditPrincipal: (actor) => ({ id: actor.name, type: 'user', label: actor.name }) },
+    auth: { currentActor: (host) => host.actor ?? null, authorize: () => true, auditPrincipal: (actor) => ({ id: (actor as typeof viewer).name, type: 'user', label: (actor as typeof viewer).name }) },
     displayPolicy: hideKeysMatching(/token/i),
     logger: { error: (_message, error) => void errors.push(error), warn: () => {} },
   });
