@@ -1,8 +1,10 @@
 // The engine conformance suite: what every JobEngine must honour, written against the port alone.
 // An engine adapter runs it from a test file of its own with a harness (harness.ts):
 //
-//   import { conformanceSuite } from '../conformance/suite.ts';
+//   import { conformanceSuite } from '../../engines/conformance/suite.ts';
 //   conformanceSuite(myEngineOnRedis);
+//
+// docs/engines.md says what it checks and how to write a harness.
 //
 // One engine start serves every case; each case works on queues of its own.
 import { after, before, describe } from 'node:test';

@@ -3,10 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PgBoss } from 'pg-boss';
 import { fromPgBoss } from '../../../../adapters/pg-boss/index.ts';
 import type { JobState } from '../../../../core/vocabulary/job-states.ts';
-import { SEED_FAILURE, SEED_OUTPUT } from '../conformance/harness.ts';
-import type { EngineHarness, EngineRun, SeedJob } from '../conformance/harness.ts';
-import { exhaust } from '../../adapters/pg-boss/seed.ts';
-import type { BossTarget } from '../../adapters/pg-boss/targets.ts';
+import { SEED_FAILURE, SEED_OUTPUT } from '../../engines/conformance/harness.ts';
+import type { EngineHarness, EngineRun, SeedJob } from '../../engines/conformance/harness.ts';
+import { exhaust } from './seed.ts';
+import type { BossTarget } from './targets.ts';
 
 const HOUR_SECONDS = 3600;
 
@@ -81,7 +81,8 @@ export function pgBossHarness(target: BossTarget): EngineHarness {
       let queues = 0;
       const freshQueue = async (prefix: string, options?: Parameters<PgBoss['createQueue']>[1]): Promise<string> => {
         queues += 1;
-        const name = `${prefix}_${queues}`;
+        // Apart from the names pg-boss's own cases give queues on the same pg-boss.
+        const name = `cf_${prefix}_${queues}`;
         await boss.createQueue(name, options);
         return name;
       };
