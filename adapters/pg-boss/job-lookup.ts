@@ -2,11 +2,11 @@ import type { JobEngine } from '../../core/contracts/engine.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { toJobSummary, type JobSummaryRow } from './job-rows.ts';
 import { INTERNAL_QUEUE_PREFIX } from './queue-names.ts';
-import { SUMMARY_COLUMNS } from './sql.ts';
+import { jobsInIdRange, type Statement } from './sql.ts';
 
 interface LookupContext {
   readonly schema: string;
-  query<Row>(text: string, values: unknown[]): Promise<Row[]>;
+  query<Row>(statement: Statement): Promise<Row[]>;
 }
 
 /** Hex digits an id prefix must have at least, so a lookup reads a small slice of each queue. */
@@ -33,18 +33,7 @@ export function createJobLookup(context: LookupContext): Pick<JobEngine, 'findJo
   return {
     async findJobs(idPrefix, limit) {
       const [low, high] = uuidRange(idPrefix);
-      const rows = await context.query<JobSummaryRow>(`
-        SELECT found.* FROM ${context.schema}.queue q
-        CROSS JOIN LATERAL (
-          SELECT ${SUMMARY_COLUMNS}
-          FROM ${context.schema}.job
-          WHERE name = q.name AND id BETWEEN $1::uuid AND $2::uuid
-          ORDER BY id
-          LIMIT $3
-        ) found
-        WHERE NOT starts_with(q.name, $4)
-        ORDER BY found.id
-        LIMIT $3`, [low, high, limit, INTERNAL_QUEUE_PREFIX]);
+      const rows = await context.query<JobSummaryRow>(jobsInIdRange(context.schema, low, high, limit, INTERNAL_QUEUE_PREFIX));
       return rows.map(toJobSummary);
     },
   };

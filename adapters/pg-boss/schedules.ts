@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../core/errors.ts';
 import type { PgBossLike, PgBossScheduleLike } from './pg-boss-like.ts';
 import { CANONICAL_UUID } from './cursor.ts';
 import { isHostQueueName } from './queue-names.ts';
-import { lastJobStates } from './schedule-sql.ts';
+import { statesByKey, type Statement } from './sql.ts';
 
 /** How many upcoming runs each schedule shows. */
 const NEXT_RUNS = 3;
@@ -13,7 +13,7 @@ const NEXT_RUNS = 3;
 interface ScheduleContext {
   readonly boss: PgBossLike;
   readonly schema: string;
-  query<Row>(text: string, values: unknown[]): Promise<Row[]>;
+  query<Row>(statement: Statement): Promise<Row[]>;
 }
 
 /**
@@ -45,8 +45,7 @@ export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine,
 async function statesOfLastJobs(context: ScheduleContext, rows: readonly PgBossScheduleLike[]): Promise<ReadonlyMap<string, JobState>> {
   const recorded = rows.filter((row) => typeof row.lastJobId === 'string' && CANONICAL_UUID.test(row.lastJobId));
   if (recorded.length === 0) return new Map();
-  const statement = lastJobStates(context.schema, recorded.map((row) => row.name), recorded.map((row) => row.lastJobId as string));
-  const found = await context.query<{ id: string; state: string }>(statement.text, [...statement.values]);
+  const found = await context.query<{ id: string; state: string }>(statesByKey(context.schema, recorded.map((row) => row.name), recorded.map((row) => row.lastJobId as string)));
   return new Map(found.filter((row) => isJobState(row.state)).map((row) => [row.id, row.state as JobState]));
 }
 

@@ -11,6 +11,7 @@ import type { WorkerListResponse } from '../../../core/vocabulary/wire.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
 import { startHost, type RunningHost } from '../support/http-hosts.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const HEARTBEAT = 2;
 
@@ -44,21 +45,15 @@ before(async () => {
   await api.work('emails', async () => {});
   await api.work('payroll', async () => {});
   // A process writes its workers into its row at its next heartbeat.
-  const deadline = Date.now() + HEARTBEAT * 5000;
-  while ((await api.getInstances()).find((row) => row.name === 'api')?.workers.length !== 2) {
-    if (Date.now() > deadline) throw new Error('pg-boss did not record its workers within five heartbeats');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const recorded = (name: string, count: number) => async () => (await api.getInstances()).find((row) => row.name === name)?.workers.length === count;
+  await waitUntil(recorded('api', 2), "the api process's two workers in its row", { timeoutMs: HEARTBEAT * 5000 });
   const batch = boss('batch');
   await batch.start();
   await batch.stop({ graceful: true });
   const crashed = boss('crashed');
   await crashed.start();
   await crashed.work('emails', async () => {});
-  while ((await crashed.getInstances()).find((row) => row.name === 'crashed')?.workers.length !== 1) {
-    if (Date.now() > deadline) throw new Error('pg-boss did not record its workers within five heartbeats');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntil(recorded('crashed', 1), "the crashed process's worker in its row", { timeoutMs: HEARTBEAT * 5000 });
   // A process that died: its row stays, unstopped, its heartbeat an hour old.
   await crashed.stop({ graceful: false });
   await pglite.query(`UPDATE pgboss.instance SET stopped_on = NULL, heartbeat_on = now() - interval '1 hour' WHERE name = 'crashed'`);
