@@ -124,7 +124,7 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     action: 'jobs.view',
     parameters: [{ name: 'id', in: 'query', description: 'A job id, or its first 4 or more characters.', schema: { type: 'string', minLength: 4, maxLength: 36 } }],
     response: 'JobSearch', errors: [400, 401, 403],
-    serve: ({ services, actor, query }) => findJobsById(services, actor, idPrefix(query)),
+    serve: ({ services, actor, query }) => findJobsById(services, actor, () => idPrefix(query)),
   },
   {
     method: 'GET', template: template('/queues/{queue}/jobs/{id}'), operationId: 'getJob',
@@ -172,7 +172,7 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     action: 'schedules.view',
     parameters: [{ name: 'queue', in: 'query', description: "Only this queue's schedules.", schema: { type: 'string' } }, limitParam, cursorParam],
     response: 'SchedulePage', errors: [400, 401, 403],
-    serve: ({ services, actor, query }) => listSchedules(services, actor, { queue: queueFilter(query), limit: pageSize(query), cursor: query.get('cursor') }),
+    serve: ({ services, actor, query }) => listSchedules(services, actor, () => ({ queue: queueFilter(query), limit: pageSize(query), cursor: query.get('cursor') })),
   },
   {
     method: 'GET', template: template('/workers'), operationId: 'listWorkers',

@@ -7,11 +7,13 @@ import type { ServiceContext } from './context.ts';
 export const JOB_SEARCH_LIMIT = 20;
 
 /**
- * The jobs whose id starts with `idPrefix`, of the queues the actor may see, for an operator who
- * has an id from a log or an alert and not its queue.
+ * The jobs whose id starts with what `read` gives, of the queues the actor may see, for an operator
+ * who has an id from a log or an alert and not its queue. `read` parses the request, once the actor
+ * may see jobs at all.
  */
-export async function findJobsById(context: ServiceContext, actor: Actor, idPrefix: string): Promise<JobSearchResponse> {
+export async function findJobsById(context: ServiceContext, actor: Actor, read: () => string): Promise<JobSearchResponse> {
   await context.access.require(actor, 'jobs.view', { type: 'console' });
+  const idPrefix = read();
   const engine = context.engine;
   if (!engine.findJobs) throw new InvalidInputError('id', `The ${engine.name} engine cannot look jobs up by id across queues; open the job's queue instead.`);
   const found = await engine.findJobs(idPrefix.trim(), JOB_SEARCH_LIMIT + 1);

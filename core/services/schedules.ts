@@ -14,10 +14,11 @@ export interface ScheduleListRequest {
 /**
  * One page of the engine's schedules, ordered by queue and key: only those of queues the actor may
  * view, so a schedule says no more about a queue than its jobs would. An engine without schedules
- * has none to list.
+ * has none to list. `read` parses the request, once the actor may list schedules at all.
  */
-export async function listSchedules(context: ServiceContext, actor: Actor, request: ScheduleListRequest): Promise<SchedulePageResponse> {
+export async function listSchedules(context: ServiceContext, actor: Actor, read: () => ScheduleListRequest): Promise<SchedulePageResponse> {
   await context.access.require(actor, 'schedules.view', { type: 'console' });
+  const request = read();
   if (request.queue !== null) await context.access.require(actor, 'queues.view', { type: 'queue', queue: request.queue });
   const engine = context.engine;
   if (!engine.listSchedules) return { schedules: [], nextCursor: null };
