@@ -204,6 +204,7 @@ export interface AuditPageResponse {
 
 /** A recurring schedule: what it sends, to which queue, when it runs next, and what it made last. */
 export interface ScheduleResponse {
+  /** The queue each run sends a job to. */
   readonly queue: string;
   /** Tells apart several schedules of one queue; empty for a queue's only schedule. */
   readonly key: string;
@@ -242,15 +243,22 @@ export type WorkerStatus = 'healthy' | 'late' | 'missing' | 'stopped';
 /** A process running the engine, with how it is doing. */
 export interface WorkerInstanceResponse {
   readonly id: string;
+  /** The name the application gave it, if any. */
   readonly name: string | null;
   readonly host: string;
   readonly pid: number;
+  /** The engine library's version it runs. */
   readonly version: string | null;
+  /** Its runtime, such as `v24.21.0`. */
   readonly runtime: string | null;
+  /** How often it says it is alive; null when the engine does not say. */
   readonly heartbeatSeconds: number | null;
   readonly startedAt: string;
+  /** Its last heartbeat. */
   readonly lastSeenAt: string;
+  /** When it stopped cleanly; null while it runs, or when it died without stopping. */
   readonly stoppedAt: string | null;
+  /** How many times a process by its name and host ended without stopping before this one started. */
   readonly crashRestarts: number;
   readonly status: WorkerStatus;
   /** How many queues it works that the operator may not see (and so are not listed). */
@@ -258,7 +266,9 @@ export interface WorkerInstanceResponse {
   /** The queues it works, of those the operator may see. */
   readonly workers: readonly {
     readonly queue: string;
+    /** Jobs it may run at once. */
     readonly concurrency: number;
+    /** Jobs it had in hand. */
     readonly active: number;
     readonly lastFetchedAt: string | null;
     readonly lastFinishedAt: string | null;

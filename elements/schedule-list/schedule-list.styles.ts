@@ -57,16 +57,8 @@ export const scheduleListStyles = css`
   }
 
 
-  /* Narrow (see .stack in the view styles): the schedule and its timetable, then when next, the last job and the data, each on a line. */
+  /* Narrow (see .stack.lines in the view styles): each cell on a line of its own. */
   @container (max-width: 760px) {
-    .stack tbody tr {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: 0.4rem;
-    }
-    .stack tr::after {
-      display: none;
-    }
     td.next {
       white-space: normal;
     }

@@ -78,7 +78,7 @@ export class OpsJobsScheduleList extends ViewElement {
       </div>`;
     }
     return html`<div part="table" class="card table-card">
-      <table class="stack" role="table" aria-label="Schedules">
+      <table class="stack lines" role="table" aria-label="Schedules">
         <thead role="rowgroup">
           <tr role="row">
             <th role="columnheader" scope="col">Schedule</th>

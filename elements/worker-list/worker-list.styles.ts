@@ -72,14 +72,4 @@ export const workerListStyles = css`
     color: light-dark(#8a4b00, #f3c16b);
     font-size: 0.75rem;
   }
-  @container (max-width: 760px) {
-    .stack tbody tr {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: 0.4rem;
-    }
-    .stack tr::after {
-      display: none;
-    }
-  }
 `;

@@ -77,7 +77,7 @@ export class OpsJobsWorkerList extends ViewElement {
       </div>`;
     }
     return html`<div part="table" class="card table-card">
-      <table class="stack" role="table" aria-label="Worker processes">
+      <table class="stack lines" role="table" aria-label="Worker processes">
         <thead role="rowgroup">
           <tr role="row">
             <th role="columnheader" scope="col">Process</th>

@@ -3,58 +3,34 @@
 // to that job, its data folded and redacted, and a phone-width layout that does not overflow.
 // Needs `npm run build` first (the console's bundle).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { createOpsJobs, type OpsJobs } from '../../core/index.ts';
+import { describe, it } from 'node:test';
+import { createOpsJobs } from '../../core/index.ts';
 import { fromPgBoss } from '../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../adapters/postgres/index.ts';
 import { demoAuth, demoDisplayPolicy } from '../../demo/policies.ts';
-import { launchChromium, openPage } from '../elements/support/browser.ts';
+import { openPage } from '../elements/support/browser.ts';
 import { settled, texts } from '../elements/support/console-page.ts';
-import { startHost, type RunningHost } from '../node/support/http-hosts.ts';
-import { PLANTED_SECRET, startSeededPgBoss, type SeededStack } from '../node/support/pg-boss-stack.ts';
+import { startHost } from '../node/support/http-hosts.ts';
+import { PLANTED_SECRET } from '../node/support/pg-boss-stack.ts';
+import { useDemoConsole } from './support/demo-console.ts';
 
-let stack: SeededStack;
-let opsJobs: OpsJobs;
-let host: RunningHost;
-let browser: Browser;
 let lastJobId = '';
-
-before(async () => {
-  stack = await startSeededPgBoss();
-  await stack.boss.schedule('payments', '0 2 * * *', { sweep: 'nightly', cardToken: PLANTED_SECRET }, { key: 'nightly-sweep', tz: 'Europe/Amsterdam' });
-  await stack.boss.schedule('emails', '30 6 * * 1', { digest: 'weekly' });
-  // What pg-boss's cron pass records once the schedule has sent a job: here, a failed payment.
-  lastJobId = stack.ids.failed[0]!;
-  await stack.pglite.query(`UPDATE pgboss.schedule SET last_job_id = $1 WHERE name = 'payments'`, [lastJobId]);
-  opsJobs = createOpsJobs({
-    engine: fromPgBoss(stack.boss),
-    store: createPostgresStore({ pglite: stack.pglite, schema: 'ops_schedules_view' }),
-    auth: demoAuth,
-    displayPolicy: demoDisplayPolicy,
-  });
-  [host, browser] = await Promise.all([startHost('express', opsJobs as never, { sessionFromHeader: true }), launchChromium()]);
+const demo = useDemoConsole({
+  seed: async (stack) => {
+    await stack.boss.schedule('payments', '0 2 * * *', { sweep: 'nightly', cardToken: PLANTED_SECRET }, { key: 'nightly-sweep', tz: 'Europe/Amsterdam' });
+    await stack.boss.schedule('emails', '30 6 * * 1', { digest: 'weekly' });
+    // What pg-boss's cron pass records once the schedule has sent a job: here, a failed payment.
+    lastJobId = stack.ids.failed[0]!;
+    await stack.pglite.query(`UPDATE pgboss.schedule SET last_job_id = $1 WHERE name = 'payments'`, [lastJobId]);
+  },
 });
-after(async () => {
-  await browser?.close();
-  opsJobs?.close();
-  await host?.close();
-  await stack?.stop();
-});
-
-async function openAsViewer(width = 1280) {
-  const opened = await openPage(browser, { width });
-  await opened.page.context().setExtraHTTPHeaders({ 'x-test-user': 'viewer' });
-  await opened.page.goto(`${host.url}/ops/jobs/`);
-  await settled(opened.page);
-  return opened;
-}
+const openAsViewer = (width?: number) => demo.open('viewer', width === undefined ? {} : { width });
 
 describe('the schedules view', () => {
   it('is reached from the header and shows each schedule in words, on its own clock, with its last job', async () => {
     const { page, errors } = await openAsViewer();
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Schedules' }).click();
-    await page.waitForURL(`${host.url}/ops/jobs/schedules`);
+    await page.waitForURL(`${demo.host.url}/ops/jobs/schedules`);
     await settled(page);
     assert.equal(await page.title(), 'Schedules · Jobs');
 
@@ -80,7 +56,7 @@ describe('the schedules view', () => {
 
     await payments.locator('td.last').getByText('Failed', { exact: true }).waitFor();
     await payments.locator('td.last a').click();
-    await page.waitForURL(`${host.url}/ops/jobs/queues/payments/jobs/${lastJobId}`);
+    await page.waitForURL(`${demo.host.url}/ops/jobs/queues/payments/jobs/${lastJobId}`);
     await settled(page);
     await page.locator('ops-jobs-job-detail').getByText('card was declined').first().waitFor();
     assert.deepEqual(errors, []);
@@ -88,9 +64,9 @@ describe('the schedules view', () => {
   });
 
   it('says when the last job is gone, and fits a phone', async () => {
-    await stack.boss.deleteJob('payments', [lastJobId]);
+    await demo.stack.boss.deleteJob('payments', [lastJobId]);
     const { page, errors } = await openAsViewer(390);
-    await page.goto(`${host.url}/ops/jobs/schedules?queue=payments`);
+    await page.goto(`${demo.host.url}/ops/jobs/schedules?queue=payments`);
     await settled(page);
     const rows = page.locator('ops-jobs-schedule-list tbody tr');
     assert.equal(await rows.count(), 1, 'narrowed to one queue');
@@ -103,14 +79,14 @@ describe('the schedules view', () => {
 
   it('is not offered to an operator who may not see schedules', async () => {
     const blind = createOpsJobs({
-      engine: fromPgBoss(stack.boss),
-      store: createPostgresStore({ pglite: stack.pglite, schema: 'ops_schedules_view' }),
+      engine: fromPgBoss(demo.stack.boss),
+      store: createPostgresStore({ pglite: demo.stack.pglite }),
       auth: { ...demoAuth, authorize: (actor, action, resource) => action !== 'schedules.view' && demoAuth.authorize(actor, action, resource) },
       displayPolicy: demoDisplayPolicy,
     });
     const blindHost = await startHost('express', blind as never, { sessionFromHeader: true });
     try {
-      const { page } = await openPage(browser);
+      const { page } = await openPage(demo.browser);
       await page.context().setExtraHTTPHeaders({ 'x-test-user': 'viewer' });
       await page.goto(`${blindHost.url}/ops/jobs/`);
       await settled(page);

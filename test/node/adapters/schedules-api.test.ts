@@ -2,15 +2,15 @@
 // queues an operator may see, their data through the display policy, and bad input refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createOpsJobs, hideKeysMatching, type Action, type OpsJobs } from '../../../core/index.ts';
+import { createOpsJobs, hideKeysMatching, type Action, type OpsJobs, type Resource } from '../../../core/index.ts';
 import type { SchedulePageResponse, SessionResponse } from '../../../core/vocabulary/wire.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
-import { HOSTS, startHost, type RunningHost } from '../support/http-hosts.ts';
+import { headerUserAuth, HOSTS, startHost, type RunningHost } from '../support/http-hosts.ts';
 import { PLANTED_SECRET, startSeededPgBoss, type SeededStack } from '../support/pg-boss-stack.ts';
 
 /** `scoped` may see every queue but `payments`; `blind` may see queues but not schedules. */
-function allow(user: string, action: Action, resource: { type: string; queue?: string }): boolean {
+function allow(user: string, action: Action, resource: Resource): boolean {
   if (user === 'blind') return action !== 'schedules.view';
   if (user === 'scoped' && resource.type === 'queue' && resource.queue === 'payments') return false;
   return action.endsWith('.view');
@@ -32,14 +32,7 @@ for (const hostName of HOSTS) {
       opsJobs = createOpsJobs({
         engine: fromPgBoss(stack.boss),
         store: createPostgresStore({ pglite: stack.pglite, schema: `ops_schedules_${hostName}` }),
-        auth: {
-          currentActor: (hostRequest) => {
-            const user = (hostRequest as { get(name: string): string | undefined }).get('x-test-user');
-            return user ? { user } : null;
-          },
-          authorize: (actor, action, resource) => allow((actor as { user: string }).user, action, resource as { type: string; queue?: string }),
-          auditPrincipal: (actor) => ({ id: (actor as { user: string }).user, type: 'user', label: (actor as { user: string }).user }),
-        },
+        auth: headerUserAuth(allow),
         displayPolicy: hideKeysMatching(/secret|token|card/i),
       });
       host = await startHost(hostName, opsJobs as never);

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { PgBoss, fromPglite } from 'pg-boss';
-import { createOpsJobs, OptionsError, type Action, type OpsJobs } from '../../../core/index.ts';
+import { createOpsJobs, OptionsError, type Action, type OpsJobs, type Resource } from '../../../core/index.ts';
 import type { WorkerListResponse } from '../../../core/vocabulary/wire.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
-import { startHost, type RunningHost } from '../support/http-hosts.ts';
+import { headerUserAuth, startHost, type RunningHost } from '../support/http-hosts.ts';
 import { waitUntil } from '../support/wait.ts';
 
 const HEARTBEAT = 2;
@@ -31,7 +31,7 @@ function boss(instanceName: string): PgBoss {
 }
 
 /** `scoped` may not see the `payroll` queue. */
-function allow(user: string, action: Action, resource: { type: string; queue?: string }): boolean {
+function allow(user: string, action: Action, resource: Resource): boolean {
   if (user === 'scoped' && resource.type === 'queue' && resource.queue === 'payroll') return false;
   return user !== 'blind' && action.endsWith('.view');
 }
@@ -60,14 +60,7 @@ before(async () => {
   opsJobs = createOpsJobs({
     engine: fromPgBoss(api),
     store: createPostgresStore({ pglite }),
-    auth: {
-      currentActor: (hostRequest) => {
-        const user = (hostRequest as { get(name: string): string | undefined }).get('x-test-user');
-        return user ? { user } : null;
-      },
-      authorize: (actor, action, resource) => allow((actor as { user: string }).user, action, resource as { type: string; queue?: string }),
-      auditPrincipal: (actor) => ({ id: (actor as { user: string }).user, type: 'user', label: (actor as { user: string }).user }),
-    },
+    auth: headerUserAuth(allow),
     displayPolicy: { display: () => ({ hide: true }) },
   });
   host = await startHost('express', opsJobs as never);
