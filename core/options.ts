@@ -1,4 +1,6 @@
 import type { Actor, AuthSeam } from './contracts/auth.ts';
+import type { ConsoleBridge } from './contracts/bridge.ts';
+import type { ConsoleFiles } from './contracts/console-files.ts';
 import type { DisplayPolicy } from './contracts/display-policy.ts';
 import type { JobEngine } from './contracts/engine.ts';
 import type { OpsStore } from './contracts/store.ts';
@@ -46,6 +48,20 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   readonly clock?: () => Date;
   /** The live stream at `{mount}/api/events`. */
   readonly live?: LiveOptions;
+  /** When a worker process counts as late or missing. */
+  readonly workers?: WorkerHealthOptions;
+  /**
+   * Another dashboard to serve read-only under `{mount}/bridge/`, such as `bullBoardBridge(...)`
+   * from `ops-jobs/bull-board`. Off unless given. It shows job data the display policy cannot
+   * redact: see the bridge's guide before enabling it.
+   */
+  readonly bridge?: ConsoleBridge;
+  /**
+   * Where the console's browser files are read from. The Node adapters supply the package's built
+   * files when this is absent; a host that calls `handle` itself passes `builtConsoleFiles()` from
+   * `ops-jobs/node`.
+   */
+  readonly consoleFiles?: ConsoleFiles;
 }
 
 /** Settings of the live stream. */
@@ -70,6 +86,17 @@ export interface LiveOptions {
   readonly reauthenticateSeconds?: number;
   /** The longest a stream stays open, in seconds; the console then reconnects and signs in afresh. Default 3,600. */
   readonly maxStreamSeconds?: number;
+}
+
+/**
+ * When a worker process counts as late or missing, in heartbeats it has not sent (its own
+ * heartbeat interval, as the engine reports it).
+ */
+export interface WorkerHealthOptions {
+  /** Silent for longer than this many heartbeats: late. Default 2. */
+  readonly lateAfterHeartbeats?: number;
+  /** Silent for longer than this many heartbeats: missing, probably dead. Default 5. */
+  readonly missingAfterHeartbeats?: number;
 }
 
 /** Limits of operator actions. */
@@ -101,11 +128,15 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly trustedOrigins: readonly string[];
   readonly clock: () => Date;
   readonly live: Required<LiveOptions>;
+  readonly bridge: ConsoleBridge | null;
+  readonly workers: Required<WorkerHealthOptions>;
+  readonly consoleFiles: ConsoleFiles | undefined;
 }
 
 const MOUNT_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
 
-function requireMethods(option: string, value: unknown, methods: readonly string[], hint: string): void {
+/** Throws an `OptionsError` unless `value` is an object with each of these methods. */
+export function requireMethods(option: string, value: unknown, methods: readonly string[], hint: string): void {
   if (value === null || typeof value !== 'object') {
     throw new OptionsError(option, `is required: ${hint}`);
   }
@@ -177,6 +208,9 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
   const clock = options.clock ?? (() => new Date());
   if (typeof clock !== 'function') throw new OptionsError('clock', 'must be a function returning the current Date');
 
+  const consoleFiles = options.consoleFiles;
+  if (consoleFiles !== undefined) requireMethods('consoleFiles', consoleFiles, ['read'], "pass builtConsoleFiles() from 'ops-jobs/node'");
+
   const live = {
     heartbeatSeconds: integerOption('live.heartbeatSeconds', options.live?.heartbeatSeconds, 15, 1, 300),
     pollIntervalMs: integerOption('live.pollIntervalMs', options.live?.pollIntervalMs, 2000, 100, 600_000),
@@ -188,8 +222,34 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
 
   return {
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
-    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live,
+    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
+    bridge: resolveBridge(options.bridge), workers: resolveWorkerHealth(options.workers),
   };
+}
+
+function resolveWorkerHealth(options: WorkerHealthOptions | undefined): Required<WorkerHealthOptions> {
+  const lateAfterHeartbeats = integerOption('workers.lateAfterHeartbeats', options?.lateAfterHeartbeats, 2, 1, 100);
+  const missingAfterHeartbeats = integerOption('workers.missingAfterHeartbeats', options?.missingAfterHeartbeats, 5, 1, 1000);
+  if (missingAfterHeartbeats <= lateAfterHeartbeats) {
+    throw new OptionsError('workers.missingAfterHeartbeats', `must be more than workers.lateAfterHeartbeats (${lateAfterHeartbeats})`);
+  }
+  return { lateAfterHeartbeats, missingAfterHeartbeats };
+}
+
+/**
+ * A bridge that shows unredacted job data is refused in production until the host says, on the
+ * bridge's own options, that it accepts it: the display policy cannot protect what it shows.
+ */
+function resolveBridge(bridge: ConsoleBridge | undefined): ConsoleBridge | null {
+  if (bridge === undefined) return null;
+  requireMethods('bridge', bridge, ['handle'], "pass a bridge such as bullBoardBridge({ queues }) from 'ops-jobs/bull-board'");
+  if (typeof bridge.name !== 'string' || bridge.name === '') throw new OptionsError('bridge.name', 'must name the dashboard, such as bull-board');
+  const production = globalThis.process?.env?.NODE_ENV === 'production';
+  if (bridge.showsUnredactedData !== false && production && bridge.acknowledgedUnredactedData !== true) {
+    throw new OptionsError('bridge', `shows job data that the display policy cannot redact (${bridge.name} reads it straight from the engine), ` +
+      'and NODE_ENV is production: pass acknowledgeUnredactedData: true to the bridge if every operator with bridge.view may see every job payload');
+  }
+  return bridge;
 }
 
 function integerOption(option: string, value: number | undefined, fallback: number, min: number, max: number): number {

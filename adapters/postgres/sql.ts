@@ -60,7 +60,7 @@ export function readCommitted(): Statement {
  * PostgreSQL's `hashtext`, whose output is an implementation detail, so that the key is the same on
  * every server version and can be looked up in `pg_locks` by an operator.
  */
-export function migrationLockKey(schema: string): bigint {
+function migrationLockKey(schema: string): bigint {
   return createHash('sha256').update(`ops-jobs:migrations:${schema}`).digest().readBigInt64BE(0);
 }
 
@@ -110,9 +110,9 @@ export function dropSchema(schema: string): Statement {
 /** The audit log. */
 export const AUDIT_TABLE = 'audit_events';
 /** Previewed plans, keyed by the hash of their token. */
-export const PREVIEWS_TABLE = 'action_previews';
+const PREVIEWS_TABLE = 'action_previews';
 /** The first answer to each idempotency key. */
-export const RECEIPTS_TABLE = 'idempotency_receipts';
+const RECEIPTS_TABLE = 'idempotency_receipts';
 
 // Timestamps leave as text so that no driver turns them into a Date, which keeps milliseconds
 // while PostgreSQL keeps microseconds. Records carry milliseconds, the spelling of toISOString();
@@ -218,6 +218,16 @@ export function allowRefusedOutcomes(schema: string): readonly Statement[] {
     statement(`ALTER TABLE ${on} DROP CONSTRAINT audit_events_outcome_check`),
     statement(`ALTER TABLE ${on} ADD CONSTRAINT audit_events_outcome_check
   CHECK (outcome IN ('succeeded', 'failed', 'pending', 'denied', 'expired', 'already_used', 'drifted'))`),
+  ];
+}
+
+/** Lets a record name no queue, selection or jobs (all three, or none of them), for a bridge opened. */
+export function allowRecordsWithoutJobs(schema: string): readonly Statement[] {
+  const on = table(schema, AUDIT_TABLE);
+  return [
+    statement(`ALTER TABLE ${on} ALTER COLUMN queue DROP NOT NULL, ALTER COLUMN selection DROP NOT NULL, ALTER COLUMN job_ids DROP NOT NULL`),
+    statement(`ALTER TABLE ${on} ADD CONSTRAINT audit_events_jobs_all_or_none
+  CHECK ((queue IS NULL) = (selection IS NULL) AND (queue IS NULL) = (job_ids IS NULL))`),
   ];
 }
 
@@ -345,7 +355,7 @@ export function insertAudit(schema: string, record: NewAuditRecord): Statement {
     RETURNING ${AUDIT_COLUMNS}`,
     [
       record.occurredAt, completedAt, record.principal.id, record.principal.type, record.principal.label,
-      record.action, record.resource.queue, json(record.resource.selection), [...record.resource.ids],
+      record.action, record.resource?.queue ?? null, record.resource ? json(record.resource.selection) : null, record.resource ? [...record.resource.ids] : null,
       record.requested, record.affected, record.outcome, record.reason, record.planHash, record.correlationId,
     ],
   );

@@ -1,11 +1,12 @@
 import type { Actor } from '../contracts/auth.ts';
 import type { DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts';
 import type { JobDetail, JobSummary, QueueInfo } from '../contracts/jobs.ts';
+import type { ScheduleSummary } from '../contracts/schedules.ts';
 import type { AuditRecord } from '../contracts/audit.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { JobValuePart } from '../vocabulary/job-value-parts.ts';
-import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../vocabulary/wire.ts';
+import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, ScheduleResponse, Shown } from '../vocabulary/wire.ts';
 import { cutStack } from './cut-stack.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
@@ -32,6 +33,7 @@ export interface Presenter {
   jobDetail(job: JobDetail, actor: Actor): JobDetailResponse;
   /** One part of a job, whole, as the policy shows it. */
   jobValue(job: JobDetail, part: JobValuePart, actor: Actor): Shown;
+  schedule(schedule: ScheduleSummary, actor: Actor): ScheduleResponse;
   auditRecord(record: AuditRecord, actor: Actor): AuditRecordResponse;
   /**
    * Refuses payload conditions on fields the policy does not mark searchable, naming the field and
@@ -157,6 +159,20 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
       const kind = part === 'data' ? 'job_data' : part === 'output' ? 'job_output' : 'job_options';
       return value(kind, job[part], context, { whole: true });
     },
+    schedule(schedule, actor) {
+      return {
+        queue: schedule.queue,
+        key: schedule.key,
+        kind: schedule.kind,
+        expression: schedule.expression,
+        timeZone: schedule.timeZone,
+        data: value('schedule_data', schedule.data, { actor, queue: schedule.queue }),
+        createdAt: schedule.createdAt,
+        updatedAt: schedule.updatedAt,
+        nextRuns: [...schedule.nextRuns],
+        lastJob: schedule.lastJob && { id: schedule.lastJob.id, state: schedule.lastJob.state },
+      };
+    },
     assertSearchable(filters, context) {
       for (const { field } of filters) {
         let answer: unknown = false;
@@ -179,7 +195,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         completedAt: record.completedAt,
         principal: { id: record.principal.id, type: record.principal.type, label: text('actor_label', record.principal.label, actor) },
         action: record.action,
-        resource: { queue: record.resource.queue, selection: record.resource.selection, ids: [...record.resource.ids] },
+        resource: record.resource && { queue: record.resource.queue, selection: record.resource.selection, ids: [...record.resource.ids] },
         requested: record.requested,
         affected: record.affected,
         outcome: record.outcome,

@@ -19,8 +19,11 @@ const HTTP_ROUTES = [
   '/api/queues/{queue}/jobs',
   '/api/queues/{queue}/jobs/{id}',
   '/api/queues/{queue}/jobs/{id}/{part}',
+  '/api/jobs',
   '/api/actions/preview',
   '/api/actions/execute',
+  '/api/schedules',
+  '/api/workers',
   '/api/audit',
   '/api/audit/export',
   '/api/audit/{id}',
@@ -28,12 +31,13 @@ const HTTP_ROUTES = [
   '/api/live/fallback',
   '/api/*',
   '/assets/{file}',
+  '/bridge/*',
   '/*',
 ] as const;
 
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
-  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'select_for_action', 'states_of', 'prepare', 'apply',
+  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'select_for_action', 'states_of', 'prepare', 'apply',
 ] as const;
 
 function deepFreeze<T>(value: T): T {
@@ -211,13 +215,6 @@ export interface TelemetryMessage<F extends TelemetryFamily = TelemetryFamily, E
   readonly event: E;
   readonly tags: TelemetryTags<F, E>;
   readonly measurements: TelemetryMeasurements<F, E> & { readonly count: number };
-}
-
-/** The values a tag of an event may take, or undefined when the event has no such tag. */
-export function allowedValues(family: string, event: string, key: string): readonly string[] | undefined {
-  const spec = eventSpec(family, event);
-  if (!spec || !Object.hasOwn(spec.tags, key)) return undefined;
-  return (spec.tags as Readonly<Record<string, readonly string[]>>)[key];
 }
 
 /** An event's part of the contract, looked up by untyped names; undefined when there is none. */

@@ -4,12 +4,14 @@ import { test } from 'node:test';
 import { createOpsJobs, hideKeysMatching, type Action } from '../../../core/index.ts';
 import { rootFromPage } from '../../../core/http/shell.ts';
 import { memoryEngine, memoryStore } from '../support/memory-engine.ts';
+import { builtConsoleFiles } from '../../../adapters/node-bridge/index.ts';
 
 interface TestActor { name: string; may: readonly Action[] }
 
 function console_(options: { authorize?: (actor: TestActor, action: Action) => unknown } = {}) {
   const errors: unknown[] = [];
   const opsJobs = createOpsJobs<{ actor?: TestActor }>({
+    consoleFiles: builtConsoleFiles(),
     engine: memoryEngine(['payments'], [
       { id: 'j1', queue: 'payments', state: 'failed', createdAt: '2026-01-01T00:00:01Z', data: { cardToken: 'tok_S3CRET' }, error: { message: 'declined' } },
       { id: 'j2', queue: 'payments', state: 'completed', createdAt: '2026-01-01T00:00:02Z' },
@@ -127,7 +129,7 @@ test('the OpenAPI document describes every route', async () => {
   assert.equal(document.openapi, '3.1.0');
   assert.deepEqual(Object.keys(document.paths).sort(), [
     '/api/openapi.json', '/api/queues', '/api/queues/{queue}', '/api/queues/{queue}/jobs', '/api/queues/{queue}/jobs/{id}', '/api/session',
-    '/api/queues/{queue}/jobs/{id}/{part}', '/api/actions/preview', '/api/actions/execute', '/api/audit', '/api/audit/export', '/api/audit/{id}', '/api/events', '/api/live/fallback',
+    '/api/queues/{queue}/jobs/{id}/{part}', '/api/actions/preview', '/api/actions/execute', '/api/audit', '/api/audit/export', '/api/audit/{id}', '/api/events', '/api/live/fallback', '/api/schedules', '/api/jobs', '/api/workers',
   ].sort());
   for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(document.paths)) {
     for (const operation of Object.values(operations)) assert.ok(operation.responses['401'], `${path} documents 401`);
