@@ -5,21 +5,17 @@
 // Run in node with playwright-core rather than @web/test-runner: the views need the console's
 // routing, lazy chunks, session and API as a host serves them, which a fixture page would fake.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { forbiddenPage, signedOutPage } from '../../core/http/shell.ts';
 import { ALL_JOB_STATES } from '../../core/vocabulary/job-states.ts';
 import { actionApi } from './support/action-fixtures.ts';
+import { describeViolations, violations } from './support/axe.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { settled } from './support/console-page.ts';
 import { deadLetterJobDetail, failedJobDetail, problem } from './support/fixtures.ts';
 import { LARGE_JOBS, LARGE_QUEUE, largeJobsApi } from './support/large-jobs.ts';
 import { startServer, type ApiHandler, type TestServer } from './support/server.ts';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const now = Date.now();
 const { api: consoleApi } = actionApi(now);
@@ -37,26 +33,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-interface Violation {
-  readonly id: string;
-  readonly help: string;
-  readonly nodes: readonly string[];
-}
-
-/** axe's violations on the page as it is now, shadow roots included. */
-async function violations(page: Page): Promise<Violation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      nodes: violation.nodes.slice(0, 4).map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`.replace(/\s+/g, ' ')),
-    }));
-  }, AXE_TAGS);
-}
 
 /** One view or state: where it is, how to bring it about, and what shows it is there. */
 interface ViewState {
@@ -163,7 +139,7 @@ describe('axe on every view and state', () => {
           const scheme = await viewScheme(page);
           if (mode.theme) assert.equal(scheme, mode.theme, `${state.name} follows theme="${mode.theme}"`);
           else assert.match(scheme, /light dark|^normal$/, `${state.name} follows the operating system`);
-          for (const violation of await violations(page)) found.push(`${state.name}: ${violation.id} (${violation.help})\n    ${violation.nodes.join('\n    ')}`);
+          found.push(...describeViolations(state.name, await violations(page)));
         } finally {
           releaseLoading();
           await page.context().close();
@@ -174,7 +150,7 @@ describe('axe on every view and state', () => {
         const response = await respond();
         await page.route(server.url('signed-out'), async (route) => route.fulfill({ status: response.status, contentType: 'text/html', body: await response.text() }));
         await page.goto(server.url('signed-out'));
-        for (const violation of await violations(page)) found.push(`${name}: ${violation.id} (${violation.help})\n    ${violation.nodes.join('\n    ')}`);
+        found.push(...describeViolations(name, await violations(page)));
         await page.context().close();
       }
       server.api = api;
