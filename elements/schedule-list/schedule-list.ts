@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PAGE_SIZE } from '../../core/vocabulary/limits.ts';
 import type { ScheduleResponse } from '../../core/vocabulary/wire.ts';
 import { CursorPager } from '../controllers/cursor-pager.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
@@ -34,6 +35,12 @@ export class OpsJobsScheduleList extends ViewElement {
 
   @property() queue = '';
   @state() private announcement = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The JSON viewer shows each schedule's data; it comes in the chunk of a job's value views.
+    ensureDefined('ops-jobs-json-viewer').catch(() => {});
+  }
 
   readonly #pages = new CursorPager(this, {
     args: () => [this.api, this.queue] as const,
@@ -135,7 +142,8 @@ export class OpsJobsScheduleList extends ViewElement {
   #data(schedule: ScheduleResponse): TemplateResult {
     const shown = schedule.data;
     if ('value' in shown && shown.value === null) return html`<span class="muted">None</span>`;
-    return html`<details>
+    // Opening tries the viewer's chunk again, should it have failed to load before.
+    return html`<details @toggle=${() => void ensureDefined('ops-jobs-json-viewer').catch(() => {})}>
       <summary>Show data</summary>
       <ops-jobs-json-viewer label="Data of ${schedule.queue}${schedule.key ? ` (${schedule.key})` : ''}" .shown=${shown}></ops-jobs-json-viewer>
     </details>`;
