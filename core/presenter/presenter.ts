@@ -130,6 +130,11 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         options: value('job_options', job.options, context),
         timings: { ...job.timings },
         deadLetteredFrom: job.deadLetteredFrom,
+        // Progress and log lines are written by the job as it runs, like its output, and may carry
+        // the same data: the policy decides on them as output.
+        ...(job.progress === undefined ? {} : { progress: value('job_output', job.progress, context) }),
+        ...(job.logs ? { logs: { lines: value('job_output', [...job.logs.lines], context), total: job.logs.total } } : {}),
+        ...(job.family ? { family: { parent: job.family.parent, children: { ...job.family.children, sample: [...job.family.children.sample] } } } : {}),
       };
     },
     assertSearchable(filters, context) {

@@ -129,6 +129,9 @@ const detail: Complete<JobDetailResponse> = {
   options: { value: {} },
   timings: { createdAt: at, runAfter: at, startedAt: at, finishedAt: at, keepUntil: at },
   deadLetteredFrom: { queue: 'signups', id: 'j0' },
+  progress: { value: 40 },
+  logs: { lines: { value: ['connecting'] }, total: 3 },
+  family: { parent: { queue: 'orders', id: 'o1' }, children: { pending: 1, processed: 2, failed: 0, sample: [{ queue: 'emails', id: 'j2', outcome: 'pending' }] } },
 };
 const record = (selection: Complete<AuditRecordResponse['resource']['selection']>): Complete<AuditRecordResponse> => ({
   id: '1', occurredAt: at, completedAt: at, principal: { id: 'u-1', type: 'user', label: 'Dana' }, action: 'job.retry',
@@ -148,7 +151,7 @@ agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], {});
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
-agree<JobDetailResponse>('JobDetail', [detail], {});
+agree<JobDetailResponse>('JobDetail', [detail], { progress: true, logs: true, family: true });
 agree<PreviewRequestBody>('PreviewRequest', [
   { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] } },
   { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } } },

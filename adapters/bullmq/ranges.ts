@@ -1,0 +1,78 @@
+import type { Redis } from 'ioredis';
+import { pipelined, type QueueKeys } from './redis.ts';
+import type { JobPosition } from './cursor.ts';
+import type { Source } from './sources.ts';
+
+/** A job id read from a structure, with its place there: what a cursor is made of. */
+export interface Entry {
+  readonly source: Source;
+  readonly id: string;
+  /** The index in a list, or the score in a sorted set as Redis printed it. */
+  readonly mark: number | string;
+}
+
+/** What one structure gave for a page: its next entries, or a place to resume from when it gave none. */
+export interface Read {
+  readonly entries: readonly Entry[];
+  /** Set when the read had to stop before finding any entry: continue the listing from here. */
+  readonly resume?: JobPosition;
+}
+
+/**
+ * How far around a list position the job at the cursor is looked for. Jobs entering at the head
+ * push it further in, jobs removed before it pull it back; a move by more than this between two
+ * pages, with the cursor's job itself gone, may show a few jobs twice, never skip any.
+ */
+export const LIST_SLACK = 100;
+
+/** How many jobs sharing the cursor's score are stepped over at most in one read. */
+export const TIE_WINDOW = 100;
+
+/**
+ * Up to `count` entries of one structure, newest first, after `position` when given. Every read is
+ * bounded by `count` plus a fixed window: a list is read as one LRANGE window, a sorted set by rank
+ * (ZREVRANK, then ZREVRANGE) or by score (ZREVRANGEBYSCORE with LIMIT). Nothing reads a whole
+ * structure.
+ */
+export async function readSource(client: Redis, keys: QueueKeys, source: Source, count: number, position?: JobPosition): Promise<Read> {
+  const key = keys.of(source.name);
+  if (source.kind === 'list') {
+    if (!position || position.source !== source) {
+      const ids = (await client.lrange(key, 0, count - 1));
+      return { entries: ids.map((id, index) => ({ source, id, mark: index })) };
+    }
+    const { index, id } = position as { index: number; id: string };
+    const from = Math.max(0, index - LIST_SLACK);
+    const window = await client.lrange(key, from, index + count + LIST_SLACK);
+    const found = window.indexOf(id);
+    // The job at the cursor has left the list: whatever followed it has moved up into its place.
+    const start = found >= 0 ? found + 1 : Math.min(index - from, window.length);
+    return { entries: window.slice(start, start + count).map((entryId, offset) => ({ source, id: entryId, mark: from + start + offset })) };
+  }
+  if (!position || position.source !== source) {
+    return { entries: pairs(source, await client.zrevrange(key, 0, count - 1, 'WITHSCORES')) };
+  }
+  const { score, id } = position as { score: string; id: string };
+  const [current, rank] = await pipelined(client, [['zscore', key, id], ['zrevrank', key, id]]) as [string | null, number | null];
+  if (current === score && rank !== null) {
+    return { entries: pairs(source, await client.zrevrange(key, rank + 1, rank + count, 'WITHSCORES')) };
+  }
+  // The job has left the set or moved in it: go on from its old score. Jobs sharing that score come
+  // in reverse order of id, so those from the cursor's id upwards were already shown.
+  const read = pairs(source, await client.zrevrangebyscore(key, score, '-inf', 'WITHSCORES', 'LIMIT', 0, count + TIE_WINDOW));
+  const shown = (entry: Entry) => entry.mark === score && Buffer.compare(Buffer.from(entry.id), Buffer.from(id)) >= 0;
+  const entries = read.filter((entry) => !shown(entry)).slice(0, count);
+  const last = read.at(-1);
+  if (entries.length === 0 && last && read.length === count + TIE_WINDOW) {
+    // Every job read shares the cursor's score and was shown: continue after the last of them,
+    // which is still in the set, so the next read goes by its rank.
+    return { entries, resume: { source: source as Source & { kind: 'zset' }, score, id: last.id } };
+  }
+  return { entries };
+}
+
+function pairs(source: Source, flat: readonly string[]): Entry[] {
+  const entries: Entry[] = [];
+  for (let index = 0; index + 1 < flat.length; index += 2) entries.push({ source, id: flat[index]!, mark: flat[index + 1]! });
+  return entries;
+}

@@ -1,0 +1,29 @@
+import type { Redis } from 'ioredis';
+
+/** One Redis command: its name and arguments, as a pipeline takes it. */
+export type Command = readonly [name: string, ...args: (string | number)[]];
+
+/**
+ * Sends these commands in one round trip and answers their replies in order; the first command
+ * that failed rejects the whole call. Reads only: nothing here is a transaction.
+ */
+export async function pipelined(client: Redis, commands: readonly Command[]): Promise<unknown[]> {
+  if (commands.length === 0) return [];
+  const replies = await client.pipeline(commands.map((command) => [...command])).exec();
+  if (!replies) throw new Error('ops-jobs: Redis discarded a pipeline of reads');
+  return replies.map(([error, reply]) => {
+    if (error) throw error;
+    return reply;
+  });
+}
+
+/** The keys of one BullMQ queue: `<prefix>:<queue>:<part>`. */
+export interface QueueKeys {
+  /** The key of `part`, such as `wait`, `meta`, or a job id. */
+  of(part: string): string;
+}
+
+export function queueKeys(prefix: string, queue: string): QueueKeys {
+  const base = `${prefix}:${queue}:`;
+  return { of: (part) => base + part };
+}
