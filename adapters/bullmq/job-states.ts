@@ -39,5 +39,6 @@ export async function readStates(client: Redis, keys: QueueKeys, ids: readonly s
     const positions = await pipelined(client, unplaced.map((id) => ['lpos', keys.of('active'), id, 'MAXLEN', ACTIVE_SCAN_LIMIT] as const));
     unplaced.forEach((id, index) => states.set(id, positions[index] === null ? 'queued' : 'active'));
   }
-  return states;
+  // In the order asked, whichever read placed each job.
+  return new Map(ids.flatMap((id) => (states.has(id) ? [[id, states.get(id)!] as const] : [])));
 }
