@@ -119,6 +119,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       requested: { type: 'integer' }, affected: { type: ['integer', 'null'] },
       outcome: { type: 'string', enum: [...AUDIT_OUTCOMES] },
       reason: nullableString, planHash: { type: 'string' }, correlationId: { type: 'string' },
+      outcomeNote: { type: 'string', description: 'On a pending record (an open intent): that its outcome is unknown, and what to check.' },
     },
   },
   AuditPage: {

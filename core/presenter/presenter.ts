@@ -7,6 +7,7 @@ import { InvalidInputError } from '../errors.ts';
 import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../vocabulary/wire.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
+import { PENDING_OUTCOME_NOTE } from '../vocabulary/audit-outcomes.ts';
 
 /** Values whose JSON text is longer than this are sent as a preview, never whole. */
 export const MAX_VALUE_BYTES = 256 * 1024;
@@ -166,6 +167,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         reason: text('reason', record.reason, actor),
         planHash: record.planHash,
         correlationId: record.correlationId,
+        ...(record.outcome === 'pending' ? { outcomeNote: PENDING_OUTCOME_NOTE } : {}),
       };
     },
   };

@@ -202,6 +202,8 @@ export interface AuditRecordResponse {
   readonly reason: string | null;
   readonly planHash: string;
   readonly correlationId: string;
+  /** On a `pending` record (an open intent): that its outcome is unknown, and what to check. */
+  readonly outcomeNote?: string;
 }
 
 export interface AuditPageResponse {

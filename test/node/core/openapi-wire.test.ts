@@ -136,7 +136,7 @@ const detail: Complete<JobDetailResponse> = {
 const record = (selection: Complete<AuditRecordResponse['resource']['selection']>): Complete<AuditRecordResponse> => ({
   id: '1', occurredAt: at, completedAt: at, principal: { id: 'u-1', type: 'user', label: 'Dana' }, action: 'job.retry',
   resource: { queue: 'emails', selection, ids: ['j1'] }, requested: 1, affected: 1, outcome: 'succeeded', reason: 'provider back',
-  planHash: 'ab12', correlationId: 'c-1',
+  planHash: 'ab12', correlationId: 'c-1', outcomeNote: 'Outcome unknown: recorded before the engine ran it.',
 });
 const records = [record({ ids: ['j1'] }), record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } })];
 
@@ -159,7 +159,7 @@ agree<PreviewRequestBody>('PreviewRequest', [
 agree<PreviewResponse>('Preview', [{ token: 't', expiresAt: at, action: 'job.retry', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'] }], {});
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
-agree<AuditRecordResponse>('AuditRecord', records, {});
+agree<AuditRecordResponse>('AuditRecord', records, { outcomeNote: true });
 agree<AuditPageResponse>('AuditPage', [{ records, nextCursor: null }], {});
 agree<ProblemResponse>('Problem', [{ type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator.', signIn: 'login', parameter: 'reason' }], { signIn: true, parameter: true });
 
