@@ -160,7 +160,7 @@ describe('the BullMQ engine on real Redis', () => {
     const completed = await engine.getJob('payments', seeded.ids.completed[0]!);
     assert.equal(completed?.state, 'completed');
     assert.deepEqual(completed?.output, { receipt: 'r_3', token: PLANTED_SECRET });
-    assert.deepEqual(completed?.logs, { lines: [`charging with ${PLANTED_SECRET}`, 'charged'], total: 2 });
+    assert.deepEqual(completed?.logs, { lines: ['charging', 'charged'], total: 2 });
     assert.deepEqual(completed?.progress, { percent: 100, token: PLANTED_SECRET });
     assert.equal(completed?.error, null);
 
