@@ -12,6 +12,7 @@ import { summaries, listPage } from './listing.ts';
 import { countQueues } from './queue-info.ts';
 import { queueKeys } from './redis.ts';
 import { SOURCES } from './sources.ts';
+import { bullmqState } from './states.ts';
 import type { QueueDirectory } from './discovery.ts';
 
 export interface ActionContext {
@@ -95,9 +96,13 @@ export function createActionMethods(context: ActionContext): ActionMethods {
 
   return {
     async selectForAction(action, queue, selection: JobSelection, limit) {
-      if ('ids' in selection) return byIds(action, queue, selection.ids, limit);
-      if ((selection.filter.data ?? []).length > 0) throw new InvalidInputError('data', 'The BullMQ engine cannot filter jobs on their payload.');
-      return byState(action, queue, selection.filter.state, limit);
+      statesFor(action);
+      const given = selection as Partial<{ ids: unknown; filter: { state?: unknown; data?: readonly unknown[] } }> | null;
+      if (Array.isArray(given?.ids)) return byIds(action, queue, given.ids.filter((id): id is string => typeof id === 'string'), limit);
+      if (!given?.filter || typeof given.filter !== 'object') throw new InvalidInputError('selection', 'Select jobs by ids or by a filter with a state.');
+      const state = bullmqState(given.filter.state);
+      if ((given.filter.data ?? []).length > 0) throw new InvalidInputError('data', 'The BullMQ engine cannot filter jobs on their payload.');
+      return byState(action, queue, state, limit);
     },
     statesOf,
     async apply(action, queue, ids) {

@@ -19,27 +19,36 @@ const SCORE = /^[-+]?(?:\d{1,20}(?:\.\d{1,20})?(?:e[-+]?\d{1,3})?|inf)$/i;
 /** Longer ids than this are not BullMQ's, whose ids are counters or the host's own short keys. */
 export const MAX_JOB_ID_LENGTH = 512;
 
-export function toCursorPosition(position: JobPosition): CursorPosition {
-  return position.source.kind === 'list'
+/** A listing's place in each structure it has read from: at most one position per structure. */
+export type ListingPosition = ReadonlyMap<Source, JobPosition>;
+
+/** The cursor of a listing: three elements (structure, place, id) for each structure it has read from. */
+export function toCursorPosition(positions: ListingPosition): CursorPosition {
+  return [...positions.values()].flatMap((position) => (position.source.kind === 'list'
     ? [position.source.name, (position as { index: number }).index, position.id]
-    : [position.source.name, (position as { score: string }).score, position.id];
+    : [position.source.name, (position as { score: string }).score, position.id]));
 }
 
 /**
- * Reads a position this engine produced for a listing over `sources`, and refuses anything else
- * with `InvalidInputError`, so a tampered or foreign cursor is a 400 and never a Redis error.
+ * Reads a cursor this engine produced for a listing over `sources`, and refuses anything else with
+ * `InvalidInputError`, so a tampered or foreign cursor is a 400 and never a Redis error.
  */
-export function fromCursorPosition(after: CursorPosition, sources: readonly Source[]): JobPosition {
-  if (!Array.isArray(after) || after.length !== 3) throw foreign();
-  const [name, mark, id] = after;
-  const source = sourceNamed(name);
-  if (!source || !sources.includes(source) || !isJobId(id)) throw foreign();
-  if (source.kind === 'list') {
-    if (typeof mark !== 'number' || !Number.isSafeInteger(mark) || mark < 0) throw foreign();
-    return { source: source as Source & { kind: 'list' }, index: mark, id };
+export function fromCursorPosition(after: CursorPosition, sources: readonly Source[]): ListingPosition {
+  if (!Array.isArray(after) || after.length === 0 || after.length % 3 !== 0 || after.length > sources.length * 3) throw foreign();
+  const positions = new Map<Source, JobPosition>();
+  for (let index = 0; index < after.length; index += 3) {
+    const [name, mark, id] = after.slice(index, index + 3);
+    const source = sourceNamed(name);
+    if (!source || !sources.includes(source) || positions.has(source) || !isJobId(id)) throw foreign();
+    if (source.kind === 'list') {
+      if (typeof mark !== 'number' || !Number.isSafeInteger(mark) || mark < 0) throw foreign();
+      positions.set(source, { source: source as Source & { kind: 'list' }, index: mark, id });
+    } else {
+      if (typeof mark !== 'string' || !SCORE.test(mark)) throw foreign();
+      positions.set(source, { source: source as Source & { kind: 'zset' }, score: mark, id });
+    }
   }
-  if (typeof mark !== 'string' || !SCORE.test(mark)) throw foreign();
-  return { source: source as Source & { kind: 'zset' }, score: mark, id };
+  return positions;
 }
 
 /** Whether `id` could be a BullMQ job id: a non-empty string of printable characters, not too long. */

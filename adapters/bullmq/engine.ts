@@ -1,14 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../../core/contracts/engine.ts';
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
-import { isJobState } from '../../core/vocabulary/job-states.ts';
 import { createActionMethods } from './actions.ts';
 import { isJobId } from './cursor.ts';
 import { readJob } from './detail.ts';
 import { DEFAULT_DISCOVERY_INTERVAL_MS, discoveredQueues, listedQueues } from './discovery.ts';
 import { listPage } from './listing.ts';
 import { countQueues, describeQueues } from './queue-info.ts';
-import { BULLMQ_ACTION_STATES, BULLMQ_STATES } from './states.ts';
+import { BULLMQ_ACTION_STATES, BULLMQ_STATES, bullmqState } from './states.ts';
 
 /** BullMQ's own default key prefix. */
 export const DEFAULT_BULLMQ_PREFIX = 'bull';
@@ -74,9 +73,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
     },
 
     async listJobs(listing: JobListQuery): Promise<JobPage> {
-      if (listing.state !== undefined && (!isJobState(listing.state) || !BULLMQ_STATES.includes(listing.state))) {
-        throw new InvalidInputError('state', `BullMQ has no job state ${JSON.stringify(listing.state)}; use one of ${BULLMQ_STATES.join(', ')}.`);
-      }
+      if (listing.state !== undefined) bullmqState(listing.state);
       if ((listing.data ?? []).length > 0) throw new InvalidInputError('data', 'The BullMQ engine cannot filter jobs on their payload.');
       if (!(await directory.has(listing.queue))) return { jobs: [], next: null };
       return listPage(client, prefix, listing);

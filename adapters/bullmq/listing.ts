@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
-import type { JobPage } from '../../core/contracts/engine.ts';
+import type { CursorPosition, JobPage } from '../../core/contracts/engine.ts';
 import type { JobSummary } from '../../core/contracts/jobs.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import { fromCursorPosition, toCursorPosition, type JobPosition } from './cursor.ts';
-import type { CursorPosition } from '../../core/contracts/engine.ts';
 import { SUMMARY_FIELDS, toJobSummary } from './job-hash.ts';
 import { readSource, type Entry } from './ranges.ts';
 import { pipelined, queueKeys } from './redis.ts';
@@ -16,42 +15,74 @@ export interface ListRequest {
   readonly after?: CursorPosition;
 }
 
+/** An entry with its listing row, once its job hash was read. */
+interface Candidate {
+  readonly entry: Entry;
+  readonly job: JobSummary | null;
+}
+
 /**
- * One page of a queue's jobs: the structures of the state (all of them, in the console's state
- * order, for a listing of every state) read one after another from the cursor on, each newest
- * first, until `limit + 1` ids are found; then the rows of the first `limit` in one pipeline of
- * HMGETs. A job removed between the two reads is left out of the page.
+ * One page of a queue's jobs, newest first by when each was created. A state BullMQ keeps in one
+ * structure is that structure's own order; a listing over several (the `queued` state, or every
+ * state) merges them: up to `limit + 1` entries from each structure after the cursor's place in
+ * it, their rows in one pipeline of HMGETs, then a merge by creation time that only ever takes a
+ * structure's next entry, so each structure is read in its own order and none is skipped. The cursor
+ * holds the place reached in each structure. A page reads at most `limit + 1` entries per structure
+ * (eight structures at most), never a whole one.
  */
 export async function listPage(client: Redis, prefix: string, request: ListRequest): Promise<JobPage> {
   const sources = sourcesOf(request.state);
-  const position = request.after === undefined ? undefined : fromCursorPosition(request.after, sources);
+  const positions = new Map(request.after === undefined ? [] : fromCursorPosition(request.after, sources));
   const keys = queueKeys(prefix, request.queue);
-  const entries: Entry[] = [];
-  let resume: JobPosition | undefined;
-  for (let index = position ? sources.indexOf(position.source) : 0; index < sources.length && entries.length <= request.limit; index += 1) {
-    const source: Source = sources[index]!;
-    const read = await readSource(client, keys, source, request.limit + 1 - entries.length, position?.source === source ? position : undefined);
-    entries.push(...read.entries);
-    if (read.resume) {
-      resume = read.resume;
-      break;
-    }
+  const reads = await Promise.all(sources.map((source) => readSource(client, keys, source, request.limit + 1, positions.get(source))));
+  const resumed = reads.find((read) => read.resume)?.resume;
+  if (resumed) {
+    // A structure stepped over a long run of jobs sharing one score: continue it from there first.
+    positions.set(resumed.source, resumed);
+    return { jobs: [], next: toCursorPosition(positions), stoppedEarly: true };
   }
-  const shown = entries.slice(0, request.limit);
-  const jobs = await summaries(client, prefix, request.queue, shown);
-  if (resume) return { jobs, next: toCursorPosition(resume), stoppedEarly: true };
-  const last = shown.at(-1);
-  return { jobs, next: entries.length > request.limit && last ? toCursorPosition(positionOf(last)) : null };
+  const rows = await readRows(client, prefix, request.queue, reads.flatMap((read) => read.entries));
+  const queues = reads.map((read) => read.entries.map((entry) => rows.get(entry)!));
+  const taken: Candidate[] = [];
+  const heads = queues.map(() => 0);
+  while (taken.length <= request.limit) {
+    let best = -1;
+    for (const [index, queue] of queues.entries()) {
+      // An id whose job hash is gone (removed between the two reads) is passed over.
+      while (heads[index]! < queue.length && queue[heads[index]!]!.job === null) heads[index]! += 1;
+      const head = queue[heads[index]!];
+      if (!head) continue;
+      const leader = best < 0 ? undefined : queues[best]![heads[best]!];
+      if (!leader || head.job!.createdAt > leader.job!.createdAt) best = index;
+    }
+    if (best < 0) break;
+    taken.push(queues[best]![heads[best]!]!);
+    heads[best]! += 1;
+  }
+  const shown = taken.slice(0, request.limit);
+  if (taken.length <= request.limit) return { jobs: shown.map((candidate) => candidate.job!), next: null };
+  for (const { entry } of shown) positions.set(entry.source, positionOf(entry));
+  return { jobs: shown.map((candidate) => candidate.job!), next: toCursorPosition(sourceOrder(sources, positions)) };
+}
+
+/** The rows of these entries' jobs, by entry; null for a job that no longer exists. */
+async function readRows(client: Redis, prefix: string, queue: string, entries: readonly Entry[]): Promise<Map<Entry, Candidate>> {
+  const keys = queueKeys(prefix, queue);
+  const replies = await pipelined(client, entries.map((entry) => ['hmget', keys.of(entry.id), ...SUMMARY_FIELDS] as const));
+  return new Map(entries.map((entry, index) => [entry, { entry, job: toJobSummary(queue, entry.id, entry.source.state, replies[index] as (string | null)[]) }]));
 }
 
 /** The listing rows of these entries, in their order, leaving out jobs that no longer exist. */
 export async function summaries(client: Redis, prefix: string, queue: string, entries: readonly Entry[]): Promise<JobSummary[]> {
-  const keys = queueKeys(prefix, queue);
-  const replies = await pipelined(client, entries.map((entry) => ['hmget', keys.of(entry.id), ...SUMMARY_FIELDS] as const));
-  return entries.flatMap((entry, index) => {
-    const summary = toJobSummary(queue, entry.id, entry.source.state, replies[index] as (string | null)[]);
-    return summary ? [summary] : [];
+  const rows = await readRows(client, prefix, queue, entries);
+  return entries.flatMap((entry) => {
+    const job = rows.get(entry)?.job;
+    return job ? [job] : [];
   });
+}
+
+function sourceOrder(sources: readonly Source[], positions: ReadonlyMap<Source, JobPosition>): Map<Source, JobPosition> {
+  return new Map(sources.flatMap((source) => (positions.has(source) ? [[source, positions.get(source)!] as const] : [])));
 }
 
 export function positionOf(entry: Entry): JobPosition {

@@ -1,5 +1,6 @@
 import type { JobAction } from '../../core/vocabulary/actions.ts';
-import type { JobState } from '../../core/vocabulary/job-states.ts';
+import { InvalidInputError } from '../../core/errors.ts';
+import { isJobState, type JobState } from '../../core/vocabulary/job-states.ts';
 
 /**
  * The console states BullMQ has. BullMQ has no `retrying` state apart from the others (a job
@@ -20,3 +21,9 @@ export const BULLMQ_ACTION_STATES: Readonly<Partial<Record<JobAction, readonly J
   retry: Object.freeze(['failed'] as const),
   delete: Object.freeze(['queued', 'scheduled', 'blocked', 'completed', 'failed'] as const),
 });
+
+/** `state` when it is one of BullMQ's states; otherwise `InvalidInputError` naming `state`. */
+export function bullmqState(state: unknown): JobState {
+  if (isJobState(state) && BULLMQ_STATES.includes(state)) return state;
+  throw new InvalidInputError('state', `BullMQ has no job state ${JSON.stringify(state)}; use one of ${BULLMQ_STATES.join(', ')}.`);
+}

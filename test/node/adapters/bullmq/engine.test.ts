@@ -84,13 +84,13 @@ describe('the BullMQ engine on real Redis', () => {
     const { ids } = seeded;
     assert.deepEqual(await walk(engine, 'payments', 'failed', 2), [...ids.failed].reverse());
     assert.deepEqual(await walk(engine, 'payments', 'completed', 1), [...ids.completed].reverse());
-    assert.deepEqual(await walk(engine, 'payments', 'queued', 1), [...[...ids.waiting].reverse(), ...ids.prioritized]);
+    assert.deepEqual(await walk(engine, 'payments', 'queued', 1), [...ids.prioritized, ...[...ids.waiting].reverse()]);
     assert.deepEqual(await walk(engine, 'payments', 'scheduled', 5), [...ids.delayed].reverse());
     assert.deepEqual(await walk(engine, 'payments', 'blocked', 5), [ids.parent]);
     assert.deepEqual(await walk(engine, 'payments', 'active', 5), ids.active);
-    const all = await walk(engine, 'payments', undefined, 3);
-    assert.equal(all.length, 12);
-    assert.equal(new Set(all).size, 12);
+    // Every state, merged newest first by when each job was created, whatever page size.
+    const created = [...ids.failed.slice(0, 3), ...ids.completed, ...ids.active, ...ids.waiting, ...ids.prioritized, ...ids.delayed, ids.parent];
+    for (const limit of [1, 3, 5, 12, 13]) assert.deepEqual(await walk(engine, 'payments', undefined, limit), [...created].reverse(), `limit ${limit}`);
     const first = (await engine.listJobs({ queue: 'payments', state: 'failed', limit: 1 })).jobs[0]!;
     assert.equal(first.state, 'failed');
     assert.equal(first.errorMessage?.includes('card was declined'), true);
@@ -226,9 +226,9 @@ describe('BullMQ engine actions on real Redis', () => {
     const states = await engine.statesOf('payments', [failed[0]!, failed[1]!, completed[0]!]);
     assert.deepEqual([...states.values()], ['queued', 'queued', 'completed']);
     assert.equal(await engine.apply('retry', 'payments', [failed[0]!]), 0, 'no longer failed');
-    const queued = await engine.listJobs({ queue: 'payments', state: 'queued', limit: 2 });
-    assert.deepEqual(queued.jobs.map((job) => job.id).sort(), [failed[0], failed[1]].sort());
-    assert.equal(queued.jobs[0]?.errorMessage, null);
+    const queued = (await engine.listJobs({ queue: 'payments', state: 'queued', limit: 10 })).jobs.filter((job) => failed.includes(job.id));
+    assert.deepEqual(queued.map((job) => job.id), [failed[1], failed[0]], 'listed by when they were created');
+    assert.deepEqual(queued.map((job) => job.errorMessage), [null, null]);
   });
 
   test('delete removes jobs for good, and a job a worker holds is refused by BullMQ and not counted', async () => {

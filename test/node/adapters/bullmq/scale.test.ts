@@ -131,33 +131,38 @@ describe(`the BullMQ engine with ${JOBS.toLocaleString('en')} jobs in a state`, 
   });
 
   test('pages of failed jobs, first and deep, read about a page', async () => {
-    const first = await measure('failed, first page', () => engine.listJobs({ queue: 'big', state: 'failed', limit: PAGE }), PAGE + 2);
+    const first = await measure('failed, first page', () => engine.listJobs({ queue: 'big', state: 'failed', limit: PAGE }), PAGE + 3);
     assert.deepEqual(first.jobs.map((job) => job.id), failedIds.slice(-PAGE).reverse());
     let page = first;
     for (let index = 1; index < 5; index += 1) page = await engine.listJobs({ queue: 'big', state: 'failed', limit: PAGE, after: page.next! });
-    const sixth = await measure('failed, sixth page', () => engine.listJobs({ queue: 'big', state: 'failed', limit: PAGE, after: page.next! }), PAGE + 4);
+    const sixth = await measure('failed, sixth page', () => engine.listJobs({ queue: 'big', state: 'failed', limit: PAGE, after: page.next! }), PAGE + 5);
     assert.deepEqual(sixth.jobs.map((job) => job.id), failedIds.slice(-6 * PAGE, -5 * PAGE).reverse());
     // The cursor's job is retried away: the next page goes on by score, stepping over its ties.
     const [, , cursorId] = sixth.next!;
     await seeder.zrem(`${prefix}:big:failed`, String(cursorId));
-    const seventh = await measure('failed, after the cursor job left', () => engine.listJobs({ queue: 'big', state: 'failed', limit: PAGE, after: sixth.next! }), PAGE + 4);
+    const seventh = await measure('failed, after the cursor job left', () => engine.listJobs({ queue: 'big', state: 'failed', limit: PAGE, after: sixth.next! }), PAGE + 5);
     assert.deepEqual(seventh.jobs.map((job) => job.id), failedIds.slice(-7 * PAGE, -6 * PAGE).reverse());
     await seeder.zadd(`${prefix}:big:failed`, Number(sixth.next![1]), String(cursorId));
   });
 
   test('pages of waiting jobs, first and deep, read one LRANGE window', async () => {
-    const first = await measure('queued, first page', () => engine.listJobs({ queue: 'big', state: 'queued', limit: PAGE }), PAGE + 2);
+    const first = await measure('queued, first page', () => engine.listJobs({ queue: 'big', state: 'queued', limit: PAGE }), 3 * (PAGE + 1) + 6);
     assert.equal(first.jobs.length, PAGE);
     let page = first;
     for (let index = 1; index < 5; index += 1) page = await engine.listJobs({ queue: 'big', state: 'queued', limit: PAGE, after: page.next! });
-    const sixth = await measure('queued, sixth page', () => engine.listJobs({ queue: 'big', state: 'queued', limit: PAGE, after: page.next! }), PAGE + 2);
+    const sixth = await measure('queued, sixth page', () => engine.listJobs({ queue: 'big', state: 'queued', limit: PAGE, after: page.next! }), 3 * (PAGE + 1) + 6);
     assert.equal(sixth.jobs.length, PAGE);
     assert.equal(new Set([...first.jobs, ...sixth.jobs].map((job) => job.id)).size, 2 * PAGE);
   });
 
   test('a page of every state reads each structure at most once', async () => {
-    const all = await measure('all states, first page', () => engine.listJobs({ queue: 'big', limit: PAGE }), PAGE + 10);
+    // Eight structures, each read for a page and merged: bounded by eight pages' worth, whatever they hold.
+    const all = await measure('all states, first page', () => engine.listJobs({ queue: 'big', limit: PAGE }), 8 * (PAGE + 1) + 16);
     assert.equal(all.jobs.length, PAGE);
+    const second = await measure('all states, second page', () => engine.listJobs({ queue: 'big', limit: PAGE, after: all.next! }), 8 * (PAGE + 1) + 16);
+    assert.equal(new Set([...all.jobs, ...second.jobs].map((job) => job.id)).size, 2 * PAGE);
+    const created = [...all.jobs, ...second.jobs].map((job) => job.createdAt);
+    assert.deepEqual(created, [...created].sort().reverse(), 'newest first by creation');
   });
 
   test("a job's detail, its state and a preview by state are key lookups", async () => {

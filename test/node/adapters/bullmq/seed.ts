@@ -37,10 +37,13 @@ export async function seedEveryState(client: Redis, prefix: string, queue = 'pay
   const producer = new Queue(queue, connection);
   const worker = new Worker(queue, null, { ...connection, autorun: false });
   const flows = new FlowProducer(connection);
+  // Each job created a millisecond after the one before, so that newest first is one exact order.
+  let clock = Date.now() - 60_000;
+  const created = () => ({ timestamp: (clock += 1) });
   try {
     const token = randomUUID();
     const charged = await producer.addBulk(Array.from({ length: 5 }, (_, index) => ({
-      name: 'charge', data: { amount: 100 + index, customer: `cus_${index}`, cardToken: PLANTED_SECRET }, opts: { attempts: 1 },
+      name: 'charge', data: { amount: 100 + index, customer: `cus_${index}`, cardToken: PLANTED_SECRET }, opts: { attempts: 1, ...created() },
     })));
     const failed: string[] = [];
     const completed: string[] = [];
@@ -60,15 +63,15 @@ export async function seedEveryState(client: Redis, prefix: string, queue = 'pay
         completed.push(job.id);
       }
     }
-    await producer.add('charge', { amount: 7, cardToken: PLANTED_SECRET });
+    await producer.add('charge', { amount: 7, cardToken: PLANTED_SECRET }, created());
     const running = await worker.getNextJob(token, { block: false });
     if (!running?.id) throw new Error('seed: BullMQ handed out no job to keep active');
-    const waiting = (await producer.addBulk([0, 1].map((index) => ({ name: 'charge', data: { amount: index, cardToken: PLANTED_SECRET } })))).map((job) => job.id!);
-    const prioritized = [(await producer.add('refund', { amount: 3 }, { priority: 5 })).id!];
-    const delayed = (await producer.addBulk([0, 1].map((index) => ({ name: 'charge', data: { amount: index }, opts: { delay: 3_600_000 + index } })))).map((job) => job.id!);
+    const waiting = (await producer.addBulk([0, 1].map((index) => ({ name: 'charge', data: { amount: index, cardToken: PLANTED_SECRET }, opts: created() })))).map((job) => job.id!);
+    const prioritized = [(await producer.add('refund', { amount: 3 }, { priority: 5, ...created() })).id!];
+    const delayed = (await producer.addBulk([0, 1].map((index) => ({ name: 'charge', data: { amount: index }, opts: { delay: 3_600_000 + index, ...created() } })))).map((job) => job.id!);
     const flow = await flows.add({
-      name: 'settle', queueName: queue, data: { batch: 1 },
-      children: [0, 1].map((index) => ({ name: 'notify', queueName: childQueue, data: { index } })),
+      name: 'settle', queueName: queue, data: { batch: 1 }, opts: created(),
+      children: [0, 1].map((index) => ({ name: 'notify', queueName: childQueue, data: { index }, opts: created() })),
     });
     return {
       queue,
