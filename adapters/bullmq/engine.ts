@@ -3,6 +3,7 @@ import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../..
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
 import { createActionMethods } from './actions.ts';
 import { isJobId } from './cursor.ts';
+import { describeBullMQ } from './describe.ts';
 import { readJob } from './detail.ts';
 import { DEFAULT_DISCOVERY_INTERVAL_MS, discoveredQueues, listedQueues } from './discovery.ts';
 import { listPage } from './listing.ts';
@@ -85,6 +86,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
     },
 
     ...createActionMethods({ client, prefix, directory, actions: capabilities.actions }),
+    describe: () => describeBullMQ(client, options.version ?? null),
   };
 }
 

@@ -9,3 +9,4 @@
  */
 export { fromBullMQ, DEFAULT_BULLMQ_PREFIX, type FromBullMQOptions } from './engine.ts';
 export { BULLMQ_ACTION_STATES, BULLMQ_STATES } from './states.ts';
+export { BULLMQ_SUPPORT } from './describe.ts';

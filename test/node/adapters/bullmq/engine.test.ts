@@ -63,6 +63,14 @@ describe('the BullMQ engine on real Redis', () => {
     assert.equal(payments?.settings.paused, false);
   });
 
+  test('describes its deployment for the doctor: the Redis version, which it supports', async () => {
+    const description = await fromBullMQ({ connection: redis.client(), prefix, version: '6.7.6' }).describe!();
+    assert.equal(description.engine, 'bullmq');
+    assert.equal(description.version, '6.7.6');
+    assert.deepEqual(description.problems, []);
+    assert.match(description.supported, /Redis \d+\.\d+/);
+  });
+
   test('an explicit list of queues is exactly those', async () => {
     const listed = fromBullMQ({ connection: redis.client(), prefix, queues: ['payments'] });
     assert.deepEqual((await listed.listQueues()).map((queue) => queue.name), ['payments']);
