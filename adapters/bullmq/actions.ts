@@ -24,6 +24,9 @@ export interface ActionContext {
 
 type ActionMethods = Pick<JobEngine, 'selectForAction' | 'statesOf' | 'apply'>;
 
+/** How many jobs' commands are sent at once while an action runs. */
+const APPLY_BATCH = 25;
+
 /**
  * The operator actions, each through BullMQ's own command for one job (`Job.retry`, `Queue.remove`),
  * which checks the job's state atomically in Redis: a job that moved on since the console's last
@@ -108,9 +111,12 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     async apply(action, queue, ids) {
       statesFor(action);
       if (!(await directory.has(queue))) return 0;
+      const unique = [...new Set(ids)].filter(isJobId);
       let changed = 0;
-      for (const id of new Set(ids)) {
-        if (isJobId(id) && (await applyOne(action, queue, id))) changed += 1;
+      // A few commands in flight at a time: each job's change is its own atomic BullMQ command.
+      for (let from = 0; from < unique.length; from += APPLY_BATCH) {
+        const results = await Promise.all(unique.slice(from, from + APPLY_BATCH).map((id) => applyOne(action, queue, id)));
+        changed += results.filter(Boolean).length;
       }
       return changed;
     },

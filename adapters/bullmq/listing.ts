@@ -35,34 +35,39 @@ export async function listPage(client: Redis, prefix: string, request: ListReque
   const positions = new Map(request.after === undefined ? [] : fromCursorPosition(request.after, sources));
   const keys = queueKeys(prefix, request.queue);
   const reads = await Promise.all(sources.map((source) => readSource(client, keys, source, request.limit + 1, positions.get(source))));
-  const resumed = reads.find((read) => read.resume)?.resume;
-  if (resumed) {
-    // A structure stepped over a long run of jobs sharing one score: continue it from there first.
-    positions.set(resumed.source, resumed);
-    return { jobs: [], next: toCursorPosition(positions), stoppedEarly: true };
-  }
   const rows = await readRows(client, prefix, request.queue, reads.flatMap((read) => read.entries));
   const queues = reads.map((read) => read.entries.map((entry) => rows.get(entry)!));
   const taken: Candidate[] = [];
   const heads = queues.map(() => 0);
-  while (taken.length <= request.limit) {
+  // A structure whose read was cut short, once its entries are used up: the merge cannot go on.
+  let cut: JobPosition | undefined;
+  while (taken.length <= request.limit && !cut) {
     let best = -1;
     for (const [index, queue] of queues.entries()) {
       // An id whose job hash is gone (removed between the two reads) is passed over.
       while (heads[index]! < queue.length && queue[heads[index]!]!.job === null) heads[index]! += 1;
       const head = queue[heads[index]!];
-      if (!head) continue;
+      if (!head) {
+        cut ??= reads[index]!.cut;
+        continue;
+      }
       const leader = best < 0 ? undefined : queues[best]![heads[best]!];
       if (!leader || head.job!.createdAt > leader.job!.createdAt) best = index;
     }
-    if (best < 0) break;
+    if (best < 0 || cut) break;
     taken.push(queues[best]![heads[best]!]!);
     heads[best]! += 1;
   }
   const shown = taken.slice(0, request.limit);
-  if (taken.length <= request.limit) return { jobs: shown.map((candidate) => candidate.job!), next: null };
+  const jobs = shown.map((candidate) => candidate.job!);
+  if (taken.length <= request.limit && !cut) return { jobs, next: null };
   for (const { entry } of shown) positions.set(entry.source, positionOf(entry));
-  return { jobs: shown.map((candidate) => candidate.job!), next: toCursorPosition(sourceOrder(sources, positions)) };
+  // Stopped at a cut: that structure goes on from where its read ended, and the page may be short.
+  if (cut && taken.length <= request.limit) {
+    positions.set(cut.source, cut);
+    return { jobs, next: toCursorPosition(sourceOrder(sources, positions)), stoppedEarly: true };
+  }
+  return { jobs, next: toCursorPosition(sourceOrder(sources, positions)) };
 }
 
 /** The rows of these entries' jobs, by entry; null for a job that no longer exists. */

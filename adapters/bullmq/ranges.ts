@@ -11,11 +11,15 @@ export interface Entry {
   readonly mark: number | string;
 }
 
-/** What one structure gave for a page: its next entries, or a place to resume from when it gave none. */
+/** What one structure gave for a page: its next entries, in its order. */
 export interface Read {
   readonly entries: readonly Entry[];
-  /** Set when the read had to stop before finding any entry: continue the listing from here. */
-  readonly resume?: JobPosition;
+  /**
+   * Set when the read stopped short of what was asked while the structure may hold more (it stepped
+   * over a long run of jobs sharing the cursor's score): once every entry is used, the structure
+   * continues from here, and a listing must stop there rather than take it as ended.
+   */
+  readonly cut?: JobPosition;
 }
 
 /**
@@ -62,11 +66,11 @@ export async function readSource(client: Redis, keys: QueueKeys, source: Source,
   const read = pairs(source, await client.zrevrangebyscore(key, score, '-inf', 'WITHSCORES', 'LIMIT', 0, count + TIE_WINDOW));
   const shown = (entry: Entry) => entry.mark === score && Buffer.compare(Buffer.from(entry.id), Buffer.from(id)) >= 0;
   const entries = read.filter((entry) => !shown(entry)).slice(0, count);
-  const last = read.at(-1);
-  if (entries.length === 0 && last && read.length === count + TIE_WINDOW) {
-    // Every job read shares the cursor's score and was shown: continue after the last of them,
-    // which is still in the set, so the next read goes by its rank.
-    return { entries, resume: { source: source as Source & { kind: 'zset' }, score, id: last.id } };
+  const last = entries.at(-1) ?? read.at(-1);
+  if (entries.length < count && read.length === count + TIE_WINDOW && last) {
+    // More jobs shared the cursor's score than the window held. The last one read is still in the
+    // set, so the structure goes on after it by rank.
+    return { entries, cut: { source: source as Source & { kind: 'zset' }, score: String(last.mark), id: last.id } };
   }
   return { entries };
 }

@@ -148,6 +148,35 @@ describe('the BullMQ engine on real Redis', () => {
     }
   });
 
+  test('many jobs sharing one score: the cursor steps over them in bounded reads, skipping none', async () => {
+    // 300 jobs that failed in the same millisecond, written as BullMQ writes them.
+    const client = redis.client();
+    const finished = Date.now() - 1000;
+    const ids = Array.from({ length: 300 }, (_, index) => `t${String(index).padStart(3, '0')}`);
+    const pipeline = client.pipeline();
+    for (const id of ids) {
+      pipeline.hset(`${prefix}:ties:${id}`, { name: 'n', data: '{}', opts: '{}', timestamp: finished - 10, delay: 0, priority: 0, finishedOn: finished, processedOn: finished - 5, atm: 1, failedReason: 'x' });
+      pipeline.zadd(`${prefix}:ties:failed`, finished, id);
+    }
+    pipeline.hset(`${prefix}:ties:meta`, 'opts.maxLenEvents', 10000);
+    await pipeline.exec();
+    const seen: string[] = [];
+    let page = await engine.listJobs({ queue: 'ties', state: 'failed', limit: 50 });
+    let removed: string | undefined;
+    for (let pages = 1; pages < 20; pages += 1) {
+      seen.push(...page.jobs.map((job) => job.id));
+      if (!page.next) break;
+      if (pages === 3) {
+        // The cursor's job leaves: more than a window of jobs share its score above it.
+        removed = String(page.next[2]);
+        await client.zrem(`${prefix}:ties:failed`, removed);
+      }
+      page = await engine.listJobs({ queue: 'ties', state: 'failed', limit: 50, after: page.next });
+    }
+    assert.equal(removed, 't150');
+    assert.deepEqual(seen, [...ids].reverse(), 'every job once, in order');
+  });
+
   test('refuses a cursor it did not make, before it reaches Redis', async () => {
     for (const after of [['wait', -1, '1'], ['nope', 0, '1'], ['delayed', 'NaN; FLUSHALL', '1'], ['failed', '12', ''], ['wait', 0]]) {
       await assert.rejects(engine.listJobs({ queue: 'payments', state: 'failed', limit: 5, after: after as never }), InvalidInputError, JSON.stringify(after));
