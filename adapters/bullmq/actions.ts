@@ -109,9 +109,11 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     },
     statesOf,
     async apply(action, queue, ids) {
-      statesFor(action);
-      if (!(await directory.has(queue))) return 0;
-      const unique = [...new Set(ids)].filter(isJobId);
+      const applies = statesFor(action);
+      // Only real jobs in a state the action applies to reach BullMQ's command, which checks again
+      // atomically: an id that names one of the queue's other keys is never handed to it.
+      const states = await statesOf(queue, [...new Set(ids)]);
+      const unique = [...states].filter(([, state]) => applies.includes(state)).map(([id]) => id);
       let changed = 0;
       // A few commands in flight at a time: each job's change is its own atomic BullMQ command.
       for (let from = 0; from < unique.length; from += APPLY_BATCH) {

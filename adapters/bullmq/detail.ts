@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { JobDetail, JobFamily, JobRef } from '../../core/contracts/jobs.ts';
 import { jobError, jobOptions, parseJson, summaryOf, type JobHash } from './job-hash.ts';
 import { readStates } from './job-states.ts';
-import { pipelined, queueKeys } from './redis.ts';
+import { pipelinedLeniently, queueKeys } from './redis.ts';
 
 /** How many of a job's last log lines the detail shows. */
 export const LOG_LINES = 50;
@@ -17,7 +17,7 @@ export const CHILD_SAMPLE = 20;
  */
 export async function readJob(client: Redis, prefix: string, queue: string, id: string): Promise<JobDetail | null> {
   const keys = queueKeys(prefix, queue);
-  const [hash, logLines, logTotal, pending, processed, failed, pendingSample, processedScan, failedScan] = await pipelined(client, [
+  const [hash, logLines = [], logTotal = 0, pending = 0, processed = 0, failed = 0, pendingSample = [], processedScan = ['0', []], failedScan = ['0', []]] = await pipelinedLeniently(client, [
     ['hgetall', keys.of(id)],
     ['lrange', keys.of(`${id}:logs`), -LOG_LINES, -1],
     ['llen', keys.of(`${id}:logs`)],
@@ -27,7 +27,7 @@ export async function readJob(client: Redis, prefix: string, queue: string, id: 
     ['srandmember', keys.of(`${id}:dependencies`), CHILD_SAMPLE],
     ['hscan', keys.of(`${id}:processed`), 0, 'COUNT', CHILD_SAMPLE],
     ['hscan', keys.of(`${id}:failed`), 0, 'COUNT', CHILD_SAMPLE],
-  ]) as [Record<string, string>, string[], number, number, number, number, string[], [string, string[]], [string, string[]]];
+  ]) as [Record<string, string> | undefined, string[]?, number?, number?, number?, number?, string[]?, [string, string[]]?, [string, string[]]?];
   if (!hash || hash.timestamp === undefined) return null;
   const state = (await readStates(client, keys, [id])).get(id);
   if (!state) return null;

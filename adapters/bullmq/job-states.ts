@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
-import { pipelined, type Command, type QueueKeys } from './redis.ts';
+import { pipelined, pipelinedLeniently, type Command, type QueueKeys } from './redis.ts';
 import { SET_SOURCES } from './sources.ts';
 
 /**
@@ -11,8 +11,8 @@ import { SET_SOURCES } from './sources.ts';
 export const ACTIVE_SCAN_LIMIT = 10_000;
 
 /**
- * The state of each of these jobs that still exists, by key lookups only: one ZSCORE per sorted
- * set (delayed, prioritized, waiting-children, completed, failed) and an EXISTS of the job's lock;
+ * The state of each of these jobs that still exists, by key lookups only: whether the job's hash
+ * exists (HEXISTS of its creation time), one ZSCORE per sorted set (delayed, prioritized, waiting-children, completed, failed) and an EXISTS of the job's lock;
  * a job in none of them is looked for in the active list (LPOS, bounded), and is otherwise waiting
  * in a list (wait, or the legacy paused list): queued. Lists cannot be asked whether they hold a
  * job without walking them, which is why waiting jobs are told by elimination.
@@ -21,10 +21,11 @@ export async function readStates(client: Redis, keys: QueueKeys, ids: readonly s
   const perJob = 2 + SET_SOURCES.length;
   const commands: Command[] = [];
   for (const id of ids) {
-    commands.push(['exists', keys.of(id)], ['exists', keys.of(`${id}:lock`)]);
+    // A job is a hash with a creation time; an id naming another of the queue's keys is no job.
+    commands.push(['hexists', keys.of(id), 'timestamp'], ['exists', keys.of(`${id}:lock`)]);
     for (const source of SET_SOURCES) commands.push(['zscore', keys.of(source.name), id]);
   }
-  const replies = await pipelined(client, commands);
+  const replies = await pipelinedLeniently(client, commands);
   const states = new Map<string, JobState>();
   const unplaced: string[] = [];
   ids.forEach((id, index) => {

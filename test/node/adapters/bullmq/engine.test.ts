@@ -279,6 +279,19 @@ describe('BullMQ engine actions on real Redis', () => {
     assert.equal(counts?.counts.scheduled, 1);
   });
 
+  test("an id that names one of the queue's own keys is no job: not shown, not selected, never removed", async () => {
+    const client = redis.client();
+    const keysBefore = await client.exists(...['wait', 'meta', 'failed', 'events', 'id', 'prioritized'].map((part) => `${prefix}:payments:${part}`));
+    const names = ['wait', 'meta', 'failed', 'events', 'id', 'prioritized', `${seeded.ids.parent}:dependencies`];
+    for (const id of names) assert.equal(await engine.getJob('payments', id), null, id);
+    assert.equal((await engine.statesOf('payments', names)).size, 0);
+    const selected = await engine.selectForAction('delete', 'payments', { ids: names }, 50);
+    assert.deepEqual([selected.jobs, [...selected.missing].sort()], [[], [...names].sort()]);
+    assert.equal(await engine.apply('delete', 'payments', names), 0);
+    assert.equal(await client.exists(...['wait', 'meta', 'failed', 'events', 'id', 'prioritized'].map((part) => `${prefix}:payments:${part}`)), keysBefore);
+    assert.equal(await client.scard(`${prefix}:payments:${seeded.ids.parent}:dependencies`), 2);
+  });
+
   test('refuses an action BullMQ has no command for', async () => {
     await assert.rejects(engine.apply('resume', 'payments', [seeded.ids.failed[2]!]), InvalidInputError);
   });
