@@ -10,7 +10,7 @@ import { sourceNamed } from './sources.ts';
  * on from wherever it is now, and the place is only the fallback when the job has left.
  */
 export type JobPosition =
-  | { readonly source: Source & { readonly kind: 'list' }; readonly index: number; readonly id: string }
+  | { readonly source: Source & { readonly kind: 'list' }; readonly index: number; readonly id: string; readonly following?: string }
   | { readonly source: Source & { readonly kind: 'zset' }; readonly score: string; readonly id: string };
 
 /** A score as Redis prints it: an integer or decimal, possibly with an exponent, or an infinity. */
@@ -22,10 +22,13 @@ export const MAX_JOB_ID_LENGTH = 512;
 /** A listing's place in each structure it has read from: at most one position per structure. */
 export type ListingPosition = ReadonlyMap<Source, JobPosition>;
 
-/** The cursor of a listing: three elements (structure, place, id) for each structure it has read from. */
+/**
+ * The cursor of a listing: for each structure it has read from, its name, the place, the id, and
+ * for a list also the id that followed (empty when none was seen).
+ */
 export function toCursorPosition(positions: ListingPosition): CursorPosition {
   return [...positions.values()].flatMap((position) => (position.source.kind === 'list'
-    ? [position.source.name, (position as { index: number }).index, position.id]
+    ? [position.source.name, (position as { index: number }).index, position.id, (position as { following?: string }).following ?? '']
     : [position.source.name, (position as { score: string }).score, position.id]));
 }
 
@@ -34,18 +37,22 @@ export function toCursorPosition(positions: ListingPosition): CursorPosition {
  * `InvalidInputError`, so a tampered or foreign cursor is a 400 and never a Redis error.
  */
 export function fromCursorPosition(after: CursorPosition, sources: readonly Source[]): ListingPosition {
-  if (!Array.isArray(after) || after.length === 0 || after.length % 3 !== 0 || after.length > sources.length * 3) throw foreign();
+  if (!Array.isArray(after) || after.length === 0 || after.length > sources.length * 4) throw foreign();
   const positions = new Map<Source, JobPosition>();
-  for (let index = 0; index < after.length; index += 3) {
-    const [name, mark, id] = after.slice(index, index + 3);
-    const source = sourceNamed(name);
-    if (!source || !sources.includes(source) || positions.has(source) || !isJobId(id)) throw foreign();
+  for (let index = 0; index < after.length;) {
+    const source = sourceNamed(after[index]);
+    if (!source || !sources.includes(source) || positions.has(source)) throw foreign();
+    const [, mark, id, following] = after.slice(index, index + (source.kind === 'list' ? 4 : 3));
+    if (!isJobId(id)) throw foreign();
     if (source.kind === 'list') {
       if (typeof mark !== 'number' || !Number.isSafeInteger(mark) || mark < 0) throw foreign();
-      positions.set(source, { source: source as Source & { kind: 'list' }, index: mark, id });
+      if (following !== '' && !isJobId(following)) throw foreign();
+      positions.set(source, { source: source as Source & { kind: 'list' }, index: mark, id, ...(following ? { following } : {}) });
+      index += 4;
     } else {
       if (typeof mark !== 'string' || !SCORE.test(mark)) throw foreign();
       positions.set(source, { source: source as Source & { kind: 'zset' }, score: mark, id });
+      index += 3;
     }
   }
   return positions;

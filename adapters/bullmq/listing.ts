@@ -92,6 +92,6 @@ function sourceOrder(sources: readonly Source[], positions: ReadonlyMap<Source, 
 
 export function positionOf(entry: Entry): JobPosition {
   return entry.source.kind === 'list'
-    ? { source: entry.source as Source & { kind: 'list' }, index: entry.mark as number, id: entry.id }
+    ? { source: entry.source as Source & { kind: 'list' }, index: entry.mark as number, id: entry.id, ...(entry.following === undefined ? {} : { following: entry.following }) }
     : { source: entry.source as Source & { kind: 'zset' }, score: entry.mark as string, id: entry.id };
 }

@@ -9,6 +9,8 @@ export interface Entry {
   readonly id: string;
   /** The index in a list, or the score in a sorted set as Redis printed it. */
   readonly mark: number | string;
+  /** In a list: the id after this one, when the read saw it, to find the place again if this job leaves. */
+  readonly following?: string;
 }
 
 /** What one structure gave for a page: its next entries, in its order. */
@@ -41,17 +43,16 @@ export const TIE_WINDOW = 100;
 export async function readSource(client: Redis, keys: QueueKeys, source: Source, count: number, position?: JobPosition): Promise<Read> {
   const key = keys.of(source.name);
   if (source.kind === 'list') {
-    if (!position || position.source !== source) {
-      const ids = (await client.lrange(key, 0, count - 1));
-      return { entries: ids.map((id, index) => ({ source, id, mark: index })) };
-    }
-    const { index, id } = position as { index: number; id: string };
+    if (!position || position.source !== source) return { entries: listEntries(source, await client.lrange(key, 0, count - 1), 0, 0, count) };
+    const { index, id, following } = position as { index: number; id: string; following?: string };
     const from = Math.max(0, index - LIST_SLACK);
     const window = await client.lrange(key, from, index + count + LIST_SLACK);
     const found = window.indexOf(id);
-    // The job at the cursor has left the list: whatever followed it has moved up into its place.
-    const start = found >= 0 ? found + 1 : Math.min(index - from, window.length);
-    return { entries: window.slice(start, start + count).map((entryId, offset) => ({ source, id: entryId, mark: from + start + offset })) };
+    // The job at the cursor has left the list: the page goes on from the job that followed it,
+    // wherever that is now; without it, from the old index, where what followed has moved up to.
+    const next = found < 0 && following ? window.indexOf(following) : -1;
+    const start = found >= 0 ? found + 1 : next >= 0 ? next : Math.min(index - from, window.length);
+    return { entries: listEntries(source, window, from, start, count) };
   }
   if (!position || position.source !== source) {
     return { entries: pairs(source, await client.zrevrange(key, 0, count - 1, 'WITHSCORES')) };
@@ -73,6 +74,14 @@ export async function readSource(client: Redis, keys: QueueKeys, source: Source,
     return { entries, cut: { source: source as Source & { kind: 'zset' }, score: String(last.mark), id: last.id } };
   }
   return { entries };
+}
+
+/** Up to `count` entries of a list read from index `from`, starting at `start` within the read. */
+function listEntries(source: Source, ids: readonly string[], from: number, start: number, count: number): Entry[] {
+  return ids.slice(start, start + count).map((id, offset) => {
+    const following = ids[start + offset + 1];
+    return { source, id, mark: from + start + offset, ...(following === undefined ? {} : { following }) };
+  });
 }
 
 function pairs(source: Source, flat: readonly string[]): Entry[] {

@@ -117,8 +117,9 @@ describe('the BullMQ engine on real Redis', () => {
       await queue.addBulk([{ name: 'n', data: {} }, { name: 'n', data: {} }]);
       const second = await engine.listJobs({ queue: 'moving', state: 'queued', limit: 2, after: first.next! });
       assert.deepEqual(second.jobs.map((job) => job.id), newestFirst.slice(2, 4));
-      // The job at the cursor leaves: the next page starts with the job after it, no gap.
+      // The job at the cursor leaves while more arrive: the next page starts with the job after it.
       await queue.remove(newestFirst[3]!);
+      await queue.addBulk([{ name: 'n', data: {} }, { name: 'n', data: {} }, { name: 'n', data: {} }]);
       const third = await engine.listJobs({ queue: 'moving', state: 'queued', limit: 2, after: second.next! });
       assert.deepEqual(third.jobs.map((job) => job.id), newestFirst.slice(4, 6));
     } finally {
