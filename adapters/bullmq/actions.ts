@@ -7,11 +7,10 @@ import type { JobAction } from '../../core/vocabulary/actions.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobSelection } from '../../core/vocabulary/job-selection.ts';
 import { isJobId } from './cursor.ts';
-import { readStates } from './job-states.ts';
+import { readPlaces, readStates, type JobPlace } from './job-states.ts';
 import { summaries, listPage } from './listing.ts';
 import { countQueues } from './queue-info.ts';
 import { queueKeys } from './redis.ts';
-import { SOURCES } from './sources.ts';
 import { bullmqState } from './states.ts';
 import type { QueueDirectory } from './discovery.ts';
 
@@ -62,12 +61,12 @@ export function createActionMethods(context: ActionContext): ActionMethods {
   async function byIds(action: JobAction, queue: string, ids: readonly string[], limit: number): Promise<ActionSelection> {
     const applies = statesFor(action);
     const unique = [...new Set(ids)];
-    const states = await statesOf(queue, unique);
-    const missing = unique.filter((id) => !states.has(id));
-    const eligible = unique.filter((id) => applies.includes(states.get(id)!));
-    const chosen = eligible.slice(0, limit);
-    const source = (state: JobState) => SOURCES.find((candidate) => candidate.state === state)!;
-    const jobs = await summaries(client, prefix, queue, chosen.map((id) => ({ source: source(states.get(id)!), id, mark: 0 })));
+    const valid = unique.filter(isJobId);
+    const places = valid.length > 0 && (await directory.has(queue)) ? await readPlaces(client, queueKeys(prefix, queue), valid) : new Map<string, JobPlace>();
+    const missing = unique.filter((id) => !places.has(id));
+    const eligible = unique.filter((id) => places.has(id) && applies.includes(places.get(id)!.state));
+    const chosen = eligible.slice(0, limit).map((id) => ({ id, ...places.get(id)! }));
+    const jobs = await summaries(client, prefix, queue, chosen.map(({ id, source, score }) => ({ source, id, mark: score ?? 0 })));
     return { jobs: newestFirst(jobs), eligible: eligible.length, ineligible: unique.length - missing.length - eligible.length, missing };
   }
 

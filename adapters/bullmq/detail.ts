@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { JobDetail, JobFamily, JobRef } from '../../core/contracts/jobs.ts';
 import { jobError, jobOptions, parseJson, summaryOf, type JobHash } from './job-hash.ts';
-import { readStates } from './job-states.ts';
+import { readPlaces } from './job-states.ts';
 import { pipelinedLeniently, queueKeys } from './redis.ts';
 
 /** How many of a job's last log lines the detail shows. */
@@ -29,10 +29,10 @@ export async function readJob(client: Redis, prefix: string, queue: string, id: 
     ['hscan', keys.of(`${id}:failed`), 0, 'COUNT', CHILD_SAMPLE],
   ]) as [Record<string, string> | undefined, string[]?, number?, number?, number?, number?, string[]?, [string, string[]]?, [string, string[]]?];
   if (!hash || hash.timestamp === undefined) return null;
-  const state = (await readStates(client, keys, [id])).get(id);
-  if (!state) return null;
+  const place = (await readPlaces(client, keys, [id])).get(id);
+  if (!place) return null;
   const job: JobHash = hash;
-  const summary = summaryOf(queue, id, state, job);
+  const summary = summaryOf(queue, id, place.state, job, place.source.name === 'delayed' ? place.score : null);
   const options = jobOptions(job.opts);
   const parent = parentOf(prefix, job);
   const sample = [

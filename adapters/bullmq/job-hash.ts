@@ -17,20 +17,33 @@ export function jobOptions(raw: string | null | undefined): Record<string, unkno
   return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [OPTION_NAMES[key] ?? key, value]));
 }
 
-/** A listing row from the hash fields `SUMMARY_FIELDS` asked for, or null when the job is gone. */
-export function toJobSummary(queue: string, id: string, state: JobState, values: readonly (string | null)[]): JobSummary | null {
-  const [timestamp, delay, priority, processedOn, finishedOn, atm, attemptsMade, opts, failedReason] = values;
+/**
+ * A listing row from the hash fields `SUMMARY_FIELDS` asked for, or null when the job is gone.
+ * `delayedScore` is the job's score in the delayed set, when it is there.
+ */
+export function toJobSummary(queue: string, id: string, state: JobState, values: readonly (string | null)[] | undefined, delayedScore?: string | null): JobSummary | null {
+  const [timestamp, delay, priority, processedOn, finishedOn, atm, attemptsMade, opts, failedReason] = values ?? [];
   if (timestamp === null || timestamp === undefined) return null;
-  return summaryOf(queue, id, state, { timestamp, delay, priority, processedOn, finishedOn, atm, attemptsMade, opts, failedReason });
+  return summaryOf(queue, id, state, { timestamp, delay, priority, processedOn, finishedOn, atm, attemptsMade, opts, failedReason }, delayedScore);
+}
+
+/**
+ * When a delayed job is due, from its score in the delayed set (milliseconds times 4096, the low
+ * bits ordering jobs due in the same millisecond). Its hash cannot say: after a failed attempt
+ * BullMQ records the backoff as `delay` but keeps the creation time.
+ */
+export function dueAt(delayedScore: string): number {
+  return Math.floor(Number(delayedScore) / 0x1000);
 }
 
 /** The fields of a job hash by name, as HGETALL or HMGET gave them. */
 export type JobHash = Readonly<Record<string, string | null | undefined>>;
 
-export function summaryOf(queue: string, id: string, state: JobState, hash: JobHash): JobSummary {
+export function summaryOf(queue: string, id: string, state: JobState, hash: JobHash, delayedScore?: string | null): JobSummary {
   const options = jobOptions(hash.opts);
   const created = millis(hash.timestamp) ?? 0;
   const delay = millis(hash.delay) ?? 0;
+  const due = delayedScore ? dueAt(delayedScore) : delay > 0 ? created + delay : null;
   return {
     id,
     queue,
@@ -41,7 +54,7 @@ export function summaryOf(queue: string, id: string, state: JobState, hash: JobH
       max: typeof options.attempts === 'number' && options.attempts > 0 ? options.attempts : 1,
     },
     createdAt: iso(created),
-    runAfter: delay > 0 ? iso(created + delay) : null,
+    runAfter: due === null ? null : iso(due),
     startedAt: isoOrNull(millis(hash.processedOn)),
     finishedAt: isoOrNull(millis(hash.finishedOn)),
     errorMessage: hash.failedReason ? hash.failedReason : null,

@@ -74,7 +74,10 @@ export async function listPage(client: Redis, prefix: string, request: ListReque
 async function readRows(client: Redis, prefix: string, queue: string, entries: readonly Entry[]): Promise<Map<Entry, Candidate>> {
   const keys = queueKeys(prefix, queue);
   const replies = await pipelined(client, entries.map((entry) => ['hmget', keys.of(entry.id), ...SUMMARY_FIELDS] as const));
-  return new Map(entries.map((entry, index) => [entry, { entry, job: toJobSummary(queue, entry.id, entry.source.state, replies[index] as (string | null)[]) }]));
+  return new Map(entries.map((entry, index) => {
+    const delayedScore = entry.source.name === 'delayed' ? String(entry.mark) : null;
+    return [entry, { entry, job: toJobSummary(queue, entry.id, entry.source.state, replies[index] as (string | null)[], delayedScore) }];
+  }));
 }
 
 /** The listing rows of these entries, in their order, leaving out jobs that no longer exist. */

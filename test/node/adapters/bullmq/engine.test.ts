@@ -2,7 +2,7 @@
 // and their cursors while jobs move, a job's detail, and the actions.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { fromBullMQ } from '../../../../adapters/bullmq/index.ts';
 import type { JobEngine } from '../../../../core/index.ts';
 import { InvalidInputError, OptionsError } from '../../../../core/errors.ts';
@@ -176,6 +176,30 @@ describe('the BullMQ engine on real Redis', () => {
     }
     assert.equal(removed, 't150');
     assert.deepEqual(seen, [...ids].reverse(), 'every job once, in order');
+  });
+
+  test('a job waiting out a retry backoff is scheduled, due when its backoff ends', async () => {
+    const queue = new Queue('backoff', { connection: redis.client(), prefix });
+    const worker = new Worker('backoff', null, { connection: redis.client(), prefix, autorun: false });
+    try {
+      const dayAgo = Date.now() - 86_400_000;
+      await queue.add('n', {}, { attempts: 2, backoff: { type: 'fixed', delay: 3 * 3_600_000 }, timestamp: dayAgo });
+      const job = await worker.getNextJob('token', { block: false });
+      await job!.moveToFailed(new Error('try again later'), 'token', false);
+      const [row] = (await engine.listJobs({ queue: 'backoff', state: 'scheduled', limit: 5 })).jobs;
+      assert.equal(row?.id, job!.id);
+      assert.deepEqual(row?.attempts, { made: 1, max: 2 });
+      assert.equal(row?.errorMessage, 'try again later');
+      // Due three hours after the failure, not three hours after it was created a day ago.
+      assert.ok(Date.parse(row!.runAfter!) > Date.now() + 2 * 3_600_000, row?.runAfter ?? 'no runAfter');
+      assert.equal((await engine.getJob('backoff', job!.id!))?.runAfter, row?.runAfter);
+      const [selected] = (await engine.selectForAction('delete', 'backoff', { ids: [job!.id!] }, 5)).jobs;
+      assert.equal(selected?.runAfter, row?.runAfter);
+    } finally {
+      await worker.close(true);
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
   });
 
   test('refuses a cursor it did not make, before it reaches Redis', async () => {
