@@ -89,7 +89,7 @@ function millis(raw: string | null | undefined): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-export function iso(value: number): string {
+function iso(value: number): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }

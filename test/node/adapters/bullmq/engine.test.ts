@@ -52,7 +52,7 @@ describe('the BullMQ engine on real Redis', () => {
   test('discovers the queues under its prefix, and a queue created later', async () => {
     assert.deepEqual((await engine.listQueues()).map((queue) => queue.name), ['payments', 'payments-children']);
     const later = new Queue('refunds', { connection: redis.client(), prefix });
-    await later.waitUntilReady();
+    await later.getVersion();
     await later.add('refund', {});
     assert.deepEqual((await engine.listQueues()).map((queue) => queue.name), ['payments', 'payments-children', 'refunds']);
     await later.obliterate({ force: true });
@@ -69,6 +69,20 @@ describe('the BullMQ engine on real Redis', () => {
     assert.equal(description.version, '6.7.6');
     assert.deepEqual(description.problems, []);
     assert.match(description.supported, /Redis \d+\.\d+/);
+  });
+
+  test("discovery matches its prefix literally, even one with SCAN's pattern characters", async () => {
+    const base = uniquePrefix('glob');
+    const literal = `${base}[x]*`;
+    const lookalike = `${base}xyz`;
+    redis.prefixes.push(literal, lookalike);
+    for (const [where, name] of [[literal, 'mine'], [lookalike, 'theirs']] as const) {
+      const queue = new Queue(name, { connection: redis.client(), prefix: where });
+      await queue.getVersion();
+      await queue.close();
+    }
+    const discovering = fromBullMQ({ connection: redis.client(), prefix: literal });
+    assert.deepEqual((await discovering.listQueues()).map((queue) => queue.name), ['mine']);
   });
 
   test('an explicit list of queues is exactly those', async () => {
