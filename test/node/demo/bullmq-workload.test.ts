@@ -7,6 +7,7 @@ import { BULLMQ_STATES, fromBullMQ } from '../../../adapters/bullmq/index.ts';
 import type { JobState } from '../../../core/index.ts';
 import { BULLMQ_DEMO_QUEUES, startBullMQWorkload, type BullMQWorkload } from '../../../demo/bullmq-workload.ts';
 import { connectRedis, deletePrefix, uniquePrefix } from '../support/redis.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const prefix = uniquePrefix('demo');
 let redis: Redis;
@@ -31,13 +32,14 @@ test('the workload reaches every BullMQ state, and pauses its nightly exports', 
   assert.deepEqual((await engine.listQueues()).map((queue) => queue.name), [...BULLMQ_DEMO_QUEUES].sort());
   assert.equal((await engine.findQueue('exports-nightly'))?.settings.paused, true);
   const seen = new Set<JobState>();
-  const deadline = Date.now() + 45_000;
   // Workers move jobs on as the test reads: collect each state as it is seen, until all have been.
-  while (seen.size < BULLMQ_STATES.length && Date.now() < deadline) {
+  await waitUntil(async () => {
     for (const { counts } of await engine.countJobs(BULLMQ_DEMO_QUEUES)) {
       for (const [state, count] of Object.entries(counts)) if (count > 0) seen.add(state as JobState);
     }
-    if (seen.size < BULLMQ_STATES.length) await new Promise((resolve) => { setTimeout(resolve, 200); });
-  }
+    return seen.size === BULLMQ_STATES.length;
+  }, 'jobs in every state', { timeoutMs: 45_000, intervalMs: 200 }).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; seen ${[...seen].sort().join(', ')}`);
+  });
   assert.deepEqual([...seen].sort(), [...BULLMQ_STATES].sort());
 });

@@ -1,13 +1,18 @@
-// The BullMQ engine against real Redis and jobs BullMQ itself wrote: discovery, counts, listings
-// and their cursors while jobs move, a job's detail, and the actions.
+// The BullMQ engine against real Redis and jobs BullMQ itself wrote: the engine conformance suite,
+// then what is BullMQ's own: discovery, cursors while jobs move in lists and sorted sets, a job's
+// logs, progress and flow, keys that are no jobs, and the actions through BullMQ's commands.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { Queue, Worker } from 'bullmq';
 import { fromBullMQ } from '../../../../adapters/bullmq/index.ts';
 import type { JobEngine } from '../../../../core/index.ts';
 import { InvalidInputError, OptionsError } from '../../../../core/errors.ts';
+import { conformanceSuite } from '../../engines/conformance/suite.ts';
 import { uniquePrefix, useRedis } from '../../support/redis.ts';
+import { bullmqHarness } from './harness.ts';
 import { PLANTED_SECRET, seedEveryState, type SeededQueue } from './seed.ts';
+
+conformanceSuite(bullmqHarness);
 
 /** Every id a listing gives, page by page of `limit`, following its cursors. */
 async function walk(engine: JobEngine, queue: string, state: Parameters<JobEngine['listJobs']>[0]['state'], limit: number): Promise<string[]> {
