@@ -1,12 +1,14 @@
 /**
  * The BullMQ demo's back end: BullMQ queues and their workload on Redis (`REDIS_URL`), the console
  * over them, and the console's own tables in embedded PGlite (or `DATABASE_URL`), with the same
- * sign-in users and policies as the pg-boss demo.
+ * sign-in users and policies as the pg-boss demo, and bull-board beside it as a read-only bridge.
  */
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createOpsJobs, type OpsStore } from 'ops-jobs';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { bullBoardBridge } from 'ops-jobs/bull-board';
 import { fromBullMQ } from 'ops-jobs/bullmq';
 import { createPostgresStore } from 'ops-jobs/postgres';
 import type { Demo } from './boot.ts';
@@ -40,6 +42,8 @@ export async function bootBullMQDemo(): Promise<Demo> {
     mount: MOUNT,
     signInUrl: '/login',
     live: liveSettings(),
+    // bull-board beside the console, read-only; the demo's policy lets only admins open it.
+    bridge: await bullBoardBridge({ queues: [...workload.queues.values()].map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })) }),
   });
   await opsJobs.ready();
   console.log(`ops-jobs BullMQ demo: jobs in Redis under the prefix "${DEMO_PREFIX}", console tables in ${database.description}`);
