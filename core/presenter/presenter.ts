@@ -10,6 +10,7 @@ import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueR
 import { cutStack } from './cut-stack.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
+import { PENDING_OUTCOME_NOTE } from '../vocabulary/audit-outcomes.ts';
 
 /** Values whose JSON text is longer than this are sent as a preview (or cut), never whole, unless asked for whole. */
 export const MAX_VALUE_BYTES = 256 * 1024;
@@ -151,6 +152,11 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         options: value('job_options', job.options, context),
         timings: { ...job.timings },
         deadLetteredFrom: job.deadLetteredFrom,
+        // Progress and log lines are written by the job as it runs, like its output, and may carry
+        // the same data: the policy decides on them as output.
+        ...(job.progress === undefined ? {} : { progress: value('job_output', job.progress, context) }),
+        ...(job.logs ? { logs: { lines: value('job_output', [...job.logs.lines], context), total: job.logs.total } } : {}),
+        ...(job.family ? { family: { parent: job.family.parent, children: { ...job.family.children, sample: [...job.family.children.sample] } } } : {}),
       };
     },
     jobValue(job, part, actor) {
@@ -202,6 +208,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         reason: text('reason', record.reason, actor),
         planHash: record.planHash,
         correlationId: record.correlationId,
+        ...(record.outcome === 'pending' ? { outcomeNote: PENDING_OUTCOME_NOTE } : {}),
       };
     },
   };
