@@ -8,6 +8,7 @@ import { CursorPager } from '../controllers/cursor-pager.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
 import { auditIcon, downloadIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -37,7 +38,7 @@ import { changedText, principalText, selectionShort } from './audit-text.ts';
  * @csspart load-more - the "Load more" button.
  */
 export class OpsJobsAuditLog extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, viewStyles, auditLogStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, auditLogStyles];
 
   @property() query = '';
   @state() private announcement = '';

@@ -7,6 +7,8 @@ import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { facts } from '../shared/facts.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount, shortId } from '../shared/format.ts';
 import { warningIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -30,7 +32,7 @@ import { auditRecordStyles } from './audit-record.styles.ts';
  * @csspart jobs - the list of job links.
  */
 export class OpsJobsAuditRecord extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, viewStyles, auditRecordStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, facts, auditRecordStyles];
 
   @property({ attribute: 'record-id' }) recordId = '';
 

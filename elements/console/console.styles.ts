@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/visually-hidden.styles.ts';
 
 /** Styles of `<ops-jobs-console>`: the top bar and the main area. */
 export const consoleStyles = css`
@@ -153,11 +154,7 @@ export const consoleStyles = css`
     /* Room for the live indicator: names stay for assistive technology, the avatar goes. */
     .brand:has(~ .nav) > span:last-child,
     .nav ~ .actor .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      ${visuallyHidden}
     }
     .nav ~ .actor .avatar {
       display: none;

@@ -17,6 +17,7 @@ import { interceptableLink } from '../router/link-clicks.ts';
 import { Router } from '../router/router.ts';
 import { routes, type Route } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { layersIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import type { Theme, ViewElement } from '../shared/view-element.ts';
@@ -73,7 +74,7 @@ import { routeTitle } from './route-title.ts';
  * @cssprop --ops-jobs-color-warning - the live indicator when reconnecting or polling; `-soft`, `-border`.
  */
 export class OpsJobsConsole extends LitElement {
-  static override styles = [tokens, themeScheme, controls, consoleStyles, liveStatusStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, consoleStyles, liveStatusStyles];
 
   @property() root = './';
   @property({ reflect: true }) theme: Theme | undefined;

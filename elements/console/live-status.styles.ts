@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/visually-hidden.styles.ts';
 
 /** Styles of the live indicator in the console's top bar. */
 export const liveStatusStyles = css`
@@ -22,11 +23,7 @@ export const liveStatusStyles = css`
       display: inline;
     }
     .live .full {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      ${visuallyHidden}
     }
   }
   .dot {

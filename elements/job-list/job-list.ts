@@ -13,6 +13,7 @@ import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, shortId } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
@@ -58,7 +59,7 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * @csspart bulk - the bar of bulk actions.
  */
 export class OpsJobsJobList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles];
 
   @property() queue = '';
   @property({ converter: (value) => (isJobState(value) ? value : null) }) state: JobState | null = null;

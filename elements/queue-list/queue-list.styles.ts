@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/visually-hidden.styles.ts';
 
 /** Styles of `<ops-jobs-queue-list>`: totals tiles, the queue table and its narrow card layout. */
 export const queueListStyles = css`
@@ -124,10 +125,6 @@ export const queueListStyles = css`
     height: 5.3rem;
     border-radius: var(--_radius);
   }
-  .skeleton.row-s {
-    height: 1.1rem;
-    margin: 0.95rem 1rem;
-  }
 
   @container (max-width: 560px) {
     .tiles {
@@ -148,11 +145,7 @@ export const queueListStyles = css`
   /* Narrow: each queue becomes a card of labelled counts. Explicit roles keep table semantics. */
   @container (max-width: 760px) {
     thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      ${visuallyHidden}
     }
     table,
     tbody {

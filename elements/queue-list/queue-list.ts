@@ -6,6 +6,7 @@ import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, formatRelative } from '../shared/format.ts';
@@ -36,7 +37,7 @@ const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queue
  * @cssprop --ops-jobs-color-* - see `<ops-jobs-console>`.
  */
 export class OpsJobsQueueList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, queueListStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, queueListStyles];
 
   readonly #load = new LoadController(this, {
     args: () => [this.api] as const,
