@@ -150,7 +150,7 @@ export class OpsJobsAuditLog extends ViewElement {
     const one = ids.length === 1 ? ids[0] : undefined;
     const who = principalText(record);
     return html`<tr role="row" class=${record.outcome === 'pending' ? 'open' : ''}>
-      <td role="cell" class="time"><ops-jobs-relative-time datetime=${record.occurredAt}></ops-jobs-relative-time></td>
+      <td role="cell" class="time"><ops-jobs-relative-time datetime=${record.occurredAt} format="both" stacked></ops-jobs-relative-time></td>
       <td role="cell" class="who" data-label="By">
         <a href=${this.href(routes.audit({ actor: record.principal.id }))} title="${record.principal.id} (${record.principal.type})"
           aria-label="Records by ${who}">${who}</a>

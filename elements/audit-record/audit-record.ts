@@ -61,7 +61,7 @@ export class OpsJobsAuditRecord extends ViewElement {
             ? html`<p class="sub">
                 <span>by ${principalText(current)}</span><span class="sep" aria-hidden="true">·</span>
                 <span>in <a href=${this.href(routes.queue(current.resource.queue))}>${current.resource.queue}</a></span><span class="sep" aria-hidden="true">·</span>
-                <ops-jobs-relative-time datetime=${current.occurredAt}></ops-jobs-relative-time>
+                <ops-jobs-relative-time datetime=${current.occurredAt} format="both"></ops-jobs-relative-time>
               </p>`
             : ''}
         </div>

@@ -9,7 +9,7 @@ import { controls } from '../shared/controls.styles.ts';
 import { skeletons } from '../shared/skeleton.styles.ts';
 import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
-import { formatCount, formatRelative } from '../shared/format.ts';
+import { formatCount, formatRelativeExact } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
 import { STATE_LABELS } from '../shared/state-copy.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
@@ -125,7 +125,7 @@ export class OpsJobsQueueList extends ViewElement {
     const times = queues.flatMap((queue) => Object.values(queue.stale).map((freshness) => Date.parse(freshness!.asOf)));
     if (times.length === 0) return '';
     return html`<p part="stale-note" class="stale-note">
-      ≈ About: the engine's own count from ${formatRelative(new Date(Math.min(...times)))}, for figures too large to count on every request.
+      ≈ About: the engine's own count from ${formatRelativeExact(new Date(Math.min(...times)))}, for figures too large to count on every request.
     </p>`;
   }
 
