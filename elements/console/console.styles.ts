@@ -106,6 +106,11 @@ export const consoleStyles = css`
     color: var(--_text);
     font-weight: 500;
   }
+  @media (min-width: 521px) {
+    .actor .prefix {
+      ${visuallyHidden}
+    }
+  }
   .avatar {
     display: grid;
     place-items: center;
@@ -124,6 +129,29 @@ export const consoleStyles = css`
     max-width: var(--ops-jobs-max-width, 82rem);
     margin: 0 auto;
     padding: 1.5rem max(1rem, 2vw) 3rem;
+    scroll-margin-top: var(--ops-jobs-header-top, 0px);
+  }
+  main:focus {
+    outline: none;
+  }
+  /* Out of sight until it has focus: the first Tab on the page shows it over the top bar. */
+  .skip:not(:focus) {
+    ${visuallyHidden}
+  }
+  .skip:focus {
+    position: absolute;
+    z-index: 20;
+    top: calc(var(--ops-jobs-header-top, 0px) + 0.5rem);
+    left: 0.5rem;
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.5rem;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius-small);
+    color: var(--_on-accent);
+    background: var(--_accent);
+    font-weight: 600;
+    box-shadow: var(--_shadow);
   }
   main > ops-jobs-problem {
     --ops-jobs-problem-margin: 12vh auto;
@@ -140,8 +168,7 @@ export const consoleStyles = css`
     height: 6rem;
   }
   @media (max-width: 520px) {
-    .engine,
-    .actor .prefix {
+    .engine {
       display: none;
     }
     .nav {
@@ -151,18 +178,41 @@ export const consoleStyles = css`
     .nav a {
       padding: 0.4rem 0.4rem;
     }
-    /* Room for the live indicator: names stay for assistive technology, the avatar goes. */
-    .brand:has(~ .nav) > span:last-child,
-    .nav ~ .actor .label {
+    /* Room for the live indicator: the brand's name stays for assistive technology. */
+    .brand:has(~ .nav) > span:last-child {
       ${visuallyHidden}
     }
-    .nav ~ .actor .avatar {
-      display: none;
+    /* The operator's name gets a line of its own under the links, always in sight. */
+    .bar {
+      height: auto;
     }
     .bar > .inner {
-      gap: 0.5rem;
+      flex-wrap: wrap;
+      gap: 0 0.5rem;
+      padding-top: 0.4rem;
+      padding-bottom: 0.4rem;
+    }
+    .actor {
+      order: 1;
+      flex: 1 0 100%;
+      gap: 0.4rem;
+      padding-top: 0.3rem;
+      font-size: 0.8125rem;
+    }
+    .actor .prefix {
+      color: var(--_muted);
+      font-weight: 400;
+    }
+    .actor .label {
+      max-width: none;
+    }
+    .avatar {
+      width: 1.25rem;
+      height: 1.25rem;
+      font-size: 0.625rem;
     }
     main {
+      --_sticky-top: calc(var(--ops-jobs-header-top, 0px) + 5.25rem);
       padding-top: 1.1rem;
     }
   }

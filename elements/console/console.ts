@@ -35,8 +35,12 @@ import { routeTitle } from './route-title.ts';
  *
  * It holds one live connection to `api/events` and says in the header, at all times, whether what
  * is on screen is current: Live, Reconnecting…, Polling every Ns (the stream cannot be held open,
- * so the view reloads on a timer), Stale since a time (nothing gets through), or Signed out. Views
- * update in place from it.
+ * so the view reloads on a timer), Stale since a time (nothing gets through), or Signed out. The
+ * indicator is a button that opens a plain explanation of the state. Views update in place from it.
+ *
+ * The first Tab stop is a "Skip to main content" link, shown when focused, that moves focus to
+ * the view's heading. The signed-in operator's name is always shown: in the top bar, or on
+ * narrow screens on a line of its own under it.
  *
  * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
  *   Resolved once against `document.baseURI`, so the console works under any path prefix.
@@ -49,6 +53,9 @@ import { routeTitle } from './route-title.ts';
  *
  * @csspart header - the top bar; it stays in sight when the page scrolls.
  * @csspart live - the live indicator in the top bar.
+ * @csspart live-explained - the explanation the live indicator opens.
+ * @csspart skip-link - the "Skip to main content" link.
+ * @csspart actor - the signed-in operator's name.
  * @csspart nav - the links to the queues and the audit log in the top bar.
  * @csspart main - the area the views render in.
  *
@@ -102,6 +109,8 @@ export class OpsJobsConsole extends LitElement {
   @state() private route: Route = routes.overview();
   /** Why the current view's code could not be loaded, if it could not. */
   @state() private viewError: unknown;
+  /** Whether the live indicator's explanation is open. */
+  @state() private liveExplained = false;
 
   readonly #session = new LoadController(this, {
     args: () => (this.api ? ([this.api] as const) : null),
@@ -130,7 +139,50 @@ export class OpsJobsConsole extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.router?.stop();
+    this.#closeLiveExplained();
   }
+
+  readonly #toggleLiveExplained = (): void => {
+    if (this.liveExplained) {
+      this.#closeLiveExplained();
+      return;
+    }
+    this.liveExplained = true;
+    // Opened by this click: listen from the next event on, for a click elsewhere or Escape.
+    setTimeout(() => {
+      if (!this.liveExplained) return;
+      document.addEventListener('click', this.#onClickAway, true);
+      document.addEventListener('keydown', this.#onEscape, true);
+    });
+  };
+
+  #closeLiveExplained(): void {
+    this.liveExplained = false;
+    document.removeEventListener('click', this.#onClickAway, true);
+    document.removeEventListener('keydown', this.#onEscape, true);
+  }
+
+  readonly #onClickAway = (event: Event): void => {
+    const live = this.renderRoot.querySelector('.live');
+    if (live && !event.composedPath().includes(live)) this.#closeLiveExplained();
+  };
+
+  readonly #onEscape = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    const inLive = event.composedPath().includes(this.renderRoot.querySelector('.live') as EventTarget);
+    this.#closeLiveExplained();
+    if (inLive) this.renderRoot.querySelector<HTMLElement>('.live-button')?.focus();
+  };
+
+  readonly #skipToMain = (event: Event): void => {
+    event.preventDefault();
+    const main = this.renderRoot.querySelector<HTMLElement>('main');
+    if (!main) return;
+    main.scrollIntoView({ block: 'start' });
+    const view = main.firstElementChild as ViewElement | null;
+    if (view?.focusHeading) void view.focusHeading();
+    else main.focus({ preventScroll: true });
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('root') && this.#started && changed.get('root') !== undefined) this.#start();
@@ -202,6 +254,7 @@ export class OpsJobsConsole extends LitElement {
 
   override render() {
     return html`
+      <a part="skip-link" class="skip" href="#main" @click=${this.#skipToMain}>Skip to main content</a>
       <header part="header" class="bar"><div class="inner">
         <a class="brand" href=${this.router?.href(routes.overview()) ?? './'}>
           <span class="logo" aria-hidden="true">${layersIcon}</span><span>${this.brand}</span>
@@ -209,10 +262,10 @@ export class OpsJobsConsole extends LitElement {
         ${this.session ? html`<span class="engine" title="Job engine">${this.session.engine.name}</span>` : ''}
         ${this.session?.permissions['audit.view'] ? this.#nav() : ''}
         <span class="spacer"></span>
-        ${liveStatus(this.live)}
+        ${liveStatus(this.live, this.liveExplained, this.#toggleLiveExplained)}
         ${this.session ? this.#actor(this.session) : ''}
       </div></header>
-      <main part="main">
+      <main part="main" id="main" tabindex="-1">
         ${this.#session.render({
           initial: () => this.#loading(),
           pending: (previous) => (previous ? this.#view() : this.#loading()),
@@ -235,11 +288,9 @@ export class OpsJobsConsole extends LitElement {
 
   #actor(session: SessionResponse): TemplateResult {
     const label = session.actor.label;
-    return html`<span class="actor">
+    return html`<span part="actor" class="actor">
       <span class="avatar" aria-hidden="true">${(label ?? '?').trim().charAt(0) || '?'}</span>
-      <span class="label" title=${label ? `Signed in as ${label}` : 'Signed in'}
-        ><span class="visually-hidden">Signed in as </span>${label ?? 'Signed in'}</span
-      >
+      <span class="label"><span class="prefix">Signed in as </span>${label ?? 'Signed in'}</span>
     </span>`;
   }
 

@@ -1,19 +1,24 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../shared/visually-hidden.styles.ts';
 
-/** Styles of the live indicator in the console's top bar. */
+/** Styles of the live indicator in the console's top bar, and of its explanation below it. */
 export const liveStatusStyles = css`
   .live {
+    position: relative;
     display: inline-flex;
-    align-items: center;
+  }
+  .live-button {
+    min-height: 1.75rem;
     gap: 0.4rem;
     padding: 0.15rem 0.6rem 0.15rem 0.5rem;
     border-radius: 999px;
     border: 1px solid var(--_border);
+    box-shadow: none;
     font-size: 0.75rem;
     font-weight: 600;
     white-space: nowrap;
     color: var(--_muted);
+    background: var(--_surface);
   }
   .live .compact {
     display: none;
@@ -33,17 +38,17 @@ export const liveStatusStyles = css`
     background: currentColor;
     flex: none;
   }
-  .live.good {
+  .live.good .live-button {
     color: var(--_success);
     border-color: color-mix(in srgb, var(--_success) 35%, transparent);
     background: var(--_success-soft);
   }
-  .live.degraded {
+  .live.degraded .live-button {
     color: var(--_warning);
     border-color: var(--_warning-border);
     background: var(--_warning-soft);
   }
-  .live.bad {
+  .live.bad .live-button {
     color: var(--_danger);
     border-color: var(--_danger-border);
     background: var(--_danger-soft);
@@ -61,5 +66,26 @@ export const liveStatusStyles = css`
     .live .dot {
       animation: none;
     }
+  }
+  .live-explained {
+    position: absolute;
+    top: calc(100% + 0.5rem);
+    right: 0;
+    z-index: 1;
+    width: max-content;
+    max-width: min(20rem, calc(100vw - 2rem));
+    padding: 0.6rem 0.75rem;
+    border-radius: var(--_radius-small);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    box-shadow: 0 8px 24px -8px rgb(16 24 40 / 25%);
+    color: var(--_text);
+    font-size: 0.8125rem;
+    font-weight: 400;
+    line-height: 1.45;
+    white-space: normal;
+  }
+  .live-explained[hidden] {
+    display: none;
   }
 `;

@@ -4,16 +4,20 @@ import { liveStatusCopy } from '../live/live-status-copy.ts';
 
 /**
  * The console's live indicator: a dot and a word, never colour alone, in a polite live region so a
- * change of state is announced; the hint says what it means as a tooltip. Narrow screens show a
- * shorter label ("Polling 5s"), while assistive technology still reads the whole one.
+ * change of state is announced. The indicator is a button: pressing it (keyboard, pointer or
+ * touch) opens the explanation of the state below it, and Escape, pressing it again or a click
+ * elsewhere closes it. Narrow screens show a shorter label ("Polling 5s"), while assistive
+ * technology still reads the whole one.
  */
-export function liveStatus(live: LiveConnection): TemplateResult {
+export function liveStatus(live: LiveConnection, open: boolean, toggle: () => void): TemplateResult {
   const copy = liveStatusCopy(live.state, live.freshAt, live.pollMs);
-  return html`<span part="live" class="live ${copy.tone}" data-state=${live.state} title=${copy.hint}
-    ><span class="dot" aria-hidden="true"></span
-    ><span role="status" aria-live="polite" aria-atomic="true"
-      ><span class="visually-hidden">Updates: </span><span class="full">${copy.label}</span
-      ><span class="compact" aria-hidden="true">${copy.compact}</span></span
-    ></span
+  return html`<span part="live" class="live ${copy.tone}" data-state=${live.state}
+    ><button type="button" class="live-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="live-explained" @click=${toggle}
+      ><span class="dot" aria-hidden="true"></span
+      ><span role="status" aria-live="polite" aria-atomic="true"
+        ><span class="visually-hidden">Updates: </span><span class="full">${copy.label}</span
+        ><span class="compact" aria-hidden="true">${copy.compact}</span></span
+      ></button
+    ><span part="live-explained" id="live-explained" class="live-explained" role="note" ?hidden=${!open}>${copy.hint}</span></span
   >`;
 }
