@@ -91,19 +91,25 @@ export const queueListStyles = css`
   a.count:hover {
     color: var(--_accent);
   }
+  /* At least 24 by 24 px, the WCAG 2.2 target size: most of them are links. */
   .count {
-    display: inline-block;
+    display: inline-flex;
+    align-items: center;
+    justify-content: flex-end;
     min-width: 1.5rem;
-    padding: 0.05rem 0.2rem;
-    text-align: right;
+    min-height: 1.5rem;
+    padding: 0.05rem 0.3rem;
   }
   .zero {
     color: var(--_muted);
     opacity: 0.7;
   }
   .failed-count {
-    display: inline-block;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
     min-width: 2rem;
+    min-height: 1.5rem;
     padding: 0.1rem 0.55rem;
     border-radius: 999px;
     text-align: center;
