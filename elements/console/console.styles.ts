@@ -51,7 +51,7 @@ export const consoleStyles = css`
     height: 1.85rem;
     border-radius: 7px;
     color: #fff;
-    background: var(--ops-jobs-color-brand, light-dark(#2456d3, #3b6fe6));
+    background: var(--_brand);
     font-size: 1.05rem;
   }
   .engine {
