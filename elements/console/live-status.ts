@@ -12,12 +12,11 @@ import { liveStatusCopy } from '../live/live-status-copy.ts';
 export function liveStatus(live: LiveConnection, open: boolean, toggle: () => void): TemplateResult {
   const copy = liveStatusCopy(live.state, live.freshAt, live.pollMs);
   return html`<span part="live" class="live ${copy.tone}" data-state=${live.state}
-    ><button type="button" class="live-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="live-explained" @click=${toggle}
-      ><span class="dot" aria-hidden="true"></span
-      ><span role="status" aria-live="polite" aria-atomic="true"
-        ><span class="visually-hidden">Updates: </span><span class="full">${copy.label}</span
-        ><span class="compact" aria-hidden="true">${copy.compact}</span></span
-      ></button
+    ><span role="status" aria-live="polite" aria-atomic="true"
+      ><button type="button" class="live-button" aria-expanded=${open ? 'true' : 'false'} aria-controls="live-explained" @click=${toggle}
+        ><span class="dot" aria-hidden="true"></span><span class="visually-hidden">Updates: </span><span class="full">${copy.label}</span
+        ><span class="compact" aria-hidden="true">${copy.compact}</span></button
+      ></span
     ><span part="live-explained" id="live-explained" class="live-explained" role="note" ?hidden=${!open}>${copy.hint}</span></span
   >`;
 }

@@ -6,7 +6,7 @@ export const jobListStyles = css`
      shade is covered by a patch of background that scrolls with the tabs and uncovers it only
      once the tabs overflow on that side. */
   .states {
-    --_shade: color-mix(in srgb, var(--_text) 28%, transparent);
+    --_shade: color-mix(in srgb, var(--_text) 36%, transparent);
     display: flex;
     gap: 0.25rem;
     margin: 0 0 1rem;

@@ -109,7 +109,7 @@ describe('counts that are not exact', () => {
     const { page } = await openConsole(browser, server.url());
     const row = page.locator('ops-jobs-queue-list tbody tr', { hasText: 'webhook-deliver' });
     assert.equal(await row.locator('td[data-label="Completed"] a').innerText(), '≈130,877');
-    assert.match(await row.locator('td[data-label="Completed"] a').getAttribute('aria-label') ?? '', /130,877 completed in webhook-deliver \(about: counted [^,]+ ago, including cancelled\)/);
+    assert.match(await row.locator('td[data-label="Completed"] a').getAttribute('aria-label') ?? '', /130,877 completed in webhook-deliver \(about: counted \S+ ago \([A-Z][a-z]{2} \d{1,2}, \d{4}, [\d:]+ [AP]M UTC\), including cancelled\)/);
     assert.match(await row.locator('td[data-label="Cancelled"]').innerText(), /Counted with completed/);
     assert.equal(await row.locator('td.total').innerText(), '≈130,972');
     assert.match(await page.locator('.stale-note').innerText(), /About: the engine's own count from .+ ago/);

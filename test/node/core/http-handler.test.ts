@@ -193,7 +193,7 @@ test('a host without a sign-out page: the not-allowed page offers its sign-in pa
     auth: {
       currentActor: (hostRequest) => hostRequest.actor ?? null,
       authorize: () => ({ allow: false, reason: 'Guests <b>may</b> not.' }),
-      auditPrincipal: (actor) => ({ id: (actor as TestActor).name, type: 'user', label: null }),
+      auditPrincipal: (actor) => ({ id: (actor as TestActor).name, type: 'user', label: (actor as TestActor).name }),
     },
     displayPolicy: hideKeysMatching(/token/i),
     signInUrl: '/login',
