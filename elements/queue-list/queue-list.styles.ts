@@ -188,8 +188,8 @@ export const queueListStyles = css`
       font-size: 0.75rem;
     }
     .count {
-      min-width: 0;
-      padding: 0;
+      justify-content: center;
+      padding: 0 0.2rem;
     }
     .bar {
       max-width: none;

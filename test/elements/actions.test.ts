@@ -151,7 +151,8 @@ describe('selection and bulk actions', () => {
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       return active?.getAttribute('aria-label') ?? active?.localName;
     });
-    await bulk(page).getByRole('checkbox', { name: 'Select all 50 jobs shown' }).focus();
+    // From the last control before the table: the bar's "Delete all 127 failed jobs".
+    await bulk(page).getByRole('button', { name: 'Delete all 127 failed jobs' }).focus();
     const after: string[] = [];
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('Tab');
@@ -195,6 +196,38 @@ describe('selection and bulk actions', () => {
       assert.ok(links.length > 3 && Math.min(...links) >= 24, `count links at ${width} px: ${links.slice(0, 4).join(', ')}`);
       await page.context().close();
     }
+  });
+
+  it('on a phone: the state tabs shade the side they scroll to, the bulk bar never covers a row, no Ctrl+Enter', async () => {
+    serve();
+    const { page } = await openConsole(browser, server.url('queues/email-send?state=failed'), { width: 390, height: 844 });
+    const tabs = await page.locator('ops-jobs-job-list [part="states"]').evaluate((nav) => ({
+      overflows: nav.scrollWidth > nav.clientWidth,
+      shades: (getComputedStyle(nav).backgroundImage.match(/radial-gradient/g) ?? []).length,
+      attachments: getComputedStyle(nav).backgroundAttachment,
+    }));
+    assert.equal(tabs.overflows, true, 'the tabs do scroll at 390 px');
+    assert.equal(tabs.shades, 2, 'a shade for each edge');
+    assert.match(tabs.attachments, /^local, local, scroll, scroll/, 'uncovered only where the tabs overflow');
+
+    const rows = page.locator('ops-jobs-job-list tbody tr');
+    await rows.nth(6).getByRole('checkbox').check();
+    await rows.nth(7).getByRole('checkbox').check();
+    await bulk(page).getByText('2 selected', { exact: true }).waitFor();
+    // Each row scrolled to the top of the screen, where a pinned bar would lie over it.
+    for (const index of [6, 7, 20]) {
+      await rows.nth(index).evaluate((row) => row.scrollIntoView({ block: 'start' }));
+      const bar = await page.locator('ops-jobs-job-list [part="bulk"]').boundingBox();
+      const row = await rows.nth(index).boundingBox();
+      assert.ok(bar && row && (bar.y + bar.height <= row.y || bar.y >= row.y + row.height), `the bar does not cover row ${index}`);
+    }
+
+    await bulk(page).getByRole('button', { name: 'Retry 2 selected' }).click();
+    await dialog(page).getByRole('button', { name: 'Continue' }).click();
+    const hint = dialog(page).locator('.kbd-hint');
+    assert.equal(await hint.count(), 1);
+    assert.equal(await hint.isVisible(), false, 'no keyboard shortcut offered on a phone');
+    await page.context().close();
   });
 
   it('selects a range with Shift+click', async () => {
