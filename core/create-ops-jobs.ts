@@ -1,6 +1,7 @@
 import { createHandler } from './http/handler.ts';
-import { loadBuiltConsole, type ConsoleAssets } from './http/console-assets.ts';
-import { resolveOptions, type OpsJobsOptions } from './options.ts';
+import type { ConsoleFiles } from './contracts/console-files.ts';
+import { loadConsole, type ConsoleAssets } from './http/console-assets.ts';
+import { requireMethods, resolveOptions, type OpsJobsOptions } from './options.ts';
 import { createPresenter } from './presenter/presenter.ts';
 import { createAccess } from './services/access.ts';
 import { createAttemptLog } from './services/refused-attempts.ts';
@@ -34,6 +35,12 @@ export interface OpsJobs<HostRequest = unknown> {
    * operator (see `live.reauthenticateSeconds`). Returns how many streams it ended.
    */
   disconnect(who: { readonly actorId: string }): number;
+  /**
+   * Where the console's browser files come from when `createOpsJobs` was given no `consoleFiles`.
+   * The Node adapters (`toExpress`, `toKoa`, `toNodeListener`) call it with the package's built
+   * files; once files are set, later calls change nothing.
+   */
+  useConsoleFiles(files: ConsoleFiles): void;
 }
 
 /**
@@ -89,8 +96,15 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     });
     return migrated;
   };
+  let files: ConsoleFiles | undefined = resolved.consoleFiles;
   let assets: Promise<ConsoleAssets> | undefined;
-  const loadAssets = () => (assets ??= loadBuiltConsole());
+  const loadAssets = () => {
+    if (!files) {
+      return Promise.reject(new Error("ops-jobs: the console's pages need its browser files. Mount it with toExpress, toKoa or toNodeListener, " +
+        "or pass createOpsJobs({ consoleFiles: builtConsoleFiles() }) with builtConsoleFiles from 'ops-jobs/node'."));
+    }
+    return (assets ??= loadConsole(files));
+  };
 
   const handler = createHandler({
     mount, signInUrl: resolved.signInUrl, signOutUrl: resolved.signOutUrl, services, access, logger, assets: loadAssets,
@@ -107,5 +121,9 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     ready,
     close: () => feed.close(),
     disconnect: ({ actorId }) => streams.endFor(actorId),
+    useConsoleFiles(given) {
+      requireMethods('consoleFiles', given, ['read'], "pass builtConsoleFiles() from 'ops-jobs/node'");
+      files ??= given;
+    },
   };
 }

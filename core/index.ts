@@ -15,6 +15,7 @@ export type { AuditFilter, AuditPage, AuditQuery, AuditRecord, AuditResource, Ne
 export type { IdempotencyReceipt, StoredPreview } from './contracts/preview.ts';
 export type { ChangeNotice, LiveChannel, LiveChannelMember, LiveRole } from './contracts/live-channel.ts';
 export type { SqlExecutor } from './contracts/sql.ts';
+export type { ConsoleFiles } from './contracts/console-files.ts';
 export { ProblemError, InvalidInputError, NotFoundError, ForbiddenError, UnauthenticatedError, ConflictError, OptionsError } from './errors.ts';
 export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-policies/hide-keys-matching.ts';
 export { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from './vocabulary/data-filter.ts';

@@ -1,4 +1,5 @@
 import type { Actor, AuthSeam } from './contracts/auth.ts';
+import type { ConsoleFiles } from './contracts/console-files.ts';
 import type { DisplayPolicy } from './contracts/display-policy.ts';
 import type { JobEngine } from './contracts/engine.ts';
 import type { OpsStore } from './contracts/store.ts';
@@ -54,6 +55,12 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   readonly clock?: () => Date;
   /** The live stream at `{mount}/api/events`. */
   readonly live?: LiveOptions;
+  /**
+   * Where the console's browser files are read from. The Node adapters supply the package's built
+   * files when this is absent; a host that calls `handle` itself passes `builtConsoleFiles()` from
+   * `ops-jobs/node`.
+   */
+  readonly consoleFiles?: ConsoleFiles;
 }
 
 /** Settings of the live stream. */
@@ -110,11 +117,13 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly trustedOrigins: readonly string[];
   readonly clock: () => Date;
   readonly live: Required<LiveOptions>;
+  readonly consoleFiles: ConsoleFiles | undefined;
 }
 
 const MOUNT_PATTERN = /^(\/[A-Za-z0-9._~-]+)+$/;
 
-function requireMethods(option: string, value: unknown, methods: readonly string[], hint: string): void {
+/** Throws an `OptionsError` unless `value` is an object with each of these methods. */
+export function requireMethods(option: string, value: unknown, methods: readonly string[], hint: string): void {
   if (value === null || typeof value !== 'object') {
     throw new OptionsError(option, `is required: ${hint}`);
   }
@@ -184,6 +193,9 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
   const clock = options.clock ?? (() => new Date());
   if (typeof clock !== 'function') throw new OptionsError('clock', 'must be a function returning the current Date');
 
+  const consoleFiles = options.consoleFiles;
+  if (consoleFiles !== undefined) requireMethods('consoleFiles', consoleFiles, ['read'], "pass builtConsoleFiles() from 'ops-jobs/node'");
+
   const live = {
     heartbeatSeconds: integerOption('live.heartbeatSeconds', options.live?.heartbeatSeconds, 15, 1, 300),
     pollIntervalMs: integerOption('live.pollIntervalMs', options.live?.pollIntervalMs, 2000, 100, 600_000),
@@ -195,7 +207,7 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
 
   return {
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
-    mount, signInUrl, signOutUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live,
+    mount, signInUrl, signOutUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express';
 import type { OpsJobs } from '../../core/create-ops-jobs.ts';
-import { signalOnClientGone, toFetchRequest, writeResponse } from '../node-bridge/index.ts';
+import { builtConsoleFiles, signalOnClientGone, toFetchRequest, writeResponse } from '../node-bridge/index.ts';
 
 /**
  * Express 5 middleware serving the console under its mount. Register it on the app or a router
@@ -10,6 +10,7 @@ import { signalOnClientGone, toFetchRequest, writeResponse } from '../node-bridg
  * built for another framework's request does not type-check here.
  */
 export function toExpress(opsJobs: OpsJobs<ExpressRequest>): RequestHandler {
+  opsJobs.useConsoleFiles(builtConsoleFiles());
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const pathname = req.originalUrl.split('?', 1)[0] ?? '';
     if (!opsJobs.owns(pathname)) {

@@ -1,6 +1,6 @@
 import type { Context, Middleware, Next } from 'koa';
 import type { OpsJobs } from '../../core/create-ops-jobs.ts';
-import { signalOnClientGone, toFetchRequest } from '../node-bridge/index.ts';
+import { builtConsoleFiles, signalOnClientGone, toFetchRequest } from '../node-bridge/index.ts';
 
 /**
  * Koa 3 middleware serving the console under its mount: `app.use(toKoa(opsJobs))`. Requests
@@ -10,6 +10,7 @@ import { signalOnClientGone, toFetchRequest } from '../node-bridge/index.ts';
  * middleware (sessions, logging) still sees it.
  */
 export function toKoa(opsJobs: OpsJobs<Context>): Middleware {
+  opsJobs.useConsoleFiles(builtConsoleFiles());
   return async (ctx: Context, next: Next) => {
     if (!opsJobs.owns(ctx.path)) return next();
     const parsedBody = (ctx.request as { body?: unknown }).body;

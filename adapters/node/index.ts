@@ -11,13 +11,15 @@
  * The pieces it is made of are exported too, for a server of your own shape: `toFetchRequest`
  * turns a Node request into a Fetch `Request` (streaming its body), `writeResponse` streams a
  * Fetch `Response` back with backpressure and every `Set-Cookie` header, and `signalOnClientGone`
- * aborts when the client leaves, which ends a live stream cleanly.
+ * aborts when the client leaves, which ends a live stream cleanly. `builtConsoleFiles` reads the
+ * console's browser files for a host that calls `opsJobs.handle` itself (`createOpsJobs({
+ * consoleFiles: builtConsoleFiles() })`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpsJobs } from '../../core/create-ops-jobs.ts';
-import { signalOnClientGone, toFetchRequest, writeResponse } from '../node-bridge/index.ts';
+import { builtConsoleFiles, signalOnClientGone, toFetchRequest, writeResponse } from '../node-bridge/index.ts';
 
-export { signalOnClientGone, toFetchRequest, writeResponse, type FetchRequestInput } from '../node-bridge/index.ts';
+export { builtConsoleFiles, signalOnClientGone, toFetchRequest, writeResponse, type FetchRequestInput } from '../node-bridge/index.ts';
 
 /** What serves the requests outside the console's mount: the rest of your application. */
 export type NodeFallback = (req: IncomingMessage, res: ServerResponse) => void;
@@ -40,6 +42,7 @@ export function toNodeListener(
   fallback: NodeFallback = notFound,
   onError: (error: unknown) => void = (error) => console.error('ops-jobs: could not answer a request', error),
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  opsJobs.useConsoleFiles(builtConsoleFiles());
   return (req, res) => {
     const url = req.url ?? '/';
     if (!opsJobs.owns(url.split('?', 1)[0] ?? '')) {

@@ -11,7 +11,6 @@ import type { PgBossCommandOptions, PgBossCommandResponseLike, PgBossLike } from
 import { isHostQueueName } from './queue-names.ts';
 import { PG_BOSS_STATES } from './states.ts';
 import * as sql from './sql.ts';
-import { dataParameters } from './data-parameters.ts';
 import { LISTING_SCAN_LIMIT } from './listing-index.ts';
 import { createWarnings, type SelectedRow } from './warnings.ts';
 import type { DataFilter } from '../../core/vocabulary/data-filter.ts';
@@ -23,7 +22,7 @@ export interface ActionContext {
   /** The actions this instance supports, with their states. */
   readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
   /** Runs a statement on `db` when given, otherwise on pg-boss's own connection. */
-  query<Row>(text: string, values: unknown[], db?: SqlExecutor): Promise<Row[]>;
+  query<Row>(statement: sql.Statement, db?: SqlExecutor): Promise<Row[]>;
   /** Whether the host added the listing index (which serves a state's jobs newest first). */
   listingIndexReady(): Promise<boolean>;
 }
@@ -64,7 +63,7 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     const sorted = sortIds(ids);
     const rows = sorted.uuids.length === 0 || !isHostQueueName(queue)
       ? []
-      : await query<SelectedRow & { eligible: boolean }>(sql.jobsForAction(schema, action), [queue, sorted.uuids]);
+      : await query<SelectedRow & { eligible: boolean }>(sql.jobsForAction(schema, action, queue, sorted.uuids));
     const found = new Set(rows.map((row) => row.id));
     const eligible = rows.filter((row) => row.eligible);
     const selected = eligible.slice(0, limit);
@@ -89,12 +88,10 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     }
     const none: ActionSelection = { jobs: [], eligible: 0, ineligible: 0, missing: [] };
     if (!isHostQueueName(queue) || !context.actions[action]?.includes(state)) return none;
-    const withData = data.length > 0;
     const indexed = await context.listingIndexReady();
     if (!indexed && !sql.I14_STATES.has(state)) {
       const walked = await query<SelectedRow & { wanted: boolean; walked: number | string }>(
-        sql.listJobsBounded(schema, { state, action, after: false, data: withData }),
-        [queue, limit + 1, ...dataParameters(data), LISTING_SCAN_LIMIT],
+        sql.listJobsBounded(schema, { queue, state, action, data, limit: limit + 1, scan: LISTING_SCAN_LIMIT }),
       );
       const found = walked.filter((row) => row.wanted);
       const stopped = found.length <= limit && walked.some((row) => Number(row.walked) === LISTING_SCAN_LIMIT);
@@ -112,12 +109,11 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     // Enough to say how many match when there are a few more than the cap; never every one.
     const counted = Math.max(2 * limit, PREVIEW_COUNT_FLOOR) + 1;
     const [counts] = await query<{ eligible: number; ineligible: number; seen: number }>(
-      sql.countForAction(schema, action, state, { data: withData }),
-      [queue, ...dataParameters(data), counted],
+      sql.countForAction(schema, { action, queue, state, data, limit: counted }),
     );
     const eligible = counts?.eligible ?? 0;
     if (eligible === 0) return { ...none, ineligible: counts?.ineligible ?? 0 };
-    const rows = await query<SelectedRow>(sql.listJobs(schema, { state, action, after: false, data: withData, anyOrder: !indexed }), [queue, limit, ...dataParameters(data)]);
+    const rows = await query<SelectedRow>(sql.listJobs(schema, { queue, state, action, data, limit, anyOrder: !indexed }));
     return {
       jobs: rows.map(toJobSummary),
       eligible,
@@ -169,7 +165,7 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     async statesOf(queue: string, ids: readonly string[], db?: SqlExecutor): Promise<ReadonlyMap<string, JobState>> {
       const sorted = sortIds(ids);
       if (sorted.uuids.length === 0 || !isHostQueueName(queue)) return new Map();
-      const rows = await query<{ id: string; state: JobState }>(sql.jobStates(schema, { lock: db !== undefined }), [queue, sorted.uuids], db);
+      const rows = await query<{ id: string; state: JobState }>(sql.jobStates(schema, queue, sorted.uuids, { lock: db !== undefined }), db);
       return new Map(rows.map((row) => [sorted.given.get(row.id) ?? row.id, row.state]));
     },
 
@@ -178,7 +174,7 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       const { uuids } = sortIds(ids);
       if (uuids.length === 0 || !isHostQueueName(queue)) return 0;
       // pg-boss throws for a queue it does not have, after looking for it outside `db` (see rememberQueue).
-      const [queueRow] = await query<{ exists: boolean }>(sql.queueExists(schema), [queue], db);
+      const [queueRow] = await query<{ exists: boolean }>(sql.queueExists(schema, queue), db);
       if (!queueRow?.exists) return 0;
       return run(action, queue, [...uuids], db);
     },

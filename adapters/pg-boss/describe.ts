@@ -27,7 +27,7 @@ export interface DescribeContext {
   readonly schema: string;
   /** The version the host passed to `fromPgBoss`, if any: pg-boss does not report its own. */
   readonly version: string | undefined;
-  query<Row>(text: string, values: unknown[]): Promise<Row[]>;
+  query<Row>(statement: sql.Statement): Promise<Row[]>;
 }
 
 /** Whether a pg-boss version (such as `12.38.0`) is one this adapter supports; null when it is unreadable. */
@@ -40,9 +40,9 @@ export function isSupportedPgBossVersion(version: string): boolean | null {
 export function createDescribe(context: DescribeContext): () => Promise<PgBossDescription> {
   return async () => {
     const { schema } = context;
-    const [table] = await context.query<{ installed: boolean }>(sql.versionTableExists(), [sql.versionTableName(schema)]);
+    const [table] = await context.query<{ installed: boolean }>(sql.versionTableExists(schema));
     const schemaVersion = table?.installed
-      ? (await context.query<{ version: number | null }>(sql.schemaVersion(schema), []))[0]?.version ?? null
+      ? (await context.query<{ version: number | null }>(sql.schemaVersion(schema)))[0]?.version ?? null
       : null;
     const problems: EngineProblem[] = [];
     if (schemaVersion === null) {
@@ -63,7 +63,7 @@ export function createDescribe(context: DescribeContext): () => Promise<PgBossDe
         fix: `Install pg-boss ${PG_BOSS_SUPPORT.major} (npm install pg-boss@${PG_BOSS_SUPPORT.major}).`,
       });
     }
-    const listingIndex = schemaVersion === null ? null : await listingIndexStatus((text, values) => context.query(text, values), schema);
+    const listingIndex = schemaVersion === null ? null : await listingIndexStatus((text, values) => context.query({ text, values }), schema);
     return { engine: 'pg-boss', version, schema, schemaVersion, supported: PG_BOSS_SUPPORT.label, problems, listingIndex };
   };
 }

@@ -12,11 +12,10 @@ import type { FromPgBossOptions, PgBossLike } from './pg-boss-like.ts';
 import { countPlanOf, EXACT_COUNT_LIMIT, toQueueCounts, toQueueDescription } from './queue-info.ts';
 import type { CachedCountRow, ExactCountRow } from './queue-info.ts';
 import { createListingIndexProbe } from './listing-index-probe.ts';
-import { LISTING_SCAN_LIMIT, listingIndexStatus } from './listing-index.ts';
+import { LISTING_SCAN_LIMIT, listingIndexStatus, type CatalogQuery } from './listing-index.ts';
 import { INTERNAL_QUEUE_PREFIX, isHostQueueName } from './queue-names.ts';
 import { validatePgBossSchema } from './schema-name.ts';
 import * as sql from './sql.ts';
-import { dataParameters } from './data-parameters.ts';
 import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
 import { createDescribe } from './describe.ts';
 
@@ -45,11 +44,12 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     dataFilters: true,
   });
 
-  async function query<Row>(text: string, values: unknown[], db?: SqlExecutor): Promise<Row[]> {
-    const { rows } = await (db ?? boss.getDb()).executeSql(text, values);
+  async function query<Row>(statement: sql.Statement, db?: SqlExecutor): Promise<Row[]> {
+    const { rows } = await (db ?? boss.getDb()).executeSql(statement.text, [...statement.values]);
     return rows as Row[];
   }
-  const listingIndex = createListingIndexProbe(async () => (await listingIndexStatus(query, schema)) === 'present');
+  const catalog: CatalogQuery = (text, values) => query({ text, values });
+  const listingIndex = createListingIndexProbe(async () => (await listingIndexStatus(catalog, schema)) === 'present');
   const actionContext = { boss, schema, actions: capabilities.actions, query, listingIndexReady: () => listingIndex.ready() };
 
   /**
@@ -57,9 +57,14 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
    * or `LISTING_SCAN_LIMIT` jobs were read (then it says it stopped early and continues from there).
    */
   async function listBounded(listing: JobListQuery, position: JobPosition | undefined, data: readonly DataFilter[]): Promise<JobPage> {
-    const shape = { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined, data: data.length > 0 };
-    const values = [...(position ? [listing.queue, position.createdOn, position.id] : [listing.queue]), listing.limit + 1, ...dataParameters(data), LISTING_SCAN_LIMIT];
-    const rows = await query<WalkedRow>(sql.listJobsBounded(schema, shape), values);
+    const rows = await query<WalkedRow>(sql.listJobsBounded(schema, {
+      queue: listing.queue,
+      ...(listing.state ? { state: listing.state } : {}),
+      ...(position ? { after: position } : {}),
+      data,
+      limit: listing.limit + 1,
+      scan: LISTING_SCAN_LIMIT,
+    }));
     const found = rows.filter((row) => row.wanted);
     const edge = rows.find((row) => Number(row.walked) === LISTING_SCAN_LIMIT);
     if (found.length > listing.limit || !edge) return pageOf(found, listing.limit);
@@ -100,12 +105,10 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
       if (hosted.length === 0) return [];
       // pg-boss's own figures first, from its queue rows; then, in one statement, exact counts of
       // the groups small enough to be worth it. At scale the second read is usually not needed.
-      const cached = await query<CachedCountRow>(sql.cachedCounts(schema), [hosted]);
+      const cached = await query<CachedCountRow>(sql.cachedCounts(schema, hosted));
       const plans = cached.map(countPlanOf);
       const worth = plans.filter((plan) => plan.live || plan.failed || plan.finished);
-      const exact = worth.length === 0 ? [] : await query<ExactCountRow>(sql.exactCounts(schema), [
-        worth.map((plan) => plan.queue), EXACT_COUNT_LIMIT + 1, worth.map((plan) => plan.live), worth.map((plan) => plan.failed), worth.map((plan) => plan.finished),
-      ]);
+      const exact = worth.length === 0 ? [] : await query<ExactCountRow>(sql.exactCounts(schema, worth, EXACT_COUNT_LIMIT + 1));
       const exactByQueue = new Map(exact.map((row) => [row.queue, row]));
       return cached.map((row, index) => toQueueCounts(row, plans[index]!, exactByQueue.get(row.queue)));
     },
@@ -120,15 +123,18 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
       // Payload conditions have no index, and a state has one only where the host added it.
       const served = data.length === 0 && (!listing.state || (await listingIndex.ready()));
       if (!served) return listBounded(listing, position, data);
-      const shape = { ...(listing.state ? { state: listing.state } : {}), after: position !== undefined };
-      const values = [...(position ? [listing.queue, position.createdOn, position.id] : [listing.queue]), listing.limit + 1];
-      const rows = await query<JobSummaryRow>(sql.listJobs(schema, shape), values);
+      const rows = await query<JobSummaryRow>(sql.listJobs(schema, {
+        queue: listing.queue,
+        ...(listing.state ? { state: listing.state } : {}),
+        ...(position ? { after: position } : {}),
+        limit: listing.limit + 1,
+      }));
       return pageOf(rows, listing.limit);
     },
 
     async getJob(queue, id): Promise<JobDetail | null> {
       if (!CANONICAL_UUID.test(id.toLowerCase())) return null;
-      const [row] = await query<JobDetailRow>(sql.getJob(schema), [queue, id]);
+      const [row] = await query<JobDetailRow>(sql.getJob(schema, queue, id));
       return row ? toJobDetail(row) : null;
     },
 

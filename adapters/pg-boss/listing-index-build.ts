@@ -48,19 +48,19 @@ export function createIndex(schema: string, table: string, index: string, option
 }
 
 /** Drops what an interrupted build left: an index that is not valid and not attached. */
-export function dropIndex(schema: string, index: string, options: ListingIndexBuildOptions): string {
+function dropIndex(schema: string, index: string, options: ListingIndexBuildOptions): string {
   const how = options.concurrently ? 'CONCURRENTLY ' : '';
   return `DROP INDEX ${how}IF EXISTS ${schema}.${quoteIdentifier(index)}`;
 }
 
 /** Rebuilds a partition's attached part that is not valid. */
-export function rebuildIndex(schema: string, index: string, options: ListingIndexBuildOptions): string {
+function rebuildIndex(schema: string, index: string, options: ListingIndexBuildOptions): string {
   const how = options.concurrently ? 'CONCURRENTLY ' : '';
   return `REINDEX INDEX ${how}${schema}.${quoteIdentifier(index)}`;
 }
 
 /** Makes a partition's index part of the parent index. */
-export function attachIndex(schema: string, index: string): string {
+function attachIndex(schema: string, index: string): string {
   return `ALTER INDEX ${schema}.${LISTING_INDEX_NAME} ATTACH PARTITION ${schema}.${quoteIdentifier(index)}`;
 }
 

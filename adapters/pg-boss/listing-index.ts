@@ -80,7 +80,7 @@ const PART_SUFFIX = '_ops_jobs_listing';
  * partition (a build that stopped before attaching it). pg-boss names its partitions `j` and a
  * 56-character hash, or `job_common`, so cutting the name to 46 characters keeps it unique.
  */
-export function listingIndexCatalog(): string {
+function listingIndexCatalog(): string {
   return `
     WITH job AS (
       SELECT c.oid, c.relkind FROM pg_class c WHERE c.oid = to_regclass($1)

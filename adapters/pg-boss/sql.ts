@@ -1,13 +1,35 @@
 /**
- * Every statement the pg-boss engine runs, one named function each: the pg-boss schema in, SQL
- * text with `$n` placeholders out. They read pg-boss's own tables and never write to them: job
- * changes go through pg-boss's own commands.
+ * Every statement the pg-boss engine runs, one named function each: the pg-boss schema and the
+ * statement's inputs in, SQL text with `$n` placeholders and their values out. They read pg-boss's
+ * own tables and never write to them: job changes go through pg-boss's own commands.
  *
  * The schema is put into the text as given, as pg-boss itself does; `validatePgBossSchema` has
  * already refused anything that could break out of an identifier.
  */
 import type { JobAction } from '../../core/vocabulary/actions.ts';
+import type { DataFilter } from '../../core/vocabulary/data-filter.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { JobPosition } from './cursor.ts';
+
+/** One statement ready to run: its text and the values of its `$n` placeholders. */
+export interface Statement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+function statement(text: string, values: readonly unknown[]): Statement {
+  return { text, values };
+}
+
+/** The two values of `dataMatches`: the fields and the values, as parallel text arrays. */
+function dataValues(filters: readonly DataFilter[]): unknown[] {
+  return filters.length === 0 ? [] : [filters.map((filter) => filter.field), filters.map((filter) => filter.value)];
+}
+
+/** The values that place a page after `after`: its created_on and id. */
+function positionValues(after: JobPosition | undefined): unknown[] {
+  return after ? [after.createdOn, after.id] : [];
+}
 
 // pg-boss keeps every job of a queue in `job`, partitioned by queue name (or one plain table when
 // partitioning is off), so `WHERE name = $1` prunes to the queue's own partition either way.
@@ -92,7 +114,7 @@ const ERROR_MESSAGE = `CASE WHEN state <> 'completed' AND jsonb_typeof(output) =
     END`;
 
 /** Longest error message a listing row carries; the job's detail has the whole error. */
-export const ERROR_MESSAGE_MAX_LENGTH = 1000;
+const ERROR_MESSAGE_MAX_LENGTH = 1000;
 
 // Timestamps leave as text so no driver turns them into a Date: a Date keeps milliseconds, and
 // pg-boss's timestamps have microseconds. Displayed times keep milliseconds, like toISOString();
@@ -139,31 +161,39 @@ function selectionFacts(schema: string, action: JobAction): string {
 }
 
 /**
- * pg-boss's own counts for the queues named in `$1` (text[]), one row per queue that exists:
+ * pg-boss's own counts for `queues`, one row per queue that exists:
  * `cached`, the queue row as JSON (its cached counts, where this pg-boss schema has them, so that
  * a schema lacking some columns gives missing keys instead of an error), and `cached_at`, when
  * pg-boss's monitor last counted (null when it never has). A read of the queue table only.
  */
-export function cachedCounts(schema: string): string {
-  return `
+export function cachedCounts(schema: string, queues: readonly string[]): Statement {
+  return statement(`
     SELECT q.name AS queue, ${iso('q.monitor_on')} AS cached_at, to_jsonb(q) AS cached
     FROM ${schema}.queue q
-    WHERE q.name = ANY($1::text[])`;
+    WHERE q.name = ANY($1::text[])`, [queues]);
+}
+
+/** Which groups of one queue's jobs `exactCounts` counts. */
+export interface CountGroups {
+  readonly queue: string;
+  readonly live: boolean;
+  readonly failed: boolean;
+  readonly finished: boolean;
 }
 
 /**
- * Exact counts for the queues of `$1` (text[]), by group, each read with a bounded number of index
- * entries whatever the queue holds: a group is counted only where its flag (`$3` live, `$4` failed,
- * `$5` finished; boolean[] parallel to `$1`) says so, up to `$2` jobs (the most a group is
- * counted to, plus one).
+ * Exact counts for the queues of `groups`, by group, each read with a bounded number of index
+ * entries whatever the queue holds: a group is counted only where its flag says so, up to `limit`
+ * jobs (the most a group is counted to, plus one).
  *
  * - `live_*`: the waiting, active and retrying jobs, through job_i14 (index-only).
  * - `failed_rows`: failed jobs, also through job_i14.
  * - `finished_*`: the newest finished jobs through job_i16, for completed and cancelled, which no
  *   index tells apart.
  */
-export function exactCounts(schema: string): string {
-  return `
+export function exactCounts(schema: string, groups: readonly CountGroups[], limit: number): Statement {
+  const values = [groups.map((group) => group.queue), limit, groups.map((group) => group.live), groups.map((group) => group.failed), groups.map((group) => group.finished)];
+  return statement(`
     SELECT w.queue,
       live.rows AS live_rows, live.queued, live.scheduled, live.blocked, live.active, live.retrying,
       failed.rows AS failed_rows,
@@ -196,14 +226,28 @@ export function exactCounts(schema: string): string {
         ORDER BY j.completed_on DESC
         LIMIT $2
       ) s
-    ) finished`;
+    ) finished`, values);
+}
+
+/** What `listJobs` and `listJobsBounded` read. */
+export interface JobRowsQuery {
+  readonly queue: string;
+  /** Only jobs in this console state. */
+  readonly state?: JobState;
+  /** Continue after the previous page's last row. */
+  readonly after?: JobPosition;
+  /** Only the jobs that this action would change (the preview of a bulk action by state). */
+  readonly action?: JobAction;
+  /** Only jobs whose payload matches every condition. */
+  readonly data?: readonly DataFilter[];
+  /** The most rows returned. */
+  readonly limit: number;
 }
 
 /**
  * One page of a queue's jobs, newest first, as summary rows. Values: `$1` queue name; with
  * `after`, `$2` the created_on (text, microseconds) and `$3` the id of the previous page's last
- * row; then the row limit. With `action`, only the jobs that action would change (the preview of a
- * bulk action by state).
+ * row; then the row limit, and the payload conditions' fields and values.
  *
  * Keyset, never OFFSET: the row comparison continues exactly after the previous page. PostgreSQL
  * derives an index bound from it on its own; the plain `created_on <=` beside it states that bound
@@ -219,16 +263,15 @@ export function exactCounts(schema: string): string {
  * (measured: 54 buffers, about 1 ms, for every state); it belongs in a migration the host reviews,
  * since it is an index on pg-boss's own table that pg-boss must maintain on every write.
  */
-export function listJobs(
-  schema: string,
-  options: { readonly state?: JobState; readonly after: boolean; readonly action?: JobAction; readonly data?: boolean; readonly anyOrder?: boolean },
-): string {
+export function listJobs(schema: string, options: JobRowsQuery & { readonly anyOrder?: boolean }): Statement {
+  const data = options.data ?? [];
+  const values = [options.queue, ...positionValues(options.after), options.limit, ...dataValues(data)];
   const limit = options.after ? 4 : 2;
   const conditions = ['name = $1'];
   if (options.state) conditions.push(STATE_FILTERS[options.state]);
   if (options.action) conditions.push(`(${actionTarget(schema, options.action)})`);
   if (options.after) conditions.push(...AFTER_POSITION);
-  if (options.data) conditions.push(dataMatches(limit + 1, limit + 2));
+  if (data.length > 0) conditions.push(dataMatches(limit + 1, limit + 2));
   const select = `
     SELECT ${SUMMARY_COLUMNS}${options.action ? `, ${selectionFacts(schema, options.action)}` : ''}
     FROM ${schema}.job
@@ -236,10 +279,10 @@ export function listJobs(
   // Any `$limit` matching rows in job_i14's own order (name, state, blocked, start_after), then
   // sorted: the walk of that index stops at the limit, where a bitmap scan would read the whole
   // state first. Only for the states job_i14 holds (I14_STATES).
-  if (options.anyOrder) return `SELECT * FROM (${select}\n    ORDER BY job.state, job.blocked, job.start_after\n    LIMIT $${limit}) picked\n    ORDER BY position_created_on DESC, id DESC`;
-  return `${select}
+  if (options.anyOrder) return statement(`SELECT * FROM (${select}\n    ORDER BY job.state, job.blocked, job.start_after\n    LIMIT $${limit}) picked\n    ORDER BY position_created_on DESC, id DESC`, values);
+  return statement(`${select}
     ORDER BY created_on DESC, id DESC
-    LIMIT $${limit}`;
+    LIMIT $${limit}`, values);
 }
 
 /** The console states whose jobs pg-boss's job_i14 holds (created, retry, active and failed). */
@@ -266,33 +309,36 @@ const AFTER_POSITION = ['created_on <= $2::timestamptz', '(created_on, id) < ($2
  * as it has `$limit` of them or has read `$scan` jobs, whichever comes first: a common state reads
  * about `limit / share of the state` rows, a rare one never more than `$scan`.
  *
- * Values as `listJobs`, then `$scan`. Every row carries `wanted` (it matches) and `walked` (its
+ * Values as `listJobs`, then `scan`. Every row carries `wanted` (it matches) and `walked` (its
  * place in the walk); the row at place `$scan`, matching or not, comes back too, so that the next
  * page can start after the last row read when the walk stopped before the page was full.
  */
-export function listJobsBounded(schema: string, options: { readonly state?: JobState; readonly after: boolean; readonly data?: boolean; readonly action?: JobAction }): string {
+export function listJobsBounded(schema: string, options: JobRowsQuery & { readonly scan: number }): Statement {
+  const data = options.data ?? [];
+  const values = [options.queue, ...positionValues(options.after), options.limit, ...dataValues(data), options.scan];
+  const withData = data.length > 0;
   const limit = options.after ? 4 : 2;
-  const scan = limit + 1 + (options.data ? 2 : 0);
+  const scan = limit + 1 + (withData ? 2 : 0);
   const conditions = ['name = $1'];
   if (options.after) conditions.push(...AFTER_POSITION);
   const wanted = [options.state ? STATE_FILTERS[options.state] : 'true'];
   if (options.action) wanted.push(`(${actionTarget(schema, options.action)})`);
-  if (options.data) wanted.push(dataMatches(limit + 1, limit + 2));
+  if (withData) wanted.push(dataMatches(limit + 1, limit + 2));
   // The window numbers rows as the walk hands them over and the outer LIMIT stops the walk, so
   // neither reads ahead: only the inner LIMIT's bound is ever reached in full.
-  return `
+  return statement(`
     SELECT ${SUMMARY_COLUMNS}, wanted, walked${options.action ? `, ${selectionFacts(schema, options.action)}` : ''}
     FROM (
       SELECT job.*, (${wanted.join(' AND ')}) AS wanted, row_number() OVER () AS walked
       FROM (
-        SELECT ${walkedColumns(options)} FROM ${schema}.job
+        SELECT ${walkedColumns({ data: withData, ...(options.action ? { action: options.action } : {}) })} FROM ${schema}.job
         WHERE ${conditions.join('\n          AND ')}
         ORDER BY created_on DESC, id DESC
         LIMIT $${scan}
       ) job
     ) job
     WHERE wanted OR walked = $${scan}
-    LIMIT $${limit}`;
+    LIMIT $${limit}`, values);
 }
 
 /**
@@ -300,15 +346,15 @@ export function listJobsBounded(schema: string, options: { readonly state?: JobS
  * parameters `$fields` (dotted paths, text[]) and `$values` (text[]), compared as text. One pair of
  * parameters whatever the number of conditions.
  */
-export function dataMatches(fields: number, values: number): string {
+function dataMatches(fields: number, values: number): string {
   return `NOT EXISTS (
         SELECT 1 FROM unnest($${fields}::text[], $${values}::text[]) AS wanted(field, value)
         WHERE data #>> string_to_array(wanted.field, '.') IS DISTINCT FROM wanted.value)`;
 }
 
-/** One job with everything the console shows of it. Values: `$1` queue name, `$2` job id (a uuid). */
-export function getJob(schema: string): string {
-  return `
+/** One job with everything the console shows of it, by queue name and job id (a uuid). */
+export function getJob(schema: string, queue: string, id: string): Statement {
+  return statement(`
     SELECT ${SUMMARY_COLUMNS},
       data,
       output,
@@ -328,68 +374,73 @@ export function getJob(schema: string): string {
       source_name,
       source_id
     FROM ${schema}.job
-    WHERE name = $1 AND id = $2::uuid`;
+    WHERE name = $1 AND id = $2::uuid`, [queue, id]);
 }
 
 /**
- * The jobs of `$1` (queue name) among `$2` (uuid[]), newest first, as summary rows with `eligible`:
- * whether `action` would change each one. Rows only for ids the queue has; the primary key
- * (name, id) finds each.
+ * The jobs of `queue` among `ids` (uuids), newest first, as summary rows with `eligible`: whether
+ * `action` would change each one. Rows only for ids the queue has; the primary key (name, id)
+ * finds each.
  */
-export function jobsForAction(schema: string, action: JobAction): string {
-  return `
+export function jobsForAction(schema: string, action: JobAction, queue: string, ids: readonly string[]): Statement {
+  return statement(`
     SELECT ${SUMMARY_COLUMNS},
       (${actionTarget(schema, action)}) AS eligible,
       ${selectionFacts(schema, action)}
     FROM ${schema}.job
     WHERE name = $1 AND id = ANY($2::uuid[])
-    ORDER BY created_on DESC, id DESC`;
+    ORDER BY created_on DESC, id DESC`, [queue, ids]);
 }
 
 /**
- * How many jobs of queue `$1` in console state `state` the action would change (`eligible`) and
- * would leave alone (`ineligible`), among the first `$n` jobs in the state (`seen`): a preview needs
- * to know whether more jobs match than it will touch, not how many more, so it reads a bounded
- * number of rows. `$n` is the last parameter: `$2`, or `$4` after the payload conditions.
+ * How many jobs of `queue` in console state `state` (and matching `data`) the action would change
+ * (`eligible`) and would leave alone (`ineligible`), among the first `limit` jobs in the state
+ * (`seen`): a preview needs to know whether more jobs match than it will touch, not how many more,
+ * so it reads a bounded number of rows.
  */
-export function countForAction(schema: string, action: JobAction, state: JobState, options: { readonly data?: boolean } = {}): string {
-  const target = actionTarget(schema, action);
-  return `
+export function countForAction(
+  schema: string,
+  options: { readonly action: JobAction; readonly queue: string; readonly state: JobState; readonly data: readonly DataFilter[]; readonly limit: number },
+): Statement {
+  const target = actionTarget(schema, options.action);
+  const withData = options.data.length > 0;
+  const { state } = options;
+  return statement(`
     SELECT count(*) FILTER (WHERE eligible)::int AS eligible,
       count(*) FILTER (WHERE NOT eligible)::int AS ineligible,
       count(*)::int AS seen
     FROM (
       SELECT (${target}) AS eligible
       FROM ${schema}.job
-      WHERE name = $1 AND ${STATE_FILTERS[state]}${options.data ? ` AND ${dataMatches(2, 3)}` : ''}
-      LIMIT $${options.data ? 4 : 2}
-    ) job`;
+      WHERE name = $1 AND ${STATE_FILTERS[state]}${withData ? ` AND ${dataMatches(2, 3)}` : ''}
+      LIMIT $${withData ? 4 : 2}
+    ) job`, [options.queue, ...dataValues(options.data), options.limit]);
 }
 
 /**
- * The console state of each job of `$1` among `$2` (uuid[]), as `{ id, state }`. With `lock`, the
+ * The console state of each job of `queue` among `ids` (uuids), as `{ id, state }`. With `lock`, the
  * rows are locked FOR UPDATE, in id order so that two transactions locking overlapping sets queue
  * behind each other rather than deadlock.
  */
-export function jobStates(schema: string, options: { readonly lock: boolean }): string {
-  return `
+export function jobStates(schema: string, queue: string, ids: readonly string[], options: { readonly lock: boolean }): Statement {
+  return statement(`
     SELECT id, ${CONSOLE_STATE} AS state
     FROM ${schema}.job
     WHERE name = $1 AND id = ANY($2::uuid[])
-    ORDER BY id${options.lock ? '\n    FOR UPDATE' : ''}`;
+    ORDER BY id${options.lock ? '\n    FOR UPDATE' : ''}`, [queue, ids]);
 }
 
-/** One row `{ exists }`: whether pg-boss has queue `$1`. */
-export function queueExists(schema: string): string {
-  return `SELECT EXISTS (SELECT 1 FROM ${schema}.queue WHERE name = $1) AS exists`;
+/** One row `{ exists }`: whether pg-boss has `queue`. */
+export function queueExists(schema: string, queue: string): Statement {
+  return statement(`SELECT EXISTS (SELECT 1 FROM ${schema}.queue WHERE name = $1) AS exists`, [queue]);
 }
 
 /**
- * The jobs among `$2` (uuid[]) of dead letter queue `$1` that redrive() would leave in place
+ * The jobs among `ids` (uuids) of dead letter queue `queue` that redrive() would leave in place
  * because their recorded source queue no longer exists, per source queue as `{ source, count }`.
  */
-export function unroutableJobs(schema: string): string {
-  return `
+export function unroutableJobs(schema: string, queue: string, ids: readonly string[]): Statement {
+  return statement(`
     SELECT j.source_name AS source, count(*)::int AS count
     FROM ${schema}.job j
     WHERE j.name = $1 AND j.id = ANY($2::uuid[])
@@ -397,20 +448,18 @@ export function unroutableJobs(schema: string): string {
       AND ${redriveCandidate(schema, 'j')}
       AND NOT EXISTS (SELECT 1 FROM ${schema}.queue q WHERE q.name = j.source_name)
     GROUP BY 1
-    ORDER BY 1`;
+    ORDER BY 1`, [queue, ids]);
 }
 
-/** `$1`: the qualified name of pg-boss's version table. One row, `installed`: whether it exists. */
-export function versionTableExists(): string {
-  return 'SELECT to_regclass($1) IS NOT NULL AS installed';
-}
-
-/** The qualified name `versionTableExists` takes, spelled as pg-boss spells it in its own SQL. */
-export function versionTableName(schema: string): string {
-  return `${schema}.version`;
+/**
+ * One row, `installed`: whether pg-boss's version table exists, its qualified name spelled as
+ * pg-boss spells it in its own SQL.
+ */
+export function versionTableExists(schema: string): Statement {
+  return statement('SELECT to_regclass($1) IS NOT NULL AS installed', [`${schema}.version`]);
 }
 
 /** One row, `version`: the schema version pg-boss last migrated this schema to. */
-export function schemaVersion(schema: string): string {
-  return `SELECT max(version)::int AS version FROM ${schema}.version`;
+export function schemaVersion(schema: string): Statement {
+  return statement(`SELECT max(version)::int AS version FROM ${schema}.version`, []);
 }

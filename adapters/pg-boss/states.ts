@@ -34,6 +34,6 @@ export function actionStatesOf(boss: PgBossLike): Readonly<Partial<Record<JobAct
 }
 
 /** Whether this pg-boss instance has the commands the redrive action needs. */
-export function canRedrive(boss: PgBossLike): boolean {
+function canRedrive(boss: PgBossLike): boolean {
   return typeof boss.redrive === 'function' && typeof boss.previewRedrive === 'function';
 }

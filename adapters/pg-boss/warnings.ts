@@ -57,12 +57,12 @@ export function createWarnings(context: ActionContext): (action: JobAction, queu
 
   async function redriveWarnings(queue: string, ids: string[]): Promise<string[]> {
     // pg-boss throws for a queue it does not have; no such queue has jobs to warn about.
-    const [queueRow] = await query<{ exists: boolean }>(sql.queueExists(schema), [queue]);
+    const [queueRow] = await query<{ exists: boolean }>(sql.queueExists(schema, queue));
     if (!boss.previewRedrive || !queueRow?.exists) return [];
     const preview = await boss.previewRedrive(queue, { ids, limit: Math.min(ids.length, PREVIEW_LIMIT_MAX) });
     const warnings: string[] = [];
     if (preview.unroutable > 0) {
-      const stuck = await query<{ source: string; count: number }>(sql.unroutableJobs(schema), [queue, ids]);
+      const stuck = await query<{ source: string; count: number }>(sql.unroutableJobs(schema, queue, ids));
       for (const { source, count: n } of stuck) {
         warnings.push(
           `${subject(n, ids.length)} came from queue ${source}, which no longer exists, ` +

@@ -2,7 +2,7 @@ import type { QueueInfo } from '../../core/contracts/jobs.ts';
 import type { ChangeNotice } from '../../core/contracts/live-channel.ts';
 
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; stay clear of it. */
-export const MAX_PAYLOAD_BYTES = 7_800;
+const MAX_PAYLOAD_BYTES = 7_800;
 
 /** A notice as heard, with the channel member that sent it. */
 export interface HeardNotice {

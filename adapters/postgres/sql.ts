@@ -60,7 +60,7 @@ export function readCommitted(): Statement {
  * PostgreSQL's `hashtext`, whose output is an implementation detail, so that the key is the same on
  * every server version and can be looked up in `pg_locks` by an operator.
  */
-export function migrationLockKey(schema: string): bigint {
+function migrationLockKey(schema: string): bigint {
   return createHash('sha256').update(`ops-jobs:migrations:${schema}`).digest().readBigInt64BE(0);
 }
 
@@ -110,9 +110,9 @@ export function dropSchema(schema: string): Statement {
 /** The audit log. */
 export const AUDIT_TABLE = 'audit_events';
 /** Previewed plans, keyed by the hash of their token. */
-export const PREVIEWS_TABLE = 'action_previews';
+const PREVIEWS_TABLE = 'action_previews';
 /** The first answer to each idempotency key. */
-export const RECEIPTS_TABLE = 'idempotency_receipts';
+const RECEIPTS_TABLE = 'idempotency_receipts';
 
 // Timestamps leave as text so that no driver turns them into a Date, which keeps milliseconds
 // while PostgreSQL keeps microseconds. Records carry milliseconds, the spelling of toISOString();

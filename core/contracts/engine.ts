@@ -139,7 +139,10 @@ export interface JobEngine {
 
   /**
    * Resolves which jobs of `queue` an action would touch: those of the selection that are in a
-   * state the action applies to, at most `limit` of them.
+   * state the action applies to, at most `limit` of them. A queue that does not exist selects
+   * nothing (its ids are all missing). Rejects with `InvalidInputError` naming `action` for an
+   * action not in `capabilities.actions`, `state` for an unknown state, and `selection` for a
+   * selection that is neither by ids nor by filter.
    */
   selectForAction(action: JobAction, queue: string, selection: JobSelection, limit: number): Promise<ActionSelection>;
   /**
@@ -157,6 +160,10 @@ export interface JobEngine {
    * the database, changing nothing. Rejects when the engine's database cannot be reached.
    */
   describe?(): Promise<EngineDescription>;
-  /** Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many changed. */
+  /**
+   * Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many
+   * changed; jobs in a state the action does not apply to, unknown ids and unknown queues change
+   * nothing. Rejects with `InvalidInputError` naming `action` for an action the engine lacks.
+   */
   apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
 }

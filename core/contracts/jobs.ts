@@ -1,6 +1,6 @@
 import type { CountFreshness } from '../vocabulary/count-freshness.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
-import type { JobSummaryResponse } from '../vocabulary/wire.ts';
+import type { JobSummaryResponse, QueueResponse } from '../vocabulary/wire.ts';
 
 /** A queue as an engine describes it: what it is, never how many jobs it holds. */
 export interface QueueDescription {
@@ -22,15 +22,11 @@ export interface QueueCounts {
   readonly stale: Readonly<Partial<Record<JobState, CountFreshness>>>;
 }
 
-/** A queue with its counts, as the console shows it. */
-export interface QueueInfo extends QueueDescription {
-  readonly counts: QueueCounts['counts'];
-  /** All jobs the engine currently stores for the queue, as far as it counts them. */
-  readonly total: number;
-  readonly stale: QueueCounts['stale'];
-  /** On one queue's answer: the queues whose dead letter queue this is. */
-  readonly deadLetterFor?: readonly string[];
-}
+/**
+ * A queue with its counts, as the console shows it: the engine's description with its counts. The
+ * services' value and the API's answer are the same shape; the presenter copies it out.
+ */
+export type QueueInfo = QueueResponse;
 
 /** The failure of a job, as far as the engine recorded it. Passes through the display policy. */
 export interface JobError {

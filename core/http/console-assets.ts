@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import type { ConsoleFiles } from '../contracts/console-files.ts';
 
 /** One built file of the console, in every encoding it was precompressed to. */
 export interface ConsoleAsset {
@@ -26,17 +26,15 @@ interface Manifest {
 }
 
 /**
- * Reads the bundle that `npm run build` wrote beside the package (`ops-jobs/console/*`), through the
- * package's own exports so it resolves the same from source and from an installed copy. Files are
- * read once, on first request, and kept: the bundle is small and immutable.
+ * The console's bundle as `files` holds it: the manifest is read at once, each file on its first
+ * request, and kept, since the bundle is small and immutable.
  */
-export async function loadBuiltConsole(): Promise<ConsoleAssets> {
-  const manifestUrl = new URL(import.meta.resolve('ops-jobs/console/manifest.json'));
+export async function loadConsole(files: ConsoleFiles): Promise<ConsoleAssets> {
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(await readFile(manifestUrl, 'utf8')) as Manifest;
+    manifest = JSON.parse(new TextDecoder().decode(await files.read('manifest.json'))) as Manifest;
   } catch (error) {
-    throw new Error(`ops-jobs: the console bundle is missing at ${manifestUrl.pathname}; run the package build (npm run build)`, { cause: error });
+    throw new Error(`ops-jobs: the console bundle is missing at ${files.location}; run the package build (npm run build)`, { cause: error });
   }
   const cache = new Map<string, Promise<ConsoleAsset>>();
   return {
@@ -48,7 +46,7 @@ export async function loadBuiltConsole(): Promise<ConsoleAssets> {
       if (!file) return Promise.resolve(null);
       let asset = cache.get(name);
       if (!asset) {
-        const read = (suffix: string) => readFile(new URL(name + suffix, manifestUrl));
+        const read = (suffix: string) => files.read(name + suffix);
         asset = Promise.all([read(''), read('.gz'), read('.br')]).then(([identity, gzip, brotli]) => ({ type: file.type, identity, gzip, brotli }));
         cache.set(name, asset);
       }

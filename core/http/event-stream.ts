@@ -4,7 +4,7 @@ import { BASE_HEADERS } from './responses.ts';
 const encoder = new TextEncoder();
 
 /** One message as a Server-Sent Events frame. */
-export function eventFrame(message: LiveMessage): Uint8Array {
+function eventFrame(message: LiveMessage): Uint8Array {
   return encoder.encode(`${message.id ? `id: ${message.id}\n` : ''}event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
 }
 

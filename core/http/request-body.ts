@@ -3,7 +3,7 @@ import { bodyTooLarge } from '../problems.ts';
 import { parsedBodyOf } from './parsed-body.ts';
 
 /** How deeply a JSON body may nest: the console's own bodies nest four levels at most. */
-export const MAX_BODY_DEPTH = 16;
+const MAX_BODY_DEPTH = 16;
 
 /**
  * The request's JSON body: the value the host already parsed when an adapter attached one,

@@ -1,7 +1,8 @@
 import type { Actor } from '../contracts/auth.ts';
 import type { Logger } from '../options.ts';
 import type { ServiceContext } from '../services/context.ts';
-import type { LiveActionEvent, LiveQueuesEvent, LiveReadyEvent } from '../vocabulary/wire.ts';
+import { visibleQueues } from '../services/visible-queues.ts';
+import type { LiveActionEvent, LiveHeartbeatEvent, LiveQueuesEvent, LiveReadyEvent } from '../vocabulary/wire.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { SequencedEvent } from './live-event.ts';
 
@@ -57,8 +58,7 @@ export interface LiveStreamOptions {
 async function forReceiver(services: ServiceContext, actor: Actor, entry: SequencedEvent): Promise<LiveMessage | null> {
   const { event } = entry;
   if (event.kind === 'queues') {
-    const visible = await Promise.all(event.queues.map((queue) => services.access.check(actor, 'queues.view', { type: 'queue', queue: queue.name })));
-    const queues = event.queues.filter((_, index) => visible[index]?.allowed).map((queue) => services.presenter.queue(queue));
+    const queues = (await visibleQueues(services, actor, event.queues)).map((queue) => services.presenter.queue(queue));
     if (queues.length === 0) return null;
     const data: LiveQueuesEvent = { at: entry.at, queues };
     return { event: 'queues', data, id: entry.id };
@@ -136,7 +136,10 @@ export function startLiveStream(actor: Actor, lastEventId: string | null, outlet
   const stream: LiveStream = { cancel: () => end('client') };
   if (ended) return stream;
   unsubscribe = feed.subscribe(deliver, () => end('server'));
-  heartbeat = setInterval(() => send({ event: 'heartbeat', data: { at: services.clock().toISOString() } }), options.heartbeatSeconds * 1000);
+  heartbeat = setInterval(() => {
+    const data: LiveHeartbeatEvent = { at: services.clock().toISOString() };
+    send({ event: 'heartbeat', data });
+  }, options.heartbeatSeconds * 1000);
   recheck = setInterval(() => {
     chain = chain.then(async () => {
       if (!ended) await signedIn();

@@ -28,8 +28,8 @@ export async function getAuditRecord(context: ServiceContext, actor: Actor, id: 
 }
 
 /** The last line of an export that failed part way, so that the file says it is incomplete. */
-export const INCOMPLETE_CSV_ROW = '"ops-jobs: this export is incomplete; the audit log could not be read to the end. Export again."\r\n';
-export const INCOMPLETE_JSON_LINE = `${JSON.stringify({ incomplete: true, detail: 'This export is incomplete; the audit log could not be read to the end. Export again.' })}\n`;
+const INCOMPLETE_CSV_ROW = '"ops-jobs: this export is incomplete; the audit log could not be read to the end. Export again."\r\n';
+const INCOMPLETE_JSON_LINE = `${JSON.stringify({ incomplete: true, detail: 'This export is incomplete; the audit log could not be read to the end. Export again.' })}\n`;
 
 /**
  * The audit log as CSV or JSON Lines, streamed: records are read in batches and written as they

@@ -4,13 +4,13 @@ import { NotFoundError } from '../errors.ts';
 import type { QueueListResponse, QueueResponse } from '../vocabulary/wire.ts';
 import type { ServiceContext } from './context.ts';
 import { NO_COUNTS, withCounts } from './queue-info.ts';
+import { visibleQueues } from './visible-queues.ts';
 
 /** The queues the actor may view, with their counts. Only the visible queues are counted. */
 export async function listQueues(context: ServiceContext, actor: Actor): Promise<QueueListResponse> {
   await context.access.require(actor, 'queues.view', { type: 'console' });
   const queues = await context.engine.listQueues();
-  const visible = await Promise.all(queues.map((queue) => context.access.check(actor, 'queues.view', { type: 'queue', queue: queue.name })));
-  const shown = await withCounts(context.engine, queues.filter((_, index) => visible[index]?.allowed));
+  const shown = await withCounts(context.engine, await visibleQueues(context, actor, queues));
   return { queues: shown.map((queue) => context.presenter.queue(queue)) };
 }
 

@@ -5,7 +5,7 @@ import type { OpsStore } from '../contracts/store.ts';
 import type { Logger } from '../options.ts';
 
 /** How many refused or failed attempts one principal may add to the audit log per minute. */
-export const ATTEMPTS_PER_MINUTE = 20;
+const ATTEMPTS_PER_MINUTE = 20;
 
 export interface AttemptLog {
   /**

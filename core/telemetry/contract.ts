@@ -212,13 +212,6 @@ export interface TelemetryMessage<F extends TelemetryFamily = TelemetryFamily, E
   readonly measurements: TelemetryMeasurements<F, E> & { readonly count: number };
 }
 
-/** The values a tag of an event may take, or undefined when the event has no such tag. */
-export function allowedValues(family: string, event: string, key: string): readonly string[] | undefined {
-  const spec = eventSpec(family, event);
-  if (!spec || !Object.hasOwn(spec.tags, key)) return undefined;
-  return (spec.tags as Readonly<Record<string, readonly string[]>>)[key];
-}
-
 /** An event's part of the contract, looked up by untyped names; undefined when there is none. */
 export function eventSpec(family: string, event: string): { readonly tags: object; readonly measurements: readonly string[] } | undefined {
   if (!Object.hasOwn(telemetryContract.families, family)) return undefined;

@@ -10,7 +10,7 @@ const reported = new Set<string>();
 const MAX_REPORTED = 256;
 
 /** The warning's `code`, for hosts that filter process warnings. */
-export const CONTRACT_WARNING_CODE = 'OPS_JOBS_TELEMETRY_CONTRACT';
+const CONTRACT_WARNING_CODE = 'OPS_JOBS_TELEMETRY_CONTRACT';
 
 export function reportViolation(family: string, key: string, value: unknown, message: string): void {
   if (process.env.NODE_ENV === 'production' || reported.size >= MAX_REPORTED) return;

@@ -8,6 +8,7 @@ import { createIndex, createParentIndex } from '../../../adapters/pg-boss/listin
 import { LISTING_SCAN_LIMIT, listingIndexStatus } from '../../../adapters/pg-boss/listing-index.ts';
 import { DATABASE_URL, uniqueSchema, usePostgres } from '../support/database.ts';
 import { reportOf, root, runCli, type CliRun } from './support/run-cli.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const CONFIG = `${root}test/node/cli/fixtures/host-config.ts`;
 
@@ -168,10 +169,7 @@ describe('doctor', { timeout: 180_000 }, () => {
       await writer.query(`INSERT INTO ${bossSchema}.job (name, data) VALUES ('shared', '{}')`);
       build = builder.query(createIndex(bossSchema, 'job_common', 'job_common_ops_jobs_listing', { concurrently: true }));
       const query = async (text: string, values: unknown[]) => (await pool.query(text, values)).rows;
-      for (let tries = 0; (await listingIndexStatus(query, bossSchema)) !== 'building'; tries += 1) {
-        assert.ok(tries < 100, 'the build never showed in pg_stat_progress_create_index');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitUntil(async () => (await listingIndexStatus(query, bossSchema)) === 'building', 'the build to show in pg_stat_progress_create_index');
       const run = await doctor({ FIXTURE_ENGINE: 'uninstalled', FIXTURE_DATABASE_URL: DATABASE_URL, FIXTURE_BOSS_SCHEMA: bossSchema });
       const building = finding(run, 'engine.listing-index-building');
       assert.equal(building.severity, 'warning');

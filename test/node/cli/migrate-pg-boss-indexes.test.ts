@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { after, before, describe, test } from 'node:test';
 import type pg from 'pg';
@@ -15,6 +14,7 @@ import { createIndex, createParentIndex } from '../../../adapters/pg-boss/listin
 import { LISTING_INDEX_NAME, readListingIndex, type CatalogQuery } from '../../../adapters/pg-boss/listing-index.ts';
 import { DATABASE_URL, uniqueSchema, usePostgres } from '../support/database.ts';
 import { runCli, type CliRun } from './support/run-cli.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const QUIET: Partial<ConstructorOptions> = { supervise: false, schedule: false, registerInstance: false };
 
@@ -25,11 +25,8 @@ function jsonOf(run: CliRun): any {
 
 /** Resolves once the backend `pid` no longer reports an index build in progress. */
 async function untilBuildEnded(pool: pg.Pool, pid: number): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while ((await pool.query('SELECT 1 FROM pg_stat_progress_create_index WHERE pid = $1', [pid])).rowCount) {
-    assert.ok(Date.now() < deadline, `backend ${pid} still reports an index build after 5 s`);
-    await sleep(20);
-  }
+  await waitUntil(async () => !(await pool.query('SELECT 1 FROM pg_stat_progress_create_index WHERE pid = $1', [pid])).rowCount,
+    `backend ${pid} to stop reporting an index build`, { timeoutMs: 5000, intervalMs: 20 });
 }
 
 describe('migrate and the listing index on PostgreSQL', { timeout: 180_000 }, () => {

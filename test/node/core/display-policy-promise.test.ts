@@ -11,6 +11,7 @@ import { toNodeListener } from '../../../adapters/node/index.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
 import { PLANTED_SECRET, startSeededPgBoss, type SeededStack } from '../support/pg-boss-stack.ts';
+import { nextTurn } from '../support/wait.ts';
 
 const auth = {
   currentActor: (req: IncomingMessage) => (req.headers['x-test-user'] === 'olga' ? { name: 'olga' } : null),
@@ -101,7 +102,9 @@ test('a display that returns a promise fails the request with a 500 and a log li
     assert.equal(messages.length, 2, messages.join('\n'));
     for (const message of messages) assert.match(message, /displayPolicy\.display returned a promise; it must answer synchronously/);
   }
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Node reports an unhandled rejection once the turn that left it unhandled is over.
+  await nextTurn();
+  await nextTurn();
   assert.deepEqual(unhandled, [], 'a rejected promise from the policy is not left unhandled');
 });
 

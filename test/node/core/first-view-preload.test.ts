@@ -8,6 +8,7 @@ import { firstViewChunk, firstViewRequests } from '../../../core/http/first-view
 import { ApiClient } from '../../../elements/api/api-client.ts';
 import { PAGE_SIZE } from '../../../core/vocabulary/limits.ts';
 import { memoryEngine, memoryStore } from '../support/memory-engine.ts';
+import { builtConsoleFiles } from '../../../adapters/node-bridge/index.ts';
 
 interface TestActor { name: string; may: readonly Action[] }
 const viewer: TestActor = { name: 'vera', may: ['queues.view', 'jobs.view'] };
@@ -19,6 +20,7 @@ function manifestPreload(): string[] {
 
 function console_() {
   const opsJobs = createOpsJobs<{ actor?: TestActor }>({
+    consoleFiles: builtConsoleFiles(),
     engine: memoryEngine(['pay ments', 'emails'], [{ id: 'j/1', queue: 'pay ments', state: 'failed', createdAt: '2026-01-01T00:00:01Z' }]),
     store: memoryStore(),
     auth: {

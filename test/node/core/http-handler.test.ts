@@ -4,12 +4,14 @@ import { test } from 'node:test';
 import { createOpsJobs, hideKeysMatching, type Action } from '../../../core/index.ts';
 import { rootFromPage } from '../../../core/http/shell.ts';
 import { memoryEngine, memoryStore } from '../support/memory-engine.ts';
+import { builtConsoleFiles } from '../../../adapters/node-bridge/index.ts';
 
 interface TestActor { name: string; may: readonly Action[] }
 
 function console_(options: { authorize?: (actor: TestActor, action: Action) => unknown } = {}) {
   const errors: unknown[] = [];
   const opsJobs = createOpsJobs<{ actor?: TestActor }>({
+    consoleFiles: builtConsoleFiles(),
     engine: memoryEngine(['payments'], [
       { id: 'j1', queue: 'payments', state: 'failed', createdAt: '2026-01-01T00:00:01Z', data: { cardToken: 'tok_S3CRET' }, error: { message: 'declined' } },
       { id: 'j2', queue: 'payments', state: 'completed', createdAt: '2026-01-01T00:00:02Z' },

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { startWorkload } from '../../../demo/workload.ts';
 import type { Workload } from '../../../demo/workload.ts';
 import { DEMO_QUEUES } from '../../../demo/workload-queues.ts';
+import { waitUntil } from '../support/wait.ts';
 
 let pglite: PGlite;
 let boss: PgBoss;
@@ -39,12 +39,7 @@ test('the workload creates its queues and schedules', async () => {
 });
 
 test('the first batch has failed, blocked, delayed and active jobs within seconds', async () => {
-  let counts: Record<string, number> = {};
-  for (let waited = 0; waited < 20_000 && !counts.failed; waited += 500) {
-    await sleep(500);
-    counts = await countByState();
-  }
-  assert.ok(counts.failed, `no failed job after 20 s: ${JSON.stringify(counts)}`);
+  await waitUntil(async () => Boolean((await countByState()).failed), 'a failed job', { timeoutMs: 20_000, intervalMs: 500 });
   const { rows } = await pglite.query<{ name: string; message: string }>(
     "SELECT name, output->>'message' AS message FROM pgboss.job WHERE state = 'failed'",
   );

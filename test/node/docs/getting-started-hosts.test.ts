@@ -9,7 +9,7 @@ import { PgBoss } from 'pg-boss';
 import { blockIn } from './support/code-blocks.ts';
 import { docProject, type DocProject } from './support/doc-project.ts';
 import { freePort, startDocHost } from './support/doc-host.ts';
-import { scratchDatabase } from './support/scratch-database.ts';
+import { scratchDatabase } from '../support/database.ts';
 
 const GUIDE = 'docs/guides/getting-started.md';
 const HOSTS = [

@@ -74,6 +74,10 @@ test('core imports no package but Node built-ins, and nothing outside core', () 
   refuse(core, (item) => item.relative && !item.target.startsWith('core/'), 'core may not import adapters, elements or cli');
 });
 
+test('core touches no file system: files reach it through a port the Node adapters fill', () => {
+  refuse(core, (item) => /^(node:)?fs(\/|$)/.test(item.target), 'core may not import node:fs; read files through a port such as ConsoleFiles');
+});
+
 test('the vocabulary imports nothing but itself', () => {
   refuse(core.filter((item) => item.file.startsWith('core/vocabulary/')), (item) => !item.relative || !item.target.startsWith('core/vocabulary/'),
     'core/vocabulary is shared with the browser: it may import only its own modules');

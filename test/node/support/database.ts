@@ -1,6 +1,6 @@
-// The PostgreSQL server the tests share, and how each test keeps to schemas of its own. A server
-// that cannot be reached fails the tests that need it, saying how to start it; it never skips them.
-// Tests on embedded PGlite need no server.
+// The PostgreSQL server the tests share, and how each test keeps to schemas (or databases) of its
+// own. A server that cannot be reached fails the tests that need it, saying how to start it; it
+// never skips them. Tests on embedded PGlite need no server.
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
 import pg from 'pg';
@@ -19,7 +19,7 @@ export function describeUrl(url: string = DATABASE_URL): string {
   }
 }
 
-/** A schema name no other test or run uses, so runs can share the database: `<label>_<pid>_<random>`. */
+/** A schema (or database) name no other test or run uses, so runs can share the server: `<label>_<pid>_<random>`. */
 export function uniqueSchema(label: string): string {
   return `${label}_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
@@ -79,5 +79,39 @@ export function usePostgres(max = 2): SuitePostgres {
       if (!pool) throw new Error('PostgreSQL used before the suite connected');
       return pool;
     },
+  };
+}
+
+/** A database of its own, for code that installs everything in default schemas (as the docs' hosts do). */
+export interface ScratchDatabase {
+  readonly url: string;
+  /** Drops the database, ending any connection still open to it. */
+  drop(): Promise<void>;
+}
+
+/** Runs `work` on a connection to the test server, once it answered; rejects with `unreachable` otherwise. */
+async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw unreachable(error);
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates an empty database on the test server, named after `label`, for the caller to drop. */
+export async function scratchDatabase(label: string): Promise<ScratchDatabase> {
+  const name = uniqueSchema(`ops_jobs_docs_${label}`);
+  await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -1,4 +1,5 @@
 import { connect, createServer } from 'node:net';
+import { waitUntil } from '../../node/support/wait.ts';
 
 /** A TCP port on 127.0.0.1 that was free a moment ago, for a child process to listen on. */
 export function freePort(): Promise<number> {
@@ -15,8 +16,7 @@ export function freePort(): Promise<number> {
 
 /** Resolves once something accepts connections on 127.0.0.1:`port`, or rejects after `timeoutMs`. */
 export async function waitForPort(port: number, timeoutMs: number, alive: () => boolean): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  const accepts = async (): Promise<boolean> => {
     const open = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
       socket.once('connect', () => {
@@ -25,9 +25,8 @@ export async function waitForPort(port: number, timeoutMs: number, alive: () => 
       });
       socket.once('error', () => resolve(false));
     });
-    if (open) return;
-    if (!alive()) throw new Error(`the process meant to listen on port ${port} has exited`);
-    if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    if (!open && !alive()) throw new Error(`the process meant to listen on port ${port} has exited`);
+    return open;
+  };
+  await waitUntil(accepts, `something to listen on 127.0.0.1:${port}`, { timeoutMs });
 }

@@ -10,6 +10,7 @@ import { buildListingIndex, createParentIndex, listingIndexSteps, quoteIdentifie
 import { LISTING_INDEX_NAME, listingIndexStatus, readListingIndex, type CatalogQuery } from '../../../../adapters/pg-boss/listing-index.ts';
 import { connectPostgres, DATABASE_URL } from '../../support/database.ts';
 import { uniqueBossSchema } from './targets.ts';
+import { waitUntil } from '../../support/wait.ts';
 
 const QUIET: Partial<ConstructorOptions> = { supervise: false, schedule: false, registerInstance: false };
 
@@ -35,14 +36,6 @@ async function interruptBuild(pool: pg.Pool, schema: string, queue: string, quer
     await writer.query('ROLLBACK');
     writer.release();
   }
-}
-
-async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 test('quoteIdentifier doubles embedded quotes and keeps everything else as written', () => {
@@ -150,7 +143,7 @@ describe('the listing index on a partitioned job table (PostgreSQL)', { timeout:
       await writer.query('BEGIN');
       await writer.query(`INSERT INTO ${schema}.job (name, data) VALUES ('shared', '{}')`);
       running = buildListingIndex(builder.query, schema, { concurrently: true });
-      await waitFor(async () => (await listingIndexStatus(query, schema)) === 'building', 'the build to show in pg_stat_progress_create_index');
+      await waitUntil(async () => (await listingIndexStatus(query, schema)) === 'building', 'the build to show in pg_stat_progress_create_index');
       const second = await buildListingIndex(query, schema, { concurrently: false }).catch((error: unknown) => error);
       assert.ok(!(second instanceof Error), String(second));
       assert.deepEqual((second as { applied: unknown[] }).applied, [], 'nothing ran beside the running build');

@@ -128,3 +128,23 @@ export const postgresTarget: BossTarget = {
     };
   },
 };
+
+/**
+ * One started pg-boss on `target` for every suite of a test file that asks for it: `start()` gives
+ * each the same run (started on the first call), whose `stop()` does nothing; `stopShared()` stops
+ * it, from the file's own `after`. Each suite keeps to queues of its own.
+ */
+export function sharedTarget(target: BossTarget): BossTarget & { stopShared(): Promise<void> } {
+  let started: Promise<BossRun> | undefined;
+  return {
+    name: target.name,
+    start() {
+      started ??= target.start();
+      return started.then((run) => ({ ...run, stop: async () => {} }));
+    },
+    async stopShared() {
+      const run = await started?.catch(() => undefined);
+      await run?.stop();
+    },
+  };
+}

@@ -8,12 +8,12 @@ import { exhaust } from './seed.ts';
 import type { EveryState, SeededJob } from './seed.ts';
 import type { ActionSuite } from './suite.ts';
 
-/** For each action, a job it applies to and the state it leaves it in (undefined: gone). */
-const CASES: Record<Exclude<JobAction, 'redrive'>, { readonly job: (jobs: EveryState) => SeededJob; readonly after: JobState | undefined }> = {
-  retry: { job: (jobs) => jobs.failed, after: 'retrying' },
-  cancel: { job: (jobs) => jobs.active, after: 'cancelled' },
-  resume: { job: (jobs) => jobs.cancelled, after: 'queued' },
-  delete: { job: (jobs) => jobs.completed, after: undefined },
+/** For each action, a job it applies to. */
+const CASES: Record<Exclude<JobAction, 'redrive'>, { readonly job: (jobs: EveryState) => SeededJob }> = {
+  retry: { job: (jobs) => jobs.failed },
+  cancel: { job: (jobs) => jobs.active },
+  resume: { job: (jobs) => jobs.cancelled },
+  delete: { job: (jobs) => jobs.completed },
 };
 
 /** Runs `work` while recording every statement pg-boss runs on its own connection. */
@@ -83,15 +83,14 @@ export function transactionCases(suite: ActionSuite): void {
       assert.ok(result.statements.length >= 3, `${action}: pg-boss's own statement ran in the transaction`);
     };
 
-    for (const [action, { job: pick, after }] of Object.entries(CASES) as [keyof typeof CASES, (typeof CASES)[keyof typeof CASES]][]) {
-      dbTest(`${action}: rolled back with the audit record, nothing changed; committed, both are there`, async () => {
+    // The conformance suite checks the jobs themselves; these check pg-boss's connection and the audit row.
+    for (const [action, { job: pick }] of Object.entries(CASES) as [keyof typeof CASES, (typeof CASES)[keyof typeof CASES]][]) {
+      dbTest(`${action}: wholly on the console's connection, rolled back and committed with the audit record`, async () => {
         const { queue, jobs } = await suite.everyState(`tx_${action}`);
         const job = pick(jobs);
         await inTransaction('rollback', action, queue, job.id, job.state);
-        assert.equal((await suite.engine().statesOf(queue, [job.id])).get(job.id), job.state, 'unchanged after rollback');
         assert.equal(await audited(`${action} ${job.id}`), 0);
         await inTransaction('commit', action, queue, job.id, job.state);
-        assert.equal((await suite.engine().statesOf(queue, [job.id])).get(job.id), after, 'changed after commit');
         assert.equal(await audited(`${action} ${job.id}`), 1);
       });
     }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PURGE_BATCH } from '../../../../adapters/postgres/sql.ts';
 import { receipt, storedPreview } from './fixtures.ts';
 import type { StoreSuite } from './suite.ts';
@@ -79,18 +78,18 @@ export function previewTests(suite: StoreSuite): void {
 
     let consumed!: () => void;
     const firstConsumed = new Promise<void>((resolve) => (consumed = resolve));
+    // The first transaction stays open until PostgreSQL reports the second one waiting for its lock.
+    const racingWaits = firstConsumed.then(() => suite.lockWaitOn(first.schema));
     const holding = first.transaction(async (tx) => {
       const result = await tx.consumePreview(preview.tokenHash, AT);
       consumed();
-      await sleep(300);
+      await racingWaits;
       return result;
     });
     await firstConsumed;
-    const started = Date.now();
     // Blocks on the row lock until the first transaction commits, then finds the preview consumed.
     const racing = second.transaction((tx) => tx.consumePreview(preview.tokenHash, AT));
     assert.deepEqual(await Promise.all([holding, racing]), [true, false]);
-    assert.ok(Date.now() - started >= 200, 'the second consumer waited for the first transaction');
   });
 
   suite.test('when the first consumer rolls back, the waiting one consumes the token', async () => {
@@ -101,10 +100,11 @@ export function previewTests(suite: StoreSuite): void {
 
     let consumed!: () => void;
     const firstConsumed = new Promise<void>((resolve) => (consumed = resolve));
+    const racingWaits = firstConsumed.then(() => suite.lockWaitOn(first.schema));
     const failing = first.transaction(async (tx) => {
       await tx.consumePreview(preview.tokenHash, AT);
       consumed();
-      await sleep(200);
+      await racingWaits;
       throw new Error('engine refused');
     });
     await firstConsumed;

@@ -4,6 +4,7 @@ import { createPostgresStore } from '../../../../adapters/postgres/index.ts';
 import type { PostgresStore, PostgresStoreOptions } from '../../../../adapters/postgres/index.ts';
 import * as sql from '../../../../adapters/postgres/sql.ts';
 import { uniqueSchema } from '../../support/database.ts';
+import { waitUntil } from '../../support/wait.ts';
 import { pgliteTarget, postgresTarget } from './targets.ts';
 import type { Target } from './targets.ts';
 
@@ -19,6 +20,11 @@ export interface StoreSuite {
   freshStore(label: string, options?: ExtraOptions): Promise<PostgresStore>;
   /** Another store on `schema` over a connection of its own (a new pool on PostgreSQL). */
   storeOn(schema: string, options?: ExtraOptions): PostgresStore;
+  /**
+   * PostgreSQL only: resolves once a statement on `schema` is waiting for a lock another
+   * transaction holds, as PostgreSQL reports it; rejects when none does within 10 s.
+   */
+  lockWaitOn(schema: string): Promise<void>;
 }
 
 /** Declares `define`'s tests once on PGlite and once on PostgreSQL. */
@@ -54,6 +60,14 @@ export function onEveryTarget(title: string, define: (suite: StoreSuite) => void
           return store;
         },
         storeOn,
+        lockWaitOn: (schema) =>
+          waitUntil(async () => {
+            const { rows } = await target.query(
+              `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND position($1 in query) > 0`,
+              [`"${schema}"`],
+            );
+            return rows[0].waiting > 0;
+          }, `a statement on ${schema} to wait for a lock`, { intervalMs: 10 }),
       });
     });
   }

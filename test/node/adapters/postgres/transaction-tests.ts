@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { IdempotencyConflict } from '../../../../core/contracts/store.ts';
 import type { StoreTransaction } from '../../../../core/contracts/store.ts';
 import type { PostgresStore } from '../../../../adapters/postgres/index.ts';
@@ -100,17 +99,17 @@ export function transactionTests(suite: StoreSuite): void {
     const second = suite.storeOn(first.schema);
     let saved!: () => void;
     const firstSaved = new Promise<void>((resolve) => (saved = resolve));
+    // The first transaction stays open until PostgreSQL reports the second insert waiting for it.
+    const racingWaits = firstSaved.then(() => suite.lockWaitOn(first.schema));
     const holding = first.transaction(async (tx) => {
       await tx.saveReceipt(receipt({ body: { from: 'first' } }));
       saved();
-      await sleep(200);
+      await racingWaits;
     });
     await firstSaved;
-    const started = Date.now();
     const racing = second.transaction((tx) => tx.saveReceipt(receipt({ body: { from: 'second' } })));
     await holding;
     await assert.rejects(racing, IdempotencyConflict);
-    assert.ok(Date.now() - started >= 150, 'the second insert waited for the first transaction');
     assert.deepEqual((await first.findReceipt('u_ada', 'key-1'))?.body, { from: 'first' });
   });
 }

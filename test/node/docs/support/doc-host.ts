@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { waitUntil } from '../../support/wait.ts';
 
 export interface DocHost {
   readonly origin: string;
@@ -41,19 +42,15 @@ export async function startDocHost(file: string, cwd: string, port: number, env:
       await exit;
     }
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
+  const answers = async (): Promise<boolean> => {
     if (state.exited !== null) throw new Error(`${file} ${state.exited} before it answered:\n${output}`);
-    try {
-      await fetch(`${origin}${probe}`, { redirect: 'manual' });
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`${file} did not answer on ${origin} within a minute:\n${output}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    return fetch(`${origin}${probe}`, { redirect: 'manual' }).then(() => true, () => false);
+  };
+  try {
+    await waitUntil(answers, `${file} to answer on ${origin}`, { timeoutMs: 60_000, intervalMs: 200 });
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}:\n${output}`, { cause: error });
   }
   return { origin, output: () => output, stop };
 }
