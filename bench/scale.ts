@@ -16,6 +16,7 @@ import { describeMachine } from './support/machine.ts';
 import { measureViews, type ViewCost, type ViewToMeasure } from './support/measure-views.ts';
 import { ensureDatabase, jobsPerQueue, loadScaleData, SCALE_QUEUES } from './support/scale-data.ts';
 import { scaleOptions } from './support/scale-options.ts';
+import { ensureSchedules } from './support/scale-schedules.ts';
 import { resultsBlock, writeResults } from './support/scale-report.ts';
 import { startOpsJobsHost, startPgBossDashboard } from './support/scale-servers.ts';
 import { MOUNT, PAGE_ROWS, scaleViews, type ScaleView } from './support/scale-views.ts';
@@ -91,6 +92,7 @@ try {
   const loaded = await loadScaleData(url, options.jobs, { reload: options.reload, log });
   if (!loaded.reused) log(`bench: loaded in ${loaded.loadSeconds.toFixed(0)} s`);
   log(`bench: pg-boss's cached counts: ${loaded.cachedCounts.map((row) => JSON.stringify(row)).join('\n  ')}`);
+  log(`bench: ${await ensureSchedules(url)} schedules`);
   await setListingIndex(url, options.listingIndex);
   log(`bench: listing index ${options.listingIndex ? 'present' : 'absent'}`);
   const watch = track(await watchDatabase(options.adminUrl, options.database));

@@ -77,6 +77,8 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     feed,
     streams,
     live: resolved.live,
+    bridge: resolved.bridge,
+    workerHealth: resolved.workers,
     engine,
     store: resolved.store,
     auth: resolved.auth as OpsJobsOptions['auth'],
@@ -108,7 +110,7 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
 
   const handler = createHandler({
     mount, signInUrl: resolved.signInUrl, signOutUrl: resolved.signOutUrl, services, access, logger, assets: loadAssets,
-    maxBodyBytes: resolved.maxBodyBytes, trustedOrigins: resolved.trustedOrigins,
+    maxBodyBytes: resolved.maxBodyBytes, trustedOrigins: resolved.trustedOrigins, bridge: resolved.bridge,
   });
 
   return {

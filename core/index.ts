@@ -1,5 +1,5 @@
 export { createOpsJobs, type OpsJobs } from './create-ops-jobs.ts';
-export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions } from './options.ts';
+export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions, WorkerHealthOptions } from './options.ts';
 export { ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, type Action, type JobAction, type OperatorAction } from './vocabulary/actions.ts';
 export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
 export type { JobSelection } from './vocabulary/job-selection.ts';
@@ -8,6 +8,7 @@ export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayK
 export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState } from './vocabulary/job-states.ts';
 export type { JobSummary, JobDetail, JobError, QueueInfo, QueueDescription, QueueCounts } from './contracts/jobs.ts';
 export type { CountFreshness } from './vocabulary/count-freshness.ts';
+export type { ScheduleKind, ScheduleListQuery, SchedulePage, ScheduleSummary } from './contracts/schedules.ts';
 export type { ActionSelection, CursorPosition, EngineCapabilities, EngineDescription, EngineProblem, JobEngine, JobListQuery, JobPage } from './contracts/engine.ts';
 export { IdempotencyConflict, type MigrationReport, type MigrationStatus, type OpsStore, type StoreTransaction, type TableSize } from './contracts/store.ts';
 export { AUDIT_OUTCOMES, isAuditOutcome, type AuditOutcome, type RefusedOutcome } from './vocabulary/audit-outcomes.ts';
@@ -15,6 +16,8 @@ export type { AuditFilter, AuditPage, AuditQuery, AuditRecord, AuditResource, Ne
 export type { IdempotencyReceipt, StoredPreview } from './contracts/preview.ts';
 export type { ChangeNotice, LiveChannel, LiveChannelMember, LiveRole } from './contracts/live-channel.ts';
 export type { SqlExecutor } from './contracts/sql.ts';
+export type { ConsoleBridge } from './contracts/bridge.ts';
+export type { QueueWorker, WorkerInstance, WorkerInstancePage } from './contracts/workers.ts';
 export type { ConsoleFiles } from './contracts/console-files.ts';
 export { ProblemError, InvalidInputError, NotFoundError, ForbiddenError, UnauthenticatedError, ConflictError, OptionsError } from './errors.ts';
 export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-policies/hide-keys-matching.ts';

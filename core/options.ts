@@ -1,4 +1,5 @@
 import type { Actor, AuthSeam } from './contracts/auth.ts';
+import type { ConsoleBridge } from './contracts/bridge.ts';
 import type { ConsoleFiles } from './contracts/console-files.ts';
 import type { DisplayPolicy } from './contracts/display-policy.ts';
 import type { JobEngine } from './contracts/engine.ts';
@@ -55,6 +56,14 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   readonly clock?: () => Date;
   /** The live stream at `{mount}/api/events`. */
   readonly live?: LiveOptions;
+  /** When a worker process counts as late or missing. */
+  readonly workers?: WorkerHealthOptions;
+  /**
+   * Another dashboard to serve read-only under `{mount}/bridge/`, such as `bullBoardBridge(...)`
+   * from `ops-jobs/bull-board`. Off unless given. It shows job data the display policy cannot
+   * redact: see the bridge's guide before enabling it.
+   */
+  readonly bridge?: ConsoleBridge;
   /**
    * Where the console's browser files are read from. The Node adapters supply the package's built
    * files when this is absent; a host that calls `handle` itself passes `builtConsoleFiles()` from
@@ -87,6 +96,17 @@ export interface LiveOptions {
   readonly maxStreamSeconds?: number;
 }
 
+/**
+ * When a worker process counts as late or missing, in heartbeats it has not sent (its own
+ * heartbeat interval, as the engine reports it).
+ */
+export interface WorkerHealthOptions {
+  /** Silent for longer than this many heartbeats: late. Default 2. */
+  readonly lateAfterHeartbeats?: number;
+  /** Silent for longer than this many heartbeats: missing, probably dead. Default 5. */
+  readonly missingAfterHeartbeats?: number;
+}
+
 /** Limits of operator actions. */
 export interface ActionLimits {
   /** Most jobs one action may touch; a preview says when a selection was capped. Default 1,000. */
@@ -117,6 +137,8 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly trustedOrigins: readonly string[];
   readonly clock: () => Date;
   readonly live: Required<LiveOptions>;
+  readonly bridge: ConsoleBridge | null;
+  readonly workers: Required<WorkerHealthOptions>;
   readonly consoleFiles: ConsoleFiles | undefined;
 }
 
@@ -208,7 +230,33 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
   return {
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
     mount, signInUrl, signOutUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
+    bridge: resolveBridge(options.bridge), workers: resolveWorkerHealth(options.workers),
   };
+}
+
+function resolveWorkerHealth(options: WorkerHealthOptions | undefined): Required<WorkerHealthOptions> {
+  const lateAfterHeartbeats = integerOption('workers.lateAfterHeartbeats', options?.lateAfterHeartbeats, 2, 1, 100);
+  const missingAfterHeartbeats = integerOption('workers.missingAfterHeartbeats', options?.missingAfterHeartbeats, 5, 1, 1000);
+  if (missingAfterHeartbeats <= lateAfterHeartbeats) {
+    throw new OptionsError('workers.missingAfterHeartbeats', `must be more than workers.lateAfterHeartbeats (${lateAfterHeartbeats})`);
+  }
+  return { lateAfterHeartbeats, missingAfterHeartbeats };
+}
+
+/**
+ * A bridge that shows unredacted job data is refused in production until the host says, on the
+ * bridge's own options, that it accepts it: the display policy cannot protect what it shows.
+ */
+function resolveBridge(bridge: ConsoleBridge | undefined): ConsoleBridge | null {
+  if (bridge === undefined) return null;
+  requireMethods('bridge', bridge, ['handle'], "pass a bridge such as bullBoardBridge({ queues }) from 'ops-jobs/bull-board'");
+  if (typeof bridge.name !== 'string' || bridge.name === '') throw new OptionsError('bridge.name', 'must name the dashboard, such as bull-board');
+  const production = globalThis.process?.env?.NODE_ENV === 'production';
+  if (bridge.showsUnredactedData !== false && production && bridge.acknowledgedUnredactedData !== true) {
+    throw new OptionsError('bridge', `shows job data that the display policy cannot redact (${bridge.name} reads it straight from the engine), ` +
+      'and NODE_ENV is production: pass acknowledgeUnredactedData: true to the bridge if every operator with bridge.view may see every job payload');
+  }
+  return bridge;
 }
 
 /** A path on the host's own site, or null when not given; anything else names the option. */

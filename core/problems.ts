@@ -65,6 +65,12 @@ export function methodNotAllowed(allow: string): ProblemError {
   return new ProblemError(405, PROBLEM_TYPES.methodNotAllowed, 'Method not allowed', `Use ${allow}.`);
 }
 
+/** 405: a request that would change something through a bridge, which the console serves read-only. */
+export function bridgeReadOnly(bridge: string): ProblemError {
+  return new ProblemError(405, PROBLEM_TYPES.methodNotAllowed, 'The bridge is read-only',
+    `${bridge} is served read-only under the console: only GET and HEAD reach it. Act on jobs in the console, where every action is previewed, reasoned and audited.`);
+}
+
 /** 404: a path under the API that no route serves. */
 export function noSuchRoute(path: string): ProblemError {
   return new ProblemError(404, PROBLEM_TYPES.notFound, 'No such route', `There is no API route ${JSON.stringify(path)}. See api/openapi.json.`);

@@ -35,7 +35,7 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
     const pool = new pg.Pool({ connectionString: url, max: 5, application_name: 'ops-jobs demo' });
     return {
       description: describeUrl(url),
-      boss: new PgBoss({ connectionString: url, application_name: 'ops-jobs demo (pg-boss)' }),
+      boss: new PgBoss({ connectionString: url, application_name: 'ops-jobs demo (pg-boss)', instanceName: 'ops-jobs demo' }),
       store: createPostgresStore({ pool }),
       close: () => pool.end(),
     };
@@ -44,7 +44,7 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
   const pglite = dir ? await PGlite.create(dir) : await PGlite.create();
   return {
     description: dir ? `embedded PGlite in ${dir}` : 'embedded PGlite in memory',
-    boss: new PgBoss({ db: fromPglite(pglite), backend: 'pglite' }),
+    boss: new PgBoss({ db: fromPglite(pglite), backend: 'pglite', instanceName: 'ops-jobs demo' }),
     store: createPostgresStore({ pglite }),
     close: () => pglite.close(),
   };

@@ -9,7 +9,7 @@ import type { AuditPrincipal, AuthSeam, Decision, DisplayPolicy } from 'ops-jobs
 /** What each demo role may do. */
 export const ROLES = {
   viewer: 'sees every queue and job, and may act on nothing',
-  operator: 'sees everything, and may preview and run job and queue actions',
+  operator: 'sees everything but the unredacted bridge, and may preview and run job and queue actions',
   admin: 'may do everything',
   guest: 'is signed in, and may do nothing at all',
 } as const;
@@ -46,15 +46,20 @@ export function sessionUser(hostRequest: unknown): DemoUser | null {
   return isRole(session?.user) ? DEMO_USERS[session.user] : null;
 }
 
+// A bridge to another dashboard shows job data unredacted: named on its own, never granted by `.view`.
+const UNREDACTED_ONLY_FOR_ADMINS: Decision = { allow: false, reason: 'The bull-board bridge shows job data unredacted; only admins may open it.' };
+
 function decide(user: DemoUser, action: string): Decision {
   switch (user.role) {
     case 'admin':
       return true;
     case 'operator':
+      if (action === 'bridge.view') return UNREDACTED_ONLY_FOR_ADMINS;
       return action.endsWith('.view') || action.startsWith('job.') || action.startsWith('queue.')
         ? true
         : { allow: false, reason: 'Operators may view everything and act on jobs and queues; ask an admin for this.' };
     case 'viewer':
+      if (action === 'bridge.view') return UNREDACTED_ONLY_FOR_ADMINS;
       return action.endsWith('.view') ? true : { allow: false, reason: 'Viewers may look but not act; sign in as an operator to act.' };
     case 'guest':
       return { allow: false, reason: 'Guests have no access to the jobs console.' };

@@ -18,6 +18,9 @@ import { OpsJobsJsonViewer } from './json-viewer/json-viewer.ts';
 import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
+import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
+import { OpsJobsJobSearch } from './job-search/job-search.ts';
+import { OpsJobsWorkerList } from './worker-list/worker-list.ts';
 import { OpsJobsStateBadge } from './state-badge/state-badge.ts';
 import { OpsJobsRelativeTime } from './time/relative-time.ts';
 import { defineElements } from './define-elements.ts';
@@ -33,15 +36,18 @@ export {
   OpsJobsJobError,
   OpsJobsJobHistory,
   OpsJobsJobList,
+  OpsJobsJobSearch,
   OpsJobsJobTimeline,
   OpsJobsJsonViewer,
   OpsJobsOutcomeBadge,
   OpsJobsProblem,
   OpsJobsQueueList,
+  OpsJobsScheduleList,
   OpsJobsStateBadge,
   OpsJobsRelativeTime,
+  OpsJobsWorkerList,
 };
-export { ApiClient, type AuditPageQuery, type ExecuteResult, type JobPageQuery } from './api/api-client.ts';
+export { ApiClient, type AuditPageQuery, type ExecuteResult, type JobPageQuery, type SchedulePageQuery } from './api/api-client.ts';
 export { API_ERROR_KINDS, ApiError, type ApiErrorKind } from './api/api-error.ts';
 export { PROBLEM_TYPE_PREFIX, PROBLEM_TYPES, type ProblemType } from '../core/vocabulary/problem-types.ts';
 export { AUDIT_FILTER_KEYS, type AuditFilterKey, type AuditQuery } from './api/audit-query.ts';
@@ -67,6 +73,9 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-action-dialog': OpsJobsActionDialog,
   'ops-jobs-audit-log': OpsJobsAuditLog,
   'ops-jobs-audit-record': OpsJobsAuditRecord,
+  'ops-jobs-schedule-list': OpsJobsScheduleList,
+  'ops-jobs-job-search': OpsJobsJobSearch,
+  'ops-jobs-worker-list': OpsJobsWorkerList,
 });
 
 defineElements(ELEMENTS);
@@ -80,6 +89,9 @@ declare global {
     'ops-jobs-job-history': OpsJobsJobHistory;
     'ops-jobs-audit-log': OpsJobsAuditLog;
     'ops-jobs-audit-record': OpsJobsAuditRecord;
+    'ops-jobs-schedule-list': OpsJobsScheduleList;
+    'ops-jobs-job-search': OpsJobsJobSearch;
+    'ops-jobs-worker-list': OpsJobsWorkerList;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

@@ -7,6 +7,9 @@ const LOADERS = {
   'ops-jobs-action-dialog': () => import('./action-dialog/action-dialog.ts').then((module) => module.OpsJobsActionDialog),
   'ops-jobs-audit-log': () => import('./audit-log/audit-log.ts').then((module) => module.OpsJobsAuditLog),
   'ops-jobs-audit-record': () => import('./audit-record/audit-record.ts').then((module) => module.OpsJobsAuditRecord),
+  'ops-jobs-worker-list': () => import('./worker-list/worker-list.ts').then((module) => module.OpsJobsWorkerList),
+  'ops-jobs-job-search': () => import('./job-search/job-search.ts').then((module) => module.OpsJobsJobSearch),
+  'ops-jobs-schedule-list': () => import('./schedule-list/schedule-list.ts').then((module) => module.OpsJobsScheduleList),
 };
 
 /** A tag whose element loads on first use. */

@@ -18,6 +18,9 @@ import { validatePgBossSchema } from './schema-name.ts';
 import * as sql from './sql.ts';
 import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
 import { createDescribe } from './describe.ts';
+import { createScheduleMethods } from './schedules.ts';
+import { createJobLookup } from './job-lookup.ts';
+import { createInstanceMethods } from './instances.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -139,6 +142,9 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     },
 
     ...createActionMethods(actionContext),
+    ...createScheduleMethods({ boss, schema, query }),
+    ...createJobLookup({ schema, query }),
+    ...createInstanceMethods(boss),
     describe: createDescribe({ schema, version: options.version, query }),
   };
 }

@@ -57,6 +57,44 @@ export interface PgBossRedrivePreviewLike {
   readonly unroutable: number;
 }
 
+/** A schedule as `boss.getSchedules()` returns it. */
+export interface PgBossScheduleLike {
+  readonly name: string;
+  readonly key: string;
+  /** How `cron` is written; pg-boss releases before recurrence rules have only cron. */
+  readonly kind?: string;
+  readonly cron: string;
+  readonly timezone?: string | null;
+  readonly data?: unknown;
+  readonly createdOn: Date;
+  readonly updatedOn: Date;
+  /** The job the schedule made last; absent on releases that do not record it. */
+  readonly lastJobId?: string | null;
+}
+
+/** A process's row as `boss.getInstances()` returns it; only what the console shows is read. */
+export interface PgBossInstanceLike {
+  readonly id: string;
+  readonly name?: string | null;
+  readonly host: string;
+  readonly pid: number;
+  readonly version?: string | null;
+  readonly nodeVersion?: string | null;
+  readonly heartbeatSeconds?: number;
+  readonly startedOn: Date | string;
+  readonly heartbeatOn: Date | string;
+  readonly stoppedOn?: Date | string | null;
+  readonly crashRestarts?: number;
+  readonly workers?: readonly {
+    readonly queue: string;
+    readonly localConcurrency?: number;
+    readonly active?: number;
+    readonly lastFetchedOn?: string | null;
+    readonly lastJobEndedOn?: string | null;
+    readonly lastErrorOn?: string | null;
+  }[];
+}
+
 /**
  * A started `PgBoss` instance, as far as the engine needs one.
  *
@@ -77,6 +115,12 @@ export interface PgBossLike {
   /** Moves dead-lettered jobs back to the queue each came from, as new jobs; resolves to how many moved. */
   redrive?(name: string, options?: PgBossRedriveOptions): Promise<number>;
   previewRedrive?(name: string, options?: PgBossRedriveOptions): Promise<PgBossRedrivePreviewLike>;
+  /** A page of schedules ordered by name and key; the engine lists schedules only where it exists. */
+  getSchedules?(name?: string, key?: string, options?: { limit?: number; after?: { name: string; key: string } }): Promise<readonly PgBossScheduleLike[]>;
+  /** The processes sharing this pg-boss schema, oldest first; the engine lists workers only where it exists. */
+  getInstances?(options?: { limit?: number }): Promise<readonly PgBossInstanceLike[]>;
+  /** The next occurrences of an expression, computed in process. */
+  previewSchedule?(cron: string, options?: { tz?: string; from?: Date; count?: number }): Date[];
 }
 
 /** Options of `fromPgBoss`. */

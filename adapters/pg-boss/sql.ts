@@ -463,3 +463,30 @@ export function versionTableExists(schema: string): Statement {
 export function schemaVersion(schema: string): Statement {
   return statement(`SELECT max(version)::int AS version FROM ${schema}.version`, []);
 }
+
+/** The console state of each of these jobs that still exists (`$1` queues, `$2` ids, pairwise), each by its primary key. */
+export function statesByKey(schema: string, queues: readonly string[], ids: readonly string[]): Statement {
+  return statement(`
+    SELECT id::text AS id, ${CONSOLE_STATE} AS state
+    FROM ${schema}.job
+    WHERE (name, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`, [queues, ids]);
+}
+
+/**
+ * Jobs of any queue but pg-boss's own (`exclude` is their name prefix) whose id lies in
+ * [`low`, `high`], by id, at most `limit`: a range of each queue's primary key (name, id).
+ */
+export function jobsInIdRange(schema: string, low: string, high: string, limit: number, exclude: string): Statement {
+  return statement(`
+    SELECT found.* FROM ${schema}.queue q
+    CROSS JOIN LATERAL (
+      SELECT ${SUMMARY_COLUMNS}
+      FROM ${schema}.job
+      WHERE name = q.name AND id BETWEEN $1::uuid AND $2::uuid
+      ORDER BY id
+      LIMIT $3
+    ) found
+    WHERE NOT starts_with(q.name, $4)
+    ORDER BY found.id
+    LIMIT $3`, [low, high, limit, exclude]);
+}

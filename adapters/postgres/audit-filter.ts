@@ -1,4 +1,4 @@
-import { isOperatorAction } from '../../core/vocabulary/actions.ts';
+import { isAuditedAction } from '../../core/vocabulary/actions.ts';
 import { AUDIT_OUTCOMES } from '../../core/vocabulary/audit-outcomes.ts';
 import type { AuditFilter } from '../../core/contracts/audit.ts';
 import { InvalidInputError } from '../../core/errors.ts';
@@ -19,7 +19,7 @@ export function checkAuditFilter(filter: AuditFilter): AuditFilter {
     checked[name] = value;
   }
   if (filter.action !== undefined) {
-    if (!isOperatorAction(filter.action)) {
+    if (!isAuditedAction(filter.action)) {
       throw new InvalidInputError('action', `action must be one of the operator actions, such as 'job.retry'; got ${JSON.stringify(filter.action)}.`);
     }
     checked.action = filter.action;

@@ -44,6 +44,11 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: 'index idempotency receipts by age, for their purge',
     statements: (schema: string) => [sql.createReceiptsAgeIndex(schema)],
   },
+  {
+    version: 6,
+    name: 'record actions that touch no jobs, such as opening a bridge',
+    statements: (schema: string) => sql.allowRecordsWithoutJobs(schema),
+  },
 ]);
 
 /** The version a fully migrated schema is at. */

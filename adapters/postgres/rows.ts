@@ -1,6 +1,6 @@
 // Rows as `sql.ts` selects them, mapped to the contract's records. Timestamps arrive as ISO text
 // and jsonb as parsed values, on `pg` and PGlite alike.
-import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import type { AuditedAction, OperatorAction } from '../../core/vocabulary/actions.ts';
 import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
 import type { AuditRecord } from '../../core/contracts/audit.ts';
 import type { IdempotencyReceipt, StoredPreview } from '../../core/contracts/preview.ts';
@@ -15,10 +15,11 @@ export interface AuditRow {
   readonly principal_id: string;
   readonly principal_type: string;
   readonly principal_label: string;
-  readonly action: OperatorAction;
-  readonly queue: string;
-  readonly selection: JobSelection;
-  readonly job_ids: string[];
+  readonly action: AuditedAction;
+  /** Null, with `selection` and `job_ids`, on a record that touched no jobs. */
+  readonly queue: string | null;
+  readonly selection: JobSelection | null;
+  readonly job_ids: string[] | null;
   readonly requested: number;
   readonly affected: number | null;
   readonly outcome: AuditOutcome;
@@ -58,7 +59,7 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
     completedAt: row.completed,
     principal: { id: row.principal_id, type: row.principal_type, label: row.principal_label },
     action: row.action,
-    resource: { queue: row.queue, selection: row.selection, ids: row.job_ids },
+    resource: row.queue === null || row.selection === null ? null : { queue: row.queue, selection: row.selection, ids: row.job_ids ?? [] },
     requested: row.requested,
     affected: row.affected,
     outcome: row.outcome,

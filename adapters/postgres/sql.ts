@@ -221,6 +221,16 @@ export function allowRefusedOutcomes(schema: string): readonly Statement[] {
   ];
 }
 
+/** Lets a record name no queue, selection or jobs (all three, or none of them), for a bridge opened. */
+export function allowRecordsWithoutJobs(schema: string): readonly Statement[] {
+  const on = table(schema, AUDIT_TABLE);
+  return [
+    statement(`ALTER TABLE ${on} ALTER COLUMN queue DROP NOT NULL, ALTER COLUMN selection DROP NOT NULL, ALTER COLUMN job_ids DROP NOT NULL`),
+    statement(`ALTER TABLE ${on} ADD CONSTRAINT audit_events_jobs_all_or_none
+  CHECK ((queue IS NULL) = (selection IS NULL) AND (queue IS NULL) = (job_ids IS NULL))`),
+  ];
+}
+
 export function addReceiptFingerprint(schema: string): Statement {
   return statement(`ALTER TABLE ${table(schema, RECEIPTS_TABLE)} ADD COLUMN fingerprint text NOT NULL DEFAULT ''`);
 }
@@ -345,7 +355,7 @@ export function insertAudit(schema: string, record: NewAuditRecord): Statement {
     RETURNING ${AUDIT_COLUMNS}`,
     [
       record.occurredAt, completedAt, record.principal.id, record.principal.type, record.principal.label,
-      record.action, record.resource.queue, json(record.resource.selection), [...record.resource.ids],
+      record.action, record.resource?.queue ?? null, record.resource ? json(record.resource.selection) : null, record.resource ? [...record.resource.ids] : null,
       record.requested, record.affected, record.outcome, record.reason, record.planHash, record.correlationId,
     ],
   );

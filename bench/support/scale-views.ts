@@ -79,6 +79,18 @@ export function scaleViews(targets: ViewTargets): readonly ScaleView[] {
       dashboard: null,
     },
     {
+      name: 'find a job by its id', opsJobs: [api(`jobs?id=${targets.jobId}`)], dashboard: [get(`/jobs.data?id=${targets.jobId}&state=all`)],
+      note: 'across every queue: ops-jobs probes each queue by key; the dashboard searches its jobs page by id in all states',
+    },
+    {
+      name: 'workers', opsJobs: [api('workers')], dashboard: null,
+      note: "the dashboard has no page of pg-boss's instances",
+    },
+    {
+      name: 'schedules, page 1', opsJobs: [api('schedules?limit=20')], dashboard: [get('/schedules.data')],
+      note: 'both show 20 schedules; ops-jobs also reads the state of the last job each made and its next runs, the dashboard counts every schedule',
+    },
+    {
       name: `rare state (${RARE_STATE}: none), page 1`,
       opsJobs: jobPage(`&state=${RARE_STATE}`),
       dashboard: dashboardPage(RARE_STATE),

@@ -1,4 +1,4 @@
-import type { OperatorAction } from '../vocabulary/actions.ts';
+import type { AuditedAction } from '../vocabulary/actions.ts';
 import type { AuditOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { AuditPrincipal } from './auth.ts';
 import type { JobSelection } from '../vocabulary/job-selection.ts';
@@ -11,15 +11,16 @@ export interface AuditResource {
   readonly ids: readonly string[];
 }
 
-/** One append-only record of an operator action. Never holds the preview token. */
+/** One append-only record of an operator action, or of a bridge opened. Never holds the preview token. */
 export interface AuditRecord {
   readonly id: string;
   readonly occurredAt: string;
   /** When the outcome was recorded; null while pending. */
   readonly completedAt: string | null;
   readonly principal: AuditPrincipal;
-  readonly action: OperatorAction;
-  readonly resource: AuditResource;
+  readonly action: AuditedAction;
+  /** The jobs an operator action touched; null for a record that touched none (a bridge opened). */
+  readonly resource: AuditResource | null;
   /** How many jobs the previewed plan held. */
   readonly requested: number;
   /** How many jobs the engine changed; null while pending. */
@@ -36,7 +37,7 @@ export type NewAuditRecord = Omit<AuditRecord, 'id' | 'completedAt'> & { readonl
 /** Filters of the audit log; all optional, combined with AND. */
 export interface AuditFilter {
   readonly principalId?: string;
-  readonly action?: OperatorAction;
+  readonly action?: AuditedAction;
   readonly queue?: string;
   /** Records whose plan held this job id. */
   readonly jobId?: string;

@@ -3,7 +3,9 @@ import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { JobSelection } from '../vocabulary/job-selection.ts';
+import type { SchedulePage, ScheduleListQuery } from './schedules.ts';
 import type { SqlExecutor } from './sql.ts';
+import type { WorkerInstancePage } from './workers.ts';
 
 /**
  * Where a listing page ends, as the engine understands it. Core wraps it in an opaque cursor bound
@@ -160,6 +162,24 @@ export interface JobEngine {
    * the database, changing nothing. Rejects when the engine's database cannot be reached.
    */
   describe?(): Promise<EngineDescription>;
+  /**
+   * Optional: the processes running the engine (at most `limit`), with their heartbeats and the
+   * queues they work, most recently started first. An engine that does not track its processes
+   * leaves it out.
+   */
+  listInstances?(limit: number): Promise<WorkerInstancePage>;
+  /**
+   * Optional: the jobs of any queue whose id starts with `idPrefix` (a whole id, or its first
+   * characters), at most `limit`, for an operator who has an id from a log. Reads a bounded slice of
+   * each queue; throws `InvalidInputError` for a prefix too short or not in the engine's id format.
+   */
+  findJobs?(idPrefix: string, limit: number): Promise<readonly JobSummary[]>;
+  /**
+   * Optional: one page of the engine's recurring schedules, ordered by queue and key, with each
+   * one's next runs and the state of the last job it made, reading about one page. An engine
+   * without schedules leaves it out, and the console shows none.
+   */
+  listSchedules?(query: ScheduleListQuery): Promise<SchedulePage>;
   /**
    * Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many
    * changed; jobs in a state the action does not apply to, unknown ids and unknown queues change

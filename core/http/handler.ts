@@ -4,6 +4,8 @@ import type { Logger } from '../options.ts';
 import type { Access } from '../services/access.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { serveAsset } from './asset-response.ts';
+import { serveBridge } from './bridge-response.ts';
+import type { ConsoleBridge } from '../contracts/bridge.ts';
 import { compressAnswer } from './compression.ts';
 import type { ConsoleAssets } from './console-assets.ts';
 import { openApiDocument } from './openapi.ts';
@@ -26,6 +28,8 @@ export interface HandlerDependencies {
   readonly maxBodyBytes: number;
   readonly trustedOrigins: readonly string[];
   readonly assets: () => Promise<ConsoleAssets>;
+  /** Served read-only under `{mount}/bridge/`, when the host configured one. */
+  readonly bridge: ConsoleBridge | null;
 }
 
 /** Serves one request under the mount. */
@@ -128,6 +132,14 @@ export function createHandler(deps: HandlerDependencies): Handler {
         throw notUnderMount(mount);
       }
       const path = pathname.slice(mount.length);
+      if (deps.bridge && (path === '/bridge' || path.startsWith('/bridge/'))) {
+        note.route = '/bridge/*';
+        const under = path.slice('/bridge'.length);
+        return await finish(await serveBridge({
+          bridge: deps.bridge, path: under, base: `${pathname.slice(0, pathname.length - under.length)}/`, request, hostRequest,
+          correlationId: correlationIdOf(request), access, services: deps.services,
+        }), request);
+      }
       const response = path === '/api' || path.startsWith('/api/')
         ? await api(path.slice('/api'.length), request, hostRequest, note)
         : await page(path, request, hostRequest, note);

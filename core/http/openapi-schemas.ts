@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
 
@@ -51,20 +51,24 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   },
   OperatorAction: { type: 'string', enum: [...OPERATOR_ACTIONS] },
   Session: {
-    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits'],
+    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits', 'bridge'],
     properties: {
       actor: { type: 'object', required: ['label'], properties: { label: nullableString } },
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
       reasons: { type: 'object', additionalProperties: { type: 'string' } },
       engine: {
-        type: 'object', required: ['name', 'states', 'actions'],
+        type: 'object', required: ['name', 'states', 'actions', 'schedules', 'jobLookup', 'workers'],
         properties: {
           name: { type: 'string' },
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
           actions: { type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
+          schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
+          jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
+          workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
         },
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
+      bridge: { ...nullableString, description: 'The dashboard served read-only under bridge/, such as bull-board; null when there is none.' },
     },
   },
   Selection: selectionSchema({ type: 'array', items: { type: 'string' }, minItems: 1 }, {
@@ -110,10 +114,16 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     properties: {
       id: { type: 'string' }, occurredAt: timestamp, completedAt: nullableTimestamp,
       principal: { type: 'object', required: ['id', 'type', 'label'], properties: { id: { type: 'string' }, type: { type: 'string' }, label: nullableString } },
-      action: { $ref: '#/components/schemas/OperatorAction' },
+      action: { type: 'string', enum: [...AUDITED_ACTIONS], description: 'An operator action, or bridge.view for a bridge opened.' },
       resource: {
-        type: 'object', required: ['queue', 'selection', 'ids'],
-        properties: { queue: { type: 'string' }, selection: { $ref: '#/components/schemas/AuditSelection' }, ids: { type: 'array', items: { type: 'string' } } },
+        description: 'The jobs an operator action touched; null for a record that touched none (a bridge opened).',
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object', required: ['queue', 'selection', 'ids'],
+            properties: { queue: { type: 'string' }, selection: { $ref: '#/components/schemas/AuditSelection' }, ids: { type: 'array', items: { type: 'string' } } },
+          },
+        ],
       },
       requested: { type: 'integer' }, affected: { type: ['integer', 'null'] },
       outcome: { type: 'string', enum: [...AUDIT_OUTCOMES] },
@@ -141,6 +151,74 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       nextCursor: nullableString,
       stoppedEarly: { type: 'boolean', description: 'The server stopped reading before the page was full, to bound its work; continue with nextCursor.' },
     },
+  },
+  WorkerList: {
+    type: 'object', required: ['instances', 'more', 'asOf', 'thresholds'],
+    properties: {
+      instances: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'name', 'host', 'pid', 'version', 'runtime', 'heartbeatSeconds', 'startedAt', 'lastSeenAt', 'stoppedAt', 'crashRestarts', 'status', 'otherQueues', 'workers'],
+          properties: {
+            id: { type: 'string' }, name: nullableString, host: { type: 'string' }, pid: { type: 'integer' }, version: nullableString, runtime: nullableString,
+            heartbeatSeconds: { type: ['integer', 'null'] }, startedAt: timestamp, lastSeenAt: timestamp, stoppedAt: nullableTimestamp,
+            crashRestarts: { type: 'integer' },
+            status: { type: 'string', enum: ['healthy', 'late', 'missing', 'stopped'] },
+            otherQueues: { type: 'integer', description: 'Queues it works that the operator may not see.' },
+            workers: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['queue', 'concurrency', 'active', 'lastFetchedAt', 'lastFinishedAt', 'lastErrorAt'],
+                properties: {
+                  queue: { type: 'string' }, concurrency: { type: 'integer' }, active: { type: 'integer' },
+                  lastFetchedAt: nullableTimestamp, lastFinishedAt: nullableTimestamp, lastErrorAt: nullableTimestamp,
+                },
+              },
+            },
+          },
+        },
+      },
+      more: { type: 'boolean' },
+      asOf: timestamp,
+      thresholds: {
+        type: 'object', required: ['lateAfterHeartbeats', 'missingAfterHeartbeats'],
+        properties: { lateAfterHeartbeats: { type: 'integer' }, missingAfterHeartbeats: { type: 'integer' } },
+      },
+    },
+  },
+  JobSearch: {
+    type: 'object', required: ['jobs', 'more'],
+    properties: {
+      jobs: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
+      more: { type: 'boolean', description: 'More jobs match: type more of the id.' },
+    },
+  },
+  Schedule: {
+    type: 'object',
+    required: ['queue', 'key', 'kind', 'expression', 'timeZone', 'data', 'createdAt', 'updatedAt', 'nextRuns', 'lastJob'],
+    properties: {
+      queue: { type: 'string' },
+      key: { type: 'string', description: "Tells apart several schedules of one queue; empty for a queue's only schedule." },
+      kind: { type: 'string', enum: ['cron', 'rrule'] },
+      expression: { type: 'string', description: 'The cron expression or RFC 5545 recurrence rule, as written.' },
+      timeZone: { type: 'string', description: 'The IANA time zone the expression is read in.' },
+      data: { $ref: '#/components/schemas/Shown' },
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      nextRuns: { type: 'array', items: timestamp, description: 'The next few runs, soonest first.' },
+      lastJob: {
+        description: 'The job it made last; state is null when that job no longer exists.',
+        oneOf: [
+          { type: 'null' },
+          { type: 'object', required: ['id', 'state'], properties: { id: { type: 'string' }, state: { oneOf: [{ $ref: '#/components/schemas/JobState' }, { type: 'null' }] } } },
+        ],
+      },
+    },
+  },
+  SchedulePage: {
+    type: 'object', required: ['schedules', 'nextCursor'],
+    properties: { schedules: { type: 'array', items: { $ref: '#/components/schemas/Schedule' } }, nextCursor: nullableString },
   },
   JobDetail: {
     type: 'object',

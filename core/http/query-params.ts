@@ -1,4 +1,4 @@
-import { isOperatorAction } from '../vocabulary/actions.ts';
+import { isAuditedAction } from '../vocabulary/actions.ts';
 import { AUDIT_OUTCOMES, isAuditOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { AuditFilter } from '../contracts/audit.ts';
 import { isJobState, type JobState } from '../vocabulary/job-states.ts';
@@ -31,6 +31,19 @@ function text(query: URLSearchParams, name: string): string | undefined {
   return plainText(name, raw);
 }
 
+/** `id`, the start of a job id to look up: required, and short enough to be an id. */
+export function idPrefix(query: URLSearchParams): string {
+  const raw = query.get('id');
+  if (raw === null || raw.trim() === '') throw new InvalidInputError('id', 'id is required: a job id, or its first characters.');
+  if (raw.length > 64) throw new InvalidInputError('id', 'id is limited to 64 characters.');
+  return raw.trim();
+}
+
+/** The `queue` a listing is narrowed to, or null for every queue. */
+export function queueFilter(query: URLSearchParams): string | null {
+  return text(query, 'queue') ?? null;
+}
+
 /** A date, or a date and time with seconds optional, fractions optional and a zone required. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -54,7 +67,7 @@ function instant(query: URLSearchParams, name: string): string | undefined {
 /** The audit log's filters: actor, action, queue, job, outcome and a time range. */
 export function auditFilter(query: URLSearchParams): AuditFilter {
   const action = text(query, 'action');
-  if (action !== undefined && !isOperatorAction(action)) throw new InvalidInputError('action', `Unknown action ${JSON.stringify(action.slice(0, 40))}.`);
+  if (action !== undefined && !isAuditedAction(action)) throw new InvalidInputError('action', `Unknown action ${JSON.stringify(action.slice(0, 40))}.`);
   const outcome = text(query, 'outcome');
   if (outcome !== undefined && !isAuditOutcome(outcome)) {
     throw new InvalidInputError('outcome', `outcome must be one of ${AUDIT_OUTCOMES.join(', ')}.`);

@@ -8,9 +8,12 @@ import { getJob, listJobs } from '../services/jobs.ts';
 import { previewAction } from '../services/preview-action.ts';
 import { getQueue, listQueues } from '../services/queues.ts';
 import { getSession } from '../services/session.ts';
+import { listSchedules } from '../services/schedules.ts';
+import { findJobsById } from '../services/job-search.ts';
+import { listWorkers } from '../services/workers.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
-import { auditFilter, pageSize, stateFilter } from './query-params.ts';
+import { auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { eventStreamResponse } from './event-stream.ts';
@@ -116,6 +119,14 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     }),
   },
   {
+    method: 'GET', template: template('/jobs'), operationId: 'findJobs',
+    summary: 'Jobs of any queue whose id starts with the given characters (at least 4), ordered by id, at most 20.',
+    action: 'jobs.view',
+    parameters: [{ name: 'id', in: 'query', description: 'A job id, or its first 4 or more characters.', schema: { type: 'string', minLength: 4, maxLength: 36 } }],
+    response: 'JobSearch', errors: [400, 401, 403],
+    serve: ({ services, actor, query }) => findJobsById(services, actor, () => idPrefix(query)),
+  },
+  {
     method: 'GET', template: template('/queues/{queue}/jobs/{id}'), operationId: 'getJob',
     summary: 'One job with its data, output, error, attempts and timings.',
     action: 'jobs.view', parameters: [queueParam, jobParam], response: 'JobDetail', errors: [400, 401, 403, 404],
@@ -154,6 +165,20 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     summary: "The console fell back to polling; counted in the host's telemetry (ops-jobs:live fallback). Changes nothing else.",
     action: 'queues.view', parameters: [], request: 'LiveFallback', response: 'LiveFallbackReceipt', errors: [400, 401, 403, 413, 415],
     serve: ({ services, actor, body }) => reportFallback(services, actor, body),
+  },
+  {
+    method: 'GET', template: template('/schedules'), operationId: 'listSchedules',
+    summary: 'Recurring schedules with their next runs and the last job each made, by queue and key.',
+    action: 'schedules.view',
+    parameters: [{ name: 'queue', in: 'query', description: "Only this queue's schedules.", schema: { type: 'string' } }, limitParam, cursorParam],
+    response: 'SchedulePage', errors: [400, 401, 403],
+    serve: ({ services, actor, query }) => listSchedules(services, actor, () => ({ queue: queueFilter(query), limit: pageSize(query), cursor: query.get('cursor') })),
+  },
+  {
+    method: 'GET', template: template('/workers'), operationId: 'listWorkers',
+    summary: 'The processes running the engine, trouble first: how each is doing by its heartbeats, and the queues it works.',
+    action: 'workers.view', parameters: [], response: 'WorkerList', errors: [401, 403],
+    serve: ({ services, actor }) => listWorkers(services, actor),
   },
   {
     method: 'GET', template: template('/audit'), operationId: 'listAudit', summary: 'The audit log, newest first.',

@@ -1,4 +1,5 @@
-import type { AuditRecord } from '../contracts/audit.ts';
+import type { AuditRecord, AuditResource } from '../contracts/audit.ts';
+import { isOperatorAction, type OperatorAction } from '../vocabulary/actions.ts';
 import type { JobEngine } from '../contracts/engine.ts';
 import type { QueueInfo } from '../contracts/jobs.ts';
 import type { ChangeNotice, LiveChannel, LiveRole } from '../contracts/live-channel.ts';
@@ -51,8 +52,8 @@ export interface ChannelLink {
   leave(): Promise<void>;
 }
 
-/** The action event other processes' consoles get, rebuilt from the audit record. */
-function actionEvent(record: AuditRecord): FeedEvent {
+/** The action event other processes' consoles get, rebuilt from the audit record of an operator action. */
+function actionEvent(record: AuditRecord & { readonly action: OperatorAction; readonly resource: AuditResource }): FeedEvent {
   return {
     kind: 'action',
     action: record.action,
@@ -89,7 +90,9 @@ export function linkToChannel(options: ChannelLinkOptions): ChannelLink {
     if (!options.hasListeners()) return;
     if (notice.kind === 'action') {
       const record = await options.readAudit(notice.auditId);
-      if (record?.outcome === 'succeeded') options.publish(actionEvent(record));
+      if (record?.outcome === 'succeeded' && isOperatorAction(record.action) && record.resource) {
+        options.publish(actionEvent({ ...record, action: record.action, resource: record.resource }));
+      }
       return;
     }
     const queues = [...notice.queues];

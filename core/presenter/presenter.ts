@@ -1,10 +1,11 @@
 import type { Actor } from '../contracts/auth.ts';
 import type { DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts';
 import type { JobDetail, JobSummary, QueueInfo } from '../contracts/jobs.ts';
+import type { ScheduleSummary } from '../contracts/schedules.ts';
 import type { AuditRecord } from '../contracts/audit.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
-import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, Shown } from '../vocabulary/wire.ts';
+import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, ScheduleResponse, Shown } from '../vocabulary/wire.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
 
@@ -26,6 +27,7 @@ export interface Presenter {
   queue(queue: QueueInfo): QueueResponse;
   jobSummary(job: JobSummary, actor: Actor): JobSummaryResponse;
   jobDetail(job: JobDetail, actor: Actor): JobDetailResponse;
+  schedule(schedule: ScheduleSummary, actor: Actor): ScheduleResponse;
   auditRecord(record: AuditRecord, actor: Actor): AuditRecordResponse;
   /**
    * Refuses payload conditions on fields the policy does not mark searchable, naming the field and
@@ -132,6 +134,20 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         deadLetteredFrom: job.deadLetteredFrom,
       };
     },
+    schedule(schedule, actor) {
+      return {
+        queue: schedule.queue,
+        key: schedule.key,
+        kind: schedule.kind,
+        expression: schedule.expression,
+        timeZone: schedule.timeZone,
+        data: value('schedule_data', schedule.data, { actor, queue: schedule.queue }),
+        createdAt: schedule.createdAt,
+        updatedAt: schedule.updatedAt,
+        nextRuns: [...schedule.nextRuns],
+        lastJob: schedule.lastJob && { id: schedule.lastJob.id, state: schedule.lastJob.state },
+      };
+    },
     assertSearchable(filters, context) {
       for (const { field } of filters) {
         let answer: unknown = false;
@@ -154,7 +170,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         completedAt: record.completedAt,
         principal: { id: record.principal.id, type: record.principal.type, label: text('actor_label', record.principal.label, actor) },
         action: record.action,
-        resource: { queue: record.resource.queue, selection: record.resource.selection, ids: [...record.resource.ids] },
+        resource: record.resource && { queue: record.resource.queue, selection: record.resource.selection, ids: [...record.resource.ids] },
         requested: record.requested,
         affected: record.affected,
         outcome: record.outcome,

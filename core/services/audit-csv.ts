@@ -19,10 +19,11 @@ function field(value: string | number | null): string {
 }
 
 export function toCsvRow(record: AuditRecordResponse): string {
-  const selection = 'ids' in record.resource.selection ? 'ids' : `state=${record.resource.selection.filter.state}`;
+  const resource = record.resource;
+  const selection = resource === null ? null : 'ids' in resource.selection ? 'ids' : `state=${resource.selection.filter.state}`;
   return [
     record.id, record.occurredAt, record.completedAt, record.principal.id, record.principal.type, record.principal.label,
-    record.action, record.resource.queue, selection, record.resource.ids.join(' '), record.requested, record.affected,
+    record.action, resource?.queue ?? null, selection, resource?.ids.join(' ') ?? null, record.requested, record.affected,
     record.outcome, record.reason, record.planHash, record.correlationId,
   ].map(field).join(',') + '\r\n';
 }

@@ -1,4 +1,5 @@
 import type { AuthSeam } from '../contracts/auth.ts';
+import type { ConsoleBridge } from '../contracts/bridge.ts';
 import type { JobEngine } from '../contracts/engine.ts';
 import type { OpsStore } from '../contracts/store.ts';
 import type { Logger, ResolvedOptions } from '../options.ts';
@@ -25,4 +26,8 @@ export interface ServiceContext {
   /** Where executed actions are announced to open consoles. */
   readonly feed: ChangeFeed;
   readonly live: ResolvedOptions['live'];
+  /** When a worker process counts as late or missing. */
+  readonly workerHealth: ResolvedOptions['workers'];
+  /** The dashboard served read-only under `{mount}/bridge/`, if the host configured one. */
+  readonly bridge: ConsoleBridge | null;
 }

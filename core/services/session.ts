@@ -43,7 +43,15 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
     actor: { label },
     permissions,
     reasons,
-    engine: { name: context.engine.name, states: [...context.engine.capabilities.states], actions },
+    engine: {
+      name: context.engine.name,
+      states: [...context.engine.capabilities.states],
+      actions,
+      schedules: typeof context.engine.listSchedules === 'function',
+      jobLookup: typeof context.engine.findJobs === 'function',
+      workers: typeof context.engine.listInstances === 'function',
+    },
     limits: { cap: context.limits.cap, reasonMinLength: context.limits.reasonMinLength },
+    bridge: context.bridge?.name ?? null,
   };
 }

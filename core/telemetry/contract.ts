@@ -18,8 +18,11 @@ const HTTP_ROUTES = [
   '/api/queues/{queue}',
   '/api/queues/{queue}/jobs',
   '/api/queues/{queue}/jobs/{id}',
+  '/api/jobs',
   '/api/actions/preview',
   '/api/actions/execute',
+  '/api/schedules',
+  '/api/workers',
   '/api/audit',
   '/api/audit/export',
   '/api/audit/{id}',
@@ -27,12 +30,13 @@ const HTTP_ROUTES = [
   '/api/live/fallback',
   '/api/*',
   '/assets/{file}',
+  '/bridge/*',
   '/*',
 ] as const;
 
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
-  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'select_for_action', 'states_of', 'prepare', 'apply',
+  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'select_for_action', 'states_of', 'prepare', 'apply',
 ] as const;
 
 function deepFreeze<T>(value: T): T {

@@ -17,10 +17,16 @@ export const ACTIONS = Object.freeze({
   jobResume: 'job.resume',
   /** Move jobs from a dead letter queue back to the queue they failed in. */
   jobRedrive: 'job.redrive',
+  /** See the processes running the engine: their heartbeats, versions and the queues they work. */
+  workersView: 'workers.view',
+  /** See schedules: their expressions, next runs and the last job each made. */
+  schedulesView: 'schedules.view',
   /** Read the audit log. */
   auditView: 'audit.view',
   /** Download the audit log as CSV or JSON Lines. */
   auditExport: 'audit.export',
+  /** Open the read-only bridge to another dashboard (bull-board), which shows job data unredacted. */
+  bridgeView: 'bridge.view',
 } as const);
 
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -45,4 +51,16 @@ export function isOperatorAction(value: unknown): value is OperatorAction {
 /** The engine's name for an operator action. */
 export function jobActionOf(action: OperatorAction): JobAction {
   return action.slice('job.'.length) as JobAction;
+}
+
+/**
+ * What the audit log records: every operator action, and each opening of a bridge to another
+ * dashboard (which shows job data the display policy cannot redact).
+ */
+export type AuditedAction = OperatorAction | typeof ACTIONS.bridgeView;
+
+export const AUDITED_ACTIONS: readonly AuditedAction[] = Object.freeze([...OPERATOR_ACTIONS, ACTIONS.bridgeView]);
+
+export function isAuditedAction(value: unknown): value is AuditedAction {
+  return typeof value === 'string' && (AUDITED_ACTIONS as readonly string[]).includes(value);
 }

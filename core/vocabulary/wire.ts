@@ -2,7 +2,7 @@
  * JSON shapes of the console API, as the browser receives them: the services build them, core/http
  * sends them, and the elements read them.
  */
-import type { Action, OperatorAction } from './actions.ts';
+import type { Action, AuditedAction, OperatorAction } from './actions.ts';
 import type { AuditOutcome } from './audit-outcomes.ts';
 import type { JobSelection } from './job-selection.ts';
 import type { CountFreshness } from './count-freshness.ts';
@@ -30,9 +30,17 @@ export interface SessionResponse {
     readonly states: readonly JobState[];
     /** The operator actions the engine supports, with the states of the jobs each applies to. */
     readonly actions: Readonly<Partial<Record<OperatorAction, readonly JobState[]>>>;
+    /** Whether the engine has recurring schedules to list (`GET api/schedules`). */
+    readonly schedules: boolean;
+    /** Whether the engine finds jobs by id across queues (`GET api/jobs?id=`). */
+    readonly jobLookup: boolean;
+    /** Whether the engine tracks the processes that run it (`GET api/workers`). */
+    readonly workers: boolean;
   };
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
+  /** The dashboard served read-only under `bridge/` (such as `bull-board`), or null when there is none. */
+  readonly bridge: string | null;
 }
 
 export interface QueueResponse {
@@ -177,8 +185,9 @@ export interface AuditRecordResponse {
   readonly occurredAt: string;
   readonly completedAt: string | null;
   readonly principal: { readonly id: string; readonly type: string; readonly label: string | null };
-  readonly action: OperatorAction;
-  readonly resource: { readonly queue: string; readonly selection: JobSelection; readonly ids: readonly string[] };
+  readonly action: AuditedAction;
+  /** The jobs an operator action touched; null for a record that touched none (a bridge opened). */
+  readonly resource: { readonly queue: string; readonly selection: JobSelection; readonly ids: readonly string[] } | null;
   readonly requested: number;
   readonly affected: number | null;
   readonly outcome: AuditOutcome;
@@ -191,4 +200,89 @@ export interface AuditRecordResponse {
 export interface AuditPageResponse {
   readonly records: readonly AuditRecordResponse[];
   readonly nextCursor: string | null;
+}
+
+/** A recurring schedule: what it sends, to which queue, when it runs next, and what it made last. */
+export interface ScheduleResponse {
+  /** The queue each run sends a job to. */
+  readonly queue: string;
+  /** Tells apart several schedules of one queue; empty for a queue's only schedule. */
+  readonly key: string;
+  readonly kind: 'cron' | 'rrule';
+  /** The cron expression or RFC 5545 recurrence rule, as written. */
+  readonly expression: string;
+  /** The IANA time zone the expression is read in. */
+  readonly timeZone: string;
+  /** The data each run's job is sent with, as the display policy allows (kind `schedule_data`). */
+  readonly data: Shown;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** The next few runs (ISO 8601), soonest first. */
+  readonly nextRuns: readonly string[];
+  /** The job it made last; `state` is null when that job no longer exists. */
+  readonly lastJob: { readonly id: string; readonly state: JobState | null } | null;
+}
+
+export interface SchedulePageResponse {
+  readonly schedules: readonly ScheduleResponse[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+/** The jobs whose id starts with what the operator typed, of the queues they may see. */
+export interface JobSearchResponse {
+  /** Ordered by id; at most 20. */
+  readonly jobs: readonly JobSummaryResponse[];
+  /** True when more jobs match: type more of the id. */
+  readonly more: boolean;
+}
+
+/** How a worker process is doing, from its last heartbeat: `stopped` ended cleanly. */
+export type WorkerStatus = 'healthy' | 'late' | 'missing' | 'stopped';
+
+/** A process running the engine, with how it is doing. */
+export interface WorkerInstanceResponse {
+  readonly id: string;
+  /** The name the application gave it, if any. */
+  readonly name: string | null;
+  readonly host: string;
+  readonly pid: number;
+  /** The engine library's version it runs. */
+  readonly version: string | null;
+  /** Its runtime, such as `v24.21.0`. */
+  readonly runtime: string | null;
+  /** How often it says it is alive; null when the engine does not say. */
+  readonly heartbeatSeconds: number | null;
+  readonly startedAt: string;
+  /** Its last heartbeat. */
+  readonly lastSeenAt: string;
+  /** When it stopped cleanly; null while it runs, or when it died without stopping. */
+  readonly stoppedAt: string | null;
+  /** How many times a process by its name and host ended without stopping before this one started. */
+  readonly crashRestarts: number;
+  readonly status: WorkerStatus;
+  /** How many queues it works that the operator may not see (and so are not listed). */
+  readonly otherQueues: number;
+  /** The queues it works, of those the operator may see. */
+  readonly workers: readonly {
+    readonly queue: string;
+    /** Jobs it may run at once. */
+    readonly concurrency: number;
+    /** Jobs it had in hand. */
+    readonly active: number;
+    readonly lastFetchedAt: string | null;
+    readonly lastFinishedAt: string | null;
+    readonly lastErrorAt: string | null;
+  }[];
+}
+
+export interface WorkerListResponse {
+  /** Running ones first (missing, late, healthy), then those that stopped; most recently started first within each. */
+  readonly instances: readonly WorkerInstanceResponse[];
+  /** True when the engine knows more instances than are listed. */
+  readonly more: boolean;
+  /** When this was read, which `status` is relative to. */
+  readonly asOf: string;
+  /** The thresholds in force, in heartbeats missed. */
+  readonly thresholds: { readonly lateAfterHeartbeats: number; readonly missingAfterHeartbeats: number };
 }

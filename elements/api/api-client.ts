@@ -5,12 +5,15 @@ import type {
   ExecuteResponse,
   JobDetailResponse,
   JobPageResponse,
+  JobSearchResponse,
   PreviewRequestBody,
   PreviewResponse,
   ProblemResponse,
   QueueListResponse,
   QueueResponse,
+  SchedulePageResponse,
   SessionResponse,
+  WorkerListResponse,
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import { ApiError, isAbort } from './api-error.ts';
@@ -26,6 +29,14 @@ export interface JobPageQuery {
 /** Which page of the audit log to read. */
 export interface AuditPageQuery {
   readonly filter: AuditQuery;
+  readonly limit?: number;
+  readonly cursor?: string | null;
+}
+
+/** Which page of the schedules to read. */
+export interface SchedulePageQuery {
+  /** Only this queue's schedules. */
+  readonly queue?: string;
   readonly limit?: number;
   readonly cursor?: string | null;
 }
@@ -112,6 +123,25 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/workers`: the processes running the engine, trouble first. */
+  workers(signal?: AbortSignal): Promise<WorkerListResponse> {
+    return this.get('api/workers', signal);
+  }
+
+  /** `GET api/jobs?id=`: the jobs of any queue whose id starts with `id`. */
+  findJobs(id: string, signal?: AbortSignal): Promise<JobSearchResponse> {
+    return this.get(`api/jobs?${new URLSearchParams({ id })}`, signal);
+  }
+
+  /** `GET api/schedules`: one page of the recurring schedules, by queue and key. */
+  schedules(query: SchedulePageQuery, signal?: AbortSignal): Promise<SchedulePageResponse> {
+    const params = new URLSearchParams();
+    if (query.queue) params.set('queue', query.queue);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor) params.set('cursor', query.cursor);
+    return this.get(`api/schedules${params.size > 0 ? `?${params}` : ''}`, signal);
   }
 
   /** `GET api/audit/{id}`: one audit record. */

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { PAGE_SIZE } from '../../core/vocabulary/limits.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { auditFilterCount, auditQueryFrom, auditQueryString, type AuditQuery } from '../api/audit-query.ts';
-import { ACTION_COPY } from '../actions/action-copy.ts';
 import { CursorPager } from '../controllers/cursor-pager.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
@@ -18,7 +17,7 @@ import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { auditFilters } from './audit-filters.ts';
 import { auditLogStyles } from './audit-log.styles.ts';
-import { changedText, principalText, selectionShort } from './audit-text.ts';
+import { actionVerb, changedText, principalText, selectionShort, touchedJobs, type JobsRecord } from './audit-text.ts';
 
 /** Records per page. */
 
@@ -144,10 +143,9 @@ export class OpsJobsAuditLog extends ViewElement {
   }
 
   #row(record: AuditRecordResponse): TemplateResult {
-    const verb = ACTION_COPY[record.action]?.verb ?? record.action;
+    const verb = actionVerb(record.action);
     const when = toDate(record.occurredAt);
-    const ids = record.resource.ids;
-    const one = ids.length === 1 ? ids[0] : undefined;
+    const resource = record.resource;
     const who = principalText(record);
     return html`<tr role="row" class=${record.outcome === 'pending' ? 'open' : ''}>
       <td role="cell" class="time"><ops-jobs-relative-time datetime=${record.occurredAt} format="both" stacked></ops-jobs-relative-time></td>
@@ -156,21 +154,27 @@ export class OpsJobsAuditLog extends ViewElement {
           aria-label="Records by ${who}">${who}</a>
       </td>
       <td role="cell" class="what">
-        <a class="record" href=${this.href(routes.auditRecord(record.id))} aria-label="${verb} in ${record.resource.queue}${when ? `, ${formatExact(when)}` : ''}: record details"
+        <a class="record" href=${this.href(routes.auditRecord(record.id))} aria-label="${verb}${resource ? ` in ${resource.queue}` : ''}${when ? `, ${formatExact(when)}` : ''}: record details"
           >${verb}</a>
       </td>
-      <td role="cell" class="queue" data-label="in"><a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a></td>
-      <td role="cell" class="jobs">
-        ${one !== undefined
-          ? html`<a class="mono" href=${this.href(routes.job(record.resource.queue, one))} title=${one} aria-label="Job ${one}">Job ${shortId(one)}</a>`
-          : html`<a href=${this.href(routes.auditRecord(record.id))} aria-label="${changedText(record)}: list of jobs">${changedText(record)}</a>`}
-        <span class="sel muted">${selectionShort(record)}</span>
-      </td>
+      ${touchedJobs(record) ? this.#jobCells(record) : html`<td role="cell" class="queue"></td><td role="cell" class="jobs"><span class="muted">No jobs</span></td>`}
       <td role="cell" class="outcome"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge></td>
       <td role="cell" class="reason">${record.reason === null
           ? html`<span class="muted hidden-note">Hidden by display policy</span>`
           : html`<span class="excerpt" title=${record.reason.slice(0, 1000)}>${record.reason}</span>`}</td>
     </tr>`;
+  }
+
+  #jobCells(record: JobsRecord): TemplateResult {
+    const { queue, ids } = record.resource;
+    const one = ids.length === 1 ? ids[0] : undefined;
+    return html`<td role="cell" class="queue" data-label="in"><a href=${this.href(routes.queue(queue))}>${queue}</a></td>
+      <td role="cell" class="jobs">
+        ${one !== undefined
+          ? html`<a class="mono" href=${this.href(routes.job(queue, one))} title=${one} aria-label="Job ${one}">Job ${shortId(one)}</a>`
+          : html`<a href=${this.href(routes.auditRecord(record.id))} aria-label="${changedText(record)}: list of jobs">${changedText(record)}</a>`}
+        <span class="sel muted">${selectionShort(record)}</span>
+      </td>`;
   }
 
   #footer(): TemplateResult | string {

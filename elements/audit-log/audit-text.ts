@@ -1,7 +1,8 @@
 import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
 import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
-import { jobCount } from '../actions/action-copy.ts';
+import { isOperatorAction, type AuditedAction } from '../../core/vocabulary/actions.ts';
+import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
 import { formatCount } from '../shared/format.ts';
 import { STATE_LABELS } from '../shared/state-copy.ts';
 
@@ -26,8 +27,26 @@ export const OUTCOME_HINTS: Readonly<Record<AuditOutcome, string>> = Object.free
   drifted: 'Refused: the previewed jobs had changed since. Nothing changed.',
 });
 
+/** A record of an operator action on jobs: every record but that of a bridge opened. */
+export type JobsRecord = AuditRecordResponse & { readonly resource: NonNullable<AuditRecordResponse['resource']> };
+
+/** Whether the record is of an action on jobs, with the queue and jobs it touched. */
+export function touchedJobs(record: AuditRecordResponse): record is JobsRecord {
+  return record.resource !== null;
+}
+
+/** What the record's action is called: "Retry", or "Opened the bridge". */
+export function actionVerb(action: AuditedAction): string {
+  return isOperatorAction(action) ? ACTION_COPY[action].verb : 'Opened the bridge';
+}
+
+/** What the record's action did, in the past tense: "Retried", or "Opened the bridge". */
+export function actionDone(action: AuditedAction): string {
+  return isOperatorAction(action) ? ACTION_COPY[action].done : 'Opened the bridge';
+}
+
 /** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids). */
-export function selectionText(record: AuditRecordResponse): string {
+export function selectionText(record: JobsRecord): string {
   const selection = record.resource.selection;
   if ('filter' in selection) {
     const state = selection.filter.state;
@@ -38,7 +57,7 @@ export function selectionText(record: AuditRecordResponse): string {
 }
 
 /** How the record chose its jobs, in a word or two beside their count: "all failed", "selected". */
-export function selectionShort(record: AuditRecordResponse): string {
+export function selectionShort(record: JobsRecord): string {
   const selection = record.resource.selection;
   if (!('filter' in selection)) return 'selected';
   const state = selection.filter.state;

@@ -1,8 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
-import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
-import { OUTCOME_HINTS, principalText, selectionText } from '../audit-log/audit-text.ts';
+import { jobCount } from '../actions/action-copy.ts';
+import { actionVerb, OUTCOME_HINTS, principalText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
@@ -48,19 +48,21 @@ export class OpsJobsAuditRecord extends ViewElement {
   override render() {
     const current = this.#load.value?.id === this.recordId ? this.#load.value : undefined;
     const busy = this.#load.status === LOAD_STATUS.pending;
-    const verb = current ? (ACTION_COPY[current.action]?.verb ?? current.action) : '';
+    const verb = current ? actionVerb(current.action) : '';
     return html`
       <header class="head">
         <div>
           <nav class="crumbs" aria-label="Breadcrumbs"><a href=${this.href(routes.audit())}>Audit log</a></nav>
           <div class="title">
-            <h1 tabindex="-1">${current ? `${verb} · ${jobCount(current.requested, formatCount)}` : html`Record <span class="mono">${shortId(this.recordId)}</span>`}</h1>
+            <h1 tabindex="-1">${current ? (touchedJobs(current) ? `${verb} · ${jobCount(current.requested, formatCount)}` : verb) : html`Record <span class="mono">${shortId(this.recordId)}</span>`}</h1>
             ${current ? html`<ops-jobs-outcome-badge outcome=${current.outcome}></ops-jobs-outcome-badge>` : ''}
           </div>
           ${current
             ? html`<p class="sub">
                 <span>by ${principalText(current)}</span><span class="sep" aria-hidden="true">·</span>
-                <span>in <a href=${this.href(routes.queue(current.resource.queue))}>${current.resource.queue}</a></span><span class="sep" aria-hidden="true">·</span>
+                ${current.resource
+                  ? html`<span>in <a href=${this.href(routes.queue(current.resource.queue))}>${current.resource.queue}</a></span><span class="sep" aria-hidden="true">·</span>`
+                  : ''}
                 <ops-jobs-relative-time datetime=${current.occurredAt} format="both"></ops-jobs-relative-time>
               </p>`
             : ''}
@@ -87,7 +89,7 @@ export class OpsJobsAuditRecord extends ViewElement {
         <h2 id="reason-h">Reason</h2>
         ${record.reason === null ? html`<p class="muted"><em>Hidden by display policy</em></p>` : html`<blockquote>${record.reason}</blockquote>`}
       </section>
-      ${this.#facts(record)} ${this.#jobs(record)}`;
+      ${this.#facts(record)} ${touchedJobs(record) ? this.#jobs(record) : ''}`;
   }
 
   #facts(record: AuditRecordResponse): TemplateResult {
@@ -98,11 +100,13 @@ export class OpsJobsAuditRecord extends ViewElement {
       <dl part="facts" class="facts">
         ${fact('Operator', html`${record.principal.label ?? html`<em class="muted">label hidden</em>`} <span class="muted">(${record.principal.type})</span>`)}
         ${fact('Operator ID', copy(record.principal.id, 'Copy operator ID'))}
-        ${fact('Action', html`${ACTION_COPY[record.action]?.verb ?? record.action} <span class="muted mono">${record.action}</span>`)}
-        ${fact('Queue', html`<a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a>`)}
-        ${fact('Selection', selectionText(record))}
-        ${fact('Requested', jobCount(record.requested, formatCount))}
-        ${fact('Affected', record.affected === null ? html`<span class="muted">not yet known</span>` : jobCount(record.affected, formatCount))}
+        ${fact('Action', html`${actionVerb(record.action)} <span class="muted mono">${record.action}</span>`)}
+        ${touchedJobs(record)
+          ? html`${fact('Queue', html`<a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a>`)}
+              ${fact('Selection', selectionText(record))}
+              ${fact('Requested', jobCount(record.requested, formatCount))}
+              ${fact('Affected', record.affected === null ? html`<span class="muted">not yet known</span>` : jobCount(record.affected, formatCount))}`
+          : ''}
         ${fact('Outcome', html`<ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>`)}
         ${fact('Occurred', html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`, true)}
         ${fact('Completed', html`<ops-jobs-relative-time .datetime=${record.completedAt} format="exact" placeholder="not yet"></ops-jobs-relative-time>`, true)}
@@ -115,7 +119,7 @@ export class OpsJobsAuditRecord extends ViewElement {
     </section>`;
   }
 
-  #jobs(record: AuditRecordResponse): TemplateResult {
+  #jobs(record: JobsRecord): TemplateResult {
     const ids = record.resource.ids;
     return html`<section part="jobs" class="card" aria-labelledby="jobs-h">
       <h2 id="jobs-h">Jobs <span class="muted">${formatCount(ids.length)}</span></h2>

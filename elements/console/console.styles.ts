@@ -171,9 +171,14 @@ export const consoleStyles = css`
     .engine {
       display: none;
     }
+    /* More sections than fit: the links scroll sideways rather than push the bar past the screen. */
     .nav {
       margin-left: 0.25rem;
       gap: 0;
+      flex: 1 1 auto;
+      min-width: 0;
+      overflow-x: auto;
+      scrollbar-width: none;
     }
     .nav a {
       padding: 0.4rem 0.4rem;

@@ -44,6 +44,9 @@ import { routeTitle } from './route-title.ts';
  *
  * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
  *   Resolved once against `document.baseURI`, so the console works under any path prefix.
+ * @attr base - where the console's own pages live, ending in `/`, when it sits in a page of the
+ *   host's (e.g. `/admin/jobs/`); the mount root when absent. The host serves that page for every
+ *   path under it, so a link the console made can be reloaded or shared.
  * @attr theme - `light`, `dark` or `auto` (default: follow the operating system).
  * @attr brand - the name in the header and the document title ("Jobs").
  *
@@ -84,6 +87,7 @@ export class OpsJobsConsole extends LitElement {
   static override styles = [tokens, themeScheme, controls, skeletons, consoleStyles, liveStatusStyles];
 
   @property() root = './';
+  @property() base: string | undefined;
   @property({ reflect: true }) theme: Theme | undefined;
   @property() brand = 'Jobs';
 
@@ -119,6 +123,8 @@ export class OpsJobsConsole extends LitElement {
 
   #unsubscribe: (() => void) | undefined;
   #started = false;
+  /** The `root` and `base` the API client and router were made for. */
+  #startedAt = '';
 
   constructor() {
     super();
@@ -185,8 +191,13 @@ export class OpsJobsConsole extends LitElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('root') && this.#started && changed.get('root') !== undefined) this.#start();
+    if (this.#started && (changed.has('root') || changed.has('base')) && this.#startedAt !== this.#place()) this.#start();
     if (this.#session.value !== this.session) this.session = this.#session.value;
+  }
+
+  /** Where the console is now; `ops-jobs-route-change` says when it moves. */
+  get currentRoute(): Route {
+    return this.route;
   }
 
   /** Goes to a route inside the console, as a followed link would. */
@@ -199,9 +210,14 @@ export class OpsJobsConsole extends LitElement {
     this.router?.stop();
     const root = new URL(this.root, document.baseURI);
     this.api = new ApiClient(root);
-    this.router = new Router(root);
+    this.router = new Router(this.base ? new URL(this.base, document.baseURI) : root);
     this.#started = true;
+    this.#startedAt = this.#place();
     this.#follow();
+  }
+
+  #place(): string {
+    return `${this.root} ${this.base ?? ''}`;
   }
 
   #follow(): void {
@@ -223,7 +239,12 @@ export class OpsJobsConsole extends LitElement {
 
   /** Loads the code of a view that is not part of the first screen (the audit log). */
   #loadView(route: Route): void {
-    const tag = route.name === 'audit' ? 'ops-jobs-audit-log' : route.name === 'audit-record' ? 'ops-jobs-audit-record' : null;
+    const tag = route.name === 'audit' ? 'ops-jobs-audit-log'
+      : route.name === 'audit-record' ? 'ops-jobs-audit-record'
+      : route.name === 'schedules' ? 'ops-jobs-schedule-list'
+      : route.name === 'find-job' ? 'ops-jobs-job-search'
+      : route.name === 'workers' ? 'ops-jobs-worker-list'
+      : null;
     this.viewError = undefined;
     if (!tag) return;
     ensureDefined(tag).catch(() => {
@@ -260,7 +281,7 @@ export class OpsJobsConsole extends LitElement {
           <span class="logo" aria-hidden="true">${layersIcon}</span><span>${this.brand}</span>
         </a>
         ${this.session ? html`<span class="engine" title="Job engine">${this.session.engine.name}</span>` : ''}
-        ${this.session?.permissions['audit.view'] ? this.#nav() : ''}
+        ${this.session ? this.#nav(this.session) : ''}
         <span class="spacer"></span>
         ${liveStatus(this.live, this.liveExplained, this.#toggleLiveExplained)}
         ${this.session ? this.#actor(this.session) : ''}
@@ -276,13 +297,24 @@ export class OpsJobsConsole extends LitElement {
     `;
   }
 
-  #nav(): TemplateResult {
+  /** Links to the console's sections beyond the queues, for operators who may see some. */
+  #nav(session: SessionResponse): TemplateResult | string {
     const name = this.route.name;
+    const schedules = session.engine.schedules && session.permissions['schedules.view'];
+    const workers = session.engine.workers && session.permissions['workers.view'];
+    const audit = session.permissions['audit.view'];
+    const bridge = session.bridge !== null && session.permissions['bridge.view'] ? session.bridge : null;
+    if (!schedules && !workers && !audit && bridge === null) return '';
     const auditing = name === 'audit' || name === 'audit-record';
-    const link = (href: string, current: boolean, label: string) => html`<a href=${href} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
+    const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
     return html`<nav part="nav" class="nav" aria-label="Console">
-      ${link(this.router?.href(routes.overview()) ?? './', !auditing && name !== 'not-found', 'Queues')}
-      ${link(this.router?.href(routes.audit()) ?? './audit', auditing, 'Audit log')}
+      ${link(routes.overview(), name === 'overview' || name === 'queue' || name === 'job', 'Queues')}
+      ${schedules ? link(routes.schedules(), name === 'schedules', 'Schedules') : ''}
+      ${workers ? link(routes.workers(), name === 'workers', 'Workers') : ''}
+      ${audit ? link(routes.audit(), auditing, 'Audit log') : ''}
+      ${bridge !== null && this.api
+        ? html`<a href=${new URL('bridge/', this.api.root).href} rel="external" title="Read-only; it shows job data unredacted">${bridge}<span aria-hidden="true"> ↗</span></a>`
+        : ''}
     </nav>`;
   }
 
@@ -304,6 +336,12 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
       case 'job':
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
+      case 'workers':
+        return html`<ops-jobs-worker-list theme=${theme}></ops-jobs-worker-list>`;
+      case 'find-job':
+        return html`<ops-jobs-job-search theme=${theme} .query=${route.id}></ops-jobs-job-search>`;
+      case 'schedules':
+        return html`<ops-jobs-schedule-list theme=${theme} .queue=${route.queue ?? ''}></ops-jobs-schedule-list>`;
       case 'audit':
         return html`<ops-jobs-audit-log theme=${theme} .query=${auditQueryString(route.filter)}></ops-jobs-audit-log>`;
       case 'audit-record':

@@ -11,6 +11,12 @@ export function routeTitle(route: Route, brand: string): string {
       return `${route.state ? `${STATE_LABELS[route.state]} · ` : ''}${route.queue} · ${brand}`;
     case 'job':
       return `Job ${shortId(route.id)} · ${route.queue} · ${brand}`;
+    case 'workers':
+      return `Workers · ${brand}`;
+    case 'find-job':
+      return `Find a job${route.id ? ` · ${route.id}` : ''} · ${brand}`;
+    case 'schedules':
+      return `Schedules${route.queue ? ` · ${route.queue}` : ''} · ${brand}`;
     case 'audit':
       return `Audit log · ${brand}`;
     case 'audit-record':

@@ -1,8 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
-import { ACTION_COPY } from '../actions/action-copy.ts';
-import { principalText } from '../audit-log/audit-text.ts';
+import { actionDone, principalText } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
@@ -64,7 +63,7 @@ export class OpsJobsJobHistory extends ViewElement {
         ${records.slice(0, SHOWN).map(
           (record) => html`<li>
             <a href=${this.href(routes.auditRecord(record.id))}
-              ><strong>${ACTION_COPY[record.action]?.done ?? record.action}</strong> by ${principalText(record)}</a>
+              ><strong>${actionDone(record.action)}</strong> by ${principalText(record)}</a>
             <span class="meta"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>
               <ops-jobs-relative-time datetime=${record.occurredAt}></ops-jobs-relative-time></span>
           </li>`,

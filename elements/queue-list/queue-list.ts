@@ -17,6 +17,7 @@ import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
+import { jobIdForm, jobIdFormStyles } from '../shared/job-id-form.ts';
 import { countedStates, queueTotals } from './queue-totals.ts';
 import { queueListStyles } from './queue-list.styles.ts';
 
@@ -37,7 +38,7 @@ const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queue
  * @cssprop --ops-jobs-color-* - see `<ops-jobs-console>`.
  */
 export class OpsJobsQueueList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, queueListStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, queueListStyles, jobIdFormStyles];
 
   readonly #load = new LoadController(this, {
     args: () => [this.api] as const,
@@ -65,6 +66,16 @@ export class OpsJobsQueueList extends ViewElement {
 
   readonly #reload = (): void => void this.refresh();
 
+  /** Whether the operator can look a job up by id here: the engine can, and they may see jobs. */
+  get #canFind(): boolean {
+    return this.session?.engine.jobLookup === true && this.session.permissions['jobs.view'];
+  }
+
+  #find(id: string): void {
+    if (this.router) this.router.navigate(routes.findJob(id));
+    else window.location.assign(this.href(routes.findJob(id)));
+  }
+
   override render() {
     const loading = this.#load.status === LOAD_STATUS.pending;
     const data = this.#load.value;
@@ -75,6 +86,7 @@ export class OpsJobsQueueList extends ViewElement {
           <p class="sub">${data ? this.#summary(data) : html`<span>Loading…</span>`}</p>
         </div>
         <div class="tools">
+          ${this.#canFind ? jobIdForm('', (id) => this.#find(id)) : ''}
           ${refreshButton(loading, 'Refresh queues', this.#reload)}
         </div>
       </header>

@@ -6,6 +6,12 @@ export type Route =
   | { readonly name: 'overview' }
   | { readonly name: 'queue'; readonly queue: string; readonly state: JobState | null }
   | { readonly name: 'job'; readonly queue: string; readonly id: string }
+  /** The processes running the engine. */
+  | { readonly name: 'workers' }
+  /** The jobs whose id starts with `id`, in every queue. */
+  | { readonly name: 'find-job'; readonly id: string }
+  /** The recurring schedules, of one queue or of every queue. */
+  | { readonly name: 'schedules'; readonly queue: string | null }
   /** The audit log, under the filters in its query. */
   | { readonly name: 'audit'; readonly filter: AuditQuery }
   | { readonly name: 'audit-record'; readonly id: string }
@@ -16,6 +22,9 @@ export const routes = Object.freeze({
   overview: (): Route => ({ name: 'overview' }),
   queue: (queue: string, state: JobState | null = null): Route => ({ name: 'queue', queue, state }),
   job: (queue: string, id: string): Route => ({ name: 'job', queue, id }),
+  findJob: (id: string): Route => ({ name: 'find-job', id }),
+  workers: (): Route => ({ name: 'workers' }),
+  schedules: (queue: string | null = null): Route => ({ name: 'schedules', queue }),
   audit: (filter: AuditQuery = {}): Route => ({ name: 'audit', filter }),
   auditRecord: (id: string): Route => ({ name: 'audit-record', id }),
 });
@@ -38,6 +47,9 @@ export function parseRoute(url: URL, root: URL): Route | null {
     }
     if (segments.length === 4 && segments[2] === 'jobs' && segments[3]) return routes.job(segments[1], segments[3]);
   }
+  if (segments?.length === 1 && segments[0] === 'workers') return routes.workers();
+  if (segments?.length === 1 && segments[0] === 'jobs') return routes.findJob(url.searchParams.get('id') ?? '');
+  if (segments?.length === 1 && segments[0] === 'schedules') return routes.schedules(url.searchParams.get('queue') || null);
   if (segments?.[0] === 'audit') {
     if (segments.length === 1) return routes.audit(auditQueryFrom(url.searchParams));
     if (segments.length === 2 && segments[1]) return routes.auditRecord(segments[1]);
@@ -57,6 +69,18 @@ export function routeUrl(route: Route, root: URL): URL {
     }
     case 'job':
       return new URL(`queues/${encodeURIComponent(route.queue)}/jobs/${encodeURIComponent(route.id)}`, root);
+    case 'workers':
+      return new URL('workers', root);
+    case 'find-job': {
+      const url = new URL('jobs', root);
+      if (route.id) url.searchParams.set('id', route.id);
+      return url;
+    }
+    case 'schedules': {
+      const url = new URL('schedules', root);
+      if (route.queue) url.searchParams.set('queue', route.queue);
+      return url;
+    }
     case 'audit': {
       const url = new URL('audit', root);
       url.search = auditQueryParams(route.filter).toString();

@@ -182,6 +182,15 @@ export const viewStyles = css`
       flex-basis: 100%;
       height: 0;
     }
+    /* A table.stack.lines puts each cell of a row on a line of its own. */
+    .stack.lines tbody tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.4rem;
+    }
+    .stack.lines tr::after {
+      display: none;
+    }
   }
   @container (max-width: 560px) {
     .head {

@@ -178,7 +178,7 @@ describe('audit record', () => {
     assert.equal((await page.locator('[part="reason"] blockquote').innerText()).trim(), record.reason);
     const links = page.locator('[part="jobs"] a');
     assert.equal(await links.count(), 31);
-    assert.equal(await links.first().getAttribute('href'), server.url(`queues/email-send/jobs/${record.resource.ids[0]}`));
+    assert.equal(await links.first().getAttribute('href'), server.url(`queues/email-send/jobs/${record.resource!.ids[0]}`));
     assert.equal(await page.getByRole('button', { name: 'Copy plan hash' }).count(), 1);
     assert.deepEqual(errors, []);
     await page.context().close();

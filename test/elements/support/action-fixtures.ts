@@ -130,8 +130,8 @@ function auditPage(records: AuditRecordResponse[], params: URLSearchParams): Api
     return (
       (!params.get('actor') || record.principal.id === params.get('actor')) &&
       (!params.get('action') || record.action === params.get('action')) &&
-      (!params.get('queue') || record.resource.queue === params.get('queue')) &&
-      (!params.get('job') || record.resource.ids.includes(params.get('job')!)) &&
+      (!params.get('queue') || record.resource?.queue === params.get('queue')) &&
+      (!params.get('job') || record.resource?.ids.includes(params.get('job')!) === true) &&
       (!params.get('outcome') || record.outcome === params.get('outcome')) &&
       (!params.get('from') || at >= params.get('from')!) &&
       (!params.get('to') || at < params.get('to')!)

@@ -15,15 +15,19 @@ export const SESSION: SessionResponse = {
   actor: { label: 'Dana Whitfield' },
   permissions: {
     'queues.view': true, 'jobs.view': true, 'job.retry': false, 'job.cancel': false, 'job.delete': false,
-    'job.resume': false, 'job.redrive': false, 'audit.view': false, 'audit.export': false,
+    'job.resume': false, 'job.redrive': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false, 'bridge.view': false, 'workers.view': false,
   },
   reasons: {},
   engine: {
     name: 'pg-boss',
     states: ['queued', 'scheduled', 'active', 'retrying', 'completed', 'failed', 'cancelled'],
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued', 'scheduled', 'active', 'retrying'], 'job.delete': [...ALL_JOB_STATES], 'job.resume': ['cancelled'] },
+    schedules: false,
+    jobLookup: false,
+    workers: false,
   },
   limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
+  bridge: null,
 };
 
 function queue(name: string, counts: Partial<Record<JobState, number>>, deadLetterQueue: string | null = null, stale: QueueResponse['stale'] = {}): QueueResponse {

@@ -10,8 +10,8 @@ import { ALL_ACTIONS, type Action } from '../../../core/vocabulary/actions.ts';
 import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts';
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
-  AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSummaryResponse,
-  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SessionResponse,
+  AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
+  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse,
 } from '../../../core/vocabulary/wire.ts';
 
 /** `T` with every optional member required, all the way down; unions stay unions. */
@@ -130,25 +130,42 @@ const detail: Complete<JobDetailResponse> = {
   timings: { createdAt: at, runAfter: at, startedAt: at, finishedAt: at, keepUntil: at },
   deadLetteredFrom: { queue: 'signups', id: 'j0' },
 };
-const record = (selection: Complete<AuditRecordResponse['resource']['selection']>): Complete<AuditRecordResponse> => ({
+const record = (selection: Complete<NonNullable<AuditRecordResponse['resource']>['selection']>): Complete<AuditRecordResponse> => ({
   id: '1', occurredAt: at, completedAt: at, principal: { id: 'u-1', type: 'user', label: 'Dana' }, action: 'job.retry',
   resource: { queue: 'emails', selection, ids: ['j1'] }, requested: 1, affected: 1, outcome: 'succeeded', reason: 'provider back',
   planHash: 'ab12', correlationId: 'c-1',
 });
-const records = [record({ ids: ['j1'] }), record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } })];
+const records: Complete<AuditRecordResponse>[] = [
+  record({ ids: ['j1'] }),
+  record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } }),
+  { ...record({ ids: [] }), action: 'bridge.view', resource: null, requested: 0, affected: 0, reason: 'Opened bull-board (read-only)', planHash: '' },
+];
 
 agree<SessionResponse>('Session', [{
   actor: { label: 'Dana' },
   permissions: Object.fromEntries(ALL_ACTIONS.map((action) => [action, true])) as Record<Action, boolean>,
   reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
-  engine: { name: 'pg-boss', states: ALL_JOB_STATES, actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] } },
+  engine: {
+    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true,
+    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] },
+  },
   limits: { cap: 1000, reasonMinLength: 8 },
+  bridge: 'bull-board',
 }], {});
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], {});
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
 agree<JobDetailResponse>('JobDetail', [detail], {});
+agree<JobSearchResponse>('JobSearch', [{ jobs: [summary], more: true }], {});
+agree<WorkerListResponse>('WorkerList', [{
+  instances: [{
+    id: 'i1', name: 'api', host: 'web-1', pid: 42, version: '12.38.0', runtime: 'v24.21.0', heartbeatSeconds: 10, startedAt: at, lastSeenAt: at, stoppedAt: at,
+    crashRestarts: 1, status: 'late', otherQueues: 1,
+    workers: [{ queue: 'emails', concurrency: 2, active: 1, lastFetchedAt: at, lastFinishedAt: at, lastErrorAt: at }],
+  }],
+  more: false, asOf: at, thresholds: { lateAfterHeartbeats: 2, missingAfterHeartbeats: 5 },
+}], {});
 agree<PreviewRequestBody>('PreviewRequest', [
   { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] } },
   { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } } },
@@ -156,6 +173,13 @@ agree<PreviewRequestBody>('PreviewRequest', [
 agree<PreviewResponse>('Preview', [{ token: 't', expiresAt: at, action: 'job.retry', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'] }], {});
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
+const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({
+  queue: 'reports', key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', data: { value: { report: 'revenue' } },
+  createdAt: at, updatedAt: at, nextRuns: [at, at], lastJob,
+});
+const schedules = [schedule(null), schedule({ id: 'j1', state: 'failed' }), schedule({ id: 'j2', state: null })];
+agree<ScheduleResponse>('Schedule', schedules, {});
+agree<SchedulePageResponse>('SchedulePage', [{ schedules, nextCursor: 'abc' }, { schedules: [], nextCursor: null }], {});
 agree<AuditRecordResponse>('AuditRecord', records, {});
 agree<AuditPageResponse>('AuditPage', [{ records, nextCursor: null }], {});
 agree<ProblemResponse>('Problem', [{ type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator.', signIn: 'login', parameter: 'reason' }], { signIn: true, parameter: true });

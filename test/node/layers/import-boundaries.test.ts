@@ -1,6 +1,7 @@
 // The layers hold because this test fails when one reaches where it must not: core speaks to no
 // framework, driver or browser library; the domain does not know HTTP; the vocabulary stands
-// alone; the elements take nothing from core but the vocabulary and nothing from Node. What the
+// alone; the elements take nothing from core but the vocabulary and nothing from Node (their only
+// packages: lit, @lit/context, and cronstrue for schedules in words). What the
 // type checker enforces besides: core, adapters and cli compile without the DOM library
 // (tsconfig.server.json), the elements without Node's types (tsconfig.elements.json).
 import assert from 'node:assert/strict';
@@ -28,7 +29,7 @@ interface Import {
 
 async function importsUnder(folder: string): Promise<Import[]> {
   const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => join(entry.parentPath, entry.name));
+  const files = entries.filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name)).map((entry) => join(entry.parentPath, entry.name));
   assert.ok(files.length > 0, `no sources under ${folder}`);
   const imports: Import[] = [];
   for (const path of files) {
@@ -93,9 +94,17 @@ test('the domain does not import the HTTP layer', () => {
 test('elements take only the vocabulary from core, and nothing from Node', () => {
   refuse(elements, (item) => item.relative && !item.target.startsWith('elements/') && !item.target.startsWith('core/vocabulary/'),
     'elements may import from core only core/vocabulary');
-  refuse(elements, (item) => !item.relative && !['lit', '@lit/context'].includes(packageOf(item.target)), 'elements may import only lit and @lit/context');
+  refuse(elements, (item) => !item.relative && !['lit', '@lit/context', 'cronstrue'].includes(packageOf(item.target)),
+    'elements may import only lit, @lit/context and cronstrue');
 });
 
 test('adapters do not import elements', () => {
   refuse(adapters, (item) => item.relative && item.target.startsWith('elements/'), 'adapters may not import elements');
+});
+
+test('the demo and the examples reach the package only through its public entry points, as a user would', async () => {
+  for (const folder of ['demo', 'examples']) {
+    refuse(await importsUnder(folder), (item) => item.relative && !item.target.startsWith(`${folder}/`),
+      `${folder} may import the package only as ops-jobs or ops-jobs/<entry>, never by a path into its sources`);
+  }
 });

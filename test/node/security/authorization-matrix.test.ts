@@ -70,6 +70,7 @@ for (const hostName of HOSTS) {
       const path = operation.path
         .replace('{queue}', 'payments')
         .replace('{id}', operation.path.startsWith('/api/audit') ? '1' : stack.ids.failed[0]!);
+      if (operation.path === '/api/jobs') return call(role, 'GET', `${path}?id=${stack.ids.failed[0]}`);
       if (operation.path === '/api/actions/preview') {
         return call(role, 'POST', path, { action: 'job.retry', target: { queue: 'payments', ids: [stack.ids.failed[0]] } });
       }

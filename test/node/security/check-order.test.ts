@@ -19,6 +19,16 @@ describe('the order of checks', () => {
     assert.equal((await stack.request('vera', 'GET', '/api/queues/%E0%A4%A')).status, 400);
   });
 
+  test('a signed-out request with malformed parameters to a lookup or a listing is 401, as any other', async () => {
+    for (const path of ['/api/jobs', '/api/jobs?id=%', '/api/schedules?limit=abc', `/api/schedules?queue=${'q'.repeat(600)}`]) {
+      assert.equal((await stack.request(null, 'GET', path)).status, 401, path);
+    }
+    assert.equal((await stack.request('vera', 'GET', '/api/jobs?id=zz')).status, 400);
+    // Vera may not list schedules: a malformed listing is refused as any other would be.
+    assert.equal((await stack.request('vera', 'GET', '/api/schedules?limit=abc')).status, 403);
+    assert.equal((await stack.request('ada', 'GET', '/api/schedules?limit=abc')).status, 400);
+  });
+
   test('an operator who may not execute anything hears 403 for any token, known, unknown or malformed', async () => {
     const [id] = await stack.failedJobs('order', 1);
     const { token } = await (await stack.request('olga', 'POST', '/api/actions/preview', { action: 'job.retry', target: { queue: 'order', ids: [id] } })).json();

@@ -7,7 +7,7 @@ import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import { toExpress } from '../../../adapters/express/index.ts';
 import { toKoa } from '../../../adapters/koa/index.ts';
-import type { OpsJobs } from '../../../core/index.ts';
+import type { Action, AuthSeam, OpsJobs, Resource } from '../../../core/index.ts';
 
 export interface RunningHost {
   readonly name: 'express' | 'koa';
@@ -74,4 +74,19 @@ export async function startHost(name: HostName, opsJobs: OpsJobs<never>, options
   });
   const server = app.listen(0, '127.0.0.1');
   return { name, url: await listen(server), close: closer(server) };
+}
+
+/**
+ * An auth seam for a host's framework request: the operator is the `x-test-user` header's value
+ * (signed out without it), and `allow` decides what each may do.
+ */
+export function headerUserAuth(allow: (user: string, action: Action, resource: Resource) => boolean): AuthSeam {
+  return {
+    currentActor: (hostRequest) => {
+      const user = (hostRequest as { get(name: string): string | undefined }).get('x-test-user');
+      return user ? { user } : null;
+    },
+    authorize: (actor, action, resource) => allow((actor as { user: string }).user, action, resource),
+    auditPrincipal: (actor) => ({ id: (actor as { user: string }).user, type: 'user', label: (actor as { user: string }).user }),
+  };
 }

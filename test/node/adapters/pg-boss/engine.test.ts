@@ -4,8 +4,10 @@
 import { after, describe } from 'node:test';
 import { conformanceSuite } from '../../engines/conformance/suite.ts';
 import { pgBossHarness } from './harness.ts';
+import { jobLookupCases } from './job-lookup-cases.ts';
 import { readCases } from './read-cases.ts';
 import { redriveCases } from './redrive-cases.ts';
+import { scheduleCases } from './schedule-cases.ts';
 import { selectionCases } from './selection-cases.ts';
 import { actionSuite } from './suite.ts';
 import { pgliteTarget, postgresTarget, sharedTarget } from './targets.ts';
@@ -16,6 +18,8 @@ for (const target of [pgliteTarget, postgresTarget].map(sharedTarget)) {
   conformanceSuite(pgBossHarness(target));
   describe(`pg-boss engine on ${target.name}`, () => {
     readCases(target);
+    scheduleCases(target);
+    jobLookupCases(target);
     describe('actions', () => {
       const suite = actionSuite(target);
       selectionCases(suite);

@@ -167,6 +167,27 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     await dropListingIndex();
   });
 
+  test("listing schedules reads each one's last job by key, whatever the queue holds", async () => {
+    await ready;
+    const jobs = (await run!.query(`SELECT id FROM ${run!.schema}.job WHERE name = $1 AND state = 'completed' LIMIT 40`, [QUEUE])).rows as { id: string }[];
+    for (const [index, job] of jobs.entries()) {
+      await run!.boss.schedule(QUEUE, '0 * * * *', null, { key: `hourly-${index}` });
+      await run!.query(`UPDATE ${run!.schema}.schedule SET last_job_id = $1 WHERE name = $2 AND key = $3`, [job.id, QUEUE, `hourly-${index}`]);
+    }
+    const work = await workOf(() => engine.listSchedules!({ limit: 50 }));
+    assertBounded(work, 40 * 6, 'listSchedules');
+    const { schedules } = await engine.listSchedules!({ limit: 50 });
+    assert.equal(schedules.filter((schedule) => schedule.lastJob?.state === 'completed').length, 40);
+  });
+
+  test('finding a job by the start of its id probes each queue by key', async () => {
+    await ready;
+    const [row] = (await run!.query(`SELECT id FROM ${run!.schema}.job WHERE name = $1 AND state = 'failed' LIMIT 1`, [QUEUE])).rows;
+    assertBounded(await workOf(() => engine.findJobs!(row.id, 21)), 40, 'findJobs by a whole id');
+    assertBounded(await workOf(() => engine.findJobs!(row.id.slice(0, 4), 21)), 200, 'findJobs by four characters');
+    assert.equal((await engine.findJobs!(row.id, 21))[0]?.id, row.id);
+  });
+
   test('previewing an action on every failed job reads what it selects, not every failed job', async () => {
     const work = await workOf(() => engine.selectForAction('retry', QUEUE, { filter: { state: 'failed' } }, 1000));
     assertBounded(work, 3_500, 'retry preview');

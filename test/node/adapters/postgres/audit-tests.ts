@@ -102,14 +102,14 @@ export function auditTests(suite: StoreSuite): void {
     };
     await expect({ principalId: 'svc_cron' }, (record) => record.principal.id === 'svc_cron');
     await expect({ action: 'job.delete' }, (record) => record.action === 'job.delete');
-    await expect({ queue: 'emails' }, (record) => record.resource.queue === 'emails');
-    await expect({ jobId: 'job-7' }, (record) => record.resource.ids.includes('job-7'));
+    await expect({ queue: 'emails' }, (record) => record.resource?.queue === 'emails');
+    await expect({ jobId: 'job-7' }, (record) => record.resource?.ids.includes('job-7') === true);
     await expect({ outcome: 'failed' }, (record) => record.outcome === 'failed');
     await expect({ from: '2026-03-07T12:02:00Z', to: '2026-03-07T12:05:00.000Z' }, (record) => record.occurredAt >= '2026-03-07T12:02' && record.occurredAt < '2026-03-07T12:05');
     await expect({ from: '2026-03-07T13:03:00+01:00' }, (record) => record.occurredAt >= '2026-03-07T12:03');
     await expect(
       { principalId: 'u_ada', queue: 'payments', action: 'job.retry' },
-      (record) => record.principal.id === 'u_ada' && record.resource.queue === 'payments' && record.action === 'job.retry',
+      (record) => record.principal.id === 'u_ada' && record.resource?.queue === 'payments' && record.action === 'job.retry',
     );
     assert.equal((await store.listAudit({ jobId: 'job-shared', limit: 100 })).records.length, all.length);
     assert.deepEqual((await store.listAudit({ jobId: 'job-404', limit: 100 })).records, []);

@@ -1,0 +1,105 @@
+import { html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { JobSearchResponse, JobSummaryResponse } from '../../core/vocabulary/wire.ts';
+import { LoadController } from '../controllers/load-controller.ts';
+import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
+import { shortId } from '../shared/format.ts';
+import { jobIdForm, jobIdFormStyles } from '../shared/job-id-form.ts';
+import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+
+/**
+ * Finds a job by its id, whole or its first characters, in every queue the operator may see: for
+ * the id in a log line or an alert, whose queue nobody wrote down. One match opens that job; several
+ * are listed to choose from.
+ *
+ * @attr query - what to look for: a job id, or its first 4 or more characters.
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ * @attr theme - `light`, `dark` or `auto` (default).
+ *
+ * @csspart table - the matching jobs' card.
+ */
+export class OpsJobsJobSearch extends ViewElement {
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, jobIdFormStyles];
+
+  @property() query = '';
+
+  readonly #search = new LoadController(this, {
+    args: () => (this.query ? ([this.api, this.query] as const) : null),
+    task: ([api, query], signal) => api.findJobs(query, signal),
+  });
+
+  override refresh(): Promise<void> {
+    return this.#search.rerun();
+  }
+
+  protected override updated(): void {
+    const found = this.#search.value;
+    // One job and no more: the operator wanted that job, so open it in place of this page.
+    if (this.#search.status === LOAD_STATUS.complete && found?.jobs.length === 1 && !found.more && this.router) {
+      const [job] = found.jobs;
+      this.router.navigate(routes.job(job!.queue, job!.id), { replace: true });
+    }
+  }
+
+  #find(id: string): void {
+    if (this.router) this.router.navigate(routes.findJob(id), { replace: id === this.query });
+    else this.query = id;
+    if (id === this.query) void this.refresh();
+  }
+
+  override render() {
+    return html`
+      <header class="head">
+        <div>
+          <h1 tabindex="-1">Find a job</h1>
+          <p class="sub">By its id, or the first characters of it, in every queue you may see.</p>
+        </div>
+        <div class="tools">${jobIdForm(this.query, (id) => this.#find(id), 'job-search-id')}</div>
+      </header>
+      ${this.query
+        ? this.#search.render({
+            pending: () => html`<div class="card table-card" aria-busy="true" aria-label="Looking for the job"><span class="skeleton row-s"></span></div>`,
+            complete: (found) => this.#results(found),
+            error: (error) => html`<ops-jobs-problem .error=${error} subject="job search"></ops-jobs-problem>`,
+          })
+        : ''}
+    `;
+  }
+
+  #results(found: JobSearchResponse): TemplateResult {
+    if (found.jobs.length === 0) {
+      return html`<div class="card empty" role="status">
+        <strong>No job's id starts with <span class="mono">${this.query}</span></strong>
+        <span>Check the id, or look in its queue: a job removed by its queue's retention is gone for good.</span>
+      </div>`;
+    }
+    return html`<div part="table" class="card table-card">
+      <table class="stack" role="table" aria-label="Jobs whose id starts with ${this.query}">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">Job</th>
+            <th role="columnheader" scope="col">Queue</th>
+            <th role="columnheader" scope="col">State</th>
+            <th role="columnheader" scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody role="rowgroup">${found.jobs.map((job) => this.#row(job))}</tbody>
+      </table>
+    </div>
+    <p class="footer muted" role="status">${found.more ? `Showing the first ${found.jobs.length}: type more of the id to narrow it down.` : `${found.jobs.length} jobs`}</p>`;
+  }
+
+  #row(job: JobSummaryResponse): TemplateResult {
+    return html`<tr role="row">
+      <td role="cell"><a class="mono" href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label="Job ${job.id} in ${job.queue}">${shortId(job.id)}</a></td>
+      <td role="cell" data-label="in"><a href=${this.href(routes.queue(job.queue))}>${job.queue}</a></td>
+      <td role="cell"><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge></td>
+      <td role="cell"><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></td>
+    </tr>`;
+  }
+}

@@ -1,0 +1,154 @@
+import { html, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PAGE_SIZE } from '../../core/vocabulary/limits.ts';
+import type { ScheduleResponse } from '../../core/vocabulary/wire.ts';
+import { CursorPager } from '../controllers/cursor-pager.ts';
+import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
+import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
+import { clockIcon } from '../shared/icons.ts';
+import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
+import { refreshButton } from '../shared/refresh-button.ts';
+import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { scheduleListStyles } from './schedule-list.styles.ts';
+import { scheduleInWords } from './schedule-words.ts';
+import { formatInZone } from './zone-time.ts';
+
+/**
+ * The recurring schedules: for each, the queue it sends to, its expression in words and as
+ * written with its time zone, its next runs, and the last job it made with that job's state (or
+ * that the job is gone). The data each run sends is shown as the display policy allows, folded.
+ *
+ * @attr queue - only this queue's schedules; every queue's when empty.
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ * @attr theme - `light`, `dark` or `auto` (default).
+ *
+ * @csspart table - the schedules' card.
+ * @csspart load-more - the "Load more" button.
+ */
+export class OpsJobsScheduleList extends ViewElement {
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, scheduleListStyles];
+
+  @property() queue = '';
+  @state() private announcement = '';
+
+  readonly #pages = new CursorPager(this, {
+    args: () => [this.api, this.queue] as const,
+    page: async ([api, queue], cursor, signal) => {
+      const page = await api.schedules({ ...(queue ? { queue } : {}), limit: PAGE_SIZE.default, cursor }, signal);
+      return { items: page.schedules, nextCursor: page.nextCursor };
+    },
+  });
+
+  override refresh(): Promise<void> {
+    return this.#pages.reload();
+  }
+
+  override render() {
+    const busy = this.#pages.status === LOAD_STATUS.pending;
+    return html`
+      <header class="head">
+        <div>
+          <h1 tabindex="-1">Schedules${this.queue ? html` <span class="muted">in ${this.queue}</span>` : ''}</h1>
+          <p class="sub">Jobs sent on a timetable: when each runs next, and how its last job went.</p>
+        </div>
+        <div class="tools">${refreshButton(busy, 'Refresh the schedules', () => void this.refresh())}</div>
+      </header>
+      ${this.#pages.status === LOAD_STATUS.error
+        ? html`<ops-jobs-problem .error=${this.#pages.error} subject="schedules"></ops-jobs-problem>`
+        : html`${this.#table()}${this.#footer()}`}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    `;
+  }
+
+  #table(): TemplateResult {
+    const pages = this.#pages;
+    if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
+      return html`<div class="card table-card" aria-busy="true" aria-label="Loading the schedules">
+        ${[0, 1, 2].map(() => html`<span class="skeleton row-s"></span>`)}
+      </div>`;
+    }
+    if (pages.items.length === 0) {
+      return html`<div class="card empty">
+        ${clockIcon}<strong>${this.queue ? `No schedules send to ${this.queue}` : 'No schedules yet'}</strong>
+        <span>A schedule sends a job to its queue on a timetable; your application creates them (in pg-boss, with <code>schedule()</code>).</span>
+      </div>`;
+    }
+    return html`<div part="table" class="card table-card">
+      <table class="stack lines" role="table" aria-label="Schedules">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">Schedule</th>
+            <th role="columnheader" scope="col">Runs</th>
+            <th role="columnheader" scope="col">Next run</th>
+            <th role="columnheader" scope="col">Last job</th>
+            <th role="columnheader" scope="col">Data</th>
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          ${pages.items.map((schedule) => this.#row(schedule))}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #row(schedule: ScheduleResponse): TemplateResult {
+    const words = scheduleInWords(schedule);
+    const next = schedule.nextRuns[0];
+    return html`<tr role="row">
+      <td role="cell" class="schedule">
+        <a href=${this.href(routes.queue(schedule.queue))}>${schedule.queue}</a>
+        ${schedule.key ? html`<span class="key muted">${schedule.key}</span>` : ''}
+      </td>
+      <td role="cell" class="when" data-label="Runs">
+        ${words ? html`<span class="words">${words}</span>` : ''}
+        <code class="expression" title=${schedule.kind === 'rrule' ? 'Recurrence rule (RFC 5545)' : 'Cron expression'}>${schedule.expression}</code>
+        <span class="zone">· ${schedule.timeZone}</span>
+      </td>
+      <td role="cell" class="next" data-label="Next">
+        ${next
+          ? html`<ops-jobs-relative-time datetime=${next}></ops-jobs-relative-time>
+              <ol aria-label="Next runs, ${schedule.timeZone} time">${schedule.nextRuns.map((run) => html`<li>
+                <time datetime=${run} title="Your time: ${formatExact(toDate(run) ?? new Date(0))}">${formatInZone(run, schedule.timeZone)}</time>
+              </li>`)}</ol>`
+          : html`<span class="muted">Not again</span>`}
+      </td>
+      <td role="cell" class="last" data-label="Last job">${this.#lastJob(schedule)}</td>
+      <td role="cell" class="data">${this.#data(schedule)}</td>
+    </tr>`;
+  }
+
+  #lastJob(schedule: ScheduleResponse): TemplateResult {
+    const last = schedule.lastJob;
+    if (!last) return html`<span class="muted">None yet</span>`;
+    if (last.state === null) {
+      return html`<span class="gone" title=${last.id}>Job ${shortId(last.id)} is gone (removed after it finished)</span>`;
+    }
+    return html`<a href=${this.href(routes.job(schedule.queue, last.id))} aria-label="Last job ${last.id}">
+      <ops-jobs-state-badge state=${last.state}></ops-jobs-state-badge><span class="mono">${shortId(last.id)}</span>
+    </a>`;
+  }
+
+  #data(schedule: ScheduleResponse): TemplateResult {
+    const shown = schedule.data;
+    if ('value' in shown && shown.value === null) return html`<span class="muted">None</span>`;
+    return html`<details>
+      <summary>Show data</summary>
+      <ops-jobs-json-viewer label="Data of ${schedule.queue}${schedule.key ? ` (${schedule.key})` : ''}" .shown=${shown}></ops-jobs-json-viewer>
+    </details>`;
+  }
+
+  #footer(): TemplateResult | string {
+    const count = this.#pages.items.length;
+    return pagerFooter(this.#pages, PAGE_SIZE.default, `Showing ${formatCount(count)} ${count === 1 ? 'schedule' : 'schedules'}`, 'schedules', this.#more);
+  }
+
+  readonly #more = async (): Promise<void> => {
+    const said = await loadMoreAnnounced(this.#pages, 'schedules');
+    if (said) this.announcement = said;
+  };
+}

@@ -1,0 +1,124 @@
+import { html, type TemplateResult } from 'lit';
+import type { WorkerInstanceResponse, WorkerListResponse, WorkerStatus } from '../../core/vocabulary/wire.ts';
+import { LoadController } from '../controllers/load-controller.ts';
+import { LOAD_STATUS } from '../controllers/load-status.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
+import { formatCount } from '../shared/format.ts';
+import { refreshButton } from '../shared/refresh-button.ts';
+import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { viewStyles } from '../shared/view.styles.ts';
+import { workerListStyles } from './worker-list.styles.ts';
+
+const STATUS_LABELS: Readonly<Record<WorkerStatus, string>> = { healthy: 'Healthy', late: 'Late', missing: 'Missing', stopped: 'Stopped' };
+
+/**
+ * The processes running the engine, trouble first: each one's state by the heartbeats it missed
+ * (healthy, late, missing, or stopped cleanly), when it was last heard from, the queues it works
+ * with the jobs it had in hand, and restarts after a crash.
+ *
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ * @attr theme - `light`, `dark` or `auto` (default).
+ *
+ * @csspart table - the processes' card.
+ */
+export class OpsJobsWorkerList extends ViewElement {
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, workerListStyles];
+
+  readonly #load = new LoadController(this, {
+    args: () => [this.api] as const,
+    task: ([api], signal) => api.workers(signal),
+  });
+
+  override refresh(): Promise<void> {
+    return this.#load.rerun();
+  }
+
+  override render() {
+    const list = this.#load.value;
+    return html`
+      <header class="head">
+        <div>
+          <h1 tabindex="-1">Workers</h1>
+          <p class="sub">${list ? this.#summary(list) : html`<span>Loading…</span>`}</p>
+        </div>
+        <div class="tools">${refreshButton(this.#load.status === LOAD_STATUS.pending, 'Refresh the workers', () => void this.refresh())}</div>
+      </header>
+      ${this.#load.render({
+        pending: (previous) => (previous ? this.#table(previous) : this.#skeleton()),
+        complete: (value) => this.#table(value),
+        error: (error) => html`<ops-jobs-problem .error=${error} subject="workers"></ops-jobs-problem>`,
+      })}
+    `;
+  }
+
+  #summary(list: WorkerListResponse): TemplateResult {
+    const counts = new Map<WorkerStatus, number>();
+    for (const instance of list.instances) counts.set(instance.status, (counts.get(instance.status) ?? 0) + 1);
+    const parts = (['missing', 'late', 'healthy', 'stopped'] as const).filter((status) => counts.has(status))
+      .map((status) => `${formatCount(counts.get(status)!)} ${STATUS_LABELS[status].toLowerCase()}`);
+    const { lateAfterHeartbeats: late, missingAfterHeartbeats: missing } = list.thresholds;
+    return html`<span>${parts.join(' · ') || 'No processes'}</span><span class="sep" aria-hidden="true">·</span
+      ><span>late after ${late} missed heartbeats, missing after ${missing}</span>`;
+  }
+
+  #skeleton(): TemplateResult {
+    return html`<div class="card table-card" aria-busy="true" aria-label="Loading the workers">
+      ${[0, 1, 2].map(() => html`<span class="skeleton row-s"></span>`)}
+    </div>`;
+  }
+
+  #table(list: WorkerListResponse): TemplateResult {
+    if (list.instances.length === 0) {
+      return html`<div class="card empty">
+        <strong>No process has registered</strong>
+        <span>Each process running the engine appears here with its heartbeats once it starts (pg-boss records them unless <code>registerInstance</code> is false).</span>
+      </div>`;
+    }
+    return html`<div part="table" class="card table-card">
+      <table class="stack lines" role="table" aria-label="Worker processes">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">Process</th>
+            <th role="columnheader" scope="col">State</th>
+            <th role="columnheader" scope="col">Queues worked</th>
+            <th role="columnheader" scope="col">Started</th>
+          </tr>
+        </thead>
+        <tbody role="rowgroup">${list.instances.map((instance) => this.#row(instance))}</tbody>
+      </table>
+    </div>
+    ${list.more ? html`<p class="footer muted">Showing the ${formatCount(list.instances.length)} most recently started.</p>` : ''}`;
+  }
+
+  #row(instance: WorkerInstanceResponse): TemplateResult {
+    const title = instance.name ?? `${instance.host}:${instance.pid}`;
+    return html`<tr role="row" class=${instance.status}>
+      <td role="cell" class="process">
+        <strong>${title}</strong>
+        <span class="where">${instance.host} · pid ${instance.pid}${instance.version ? ` · v${instance.version}` : ''}${instance.runtime ? ` · Node ${instance.runtime}` : ''}</span>
+        ${instance.crashRestarts > 0 ? html`<span class="restarts">${formatCount(instance.crashRestarts)} ${instance.crashRestarts === 1 ? 'restart' : 'restarts'} after a crash</span>` : ''}
+      </td>
+      <td role="cell" class="seen">
+        <span class="status ${instance.status}">${STATUS_LABELS[instance.status]}</span>
+        <span class="when">${instance.stoppedAt
+          ? html`stopped <ops-jobs-relative-time datetime=${instance.stoppedAt}></ops-jobs-relative-time>`
+          : html`heard from <ops-jobs-relative-time datetime=${instance.lastSeenAt}></ops-jobs-relative-time>${instance.heartbeatSeconds ? `, every ${instance.heartbeatSeconds}s` : ''}`}</span>
+      </td>
+      <td role="cell" class="works" data-label="Works">
+        ${instance.workers.length > 0
+          ? html`<ul class="queues">${instance.workers.map((worker) => html`<li>
+              <a href=${this.href(routes.queue(worker.queue))}>${worker.queue}</a>
+              <span class="muted" title="jobs in hand of at most ${worker.concurrency}">${worker.active}/${worker.concurrency}</span>
+            </li>`)}</ul>`
+          : ''}
+        ${instance.otherQueues > 0
+          ? html`<span class="muted">${instance.workers.length > 0 ? 'and ' : ''}${formatCount(instance.otherQueues)} ${instance.otherQueues === 1 ? 'queue' : 'queues'} you may not see</span>`
+          : instance.workers.length === 0 ? html`<span class="muted">No queues</span>` : ''}
+      </td>
+      <td role="cell" class="started" data-label="Started"><ops-jobs-relative-time datetime=${instance.startedAt}></ops-jobs-relative-time></td>
+    </tr>`;
+  }
+}
