@@ -1,6 +1,6 @@
 // A Rollup plugin that squeezes the CSS inside Lit's css`...` templates: comments out, runs of
 // white space down to one, none around braces, semicolons, commas and inside parentheses, none
-// after a declaration's property name. Terser leaves template text alone, and the elements'
+// after a declaration's property name, no zero before a decimal point. Terser leaves template text alone, and the elements'
 // styles are a large part of the console's first load.
 import type { Plugin } from 'rollup';
 
@@ -13,6 +13,7 @@ function squeeze(css: string): string {
     .replace(/\( /g, '(')
     .replace(/ \)/g, ')')
     .replace(/([{;][-\w]+): /g, '$1:')
+    .replace(/(^|[\s:,(/-])0\.(\d)/g, '$1.$2')
     .replace(/;}/g, '}');
 }
 

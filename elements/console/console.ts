@@ -113,8 +113,6 @@ export class OpsJobsConsole extends LitElement {
   @state() private route: Route = routes.overview();
   /** Why the current view's code could not be loaded, if it could not. */
   @state() private viewError: unknown;
-  /** Whether the live indicator's explanation is open. */
-  @state() private liveExplained = false;
 
   readonly #session = new LoadController(this, {
     args: () => (this.api ? ([this.api] as const) : null),
@@ -145,40 +143,7 @@ export class OpsJobsConsole extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.router?.stop();
-    this.#closeLiveExplained();
   }
-
-  readonly #toggleLiveExplained = (): void => {
-    if (this.liveExplained) {
-      this.#closeLiveExplained();
-      return;
-    }
-    this.liveExplained = true;
-    // Opened by this click: listen from the next event on, for a click elsewhere or Escape.
-    setTimeout(() => {
-      if (!this.liveExplained) return;
-      document.addEventListener('click', this.#onClickAway, true);
-      document.addEventListener('keydown', this.#onEscape, true);
-    });
-  };
-
-  #closeLiveExplained(): void {
-    this.liveExplained = false;
-    document.removeEventListener('click', this.#onClickAway, true);
-    document.removeEventListener('keydown', this.#onEscape, true);
-  }
-
-  readonly #onClickAway = (event: Event): void => {
-    const live = this.renderRoot.querySelector('.live');
-    if (live && !event.composedPath().includes(live)) this.#closeLiveExplained();
-  };
-
-  readonly #onEscape = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
-    const inLive = event.composedPath().includes(this.renderRoot.querySelector('.live') as EventTarget);
-    this.#closeLiveExplained();
-    if (inLive) this.renderRoot.querySelector<HTMLElement>('.live-button')?.focus();
-  };
 
   readonly #skipToMain = (event: Event): void => {
     event.preventDefault();
@@ -283,7 +248,7 @@ export class OpsJobsConsole extends LitElement {
         ${this.session ? html`<span class="engine" title="Job engine">${this.session.engine.name}</span>` : ''}
         ${this.session ? this.#nav(this.session) : ''}
         <span class="spacer"></span>
-        ${liveStatus(this.live, this.liveExplained, this.#toggleLiveExplained)}
+        ${liveStatus(this.live)}
         ${this.session ? this.#actor(this.session) : ''}
       </div></header>
       <main part="main" id="main" tabindex="-1">

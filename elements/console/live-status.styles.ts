@@ -4,7 +4,6 @@ import { visuallyHidden } from '../shared/visually-hidden.styles.ts';
 /** Styles of the live indicator in the console's top bar, and of its explanation below it. */
 export const liveStatusStyles = css`
   .live {
-    position: relative;
     display: inline-flex;
   }
   .live-button {
@@ -67,11 +66,12 @@ export const liveStatusStyles = css`
       animation: none;
     }
   }
+  /* A popover, placed under the indicator where anchor positioning is supported, else at the
+     top right under the header. */
   .live-explained {
-    position: absolute;
-    top: calc(100% + 0.5rem);
-    right: 0;
-    z-index: 1;
+    position-area: bottom span-left;
+    inset: auto;
+    margin: 0.5rem 0 0;
     width: max-content;
     max-width: min(20rem, calc(100vw - 2rem));
     padding: 0.6rem 0.75rem;
@@ -85,7 +85,10 @@ export const liveStatusStyles = css`
     line-height: 1.45;
     white-space: normal;
   }
-  .live-explained[hidden] {
-    display: none;
+  @supports not (position-area: bottom) {
+    .live-explained {
+      top: calc(var(--ops-jobs-header-top, 0px) + 3.5rem);
+      right: 1rem;
+    }
   }
 `;

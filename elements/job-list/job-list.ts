@@ -270,13 +270,9 @@ export class OpsJobsJobList extends ViewElement {
     if (event.key !== ' ' || !this.#selectable || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();
     const box = link.closest('tr')?.querySelector<HTMLInputElement>('td.select input');
-    if (!box || box.disabled) {
-      this.announcement = `One action takes at most ${formatCount(this.#selection.cap)} jobs.`;
-      return;
-    }
-    // The same path as a click on the checkbox, Shift included.
-    box.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, shiftKey: event.shiftKey }));
-    this.announcement = `Job ${shortId(job.id)} ${box.checked ? 'selected' : 'unselected'}; ${formatCount(this.#selection.size)} selected.`;
+    // The same path as a click on the checkbox, Shift included; a full selection leaves it disabled.
+    box?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, shiftKey: event.shiftKey }));
+    this.announcement = `Job ${shortId(job.id)} ${box?.checked ? 'selected' : 'not selected'}; ${formatCount(this.#selection.size)} selected.`;
   }
 
   #table(): TemplateResult {
@@ -307,9 +303,7 @@ export class OpsJobsJobList extends ViewElement {
           ${pages.items.map((job) => this.#row(job, selectable))}
         </tbody>
       </table>
-      <p id="rows-hint" class="keys-hint">${selectable
-        ? 'Each job is one Tab stop. Space selects the job, Shift+Space the range from the last one picked; Enter opens it; the up and down arrows move between jobs.'
-        : 'Each job is one Tab stop. Enter opens the job; the up and down arrows move between jobs.'}</p>
+      <p id="rows-hint" class="keys-hint">One Tab stop per job: ${selectable ? 'Space selects, Shift+Space a range, ' : ''}Enter opens, ↑ ↓ move.</p>
     </div>`;
   }
 

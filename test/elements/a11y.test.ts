@@ -110,7 +110,7 @@ describe('the live indicator explains itself to keyboard and pointer', () => {
         const button = page.locator('[part="live"] button');
         const explained = page.locator('[part="live-explained"]');
         assert.equal(await explained.isVisible(), false);
-        assert.equal(await button.getAttribute('aria-expanded'), 'false');
+        assert.equal(await button.getAttribute('popovertarget'), await explained.getAttribute('id'), 'the button opens the explanation');
         if (input === 'keyboard') {
           await button.focus();
           await page.keyboard.press('Enter');
@@ -118,8 +118,17 @@ describe('the live indicator explains itself to keyboard and pointer', () => {
           await button.click();
         }
         await explained.waitFor();
-        assert.equal(await button.getAttribute('aria-expanded'), 'true');
-        assert.equal(await button.getAttribute('aria-controls'), await explained.getAttribute('id'));
+        assert.equal(await explained.evaluate((element) => element.matches(':popover-open')), true);
+        const cdp = await page.context().newCDPSession(page);
+        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+          nodes: Array<{ role?: { value: string }; name?: { value: string }; properties?: Array<{ name: string; value: { value: unknown } }> }>;
+        };
+        await cdp.detach();
+        const indicatorNode = nodes.find((node) => node.role?.value === 'button' && node.name?.value.startsWith('Updates:'));
+        assert.equal(indicatorNode?.properties?.find((property) => property.name === 'expanded')?.value.value, true, 'read out as expanded');
+        const buttonBox = await button.boundingBox();
+        const panelBox = await explained.boundingBox();
+        assert.ok(buttonBox && panelBox && panelBox.y >= buttonBox.y + buttonBox.height, 'under the indicator');
         assert.match(await explained.innerText(), /\w+ \w+/, 'a plain explanation in words');
         const box = await explained.boundingBox();
         assert.ok(box && box.x >= 0 && box.x + box.width <= width, 'inside the screen');
