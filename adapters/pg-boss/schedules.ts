@@ -9,6 +9,8 @@ import { statesByKey, type Statement } from './sql.ts';
 
 /** How many upcoming runs each schedule shows. */
 const NEXT_RUNS = 3;
+/** Expressions whose next runs are kept; past it the oldest kept is dropped. */
+const KEPT_EXPRESSIONS = 500;
 
 interface ScheduleContext {
   readonly boss: PgBossLike;
@@ -25,6 +27,7 @@ export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine,
   const { boss } = context;
   const getSchedules = boss.getSchedules?.bind(boss);
   if (!getSchedules) return {};
+  const nextRuns = nextRunsKeeper(boss);
   return {
     async listSchedules(query) {
       const after = query.after === undefined ? undefined : fromSchedulePosition(query.after);
@@ -35,7 +38,7 @@ export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine,
       const states = await statesOfLastJobs(context, page);
       const last = read.at(-1);
       return {
-        schedules: page.map((row) => toScheduleSummary(boss, row, states)),
+        schedules: page.map((row) => toScheduleSummary(row, states, nextRuns)),
         next: rows.length > query.limit && last ? [last.name, last.key] : null,
       };
     },
@@ -49,7 +52,7 @@ async function statesOfLastJobs(context: ScheduleContext, rows: readonly PgBossS
   return new Map(found.filter((row) => isJobState(row.state)).map((row) => [row.id, row.state as JobState]));
 }
 
-function toScheduleSummary(boss: PgBossLike, row: PgBossScheduleLike, states: ReadonlyMap<string, JobState>): ScheduleSummary {
+function toScheduleSummary(row: PgBossScheduleLike, states: ReadonlyMap<string, JobState>, nextRuns: NextRuns): ScheduleSummary {
   const timeZone = row.timezone || 'UTC';
   const lastJobId = typeof row.lastJobId === 'string' ? row.lastJobId : null;
   return {
@@ -61,19 +64,35 @@ function toScheduleSummary(boss: PgBossLike, row: PgBossScheduleLike, states: Re
     data: row.data ?? null,
     createdAt: new Date(row.createdOn).toISOString(),
     updatedAt: new Date(row.updatedOn).toISOString(),
-    nextRuns: nextRuns(boss, row.cron, timeZone),
+    nextRuns: nextRuns(row.cron, timeZone),
     lastJob: lastJobId === null ? null : { id: lastJobId, state: states.get(lastJobId) ?? null },
   };
 }
 
-/** The next runs, or none when pg-boss cannot read the expression (it warns about such a row itself). */
-function nextRuns(boss: PgBossLike, expression: string, timeZone: string): string[] {
-  if (!boss.previewSchedule) return [];
-  try {
-    return boss.previewSchedule(expression, { tz: timeZone, from: new Date(), count: NEXT_RUNS }).map((run) => run.toISOString());
-  } catch {
-    return [];
-  }
+type NextRuns = (expression: string, timeZone: string) => readonly string[];
+
+/**
+ * The next runs of an expression in a zone, or none when pg-boss cannot read it (it warns about
+ * such a row itself). Working them out takes pg-boss milliseconds per expression, so they are kept
+ * until the first of them has passed: a page of schedules costs that once, not on every load.
+ */
+function nextRunsKeeper(boss: PgBossLike): NextRuns {
+  const kept = new Map<string, readonly string[]>();
+  return (expression, timeZone) => {
+    const key = `${timeZone} ${expression}`;
+    const runs = kept.get(key);
+    if (runs && runs.length > 0 && Date.parse(runs[0]!) > Date.now()) return runs;
+    let fresh: readonly string[] = [];
+    try {
+      fresh = boss.previewSchedule?.(expression, { tz: timeZone, from: new Date(), count: NEXT_RUNS }).map((run) => run.toISOString()) ?? [];
+    } catch {
+      fresh = [];
+    }
+    kept.delete(key);
+    kept.set(key, fresh);
+    if (kept.size > KEPT_EXPRESSIONS) kept.delete(kept.keys().next().value!);
+    return fresh;
+  };
 }
 
 /** Reads a position this engine produced: a schedule's name and key. */
