@@ -187,21 +187,29 @@ export const consoleStyles = css`
     .brand:has(~ .nav) > span:last-child {
       ${visuallyHidden}
     }
-    /* The operator's name gets a line of its own under the links, always in sight. */
+    /* Two lines: the links, then the operator's name (always in sight) beside the indicator. */
     .bar {
       height: auto;
     }
     .bar > .inner {
       flex-wrap: wrap;
-      gap: 0 0.5rem;
+      gap: 0.3rem 0.5rem;
       padding-top: 0.4rem;
       padding-bottom: 0.4rem;
     }
+    .nav {
+      flex-basis: calc(100% - 3rem);
+    }
+    .spacer {
+      display: none;
+    }
+    .live {
+      order: 2;
+    }
     .actor {
       order: 1;
-      flex: 1 0 100%;
+      flex: 1 1 12rem;
       gap: 0.4rem;
-      padding-top: 0.3rem;
       font-size: 0.8125rem;
     }
     .actor .prefix {
