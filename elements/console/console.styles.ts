@@ -225,7 +225,7 @@ export const consoleStyles = css`
       font-size: 0.625rem;
     }
     main {
-      --_sticky-top: calc(var(--ops-jobs-header-top, 0px) + 4.5rem);
+      --_sticky-top: calc(var(--ops-jobs-header-top, 0px) + 5rem);
       padding-top: 1.1rem;
     }
   }
