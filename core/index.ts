@@ -6,7 +6,7 @@ export type { JobSelection } from './vocabulary/job-selection.ts';
 export type { Phase, Resource } from './contracts/resource.ts';
 export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayKind, type DisplayPolicy } from './contracts/display-policy.ts';
 export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState } from './vocabulary/job-states.ts';
-export type { JobSummary, JobDetail, JobError, QueueInfo, QueueDescription, QueueCounts } from './contracts/jobs.ts';
+export type { JobSummary, JobDetail, JobError, JobFamily, JobLogs, JobRef, QueueInfo, QueueDescription, QueueCounts } from './contracts/jobs.ts';
 export type { CountFreshness } from './vocabulary/count-freshness.ts';
 export type { ScheduleKind, ScheduleListQuery, SchedulePage, ScheduleSummary } from './contracts/schedules.ts';
 export type { ActionSelection, CursorPosition, EngineCapabilities, EngineDescription, EngineProblem, JobEngine, JobListQuery, JobPage } from './contracts/engine.ts';

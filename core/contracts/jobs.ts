@@ -59,4 +59,37 @@ export interface JobDetail extends JobSummary {
   };
   /** Where the job came from when it was moved into a dead letter queue. */
   readonly deadLetteredFrom: { readonly queue: string; readonly id: string | null } | null;
+  /** What the job reported of its progress while it ran, where the engine keeps it. Passes through the display policy as output. */
+  readonly progress?: unknown;
+  /** The job's own log lines, where the engine keeps them: the last few, oldest first. */
+  readonly logs?: JobLogs;
+  /** The flow the job belongs to (its parent and children), where the engine has flows. */
+  readonly family?: JobFamily;
+}
+
+/** The last lines a job logged (oldest first; they pass through the display policy as output) and how many it has. */
+export interface JobLogs {
+  readonly lines: readonly string[];
+  readonly total: number;
+}
+
+/** A job named by its queue and id. */
+export interface JobRef {
+  readonly queue: string;
+  readonly id: string;
+}
+
+/** A job's place in a flow: the job waiting on it, and the jobs it waits on, counted by how they ended. */
+export interface JobFamily {
+  readonly parent: JobRef | null;
+  readonly children: {
+    /** Children not finished yet. */
+    readonly pending: number;
+    /** Children that completed (or failed in a way the parent was told to ignore or continue past). */
+    readonly processed: number;
+    /** Children that failed and held the parent back. */
+    readonly failed: number;
+    /** A few of the children, at most a page, with how each stands. */
+    readonly sample: readonly (JobRef & { readonly outcome: 'pending' | 'processed' | 'failed' })[];
+  };
 }

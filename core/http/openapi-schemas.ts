@@ -4,6 +4,7 @@ import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
 
 const nullableString = { type: ['string', 'null'] };
 const timestamp = { type: 'string', format: 'date-time' };
+const jobRef = { type: 'object', required: ['queue', 'id'], properties: { queue: { type: 'string' }, id: { type: 'string' } } };
 const nullableTimestamp = { type: ['string', 'null'], format: 'date-time' };
 const counts = { type: 'object', propertyNames: { $ref: '#/components/schemas/JobState' }, additionalProperties: { type: 'integer', minimum: 0 } };
 const stale = {
@@ -128,6 +129,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       requested: { type: 'integer' }, affected: { type: ['integer', 'null'] },
       outcome: { type: 'string', enum: [...AUDIT_OUTCOMES] },
       reason: nullableString, planHash: { type: 'string' }, correlationId: { type: 'string' },
+      outcomeNote: { type: 'string', description: 'On a pending record (an open intent): that its outcome is unknown, and what to check.' },
     },
   },
   AuditPage: {
@@ -235,6 +237,27 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       },
       deadLetteredFrom: {
         oneOf: [{ type: 'null' }, { type: 'object', required: ['queue', 'id'], properties: { queue: { type: 'string' }, id: nullableString } }],
+      },
+      progress: { $ref: '#/components/schemas/Shown', description: "Where the engine keeps it: the job's reported progress." },
+      logs: {
+        type: 'object', required: ['lines', 'total'], description: "Where the engine keeps them: the job's last log lines, oldest first.",
+        properties: { lines: { $ref: '#/components/schemas/Shown' }, total: { type: 'integer' } },
+      },
+      family: {
+        type: 'object', required: ['parent', 'children'], description: "Where the engine has flows: the job's parent and children.",
+        properties: {
+          parent: { oneOf: [{ type: 'null' }, jobRef] },
+          children: {
+            type: 'object', required: ['pending', 'processed', 'failed', 'sample'],
+            properties: {
+              pending: { type: 'integer' }, processed: { type: 'integer' }, failed: { type: 'integer' },
+              sample: {
+                type: 'array',
+                items: { ...jobRef, required: ['queue', 'id', 'outcome'], properties: { ...jobRef.properties, outcome: { type: 'string', enum: ['pending', 'processed', 'failed'] } } },
+              },
+            },
+          },
+        },
       },
     },
   },

@@ -8,6 +8,7 @@ import { InvalidInputError } from '../errors.ts';
 import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, ScheduleResponse, Shown } from '../vocabulary/wire.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
+import { PENDING_OUTCOME_NOTE } from '../vocabulary/audit-outcomes.ts';
 
 /** Values whose JSON text is longer than this are sent as a preview, never whole. */
 export const MAX_VALUE_BYTES = 256 * 1024;
@@ -132,6 +133,11 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         options: value('job_options', job.options, context),
         timings: { ...job.timings },
         deadLetteredFrom: job.deadLetteredFrom,
+        // Progress and log lines are written by the job as it runs, like its output, and may carry
+        // the same data: the policy decides on them as output.
+        ...(job.progress === undefined ? {} : { progress: value('job_output', job.progress, context) }),
+        ...(job.logs ? { logs: { lines: value('job_output', [...job.logs.lines], context), total: job.logs.total } } : {}),
+        ...(job.family ? { family: { parent: job.family.parent, children: { ...job.family.children, sample: [...job.family.children.sample] } } } : {}),
       };
     },
     schedule(schedule, actor) {
@@ -177,6 +183,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         reason: text('reason', record.reason, actor),
         planHash: record.planHash,
         correlationId: record.correlationId,
+        ...(record.outcome === 'pending' ? { outcomeNote: PENDING_OUTCOME_NOTE } : {}),
       };
     },
   };

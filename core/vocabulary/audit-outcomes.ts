@@ -18,3 +18,13 @@ export type RefusedOutcome = Extract<AuditOutcome, 'denied' | 'expired' | 'alrea
 export function isAuditOutcome(value: unknown): value is AuditOutcome {
   return typeof value === 'string' && (AUDIT_OUTCOMES as readonly string[]).includes(value);
 }
+
+/**
+ * What an open intent means, in words, sent with every `pending` record: the console recorded the
+ * action before the engine ran it and has recorded no outcome since. While the action runs that is
+ * expected; once it has not finished for longer than an action takes, the process stopped between
+ * the two steps, and only the jobs themselves can say whether the change happened.
+ */
+export const PENDING_OUTCOME_NOTE =
+  'Outcome unknown: this action was recorded before the engine ran it, and no outcome has been recorded since. ' +
+  'If it stays so, the process stopped between the two steps: check the jobs listed here to see whether the change happened.';

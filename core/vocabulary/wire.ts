@@ -97,6 +97,22 @@ export interface JobDetailResponse extends JobSummaryResponse {
     readonly keepUntil: string | null;
   };
   readonly deadLetteredFrom: { readonly queue: string; readonly id: string | null } | null;
+  /** Where the engine keeps it: the job's reported progress, shown as the policy allows output. */
+  readonly progress?: Shown;
+  /** Where the engine keeps them: the job's last log lines (as the policy allows output) and how many it has. */
+  readonly logs?: { readonly lines: Shown; readonly total: number };
+  /** Where the engine has flows: the job's parent and children. */
+  readonly family?: JobFamilyResponse;
+}
+
+export interface JobFamilyResponse {
+  readonly parent: { readonly queue: string; readonly id: string } | null;
+  readonly children: {
+    readonly pending: number;
+    readonly processed: number;
+    readonly failed: number;
+    readonly sample: readonly { readonly queue: string; readonly id: string; readonly outcome: 'pending' | 'processed' | 'failed' }[];
+  };
 }
 
 /** An RFC 9457 problem document, as every error is answered. */
@@ -195,6 +211,8 @@ export interface AuditRecordResponse {
   readonly reason: string | null;
   readonly planHash: string;
   readonly correlationId: string;
+  /** On a `pending` record (an open intent): that its outcome is unknown, and what to check. */
+  readonly outcomeNote?: string;
 }
 
 export interface AuditPageResponse {

@@ -129,11 +129,14 @@ const detail: Complete<JobDetailResponse> = {
   options: { value: {} },
   timings: { createdAt: at, runAfter: at, startedAt: at, finishedAt: at, keepUntil: at },
   deadLetteredFrom: { queue: 'signups', id: 'j0' },
+  progress: { value: 40 },
+  logs: { lines: { value: ['connecting'] }, total: 3 },
+  family: { parent: { queue: 'orders', id: 'o1' }, children: { pending: 1, processed: 2, failed: 0, sample: [{ queue: 'emails', id: 'j2', outcome: 'pending' }] } },
 };
 const record = (selection: Complete<NonNullable<AuditRecordResponse['resource']>['selection']>): Complete<AuditRecordResponse> => ({
   id: '1', occurredAt: at, completedAt: at, principal: { id: 'u-1', type: 'user', label: 'Dana' }, action: 'job.retry',
   resource: { queue: 'emails', selection, ids: ['j1'] }, requested: 1, affected: 1, outcome: 'succeeded', reason: 'provider back',
-  planHash: 'ab12', correlationId: 'c-1',
+  planHash: 'ab12', correlationId: 'c-1', outcomeNote: 'Outcome unknown: recorded before the engine ran it.',
 });
 const records: Complete<AuditRecordResponse>[] = [
   record({ ids: ['j1'] }),
@@ -156,7 +159,7 @@ agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], {});
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
-agree<JobDetailResponse>('JobDetail', [detail], {});
+agree<JobDetailResponse>('JobDetail', [detail], { progress: true, logs: true, family: true });
 agree<JobSearchResponse>('JobSearch', [{ jobs: [summary], more: true }], {});
 agree<WorkerListResponse>('WorkerList', [{
   instances: [{
@@ -180,7 +183,7 @@ const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<Sche
 const schedules = [schedule(null), schedule({ id: 'j1', state: 'failed' }), schedule({ id: 'j2', state: null })];
 agree<ScheduleResponse>('Schedule', schedules, {});
 agree<SchedulePageResponse>('SchedulePage', [{ schedules, nextCursor: 'abc' }, { schedules: [], nextCursor: null }], {});
-agree<AuditRecordResponse>('AuditRecord', records, {});
+agree<AuditRecordResponse>('AuditRecord', records, { outcomeNote: true });
 agree<AuditPageResponse>('AuditPage', [{ records, nextCursor: null }], {});
 agree<ProblemResponse>('Problem', [{ type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator.', signIn: 'login', parameter: 'reason' }], { signIn: true, parameter: true });
 

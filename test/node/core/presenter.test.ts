@@ -68,3 +68,35 @@ test('free text is shown inert: control and invisible characters appear as their
   assert.equal(shown.principal.label, 'Ada<U+200B>');
   assert.equal(presenter.actorLabel('Bob\u2066', {}), 'Bob<U+2066>');
 });
+
+test("a job's progress and log lines are decided on as output, and its flow is passed as it is", async () => {
+  const { logger } = silentLogger();
+  const withExtras = {
+    ...(await job()),
+    progress: { step: 2, token: 'S3CRET' },
+    logs: { lines: ['charging S3CRET'], total: 7 },
+    family: { parent: { queue: 'orders', id: 'o1' }, children: { pending: 1, processed: 0, failed: 0, sample: [{ queue: 'q', id: 'c1', outcome: 'pending' as const }] } },
+  };
+  const hidingOutput = createPresenter({ display: (kind, value) => (kind === 'job_output' ? { hide: true } : { show: value }) }, logger);
+  const hidden = hidingOutput.jobDetail(withExtras, {});
+  assert.deepEqual(hidden.progress, { hidden: true });
+  assert.deepEqual(hidden.logs, { lines: { hidden: true }, total: 7 });
+  assert.deepEqual(hidden.family, withExtras.family);
+  assert.doesNotMatch(JSON.stringify([hidden.progress, hidden.logs]), /S3CRET/);
+  const showing = createPresenter({ display: (_kind, value) => ({ show: value }) }, logger).jobDetail(withExtras, {});
+  assert.deepEqual(showing.logs, { lines: { value: ['charging S3CRET'] }, total: 7 });
+  const plain = createPresenter({ display: (_kind, value) => ({ show: value }) }, logger).jobDetail(await job(), {});
+  assert.deepEqual(['progress', 'logs', 'family'].filter((key) => key in plain), [], 'an engine without them sends none');
+});
+
+test('a pending audit record says its outcome is unknown; a finished one says nothing more', () => {
+  const { logger } = silentLogger();
+  const presenter = createPresenter({ display: (_kind, value) => ({ show: value }) }, logger);
+  const record = {
+    id: '1', occurredAt: '2026-01-01T00:00:00Z', completedAt: null, principal: { id: 'u', type: 'user', label: 'U' }, action: 'job.retry' as const,
+    resource: { queue: 'q', selection: { ids: ['j1'] }, ids: ['j1'] }, requested: 1, affected: null, outcome: 'pending' as const,
+    reason: 'because it failed', planHash: '0'.repeat(64), correlationId: 'c',
+  };
+  assert.match(presenter.auditRecord(record, {}).outcomeNote ?? '', /^Outcome unknown/);
+  assert.equal(presenter.auditRecord({ ...record, outcome: 'succeeded', affected: 1, completedAt: '2026-01-01T00:00:01Z' }, {}).outcomeNote, undefined);
+});

@@ -22,7 +22,7 @@ before(async () => {
   await mkdir(installed, { recursive: true });
   execFileSync('tar', ['-xzf', join(workdir, report.filename), '-C', installed, '--strip-components=1']);
   // The host's other dependencies: link the ones this repository already installed.
-  for (const dependency of ['lit', '@lit', 'lit-html', 'lit-element', '@lit-labs', 'express', 'koa', 'pg-boss', '@electric-sql', 'pg', '@types']) {
+  for (const dependency of ['lit', '@lit', 'lit-html', 'lit-element', '@lit-labs', 'express', 'koa', 'pg-boss', '@electric-sql', 'pg', 'bullmq', 'ioredis', '@types']) {
     await symlink(join(root, 'node_modules', dependency), join(workdir, 'host', 'node_modules', dependency)).catch(() => {});
   }
 });

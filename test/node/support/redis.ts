@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
 import { Redis } from 'ioredis';
+import { globEscape } from '../../../adapters/bullmq/discovery.ts';
 
 /** The test Redis: `REDIS_URL`, or the local server CI starts. */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -52,7 +53,7 @@ export async function connectRedis(): Promise<Redis> {
 export async function deletePrefix(client: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
+    const [next, keys] = await client.scan(cursor, 'MATCH', `${globEscape(prefix)}:*`, 'COUNT', 5000);
     if (keys.length > 0) await client.unlink(...keys);
     cursor = next;
   } while (cursor !== '0');

@@ -17,7 +17,8 @@ export function detailCases(context: ConformanceContext): void {
       for (const seededJob of seeded.oldestFirst) {
         const job = await engine().getJob(seeded.queue, seededJob.id);
         assert.ok(job, `${seededJob.state} job found`);
-        const { data, output, error, options, timings, deadLetteredFrom, ...summary } = job;
+        // What an engine adds beyond the row where it keeps it (progress, log lines, a flow) is not part of the row.
+        const { data, output, error, options, timings, deadLetteredFrom, progress: _progress, logs: _logs, family: _family, ...summary } = job;
         assert.deepEqual(summary, listed.get(seededJob.id), `${seededJob.state}: the detail starts with the listing row`);
         assert.equal(job.id, seededJob.id);
         assert.equal(job.queue, seeded.queue);

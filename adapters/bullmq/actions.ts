@@ -1,0 +1,129 @@
+import type { Redis } from 'ioredis';
+import { Job, Queue } from 'bullmq';
+import type { ActionSelection, JobEngine } from '../../core/contracts/engine.ts';
+import type { JobSummary } from '../../core/contracts/jobs.ts';
+import { InvalidInputError } from '../../core/errors.ts';
+import type { JobAction } from '../../core/vocabulary/actions.ts';
+import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { JobSelection } from '../../core/vocabulary/job-selection.ts';
+import { isJobId } from './cursor.ts';
+import { readPlaces, readStates, type JobPlace } from './job-states.ts';
+import { summaries, listPage } from './listing.ts';
+import { countQueues } from './queue-info.ts';
+import { queueKeys } from './redis.ts';
+import { bullmqState } from './states.ts';
+import type { QueueDirectory } from './discovery.ts';
+
+export interface ActionContext {
+  readonly client: Redis;
+  readonly prefix: string;
+  readonly directory: QueueDirectory;
+  readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
+}
+
+type ActionMethods = Pick<JobEngine, 'selectForAction' | 'statesOf' | 'apply'>;
+
+/** How many jobs' commands are sent at once while an action runs. */
+const APPLY_BATCH = 25;
+
+/**
+ * The operator actions, each through BullMQ's own command for one job (`Job.retry`, `Queue.remove`),
+ * which checks the job's state atomically in Redis: a job that moved on since the console's last
+ * look is left alone and not counted, never forced.
+ */
+export function createActionMethods(context: ActionContext): ActionMethods {
+  const { client, prefix, directory } = context;
+  const queues = new Map<string, Queue>();
+
+  /** BullMQ's queue object for `name`, on the host's connection, made once; it writes nothing on creation. */
+  function queueOf(name: string): Queue {
+    let queue = queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: client, prefix, skipMetasUpdate: true, skipVersionCheck: true });
+      queue.on('error', () => {});
+      queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  function statesFor(action: JobAction): readonly JobState[] {
+    const states = context.actions[action];
+    if (!states) throw new InvalidInputError('action', `The BullMQ engine cannot ${action} jobs.`);
+    return states;
+  }
+
+  async function statesOf(queue: string, ids: readonly string[]): Promise<ReadonlyMap<string, JobState>> {
+    const valid = ids.filter(isJobId);
+    if (valid.length === 0 || !(await directory.has(queue))) return new Map();
+    return readStates(client, queueKeys(prefix, queue), valid);
+  }
+
+  async function byIds(action: JobAction, queue: string, ids: readonly string[], limit: number): Promise<ActionSelection> {
+    const applies = statesFor(action);
+    const unique = [...new Set(ids)];
+    const valid = unique.filter(isJobId);
+    const places = valid.length > 0 && (await directory.has(queue)) ? await readPlaces(client, queueKeys(prefix, queue), valid) : new Map<string, JobPlace>();
+    const missing = unique.filter((id) => !places.has(id));
+    const eligible = unique.filter((id) => places.has(id) && applies.includes(places.get(id)!.state));
+    const chosen = eligible.slice(0, limit).map((id) => ({ id, ...places.get(id)! }));
+    const jobs = await summaries(client, prefix, queue, chosen.map(({ id, source, score }) => ({ source, id, mark: score ?? 0 })));
+    return { jobs: newestFirst(jobs), eligible: eligible.length, ineligible: unique.length - missing.length - eligible.length, missing };
+  }
+
+  async function byState(action: JobAction, queue: string, state: JobState, limit: number): Promise<ActionSelection> {
+    const applies = statesFor(action);
+    if (!applies.includes(state) || !(await directory.has(queue))) return { jobs: [], eligible: 0, ineligible: 0, missing: [] };
+    // Every job in the state matches, so the count is the state's exact count; the jobs are its newest.
+    const [counts] = await countQueues(client, prefix, [queue]);
+    const page = await listPage(client, prefix, { queue, state, limit });
+    return { jobs: page.jobs, eligible: Math.max(counts?.counts[state] ?? 0, page.jobs.length), ineligible: 0, missing: [] };
+  }
+
+  async function applyOne(action: JobAction, queue: string, id: string): Promise<boolean> {
+    try {
+      if (action === 'retry') {
+        const job = await Job.fromId(queueOf(queue), id);
+        if (!job) return false;
+        await job.retry('failed');
+        return true;
+      }
+      if (action === 'delete') return (await queueOf(queue).remove(id)) === 1;
+    } catch (error) {
+      // BullMQ answers a job that is gone, locked or in another state with a negative code: not changed.
+      if (typeof (error as { code?: unknown })?.code === 'number' && (error as { code: number }).code < 0) return false;
+      throw error;
+    }
+    throw new InvalidInputError('action', `The BullMQ engine cannot ${action} jobs.`);
+  }
+
+  return {
+    async selectForAction(action, queue, selection: JobSelection, limit) {
+      statesFor(action);
+      const given = selection as Partial<{ ids: unknown; filter: { state?: unknown; data?: readonly unknown[] } }> | null;
+      if (Array.isArray(given?.ids)) return byIds(action, queue, given.ids.filter((id): id is string => typeof id === 'string'), limit);
+      if (!given?.filter || typeof given.filter !== 'object') throw new InvalidInputError('selection', 'Select jobs by ids or by a filter with a state.');
+      const state = bullmqState(given.filter.state);
+      if ((given.filter.data ?? []).length > 0) throw new InvalidInputError('data', 'The BullMQ engine cannot filter jobs on their payload.');
+      return byState(action, queue, state, limit);
+    },
+    statesOf,
+    async apply(action, queue, ids) {
+      const applies = statesFor(action);
+      // Only real jobs in a state the action applies to reach BullMQ's command, which checks again
+      // atomically: an id that names one of the queue's other keys is never handed to it.
+      const states = await statesOf(queue, [...new Set(ids)]);
+      const unique = [...states].filter(([, state]) => applies.includes(state)).map(([id]) => id);
+      let changed = 0;
+      // A few commands in flight at a time: each job's change is its own atomic BullMQ command.
+      for (let from = 0; from < unique.length; from += APPLY_BATCH) {
+        const results = await Promise.all(unique.slice(from, from + APPLY_BATCH).map((id) => applyOne(action, queue, id)));
+        changed += results.filter(Boolean).length;
+      }
+      return changed;
+    },
+  };
+}
+
+function newestFirst(jobs: readonly JobSummary[]): JobSummary[] {
+  return [...jobs].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}

@@ -1,0 +1,109 @@
+import type { Redis } from 'ioredis';
+import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../../core/contracts/engine.ts';
+import { InvalidInputError, OptionsError } from '../../core/errors.ts';
+import { createActionMethods } from './actions.ts';
+import { isJobId } from './cursor.ts';
+import { describeBullMQ } from './describe.ts';
+import { readJob } from './detail.ts';
+import { DEFAULT_DISCOVERY_INTERVAL_MS, discoveredQueues, listedQueues } from './discovery.ts';
+import { listPage } from './listing.ts';
+import { countQueues, describeQueues } from './queue-info.ts';
+import { BULLMQ_ACTION_STATES, BULLMQ_STATES, bullmqState } from './states.ts';
+
+/** BullMQ's own default key prefix. */
+export const DEFAULT_BULLMQ_PREFIX = 'bull';
+
+/** How `fromBullMQ` finds the host's BullMQ queues in Redis. */
+export interface FromBullMQOptions {
+  /**
+   * The host's ioredis client on the Redis server BullMQ uses (without ioredis's `keyPrefix`,
+   * which BullMQ does not support either). The engine reads through it and runs BullMQ's commands
+   * on it; the host keeps it and closes it.
+   */
+  readonly connection: Redis;
+  /** The queues to show. Without it, every queue under `prefix` is discovered, and new ones appear. */
+  readonly queues?: readonly string[];
+  /** BullMQ's `prefix` option, as the host's queues use it; `bull` by default. */
+  readonly prefix?: string;
+  /** With discovery: how long a list of queues is used before it is refreshed, in ms (5000 by default). */
+  readonly discoveryIntervalMs?: number;
+  /** The BullMQ version, for the engine's label (such as `6.7.6`). */
+  readonly version?: string;
+}
+
+/**
+ * A `JobEngine` over the host's BullMQ 6 queues in Redis. Lists, counts and job details are read
+ * straight from BullMQ's keys, each with a bounded number of key lookups and range reads; actions
+ * run BullMQ's own commands. Redis cannot share the console's SQL transaction, so the console
+ * records an intent before each action and its outcome after.
+ *
+ * @param options the host's ioredis `connection`, and `queues` or `prefix` to find the queues by.
+ */
+export function fromBullMQ(options: FromBullMQOptions): JobEngine {
+  const { connection: client } = checkOptions(options);
+  const prefix = options.prefix ?? DEFAULT_BULLMQ_PREFIX;
+  const directory = options.queues
+    ? listedQueues(options.queues)
+    : discoveredQueues(client, prefix, options.discoveryIntervalMs ?? DEFAULT_DISCOVERY_INTERVAL_MS);
+  const capabilities: EngineCapabilities = Object.freeze({
+    states: BULLMQ_STATES,
+    actions: BULLMQ_ACTION_STATES,
+    // Redis and the store's database cannot commit together: the console audits intent and outcome.
+    sharedTransactions: false,
+    dataFilters: false,
+  });
+
+  return {
+    name: options.version ? `BullMQ ${options.version}` : 'BullMQ',
+    capabilities,
+
+    async listQueues() {
+      return describeQueues(client, prefix, await directory.names());
+    },
+
+    async findQueue(name) {
+      if (!(await directory.has(name))) return null;
+      const [queue] = await describeQueues(client, prefix, [name]);
+      return queue ?? null;
+    },
+
+    async countJobs(names) {
+      const known: string[] = [];
+      for (const name of new Set(names)) if (await directory.has(name)) known.push(name);
+      return countQueues(client, prefix, known);
+    },
+
+    async listJobs(listing: JobListQuery): Promise<JobPage> {
+      if (listing.state !== undefined) bullmqState(listing.state);
+      if ((listing.data ?? []).length > 0) throw new InvalidInputError('data', 'The BullMQ engine cannot filter jobs on their payload.');
+      if (!(await directory.has(listing.queue))) return { jobs: [], next: null };
+      return listPage(client, prefix, listing);
+    },
+
+    async getJob(queue, id) {
+      if (!isJobId(id) || !(await directory.has(queue))) return null;
+      return readJob(client, prefix, queue, id);
+    },
+
+    ...createActionMethods({ client, prefix, directory, actions: capabilities.actions }),
+    describe: () => describeBullMQ(client, options.version ?? null),
+  };
+}
+
+function checkOptions(options: FromBullMQOptions): FromBullMQOptions {
+  const connection = (options as Partial<FromBullMQOptions> | undefined)?.connection as unknown as Record<string, unknown> | undefined;
+  const missing = ['pipeline', 'scan', 'duplicate', 'disconnect'].filter((method) => typeof connection?.[method] !== 'function');
+  if (missing.length > 0) {
+    throw new OptionsError('engine', 'must be a BullMQ engine: fromBullMQ({ connection }) needs the ioredis client your BullMQ queues use, such as new Redis(process.env.REDIS_URL).');
+  }
+  if ((connection!.options as { keyPrefix?: string } | undefined)?.keyPrefix) {
+    throw new OptionsError('engine', "fromBullMQ's connection has ioredis's keyPrefix set, which BullMQ does not support: use fromBullMQ({ prefix }) as your queues' prefix option.");
+  }
+  if (options.queues !== undefined && (!Array.isArray(options.queues) || options.queues.some((name) => typeof name !== 'string' || name.length === 0 || name.includes(':')))) {
+    throw new OptionsError('engine', 'fromBullMQ({ queues }) must be an array of BullMQ queue names (non-empty, without a colon).');
+  }
+  if (options.prefix !== undefined && (typeof options.prefix !== 'string' || options.prefix.length === 0)) {
+    throw new OptionsError('engine', "fromBullMQ({ prefix }) must be the non-empty prefix your queues use (BullMQ's default is 'bull').");
+  }
+  return options;
+}

@@ -1,0 +1,29 @@
+import type { JobAction } from '../../core/vocabulary/actions.ts';
+import { InvalidInputError } from '../../core/errors.ts';
+import { isJobState, type JobState } from '../../core/vocabulary/job-states.ts';
+
+/**
+ * The console states BullMQ has. BullMQ has no `retrying` state apart from the others (a job
+ * waiting out a retry backoff sits in `delayed`, one retried at once in `wait`) and no
+ * `cancelled` state at all: a job is removed, or it fails.
+ */
+export const BULLMQ_STATES: readonly JobState[] = Object.freeze(['queued', 'scheduled', 'blocked', 'active', 'completed', 'failed'] as const);
+
+/**
+ * For each action, the console states of the jobs BullMQ's own command changes.
+ *
+ * - retry: failed jobs, moved back to wait by BullMQ's `Job.retry('failed')` with one more attempt.
+ * - delete: every job not being processed, removed with BullMQ's `Queue.remove` (which also removes
+ *   the job's children, as BullMQ does). BullMQ refuses to remove a job a worker holds locked, so
+ *   active jobs are not offered.
+ */
+export const BULLMQ_ACTION_STATES: Readonly<Partial<Record<JobAction, readonly JobState[]>>> = Object.freeze({
+  retry: Object.freeze(['failed'] as const),
+  delete: Object.freeze(['queued', 'scheduled', 'blocked', 'completed', 'failed'] as const),
+});
+
+/** `state` when it is one of BullMQ's states; otherwise `InvalidInputError` naming `state`. */
+export function bullmqState(state: unknown): JobState {
+  if (isJobState(state) && BULLMQ_STATES.includes(state)) return state;
+  throw new InvalidInputError('state', `BullMQ has no job state ${JSON.stringify(state)}; use one of ${BULLMQ_STATES.join(', ')}.`);
+}
