@@ -33,6 +33,14 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   readonly mount?: string;
   /** Where the console's "signed out" page sends the operator, such as `/login`. */
   readonly signInUrl?: string;
+  /**
+   * A page of the host where the operator signs out or switches to another account, such as
+   * `/account/switch`: a path on this site, followed with a plain link (GET). The page an operator
+   * without access to the console sees offers it ("Sign out or switch user"); without it, that
+   * page offers `signInUrl`. A host whose sign-out is a POST form (as it should be, against
+   * cross-site requests) gives the page that shows that form.
+   */
+  readonly signOutUrl?: string;
   /** Default `console`. */
   readonly logger?: Logger;
   /** Limits of operator actions. */
@@ -122,6 +130,7 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly displayPolicy: DisplayPolicy;
   readonly mount: string;
   readonly signInUrl: string | null;
+  readonly signOutUrl: string | null;
   readonly logger: Logger;
   readonly actions: Required<ActionLimits>;
   readonly maxBodyBytes: number;
@@ -179,10 +188,8 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
   if (typeof mount !== 'string' || !MOUNT_PATTERN.test(mount)) {
     throw new OptionsError('mount', `must be a path such as '/ops/jobs' (no trailing slash), got ${JSON.stringify(mount)}`);
   }
-  const signInUrl = options.signInUrl ?? null;
-  if (signInUrl !== null && (typeof signInUrl !== 'string' || !signInUrl.startsWith('/') || signInUrl.startsWith('//'))) {
-    throw new OptionsError('signInUrl', "must be a path on this site, such as '/login'");
-  }
+  const signInUrl = sitePath('signInUrl', options.signInUrl, '/login');
+  const signOutUrl = sitePath('signOutUrl', options.signOutUrl, '/account/switch');
   const logger = options.logger ?? console;
   requireMethods('logger', logger, ['error', 'warn'], 'pass an object with error() and warn(), such as console');
 
@@ -222,7 +229,7 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
 
   return {
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
-    mount, signInUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
+    mount, signInUrl, signOutUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
     bridge: resolveBridge(options.bridge), workers: resolveWorkerHealth(options.workers),
   };
 }
@@ -250,6 +257,15 @@ function resolveBridge(bridge: ConsoleBridge | undefined): ConsoleBridge | null 
       'and NODE_ENV is production: pass acknowledgeUnredactedData: true to the bridge if every operator with bridge.view may see every job payload');
   }
   return bridge;
+}
+
+/** A path on the host's own site, or null when not given; anything else names the option. */
+function sitePath(option: string, value: string | undefined, example: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) {
+    throw new OptionsError(option, `must be a path on this site, such as '${example}'`);
+  }
+  return value;
 }
 
 function integerOption(option: string, value: number | undefined, fallback: number, min: number, max: number): number {

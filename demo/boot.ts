@@ -50,6 +50,8 @@ export async function bootDemo(): Promise<Demo> {
     displayPolicy: demoDisplayPolicy,
     mount: MOUNT,
     signInUrl: '/login',
+    // The demo's sign-in page shows who is signed in, signs out, and signs in as someone else.
+    signOutUrl: '/login',
     live: liveSettings(),
   });
   await opsJobs.ready();

@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terserModule from '@rollup/plugin-terser';
 import type { Plugin, RollupOptions } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyCssTemplatesPlugin } from './minify-css-templates.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -15,8 +16,9 @@ const commonjs = ((commonjsModule as { default?: unknown }).default ?? commonjsM
 
 /**
  * The input options for the console bundle: its entry (`ops-jobs-console`), with Lit (and
- * cronstrue, read as CommonJS) resolved from node_modules. esbuild only strips the TypeScript (tsc has no compiler API to lend a Rollup
- * plugin); terser minifies when asked.
+ * cronstrue, read as CommonJS) resolved from node_modules. esbuild only strips the TypeScript (tsc
+ * has no compiler API to lend a Rollup plugin); when asked to minify, the elements' css`...`
+ * templates are squeezed and terser minifies.
  */
 export function consoleRollupInput(options: { readonly minify: boolean }): RollupOptions {
   return {
@@ -26,7 +28,7 @@ export function consoleRollupInput(options: { readonly minify: boolean }): Rollu
       // cronstrue, which puts schedules in words, ships only a UMD build.
       commonjs({ include: /node_modules/ }),
       esbuild({ target: 'es2022', tsconfig: `${root}tsconfig.json`, sourceMap: !options.minify }),
-      ...(options.minify ? [terser({ format: { comments: false } })] : []),
+      ...(options.minify ? [minifyCssTemplatesPlugin(), terser({ format: { comments: false } })] : []),
     ],
     // A warning is a finding: an unresolved import or a circular chunk should not ship quietly.
     onwarn(warning) {

@@ -14,12 +14,14 @@ import { readJsonBody } from './request-body.ts';
 import { errorResponse, jsonResponse, problemResponse } from './responses.ts';
 import { decodeParams, matchTemplate } from './router.ts';
 import { API_ROUTES } from './routes.ts';
-import { consoleShell, forbiddenPage, signedOutPage, siteRelative } from './shell.ts';
+import { consoleShell, siteRelative } from './shell.ts';
+import { forbiddenPage, signedOutPage } from './status-pages.ts';
 import { observeRequest, type RouteNote } from './request-telemetry.ts';
 
 export interface HandlerDependencies {
   readonly mount: string;
   readonly signInUrl: string | null;
+  readonly signOutUrl: string | null;
   readonly services: ServiceContext;
   readonly access: Access;
   readonly logger: Logger;
@@ -111,7 +113,10 @@ export function createHandler(deps: HandlerDependencies): Handler {
     }
     if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);
     const verdict = await access.gate(actor, 'queues.view', { type: 'console' });
-    if (!verdict.allowed) return forbiddenPage(verdict.reason ?? 'You are signed in, but you may not view the jobs console.');
+    if (!verdict.allowed) {
+      const onSite = (url: string | null) => url && siteRelative(url, deps.mount, path);
+      return forbiddenPage(verdict.reason ?? null, { signOutUrl: onSite(deps.signOutUrl), signInUrl: onSite(deps.signInUrl) });
+    }
     return consoleShell(path, new URL(request.url).search, await deps.assets());
   }
 

@@ -21,25 +21,30 @@ export function siteRelative(sitePath: string, mount: string, pathUnderMount: st
   return `${rootFromPage(pathUnderMount)}${'../'.repeat(mountDepth)}${sitePath.slice(1)}`;
 }
 
-// The shell's only styles. Allowed by hash in its Content-Security-Policy, so no inline script
-// or unhashed style is ever needed.
+// The shell's only styles. Every page's style is allowed by its hash in the page's
+// Content-Security-Policy, so no inline script or unhashed style is ever needed.
 const SHELL_STYLE = 'html,body{margin:0;min-height:100%}body{background:Canvas;color:CanvasText;font-family:system-ui,sans-serif}main{max-width:32rem;margin:15vh auto;padding:0 1.5rem;line-height:1.5}a{color:LinkText}';
 
-let styleHash: Promise<string> | undefined;
-function shellStyleHash(): Promise<string> {
-  styleHash ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(SHELL_STYLE)).then((digest) => {
-    let binary = '';
-    for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-    return `'sha256-${btoa(binary)}'`;
-  });
-  return styleHash;
+const styleHashes = new Map<string, Promise<string>>();
+function styleHash(style: string): Promise<string> {
+  let hash = styleHashes.get(style);
+  if (!hash) {
+    hash = crypto.subtle.digest('SHA-256', new TextEncoder().encode(style)).then((digest) => {
+      let binary = '';
+      for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
+      return `'sha256-${btoa(binary)}'`;
+    });
+    styleHashes.set(style, hash);
+  }
+  return hash;
 }
 
-async function contentSecurityPolicy(): Promise<string> {
+/** The policy of every page the console writes: its own scripts only, and `style` by hash. */
+export async function contentSecurityPolicy(style: string): Promise<string> {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' ${await shellStyleHash()}`,
+    `style-src 'self' ${await styleHash(style)}`,
     "img-src 'self' data:",
     "connect-src 'self'",
     "base-uri 'none'",
@@ -48,12 +53,13 @@ async function contentSecurityPolicy(): Promise<string> {
   ].join('; ');
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function page(title: string, head: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${SHELL_STYLE}</style>${head}</head><body>${body}</body></html>`;
+/** A whole page: `style` goes in its only `<style>`, allowed by hash. */
+export function page(title: string, style: string, head: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${style}</style>${head}</head><body>${body}</body></html>`;
 }
 
 /**
@@ -70,19 +76,6 @@ export async function consoleShell(pathUnderMount: string, search: string, asset
   const script = `<script type="module" src="${root}assets/${escapeHtml(assets.entry)}"></script>`;
   const chunks = [...new Set([...assets.preload, ...firstViewChunks(pathUnderMount).flatMap((view) => assets.lazy(view))])]
     .map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
-  const html = page('Jobs · ops-jobs', data + script + chunks, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
-  return htmlResponse(html, 200, { 'content-security-policy': await contentSecurityPolicy() });
-}
-
-/** The page a signed-out visitor sees instead of the console. */
-export async function signedOutPage(signInUrl: string | null): Promise<Response> {
-  const link = signInUrl === null ? '' : ` <a href="${escapeHtml(signInUrl)}">Sign in</a> to continue.`;
-  const html = page('Sign in required · ops-jobs', '', `<main><h1>Sign in required</h1><p>The jobs console is only available to signed-in operators.${link}</p></main>`);
-  return htmlResponse(html, 401, { 'content-security-policy': await contentSecurityPolicy() });
-}
-
-/** The page an operator without access to the console sees, with the host's reason if it gave one. */
-export async function forbiddenPage(reason: string): Promise<Response> {
-  const html = page('Not allowed · ops-jobs', '', `<main><h1>Not allowed</h1><p>${escapeHtml(reason)}</p></main>`);
-  return htmlResponse(html, 403, { 'content-security-policy': await contentSecurityPolicy() });
+  const html = page('Jobs · ops-jobs', SHELL_STYLE, data + script + chunks, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
+  return htmlResponse(html, 200, { 'content-security-policy': await contentSecurityPolicy(SHELL_STYLE) });
 }

@@ -107,6 +107,18 @@ export const actionDialogStyles = css`
   .foot .spacer {
     flex: 1;
   }
+  .discard {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    width: 100%;
+  }
+  .discard p {
+    flex: 1 1 16rem;
+    margin: 0;
+  }
   .box {
     display: flex;
     align-items: flex-start;
@@ -281,6 +293,12 @@ export const actionDialogStyles = css`
   }
   .spin {
     display: inline-flex;
+  }
+  /* A keyboard shortcut means nothing on a touch screen or a phone. */
+  @media (max-width: 560px), (hover: none), (pointer: coarse) {
+    .kbd-hint {
+      display: none;
+    }
   }
   @media (max-width: 560px) {
     dialog {

@@ -1,4 +1,4 @@
-import { html, LitElement, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { REASON_MAX_LENGTH } from '../../core/vocabulary/limits.ts';
 import type { ApiClient } from '../api/api-client.ts';
@@ -9,7 +9,7 @@ import type { ActionRequest } from '../actions/action-request.ts';
 import { OpsJobsActionCloseEvent } from '../events/ops-jobs-action-close.ts';
 import { OpsJobsActionDoneEvent } from '../events/ops-jobs-action-done.ts';
 import { controls } from '../shared/controls.styles.ts';
-import { formatClock, formatCount, shortId, toDate } from '../shared/format.ts';
+import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
 import { alertIcon, arrowRightIcon, checkCircleIcon, closeIcon, infoIcon, refreshIcon, warningIcon } from '../shared/icons.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
@@ -34,7 +34,8 @@ const STEP_NAMES = ['Preview', 'Reason', 'Done'] as const;
  * click or a resubmit cannot act twice; then shows the outcome and links to its audit record.
  * Each problem (expired, drifted, already used, not allowed...) is worded with its next step.
  * The preview's token is kept out of the DOM. A modal `<dialog>`: focus stays inside, Escape
- * closes it (not while an execute is on its way).
+ * closes it (not while an execute is on its way). Once a reason has been written, Escape first
+ * asks whether to discard it ("Keep writing" takes focus); a second Escape, or "Discard", closes.
  *
  * @attr reason-min-length - the least number of characters of a reason (the session's limit).
  *
@@ -60,6 +61,8 @@ export class OpsJobsActionDialog extends LitElement {
   @state() private reason = '';
   /** Whether the operator tried to confirm, after which a too-short reason shows as an error. */
   @state() private attempted = false;
+  /** Whether Escape asked to close over a written reason, and the dialog asks before discarding it. */
+  @state() private confirmingDiscard = false;
   @query('dialog') private dialog!: HTMLDialogElement;
 
   readonly #flow = new ActionFlow(
@@ -93,6 +96,7 @@ export class OpsJobsActionDialog extends LitElement {
   async show(request: ActionRequest): Promise<void> {
     this.reason = '';
     this.attempted = false;
+    this.confirmingDiscard = false;
     this.#shownStep = FLOW_STEP.idle;
     this.#stale = false;
     await this.updateComplete;
@@ -106,7 +110,12 @@ export class OpsJobsActionDialog extends LitElement {
     this.dialog?.close();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('confirmingDiscard')) {
+      const root = this.renderRoot;
+      if (this.confirmingDiscard) root.querySelector<HTMLElement>('.discard button')?.focus();
+      else if (changed.get('confirmingDiscard')) (root.querySelector<HTMLElement>('textarea') ?? root.querySelector<HTMLElement>('.foot button'))?.focus();
+    }
     const step = this.#flow.step;
     const problem = this.#flow.problem;
     if (problem && meansStale(problem.error, problem.during)) this.#stale = true;
@@ -123,10 +132,29 @@ export class OpsJobsActionDialog extends LitElement {
   }
 
   readonly #onCancel = (event: Event): void => {
-    if (this.#flow.step === FLOW_STEP.executing) event.preventDefault();
+    if (this.#flow.step === FLOW_STEP.executing) {
+      event.preventDefault();
+      return;
+    }
+    // A written reason is work: Escape asks first. The browser makes a second Escape in a row
+    // uncancelable, so it always gets out; that second press is the discard.
+    if (this.#hasWrittenReason && !this.confirmingDiscard) {
+      event.preventDefault();
+      this.confirmingDiscard = true;
+    }
+  };
+
+  /** Whether a reason has been typed that executing has not used up. */
+  get #hasWrittenReason(): boolean {
+    return this.reason.trim() !== '' && this.#flow.step !== FLOW_STEP.done;
+  }
+
+  readonly #keepWriting = (): void => {
+    this.confirmingDiscard = false;
   };
 
   readonly #onClose = (): void => {
+    this.confirmingDiscard = false;
     this.#flow.reset();
     this.#shownStep = FLOW_STEP.idle;
     this.dispatchEvent(new OpsJobsActionCloseEvent(this.#stale));
@@ -149,7 +177,7 @@ export class OpsJobsActionDialog extends LitElement {
             </header>
             ${this.#steps()}
             <div class="body">${this.#body()}</div>
-            <footer class="foot">${this.#buttons()}</footer>`
+            <footer class="foot">${this.confirmingDiscard ? this.#discardQuestion() : this.#buttons()}</footer>`
         : html`<h2 id="title" class="visually-hidden">Action</h2><p id="where" hidden></p>`}
     </dialog>`;
   }
@@ -230,8 +258,8 @@ export class OpsJobsActionDialog extends LitElement {
     const busy = this.#flow.step === FLOW_STEP.executing;
     return html`<div class="field">
         <label for="reason">Why ${copy.verb.toLowerCase()} ${jobCount(preview.count, formatCount)}? <span class="req">(required)</span></label>
-        <p class="hint" id="reason-hint">Your reason goes into the audit log with your name, for the next person on call. Ctrl+Enter confirms.${expires
-          ? ` The preview is valid until ${formatClock(expires)}.`
+        <p class="hint" id="reason-hint">Your reason goes into the audit log with your name, for the next person on call.<span class="kbd-hint"> Ctrl+Enter confirms.</span>${expires
+          ? ` The preview is valid until ${formatExact(expires)}.`
           : ''}</p>
         <textarea id="reason" name="reason" required minlength=${min} maxlength=${REASON_MAX_LENGTH} .value=${this.reason} ?readonly=${busy}
           aria-describedby="reason-hint reason-count ${error ? 'reason-error' : ''}" aria-invalid=${error ? 'true' : 'false'}
@@ -278,6 +306,14 @@ export class OpsJobsActionDialog extends LitElement {
         <p>${words.message}</p>
         ${words.unchanged ? html`<p><strong>Nothing has changed.</strong></p>` : ''}
       </div>
+    </div>`;
+  }
+
+  #discardQuestion(): TemplateResult {
+    return html`<div class="discard" role="group" aria-labelledby="discard-q">
+      <p id="discard-q"><strong>Discard the reason you wrote?</strong> <span class="muted">Closing loses it; nothing has changed yet.</span></p>
+      <button type="button" @click=${this.#keepWriting}>Keep writing</button>
+      <button type="button" class="danger" @click=${() => this.close()}>Discard and close</button>
     </div>`;
   }
 

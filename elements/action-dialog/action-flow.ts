@@ -32,7 +32,7 @@ export interface FlowProblem {
 }
 
 /** Whether the same execute may simply be sent again: the server may not have seen it, or failed. */
-export function mayResubmit(error: unknown): boolean {
+function mayResubmit(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status === 401 || error.status >= 500);
 }
 

@@ -32,7 +32,7 @@ export function appliesTo(session: SessionResponse, action: OperatorAction, stat
 }
 
 /** Whether the operator may take `action`, and if not, why. */
-export function optionFor(session: SessionResponse, action: OperatorAction): ActionOption {
+function optionFor(session: SessionResponse, action: OperatorAction): ActionOption {
   if (session.permissions?.[action] === true) return { action, allowed: true, reason: null };
   return { action, allowed: false, reason: session.reasons?.[action] ?? null };
 }

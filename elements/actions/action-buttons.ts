@@ -9,7 +9,7 @@ import { ACTION_ICONS } from './action-icons.ts';
  * The id of the note that explains a reason (null: none given), for `aria-describedby`. Actions
  * denied for the same reason share one note, so the id follows the reason: a short hash of it.
  */
-export function deniedNoteId(prefix: string, reason: string | null): string {
+function deniedNoteId(prefix: string, reason: string | null): string {
   let hash = 5381;
   for (const char of reason ?? '') hash = (Math.imul(hash, 33) ^ char.charCodeAt(0)) >>> 0;
   return `${prefix}-denied-${reason === null ? 'none' : hash.toString(36)}`;

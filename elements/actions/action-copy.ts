@@ -14,7 +14,7 @@ export interface ActionCopy {
 
 /** How each operator action reads, listed in the order the console offers them. */
 export const ACTION_COPY: Readonly<Record<OperatorAction, ActionCopy>> = Object.freeze({
-  'job.retry': { verb: 'Retry', done: 'Retried', hint: 'Runs again from the first attempt.', tone: 'primary' },
+  'job.retry': { verb: 'Retry', done: 'Retried', hint: 'Runs it again now, with one more attempt allowed; the attempts already made still count.', tone: 'primary' },
   'job.redrive': {
     verb: 'Redrive',
     done: 'Redriven',

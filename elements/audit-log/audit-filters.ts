@@ -10,7 +10,7 @@ import { fromLocalInput, toLocalInput } from './local-datetime.ts';
 const TIME_KEYS: readonly AuditFilterKey[] = ['from', 'to'];
 
 /** Reads the filter form into a query: empty fields drop out, times become ISO instants. */
-export function readFilterForm(form: HTMLFormElement): AuditQuery {
+function readFilterForm(form: HTMLFormElement): AuditQuery {
   const data = new FormData(form);
   const query: Partial<Record<AuditFilterKey, string>> = {};
   for (const key of AUDIT_FILTER_KEYS) {

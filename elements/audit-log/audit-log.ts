@@ -7,6 +7,7 @@ import { CursorPager } from '../controllers/cursor-pager.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
 import { auditIcon, downloadIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -36,7 +37,7 @@ import { actionVerb, changedText, principalText, selectionShort, touchedJobs, ty
  * @csspart load-more - the "Load more" button.
  */
 export class OpsJobsAuditLog extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, viewStyles, auditLogStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, auditLogStyles];
 
   @property() query = '';
   @state() private announcement = '';
@@ -147,7 +148,7 @@ export class OpsJobsAuditLog extends ViewElement {
     const resource = record.resource;
     const who = principalText(record);
     return html`<tr role="row" class=${record.outcome === 'pending' ? 'open' : ''}>
-      <td role="cell" class="time"><ops-jobs-relative-time datetime=${record.occurredAt}></ops-jobs-relative-time></td>
+      <td role="cell" class="time"><ops-jobs-relative-time datetime=${record.occurredAt} format="both" stacked></ops-jobs-relative-time></td>
       <td role="cell" class="who" data-label="By">
         <a href=${this.href(routes.audit({ actor: record.principal.id }))} title="${record.principal.id} (${record.principal.type})"
           aria-label="Records by ${who}">${who}</a>

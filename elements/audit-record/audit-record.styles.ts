@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const auditRecordStyles = css`
   :host {
     --ops-jobs-badge-font-size: 0.8125rem;
+    --_skeleton-block: 14rem;
   }
   section.card {
     padding: 1rem 1.25rem 1.1rem;
@@ -39,34 +40,6 @@ export const auditRecordStyles = css`
     color: var(--_warning);
     margin-top: 0.2rem;
   }
-  .facts {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
-    gap: 1rem 1.5rem;
-    margin: 0;
-  }
-  .facts div {
-    min-width: 0;
-  }
-  .facts .wide {
-    grid-column: span 2;
-  }
-  .facts dt {
-    font-size: 0.6875rem;
-    font-weight: 600;
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
-    color: var(--_muted);
-    margin-bottom: 0.2rem;
-  }
-  .facts dd {
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.4rem;
-    min-width: 0;
-  }
   .facts .value {
     overflow-wrap: anywhere;
   }
@@ -94,10 +67,6 @@ export const auditRecordStyles = css`
   }
   .ids a {
     font-weight: 600;
-  }
-  .skeleton.block {
-    height: 14rem;
-    border-radius: var(--_radius);
   }
   @container (max-width: 560px) {
     .facts {

@@ -7,6 +7,8 @@ import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { facts } from '../shared/facts.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount, shortId } from '../shared/format.ts';
 import { warningIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -30,7 +32,7 @@ import { auditRecordStyles } from './audit-record.styles.ts';
  * @csspart jobs - the list of job links.
  */
 export class OpsJobsAuditRecord extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, viewStyles, auditRecordStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, facts, auditRecordStyles];
 
   @property({ attribute: 'record-id' }) recordId = '';
 
@@ -61,7 +63,7 @@ export class OpsJobsAuditRecord extends ViewElement {
                 ${current.resource
                   ? html`<span>in <a href=${this.href(routes.queue(current.resource.queue))}>${current.resource.queue}</a></span><span class="sep" aria-hidden="true">·</span>`
                   : ''}
-                <ops-jobs-relative-time datetime=${current.occurredAt}></ops-jobs-relative-time>
+                <ops-jobs-relative-time datetime=${current.occurredAt} format="both"></ops-jobs-relative-time>
               </p>`
             : ''}
         </div>

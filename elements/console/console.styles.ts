@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/visually-hidden.styles.ts';
 
 /** Styles of `<ops-jobs-console>`: the top bar and the main area. */
 export const consoleStyles = css`
@@ -50,7 +51,7 @@ export const consoleStyles = css`
     height: 1.85rem;
     border-radius: 7px;
     color: #fff;
-    background: var(--ops-jobs-color-brand, light-dark(#2456d3, #3b6fe6));
+    background: var(--_brand);
     font-size: 1.05rem;
   }
   .engine {
@@ -105,6 +106,11 @@ export const consoleStyles = css`
     color: var(--_text);
     font-weight: 500;
   }
+  @media (min-width: 521px) {
+    .actor .prefix {
+      ${visuallyHidden}
+    }
+  }
   .avatar {
     display: grid;
     place-items: center;
@@ -123,6 +129,29 @@ export const consoleStyles = css`
     max-width: var(--ops-jobs-max-width, 82rem);
     margin: 0 auto;
     padding: 1.5rem max(1rem, 2vw) 3rem;
+    scroll-margin-top: var(--ops-jobs-header-top, 0px);
+  }
+  main:focus {
+    outline: none;
+  }
+  /* Out of sight until it has focus: the first Tab on the page shows it over the top bar. */
+  .skip:not(:focus) {
+    ${visuallyHidden}
+  }
+  .skip:focus {
+    position: absolute;
+    z-index: 20;
+    top: calc(var(--ops-jobs-header-top, 0px) + 0.5rem);
+    left: 0.5rem;
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.5rem;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius-small);
+    color: var(--_on-accent);
+    background: var(--_accent);
+    font-weight: 600;
+    box-shadow: var(--_shadow);
   }
   main > ops-jobs-problem {
     --ops-jobs-problem-margin: 12vh auto;
@@ -139,8 +168,7 @@ export const consoleStyles = css`
     height: 6rem;
   }
   @media (max-width: 520px) {
-    .engine,
-    .actor .prefix {
+    .engine {
       display: none;
     }
     /* More sections than fit: the links scroll sideways rather than push the bar past the screen. */
@@ -155,22 +183,49 @@ export const consoleStyles = css`
     .nav a {
       padding: 0.4rem 0.4rem;
     }
-    /* Room for the live indicator: names stay for assistive technology, the avatar goes. */
-    .brand:has(~ .nav) > span:last-child,
-    .nav ~ .actor .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+    /* Room for the live indicator: the brand's name stays for assistive technology. */
+    .brand:has(~ .nav) > span:last-child {
+      ${visuallyHidden}
     }
-    .nav ~ .actor .avatar {
-      display: none;
+    /* Two lines: the links, then the operator's name (always in sight) beside the indicator. */
+    .bar {
+      height: auto;
     }
     .bar > .inner {
-      gap: 0.5rem;
+      flex-wrap: wrap;
+      gap: 0.3rem 0.5rem;
+      padding-top: 0.4rem;
+      padding-bottom: 0.4rem;
+    }
+    .nav {
+      flex-basis: calc(100% - 3rem);
+    }
+    .spacer {
+      display: none;
+    }
+    .live {
+      order: 2;
+    }
+    .actor {
+      order: 1;
+      flex: 1 1 12rem;
+      gap: 0.4rem;
+      font-size: 0.8125rem;
+    }
+    .actor .prefix {
+      color: var(--_muted);
+      font-weight: 400;
+    }
+    .actor .label {
+      max-width: none;
+    }
+    .avatar {
+      width: 1.25rem;
+      height: 1.25rem;
+      font-size: 0.625rem;
     }
     main {
+      --_sticky-top: calc(var(--ops-jobs-header-top, 0px) + 5rem);
       padding-top: 1.1rem;
     }
   }

@@ -17,6 +17,7 @@ import { interceptableLink } from '../router/link-clicks.ts';
 import { Router } from '../router/router.ts';
 import { routes, type Route } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { layersIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import type { Theme, ViewElement } from '../shared/view-element.ts';
@@ -34,8 +35,12 @@ import { routeTitle } from './route-title.ts';
  *
  * It holds one live connection to `api/events` and says in the header, at all times, whether what
  * is on screen is current: Live, Reconnecting…, Polling every Ns (the stream cannot be held open,
- * so the view reloads on a timer), Stale since a time (nothing gets through), or Signed out. Views
- * update in place from it.
+ * so the view reloads on a timer), Stale since a time (nothing gets through), or Signed out. The
+ * indicator is a button that opens a plain explanation of the state. Views update in place from it.
+ *
+ * The first Tab stop is a "Skip to main content" link, shown when focused, that moves focus to
+ * the view's heading. The signed-in operator's name is always shown: in the top bar, or on
+ * narrow screens on a line of its own under it.
  *
  * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
  *   Resolved once against `document.baseURI`, so the console works under any path prefix.
@@ -51,6 +56,9 @@ import { routeTitle } from './route-title.ts';
  *
  * @csspart header - the top bar; it stays in sight when the page scrolls.
  * @csspart live - the live indicator in the top bar.
+ * @csspart live-explained - the explanation the live indicator opens.
+ * @csspart skip-link - the "Skip to main content" link.
+ * @csspart actor - the signed-in operator's name.
  * @csspart nav - the links to the queues and the audit log in the top bar.
  * @csspart main - the area the views render in.
  *
@@ -76,7 +84,7 @@ import { routeTitle } from './route-title.ts';
  * @cssprop --ops-jobs-color-warning - the live indicator when reconnecting or polling; `-soft`, `-border`.
  */
 export class OpsJobsConsole extends LitElement {
-  static override styles = [tokens, themeScheme, controls, consoleStyles, liveStatusStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, consoleStyles, liveStatusStyles];
 
   @property() root = './';
   @property() base: string | undefined;
@@ -136,6 +144,16 @@ export class OpsJobsConsole extends LitElement {
     this.#unsubscribe?.();
     this.router?.stop();
   }
+
+  readonly #skipToMain = (event: Event): void => {
+    event.preventDefault();
+    const main = this.renderRoot.querySelector<HTMLElement>('main');
+    if (!main) return;
+    main.scrollIntoView({ block: 'start' });
+    const view = main.firstElementChild as ViewElement | null;
+    if (view?.focusHeading) void view.focusHeading();
+    else main.focus({ preventScroll: true });
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#started && (changed.has('root') || changed.has('base')) && this.#startedAt !== this.#place()) this.#start();
@@ -222,6 +240,7 @@ export class OpsJobsConsole extends LitElement {
 
   override render() {
     return html`
+      <a part="skip-link" class="skip" href="#main" @click=${this.#skipToMain}>Skip to main content</a>
       <header part="header" class="bar"><div class="inner">
         <a class="brand" href=${this.router?.href(routes.overview()) ?? './'}>
           <span class="logo" aria-hidden="true">${layersIcon}</span><span>${this.brand}</span>
@@ -232,7 +251,7 @@ export class OpsJobsConsole extends LitElement {
         ${liveStatus(this.live)}
         ${this.session ? this.#actor(this.session) : ''}
       </div></header>
-      <main part="main">
+      <main part="main" id="main" tabindex="-1">
         ${this.#session.render({
           initial: () => this.#loading(),
           pending: (previous) => (previous ? this.#view() : this.#loading()),
@@ -266,11 +285,9 @@ export class OpsJobsConsole extends LitElement {
 
   #actor(session: SessionResponse): TemplateResult {
     const label = session.actor.label;
-    return html`<span class="actor">
+    return html`<span part="actor" class="actor">
       <span class="avatar" aria-hidden="true">${(label ?? '?').trim().charAt(0) || '?'}</span>
-      <span class="label" title=${label ? `Signed in as ${label}` : 'Signed in'}
-        ><span class="visually-hidden">Signed in as </span>${label ?? 'Signed in'}</span
-      >
+      <span class="label"><span class="prefix">Signed in as </span>${label ?? 'Signed in'}</span>
     </span>`;
   }
 

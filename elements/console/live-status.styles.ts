@@ -1,18 +1,23 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/visually-hidden.styles.ts';
 
-/** Styles of the live indicator in the console's top bar. */
+/** Styles of the live indicator in the console's top bar, and of its explanation below it. */
 export const liveStatusStyles = css`
   .live {
     display: inline-flex;
-    align-items: center;
+  }
+  .live-button {
+    min-height: 1.75rem;
     gap: 0.4rem;
     padding: 0.15rem 0.6rem 0.15rem 0.5rem;
     border-radius: 999px;
     border: 1px solid var(--_border);
+    box-shadow: none;
     font-size: 0.75rem;
     font-weight: 600;
     white-space: nowrap;
     color: var(--_muted);
+    background: var(--_surface);
   }
   .live .compact {
     display: none;
@@ -22,11 +27,7 @@ export const liveStatusStyles = css`
       display: inline;
     }
     .live .full {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      ${visuallyHidden}
     }
   }
   .dot {
@@ -36,17 +37,17 @@ export const liveStatusStyles = css`
     background: currentColor;
     flex: none;
   }
-  .live.good {
+  .live.good .live-button {
     color: var(--_success);
     border-color: color-mix(in srgb, var(--_success) 35%, transparent);
     background: var(--_success-soft);
   }
-  .live.degraded {
+  .live.degraded .live-button {
     color: var(--_warning);
     border-color: var(--_warning-border);
     background: var(--_warning-soft);
   }
-  .live.bad {
+  .live.bad .live-button {
     color: var(--_danger);
     border-color: var(--_danger-border);
     background: var(--_danger-soft);
@@ -63,6 +64,31 @@ export const liveStatusStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .live .dot {
       animation: none;
+    }
+  }
+  /* A popover, placed under the indicator where anchor positioning is supported, else at the
+     top right under the header. */
+  .live-explained {
+    position-area: bottom span-left;
+    inset: auto;
+    margin: 0.5rem 0 0;
+    width: max-content;
+    max-width: min(20rem, calc(100vw - 2rem));
+    padding: 0.6rem 0.75rem;
+    border-radius: var(--_radius-small);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    box-shadow: 0 8px 24px -8px rgb(16 24 40 / 25%);
+    color: var(--_text);
+    font-size: 0.8125rem;
+    font-weight: 400;
+    line-height: 1.45;
+    white-space: normal;
+  }
+  @supports not (position-area: bottom) {
+    .live-explained {
+      top: calc(var(--ops-jobs-header-top, 0px) + 3.5rem);
+      right: 1rem;
     }
   }
 `;

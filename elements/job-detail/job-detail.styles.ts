@@ -7,32 +7,10 @@ export const jobDetailStyles = css`
     font-weight: 600;
   }
   .facts {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(8.5rem, 100%), 1fr));
-    gap: 1rem 1.5rem;
+    --_fact-width: 8.5rem;
+    grid-template-columns: repeat(auto-fit, minmax(min(var(--_fact-width), 100%), 1fr));
     margin: 0 0 1rem;
     padding: 1rem 1.25rem;
-  }
-  .facts div {
-    min-width: 0;
-  }
-  .facts dt {
-    font-size: 0.6875rem;
-    font-weight: 600;
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
-    color: var(--_muted);
-    margin-bottom: 0.2rem;
-  }
-  .facts dd {
-    margin: 0;
-    display: flex;
-    align-items: center;
-    gap: 0.25rem;
-    min-width: 0;
-  }
-  .facts .wide {
-    grid-column: span 2;
   }
   .id-value {
     font-family: var(--_mono);
@@ -113,10 +91,6 @@ export const jobDetailStyles = css`
   }
   section.history {
     padding: 1rem 1.25rem 1.1rem;
-  }
-  .skeleton.block {
-    height: 9rem;
-    border-radius: var(--_radius);
   }
   .skeleton.facts-s {
     height: 4.5rem;

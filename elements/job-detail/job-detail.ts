@@ -16,6 +16,8 @@ import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { facts } from '../shared/facts.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount, shortId } from '../shared/format.ts';
 import { chevronIcon, deadLetterIcon } from '../shared/icons.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
@@ -46,7 +48,7 @@ import { jobDetailStyles } from './job-detail.styles.ts';
  * @csspart history - the history card.
  */
 export class OpsJobsJobDetail extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, actionStyles, jobDetailStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, facts, actionStyles, jobDetailStyles];
 
   @property() queue = '';
   @property({ attribute: 'job-id' }) jobId = '';

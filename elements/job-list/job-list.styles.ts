@@ -2,7 +2,11 @@ import { css } from 'lit';
 
 /** Styles of `<ops-jobs-job-list>`: state filter, job table and its narrow card layout. */
 export const jobListStyles = css`
+  /* When the states do not fit, a shade at the edge that hides some says there is more: each
+     shade is covered by a patch of background that scrolls with the tabs and uncovers it only
+     once the tabs overflow on that side. */
   .states {
+    --_shade: color-mix(in srgb, var(--_text) 36%, transparent);
     display: flex;
     gap: 0.25rem;
     margin: 0 0 1rem;
@@ -10,7 +14,12 @@ export const jobListStyles = css`
     overflow-x: auto;
     scrollbar-width: thin;
     border-radius: var(--_radius);
-    background: var(--_surface-muted);
+    background:
+      linear-gradient(to right, var(--_surface-muted) 40%, transparent) left / 2.5rem 100% no-repeat local,
+      linear-gradient(to left, var(--_surface-muted) 40%, transparent) right / 2.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 1rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 1rem 100% no-repeat scroll,
+      var(--_surface-muted);
     border: 1px solid var(--_border);
   }
   .states a {
@@ -78,6 +87,23 @@ export const jobListStyles = css`
   }
   tbody tr:hover td.id a {
     text-decoration: underline;
+  }
+  /* Rows scroll under the pinned bulk bar; a row reached by keyboard stops below it. */
+  td.id a {
+    scroll-margin-top: calc(var(--_sticky-top, 0px) + 4.5rem);
+  }
+  /* The row keys, said to sighted keyboard users while a row has keyboard focus. */
+  .keys-hint {
+    display: none;
+    margin: 0;
+    padding: 0.5rem 0.875rem;
+    border-top: 1px solid var(--_border);
+    font-size: 0.8125rem;
+    color: var(--_muted);
+    background: var(--_surface-muted);
+  }
+  .table-card:has(td.id a:focus-visible) .keys-hint {
+    display: block;
   }
   td.time {
     white-space: nowrap;

@@ -13,6 +13,7 @@ import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, shortId } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
@@ -47,6 +48,11 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * when the live stream says its queue changed, keeping the rows shown, the scroll position, the
  * selection (of jobs still listed) and an open dialog.
  *
+ * Keyboard: each job row is one Tab stop, its link to the job. On it, Enter opens the job, Space
+ * selects or unselects it (Shift+Space the range from the job last picked), and the up and down
+ * arrows move to the job above or below. The row's checkbox stays for pointers, touch and the
+ * reading cursor of a screen reader, out of the Tab order; the link says when its job is selected.
+ *
  * @attr queue - the queue's name.
  * @attr state - the state to list (`failed`, ...); absent lists every state.
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
@@ -58,7 +64,7 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * @csspart bulk - the bar of bulk actions.
  */
 export class OpsJobsJobList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles];
 
   @property() queue = '';
   @property({ converter: (value) => (isJobState(value) ? value : null) }) state: JobState | null = null;
@@ -248,6 +254,27 @@ export class OpsJobsJobList extends ViewElement {
     this.requestUpdate();
   }
 
+  /** The keyboard model of a row's link: Space selects, the arrows move between rows. */
+  #onRowKey(job: JobSummaryResponse, event: KeyboardEvent): void {
+    const link = event.currentTarget as HTMLElement;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const row = link.closest('tr');
+      const next = event.key === 'ArrowDown' ? row?.nextElementSibling : row?.previousElementSibling;
+      const target = next?.querySelector<HTMLElement>('td.id a');
+      if (target) {
+        event.preventDefault();
+        target.focus();
+      }
+      return;
+    }
+    if (event.key !== ' ' || !this.#selectable || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    const box = link.closest('tr')?.querySelector<HTMLInputElement>('td.select input');
+    // The same path as a click on the checkbox, Shift included; a full selection leaves it disabled.
+    box?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, shiftKey: event.shiftKey }));
+    this.announcement = `Job ${shortId(job.id)} ${box?.checked ? 'selected' : 'not selected'}; ${formatCount(this.#selection.size)} selected.`;
+  }
+
   #table(): TemplateResult {
     const pages = this.#pages;
     if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
@@ -259,7 +286,7 @@ export class OpsJobsJobList extends ViewElement {
     const label = this.state ? `${STATE_LABELS[this.state]} jobs in ${this.queue}` : `Jobs in ${this.queue}`;
     const selectable = this.#selectable;
     return html`<div part="table" class="card table-card ${selectable ? 'selectable' : ''}">
-      <table class="stack" role="table" aria-label=${label}>
+      <table class="stack" role="table" aria-label=${label} aria-describedby="rows-hint">
         <thead role="rowgroup">
           <tr role="row">
             ${selectable ? html`<th role="columnheader" scope="col" class="select"><span class="visually-hidden">Selected</span></th>` : ''}
@@ -276,6 +303,7 @@ export class OpsJobsJobList extends ViewElement {
           ${pages.items.map((job) => this.#row(job, selectable))}
         </tbody>
       </table>
+      <p id="rows-hint" class="keys-hint">One Tab stop per job: ${selectable ? 'Space selects, Shift+Space a range, ' : ''}Enter opens, ↑ ↓ move.</p>
     </div>`;
   }
 
@@ -285,12 +313,13 @@ export class OpsJobsJobList extends ViewElement {
     return html`<tr role="row" class=${picked ? 'picked' : ''}>
       ${selectable
         ? html`<td role="cell" class="select"><label class="pick">
-            <input type="checkbox" aria-label="Select job ${job.id}" .checked=${picked} ?disabled=${!picked && this.#selection.full}
+            <input type="checkbox" tabindex="-1" aria-label="Select job ${job.id}" .checked=${picked} ?disabled=${!picked && this.#selection.full}
               @click=${(event: MouseEvent) => this.#pick(job, event)} />
           </label></td>`
         : ''}
       <td role="cell" class="id">
-        <a href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label="Job ${job.id}">${shortId(job.id)}</a>
+        <a href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label="Job ${job.id}${picked ? ', selected' : ''}"
+          @keydown=${(event: KeyboardEvent) => this.#onRowKey(job, event)}>${shortId(job.id)}</a>
       </td>
       <td role="cell" class="state"><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge></td>
       <td role="cell" class="n attempts-cell" data-label="Attempts">

@@ -1,10 +1,13 @@
 import { css } from 'lit';
 
-/** Styles of the job list's selection: the checkbox column, picked rows and the bulk bar. */
+/**
+ * Styles of the job list's selection: the checkbox column, picked rows and the bulk bar. Each
+ * checkbox's label is its target, at least 24 by 24 px (WCAG 2.2 target size) around a 20 px box.
+ */
 export const selectionStyles = css`
   input[type='checkbox'] {
-    width: 1rem;
-    height: 1rem;
+    width: 1.25rem;
+    height: 1.25rem;
     margin: 0;
     accent-color: var(--_accent);
     cursor: pointer;
@@ -25,7 +28,8 @@ export const selectionStyles = css`
   .pick {
     display: flex;
     align-items: center;
-    padding: 0.7rem 0 0.7rem 0.875rem;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.5rem 0.5rem 0.875rem;
     cursor: pointer;
   }
   tbody tr.picked,
@@ -71,6 +75,8 @@ export const selectionStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
+    min-height: 2rem;
+    min-width: 2rem;
     font-weight: 500;
     cursor: pointer;
   }
@@ -90,9 +96,17 @@ export const selectionStyles = css`
     td.select {
       flex: none;
       order: 0;
+      margin: -0.25rem 0;
     }
     .pick {
-      padding: 0.15rem 0.25rem 0.15rem 0;
+      min-width: 2rem;
+      min-height: 2rem;
+      padding: 0.25rem 0.25rem 0.25rem 0;
+    }
+    /* In the flow, not pinned: on a phone the bar is several lines tall and would cover the rows
+       it acts on. */
+    .bulk-wrap {
+      position: static;
     }
     .stack tbody tr.picked td,
     .stack tbody tr.picked:hover td {

@@ -5,6 +5,7 @@ import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { shortId } from '../shared/format.ts';
 import { jobIdForm, jobIdFormStyles } from '../shared/job-id-form.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -23,7 +24,7 @@ import { viewStyles } from '../shared/view.styles.ts';
  * @csspart table - the matching jobs' card.
  */
 export class OpsJobsJobSearch extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, viewStyles, jobIdFormStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, jobIdFormStyles];
 
   @property() query = '';
 

@@ -31,7 +31,7 @@ const STALL_HEARTBEATS = 2.5;
 /** The server's default, assumed until its `ready` event says otherwise. */
 const DEFAULT_HEARTBEAT_SECONDS = 15;
 /** Polling never runs more often than this, whatever the server suggests. */
-export const MIN_POLL_MS = 3_000;
+const MIN_POLL_MS = 3_000;
 
 /**
  * The console's one connection to `api/events`. Shows its state at all times (`state`,

@@ -1,4 +1,4 @@
-import { formatClock, formatShortClock } from '../shared/format.ts';
+import { formatExact } from '../shared/format.ts';
 import { LIVE_STATE, type LiveState } from './live-state.ts';
 
 /** What the console's live indicator says: a label, a shorter one for narrow screens, a hint and its tone. */
@@ -29,10 +29,10 @@ export function liveStatusCopy(state: LiveState, freshAt: Date, pollMs: number):
         tone: 'degraded',
       };
     case LIVE_STATE.stale: {
-      const time = formatClock(freshAt);
+      const time = formatExact(freshAt);
       return {
         label: `Stale since ${time}`,
-        compact: `Stale ${formatShortClock(freshAt)}`,
+        compact: 'Stale',
         hint: `The server cannot be reached: what you see is as of ${time}. Still trying.`,
         tone: 'bad',
       };

@@ -3,7 +3,7 @@ import type { LiveActionEvent, LiveQueuesEvent } from '../../core/vocabulary/wir
 import type { LiveConnection, LiveSubscriber } from './live-connection.ts';
 
 /** Changes that concern a view arriving within this long of each other cause one reload. */
-export const LIVE_RELOAD_DELAY_MS = 300;
+const LIVE_RELOAD_DELAY_MS = 300;
 
 export interface LiveSyncOptions {
   /** The console's live connection; none outside a console. */
@@ -20,7 +20,7 @@ export interface LiveSyncOptions {
 
 /**
  * Keeps a view current from the console's live connection while the view is on the page:
- * applies what it can directly, and reloads, at most once per {@link LIVE_RELOAD_DELAY_MS}, when a
+ * applies what it can directly, and reloads, at most once per `LIVE_RELOAD_DELAY_MS`, when a
  * change concerns it. Reloads are the view's quiet kind, so nothing on screen flashes or resets.
  */
 export class LiveSync implements ReactiveController, LiveSubscriber {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../shared/visually-hidden.styles.ts';
 
 /** Styles of `<ops-jobs-queue-list>`: totals tiles, the queue table and its narrow card layout. */
 export const queueListStyles = css`
@@ -90,19 +91,25 @@ export const queueListStyles = css`
   a.count:hover {
     color: var(--_accent);
   }
+  /* At least 24 by 24 px, the WCAG 2.2 target size: most of them are links. */
   .count {
-    display: inline-block;
+    display: inline-flex;
+    align-items: center;
+    justify-content: flex-end;
     min-width: 1.5rem;
-    padding: 0.05rem 0.2rem;
-    text-align: right;
+    min-height: 1.5rem;
+    padding: 0.05rem 0.3rem;
   }
   .zero {
     color: var(--_muted);
     opacity: 0.7;
   }
   .failed-count {
-    display: inline-block;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
     min-width: 2rem;
+    min-height: 1.5rem;
     padding: 0.1rem 0.55rem;
     border-radius: 999px;
     text-align: center;
@@ -124,10 +131,6 @@ export const queueListStyles = css`
     height: 5.3rem;
     border-radius: var(--_radius);
   }
-  .skeleton.row-s {
-    height: 1.1rem;
-    margin: 0.95rem 1rem;
-  }
 
   @container (max-width: 560px) {
     .tiles {
@@ -148,11 +151,7 @@ export const queueListStyles = css`
   /* Narrow: each queue becomes a card of labelled counts. Explicit roles keep table semantics. */
   @container (max-width: 760px) {
     thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      ${visuallyHidden}
     }
     table,
     tbody {
@@ -189,8 +188,8 @@ export const queueListStyles = css`
       font-size: 0.75rem;
     }
     .count {
-      min-width: 0;
-      padding: 0;
+      justify-content: center;
+      padding: 0 0.2rem;
     }
     .bar {
       max-width: none;

@@ -6,9 +6,10 @@ import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { LiveSync } from '../live/live-sync.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
-import { formatCount, formatRelative } from '../shared/format.ts';
+import { formatCount, formatRelativeExact } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
 import { STATE_LABELS } from '../shared/state-copy.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
@@ -37,7 +38,7 @@ const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queue
  * @cssprop --ops-jobs-color-* - see `<ops-jobs-console>`.
  */
 export class OpsJobsQueueList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, queueListStyles, jobIdFormStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, queueListStyles, jobIdFormStyles];
 
   readonly #load = new LoadController(this, {
     args: () => [this.api] as const,
@@ -136,7 +137,7 @@ export class OpsJobsQueueList extends ViewElement {
     const times = queues.flatMap((queue) => Object.values(queue.stale).map((freshness) => Date.parse(freshness!.asOf)));
     if (times.length === 0) return '';
     return html`<p part="stale-note" class="stale-note">
-      ≈ About: the engine's own count from ${formatRelative(new Date(Math.min(...times)))}, for figures too large to count on every request.
+      ≈ About: the engine's own count from ${formatRelativeExact(new Date(Math.min(...times)))}, for figures too large to count on every request.
     </p>`;
   }
 

@@ -7,6 +7,7 @@ import { ensureDefined } from '../lazy-elements.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
 import { clockIcon } from '../shared/icons.ts';
 import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
@@ -31,7 +32,7 @@ import { formatInZone } from './zone-time.ts';
  * @csspart load-more - the "Load more" button.
  */
 export class OpsJobsScheduleList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, viewStyles, scheduleListStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, scheduleListStyles];
 
   @property() queue = '';
   @state() private announcement = '';

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from './visually-hidden.styles.ts';
 
 /** Links, buttons, focus rings, cards and helpers shared by the views. */
 export const controls = css`
@@ -152,12 +153,7 @@ export const controls = css`
     font-variant-numeric: tabular-nums;
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   h1,
   h2,
@@ -183,21 +179,5 @@ export const controls = css`
     letter-spacing: 0.06em;
     text-transform: uppercase;
     color: var(--_muted);
-  }
-  @keyframes ops-jobs-pulse {
-    50% {
-      opacity: 0.45;
-    }
-  }
-  .skeleton {
-    display: block;
-    border-radius: var(--_radius-small);
-    background: var(--_surface-muted);
-    animation: ops-jobs-pulse 1.4s ease-in-out infinite;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
   }
 `;

@@ -1,6 +1,6 @@
 import type { CountFreshness } from '../../core/vocabulary/count-freshness.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
-import { formatCount, formatRelative } from './format.ts';
+import { formatCount, formatRelativeExact } from './format.ts';
 import { STATE_LABELS } from './state-copy.ts';
 
 /** A count as shown: exact ones plainly, older ones marked "about" (≈). */
@@ -17,5 +17,5 @@ export function freshnessNote(freshness: CountFreshness | undefined, now: number
   const includes = freshness.includes?.length
     ? `, including ${freshness.includes.map((state: JobState) => STATE_LABELS[state].toLowerCase()).join(' and ')}`
     : '';
-  return `about: counted ${formatRelative(new Date(freshness.asOf), now)}${includes}`;
+  return `about: counted ${formatRelativeExact(new Date(freshness.asOf), now)}${includes}`;
 }

@@ -4,33 +4,31 @@
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'narrow' });
-const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const shortClock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+// The one way the console writes a point in time: date, time to the second, and the time zone, so
+// that two operators in different zones comparing notes (or an audit export) cannot misread it.
+const exact = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
 
 /** A count with grouping: 12,345. */
 export function formatCount(value: number): string {
   return integer.format(value);
 }
 
-/** A date and time in full, in the operator's time zone. */
+/** A point in time in full, in the operator's time zone, naming the zone: "Dec 4, 2026, 11:35:12 PM UTC". */
 export function formatExact(date: Date): string {
   return exact.format(date);
 }
 
-/** The time of day only, for timelines where the date is known. */
-export function formatClock(date: Date): string {
-  return clock.format(date);
-}
-
-/** Hours and minutes only, where space is short. */
-export function formatShortClock(date: Date): string {
-  return shortClock.format(date);
-}
-
-/** The exact time plus its ISO form, for `title` attributes. */
-export function formatTitle(date: Date): string {
-  return `${exact.format(date)} (${date.toISOString()})`;
+/** A relative time with the exact one it stands for: "5m ago (Dec 4, 2026, 11:35:12 PM UTC)". */
+export function formatRelativeExact(date: Date, now: number = Date.now()): string {
+  return `${formatRelative(date, now)} (${exact.format(date)})`;
 }
 
 const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [

@@ -16,7 +16,6 @@ export const retryIcon = icon(svg`<path d="M3 12a9 9 0 1 0 2.64-6.36"/><path d="
 export const lockIcon = icon(svg`<rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/>`);
 export const alertIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 8v4.5M12 16h.01"/>`);
 export const chevronIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`);
-export const backIcon = icon(svg`<path d="m15 18-6-6 6-6"/>`);
 export const inboxIcon = icon(svg`<path d="M3 13h5l1.5 3h5L16 13h5"/><path d="M5.5 5h13L21 13v6H3v-6z"/>`);
 export const signOutIcon = icon(svg`<path d="M15 4h4v16h-4"/><path d="M10 17l-5-5 5-5M5 12h11"/>`);
 export const deadLetterIcon = icon(svg`<path d="M4 6h16v12H4z"/><path d="m4 7 8 6 8-6"/>`);
@@ -30,7 +29,6 @@ export const trashIcon = icon(svg`<path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1
 export const stopIcon = icon(svg`<circle cx="12" cy="12" r="9"/><rect x="9" y="9" width="6" height="6" rx="1"/>`);
 export const playIcon = icon(svg`<path d="M7 5v14l11-7z"/>`);
 export const redriveIcon = icon(svg`<path d="M9 14 4 9l5-5"/><path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11"/>`);
-export const historyIcon = icon(svg`<path d="M3 12a9 9 0 1 0 2.64-6.36L3 8.3"/><path d="M3 3v5.3h5.3M12 7v5l3 2"/>`);
 export const downloadIcon = icon(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`);
 export const clockIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3.5 2"/>`);
 export const auditIcon = icon(svg`<rect x="5" y="4" width="14" height="17" rx="2"/><path d="M9 4V3h6v1M9 10h6M9 14h6M9 18h3"/>`);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from './visually-hidden.styles.ts';
 
 /** The frame every view shares: heading row, toolbars, tables and empty states. */
 export const viewStyles = css`
@@ -108,10 +109,6 @@ export const viewStyles = css`
   .more-error {
     color: var(--_danger);
   }
-  .skeleton.row-s {
-    height: 1.1rem;
-    margin: 0.95rem 1rem;
-  }
   .spin {
     animation: ops-jobs-spin 0.9s linear infinite;
   }
@@ -146,11 +143,7 @@ export const viewStyles = css`
   /* Narrow: a table.stack shows each row as a small card, keeping its table semantics. */
   @container (max-width: 760px) {
     .stack thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      ${visuallyHidden}
     }
     .stack,
     .stack tbody {
@@ -205,11 +198,7 @@ export const viewStyles = css`
       align-items: flex-start;
     }
     .tools .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
+      ${visuallyHidden}
     }
     .tools button {
       padding: 0.4rem 0.6rem;

@@ -1,25 +1,32 @@
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatExact, formatRelative, formatTitle, toDate } from '../shared/format.ts';
+import { formatExact, formatRelative, toDate } from '../shared/format.ts';
 import { relativeTimeStyles } from './relative-time.styles.ts';
 import { onTick } from './ticker.ts';
 
 /**
- * A point in time as "5m ago" (or exact, with `format="exact"`), the exact time and ISO value in
- * its tooltip. Relative times refresh while the element is connected.
+ * A point in time in a `<time datetime>`, written the one way the console writes times (date,
+ * time to the second and the time zone, in the operator's locale through `Intl`). A relative time
+ * ("5m ago") never stands alone: `relative` keeps the exact time in the text that assistive
+ * technology reads and in the tooltip, `both` shows the two side by side. Relative times refresh
+ * while the element is connected.
  *
  * @attr datetime - ISO 8601 time; empty or unreadable shows `placeholder`.
- * @attr format - `relative` (default) or `exact`.
+ * @attr format - `relative` (default: "5m ago", the exact time read out and in the tooltip),
+ *   `exact` (the exact time), or `both` (the exact time, then "· 5m ago").
  * @attr placeholder - what to show without a time ("—").
+ * @attr stacked - with `both`, puts the relative time on a line of its own under the exact one.
  *
  * @csspart time - the `<time>` element.
+ * @csspart relative - the relative part of `both`.
  */
 export class OpsJobsRelativeTime extends LitElement {
   static override styles = relativeTimeStyles;
 
   @property() datetime: string | null = null;
-  @property() format: 'relative' | 'exact' = 'relative';
+  @property() format: 'relative' | 'exact' | 'both' = 'relative';
   @property() placeholder = '—';
+  @property({ type: Boolean, reflect: true }) stacked = false;
 
   #stop: (() => void) | undefined;
 
@@ -36,7 +43,15 @@ export class OpsJobsRelativeTime extends LitElement {
   override render() {
     const date = toDate(this.datetime);
     if (!date) return html`<span class="none">${this.placeholder}</span>`;
-    const text = this.format === 'exact' ? formatExact(date) : formatRelative(date);
-    return html`<time part="time" datetime=${date.toISOString()} title=${formatTitle(date)}>${text}</time>`;
+    const exact = formatExact(date);
+    const iso = date.toISOString();
+    switch (this.format) {
+      case 'exact':
+        return html`<time part="time" datetime=${iso} title=${iso}>${exact}</time>`;
+      case 'both':
+        return html`<time part="time" datetime=${iso} title=${iso}>${exact}</time><span part="relative" class="relative"><span class="sep"> · </span>${formatRelative(date)}</span>`;
+      default:
+        return html`<time part="time" datetime=${iso} title=${exact}>${formatRelative(date)}<span class="exact">, ${exact}</span></time>`;
+    }
   }
 }

@@ -4,6 +4,7 @@ import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
+import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount } from '../shared/format.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -24,7 +25,7 @@ const STATUS_LABELS: Readonly<Record<WorkerStatus, string>> = { healthy: 'Health
  * @csspart table - the processes' card.
  */
 export class OpsJobsWorkerList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, viewStyles, workerListStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, workerListStyles];
 
   readonly #load = new LoadController(this, {
     args: () => [this.api] as const,

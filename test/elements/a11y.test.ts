@@ -74,16 +74,20 @@ describe('accessibility', () => {
 
   it('can be driven from the keyboard', async () => {
     const { page } = await openConsole(browser, server.url());
-    // Tab from the top: brand link, refresh button, then the first queue.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
+    const focusedText = () => page.evaluate(() => {
       let active: Element | null = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return active?.textContent?.trim();
+      return active?.textContent?.replace(/\s+/g, ' ').trim();
     });
-    assert.equal(focused, 'email-send');
+    // The first Tab stop skips the top bar: to the view's heading, then its refresh button and the first queue.
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedText(), 'Skip to main content');
+    assert.equal(await page.locator('[part="skip-link"]').evaluate((link) => link.getBoundingClientRect().width > 1), true, 'shown when focused');
+    await page.keyboard.press('Enter');
+    assert.equal(await focusedText(), 'Queues');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedText(), 'email-send');
     await page.keyboard.press('Enter');
     await page.waitForURL(server.url('queues/email-send'));
     await settled(page);
@@ -95,6 +99,64 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Options' }).waitFor();
     await page.context().close();
+  });
+});
+
+describe('the live indicator explains itself to keyboard and pointer', () => {
+  for (const [input, width] of [['keyboard', 1440], ['pointer', 390]] as const) {
+    it(`opens its explanation by ${input} (${width} px wide), and closes it again`, async () => {
+      const { page } = await openConsole(browser, server.url(), { width, height: 844 });
+      try {
+        const button = page.locator('[part="live"] button');
+        const explained = page.locator('[part="live-explained"]');
+        assert.equal(await explained.isVisible(), false);
+        assert.equal(await button.getAttribute('popovertarget'), await explained.getAttribute('id'), 'the button opens the explanation');
+        if (input === 'keyboard') {
+          await button.focus();
+          await page.keyboard.press('Enter');
+        } else {
+          await button.click();
+        }
+        await explained.waitFor();
+        assert.equal(await explained.evaluate((element) => element.matches(':popover-open')), true);
+        const cdp = await page.context().newCDPSession(page);
+        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+          nodes: Array<{ role?: { value: string }; name?: { value: string }; properties?: Array<{ name: string; value: { value: unknown } }> }>;
+        };
+        await cdp.detach();
+        const indicatorNode = nodes.find((node) => node.role?.value === 'button' && node.name?.value.startsWith('Updates:'));
+        assert.equal(indicatorNode?.properties?.find((property) => property.name === 'expanded')?.value.value, true, 'read out as expanded');
+        const buttonBox = await button.boundingBox();
+        const panelBox = await explained.boundingBox();
+        assert.ok(buttonBox && panelBox && panelBox.y >= buttonBox.y + buttonBox.height, 'under the indicator');
+        assert.match(await explained.innerText(), /\w+ \w+/, 'a plain explanation in words');
+        const box = await explained.boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= width, 'inside the screen');
+        if (input === 'keyboard') {
+          await page.keyboard.press('Escape');
+          await explained.waitFor({ state: 'hidden' });
+          assert.equal(await button.evaluate((element) => element.matches(':focus')), true, 'focus back on the indicator');
+        } else {
+          // A click anywhere else on the page closes it.
+          await page.mouse.click(5, 800);
+          await explained.waitFor({ state: 'hidden' });
+        }
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  it('shows who is signed in, in words, at every width', async () => {
+    for (const width of [1440, 390]) {
+      const { page } = await openConsole(browser, server.url(), { width, height: 844 });
+      const actor = page.locator('[part="actor"]');
+      assert.equal(await actor.isVisible(), true, `${width} px`);
+      const name = actor.locator('.label');
+      const box = await name.boundingBox();
+      assert.ok(box && box.width > 40 && box.height > 10, `the name is on screen at ${width} px, not only read out`);
+      await page.context().close();
+    }
   });
 });
 

@@ -122,9 +122,10 @@ describe('selection and bulk actions', () => {
     const ids = jobsOf('email-send', 'failed', now).map((job) => job.id);
     await page.getByRole('checkbox', { name: `Select job ${ids[2]}` }).check();
     await page.getByRole('checkbox', { name: `Select job ${ids[0]}` }).check();
-    await page.getByRole('checkbox', { name: `Select job ${ids[1]}` }).focus();
+    await page.getByRole('link', { name: `Job ${ids[1]}`, exact: true }).focus();
     await page.keyboard.press('Space');
     await bulk(page).getByText('3 selected', { exact: true }).waitFor();
+    await page.getByRole('link', { name: `Job ${ids[1]}, selected`, exact: true }).waitFor();
     assert.deepEqual(await texts(page, '[part="bulk"] .act-group button'), ['Retry 3 selected', 'Delete 3 selected']);
     assert.equal(await page.locator('tr.picked').count(), 3);
 
@@ -139,6 +140,93 @@ describe('selection and bulk actions', () => {
     await bulk(page).getByRole('button', { name: 'Clear selection' }).click();
     assert.equal(await page.locator('tr.picked').count(), 0);
     assert.deepEqual(await texts(page, '[part="bulk"] .act-group button'), ['Retry all 127 failed jobs', 'Delete all 127 failed jobs']);
+    await page.context().close();
+  });
+
+  it('takes one Tab stop per job row: Space selects, Shift+Space a range, the arrows move, Enter opens', async () => {
+    const { page } = await open('queues/email-send?state=failed');
+    const ids = jobsOf('email-send', 'failed', now).map((job) => job.id);
+    const focused = () => page.evaluate(() => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.getAttribute('aria-label') ?? active?.localName;
+    });
+    // From the last control before the table: the bar's "Delete all 127 failed jobs".
+    await bulk(page).getByRole('button', { name: 'Delete all 127 failed jobs' }).focus();
+    const after: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      after.push((await focused()) ?? '');
+    }
+    assert.deepEqual(after, [`Job ${ids[0]}`, `Job ${ids[1]}`, `Job ${ids[2]}`], 'one stop per row, the checkbox out of the Tab order');
+    assert.equal(await page.getByRole('checkbox', { name: `Select job ${ids[0]}` }).getAttribute('tabindex'), '-1');
+
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), `Job ${ids[1]}`);
+    await page.keyboard.press('Space');
+    assert.equal(await focused(), `Job ${ids[1]}, selected`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+Space');
+    await bulk(page).getByText('4 selected', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: `Select job ${ids[3]}` }).isChecked(), true, 'the range from the job last picked');
+    assert.equal(await page.locator('ops-jobs-job-list [role="status"]').innerText(), `Job ${ids[4]!.length > 12 ? ids[4]!.slice(0, 8) : ids[4]} selected; 4 selected.`);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'Space does not scroll the page');
+    const keys = page.locator('ops-jobs-job-list .keys-hint');
+    assert.equal(await keys.isVisible(), true, 'the keys are shown while a row has keyboard focus');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url(`queues/email-send/jobs/${ids[4]}`));
+    await page.context().close();
+  });
+
+  it('gives checkboxes and count links a target of at least 24 by 24 px', async () => {
+    for (const width of [1280, 390]) {
+      serve();
+      const { page } = await openConsole(browser, server.url('queues/email-send?state=failed'), { width, height: 844 });
+      const sizes = await page.locator('ops-jobs-job-list td.select label, ops-jobs-job-list .select-shown').evaluateAll((labels) =>
+        labels.map((label) => label.getBoundingClientRect()).map((box) => Math.min(box.width, box.height)));
+      assert.ok(sizes.length > 1 && Math.min(...sizes) >= 24, `checkbox targets at ${width} px: ${sizes.slice(0, 3).join(', ')}`);
+      const box = await page.getByRole('checkbox').nth(1).boundingBox();
+      assert.ok(box && box.width >= 20 && box.height >= 20, 'the box itself is 20 px');
+      await page.goto(server.url());
+      await page.locator('ops-jobs-queue-list a.count, ops-jobs-queue-list a.failed-count').first().waitFor();
+      const links = await page.locator('ops-jobs-queue-list a.count, ops-jobs-queue-list a.failed-count').evaluateAll((all) =>
+        all.map((link) => link.getBoundingClientRect()).map((rect) => Math.min(rect.width, rect.height)));
+      assert.ok(links.length > 3 && Math.min(...links) >= 24, `count links at ${width} px: ${links.slice(0, 4).join(', ')}`);
+      await page.context().close();
+    }
+  });
+
+  it('on a phone: the state tabs shade the side they scroll to, the bulk bar never covers a row, no Ctrl+Enter', async () => {
+    serve();
+    const { page } = await openConsole(browser, server.url('queues/email-send?state=failed'), { width: 390, height: 844 });
+    const tabs = await page.locator('ops-jobs-job-list [part="states"]').evaluate((nav) => ({
+      overflows: nav.scrollWidth > nav.clientWidth,
+      shades: (getComputedStyle(nav).backgroundImage.match(/radial-gradient/g) ?? []).length,
+      attachments: getComputedStyle(nav).backgroundAttachment,
+    }));
+    assert.equal(tabs.overflows, true, 'the tabs do scroll at 390 px');
+    assert.equal(tabs.shades, 2, 'a shade for each edge');
+    assert.match(tabs.attachments, /^local, local, scroll, scroll/, 'uncovered only where the tabs overflow');
+
+    const rows = page.locator('ops-jobs-job-list tbody tr');
+    await rows.nth(6).getByRole('checkbox').check();
+    await rows.nth(7).getByRole('checkbox').check();
+    await bulk(page).getByText('2 selected', { exact: true }).waitFor();
+    // Each row scrolled to the top of the screen, where a pinned bar would lie over it.
+    for (const index of [6, 7, 20]) {
+      await rows.nth(index).evaluate((row) => row.scrollIntoView({ block: 'start' }));
+      const bar = await page.locator('ops-jobs-job-list [part="bulk"]').boundingBox();
+      const row = await rows.nth(index).boundingBox();
+      assert.ok(bar && row && (bar.y + bar.height <= row.y || bar.y >= row.y + row.height), `the bar does not cover row ${index}`);
+    }
+
+    await bulk(page).getByRole('button', { name: 'Retry 2 selected' }).click();
+    await dialog(page).getByRole('button', { name: 'Continue' }).click();
+    const hint = dialog(page).locator('.kbd-hint');
+    assert.equal(await hint.count(), 1);
+    assert.equal(await hint.isVisible(), false, 'no keyboard shortcut offered on a phone');
     await page.context().close();
   });
 
@@ -400,6 +488,10 @@ describe('action dialog', () => {
     await page.keyboard.press('Enter');
     await dialog(page).getByRole('button', { name: 'Continue' }).click();
     await dialog(page).getByRole('textbox', { name: /^Why retry/ }).fill('A good enough reason');
+    await page.keyboard.press('Escape');
+    // A written reason is not thrown away on one key press: the dialog asks, and a second Escape discards.
+    await dialog(page).getByRole('group', { name: /^Discard the reason you wrote\?/ }).waitFor();
+    assert.equal(await dialog(page).isVisible(), true);
     await page.keyboard.press('Escape');
     await dialog(page).waitFor({ state: 'hidden' });
     assert.equal(executes(), 0);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { forbiddenPage, signedOutPage } from '../../core/http/shell.ts';
+import { forbiddenPage, signedOutPage } from '../../core/http/status-pages.ts';
 import { ALL_JOB_STATES } from '../../core/vocabulary/job-states.ts';
 import { actionApi } from './support/action-fixtures.ts';
 import { describeViolations, violations } from './support/axe.ts';
@@ -93,7 +93,7 @@ const STATES: readonly ViewState[] = [
 /** The server's own 401 and 403 pages, served in place of the console. */
 const SERVER_PAGES: ReadonlyArray<[string, () => Promise<Response>]> = [
   ['401 page', () => signedOutPage('/login')],
-  ['403 page', () => forbiddenPage('Guests may not open the jobs console.')],
+  ['403 page', () => forbiddenPage('Guests may not open the jobs console.', { signOutUrl: '/logout', signInUrl: '/login' })],
 ];
 
 const MODES = [

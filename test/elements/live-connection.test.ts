@@ -9,7 +9,7 @@ import { launchChromium, openPage } from './support/browser.ts';
 import { openConsole } from './support/console-page.ts';
 import { fixtureApi, problem } from './support/fixtures.ts';
 import type { LiveHandler } from './support/live-endpoint.ts';
-import { indicator, liveText, recordLiveStates, untilLive, withoutCuts } from './support/live-page.ts';
+import { explanation, indicator, liveText, recordLiveStates, untilLive, withoutCuts } from './support/live-page.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const now = Date.now();
@@ -56,7 +56,7 @@ describe('live indicator', () => {
       assert.equal(await region.getAttribute('aria-live'), 'polite');
       assert.equal(await liveText(page), 'Updates: Live');
       assert.equal(await indicator(page).locator('.dot').getAttribute('aria-hidden'), 'true', 'the dot adds nothing the words do not say');
-      assert.match((await indicator(page).getAttribute('title')) ?? '', /changes show as they happen/);
+      assert.match(await explanation(page), /changes show as they happen/);
       assert.deepEqual(await states(), ['live']);
       assert.equal(server.live.clients.length, 1, 'one stream per console');
       assert.deepEqual(errors, []);
@@ -141,8 +141,8 @@ describe('live indicator', () => {
       server.api = (path, url) => (path === 'queues' ? problem(503, 'Unavailable', 'Down for maintenance.') : fixtureApi(now)(path, url));
       await untilLive(page, 'stale', 8_000);
       const text = await liveText(page);
-      assert.match(text, /^Updates: Stale since \d\d:\d\d:\d\d( [AP]M)?$/);
-      assert.match((await indicator(page).getAttribute('title')) ?? '', /what you see is as of/);
+      assert.match(text, /^Updates: Stale since [A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d:\d\d [AP]M UTC$/, 'the date, the time and the zone');
+      assert.match(await explanation(page), /what you see is as of/);
       // What was on screen stays on screen: no error state replaces the overview.
       assert.equal(await page.locator('ops-jobs-queue-list ops-jobs-problem').count(), 0);
       assert.equal(await page.locator('.failed-count').first().innerText(), '127');
@@ -164,7 +164,7 @@ describe('live indicator', () => {
       server.live.clients.at(-1)!.cut();
       await untilLive(page, 'signed-out');
       assert.equal(await liveText(page), 'Updates: Signed out');
-      assert.match((await indicator(page).getAttribute('title')) ?? '', /Sign in again/);
+      assert.match(await explanation(page), /Sign in again/);
       const connections = server.live.clients.length;
       const calls = server.calls.length;
       await sleep(3_000);

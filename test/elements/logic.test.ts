@@ -7,7 +7,7 @@ import { timelineSteps } from '../../elements/job-timeline/timeline-steps.ts';
 import { tokenizeJsonLine, visibleText } from '../../elements/json-viewer/json-lines.ts';
 import { problemCopy } from '../../elements/problem/problem-copy.ts';
 import { parseRoute, routes, routeUrl } from '../../elements/router/routes.ts';
-import { formatBytes, formatDuration, formatRelative, shortId } from '../../elements/shared/format.ts';
+import { formatBytes, formatDuration, formatExact, formatRelative, formatRelativeExact, shortId } from '../../elements/shared/format.ts';
 
 describe('routes', () => {
   const root = new URL('https://ops.example.test/prefix/ops/jobs/');
@@ -54,6 +54,20 @@ describe('format', () => {
     assert.equal(formatRelative(new Date(now - 5 * 60_000), now), '5m ago');
     assert.equal(formatRelative(new Date(now - 3 * 3_600_000), now), '3h ago');
     assert.equal(formatRelative(new Date(now + 14 * 86_400_000 - 60_000), now), 'in 2w');
+  });
+
+  it('writes a point in time one way: date, time to the second, and the time zone', () => {
+    const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const at = new Date('2026-11-27T09:05:03Z');
+    const expected = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((part) => part.type === 'timeZoneName')!.value;
+    assert.ok(formatExact(at).endsWith(` ${expected}`), `${formatExact(at)} names the zone ${expected}`);
+    assert.match(formatExact(at), /^Nov 27, 2026, \d\d:\d\d:03 [AP]M \S+$/);
+  });
+
+  it('pairs a relative time with the exact one it stands for', () => {
+    const now = Date.parse('2026-11-27T12:00:00Z');
+    const at = new Date(now - 5 * 60_000);
+    assert.equal(formatRelativeExact(at, now), `5m ago (${formatExact(at)})`);
   });
 
   it('formats durations, sizes and ids for people', () => {

@@ -83,8 +83,10 @@ describe('job list', () => {
     assert.equal(await first.locator('ops-jobs-state-badge [part="badge"]').innerText(), 'Failed');
     assert.equal(await first.locator('.attempts').innerText(), '3 / 3');
     assert.equal(await first.locator('td.error').innerText(), 'upstream 503 while calling https://smtp.example.test/v3/send');
-    assert.match((await first.locator('td.time time').first().getAttribute('title')) ?? '', /\(\d{4}-\d\d-\d\dT.*Z\)$/);
-    assert.match(await first.locator('td.time time').first().innerText(), /^\dm ago$/);
+    const created = first.locator('td.time time').first();
+    assert.match((await created.getAttribute('title')) ?? '', /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d:\d\d [AP]M UTC$/, 'the exact time, with its zone');
+    assert.match((await created.textContent()) ?? '', /^\dm ago, [A-Z][a-z]{2} \d{1,2}, \d{4}, [\d:]+ [AP]M UTC$/, 'read out with the exact time');
+    assert.equal(await created.locator('.exact').evaluate((node) => node.getBoundingClientRect().width <= 1), true, 'which is not shown in the table');
 
     const tabs = await texts(page, '.states a');
     assert.deepEqual(tabs, ['All 49,595', 'Queued 1,204', 'Scheduled 40', 'Active 8', 'Retrying 3', 'Completed 48,211', 'Failed 127', 'Cancelled 2']);
@@ -109,7 +111,7 @@ describe('counts that are not exact', () => {
     const { page } = await openConsole(browser, server.url());
     const row = page.locator('ops-jobs-queue-list tbody tr', { hasText: 'webhook-deliver' });
     assert.equal(await row.locator('td[data-label="Completed"] a').innerText(), '≈130,877');
-    assert.match(await row.locator('td[data-label="Completed"] a').getAttribute('aria-label') ?? '', /130,877 completed in webhook-deliver \(about: counted [^,]+ ago, including cancelled\)/);
+    assert.match(await row.locator('td[data-label="Completed"] a').getAttribute('aria-label') ?? '', /130,877 completed in webhook-deliver \(about: counted \S+ ago \([A-Z][a-z]{2} \d{1,2}, \d{4}, [\d:]+ [AP]M UTC\), including cancelled\)/);
     assert.match(await row.locator('td[data-label="Cancelled"]').innerText(), /Counted with completed/);
     assert.equal(await row.locator('td.total').innerText(), '≈130,972');
     assert.match(await page.locator('.stale-note').innerText(), /About: the engine's own count from .+ ago/);

@@ -22,6 +22,14 @@ export async function liveText(page: Page): Promise<string> {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** What the indicator says its state means, opened as an operator would, by pressing it. */
+export async function explanation(page: Page): Promise<string> {
+  const panel = indicator(page).locator('[part="live-explained"]');
+  if (!(await panel.isVisible())) await indicator(page).locator('button').click();
+  await panel.waitFor();
+  return (await panel.innerText()).trim();
+}
+
 declare global {
   interface Window {
     liveStates?: string[];

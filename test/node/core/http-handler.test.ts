@@ -25,6 +25,7 @@ function console_(options: { authorize?: (actor: TestActor, action: Action) => u
     },
     displayPolicy: hideKeysMatching(/token/i),
     signInUrl: '/login',
+    signOutUrl: '/account/switch',
     logger: { error: (_message, error) => void errors.push(error), warn: () => {} },
   });
   const get = (path: string, actor?: TestActor, init: RequestInit = {}) => opsJobs.handle(new Request(`http://127.0.0.1${path}`, init), actor ? { actor } : {});
@@ -158,6 +159,10 @@ test('pages: 401 page with the sign-in link, 403 page for an actor without acces
   assert.equal(new URL(problem.signIn, 'https://example.test/prefix/ops/jobs/').pathname, '/prefix/login');
   const forbidden = await get('/ops/jobs/', nobody);
   assert.equal(forbidden.status, 403);
+  const forbiddenHtml = await forbidden.text();
+  assert.match(forbiddenHtml, /<a class="primary" href="\.\/\.\.\/\.\.\/account\/switch">Sign out or switch user<\/a>/, 'the way out, relative to the page');
+  assert.equal(new URL('./../../account/switch', 'https://example.test/prefix/ops/jobs/').pathname, '/prefix/account/switch');
+  assert.match(forbiddenHtml, /<a href="">Try again<\/a>/);
   const shell = await get('/ops/jobs/queues/payments/jobs/j1', viewer);
   assert.equal(shell.status, 200);
   const html = await shell.text();
@@ -165,6 +170,39 @@ test('pages: 401 page with the sign-in link, 403 page for an actor without acces
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline script');
   assert.match(shell.headers.get('content-security-policy') ?? '', /script-src 'self'/);
   assert.doesNotMatch(html, /\/ops\/jobs/, 'no absolute paths baked into the page');
+});
+
+test('the signed-out and not-allowed pages wear the console\'s colours, light and dark, under a strict policy', async () => {
+  const { get } = console_();
+  for (const response of [await get('/ops/jobs/'), await get('/ops/jobs/', nobody)]) {
+    const html = await response.text();
+    const style = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? '';
+    assert.match(style, /color-scheme:light dark/);
+    assert.match(style, /--_surface:var\(--ops-jobs-color-surface,light-dark\(#ffffff,#161a21\)\)/, 'the console\'s own surface token');
+    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style))).toString('base64');
+    const policy = response.headers.get('content-security-policy') ?? '';
+    assert.match(policy, new RegExp(`style-src 'self' 'sha256-${digest.replace(/[+/]/g, '\\$&')}'`), 'the page\'s only style, allowed by its hash');
+    assert.match(policy, /script-src 'self'/);
+    assert.doesNotMatch(html, /<script/, 'no script at all');
+    assert.match(html, /href="">Try again</, 'never a dead end');
+  }
+});
+
+test('a host without a sign-out page: the not-allowed page offers its sign-in page, and says the host\'s reason', async () => {
+  const opsJobs = createOpsJobs<{ actor?: TestActor }>({
+    engine: memoryEngine(['payments'], []),
+    store: memoryStore(),
+    auth: {
+      currentActor: (hostRequest) => hostRequest.actor ?? null,
+      authorize: () => ({ allow: false, reason: 'Guests <b>may</b> not.' }),
+      auditPrincipal: (actor) => ({ id: (actor as TestActor).name, type: 'user', label: (actor as TestActor).name }),
+    },
+    displayPolicy: hideKeysMatching(/token/i),
+    signInUrl: '/login',
+  });
+  const html = await (await opsJobs.handle(new Request('http://127.0.0.1/ops/jobs/queues/payments'), { actor: nobody })).text();
+  assert.match(html, /<a class="primary" href="..\/..\/..\/login">Sign in as someone else<\/a>/);
+  assert.match(html, /<p class="reason">Guests &#60;b&#62;may&#60;\/b&#62; not.<\/p>/, 'the reason, escaped');
 });
 
 test('rootFromPage climbs back to the mount root', () => {

@@ -35,6 +35,8 @@ test('createOpsJobs rejects a malformed mount or sign-in URL', () => {
   }
   assert.throws(() => createOpsJobs({ ...valid(), signInUrl: 'https://evil.example/login' }), /option `signInUrl`/);
   assert.throws(() => createOpsJobs({ ...valid(), signInUrl: '//evil.example' }), /option `signInUrl`/);
+  assert.throws(() => createOpsJobs({ ...valid(), signOutUrl: 'https://evil.example/logout' }), /option `signOutUrl`/);
+  assert.throws(() => createOpsJobs({ ...valid(), signOutUrl: '//evil.example' }), /option `signOutUrl`/);
   assert.equal(createOpsJobs({ ...valid(), mount: '/admin/jobs' }).mount, '/admin/jobs');
   assert.equal(createOpsJobs(valid()).mount, '/ops/jobs');
 });

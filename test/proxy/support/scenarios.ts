@@ -135,7 +135,7 @@ export async function signInUnderPrefix(edge: Edge): Promise<void> {
   const deepLink = new URL('queues/email.send', consoleUrl);
   const signedOut = await fetch(deepLink);
   assert.equal(signedOut.status, 401);
-  const signInLink = /<a href="([^"]+)">Sign in<\/a>/.exec(await signedOut.text())?.[1];
+  const signInLink = /<a[^>]* href="([^"]+)">Sign in<\/a>/.exec(await signedOut.text())?.[1];
   assert.equal(new URL(signInLink!, deepLink).href, loginPage);
   await signOut(edge, cookie);
   assert.equal((await fetch(consoleUrl, { headers: { cookie } })).status, 401);
