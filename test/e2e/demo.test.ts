@@ -146,6 +146,8 @@ describe('demo end to end', { timeout: 240_000 }, () => {
     const record = dialog.getByRole('link', { name: /View the audit record/ });
     await record.waitFor();
     await record.click();
+    // The record's view loads on first use: wait for it to show the reason, not for the page to settle.
+    await page.locator('ops-jobs-audit-record').getByText(reason).first().waitFor();
     await settled(page);
     const recordText = await deepText(page.locator('ops-jobs-console'));
     assert.ok(recordText.includes(reason), 'the audit record shows the reason');
