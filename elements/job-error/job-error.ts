@@ -7,6 +7,7 @@ import { formatBytes, formatCount } from '../shared/format.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { errorParts, frameRuns } from './error-parts.ts';
 import { jobErrorStyles } from './job-error.styles.ts';
+import { refocusOrphaned } from '../shared/orphaned-focus.ts';
 
 /** Stack lines shown before "Show all". */
 const FIRST_FRAMES = 60;
@@ -85,12 +86,8 @@ export class OpsJobsJobError extends LitElement {
   }
 
   /** A button that did its work and went away hands focus to the stack it revealed. */
-  async #keepFocus(): Promise<void> {
-    await this.updateComplete;
-    // Focus left with the button when nothing else holds it; never taken from elsewhere.
-    if (document.activeElement === document.body || document.activeElement === null) {
-      this.renderRoot.querySelector<HTMLElement>('[part="stack"]')?.focus({ preventScroll: true });
-    }
+  #keepFocus(): Promise<void> {
+    return refocusOrphaned(this, '[part="stack"]');
   }
 
   #cutNote(stackLines: number, bytes: number) {

@@ -8,6 +8,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { splitHighlighted, tokenizeJsonLine, visibleText } from './json-lines.ts';
 import { jsonViewerStyles } from './json-viewer.styles.ts';
 import { WholeValue, type WholeValueLoader } from './whole-value.ts';
+import { refocusOrphaned } from '../shared/orphaned-focus.ts';
 
 /** Characters added to the DOM at first and per "Show more". */
 const STEP = 20_000;
@@ -112,12 +113,8 @@ export class OpsJobsJsonViewer extends LitElement {
   }
 
   /** A button that did its work and went away hands focus to the value it revealed. */
-  async #keepFocus(): Promise<void> {
-    await this.updateComplete;
-    // Focus left with the button when nothing else holds it; never taken from elsewhere.
-    if (document.activeElement === document.body || document.activeElement === null) {
-      this.renderRoot.querySelector<HTMLElement>('[part="code"]')?.focus({ preventScroll: true });
-    }
+  #keepFocus(): Promise<void> {
+    return refocusOrphaned(this, '[part="code"]');
   }
 
   #loadButton(bytes: number): TemplateResult | string {
