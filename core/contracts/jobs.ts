@@ -1,6 +1,6 @@
 import type { CountFreshness } from '../vocabulary/count-freshness.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
-import type { JobSummaryResponse, QueueResponse } from '../vocabulary/wire.ts';
+import type { JobDetailResponse, JobSummaryResponse, QueueResponse } from '../vocabulary/wire.ts';
 
 /** A queue as an engine describes it: what it is, never how many jobs it holds. */
 export interface QueueDescription {
@@ -50,15 +50,9 @@ export interface JobDetail extends JobSummary {
   readonly error: JobError | null;
   /** Engine options the job was sent with (retry policy, expiry, singleton key...). */
   readonly options: Readonly<Record<string, unknown>>;
-  readonly timings: {
-    readonly createdAt: string;
-    readonly runAfter: string | null;
-    readonly startedAt: string | null;
-    readonly finishedAt: string | null;
-    readonly keepUntil: string | null;
-  };
+  readonly timings: JobDetailResponse['timings'];
   /** Where the job came from when it was moved into a dead letter queue. */
-  readonly deadLetteredFrom: { readonly queue: string; readonly id: string | null } | null;
+  readonly deadLetteredFrom: JobDetailResponse['deadLetteredFrom'];
   /** What the job reported of its progress while it ran, where the engine keeps it. Passes through the display policy as output. */
   readonly progress?: unknown;
   /** The job's own log lines, where the engine keeps them: the last few, oldest first. */

@@ -1,6 +1,6 @@
 import type { ConsoleBridge } from '../contracts/bridge.ts';
 import type { Access } from '../services/access.ts';
-import { recordBridgeOpened } from '../services/bridge.ts';
+import { recordBridgeOpened, requireBridgeAccess } from '../services/bridge.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { bridgeReadOnly } from '../problems.ts';
 import { BASE_HEADERS, problemResponse } from './responses.ts';
@@ -39,7 +39,7 @@ export interface BridgeRequest {
 export async function serveBridge(input: BridgeRequest): Promise<Response> {
   const { bridge, path, request, access } = input;
   const actor = await access.actor(input.hostRequest);
-  await access.require(actor, 'bridge.view', { type: 'console' });
+  await requireBridgeAccess(input.services, actor);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return problemResponse(bridgeReadOnly(bridge.name), { allow: 'GET, HEAD' });
   }

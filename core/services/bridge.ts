@@ -2,6 +2,11 @@ import type { Actor } from '../contracts/auth.ts';
 import type { ServiceContext } from './context.ts';
 import { principalOf } from './principal.ts';
 
+/** Throws `ForbiddenError` unless `actor` may open the bridge: any path of it, by any method. */
+export function requireBridgeAccess(context: ServiceContext, actor: Actor): Promise<void> {
+  return context.access.require(actor, 'bridge.view', { type: 'console' });
+}
+
 /**
  * Records that `actor` opened the bridge's page: the bridge shows job data the display policy
  * cannot redact, so who looked, and when, belongs in the audit log. Resolves once it is recorded;
