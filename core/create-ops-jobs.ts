@@ -109,7 +109,7 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
   };
 
   const handler = createHandler({
-    mount, signInUrl: resolved.signInUrl, signOutUrl: resolved.signOutUrl, services, access, logger, assets: loadAssets,
+    mount, signInUrl: resolved.signInUrl, signOutUrl: resolved.signOutUrl, locale: resolved.locale, services, access, logger, assets: loadAssets,
     maxBodyBytes: resolved.maxBodyBytes, trustedOrigins: resolved.trustedOrigins, bridge: resolved.bridge,
   });
 

@@ -41,6 +41,13 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
    * cross-site requests) gives the page that shows that form.
    */
   readonly signOutUrl?: string;
+  /**
+   * The language and formats of the console, a BCP 47 tag such as `de` or `en-GB`: its pages
+   * (the console and the signed-out and no-access pages) are marked with it and the console's text,
+   * numbers and dates follow it. The console's text comes in English and German; another tag keeps
+   * English text with that locale's formats. Default: English text, the browser's formats.
+   */
+  readonly locale?: string;
   /** Default `console`. */
   readonly logger?: Logger;
   /** Limits of operator actions. */
@@ -131,6 +138,7 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly mount: string;
   readonly signInUrl: string | null;
   readonly signOutUrl: string | null;
+  readonly locale: string | null;
   readonly logger: Logger;
   readonly actions: Required<ActionLimits>;
   readonly maxBodyBytes: number;
@@ -190,6 +198,7 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
   }
   const signInUrl = sitePath('signInUrl', options.signInUrl, '/login');
   const signOutUrl = sitePath('signOutUrl', options.signOutUrl, '/account/switch');
+  const locale = localeOption(options.locale);
   const logger = options.logger ?? console;
   requireMethods('logger', logger, ['error', 'warn'], 'pass an object with error() and warn(), such as console');
 
@@ -229,9 +238,19 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
 
   return {
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
-    mount, signInUrl, signOutUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
+    mount, signInUrl, signOutUrl, locale, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
     bridge: resolveBridge(options.bridge), workers: resolveWorkerHealth(options.workers),
   };
+}
+
+function localeOption(value: unknown): string | null {
+  if (value === undefined) return null;
+  try {
+    if (typeof value === 'string') return new Intl.Locale(value).toString();
+  } catch {
+    // Reported below, as for any other value that is not a language tag.
+  }
+  throw new OptionsError('locale', `must be a BCP 47 language tag such as 'de' or 'en-GB', got ${JSON.stringify(value)}`);
 }
 
 function resolveWorkerHealth(options: WorkerHealthOptions | undefined): Required<WorkerHealthOptions> {

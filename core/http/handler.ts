@@ -22,6 +22,8 @@ export interface HandlerDependencies {
   readonly mount: string;
   readonly signInUrl: string | null;
   readonly signOutUrl: string | null;
+  /** The console's locale, from the options; null for English. */
+  readonly locale: string | null;
   readonly services: ServiceContext;
   readonly access: Access;
   readonly logger: Logger;
@@ -108,16 +110,16 @@ export function createHandler(deps: HandlerDependencies): Handler {
     try {
       actor = await access.actor(hostRequest);
     } catch (error) {
-      if (error instanceof UnauthenticatedError) return signedOutPage(deps.signInUrl && siteRelative(deps.signInUrl, deps.mount, path));
+      if (error instanceof UnauthenticatedError) return signedOutPage(deps.signInUrl && siteRelative(deps.signInUrl, deps.mount, path), deps.locale);
       throw error;
     }
     if (path.startsWith('/assets/')) return serveAsset(await deps.assets(), path.slice('/assets/'.length), request);
     const verdict = await access.gate(actor, 'queues.view', { type: 'console' });
     if (!verdict.allowed) {
       const onSite = (url: string | null) => url && siteRelative(url, deps.mount, path);
-      return forbiddenPage(verdict.reason ?? null, { signOutUrl: onSite(deps.signOutUrl), signInUrl: onSite(deps.signInUrl) });
+      return forbiddenPage(verdict.reason ?? null, { signOutUrl: onSite(deps.signOutUrl), signInUrl: onSite(deps.signInUrl) }, deps.locale);
     }
-    return consoleShell(path, new URL(request.url).search, await deps.assets());
+    return consoleShell(path, new URL(request.url).search, await deps.assets(), deps.locale);
   }
 
   async function serve(request: Request, hostRequest: unknown, note: RouteNote): Promise<Response> {

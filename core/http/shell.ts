@@ -1,5 +1,6 @@
 import type { ConsoleAssets } from './console-assets.ts';
 import { firstViewChunks, firstViewRequests } from './first-view-data.ts';
+import { pageCopy } from './page-copy.ts';
 import { htmlResponse } from './responses.ts';
 
 /**
@@ -57,9 +58,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** A whole page: `style` goes in its only `<style>`, allowed by hash. */
-export function page(title: string, style: string, head: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${style}</style>${head}</head><body>${body}</body></html>`;
+/** A whole page in the language `lang`: `style` goes in its only `<style>`, allowed by hash. */
+export function page(title: string, style: string, head: string, body: string, lang = 'en'): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${style}</style>${head}</head><body>${body}</body></html>`;
 }
 
 /**
@@ -68,14 +69,17 @@ export function page(title: string, style: string, head: string, body: string): 
  * the first view's API answers (`preload as=fetch`, claimed by the console's own `fetch` calls,
  * which match them in URL, mode and credentials), the entry script, the chunks it imports, and
  * the chunk of a view loaded on first use when the page opens on it. Nothing waits for the
- * script to run or for another answer.
+ * script to run or for another answer. With a `locale`, the page is marked with the language of
+ * the console's text and the console is told the locale.
  */
-export async function consoleShell(pathUnderMount: string, search: string, assets: ConsoleAssets): Promise<Response> {
+export async function consoleShell(pathUnderMount: string, search: string, assets: ConsoleAssets, locale: string | null = null): Promise<Response> {
   const root = escapeHtml(rootFromPage(pathUnderMount));
   const data = firstViewRequests(pathUnderMount, search).map((path) => `<link rel="preload" as="fetch" crossorigin href="${root}${escapeHtml(path)}">`).join('');
   const script = `<script type="module" src="${root}assets/${escapeHtml(assets.entry)}"></script>`;
   const chunks = [...new Set([...assets.preload, ...firstViewChunks(pathUnderMount).flatMap((view) => assets.lazy(view))])]
     .map((name) => `<link rel="modulepreload" href="${root}assets/${escapeHtml(name)}">`).join('');
-  const html = page('Jobs · ops-jobs', SHELL_STYLE, data + script + chunks, `<ops-jobs-console root="${root}"></ops-jobs-console>`);
+  const copy = pageCopy(locale);
+  const chosen = locale === null ? '' : ` locale="${escapeHtml(locale)}"`;
+  const html = page(`${copy.brand} · ops-jobs`, SHELL_STYLE, data + script + chunks, `<ops-jobs-console root="${root}"${chosen}></ops-jobs-console>`, copy.lang);
   return htmlResponse(html, 200, { 'content-security-policy': await contentSecurityPolicy(SHELL_STYLE) });
 }

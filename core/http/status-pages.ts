@@ -1,5 +1,6 @@
 import { colorDeclarations, FONT_FAMILY } from '../vocabulary/design-tokens.ts';
 import { htmlResponse } from './responses.ts';
+import { pageCopy, type PageCopy } from './page-copy.ts';
 import { contentSecurityPolicy, escapeHtml, page } from './shell.ts';
 
 // The signed-out and not-allowed pages wear the console's colours (the same tokens, light and
@@ -30,20 +31,22 @@ interface PageLink {
   readonly label: string;
 }
 
-async function statusPage(status: 401 | 403, title: string, body: string, links: readonly PageLink[]): Promise<Response> {
+async function statusPage(copy: PageCopy, status: 401 | 403, title: string, body: string, links: readonly PageLink[]): Promise<Response> {
   // Reloading the same address is always offered, so no status page is a dead end.
-  const all = [...links, { href: '', label: 'Try again' }];
+  const all = [...links, { href: '', label: copy.tryAgain }];
   const actions = all.map((link, index) => `<a${index === 0 ? ' class="primary"' : ''} href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>`).join('');
-  const html = page(`${title} · ops-jobs`, STATUS_STYLE, '', `<main><p class="brand">${LOGO}Jobs</p><h1>${escapeHtml(title)}</h1>${body}<nav class="actions" aria-label="What you can do">${actions}</nav></main>`);
+  const html = page(`${title} · ops-jobs`, STATUS_STYLE, '', `<main><p class="brand">${LOGO}${escapeHtml(copy.brand)}</p><h1>${escapeHtml(title)}</h1>${body}<nav class="actions" aria-label="${escapeHtml(copy.whatYouCanDo)}">${actions}</nav></main>`, copy.lang);
   return htmlResponse(html, status, { 'content-security-policy': await contentSecurityPolicy(STATUS_STYLE) });
 }
 
-/** The page a signed-out visitor sees instead of the console, leading to the host's sign-in page if it gave one. */
-export function signedOutPage(signInUrl: string | null): Promise<Response> {
-  const next = signInUrl === null
-    ? '<p class="muted">Sign in to the application this console belongs to, then try again.</p>'
-    : '<p class="muted">Your session may have ended: sign in, then open the console again.</p>';
-  return statusPage(401, 'Sign in required', `<p>The jobs console is only for signed-in operators.</p>${next}`, signInUrl === null ? [] : [{ href: signInUrl, label: 'Sign in' }]);
+/**
+ * The page a signed-out visitor sees instead of the console, leading to the host's sign-in page if
+ * it gave one; in the console's `locale` (English when null).
+ */
+export function signedOutPage(signInUrl: string | null, locale: string | null = null): Promise<Response> {
+  const copy = pageCopy(locale);
+  const next = `<p class="muted">${escapeHtml(signInUrl === null ? copy.signInThenTryAgain : copy.sessionMayHaveEnded)}</p>`;
+  return statusPage(copy, 401, copy.signInRequired, `<p>${escapeHtml(copy.onlySignedIn)}</p>${next}`, signInUrl === null ? [] : [{ href: signInUrl, label: copy.signIn }]);
 }
 
 /** Where a signed-in operator without access can go: the host's sign-out or switch-user page, or its sign-in page. */
@@ -54,15 +57,17 @@ export interface ForbiddenLinks {
 
 /**
  * The page an operator without access to the console sees: what happened, the host's reason if
- * it gave one, and a way to sign out or switch user when the host offers one.
+ * it gave one, and a way to sign out or switch user when the host offers one; in the console's
+ * `locale` (English when null).
  */
-export function forbiddenPage(reason: string | null, links: ForbiddenLinks): Promise<Response> {
+export function forbiddenPage(reason: string | null, links: ForbiddenLinks, locale: string | null = null): Promise<Response> {
+  const copy = pageCopy(locale);
   const given = reason === null ? '' : `<p class="reason">${escapeHtml(reason)}</p>`;
   const way = links.signOutUrl !== null
-    ? { href: links.signOutUrl, label: 'Sign out or switch user' }
+    ? { href: links.signOutUrl, label: copy.signOutOrSwitch }
     : links.signInUrl !== null
-      ? { href: links.signInUrl, label: 'Sign in as someone else' }
+      ? { href: links.signInUrl, label: copy.signInAsSomeoneElse }
       : null;
-  const body = `<p>You are signed in, but this account may not open the jobs console.</p>${given}<p class="muted">Ask whoever runs this application for access${way ? ', or continue as another user' : ''}.</p>`;
-  return statusPage(403, 'No access to the jobs console', body, way ? [way] : []);
+  const body = `<p>${escapeHtml(copy.signedInButNoAccess)}</p>${given}<p class="muted">${escapeHtml(way ? copy.askForAccessOrSwitch : copy.askForAccess)}</p>`;
+  return statusPage(copy, 403, copy.noAccess, body, way ? [way] : []);
 }

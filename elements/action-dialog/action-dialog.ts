@@ -3,13 +3,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { REASON_MAX_LENGTH } from '../../core/vocabulary/limits.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AuditQuery } from '../api/audit-query.ts';
-import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import { actionCopy, jobCount } from '../actions/action-copy.ts';
 import { ACTION_ICONS } from '../actions/action-icons.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { OpsJobsActionCloseEvent } from '../events/ops-jobs-action-close.ts';
 import { OpsJobsActionDoneEvent } from '../events/ops-jobs-action-done.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
+import { localized, msg, plural } from '../shared/locale.ts';
 import { alertIcon, arrowRightIcon, checkCircleIcon, closeIcon, infoIcon, refreshIcon, warningIcon } from '../shared/icons.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
@@ -25,7 +26,7 @@ export interface AuditLinks {
   log(filter: AuditQuery): string;
 }
 
-const STEP_NAMES = ['Preview', 'Reason', 'Done'] as const;
+const stepNames = (): readonly string[] => [msg('Preview'), msg('Reason'), msg('Done')];
 
 /**
  * The dialog every operator action goes through. It previews the action (nothing changes yet) and
@@ -82,6 +83,11 @@ export class OpsJobsActionDialog extends LitElement {
         }),
       ),
   );
+
+  constructor() {
+    super();
+    localized(this);
+  }
 
   #shownStep: FlowStep = FLOW_STEP.idle;
   /** Whether a problem showed that the jobs behind the dialog changed. */
@@ -163,22 +169,22 @@ export class OpsJobsActionDialog extends LitElement {
 
   override render() {
     const request = this.#flow.request;
-    const copy = request ? ACTION_COPY[request.action] : null;
+    const copy = request ? actionCopy(request.action) : null;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="where" @cancel=${this.#onCancel} @close=${this.#onClose}>
       ${request && copy
         ? html`<header class="top">
               <span class="mark ${copy.tone === 'danger' ? 'danger' : ''}" aria-hidden="true">${ACTION_ICONS[request.action]}</span>
               <div>
-                <h2 id="title">${copy.verb} ${request.subject}</h2>
-                <p id="where">${copy.hint} Queue <strong>${request.target.queue}</strong>.</p>
+                <h2 id="title">${msg('{verb} {subject}', { verb: copy.verb, subject: request.subject })}</h2>
+                <p id="where">${copy.hint} ${msg('Queue')} <strong>${request.target.queue}</strong>.</p>
               </div>
-              <button type="button" class="quiet" aria-label="Close" title="Close (Esc)" @click=${() => this.close()}
+              <button type="button" class="quiet" aria-label=${msg('Close')} title=${msg('Close (Esc)')} @click=${() => this.close()}
                 ?disabled=${this.#flow.step === FLOW_STEP.executing}>${closeIcon}</button>
             </header>
             ${this.#steps()}
             <div class="body">${this.#body()}</div>
             <footer class="foot">${this.confirmingDiscard ? this.#discardQuestion() : this.#buttons()}</footer>`
-        : html`<h2 id="title" class="visually-hidden">Action</h2><p id="where" hidden></p>`}
+        : html`<h2 id="title" class="visually-hidden">${msg('Action')}</h2><p id="where" hidden></p>`}
     </dialog>`;
   }
 
@@ -187,8 +193,8 @@ export class OpsJobsActionDialog extends LitElement {
     const problemDuring = this.#flow.problem?.during;
     const current =
       step === FLOW_STEP.done ? 2 : step === FLOW_STEP.reason || step === FLOW_STEP.executing || problemDuring === 'execute' ? 1 : 0;
-    return html`<ol class="steps" aria-label="Steps">
-      ${STEP_NAMES.map(
+    return html`<ol class="steps" aria-label=${msg('Steps')}>
+      ${stepNames().map(
         (name, index) => html`<li aria-current=${index === current ? 'step' : 'false'}>
           <span class="n" aria-hidden="true">${index + 1}</span><span class="label">${name}</span>
         </li>`,
@@ -201,7 +207,7 @@ export class OpsJobsActionDialog extends LitElement {
     switch (flow.step) {
       case FLOW_STEP.idle:
       case FLOW_STEP.previewing:
-        return html`<p class="waiting" role="status"><span class="spin">${refreshIcon}</span> Previewing…</p>`;
+        return html`<p class="waiting" role="status"><span class="spin">${refreshIcon}</span> ${msg('Previewing…')}</p>`;
       case FLOW_STEP.preview:
         return this.#preview(flow.preview!);
       case FLOW_STEP.reason:
@@ -215,21 +221,21 @@ export class OpsJobsActionDialog extends LitElement {
   }
 
   #preview(preview: PreviewSummary): TemplateResult {
-    const copy = ACTION_COPY[preview.action];
+    const copy = actionCopy(preview.action);
     const rest = preview.count - preview.sample.length;
-    return html`<p class="box calm">${infoIcon}<span><strong>Nothing has changed yet.</strong> This preview shows what would change; you confirm with a reason next.</span></p>
-      <h3 tabindex="-1" class="count"><strong>${formatCount(preview.count)}</strong><span>${preview.count === 1 ? 'job' : 'jobs'} would be ${copy.done.toLowerCase()}</span></h3>
+    return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
+      <h3 tabindex="-1" class="count"><strong>${formatCount(preview.count)}</strong><span>${plural(preview.count, 'job would be {done}', 'jobs would be {done}', { done: copy.done })}</span></h3>
       ${preview.warnings.length > 0
         ? html`<section class="box warnings" aria-labelledby="warnings-h">
-            <h3 id="warnings-h">${warningIcon} Read before you continue</h3>
+            <h3 id="warnings-h">${warningIcon} ${msg('Read before you continue')}</h3>
             <ul>${preview.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
           </section>`
         : ''}
       ${preview.sample.length > 0
         ? html`<div class="sample">
             <table>
-              <caption>${preview.sample.length === preview.count ? 'The jobs' : `The first ${formatCount(preview.sample.length)} jobs`} it would change</caption>
-              <thead><tr><th scope="col">Job</th><th scope="col">State</th><th scope="col">Last error</th></tr></thead>
+              <caption>${preview.sample.length === preview.count ? msg('The jobs it would change') : plural(preview.sample.length, 'The first job it would change', 'The first {count} jobs it would change')}</caption>
+              <thead><tr><th scope="col">${msg('Job')}</th><th scope="col">${msg('State')}</th><th scope="col">${msg('Last error')}</th></tr></thead>
               <tbody>
                 ${preview.sample.map(
                   (job) => html`<tr>
@@ -242,33 +248,33 @@ export class OpsJobsActionDialog extends LitElement {
                 )}
               </tbody>
             </table>
-            ${rest > 0 ? html`<div class="more">and ${jobCount(rest, formatCount)} more</div>` : ''}
+            ${rest > 0 ? html`<div class="more">${plural(rest, 'and {count} more job', 'and {count} more jobs')}</div>` : ''}
           </div>`
         : ''}`;
   }
 
   #reasonStep(preview: PreviewSummary): TemplateResult {
-    const copy = ACTION_COPY[preview.action];
+    const copy = actionCopy(preview.action);
     const length = this.reason.trim().length;
     const min = this.reasonMinLength;
     const short = length < min;
     const serverError = this.#flow.reasonError;
-    const error = serverError ?? (this.attempted && short ? `Write at least ${min} characters: say why, for whoever reads the audit log later.` : '');
+    const error = serverError ?? (this.attempted && short ? plural(min, 'Write at least {count} character: say why, for whoever reads the audit log later.', 'Write at least {count} characters: say why, for whoever reads the audit log later.') : '');
     const expires = toDate(preview.expiresAt);
     const busy = this.#flow.step === FLOW_STEP.executing;
     return html`<div class="field">
-        <label for="reason">Why ${copy.verb.toLowerCase()} ${jobCount(preview.count, formatCount)}? <span class="req">(required)</span></label>
-        <p class="hint" id="reason-hint">Your reason goes into the audit log with your name, for the next person on call.<span class="kbd-hint"> Ctrl+Enter confirms.</span>${expires
-          ? ` The preview is valid until ${formatExact(expires)}.`
+        <label for="reason">${msg('Why {verb} {jobs}?', { verb: copy.infinitive, jobs: jobCount(preview.count) })} <span class="req">${msg('(required)')}</span></label>
+        <p class="hint" id="reason-hint">${msg('Your reason goes into the audit log with your name, for the next person on call.')}<span class="kbd-hint"> ${msg('Ctrl+Enter confirms.')}</span>${expires
+          ? ` ${msg('The preview is valid until {time}.', { time: formatExact(expires) })}`
           : ''}</p>
         <textarea id="reason" name="reason" required minlength=${min} maxlength=${REASON_MAX_LENGTH} .value=${this.reason} ?readonly=${busy}
           aria-describedby="reason-hint reason-count ${error ? 'reason-error' : ''}" aria-invalid=${error ? 'true' : 'false'}
-          placeholder="e.g. Provider outage INC-2291 is over; retrying the declines"
+          placeholder=${msg('e.g. Provider outage INC-2291 is over; retrying the declines')}
           @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}
           @keydown=${this.#onReasonKey}></textarea>
         <div class="field-foot">
           ${error ? html`<span class="field-error" id="reason-error">${alertIcon}<span>${error}</span></span>` : ''}
-          <span class="counter ${short ? '' : 'enough'}" id="reason-count">${short ? `${length} of at least ${min} characters` : `${length} characters`}</span>
+          <span class="counter ${short ? '' : 'enough'}" id="reason-count">${short ? plural(min, '{length} of at least {count} character', '{length} of at least {count} characters', { length: formatCount(length) }) : plural(length, '{count} character', '{count} characters')}</span>
         </div>
       </div>`;
   }
@@ -276,22 +282,22 @@ export class OpsJobsActionDialog extends LitElement {
   #outcome(): TemplateResult {
     const preview = this.#flow.preview!;
     const result = this.#flow.result!;
-    const copy = ACTION_COPY[preview.action];
+    const copy = actionCopy(preview.action);
     const { affected, auditId } = result.response;
     const links = this.auditLinks;
     return html`<div class="outcome">
       <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
-      <h3 tabindex="-1">${jobCount(affected, formatCount)} ${copy.done.toLowerCase()}</h3>
+      <h3 tabindex="-1">${plural(affected, '{count} job {done}', '{count} jobs {done}', { done: copy.done })}</h3>
       <p>
         ${affected === preview.count
           ? preview.count === 1
-            ? `The job in ${preview.queue} was ${copy.done.toLowerCase()}.`
-            : `All ${formatCount(affected)} previewed jobs in ${preview.queue} were ${copy.done.toLowerCase()}.`
-          : `${formatCount(affected)} of the ${jobCount(preview.count, formatCount)} previewed in ${preview.queue} ${affected === 1 ? 'was' : 'were'} ${copy.done.toLowerCase()}.`}
-        Recorded in the audit log with your reason.
-        ${result.replayed ? 'An earlier submit of this dialog had done it; it was not done again.' : ''}
+            ? msg('The job in {queue} was {done}.', { queue: preview.queue, done: copy.done })
+            : msg('All {count} previewed jobs in {queue} were {done}.', { count: formatCount(affected), queue: preview.queue, done: copy.done })
+          : plural(affected, '{count} of the {total} previewed in {queue} was {done}.', '{count} of the {total} previewed in {queue} were {done}.', { total: jobCount(preview.count), queue: preview.queue, done: copy.done })}
+        ${msg('Recorded in the audit log with your reason.')}
+        ${result.replayed ? msg('An earlier submit of this dialog had done it; it was not done again.') : ''}
       </p>
-      ${links ? html`<a href=${links.record(auditId)}>View the audit record ${arrowRightIcon}</a>` : ''}
+      ${links ? html`<a href=${links.record(auditId)}>${msg('View the audit record')} ${arrowRightIcon}</a>` : ''}
     </div>`;
   }
 
@@ -304,45 +310,45 @@ export class OpsJobsActionDialog extends LitElement {
       <div>
         <h3 tabindex="-1">${words.heading}</h3>
         <p>${words.message}</p>
-        ${words.unchanged ? html`<p><strong>Nothing has changed.</strong></p>` : ''}
+        ${words.unchanged ? html`<p><strong>${msg('Nothing has changed.')}</strong></p>` : ''}
       </div>
     </div>`;
   }
 
   #discardQuestion(): TemplateResult {
     return html`<div class="discard" role="group" aria-labelledby="discard-q">
-      <p id="discard-q"><strong>Discard the reason you wrote?</strong> <span class="muted">Closing loses it; nothing has changed yet.</span></p>
-      <button type="button" @click=${this.#keepWriting}>Keep writing</button>
-      <button type="button" class="danger" @click=${() => this.close()}>Discard and close</button>
+      <p id="discard-q"><strong>${msg('Discard the reason you wrote?')}</strong> <span class="muted">${msg('Closing loses it; nothing has changed yet.')}</span></p>
+      <button type="button" @click=${this.#keepWriting}>${msg('Keep writing')}</button>
+      <button type="button" class="danger" @click=${() => this.close()}>${msg('Discard and close')}</button>
     </div>`;
   }
 
   #buttons(): TemplateResult {
     const flow = this.#flow;
-    const close = (label = 'Close') => html`<button type="button" @click=${() => this.close()}>${label}</button>`;
+    const close = (label = msg('Close')) => html`<button type="button" @click=${() => this.close()}>${label}</button>`;
     switch (flow.step) {
       case FLOW_STEP.idle:
       case FLOW_STEP.previewing:
         return close();
       case FLOW_STEP.preview:
-        return html`${close()}<button type="button" class="primary" @click=${() => flow.proceed()}>Continue ${arrowRightIcon}</button>`;
+        return html`${close()}<button type="button" class="primary" @click=${() => flow.proceed()}>${msg('Continue')} ${arrowRightIcon}</button>`;
       case FLOW_STEP.reason:
       case FLOW_STEP.executing:
         return this.#confirmButtons(flow.preview!);
       case FLOW_STEP.done:
-        return html`<button type="button" class="primary" @click=${() => this.close()}>Done</button>`;
+        return html`<button type="button" class="primary" @click=${() => this.close()}>${msg('Done')}</button>`;
       case FLOW_STEP.problem: {
         const words = actionProblemCopy(flow.problem!.error, flow.problem!.during, flow.request!.action);
         const links = this.auditLinks;
         if (words.next === 'preview-again') {
-          return html`${close()}<button type="button" class="primary" @click=${() => void flow.previewAgain()}>${refreshIcon} Preview again</button>`;
+          return html`${close()}<button type="button" class="primary" @click=${() => void flow.previewAgain()}>${refreshIcon} ${msg('Preview again')}</button>`;
         }
         if (words.next === 'resubmit' && flow.canResubmit) {
-          return html`${close()}<button type="button" class="primary" @click=${() => void flow.resubmit()}>${refreshIcon} Try again</button>`;
+          return html`${close()}<button type="button" class="primary" @click=${() => void flow.resubmit()}>${refreshIcon} ${msg('Try again')}</button>`;
         }
         if (words.next === 'audit-log' && links) {
           const request = flow.request!;
-          return html`${close()}<a class="button-link primary" href=${links.log({ queue: request.target.queue, action: request.action })} @click=${() => this.close()}>Open the audit log ${arrowRightIcon}</a>`;
+          return html`${close()}<a class="button-link primary" href=${links.log({ queue: request.target.queue, action: request.action })} @click=${() => this.close()}>${msg('Open the audit log')} ${arrowRightIcon}</a>`;
         }
         return close();
       }
@@ -350,14 +356,14 @@ export class OpsJobsActionDialog extends LitElement {
   }
 
   #confirmButtons(preview: PreviewSummary): TemplateResult {
-    const copy = ACTION_COPY[preview.action];
+    const copy = actionCopy(preview.action);
     const busy = this.#flow.step === FLOW_STEP.executing;
-    const label = `${copy.verb} ${jobCount(preview.count, formatCount)}`;
-    return html`<button type="button" ?disabled=${busy} @click=${() => this.#flow.back()}>Back</button>
+    const label = `${copy.verb} ${jobCount(preview.count)}`;
+    return html`<button type="button" ?disabled=${busy} @click=${() => this.#flow.back()}>${msg('Back')}</button>
       <span class="spacer"></span>
-      <button type="button" ?disabled=${busy} @click=${() => this.close()}>Close</button>
+      <button type="button" ?disabled=${busy} @click=${() => this.close()}>${msg('Close')}</button>
       <button part="confirm" type="button" class="primary ${copy.tone === 'danger' ? 'danger' : ''}" @click=${this.#confirm}>
-        ${busy ? html`<span class="spin">${refreshIcon}</span> Working…` : label}
+        ${busy ? html`<span class="spin">${refreshIcon}</span> ${msg('Working…')}` : label}
       </button>`;
   }
 

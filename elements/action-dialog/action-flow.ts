@@ -5,6 +5,7 @@ import type { ApiClient, ExecuteResult } from '../api/api-client.ts';
 import { ApiError, isAbort } from '../api/api-error.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
+import { msg } from '../shared/locale.ts';
 
 /** Where an action stands in its dialog. A plain object with a derived type, not an enum. */
 export const FLOW_STEP = Object.freeze({
@@ -138,7 +139,7 @@ export class ActionFlow implements ReactiveController {
     } catch (error) {
       if (run !== this.#run) return;
       if (error instanceof ApiError && error.code === PROBLEM_TYPES.invalidInput && error.parameter === 'reason') {
-        this.reasonError = error.detail || 'The server did not accept this reason.';
+        this.reasonError = error.detail || msg('The server did not accept this reason.');
         this.#set(FLOW_STEP.reason);
         return;
       }

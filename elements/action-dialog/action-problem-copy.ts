@@ -1,7 +1,8 @@
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../../core/vocabulary/problem-types.ts';
 import { ApiError } from '../api/api-error.ts';
-import { ACTION_COPY } from '../actions/action-copy.ts';
+import { actionCopy } from '../actions/action-copy.ts';
+import { msg } from '../shared/locale.ts';
 
 /** What the dialog offers after a problem, besides closing. */
 export type ProblemNext =
@@ -32,7 +33,7 @@ export function meansStale(error: unknown, during: 'preview' | 'execute'): boole
 
 /** What the words for a problem may draw on besides the problem itself. */
 interface CopyContext {
-  /** The action's verb in lower case: "retry". */
+  /** The action's verb inside a sentence: "retry". */
   readonly verb: string;
   /** What trying again means at this step. */
   readonly again: ProblemNext;
@@ -41,55 +42,55 @@ interface CopyContext {
 /** The words for each console problem the dialog can meet; other problems are worded by status. */
 const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, context: CopyContext) => ActionProblemCopy>>> = {
   [PROBLEM_TYPES.previewExpired]: () => ({
-    heading: 'The preview expired',
-    message: 'Previews last a few minutes, so that you act on what you saw. Preview again to see the jobs as they are now.',
+    heading: msg('The preview expired'),
+    message: msg('Previews last a few minutes, so that you act on what you saw. Preview again to see the jobs as they are now.'),
     next: 'preview-again',
     unchanged: true,
   }),
   [PROBLEM_TYPES.planDrift]: (error) => ({
-    heading: 'The jobs changed since the preview',
-    message: error.detail || 'A worker or another operator got to some of them first. Preview again to see the jobs as they are now.',
+    heading: msg('The jobs changed since the preview'),
+    message: error.detail || msg('A worker or another operator got to some of them first. Preview again to see the jobs as they are now.'),
     next: 'preview-again',
     unchanged: true,
   }),
   [PROBLEM_TYPES.previewUsed]: () => ({
-    heading: 'This was already done',
-    message: 'This preview was already executed (here or in another tab); it never runs twice. The audit log shows who did it and how it ended.',
+    heading: msg('This was already done'),
+    message: msg('This preview was already executed (here or in another tab); it never runs twice. The audit log shows who did it and how it ended.'),
     next: 'audit-log',
     unchanged: false,
   }),
   [PROBLEM_TYPES.previewOtherOperator]: () => ({
-    heading: 'This preview belongs to another operator',
-    message: 'Previews cannot be shared. Preview again to make your own.',
+    heading: msg('This preview belongs to another operator'),
+    message: msg('Previews cannot be shared. Preview again to make your own.'),
     next: 'preview-again',
     unchanged: true,
   }),
   [PROBLEM_TYPES.previewNotFound]: () => ({
-    heading: 'The server no longer knows this preview',
-    message: 'Preview again to continue.',
+    heading: msg('The server no longer knows this preview'),
+    message: msg('Preview again to continue.'),
     next: 'preview-again',
     unchanged: true,
   }),
   [PROBLEM_TYPES.forbidden]: (error, { verb }) => ({
-    heading: `You are not allowed to ${verb} these jobs`,
-    message: error.detail ? `${error.detail} Ask an administrator if you need to.` : 'Ask an administrator if you need to.',
+    heading: msg('You are not allowed to {verb} these jobs', { verb }),
+    message: error.detail ? `${error.detail} ${msg('Ask an administrator if you need to.')}` : msg('Ask an administrator if you need to.'),
     next: 'close',
     unchanged: true,
   }),
   [PROBLEM_TYPES.unauthenticated]: (_error, { again }) => ({
-    heading: 'You are signed out',
-    message: 'Sign in again in another tab, then try again here.',
+    heading: msg('You are signed out'),
+    message: msg('Sign in again in another tab, then try again here.'),
     next: again,
     unchanged: true,
   }),
   [PROBLEM_TYPES.notFound]: (error) => ({
-    heading: 'Some of these jobs no longer exist',
-    message: `${error.detail} Close this and look at the list again.`,
+    heading: msg('Some of these jobs no longer exist'),
+    message: `${error.detail} ${msg('Close this and look at the list again.')}`,
     next: 'close',
     unchanged: true,
   }),
   [PROBLEM_TYPES.invalidInput]: (error, { verb }) => ({
-    heading: error.parameter === 'target' ? `Nothing to ${verb}` : 'The server refused the request',
+    heading: error.parameter === 'target' ? msg('Nothing to {verb}', { verb }) : msg('The server refused the request'),
     message: error.detail || error.title,
     next: 'close',
     unchanged: true,
@@ -109,28 +110,28 @@ function problemTypeFor(error: ApiError): ProblemType | null {
  * what happened in an operator's terms and offers one next step.
  */
 export function actionProblemCopy(error: unknown, during: 'preview' | 'execute', action: OperatorAction): ActionProblemCopy {
-  const verb = ACTION_COPY[action].verb.toLowerCase();
+  const verb = actionCopy(action).infinitive;
   if (!(error instanceof ApiError)) {
-    return { heading: 'Something went wrong', message: error instanceof Error ? error.message : String(error), next: 'close', unchanged: during === 'preview' };
+    return { heading: msg('Something went wrong'), message: error instanceof Error ? error.message : String(error), next: 'close', unchanged: during === 'preview' };
   }
   const detail = error.detail;
   const again: ProblemNext = during === 'execute' ? 'resubmit' : 'preview-again';
   const type = problemTypeFor(error);
   const worded = type === null ? undefined : PROBLEM_COPY[type];
   if (worded) return worded(error, { verb, again });
-  const safe = 'Trying again is safe: the console sends the same request key, so the action cannot run twice.';
+  const safe = msg('Trying again is safe: the console sends the same request key, so the action cannot run twice.');
   if (error.status === 0) {
     return during === 'execute'
-      ? { heading: 'The answer did not arrive', message: `The server may or may not have received the request. ${safe}`, next: 'resubmit', unchanged: false }
-      : { heading: 'Cannot reach the server', message: 'Check your connection, then try again.', next: 'preview-again', unchanged: true };
+      ? { heading: msg('The answer did not arrive'), message: `${msg('The server may or may not have received the request.')} ${safe}`, next: 'resubmit', unchanged: false }
+      : { heading: msg('Cannot reach the server'), message: msg('Check your connection, then try again.'), next: 'preview-again', unchanged: true };
   }
   if (error.status >= 500) {
     return {
-      heading: during === 'execute' ? `The server could not ${verb} the jobs` : 'The server could not preview the action',
+      heading: during === 'execute' ? msg('The server could not {verb} the jobs', { verb }) : msg('The server could not preview the action'),
       message: `${detail || error.title || `HTTP ${error.status}`}${during === 'execute' ? ` ${safe}` : ''}`,
       next: again,
       unchanged: during === 'preview',
     };
   }
-  return { heading: error.title || 'The server refused the request', message: detail || `HTTP ${error.status}`, next: 'close', unchanged: true };
+  return { heading: error.title || msg('The server refused the request'), message: detail || `HTTP ${error.status}`, next: 'close', unchanged: true };
 }

@@ -2,7 +2,8 @@ import { html, type TemplateResult } from 'lit';
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { lockIcon } from '../shared/icons.ts';
 import type { ActionOption } from './action-availability.ts';
-import { ACTION_COPY } from './action-copy.ts';
+import { intlLocale, msg } from '../shared/locale.ts';
+import { actionCopy } from './action-copy.ts';
 import { ACTION_ICONS } from './action-icons.ts';
 
 /**
@@ -21,9 +22,9 @@ function deniedNoteId(prefix: string, reason: string | null): string {
  * learn why, not only that, it is unavailable; clicking it does nothing.
  */
 export function actionButton(option: ActionOption, label: string, onClick: (action: OperatorAction) => void, notePrefix: string): TemplateResult {
-  const copy = ACTION_COPY[option.action];
+  const copy = actionCopy(option.action);
   if (!option.allowed) {
-    return html`<button type="button" class="act" aria-disabled="true" aria-describedby=${deniedNoteId(notePrefix, option.reason)} title=${option.reason ?? NO_REASON}>
+    return html`<button type="button" class="act" aria-disabled="true" aria-describedby=${deniedNoteId(notePrefix, option.reason)} title=${option.reason ?? msg('Not allowed for your account.')}>
       ${lockIcon}<span>${label}</span>
     </button>`;
   }
@@ -31,9 +32,6 @@ export function actionButton(option: ActionOption, label: string, onClick: (acti
     ${ACTION_ICONS[option.action]}<span>${label}</span>
   </button>`;
 }
-
-/** What a disabled action says when the host gave no reason. */
-const NO_REASON = 'Not allowed for your account.';
 
 /**
  * The visible reasons for the disallowed options: one line per distinct reason ("Retry and Delete
@@ -45,11 +43,12 @@ export function deniedNotes(options: readonly ActionOption[], notePrefix: string
   if (groups.size === 0) return '';
   return html`<ul class="denied-notes">
     ${[...groups].map(([reason, actions]) => {
-      const verbs = actions.map((action) => ACTION_COPY[action].verb);
-      const names = verbs.length === 1 ? verbs[0] : `${verbs.slice(0, -1).join(', ')} and ${verbs.at(-1)}`;
-      const are = verbs.length === 1 ? 'is' : 'are';
+      const names = new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(actions.map((action) => actionCopy(action).verb));
+      const one = actions.length === 1;
       return html`<li id=${deniedNoteId(notePrefix, reason)}>
-        ${lockIcon}<span><strong>${names}</strong> ${reason === null ? `${are} not allowed for your account.` : `${are} not available: ${reason}`}</span>
+        ${lockIcon}<span>${reason === null
+          ? (one ? msg('{names} is not allowed for your account.', { names }) : msg('{names} are not allowed for your account.', { names }))
+          : (one ? msg('{names} is not available: {reason}', { names, reason }) : msg('{names} are not available: {reason}', { names, reason }))}</span>
       </li>`;
     })}
   </ul>`;

@@ -7,6 +7,7 @@ import { ensureDefined } from '../lazy-elements.ts';
 import { routes, type Route } from '../router/routes.ts';
 import { alertIcon } from '../shared/icons.ts';
 import { ACTION_ORDER } from './action-copy.ts';
+import { msg } from '../shared/locale.ts';
 
 /**
  * The action dialog as a view renders it: with the view's client, the session's reason minimum,
@@ -40,6 +41,6 @@ export async function openActionDialog(root: ParentNode, request: ActionRequest)
 /** What a view says when the dialog could not be loaded. */
 export function dialogLoadError(failed: boolean): TemplateResult | string {
   return failed
-    ? html`<p class="denied-notes" role="alert">${alertIcon} The action could not be opened: the console could not reach the server. Try again.</p>`
+    ? html`<p class="denied-notes" role="alert">${alertIcon} ${msg('The action could not be opened: the console could not reach the server. Try again.')}</p>`
     : '';
 }

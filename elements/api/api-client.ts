@@ -20,6 +20,7 @@ import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
+import { msg } from '../shared/locale.ts';
 
 /** Which jobs of a queue to list. */
 export interface JobPageQuery {
@@ -184,7 +185,7 @@ export class ApiClient {
       });
     } catch (error) {
       if (isAbort(error)) throw error;
-      throw new ApiError(0, 'about:blank', 'Network error', 'The console could not reach the server.');
+      throw new ApiError(0, 'about:blank', msg('Network error'), msg('The console could not reach the server.'));
     }
     if (!response.ok) throw await toApiError(response, this.root);
     return response;
@@ -196,7 +197,7 @@ async function readJson<T>(response: Response): Promise<T> {
     return (await response.json()) as T;
   } catch (error) {
     if (isAbort(error)) throw error;
-    throw new ApiError(0, 'about:blank', 'Unreadable answer', 'The server answered with something other than JSON.');
+    throw new ApiError(0, 'about:blank', msg('Unreadable answer'), msg('The server answered with something other than JSON.'));
   }
 }
 

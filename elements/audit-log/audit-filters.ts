@@ -2,10 +2,12 @@ import { html, type TemplateResult } from 'lit';
 import { AUDIT_OUTCOMES } from '../../core/vocabulary/audit-outcomes.ts';
 import { chevronIcon } from '../shared/icons.ts';
 import { AUDIT_FILTER_KEYS, auditFilterCount, type AuditFilterKey, type AuditQuery } from '../api/audit-query.ts';
-import { ACTION_COPY, ACTION_ORDER } from '../actions/action-copy.ts';
+import { actionCopy, ACTION_ORDER } from '../actions/action-copy.ts';
+import { msg, plural } from '../shared/locale.ts';
 import { actionVerb } from './audit-text.ts';
-import { OUTCOME_LABELS } from './audit-text.ts';
+import { outcomeLabel } from './audit-text.ts';
 import { fromLocalInput, toLocalInput } from './local-datetime.ts';
+import { formatCount } from '../shared/format.ts';
 
 const TIME_KEYS: readonly AuditFilterKey[] = ['from', 'to'];
 
@@ -38,37 +40,37 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
   };
   const active = auditFilterCount(query);
   return html`<details part="filters" class="card filter-box" ?open=${open} @toggle=${(event: Event) => onToggle((event.target as HTMLDetailsElement).open)}>
-    <summary>${chevronIcon}<span>Filters</span>${active > 0 ? html`<span class="muted">· ${active} active</span>` : ''}</summary>
-    <form class="filters" role="search" aria-label="Filter the audit log" @submit=${submit}>
-    ${text('actor', 'Operator ID')}
+    <summary>${chevronIcon}<span>${msg('Filters')}</span>${active > 0 ? html`<span class="muted">· ${msg('{count} active', { count: formatCount(active) })}</span>` : ''}</summary>
+    <form class="filters" role="search" aria-label=${msg('Filter the audit log')} @submit=${submit}>
+    ${text('actor', msg('Operator ID'))}
     <div class="f">
-      <label for="f-action">Action</label>
+      <label for="f-action">${msg('Action')}</label>
       <select id="f-action" name="action" .value=${query.action ?? ''}>
-        <option value="" ?selected=${!query.action}>Any action</option>
-        ${ACTION_ORDER.map((action) => html`<option value=${action} ?selected=${query.action === action}>${ACTION_COPY[action].verb}</option>`)}
+        <option value="" ?selected=${!query.action}>${msg('Any action')}</option>
+        ${ACTION_ORDER.map((action) => html`<option value=${action} ?selected=${query.action === action}>${actionCopy(action).verb}</option>`)}
         <option value="bridge.view" ?selected=${query.action === 'bridge.view'}>${actionVerb('bridge.view')}</option>
       </select>
     </div>
-    ${text('queue', 'Queue')}
-    ${text('job', 'Job ID')}
+    ${text('queue', msg('Queue'))}
+    ${text('job', msg('Job ID'))}
     <div class="f">
-      <label for="f-outcome">Outcome</label>
+      <label for="f-outcome">${msg('Outcome')}</label>
       <select id="f-outcome" name="outcome" .value=${query.outcome ?? ''}>
-        <option value="" ?selected=${!query.outcome}>Any outcome</option>
-        ${AUDIT_OUTCOMES.map((outcome) => html`<option value=${outcome} ?selected=${query.outcome === outcome}>${OUTCOME_LABELS[outcome]}</option>`)}
+        <option value="" ?selected=${!query.outcome}>${msg('Any outcome')}</option>
+        ${AUDIT_OUTCOMES.map((outcome) => html`<option value=${outcome} ?selected=${query.outcome === outcome}>${outcomeLabel(outcome)}</option>`)}
       </select>
     </div>
     <div class="f">
-      <label for="f-from">From</label>
+      <label for="f-from">${msg('From')}</label>
       <input id="f-from" name="from" type="datetime-local" .value=${toLocalInput(query.from)} />
     </div>
     <div class="f">
-      <label for="f-to">Until</label>
+      <label for="f-to">${msg('Until')}</label>
       <input id="f-to" name="to" type="datetime-local" .value=${toLocalInput(query.to)} />
     </div>
     <div class="f buttons">
-      <button type="submit" class="primary">Apply filters</button>
-      ${active > 0 ? html`<button type="button" class="quiet" @click=${() => onApply({})}>Clear ${active === 1 ? 'filter' : 'filters'}</button>` : ''}
+      <button type="submit" class="primary">${msg('Apply filters')}</button>
+      ${active > 0 ? html`<button type="button" class="quiet" @click=${() => onApply({})}>${plural(active, 'Clear filter', 'Clear filters')}</button>` : ''}
     </div>
     </form>
   </details>`;

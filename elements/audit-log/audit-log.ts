@@ -18,6 +18,7 @@ import { viewStyles } from '../shared/view.styles.ts';
 import { auditFilters } from './audit-filters.ts';
 import { auditLogStyles } from './audit-log.styles.ts';
 import { actionVerb, changedText, principalText, selectionShort, touchedJobs, type JobsRecord } from './audit-text.ts';
+import { msg, plural } from '../shared/locale.ts';
 
 /** Records per page. */
 
@@ -89,15 +90,15 @@ export class OpsJobsAuditLog extends ViewElement {
     return html`
       <header class="head">
         <div>
-          <h1 tabindex="-1">Audit log</h1>
-          <p class="sub">Every operator action, newest first: who, what, how it ended, and why.</p>
+          <h1 tabindex="-1">${msg('Audit log')}</h1>
+          <p class="sub">${msg('Every operator action, newest first: who, what, how it ended, and why.')}</p>
         </div>
         <div class="tools">
           ${session?.permissions['audit.export']
-            ? html`<a class="button-link" href=${this.api.auditExportUrl(filter, 'csv')} download>${downloadIcon}<span><span class="label">Export </span>CSV</span></a>
-                <a class="button-link" href=${this.api.auditExportUrl(filter, 'jsonl')} download>${downloadIcon}<span><span class="label">Export </span>JSON Lines</span></a>`
+            ? html`<a class="button-link" href=${this.api.auditExportUrl(filter, 'csv')} download>${downloadIcon}<span><span class="label">${msg('Export')} </span>CSV</span></a>
+                <a class="button-link" href=${this.api.auditExportUrl(filter, 'jsonl')} download>${downloadIcon}<span><span class="label">${msg('Export')} </span>JSON Lines</span></a>`
             : ''}
-          ${refreshButton(busy, 'Refresh the audit log', () => void this.refresh())}
+          ${refreshButton(busy, msg('Refresh the audit log'), () => void this.refresh())}
         </div>
       </header>
       ${auditFilters(filter, (next) => this.#apply(next), this.filtersOpen || auditFilterCount(filter) > 0, (open) => (this.filtersOpen = open))}
@@ -111,28 +112,28 @@ export class OpsJobsAuditLog extends ViewElement {
   #table(filter: AuditQuery): TemplateResult {
     const pages = this.#pages;
     if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
-      return html`<div class="card table-card" role="status" aria-busy="true" aria-label="Loading the audit log">
+      return html`<div class="card table-card" role="status" aria-busy="true" aria-label=${msg('Loading the audit log')}>
         ${[0, 1, 2, 3, 4].map(() => html`<span class="skeleton row-s"></span>`)}
       </div>`;
     }
     if (pages.items.length === 0) {
       const filtered = auditFilterCount(filter) > 0;
       return html`<div class="card empty">
-        ${auditIcon}<strong>${filtered ? 'No records match these filters' : 'No operator actions yet'}</strong>
-        <span>${filtered ? 'Try fewer filters or a wider time range.' : 'Retries, cancellations and other actions appear here once an operator takes one.'}</span>
+        ${auditIcon}<strong>${filtered ? msg('No records match these filters') : msg('No operator actions yet')}</strong>
+        <span>${filtered ? msg('Try fewer filters or a wider time range.') : msg('Retries, cancellations and other actions appear here once an operator takes one.')}</span>
       </div>`;
     }
     return html`<div part="table" class="card table-card">
-      <table class="stack" role="table" aria-label="Audit records">
+      <table class="stack" role="table" aria-label=${msg('Audit records')}>
         <thead role="rowgroup">
           <tr role="row">
-            <th role="columnheader" scope="col">When</th>
-            <th role="columnheader" scope="col">Operator</th>
-            <th role="columnheader" scope="col">Action</th>
-            <th role="columnheader" scope="col">Queue</th>
-            <th role="columnheader" scope="col">Jobs</th>
-            <th role="columnheader" scope="col">Outcome</th>
-            <th role="columnheader" scope="col">Reason</th>
+            <th role="columnheader" scope="col">${msg('When')}</th>
+            <th role="columnheader" scope="col">${msg('Operator')}</th>
+            <th role="columnheader" scope="col">${msg('Action')}</th>
+            <th role="columnheader" scope="col">${msg('Queue')}</th>
+            <th role="columnheader" scope="col">${msg('Jobs')}</th>
+            <th role="columnheader" scope="col">${msg('Outcome')}</th>
+            <th role="columnheader" scope="col">${msg('Reason')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
@@ -149,18 +150,18 @@ export class OpsJobsAuditLog extends ViewElement {
     const who = principalText(record);
     return html`<tr role="row" class=${record.outcome === 'pending' ? 'open' : ''}>
       <td role="cell" class="time"><ops-jobs-relative-time datetime=${record.occurredAt} format="both" stacked></ops-jobs-relative-time></td>
-      <td role="cell" class="who" data-label="By">
+      <td role="cell" class="who" data-label=${msg('By')}>
         <a href=${this.href(routes.audit({ actor: record.principal.id }))} title="${record.principal.id} (${record.principal.type})"
-          aria-label="Records by ${who}">${who}</a>
+          aria-label=${msg('Records by {who}', { who })}>${who}</a>
       </td>
       <td role="cell" class="what">
-        <a class="record" href=${this.href(routes.auditRecord(record.id))} aria-label="${verb}${resource ? ` in ${resource.queue}` : ''}${when ? `, ${formatExact(when)}` : ''}: record details"
+        <a class="record" href=${this.href(routes.auditRecord(record.id))} aria-label=${msg('{action}: record details', { action: `${resource ? msg('{verb} in {queue}', { verb, queue: resource.queue }) : verb}${when ? `, ${formatExact(when)}` : ''}` })}
           >${verb}</a>
       </td>
-      ${touchedJobs(record) ? this.#jobCells(record) : html`<td role="cell" class="queue"></td><td role="cell" class="jobs"><span class="muted">No jobs</span></td>`}
+      ${touchedJobs(record) ? this.#jobCells(record) : html`<td role="cell" class="queue"></td><td role="cell" class="jobs"><span class="muted">${msg('No jobs')}</span></td>`}
       <td role="cell" class="outcome"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge></td>
       <td role="cell" class="reason">${record.reason === null
-          ? html`<span class="muted hidden-note">Hidden by display policy</span>`
+          ? html`<span class="muted hidden-note">${msg('Hidden by display policy')}</span>`
           : html`<span class="excerpt" title=${record.reason.slice(0, 1000)}>${record.reason}</span>`}</td>
     </tr>`;
   }
@@ -168,22 +169,22 @@ export class OpsJobsAuditLog extends ViewElement {
   #jobCells(record: JobsRecord): TemplateResult {
     const { queue, ids } = record.resource;
     const one = ids.length === 1 ? ids[0] : undefined;
-    return html`<td role="cell" class="queue" data-label="in"><a href=${this.href(routes.queue(queue))}>${queue}</a></td>
+    return html`<td role="cell" class="queue" data-label=${msg('in')}><a href=${this.href(routes.queue(queue))}>${queue}</a></td>
       <td role="cell" class="jobs">
         ${one !== undefined
-          ? html`<a class="mono" href=${this.href(routes.job(queue, one))} title=${one} aria-label="Job ${one}">Job ${shortId(one)}</a>`
-          : html`<a href=${this.href(routes.auditRecord(record.id))} aria-label="${changedText(record)}: list of jobs">${changedText(record)}</a>`}
+          ? html`<a class="mono" href=${this.href(routes.job(queue, one))} title=${one} aria-label=${msg('Job {id}', { id: one })}>${msg('Job {id}', { id: shortId(one) })}</a>`
+          : html`<a href=${this.href(routes.auditRecord(record.id))} aria-label=${msg('{jobs}: list of jobs', { jobs: changedText(record) })}>${changedText(record)}</a>`}
         <span class="sel muted">${selectionShort(record)}</span>
       </td>`;
   }
 
   #footer(): TemplateResult | string {
     const count = this.#pages.items.length;
-    return pagerFooter(this.#pages, PAGE_SIZE.default, `Showing ${formatCount(count)} ${count === 1 ? 'record' : 'records'}`, 'records', this.#more);
+    return pagerFooter(this.#pages, PAGE_SIZE.default, plural(count, 'Showing {count} record', 'Showing {count} records'), msg('Could not load more records.'), this.#more);
   }
 
   readonly #more = async (): Promise<void> => {
-    const said = await loadMoreAnnounced(this.#pages, 'records');
+    const said = await loadMoreAnnounced(this.#pages, (added, shown) => plural(added, 'Loaded {count} more record, {shown} shown.', 'Loaded {count} more records, {shown} shown.', { shown }));
     if (said) this.announcement = said;
   };
 }

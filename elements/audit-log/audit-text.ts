@@ -2,30 +2,36 @@ import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
 import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { isOperatorAction, type AuditedAction } from '../../core/vocabulary/actions.ts';
-import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import { actionCopy, jobCount } from '../actions/action-copy.ts';
+import { msg, plural } from '../shared/locale.ts';
 import { formatCount } from '../shared/format.ts';
-import { STATE_LABELS } from '../shared/state-copy.ts';
+import { stateWord } from '../shared/state-copy.ts';
 
-export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = Object.freeze({
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  pending: 'Pending',
-  denied: 'Denied',
-  expired: 'Expired',
-  already_used: 'Already used',
-  drifted: 'Drifted',
-});
+/** How an outcome reads, in the chosen locale. */
+export function outcomeLabel(outcome: AuditOutcome): string {
+  switch (outcome) {
+    case 'succeeded': return msg('Succeeded');
+    case 'failed': return msg('Failed');
+    case 'pending': return msg('Pending');
+    case 'denied': return msg('Denied');
+    case 'expired': return msg('Expired');
+    case 'already_used': return msg('Already used');
+    case 'drifted': return msg('Drifted');
+  }
+}
 
-/** What each outcome means, for tooltips and the record page. */
-export const OUTCOME_HINTS: Readonly<Record<AuditOutcome, string>> = Object.freeze({
-  succeeded: 'The action ran.',
-  failed: 'The action ran and failed.',
-  pending: 'Recorded before the action ran, with no outcome since. If it stays pending, the process may have stopped mid-action: check its jobs.',
-  denied: 'Refused: the operator was not allowed to, or used another operator\'s preview. Nothing changed.',
-  expired: 'Refused: the preview had expired. Nothing changed.',
-  already_used: 'Refused: the preview had already been executed. Nothing changed.',
-  drifted: 'Refused: the previewed jobs had changed since. Nothing changed.',
-});
+/** What an outcome means, for tooltips and the record page. */
+export function outcomeHint(outcome: AuditOutcome): string {
+  switch (outcome) {
+    case 'succeeded': return msg('The action ran.');
+    case 'failed': return msg('The action ran and failed.');
+    case 'pending': return msg('Recorded before the action ran, with no outcome since. If it stays pending, the process may have stopped mid-action: check its jobs.');
+    case 'denied': return msg('Refused: the operator was not allowed to, or used another operator\'s preview. Nothing changed.');
+    case 'expired': return msg('Refused: the preview had expired. Nothing changed.');
+    case 'already_used': return msg('Refused: the preview had already been executed. Nothing changed.');
+    case 'drifted': return msg('Refused: the previewed jobs had changed since. Nothing changed.');
+  }
+}
 
 /** A record of an operator action on jobs: every record but that of a bridge opened. */
 export type JobsRecord = AuditRecordResponse & { readonly resource: NonNullable<AuditRecordResponse['resource']> };
@@ -37,12 +43,12 @@ export function touchedJobs(record: AuditRecordResponse): record is JobsRecord {
 
 /** What the record's action is called: "Retry", or "Opened the bridge". */
 export function actionVerb(action: AuditedAction): string {
-  return isOperatorAction(action) ? ACTION_COPY[action].verb : 'Opened the bridge';
+  return isOperatorAction(action) ? actionCopy(action).verb : msg('Opened the bridge');
 }
 
 /** What the record's action did, in the past tense: "Retried", or "Opened the bridge". */
 export function actionDone(action: AuditedAction): string {
-  return isOperatorAction(action) ? ACTION_COPY[action].done : 'Opened the bridge';
+  return isOperatorAction(action) ? actionCopy(action).doneLabel : msg('Opened the bridge');
 }
 
 /** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids). */
@@ -50,18 +56,17 @@ export function selectionText(record: JobsRecord): string {
   const selection = record.resource.selection;
   if ('filter' in selection) {
     const state = selection.filter.state;
-    return `All ${isJobState(state) ? STATE_LABELS[state].toLowerCase() : state} jobs`;
+    return msg('All {state} jobs', { state: isJobState(state) ? stateWord(state) : state });
   }
-  const n = selection.ids.length;
-  return `${formatCount(n)} selected ${n === 1 ? 'job' : 'jobs'}`;
+  return plural(selection.ids.length, '{count} selected job', '{count} selected jobs');
 }
 
 /** How the record chose its jobs, in a word or two beside their count: "all failed", "selected". */
 export function selectionShort(record: JobsRecord): string {
   const selection = record.resource.selection;
-  if (!('filter' in selection)) return 'selected';
+  if (!('filter' in selection)) return msg('selected');
   const state = selection.filter.state;
-  return `all ${isJobState(state) ? STATE_LABELS[state].toLowerCase() : state}`;
+  return msg('all {state}', { state: isJobState(state) ? stateWord(state) : state });
 }
 
 /** The operator as a record names them: the label the display policy allowed, else the id. */
@@ -71,6 +76,6 @@ export function principalText(record: AuditRecordResponse): string {
 
 /** How many jobs it changed, in words: "37 jobs", or "35 of 37 jobs"; "37 jobs" while pending. */
 export function changedText(record: AuditRecordResponse): string {
-  if (record.affected === null || record.affected === record.requested) return jobCount(record.requested, formatCount);
-  return `${formatCount(record.affected)} of ${jobCount(record.requested, formatCount)}`;
+  if (record.affected === null || record.affected === record.requested) return jobCount(record.requested);
+  return msg('{affected} of {jobs}', { affected: formatCount(record.affected), jobs: jobCount(record.requested) });
 }

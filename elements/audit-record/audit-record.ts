@@ -2,7 +2,8 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { jobCount } from '../actions/action-copy.ts';
-import { actionVerb, OUTCOME_HINTS, principalText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
+import { msg } from '../shared/locale.ts';
+import { actionVerb, outcomeHint, principalText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
@@ -52,30 +53,30 @@ export class OpsJobsAuditRecord extends ViewElement {
     return html`
       <header class="head">
         <div>
-          <nav class="crumbs" aria-label="Breadcrumbs"><a href=${this.href(routes.audit())}>Audit log</a></nav>
+          <nav class="crumbs" aria-label=${msg('Breadcrumbs')}><a href=${this.href(routes.audit())}>${msg('Audit log')}</a></nav>
           <div class="title">
-            <h1 tabindex="-1">${current ? (touchedJobs(current) ? `${verb} · ${jobCount(current.requested, formatCount)}` : verb) : html`Record <span class="mono">${shortId(this.recordId)}</span>`}</h1>
+            <h1 tabindex="-1">${current ? (touchedJobs(current) ? `${verb} · ${jobCount(current.requested)}` : verb) : html`${msg('Record')} <span class="mono">${shortId(this.recordId)}</span>`}</h1>
             ${current ? html`<ops-jobs-outcome-badge outcome=${current.outcome}></ops-jobs-outcome-badge>` : ''}
           </div>
           ${current
             ? html`<p class="sub">
-                <span>by ${principalText(current)}</span><span class="sep" aria-hidden="true">·</span>
+                <span>${msg('by {who}', { who: principalText(current) })}</span><span class="sep" aria-hidden="true">·</span>
                 ${current.resource
-                  ? html`<span>in <a href=${this.href(routes.queue(current.resource.queue))}>${current.resource.queue}</a></span><span class="sep" aria-hidden="true">·</span>`
+                  ? html`<span>${msg('in')} <a href=${this.href(routes.queue(current.resource.queue))}>${current.resource.queue}</a></span><span class="sep" aria-hidden="true">·</span>`
                   : ''}
                 <ops-jobs-relative-time datetime=${current.occurredAt} format="both"></ops-jobs-relative-time>
               </p>`
             : ''}
         </div>
         <div class="tools">
-          ${refreshButton(busy, 'Refresh record', () => void this.refresh())}
+          ${refreshButton(busy, msg('Refresh record'), () => void this.refresh())}
         </div>
       </header>
       ${this.#load.render({
-        pending: () => (current ? this.#content(current) : html`<div role="status" aria-busy="true" aria-label="Loading the record"><span class="skeleton block"></span></div>`),
+        pending: () => (current ? this.#content(current) : html`<div role="status" aria-busy="true" aria-label=${msg('Loading the record')}><span class="skeleton block"></span></div>`),
         complete: (record) => this.#content(record),
         error: (error) => html`<ops-jobs-problem .error=${error} subject="audit record">
-          <a slot="actions" href=${this.href(routes.audit())}>Audit log</a>
+          <a slot="actions" href=${this.href(routes.audit())}>${msg('Audit log')}</a>
         </ops-jobs-problem>`,
       })}
     `;
@@ -83,11 +84,11 @@ export class OpsJobsAuditRecord extends ViewElement {
 
   #content(record: AuditRecordResponse): TemplateResult {
     return html`${record.outcome === 'pending'
-        ? html`<p class="open-intent" role="note">${warningIcon}<span><strong>Open intent.</strong> ${OUTCOME_HINTS.pending}</span></p>`
+        ? html`<p class="open-intent" role="note">${warningIcon}<span><strong>${msg('Open intent.')}</strong> ${outcomeHint('pending')}</span></p>`
         : ''}
       <section part="reason" class="card reason" aria-labelledby="reason-h">
-        <h2 id="reason-h">Reason</h2>
-        ${record.reason === null ? html`<p class="muted"><em>Hidden by display policy</em></p>` : html`<blockquote>${record.reason}</blockquote>`}
+        <h2 id="reason-h">${msg('Reason')}</h2>
+        ${record.reason === null ? html`<p class="muted"><em>${msg('Hidden by display policy')}</em></p>` : html`<blockquote>${record.reason}</blockquote>`}
       </section>
       ${this.#facts(record)} ${touchedJobs(record) ? this.#jobs(record) : ''}`;
   }
@@ -96,25 +97,25 @@ export class OpsJobsAuditRecord extends ViewElement {
     const copy = (value: string, label: string) => html`<span class="mono value">${value}</span><ops-jobs-copy-button value=${value} label=${label}></ops-jobs-copy-button>`;
     const fact = (term: string, value: unknown, wide = false) => html`<div class=${wide ? 'wide' : ''}><dt>${term}</dt><dd>${value}</dd></div>`;
     return html`<section class="card" aria-labelledby="facts-h">
-      <h2 id="facts-h">Details</h2>
+      <h2 id="facts-h">${msg('Details')}</h2>
       <dl part="facts" class="facts">
-        ${fact('Operator', html`${record.principal.label ?? html`<em class="muted">label hidden</em>`} <span class="muted">(${record.principal.type})</span>`)}
-        ${fact('Operator ID', copy(record.principal.id, 'Copy operator ID'))}
-        ${fact('Action', html`${actionVerb(record.action)} <span class="muted mono">${record.action}</span>`)}
+        ${fact(msg('Operator'), html`${record.principal.label ?? html`<em class="muted">${msg('label hidden')}</em>`} <span class="muted">(${record.principal.type})</span>`)}
+        ${fact(msg('Operator ID'), copy(record.principal.id, msg('Copy operator ID')))}
+        ${fact(msg('Action'), html`${actionVerb(record.action)} <span class="muted mono">${record.action}</span>`)}
         ${touchedJobs(record)
-          ? html`${fact('Queue', html`<a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a>`)}
-              ${fact('Selection', selectionText(record))}
-              ${fact('Requested', jobCount(record.requested, formatCount))}
-              ${fact('Affected', record.affected === null ? html`<span class="muted">not yet known</span>` : jobCount(record.affected, formatCount))}`
+          ? html`${fact(msg('Queue'), html`<a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a>`)}
+              ${fact(msg('Selection'), selectionText(record))}
+              ${fact(msg('Requested'), jobCount(record.requested))}
+              ${fact(msg('Affected'), record.affected === null ? html`<span class="muted">${msg('not yet known')}</span>` : jobCount(record.affected))}`
           : ''}
-        ${fact('Outcome', html`<ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>`)}
-        ${fact('Occurred', html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`, true)}
-        ${fact('Completed', html`<ops-jobs-relative-time .datetime=${record.completedAt} format="exact" placeholder="not yet"></ops-jobs-relative-time>`, true)}
+        ${fact(msg('Outcome'), html`<ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>`)}
+        ${fact(msg('Occurred'), html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`, true)}
+        ${fact(msg('Completed'), html`<ops-jobs-relative-time .datetime=${record.completedAt} format="exact" placeholder=${msg('not yet')}></ops-jobs-relative-time>`, true)}
       </dl>
       <dl class="facts ids">
-        ${fact('Record ID', copy(record.id, 'Copy record ID'))}
-        ${fact('Plan hash', copy(record.planHash, 'Copy plan hash'))}
-        ${fact('Correlation ID', copy(record.correlationId, 'Copy correlation ID'))}
+        ${fact(msg('Record ID'), copy(record.id, msg('Copy record ID')))}
+        ${fact(msg('Plan hash'), copy(record.planHash, msg('Copy plan hash')))}
+        ${fact(msg('Correlation ID'), copy(record.correlationId, msg('Copy correlation ID')))}
       </dl>
     </section>`;
   }
@@ -122,11 +123,11 @@ export class OpsJobsAuditRecord extends ViewElement {
   #jobs(record: JobsRecord): TemplateResult {
     const ids = record.resource.ids;
     return html`<section part="jobs" class="card" aria-labelledby="jobs-h">
-      <h2 id="jobs-h">Jobs <span class="muted">${formatCount(ids.length)}</span></h2>
+      <h2 id="jobs-h">${msg('Jobs')} <span class="muted">${formatCount(ids.length)}</span></h2>
       ${ids.length === 0
-        ? html`<p class="muted">No job ids recorded.</p>`
+        ? html`<p class="muted">${msg('No job ids recorded.')}</p>`
         : html`<ul class="ids">
-            ${ids.map((id) => html`<li><a class="mono" href=${this.href(routes.job(record.resource.queue, id))} title=${id} aria-label="Job ${id}">${shortId(id)}</a></li>`)}
+            ${ids.map((id) => html`<li><a class="mono" href=${this.href(routes.job(record.resource.queue, id))} title=${id} aria-label=${msg('Job {id}', { id })}>${shortId(id)}</a></li>`)}
           </ul>`}
     </section>`;
   }

@@ -25,6 +25,7 @@ import { consoleStyles } from './console.styles.ts';
 import { liveStatus } from './live-status.ts';
 import { liveStatusStyles } from './live-status.styles.ts';
 import { routeTitle } from './route-title.ts';
+import { localized, msg, setLocale, textLanguage } from '../shared/locale.ts';
 
 /**
  * The operator console: loads the session, then shows the view for the current URL under the
@@ -49,6 +50,10 @@ import { routeTitle } from './route-title.ts';
  *   path under it, so a link the console made can be reloaded or shared.
  * @attr theme - `light`, `dark` or `auto` (default: follow the operating system).
  * @attr brand - the name in the header and the document title ("Jobs").
+ * @attr locale - the language and formats of the console, a BCP 47 tag (`de`, `en-GB`); English
+ *   text with the browser's formats when absent. Text comes in English and German; any other tag
+ *   keeps English text and still formats numbers and dates its way. The console sets its own
+ *   `lang` to the language its text is in. Right-to-left follows the page's `dir`.
  *
  * @fires ops-jobs-navigate - before following a link inside the console; cancelable.
  * @fires ops-jobs-route-change - after the route changed (link, back or forward).
@@ -89,7 +94,8 @@ export class OpsJobsConsole extends LitElement {
   @property() root = './';
   @property() base: string | undefined;
   @property({ reflect: true }) theme: Theme | undefined;
-  @property() brand = 'Jobs';
+  @property() brand: string | undefined;
+  @property() locale: string | undefined;
 
   @provide({ context: apiContext })
   @state()
@@ -126,6 +132,7 @@ export class OpsJobsConsole extends LitElement {
 
   constructor() {
     super();
+    localized(this);
     this.addEventListener('click', this.#onClick);
     this.addEventListener('ops-jobs-reload', () => {
       if (this.viewError) this.#loadView(this.route);
@@ -156,6 +163,12 @@ export class OpsJobsConsole extends LitElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) {
+      void setLocale(this.locale).then(() => {
+        this.lang = textLanguage();
+        document.title = routeTitle(this.route, this.brand ?? msg('Jobs'));
+      });
+    }
     if (this.#started && (changed.has('root') || changed.has('base')) && this.#startedAt !== this.#place()) this.#start();
     if (this.#session.value !== this.session) this.session = this.#session.value;
   }
@@ -197,7 +210,7 @@ export class OpsJobsConsole extends LitElement {
   #onRoute(route: Route, moved: boolean): void {
     this.route = route;
     this.#loadView(route);
-    document.title = routeTitle(route, this.brand);
+    document.title = routeTitle(route, this.brand ?? msg('Jobs'));
     this.dispatchEvent(new OpsJobsRouteChangeEvent(route));
     if (moved) void this.#focusView();
   }
@@ -214,7 +227,7 @@ export class OpsJobsConsole extends LitElement {
     if (!tag) return;
     ensureDefined(tag).catch(() => {
       if (this.route !== route) return;
-      this.viewError = new ApiError(0, 'about:blank', 'Network error', 'This part of the console could not be loaded.');
+      this.viewError = new ApiError(0, 'about:blank', msg('Network error'), msg('This part of the console could not be loaded.'));
     });
   }
 
@@ -240,12 +253,12 @@ export class OpsJobsConsole extends LitElement {
 
   override render() {
     return html`
-      <a part="skip-link" class="skip" href="#main" @click=${this.#skipToMain}>Skip to main content</a>
+      <a part="skip-link" class="skip" href="#main" @click=${this.#skipToMain}>${msg('Skip to main content')}</a>
       <header part="header" class="bar"><div class="inner">
         <a class="brand" href=${this.router?.href(routes.overview()) ?? './'}>
-          <span class="logo" aria-hidden="true">${layersIcon}</span><span>${this.brand}</span>
+          <span class="logo" aria-hidden="true">${layersIcon}</span><span>${this.brand ?? msg('Jobs')}</span>
         </a>
-        ${this.session ? html`<span class="engine" title="Job engine">${this.session.engine.name}</span>` : ''}
+        ${this.session ? html`<span class="engine" title=${msg('Job engine')}>${this.session.engine.name}</span>` : ''}
         ${this.session ? this.#nav(this.session) : ''}
         <span class="spacer"></span>
         ${liveStatus(this.live)}
@@ -272,13 +285,13 @@ export class OpsJobsConsole extends LitElement {
     if (!schedules && !workers && !audit && bridge === null) return '';
     const auditing = name === 'audit' || name === 'audit-record';
     const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
-    return html`<nav part="nav" class="nav" aria-label="Console">
-      ${link(routes.overview(), name === 'overview' || name === 'queue' || name === 'job', 'Queues')}
-      ${schedules ? link(routes.schedules(), name === 'schedules', 'Schedules') : ''}
-      ${workers ? link(routes.workers(), name === 'workers', 'Workers') : ''}
-      ${audit ? link(routes.audit(), auditing, 'Audit log') : ''}
+    return html`<nav part="nav" class="nav" aria-label=${msg('Console')}>
+      ${link(routes.overview(), name === 'overview' || name === 'queue' || name === 'job', msg('Queues'))}
+      ${schedules ? link(routes.schedules(), name === 'schedules', msg('Schedules')) : ''}
+      ${workers ? link(routes.workers(), name === 'workers', msg('Workers')) : ''}
+      ${audit ? link(routes.audit(), auditing, msg('Audit log')) : ''}
       ${bridge !== null && this.api
-        ? html`<a href=${new URL('bridge/', this.api.root).href} rel="external" title="Read-only; it shows job data unredacted">${bridge}<span aria-hidden="true"> ↗</span></a>`
+        ? html`<a href=${new URL('bridge/', this.api.root).href} rel="external" title=${msg('Read-only; it shows job data unredacted')}>${bridge}<span aria-hidden="true"> ↗</span></a>`
         : ''}
     </nav>`;
   }
@@ -287,7 +300,7 @@ export class OpsJobsConsole extends LitElement {
     const label = session.actor.label;
     return html`<span part="actor" class="actor">
       <span class="avatar" aria-hidden="true">${(label ?? '?').trim().charAt(0) || '?'}</span>
-      <span class="label"><span class="prefix">Signed in as </span>${label ?? 'Signed in'}</span>
+      <span class="label"><span class="prefix">${msg('Signed in as')} </span>${label ?? msg('Signed in')}</span>
     </span>`;
   }
 
@@ -312,14 +325,14 @@ export class OpsJobsConsole extends LitElement {
       case 'audit-record':
         return html`<ops-jobs-audit-record theme=${theme} .recordId=${route.id}></ops-jobs-audit-record>`;
       case 'not-found':
-        return html`<ops-jobs-problem .error=${new ApiError(404, 'about:blank', 'Not found', 'Nothing in the console lives at this address.')} subject="page">
-          <a slot="actions" href=${this.router?.href(routes.overview()) ?? './'}>Go to the queues</a>
+        return html`<ops-jobs-problem .error=${new ApiError(404, 'about:blank', msg('Not found'), msg('Nothing in the console lives at this address.'))} subject="page">
+          <a slot="actions" href=${this.router?.href(routes.overview()) ?? './'}>${msg('Go to the queues')}</a>
         </ops-jobs-problem>`;
     }
   }
 
   #loading(): TemplateResult {
-    return html`<div class="loading" role="status" aria-busy="true" aria-label="Loading the console">
+    return html`<div class="loading" role="status" aria-busy="true" aria-label=${msg('Loading the console')}>
       <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span>
     </div>`;
   }

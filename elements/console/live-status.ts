@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { LiveConnection } from '../live/live-connection.ts';
 import { liveStatusCopy } from '../live/live-status-copy.ts';
+import { msg } from '../shared/locale.ts';
 
 /**
  * The console's live indicator: a dot and a word, never colour alone, in a polite live region so a
@@ -14,7 +15,7 @@ export function liveStatus(live: LiveConnection): TemplateResult {
   return html`<span part="live" class="live ${copy.tone}" data-state=${live.state}
     ><span role="status" aria-live="polite" aria-atomic="true"
       ><button type="button" class="live-button" popovertarget="live-explained"
-        ><span class="dot" aria-hidden="true"></span><span class="visually-hidden">Updates: </span><span class="full">${copy.label}</span
+        ><span class="dot" aria-hidden="true"></span><span class="visually-hidden">${msg('Updates:')} </span><span class="full">${copy.label}</span
         ><span class="compact" aria-hidden="true">${copy.compact}</span></button
       ></span
     ><span part="live-explained" id="live-explained" class="live-explained" popover>${copy.hint}</span></span

@@ -1,27 +1,31 @@
 import type { Route } from '../router/routes.ts';
 import { shortId } from '../shared/format.ts';
-import { STATE_LABELS } from '../shared/state-copy.ts';
+import { msg } from '../shared/locale.ts';
+import { stateLabel } from '../shared/state-copy.ts';
 
 /** The document title for a route, most specific part first so browser tabs stay readable. */
 export function routeTitle(route: Route, brand: string): string {
-  switch (route.name) {
-    case 'overview':
-      return `Queues · ${brand}`;
-    case 'queue':
-      return `${route.state ? `${STATE_LABELS[route.state]} · ` : ''}${route.queue} · ${brand}`;
-    case 'job':
-      return `Job ${shortId(route.id)} · ${route.queue} · ${brand}`;
-    case 'workers':
-      return `Workers · ${brand}`;
-    case 'find-job':
-      return `Find a job${route.id ? ` · ${route.id}` : ''} · ${brand}`;
-    case 'schedules':
-      return `Schedules${route.queue ? ` · ${route.queue}` : ''} · ${brand}`;
-    case 'audit':
-      return `Audit log · ${brand}`;
-    case 'audit-record':
-      return `Audit record ${shortId(route.id)} · ${brand}`;
-    case 'not-found':
-      return `Not found · ${brand}`;
-  }
+  const parts = ((): string[] => {
+    switch (route.name) {
+      case 'overview':
+        return [msg('Queues')];
+      case 'queue':
+        return route.state ? [stateLabel(route.state), route.queue] : [route.queue];
+      case 'job':
+        return [msg('Job {id}', { id: shortId(route.id) }), route.queue];
+      case 'workers':
+        return [msg('Workers')];
+      case 'find-job':
+        return route.id ? [msg('Find a job'), route.id] : [msg('Find a job')];
+      case 'schedules':
+        return route.queue ? [msg('Schedules'), route.queue] : [msg('Schedules')];
+      case 'audit':
+        return [msg('Audit log')];
+      case 'audit-record':
+        return [msg('Audit record {id}', { id: shortId(route.id) })];
+      case 'not-found':
+        return [msg('Not found')];
+    }
+  })();
+  return [...parts, brand].join(' · ');
 }

@@ -5,6 +5,7 @@ import { controls } from '../shared/controls.styles.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { copyButtonStyles } from './copy-button.styles.ts';
 import { copyText } from './copy-text.ts';
+import { localized, msg } from '../shared/locale.ts';
 
 /**
  * A button that copies a value and says so ("Copied", announced politely).
@@ -18,8 +19,13 @@ import { copyText } from './copy-text.ts';
 export class OpsJobsCopyButton extends LitElement {
   static override styles = [tokens, controls, copyButtonStyles];
 
+  constructor() {
+    super();
+    localized(this);
+  }
+
   @property() value = '';
-  @property() label = 'Copy';
+  @property() label: string | undefined;
   @property() text = '';
   @state() private copied: boolean | null = null;
   #reset: ReturnType<typeof setTimeout> | undefined;
@@ -30,8 +36,9 @@ export class OpsJobsCopyButton extends LitElement {
   }
 
   override render() {
-    const status = this.copied === true ? 'Copied' : this.copied === false ? 'Copy failed' : '';
-    return html`<button part="button" class="quiet" type="button" aria-label=${this.label} title=${this.label} @click=${this.#copy}>
+    const status = this.copied === true ? msg('Copied') : this.copied === false ? msg('Copy failed') : '';
+    const label = this.label ?? msg('Copy');
+    return html`<button part="button" class="quiet" type="button" aria-label=${label} title=${label} @click=${this.#copy}>
         <span class=${this.copied ? 'done' : ''}>${this.copied ? checkIcon : copyIcon}</span>${this.text
           ? html`<span aria-hidden="true">${status || this.text}</span>`
           : ''}</button

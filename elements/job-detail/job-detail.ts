@@ -7,7 +7,8 @@ import type { WholeValueLoader } from '../json-viewer/whole-value.ts';
 import { ensureDefined } from '../lazy-elements.ts';
 import { actionOptions, type ActionOption } from '../actions/action-availability.ts';
 import { actionButton, deniedNotes } from '../actions/action-buttons.ts';
-import { ACTION_COPY } from '../actions/action-copy.ts';
+import { actionCopy } from '../actions/action-copy.ts';
+import { msg } from '../shared/locale.ts';
 import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
 import { actionStyles } from '../actions/actions.styles.ts';
 import type { OpsJobsJobHistory } from '../job-history/job-history.ts';
@@ -113,7 +114,7 @@ export class OpsJobsJobDetail extends ViewElement {
   }
 
   async #act(job: JobDetailResponse, action: OperatorAction): Promise<void> {
-    const request = { action, target: { queue: job.queue, ids: [job.id] }, subject: `job ${shortId(job.id)}` };
+    const request = { action, target: { queue: job.queue, ids: [job.id] }, subject: msg('job {id}', { id: shortId(job.id) }) };
     this.dialogFailed = !(await openActionDialog(this.renderRoot, request));
   }
 
@@ -124,22 +125,22 @@ export class OpsJobsJobDetail extends ViewElement {
     return html`
       <header class="head ${options.length > 0 ? 'has-actions' : ''}">
         <div>
-          <nav class="crumbs" aria-label="Breadcrumbs">
-            <a href=${this.href(routes.overview())}>Queues</a><span class="crumb-sep" aria-hidden="true">/</span>
+          <nav class="crumbs" aria-label=${msg('Breadcrumbs')}>
+            <a href=${this.href(routes.overview())}>${msg('Queues')}</a><span class="crumb-sep" aria-hidden="true">/</span>
             <a href=${this.href(routes.queue(this.queue, current?.state ?? null))}>${this.queue}</a>
           </nav>
           <div class="title">
-            <h1 tabindex="-1">Job <span class="mono" title=${this.jobId}>${shortId(this.jobId)}</span></h1>
+            <h1 tabindex="-1">${msg('Job')} <span class="mono" title=${this.jobId}>${shortId(this.jobId)}</span></h1>
             ${current ? html`<ops-jobs-state-badge state=${current.state}></ops-jobs-state-badge>` : ''}
           </div>
         </div>
         <div class="tools">
           ${options.length > 0 && current
-            ? html`<div part="actions" class="act-group" role="group" aria-label="Actions on this job">
-                ${options.map((option) => actionButton(option, ACTION_COPY[option.action].verb, (action) => void this.#act(current, action), 'job'))}
+            ? html`<div part="actions" class="act-group" role="group" aria-label=${msg('Actions on this job')}>
+                ${options.map((option) => actionButton(option, actionCopy(option.action).verb, (action) => void this.#act(current, action), 'job'))}
               </div>`
             : ''}
-          ${refreshButton(busy, 'Refresh job', this.#reload)}
+          ${refreshButton(busy, msg('Refresh job'), this.#reload)}
         </div>
       </header>
       ${deniedNotes(options, 'job')}${dialogLoadError(this.dialogFailed)}
@@ -147,7 +148,7 @@ export class OpsJobsJobDetail extends ViewElement {
         pending: () => (current ? this.#content(current) : this.#skeleton()),
         complete: (job) => this.#content(job),
         error: (error) => html`<ops-jobs-problem .error=${error} subject="job">
-          <a slot="actions" href=${this.href(routes.queue(this.queue))}>Jobs in ${this.queue}</a>
+          <a slot="actions" href=${this.href(routes.queue(this.queue))}>${msg('Jobs in {queue}', { queue: this.queue })}</a>
         </ops-jobs-problem>`,
       })}
       ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
@@ -159,26 +160,26 @@ export class OpsJobsJobDetail extends ViewElement {
       <div class="columns">
         <div class="main">
           ${this.valuesFailed
-            ? html`<p class="muted" role="alert">The job's values could not be shown: this part of the console did not load.
-                <button type="button" class="quiet" @click=${() => this.#loadValueViews()}>Try again</button></p>`
+            ? html`<p class="muted" role="alert">${msg('The job\'s values could not be shown: this part of the console did not load.')}
+                <button type="button" class="quiet" @click=${() => this.#loadValueViews()}>${msg('Try again')}</button></p>`
             : ''}
           ${this.#error(job)}
-          ${this.#value(job, 'data', 'Data', job.data)}
-          ${this.#value(job, 'output', 'Output', job.output)}
+          ${this.#value(job, 'data', msg('Data'), job.data)}
+          ${this.#value(job, 'output', msg('Output'), job.output)}
           <section class="card">
             <details @toggle=${(event: Event) => (this.optionsOpen = (event.target as HTMLDetailsElement).open)} ?open=${this.optionsOpen}>
-              <summary>${chevronIcon}<h2>Options</h2></summary>
-              ${this.optionsOpen ? html`<ops-jobs-json-viewer .shown=${job.options} .loadWhole=${this.#loader(job, 'options')} label="Options"></ops-jobs-json-viewer>` : ''}
+              <summary>${chevronIcon}<h2>${msg('Options')}</h2></summary>
+              ${this.optionsOpen ? html`<ops-jobs-json-viewer .shown=${job.options} .loadWhole=${this.#loader(job, 'options')} label=${msg('Options')}></ops-jobs-json-viewer>` : ''}
             </details>
           </section>
         </div>
         <div class="side">
           <aside part="timeline" class="card" aria-labelledby="timeline-h">
-            <h2 id="timeline-h">Timeline</h2>
+            <h2 id="timeline-h">${msg('Timeline')}</h2>
             <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
           </aside>
           ${this.operator?.permissions['audit.view']
-            ? html`<section part="history" class="card history" aria-label="History">
+            ? html`<section part="history" class="card history" aria-label=${msg('History')}>
                 <ops-jobs-job-history .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-history>
               </section>`
             : ''}
@@ -190,23 +191,23 @@ export class OpsJobsJobDetail extends ViewElement {
     const spent = job.attempts.max > 0 && job.attempts.made >= job.attempts.max;
     return html`<dl part="facts" class="card facts">
       <div>
-        <dt>Queue</dt>
+        <dt>${msg('Queue')}</dt>
         <dd><a href=${this.href(routes.queue(job.queue))}>${job.queue}</a></dd>
       </div>
       <div class="wide">
-        <dt>Job ID</dt>
-        <dd><span class="id-value">${job.id}</span><ops-jobs-copy-button value=${job.id} label="Copy job ID"></ops-jobs-copy-button></dd>
+        <dt>${msg('Job ID')}</dt>
+        <dd><span class="id-value">${job.id}</span><ops-jobs-copy-button value=${job.id} label=${msg('Copy job ID')}></ops-jobs-copy-button></dd>
       </div>
       <div>
-        <dt>Attempts</dt>
-        <dd><span class=${spent && job.state === 'failed' ? 'spent' : ''}>${formatCount(job.attempts.made)} of ${formatCount(job.attempts.max)}</span></dd>
+        <dt>${msg('Attempts')}</dt>
+        <dd><span class=${spent && job.state === 'failed' ? 'spent' : ''}>${msg('{made} of {max}', { made: formatCount(job.attempts.made), max: formatCount(job.attempts.max) })}</span></dd>
       </div>
       <div>
-        <dt>Priority</dt>
+        <dt>${msg('Priority')}</dt>
         <dd>${formatCount(job.priority)}</dd>
       </div>
       <div>
-        <dt>Created</dt>
+        <dt>${msg('Created')}</dt>
         <dd><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></dd>
       </div>
     </dl>`;
@@ -216,9 +217,9 @@ export class OpsJobsJobDetail extends ViewElement {
     const from = job.deadLetteredFrom;
     if (!from) return '';
     return html`<p class="origin">${deadLetterIcon}<span>
-        Dead-lettered from
+        ${msg('Dead-lettered from')}
         ${from.id
-          ? html`<a href=${this.href(routes.job(from.queue, from.id))}>job <span class="mono">${shortId(from.id)}</span> in ${from.queue}</a>`
+          ? html`<a href=${this.href(routes.job(from.queue, from.id))}>${msg('job {id} in {queue}', { id: shortId(from.id), queue: from.queue })}</a>`
           : html`<a href=${this.href(routes.queue(from.queue))}>${from.queue}</a>`}
       </span></p>`;
   }
@@ -228,7 +229,7 @@ export class OpsJobsJobDetail extends ViewElement {
     const recorded = !('value' in error) || (error.value !== null && error.value !== undefined);
     if (!recorded && job.state !== 'failed' && job.state !== 'retrying') return '';
     return html`<section part="error" class="card error-card">
-      ${this.#fold('error', html`<h2 id="error-h">Error</h2>`, () => html`<ops-jobs-job-error .error=${error} .loadWhole=${this.#loader(job, 'error')}></ops-jobs-job-error>`)}
+      ${this.#fold('error', html`<h2 id="error-h">${msg('Error')}</h2>`, () => html`<ops-jobs-job-error .error=${error} .loadWhole=${this.#loader(job, 'error')}></ops-jobs-job-error>`)}
     </section>`;
   }
 
@@ -270,7 +271,7 @@ export class OpsJobsJobDetail extends ViewElement {
   readonly #loaders = new Map<string, WholeValueLoader>();
 
   #skeleton(): TemplateResult {
-    return html`<div role="status" aria-busy="true" aria-label="Loading job">
+    return html`<div role="status" aria-busy="true" aria-label=${msg('Loading job')}>
       <span class="skeleton facts-s"></span>
       <div class="columns">
         <div class="main"><span class="skeleton block"></span><span class="skeleton block"></span></div>

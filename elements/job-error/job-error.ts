@@ -8,6 +8,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { errorParts, frameRuns } from './error-parts.ts';
 import { jobErrorStyles } from './job-error.styles.ts';
 import { refocusOrphaned } from '../shared/orphaned-focus.ts';
+import { localized, msg, plural } from '../shared/locale.ts';
 
 /** Stack lines shown before "Show all". */
 const FIRST_FRAMES = 60;
@@ -29,6 +30,11 @@ const FIRST_FRAMES = 60;
 export class OpsJobsJobError extends LitElement {
   static override styles = [tokens, controls, jobErrorStyles];
 
+  constructor() {
+    super();
+    localized(this);
+  }
+
   /** The error as the API sends it. */
   @property({ attribute: false }) error: Shown | undefined;
   /** Fetches the error whole when the server cut or previewed it. */
@@ -47,15 +53,15 @@ export class OpsJobsJobError extends LitElement {
   override render() {
     const shown = this.#whole.status === 'loaded' ? this.#whole.value : this.error;
     if (!shown) return nothing;
-    if (!('value' in shown)) return html`<ops-jobs-json-viewer .shown=${shown} .loadWhole=${this.loadWhole} label="Error"></ops-jobs-json-viewer>`;
+    if (!('value' in shown)) return html`<ops-jobs-json-viewer .shown=${shown} .loadWhole=${this.loadWhole} label=${msg('Error')}></ops-jobs-json-viewer>`;
     const parts = errorParts(shown.value);
-    if (!parts) return html`<p class="muted">No error recorded.</p>`;
+    if (!parts) return html`<p class="muted">${msg('No error recorded.')}</p>`;
     const cut = 'cut' in shown ? (shown as { readonly cut: ValueCut }).cut : undefined;
     const frames = this.allFrames ? parts.frames : parts.frames.slice(0, FIRST_FRAMES);
     return html`
       <p part="headline" class="headline"><span class="name">${parts.name}</span>${parts.message ? `: ${parts.message}` : ''}</p>
       ${frames.length > 0
-        ? html`<pre part="stack" tabindex="0" role="region" aria-label="Stack trace">${frameRuns(frames).map(
+        ? html`<pre part="stack" tabindex="0" role="region" aria-label=${msg('Stack trace')}>${frameRuns(frames).map(
             (run, index) => html`${index > 0 ? '\n' : ''}<span class=${run.library ? 'lib' : ''}>${run.text}</span>`,
           )}</pre>`
         : ''}
@@ -63,14 +69,14 @@ export class OpsJobsJobError extends LitElement {
         ? html`<div class="bar">
             ${parts.frames.length > frames.length
               ? html`<button part="all" type="button" @click=${() => void this.#showAll()}>
-                  Show all ${formatCount(parts.frames.length)} lines
+                  ${plural(parts.frames.length, 'Show the {count} line', 'Show all {count} lines')}
                 </button>`
               : ''}
             ${cut ? this.#cutNote(cut.stackLines, cut.bytes) : ''}
           </div>`
         : ''}
       ${parts.details !== undefined
-        ? html`<h3>Details</h3><ops-jobs-json-viewer .shown=${{ value: parts.details }} label="Error details"></ops-jobs-json-viewer>`
+        ? html`<h3>${msg('Details')}</h3><ops-jobs-json-viewer .shown=${{ value: parts.details }} label=${msg('Error details')}></ops-jobs-json-viewer>`
         : ''}
     `;
   }
@@ -93,11 +99,11 @@ export class OpsJobsJobError extends LitElement {
   #cutNote(stackLines: number, bytes: number) {
     const loader = this.loadWhole;
     const loading = this.#whole.status === 'loading';
-    return html`<span class="note">The stack has ${formatCount(stackLines)} lines (${formatBytes(bytes)} with the error); only its first were sent.</span>
+    return html`<span class="note">${plural(stackLines, 'The stack has {count} line ({size} with the error); only its first were sent.', 'The stack has {count} lines ({size} with the error); only its first were sent.', { size: formatBytes(bytes) })}</span>
       ${loader
         ? html`<button part="load" type="button" aria-disabled=${loading ? 'true' : 'false'}
-            @click=${() => void (loading ? undefined : this.#loadWhole(loader))}>${loading ? 'Loading…' : 'Load the whole stack'}</button>`
+            @click=${() => void (loading ? undefined : this.#loadWhole(loader))}>${loading ? msg('Loading…') : msg('Load the whole stack')}</button>`
         : ''}
-      <span role="status" class="failed">${this.#whole.status === 'failed' ? 'Could not load the whole stack. Try again.' : ''}</span>`;
+      <span role="status" class="failed">${this.#whole.status === 'failed' ? msg('Could not load the whole stack. Try again.') : ''}</span>`;
   }
 }

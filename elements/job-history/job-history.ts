@@ -10,6 +10,7 @@ import { arrowRightIcon } from '../shared/icons.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { jobHistoryStyles } from './job-history.styles.ts';
+import { msg } from '../shared/locale.ts';
 
 /** Records shown before "All records". */
 const SHOWN = 5;
@@ -48,27 +49,27 @@ export class OpsJobsJobHistory extends ViewElement {
   }
 
   override render() {
-    return html`<h2 id="history-h">History</h2>
+    return html`<h2 id="history-h">${msg('History')}</h2>
       ${this.#load.render({
         pending: (previous) => (previous ? this.#list(previous.records) : ''),
         complete: (page) => this.#list(page.records),
-        error: () => html`<p class="muted">Could not load the history.
-          <button type="button" class="quiet" @click=${() => void this.refresh()}>Try again</button></p>`,
+        error: () => html`<p class="muted">${msg('Could not load the history.')}
+          <button type="button" class="quiet" @click=${() => void this.refresh()}>${msg('Try again')}</button></p>`,
       })}`;
   }
 
   #list(records: readonly AuditRecordResponse[]): TemplateResult {
-    if (records.length === 0) return html`<p class="muted none">No operator has acted on this job.</p>`;
+    if (records.length === 0) return html`<p class="muted none">${msg('No operator has acted on this job.')}</p>`;
     return html`<ol part="list" class="history" aria-labelledby="history-h">
         ${records.slice(0, SHOWN).map(
           (record) => html`<li>
             <a href=${this.href(routes.auditRecord(record.id))}
-              ><strong>${actionDone(record.action)}</strong> by ${principalText(record)}</a>
+              ><strong>${actionDone(record.action)}</strong> ${msg('by {who}', { who: principalText(record) })}</a>
             <span class="meta"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>
               <ops-jobs-relative-time datetime=${record.occurredAt}></ops-jobs-relative-time></span>
           </li>`,
         )}
       </ol>
-      <a class="all" href=${this.href(routes.audit({ job: this.jobId }))}>All records for this job ${arrowRightIcon}</a>`;
+      <a class="all" href=${this.href(routes.audit({ job: this.jobId }))}>${msg('All records for this job')} ${arrowRightIcon}</a>`;
   }
 }

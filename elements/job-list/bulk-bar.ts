@@ -3,11 +3,12 @@ import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionOptions, actionStates, type ActionOption, type ActionScope } from '../actions/action-availability.ts';
 import { actionButton, deniedNotes } from '../actions/action-buttons.ts';
-import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import { actionCopy, jobCount } from '../actions/action-copy.ts';
+import { msg, plural } from '../shared/locale.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { formatCount } from '../shared/format.ts';
 import { infoIcon } from '../shared/icons.ts';
-import { STATE_LABELS } from '../shared/state-copy.ts';
+import { stateWord } from '../shared/state-copy.ts';
 import type { JobSelection, SelectableJob } from './job-selection.ts';
 
 /** What the bar above a queue's job table acts on. */
@@ -46,37 +47,40 @@ export function bulkBar(input: BulkBarInput): TemplateResult | string {
     options = actionOptions(session, states, input.scope);
     buttons = options.map((option) => {
       const applies = selection.countIn(actionStates(session, option.action) ?? []);
-      const label = `${ACTION_COPY[option.action].verb} ${applies === picked ? formatCount(picked) : `${formatCount(applies)} of ${formatCount(picked)}`} selected`;
+      const verb = actionCopy(option.action).verb;
+      const label = applies === picked
+        ? msg('{verb} {count} selected', { verb, count: formatCount(picked) })
+        : msg('{verb} {applies} of {count} selected', { verb, applies: formatCount(applies), count: formatCount(picked) });
       const request: ActionRequest = {
         action: option.action,
         target: { queue: input.queue, ids: selection.ids() },
-        subject: `${formatCount(picked)} selected ${picked === 1 ? 'job' : 'jobs'}`,
+        subject: plural(picked, '{count} selected job', '{count} selected jobs'),
       };
       return actionButton(option, label, () => input.onAction(request), 'bulk');
     });
-    if (selection.full) note = html`<p class="bulk-note">${infoIcon} One action takes at most ${jobCount(selection.cap, formatCount)}.</p>`;
+    if (selection.full) note = html`<p class="bulk-note">${infoIcon} ${msg('One action takes at most {jobs}.', { jobs: jobCount(selection.cap) })}</p>`;
   } else if (input.state && input.stateCount !== 0) {
     const state = input.state;
-    const name = STATE_LABELS[state].toLowerCase();
+    const name = stateWord(state);
     const count = input.stateCount;
     const cap = session.limits.cap;
     const capped = count !== undefined && count > cap;
     options = actionOptions(session, [state], input.scope);
     buttons = options.map((option) => {
-      const verb = ACTION_COPY[option.action].verb;
+      const verb = actionCopy(option.action).verb;
       const what =
         count === undefined
-          ? `all ${name} jobs`
+          ? msg('all {state} jobs', { state: name })
           : capped
-            ? `${formatCount(cap)} of ${formatCount(count)} ${name} jobs`
+            ? msg('{cap} of {count} {state} jobs', { cap: formatCount(cap), count: formatCount(count), state: name })
             : count === 1
-              ? `the 1 ${name} job`
-              : `all ${formatCount(count)} ${name} jobs`;
+              ? msg('the 1 {state} job', { state: name })
+              : msg('all {count} {state} jobs', { count: formatCount(count), state: name });
       const request: ActionRequest = { action: option.action, target: { queue: input.queue, filter: { state } }, subject: what };
-      return actionButton(option, `${verb} ${what}`, () => input.onAction(request), 'bulk');
+      return actionButton(option, msg('{verb} {subject}', { verb, subject: what }), () => input.onAction(request), 'bulk');
     });
     if (capped && options.some((option) => option.allowed)) {
-      note = html`<p class="bulk-note">${infoIcon} One action takes at most ${jobCount(cap, formatCount)}, the newest first; run it again for the rest.</p>`;
+      note = html`<p class="bulk-note">${infoIcon} ${msg('One action takes at most {jobs}, the newest first; run it again for the rest.', { jobs: jobCount(cap) })}</p>`;
     }
   } else {
     options = [];
@@ -84,16 +88,16 @@ export function bulkBar(input: BulkBarInput): TemplateResult | string {
   }
   if (!input.selectable && buttons.length === 0) return '';
   const all = selection.hasAll(input.shown);
-  return html`<div class="bulk ${picked > 0 ? 'picking' : ''}" role="group" aria-label="Actions on jobs in ${input.queue}">
+  return html`<div class="bulk ${picked > 0 ? 'picking' : ''}" role="group" aria-label=${msg('Actions on jobs in {queue}', { queue: input.queue })}>
       ${input.selectable
-        ? html`<label class="select-shown"><input type="checkbox" aria-label="Select all ${formatCount(input.shown.length)} jobs shown" .checked=${all} .indeterminate=${selection.hasSome(input.shown)}
-              @change=${(event: Event) => input.onSelectAll((event.target as HTMLInputElement).checked)} />${picked > 0 ? '' : html`<span>Select all shown</span>`}</label>`
+        ? html`<label class="select-shown"><input type="checkbox" aria-label=${plural(input.shown.length, 'Select the {count} job shown', 'Select all {count} jobs shown')} .checked=${all} .indeterminate=${selection.hasSome(input.shown)}
+              @change=${(event: Event) => input.onSelectAll((event.target as HTMLInputElement).checked)} />${picked > 0 ? '' : html`<span>${msg('Select all shown')}</span>`}</label>`
         : ''}
       ${picked > 0
-        ? html`<span class="picked"><strong>${formatCount(picked)}</strong> selected</span>
-            <button type="button" class="quiet" @click=${input.onClear}>Clear selection</button>`
+        ? html`<span class="picked"><strong>${formatCount(picked)}</strong> ${msg('selected')}</span>
+            <button type="button" class="quiet" @click=${input.onClear}>${msg('Clear selection')}</button>`
         : input.selectable && buttons.length === 0
-          ? html`<span class="muted hint">Select jobs to act on them${input.state ? '' : ', or pick a state to act on all its jobs'}.</span>`
+          ? html`<span class="muted hint">${input.state ? msg('Select jobs to act on them.') : msg('Select jobs to act on them, or pick a state to act on all its jobs.')}</span>`
           : ''}
       <span class="spacer"></span>
       <span class="act-group">${buttons}</span>

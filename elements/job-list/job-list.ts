@@ -17,7 +17,7 @@ import { skeletons } from '../shared/skeleton.styles.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, shortId } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
-import { STATE_LABELS } from '../shared/state-copy.ts';
+import { stateLabel, stateWord } from '../shared/state-copy.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
@@ -29,6 +29,8 @@ import { bulkBar } from './bulk-bar.ts';
 import { jobListStyles } from './job-list.styles.ts';
 import { selectionStyles } from './selection.styles.ts';
 import { JobSelection } from './job-selection.ts';
+import { msg, plural } from '../shared/locale.ts';
+import { jobCount } from '../actions/action-copy.ts';
 
 /** How many requests one page may take when the server stops early, before "Load more" takes over. */
 const KEEP_LOOKING_ROUNDS = 4;
@@ -174,17 +176,17 @@ export class OpsJobsJobList extends ViewElement {
     return html`
       <header class="head">
         <div>
-          <nav class="crumbs" aria-label="Breadcrumbs"><a href=${this.href(routes.overview())}>Queues</a></nav>
+          <nav class="crumbs" aria-label=${msg('Breadcrumbs')}><a href=${this.href(routes.overview())}>${msg('Queues')}</a></nav>
           <h1 tabindex="-1">${this.queue}</h1>
           <p class="sub">${info ? this.#summary(info) : html`&nbsp;`}</p>
         </div>
         <div class="tools">
-          ${refreshButton(busy, 'Refresh jobs', this.#reload)}
+          ${refreshButton(busy, msg('Refresh jobs'), this.#reload)}
         </div>
       </header>
       ${this.#pages.status === LOAD_STATUS.error
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="queue">
-            <a slot="actions" href=${this.href(routes.overview())}>All queues</a>
+            <a slot="actions" href=${this.href(routes.overview())}>${msg('All queues')}</a>
           </ops-jobs-problem>`
         : html`${this.#stateFilter(info)}${this.#bulk(info)}${this.#table()}${this.#footer(info)}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
@@ -194,10 +196,10 @@ export class OpsJobsJobList extends ViewElement {
 
   #summary(info: QueueResponse): TemplateResult {
     const about = Object.keys(info.stale).length > 0;
-    return html`<span>${about ? 'about ' : ''}${formatCount(info.total)} ${info.total === 1 ? 'job' : 'jobs'}</span>
+    return html`<span>${about ? plural(info.total, 'about {count} job', 'about {count} jobs') : jobCount(info.total)}</span>
       ${info.deadLetterQueue
         ? html`<span class="sep" aria-hidden="true">·</span><span
-              >${deadLetterIcon} Dead letters to <a href=${this.href(routes.queue(info.deadLetterQueue, 'failed'))}>${info.deadLetterQueue}</a></span
+              >${deadLetterIcon} ${msg('Dead letters to')} <a href=${this.href(routes.queue(info.deadLetterQueue, 'failed'))}>${info.deadLetterQueue}</a></span
             >`
         : ''}`;
   }
@@ -212,8 +214,8 @@ export class OpsJobsJobList extends ViewElement {
         ? html`<span class="n ${count > 0 ? 'some' : ''}" aria-label="(${formatCount(count)}${freshness ? `, ${freshnessNote(freshness)}` : ''})" title=${freshnessNote(freshness)}>${countText(count, freshness)}</span>`
         : ''}</a
     >`;
-    return html`<nav part="states" class="states" aria-label="Job states">
-      ${tab(null, 'All', info?.total, totalFreshness(info))} ${states.map((state) => tab(state, STATE_LABELS[state], info?.counts[state], info?.stale[state]))}
+    return html`<nav part="states" class="states" aria-label=${msg('Job states')}>
+      ${tab(null, msg('All'), info?.total, totalFreshness(info))} ${states.map((state) => tab(state, stateLabel(state), info?.counts[state], info?.stale[state]))}
     </nav>`;
   }
 
@@ -239,7 +241,7 @@ export class OpsJobsJobList extends ViewElement {
     if (selected) this.#selection.setAll(this.#pages.items, true);
     else this.#selection.clear();
     this.#anchor = null;
-    this.announcement = selected ? `${formatCount(this.#selection.size)} jobs selected.` : 'Selection cleared.';
+    this.announcement = selected ? plural(this.#selection.size, '{count} job selected.', '{count} jobs selected.') : msg('Selection cleared.');
     this.requestUpdate();
   }
 
@@ -272,38 +274,40 @@ export class OpsJobsJobList extends ViewElement {
     const box = link.closest('tr')?.querySelector<HTMLInputElement>('td.select input');
     // The same path as a click on the checkbox, Shift included; a full selection leaves it disabled.
     box?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, shiftKey: event.shiftKey }));
-    this.announcement = `Job ${shortId(job.id)} ${box?.checked ? 'selected' : 'not selected'}; ${formatCount(this.#selection.size)} selected.`;
+    this.announcement = box?.checked
+      ? msg('Job {id} selected; {count} selected.', { id: shortId(job.id), count: formatCount(this.#selection.size) })
+      : msg('Job {id} not selected; {count} selected.', { id: shortId(job.id), count: formatCount(this.#selection.size) });
   }
 
   #table(): TemplateResult {
     const pages = this.#pages;
     if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
-      return html`<div class="card table-card" role="status" aria-busy="true" aria-label="Loading jobs">
+      return html`<div class="card table-card" role="status" aria-busy="true" aria-label=${msg('Loading jobs')}>
         ${[0, 1, 2, 3, 4, 5].map(() => html`<span class="skeleton row-s"></span>`)}
       </div>`;
     }
     if (pages.items.length === 0) return this.#empty();
-    const label = this.state ? `${STATE_LABELS[this.state]} jobs in ${this.queue}` : `Jobs in ${this.queue}`;
+    const label = this.state ? msg('{state} jobs in {queue}', { state: stateLabel(this.state), queue: this.queue }) : msg('Jobs in {queue}', { queue: this.queue });
     const selectable = this.#selectable;
     return html`<div part="table" class="card table-card ${selectable ? 'selectable' : ''}">
       <table class="stack" role="table" aria-label=${label} aria-describedby="rows-hint">
         <thead role="rowgroup">
           <tr role="row">
-            ${selectable ? html`<th role="columnheader" scope="col" class="select"><span class="visually-hidden">Selected</span></th>` : ''}
-            <th role="columnheader" scope="col">Job</th>
-            <th role="columnheader" scope="col">State</th>
-            <th role="columnheader" scope="col" class="n">Attempts</th>
-            <th role="columnheader" scope="col">Created</th>
-            <th role="columnheader" scope="col">Started</th>
-            <th role="columnheader" scope="col">Finished</th>
-            <th role="columnheader" scope="col">Error</th>
+            ${selectable ? html`<th role="columnheader" scope="col" class="select"><span class="visually-hidden">${msg('Selected')}</span></th>` : ''}
+            <th role="columnheader" scope="col">${msg('Job')}</th>
+            <th role="columnheader" scope="col">${msg('State')}</th>
+            <th role="columnheader" scope="col" class="n">${msg('Attempts')}</th>
+            <th role="columnheader" scope="col">${msg('Created')}</th>
+            <th role="columnheader" scope="col">${msg('Started')}</th>
+            <th role="columnheader" scope="col">${msg('Finished')}</th>
+            <th role="columnheader" scope="col">${msg('Error')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
           ${pages.items.map((job) => this.#row(job, selectable))}
         </tbody>
       </table>
-      <p id="rows-hint" class="keys-hint">One Tab stop per job: ${selectable ? 'Space selects, Shift+Space a range, ' : ''}Enter opens, ↑ ↓ move.</p>
+      <p id="rows-hint" class="keys-hint">${selectable ? msg('One Tab stop per job: Space selects, Shift+Space a range, Enter opens, ↑ ↓ move.') : msg('One Tab stop per job: Enter opens, ↑ ↓ move.')}</p>
     </div>`;
   }
 
@@ -313,21 +317,21 @@ export class OpsJobsJobList extends ViewElement {
     return html`<tr role="row" class=${picked ? 'picked' : ''}>
       ${selectable
         ? html`<td role="cell" class="select"><label class="pick">
-            <input type="checkbox" tabindex="-1" aria-label="Select job ${job.id}" .checked=${picked} ?disabled=${!picked && this.#selection.full}
+            <input type="checkbox" tabindex="-1" aria-label=${msg('Select job {id}', { id: job.id })} .checked=${picked} ?disabled=${!picked && this.#selection.full}
               @click=${(event: MouseEvent) => this.#pick(job, event)} />
           </label></td>`
         : ''}
       <td role="cell" class="id">
-        <a href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label="Job ${job.id}${picked ? ', selected' : ''}"
+        <a href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label=${picked ? msg('Job {id}, selected', { id: job.id }) : msg('Job {id}', { id: job.id })}
           @keydown=${(event: KeyboardEvent) => this.#onRowKey(job, event)}>${shortId(job.id)}</a>
       </td>
       <td role="cell" class="state"><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge></td>
-      <td role="cell" class="n attempts-cell" data-label="Attempts">
+      <td role="cell" class="n attempts-cell" data-label=${msg('Attempts')}>
         <span class="attempts ${spent && job.state === 'failed' ? 'spent' : ''}">${job.attempts.made} / ${job.attempts.max}</span>
       </td>
-      <td role="cell" class="time" data-label="Created"><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></td>
-      <td role="cell" class="time started" data-label="Started"><ops-jobs-relative-time .datetime=${job.startedAt}></ops-jobs-relative-time></td>
-      <td role="cell" class="time" data-label="Finished"><ops-jobs-relative-time .datetime=${job.finishedAt}></ops-jobs-relative-time></td>
+      <td role="cell" class="time" data-label=${msg('Created')}><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></td>
+      <td role="cell" class="time started" data-label=${msg('Started')}><ops-jobs-relative-time .datetime=${job.startedAt}></ops-jobs-relative-time></td>
+      <td role="cell" class="time" data-label=${msg('Finished')}><ops-jobs-relative-time .datetime=${job.finishedAt}></ops-jobs-relative-time></td>
       <td role="cell" class="error">${job.errorMessage
           ? html`<span class="excerpt" title=${job.errorMessage.slice(0, 1000)}>${job.errorMessage.slice(0, 300)}</span>`
           : ''}</td>
@@ -335,30 +339,31 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   #empty(): TemplateResult {
-    const what = this.state ? `${STATE_LABELS[this.state].toLowerCase()} jobs` : 'jobs';
     if (this.#pages.nextCursor !== null) {
       return html`<div class="card empty">
-        ${inboxIcon}<strong>No ${what} among the newest jobs yet</strong>
-        <span>The search stopped early to keep the database light; older jobs may still match.</span>
-        <button type="button" @click=${this.#more} ?disabled=${this.#pages.moreStatus === LOAD_STATUS.pending}>Keep looking</button>
+        ${inboxIcon}<strong>${this.state ? msg('No {state} jobs among the newest jobs yet', { state: stateWord(this.state) }) : msg('No jobs among the newest jobs yet')}</strong>
+        <span>${msg('The search stopped early to keep the database light; older jobs may still match.')}</span>
+        <button type="button" @click=${this.#more} ?disabled=${this.#pages.moreStatus === LOAD_STATUS.pending}>${msg('Keep looking')}</button>
       </div>`;
     }
     return html`<div class="card empty">
-      ${inboxIcon}<strong>No ${what}</strong>
-      <span>${this.state ? `Nothing in ${this.queue} is ${STATE_LABELS[this.state].toLowerCase()} right now.` : `${this.queue} holds no jobs.`}</span>
-      ${this.state ? html`<a href=${this.href(routes.queue(this.queue))}>Show jobs in every state</a>` : ''}
+      ${inboxIcon}<strong>${this.state ? msg('No {state} jobs', { state: stateWord(this.state) }) : msg('No jobs')}</strong>
+      <span>${this.state ? msg('Nothing in {queue} is {state} right now.', { queue: this.queue, state: stateWord(this.state) }) : msg('{queue} holds no jobs.', { queue: this.queue })}</span>
+      ${this.state ? html`<a href=${this.href(routes.queue(this.queue))}>${msg('Show jobs in every state')}</a>` : ''}
     </div>`;
   }
 
   #footer(info: QueueResponse | undefined): TemplateResult | string {
     const count = this.#pages.items.length;
     const of = info ? (this.state ? info.counts[this.state] : info.total) : undefined;
-    const shown = `Showing ${formatCount(count)}${of !== undefined && of >= count ? ` of ${formatCount(of)}` : ''} jobs`;
-    return pagerFooter(this.#pages, PAGE_SIZE.default, shown, 'jobs', this.#more);
+    const shown = of !== undefined && of >= count
+      ? plural(of, 'Showing {shown} of {count} job', 'Showing {shown} of {count} jobs', { shown: formatCount(count) })
+      : plural(count, 'Showing {count} job', 'Showing {count} jobs');
+    return pagerFooter(this.#pages, PAGE_SIZE.default, shown, msg('Could not load more jobs.'), this.#more);
   }
 
   readonly #more = async (): Promise<void> => {
-    const said = await loadMoreAnnounced(this.#pages, 'jobs');
+    const said = await loadMoreAnnounced(this.#pages, (added, shown) => plural(added, 'Loaded {count} more job, {shown} shown.', 'Loaded {count} more jobs, {shown} shown.', { shown }));
     if (said) this.announcement = said;
   };
 }

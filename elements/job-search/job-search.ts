@@ -6,11 +6,13 @@ import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { skeletons } from '../shared/skeleton.styles.ts';
-import { shortId } from '../shared/format.ts';
+import { formatCount, shortId } from '../shared/format.ts';
 import { jobIdForm, jobIdFormStyles } from '../shared/job-id-form.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
+import { msg } from '../shared/locale.ts';
+import { jobCount } from '../actions/action-copy.ts';
 
 /**
  * Finds a job by its id, whole or its first characters, in every queue the operator may see: for
@@ -56,14 +58,14 @@ export class OpsJobsJobSearch extends ViewElement {
     return html`
       <header class="head">
         <div>
-          <h1 tabindex="-1">Find a job</h1>
-          <p class="sub">By its id, or the first characters of it, in every queue you may see.</p>
+          <h1 tabindex="-1">${msg('Find a job')}</h1>
+          <p class="sub">${msg('By its id, or the first characters of it, in every queue you may see.')}</p>
         </div>
         <div class="tools">${jobIdForm(this.query, (id) => this.#find(id), 'job-search-id')}</div>
       </header>
       ${this.query
         ? this.#search.render({
-            pending: () => html`<div class="card table-card" aria-busy="true" aria-label="Looking for the job"><span class="skeleton row-s"></span></div>`,
+            pending: () => html`<div class="card table-card" aria-busy="true" aria-label=${msg('Looking for the job')}><span class="skeleton row-s"></span></div>`,
             complete: (found) => this.#results(found),
             error: (error) => html`<ops-jobs-problem .error=${error} subject="job search"></ops-jobs-problem>`,
           })
@@ -74,30 +76,30 @@ export class OpsJobsJobSearch extends ViewElement {
   #results(found: JobSearchResponse): TemplateResult {
     if (found.jobs.length === 0) {
       return html`<div class="card empty" role="status">
-        <strong>No job's id starts with <span class="mono">${this.query}</span></strong>
-        <span>Check the id, or look in its queue: a job removed by its queue's retention is gone for good.</span>
+        <strong>${msg('No job\'s id starts with')} <span class="mono">${this.query}</span></strong>
+        <span>${msg('Check the id, or look in its queue: a job removed by its queue\'s retention is gone for good.')}</span>
       </div>`;
     }
     return html`<div part="table" class="card table-card">
-      <table class="stack" role="table" aria-label="Jobs whose id starts with ${this.query}">
+      <table class="stack" role="table" aria-label=${msg('Jobs whose id starts with {query}', { query: this.query })}>
         <thead role="rowgroup">
           <tr role="row">
-            <th role="columnheader" scope="col">Job</th>
-            <th role="columnheader" scope="col">Queue</th>
-            <th role="columnheader" scope="col">State</th>
-            <th role="columnheader" scope="col">Created</th>
+            <th role="columnheader" scope="col">${msg('Job')}</th>
+            <th role="columnheader" scope="col">${msg('Queue')}</th>
+            <th role="columnheader" scope="col">${msg('State')}</th>
+            <th role="columnheader" scope="col">${msg('Created')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">${found.jobs.map((job) => this.#row(job))}</tbody>
       </table>
     </div>
-    <p class="footer muted" role="status">${found.more ? `Showing the first ${found.jobs.length}: type more of the id to narrow it down.` : `${found.jobs.length} jobs`}</p>`;
+    <p class="footer muted" role="status">${found.more ? msg('Showing the first {count}: type more of the id to narrow it down.', { count: formatCount(found.jobs.length) }) : jobCount(found.jobs.length)}</p>`;
   }
 
   #row(job: JobSummaryResponse): TemplateResult {
     return html`<tr role="row">
-      <td role="cell"><a class="mono" href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label="Job ${job.id} in ${job.queue}">${shortId(job.id)}</a></td>
-      <td role="cell" data-label="in"><a href=${this.href(routes.queue(job.queue))}>${job.queue}</a></td>
+      <td role="cell"><a class="mono" href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label=${msg('Job {id} in {queue}', { id: job.id, queue: job.queue })}>${shortId(job.id)}</a></td>
+      <td role="cell" data-label=${msg('in')}><a href=${this.href(routes.queue(job.queue))}>${job.queue}</a></td>
       <td role="cell"><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge></td>
       <td role="cell"><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></td>
     </tr>`;

@@ -5,6 +5,7 @@ import { stateColors } from '../shared/state-colors.styles.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { jobTimelineStyles } from './job-timeline.styles.ts';
 import { timelineSteps } from './timeline-steps.ts';
+import { localized, msg } from '../shared/locale.ts';
 
 /**
  * A job's life as a vertical timeline: created, run after, started, and how it ended, each with
@@ -16,12 +17,17 @@ import { timelineSteps } from './timeline-steps.ts';
 export class OpsJobsJobTimeline extends LitElement {
   static override styles = [tokens, stateColors, jobTimelineStyles];
 
+  constructor() {
+    super();
+    localized(this);
+  }
+
   /** The job, as the detail API sends it (only `state` and `timings` are read). */
   @property({ attribute: false }) job: Pick<JobDetailResponse, 'state' | 'timings'> | undefined;
 
   override render() {
     if (!this.job) return nothing;
-    return html`<ol part="list" aria-label="Timeline">
+    return html`<ol part="list" aria-label=${msg('Timeline')}>
       ${timelineSteps(this.job).map(
         (step) => html`<li part="step" class="${step.tone} state-failed">
           <span class="marker" aria-hidden="true"></span>

@@ -9,6 +9,7 @@ import { splitHighlighted, tokenizeJsonLine, visibleText } from './json-lines.ts
 import { jsonViewerStyles } from './json-viewer.styles.ts';
 import { WholeValue, type WholeValueLoader } from './whole-value.ts';
 import { refocusOrphaned } from '../shared/orphaned-focus.ts';
+import { localized, msg, plural } from '../shared/locale.ts';
 
 /** Characters added to the DOM at first and per "Show more". */
 const STEP = 20_000;
@@ -37,11 +38,16 @@ const SHOW_ALL_LIMIT = 1_000_000;
 export class OpsJobsJsonViewer extends LitElement {
   static override styles = [tokens, controls, jsonViewerStyles];
 
+  constructor() {
+    super();
+    localized(this);
+  }
+
   /** The value to show, as the API sends it. */
   @property({ attribute: false }) shown: Shown | undefined;
   /** Fetches the value whole when the server sent a preview of it; without it there is no such button. */
   @property({ attribute: false }) loadWhole: WholeValueLoader | undefined;
-  @property() label = 'Value';
+  @property() label: string | undefined;
   @state() private budget = STEP;
   readonly #whole = new WholeValue(this);
   #source: unknown = undefined;
@@ -72,33 +78,32 @@ export class OpsJobsJsonViewer extends LitElement {
     const shown = this.#current();
     if (!shown) return nothing;
     if ('hidden' in shown) {
-      return html`<div part="notice" class="notice">${lockIcon}<span><strong>Hidden by display policy.</strong> The application
-        does not show this value in the console.</span></div>`;
+      return html`<div part="notice" class="notice">${lockIcon}<span><strong>${msg('Hidden by display policy.')}</strong> ${msg('The application does not show this value in the console.')}</span></div>`;
     }
     if ('truncated' in shown) {
-      return html`<div part="notice" class="notice">${alertIcon}<span><strong>Too large to send whole</strong>
-          (${formatBytes(shown.bytes)}). Showing its first ${formatCount(Math.min(shown.preview.length, STEP))} characters.</span></div>
+      return html`<div part="notice" class="notice">${alertIcon}<span><strong>${msg('Too large to send whole')}</strong>
+          (${formatBytes(shown.bytes)}). ${plural(Math.min(shown.preview.length, STEP), 'Showing its first {count} character.', 'Showing its first {count} characters.')}</span></div>
         ${this.#code([shown.preview.slice(0, STEP)], '', true, true)}
         <div class="bar">${this.#loadButton(shown.bytes)}</div>`;
     }
-    if (shown.value === null || shown.value === undefined) return html`<p class="empty">None</p>`;
+    if (shown.value === null || shown.value === undefined) return html`<p class="empty">${msg('None')}</p>`;
     const view = visibleText(this.#lines, this.#text.length, this.budget);
     const { highlighted, plain } = splitHighlighted(view.lines, HIGHLIGHTED);
     const hidden = view.hiddenChars > 0;
     return html`${this.#code(highlighted, plain, false, hidden)}
       <div class="bar">
         <span class="grow">${formatBytes(this.#bytes)}${hidden
-          ? `, showing ${formatCount(this.#text.length - view.hiddenChars)} of ${formatCount(this.#text.length)} characters`
+          ? `, ${plural(this.#text.length, 'showing {shown} of {count} character', 'showing {shown} of {count} characters', { shown: formatCount(this.#text.length - view.hiddenChars) })}`
           : ''}</span>
         ${hidden
           ? html`<button part="more" type="button" @click=${() => this.#reveal(this.budget + STEP)}>
-              Show more${view.hiddenLines > 0 ? ` (${formatCount(view.hiddenLines)} more lines)` : ''}
+              ${msg('Show more')}${view.hiddenLines > 0 ? ` (${plural(view.hiddenLines, '{count} more line', '{count} more lines')})` : ''}
             </button>`
           : ''}
         ${hidden && this.#text.length <= SHOW_ALL_LIMIT
-          ? html`<button part="all" type="button" @click=${() => this.#reveal(this.#text.length)}>Show all</button>`
+          ? html`<button part="all" type="button" @click=${() => this.#reveal(this.#text.length)}>${msg('Show all')}</button>`
           : ''}
-        <ops-jobs-copy-button .value=${this.#text} label="Copy ${this.label.toLowerCase()} as JSON" text="Copy"></ops-jobs-copy-button>
+        <ops-jobs-copy-button .value=${this.#text} label=${msg('Copy {what} as JSON', { what: this.label ?? msg('Value') })} text=${msg('Copy')}></ops-jobs-copy-button>
       </div>`;
   }
 
@@ -123,15 +128,15 @@ export class OpsJobsJsonViewer extends LitElement {
     const loading = this.#whole.status === 'loading';
     return html`<button part="load" type="button" aria-disabled=${loading ? 'true' : 'false'}
         @click=${() => void (loading ? undefined : this.#loadWhole(loader))}>
-        ${loading ? 'Loading…' : `Load the whole value (${formatBytes(bytes)})`}
+        ${loading ? msg('Loading…') : msg('Load the whole value ({size})', { size: formatBytes(bytes) })}
       </button>
       <span role="status" class=${this.#whole.status === 'failed' ? 'failed' : ''}>${this.#whole.status === 'failed'
-        ? 'Could not load the whole value. Try again.'
+        ? msg('Could not load the whole value. Try again.')
         : ''}</span>`;
   }
 
   #code(lines: readonly string[], plain: string, wrap: boolean, cut: boolean) {
-    return html`<pre part="code" class=${wrap ? 'wrap' : ''} tabindex="0" role="region" aria-label=${this.label}>${this.#coloured(lines)}${
+    return html`<pre part="code" class=${wrap ? 'wrap' : ''} tabindex="0" role="region" aria-label=${this.label ?? msg('Value')}>${this.#coloured(lines)}${
       plain ? `\n${plain}` : ''}${cut ? html`<span class="cut"> …</span>` : ''}</pre>`;
   }
 

@@ -1,12 +1,13 @@
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isAuditOutcome, type AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
-import { OUTCOME_HINTS, OUTCOME_LABELS } from '../audit-log/audit-text.ts';
+import { outcomeHint, outcomeLabel } from '../audit-log/audit-text.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { stateBadgeStyles } from '../state-badge/state-badge.styles.ts';
 import { outcomeBadgeStyles } from './outcome-badge.styles.ts';
+import { localized, msg } from '../shared/locale.ts';
 
 /** Outcomes wear the colours of the job states they resemble. */
 const COLOURS: Readonly<Record<AuditOutcome, string>> = {
@@ -33,13 +34,18 @@ const COLOURS: Readonly<Record<AuditOutcome, string>> = {
 export class OpsJobsOutcomeBadge extends LitElement {
   static override styles = [tokens, controls, stateColors, stateBadgeStyles, outcomeBadgeStyles];
 
+  constructor() {
+    super();
+    localized(this);
+  }
+
   @property({ reflect: true }) outcome: AuditOutcome | string = '';
 
   override render() {
     const known = isAuditOutcome(this.outcome);
-    const label = known ? OUTCOME_LABELS[this.outcome as AuditOutcome] : this.outcome;
-    return html`<span part="badge" class="badge ${known ? COLOURS[this.outcome as AuditOutcome] : 'state-cancelled'}" title=${known ? OUTCOME_HINTS[this.outcome as AuditOutcome] : ''}
-      ><span class="dot" aria-hidden="true"></span>${label}${this.outcome === 'pending' ? html`<span class="visually-hidden">: open intent</span>` : ''}</span
+    const label = known ? outcomeLabel(this.outcome as AuditOutcome) : this.outcome;
+    return html`<span part="badge" class="badge ${known ? COLOURS[this.outcome as AuditOutcome] : 'state-cancelled'}" title=${known ? outcomeHint(this.outcome as AuditOutcome) : ''}
+      ><span class="dot" aria-hidden="true"></span>${label}${this.outcome === 'pending' ? html`<span class="visually-hidden">: ${msg('open intent')}</span>` : ''}</span
     >`;
   }
 }

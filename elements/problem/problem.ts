@@ -5,6 +5,7 @@ import { OpsJobsReloadEvent } from '../events/ops-jobs-reload.ts';
 import { alertIcon, lockIcon, refreshIcon, signOutIcon } from '../shared/icons.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { tokens } from '../shared/tokens.styles.ts';
+import { localized, msg } from '../shared/locale.ts';
 import { problemCopy } from './problem-copy.ts';
 import { problemStyles } from './problem.styles.ts';
 
@@ -29,6 +30,11 @@ export class OpsJobsProblem extends LitElement {
   /** What was being loaded, for "No such …". */
   @property() subject = 'page';
 
+  constructor() {
+    super();
+    localized(this);
+  }
+
   override render() {
     const copy = problemCopy(this.error, this.subject);
     const status = this.error instanceof ApiError && this.error.status > 0 ? this.error.status : null;
@@ -39,10 +45,10 @@ export class OpsJobsProblem extends LitElement {
       <p>${copy.hint}</p>
       <div class="actions">
         ${copy.retry
-          ? html`<button part="retry" type="button" @click=${() => this.dispatchEvent(new OpsJobsReloadEvent())}>${refreshIcon} Try again</button>`
+          ? html`<button part="retry" type="button" @click=${() => this.dispatchEvent(new OpsJobsReloadEvent())}>${refreshIcon} ${msg('Try again')}</button>`
           : ''}
         ${this.error instanceof ApiError && this.error.signIn
-          ? html`<a part="sign-in" class="sign-in" href=${this.error.signIn}>Sign in</a>`
+          ? html`<a part="sign-in" class="sign-in" href=${this.error.signIn}>${msg('Sign in')}</a>`
           : ''}
         <slot name="actions"></slot>
         ${status ? html`<span class="status muted">HTTP ${status}</span>` : ''}

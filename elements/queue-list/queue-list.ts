@@ -11,7 +11,8 @@ import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, formatRelativeExact } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
-import { STATE_LABELS } from '../shared/state-copy.ts';
+import { stateLabel } from '../shared/state-copy.ts';
+import { msg, plural } from '../shared/locale.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
@@ -82,12 +83,12 @@ export class OpsJobsQueueList extends ViewElement {
     return html`
       <header class="head">
         <div>
-          <h1 tabindex="-1">Queues</h1>
-          <p class="sub">${data ? this.#summary(data) : html`<span>Loading…</span>`}</p>
+          <h1 tabindex="-1">${msg('Queues')}</h1>
+          <p class="sub">${data ? this.#summary(data) : html`<span>${msg('Loading…')}</span>`}</p>
         </div>
         <div class="tools">
           ${this.#canFind ? jobIdForm('', (id) => this.#find(id)) : ''}
-          ${refreshButton(loading, 'Refresh queues', this.#reload)}
+          ${refreshButton(loading, msg('Refresh queues'), this.#reload)}
         </div>
       </header>
       ${this.#load.render({
@@ -101,15 +102,15 @@ export class OpsJobsQueueList extends ViewElement {
   #summary(data: QueueListResponse): TemplateResult {
     const engine = this.session?.engine.name;
     const n = data.queues.length;
-    return html`<span>${formatCount(n)} ${n === 1 ? 'queue' : 'queues'}</span>${engine
+    return html`<span>${plural(n, '{count} queue', '{count} queues')}</span>${engine
         ? html`<span class="sep" aria-hidden="true">·</span><span>${engine}</span>`
-        : ''}${this.#mayViewJobs ? '' : html`<span class="sep" aria-hidden="true">·</span><span>You may see counts, not jobs</span>`}`;
+        : ''}${this.#mayViewJobs ? '' : html`<span class="sep" aria-hidden="true">·</span><span>${msg('You may see counts, not jobs')}</span>`}`;
   }
 
   #content(data: QueueListResponse): TemplateResult {
     if (data.queues.length === 0) {
       return html`<div class="card empty">
-        ${inboxIcon}<strong>No queues yet</strong><span>Queues appear here once the application creates them.</span>
+        ${inboxIcon}<strong>${msg('No queues yet')}</strong><span>${msg('Queues appear here once the application creates them.')}</span>
       </div>`;
     }
     const states = countedStates(data.queues, this.states, this.session !== undefined);
@@ -117,12 +118,12 @@ export class OpsJobsQueueList extends ViewElement {
     return html`${this.#tiles(data.queues, states)}
       <div part="table" class="card table-card">
         <table role="table">
-          <caption class="visually-hidden">Jobs in each queue by state</caption>
+          <caption class="visually-hidden">${msg('Jobs in each queue by state')}</caption>
           <thead role="rowgroup">
             <tr role="row">
-              <th role="columnheader" scope="col">Queue</th>
-              ${columns.map((state) => html`<th role="columnheader" scope="col" class="n ${state === 'failed' ? 'failed-col' : ''}">${STATE_LABELS[state]}</th>`)}
-              <th role="columnheader" scope="col" class="n">Total</th>
+              <th role="columnheader" scope="col">${msg('Queue')}</th>
+              ${columns.map((state) => html`<th role="columnheader" scope="col" class="n ${state === 'failed' ? 'failed-col' : ''}">${stateLabel(state)}</th>`)}
+              <th role="columnheader" scope="col" class="n">${msg('Total')}</th>
             </tr>
           </thead>
           <tbody role="rowgroup">
@@ -137,7 +138,7 @@ export class OpsJobsQueueList extends ViewElement {
     const times = queues.flatMap((queue) => Object.values(queue.stale).map((freshness) => Date.parse(freshness!.asOf)));
     if (times.length === 0) return '';
     return html`<p part="stale-note" class="stale-note">
-      ≈ About: the engine's own count from ${formatRelativeExact(new Date(Math.min(...times)))}, for figures too large to count on every request.
+      ≈ ${msg('About: the engine\'s own count from {time}, for figures too large to count on every request.', { time: formatRelativeExact(new Date(Math.min(...times))) })}
     </p>`;
   }
 
@@ -150,13 +151,13 @@ export class OpsJobsQueueList extends ViewElement {
         const count = totals.byState[state] ?? 0;
         const alarm = state === 'failed' && count > 0;
         return html`<div class="card tile state-${state} ${alarm ? 'alarm' : ''}">
-          <dt><span class="dot" aria-hidden="true"></span>${STATE_LABELS[state]}</dt>
+          <dt><span class="dot" aria-hidden="true"></span>${stateLabel(state)}</dt>
           <dd>${totals.staleStates.has(state) ? '≈' : ''}${formatCount(count)}${state === 'failed'
-              ? html`<span class="note">${failed > 0 ? `in ${formatCount(totals.queuesWithFailures)} of ${formatCount(queues.length)} queues` : 'none anywhere'}</span>`
+              ? html`<span class="note">${failed > 0 ? plural(queues.length, 'in {failing} of {count} queue', 'in {failing} of {count} queues', { failing: formatCount(totals.queuesWithFailures) }) : msg('none anywhere')}</span>`
               : ''}</dd>
         </div>`;
       })}
-      <div class="card tile"><dt>All jobs</dt><dd>${totals.staleStates.size > 0 ? '≈' : ''}${formatCount(totals.total)}<span class="note">across ${formatCount(queues.length)} queues</span></dd></div>
+      <div class="card tile"><dt>${msg('All jobs')}</dt><dd>${totals.staleStates.size > 0 ? '≈' : ''}${formatCount(totals.total)}<span class="note">${plural(queues.length, 'across {count} queue', 'across {count} queues')}</span></dd></div>
     </dl>`;
   }
 
@@ -173,23 +174,23 @@ export class OpsJobsQueueList extends ViewElement {
           : html`<span class="queue-name">${queue.name}</span>`}
         ${this.#bar(queue, barStates)}
         ${queue.deadLetterQueue
-          ? html`<div class="dlq">${deadLetterIcon}<span>Dead letters to</span>
+          ? html`<div class="dlq">${deadLetterIcon}<span>${msg('Dead letters to')}</span>
               ${this.#mayViewJobs
-                ? html`<a href=${this.href(routes.queue(queue.deadLetterQueue))} aria-label="Dead letter queue ${queue.deadLetterQueue}">${queue.deadLetterQueue}</a>`
+                ? html`<a href=${this.href(routes.queue(queue.deadLetterQueue))} aria-label=${msg('Dead letter queue {queue}', { queue: queue.deadLetterQueue })}>${queue.deadLetterQueue}</a>`
                 : html`<span>${queue.deadLetterQueue}</span>`}</div>`
           : ''}
       </td>
       ${columns.map((state) => this.#count(queue, state))}
-      <td role="cell" class="n total" data-label="Total">${Object.keys(queue.stale).length > 0 ? `≈${formatCount(queue.total)}` : formatCount(queue.total)}</td>
+      <td role="cell" class="n total" data-label=${msg('Total')}>${Object.keys(queue.stale).length > 0 ? `≈${formatCount(queue.total)}` : formatCount(queue.total)}</td>
     </tr>`;
   }
 
   #count(queue: QueueResponse, state: JobState): TemplateResult {
     const count = queue.counts[state];
-    const label = STATE_LABELS[state];
+    const label = stateLabel(state);
     if (count === undefined) {
       const within = Object.entries(queue.stale).find(([, freshness]) => freshness?.includes?.includes(state))?.[0] as JobState | undefined;
-      const why = within ? `Counted with ${STATE_LABELS[within].toLowerCase()}` : 'Not counted by this engine';
+      const why = within ? msg('Counted with {state}', { state: stateLabel(within) }) : msg('Not counted by this engine');
       return html`<td role="cell" class="n" data-label=${label}><span class="count zero" title=${why}>—</span><span class="visually-hidden">${why}</span></td>`;
     }
     const freshness = queue.stale[state];
@@ -203,7 +204,7 @@ export class OpsJobsQueueList extends ViewElement {
       </td>`;
     }
     const href = this.href(routes.queue(queue.name, state));
-    const name = `${formatCount(count)} ${label.toLowerCase()} in ${queue.name}${note ? ` (${note})` : ''}`;
+    const name = `${msg('{count} {state} in {queue}', { count: formatCount(count), state: label, queue: queue.name })}${note ? ` (${note})` : ''}`;
     return html`<td role="cell" class="n state-${state}" data-label=${label}>
       <a class=${kind} href=${href} aria-label=${name} title=${note}>${text}</a>
     </td>`;
@@ -215,7 +216,7 @@ export class OpsJobsQueueList extends ViewElement {
     return html`<div class="bar" aria-hidden="true">
       ${states.map((state) => {
         const count = queue.counts[state] ?? 0;
-        return count > 0 ? html`<span class="state-${state}" ${cssProps({ 'flex-grow': String(count) })} title="${STATE_LABELS[state]}: ${formatCount(count)}"></span>` : '';
+        return count > 0 ? html`<span class="state-${state}" ${cssProps({ 'flex-grow': String(count) })} title="${stateLabel(state)}: ${formatCount(count)}"></span>` : '';
       })}
     </div>`;
   }
@@ -224,7 +225,7 @@ export class OpsJobsQueueList extends ViewElement {
     return html`<div class="tiles" aria-hidden="true">
         ${[0, 1, 2, 3].map(() => html`<span class="skeleton tile-s"></span>`)}
       </div>
-      <div class="card table-card" role="status" aria-busy="true" aria-label="Loading queues">
+      <div class="card table-card" role="status" aria-busy="true" aria-label=${msg('Loading queues')}>
         ${[0, 1, 2, 3, 4].map(() => html`<span class="skeleton row-s"></span>`)}
       </div>`;
   }

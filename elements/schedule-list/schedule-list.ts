@@ -18,6 +18,7 @@ import { viewStyles } from '../shared/view.styles.ts';
 import { scheduleListStyles } from './schedule-list.styles.ts';
 import { scheduleInWords } from './schedule-words.ts';
 import { formatInZone } from './zone-time.ts';
+import { msg, plural } from '../shared/locale.ts';
 
 /**
  * The recurring schedules: for each, the queue it sends to, its expression in words and as
@@ -60,10 +61,10 @@ export class OpsJobsScheduleList extends ViewElement {
     return html`
       <header class="head">
         <div>
-          <h1 tabindex="-1">Schedules${this.queue ? html` <span class="muted">in ${this.queue}</span>` : ''}</h1>
-          <p class="sub">Jobs sent on a timetable: when each runs next, and how its last job went.</p>
+          <h1 tabindex="-1">${msg('Schedules')}${this.queue ? html` <span class="muted">${msg('in {queue}', { queue: this.queue })}</span>` : ''}</h1>
+          <p class="sub">${msg('Jobs sent on a timetable: when each runs next, and how its last job went.')}</p>
         </div>
-        <div class="tools">${refreshButton(busy, 'Refresh the schedules', () => void this.refresh())}</div>
+        <div class="tools">${refreshButton(busy, msg('Refresh the schedules'), () => void this.refresh())}</div>
       </header>
       ${this.#pages.status === LOAD_STATUS.error
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="schedules"></ops-jobs-problem>`
@@ -75,25 +76,25 @@ export class OpsJobsScheduleList extends ViewElement {
   #table(): TemplateResult {
     const pages = this.#pages;
     if (pages.status !== LOAD_STATUS.complete && pages.items.length === 0) {
-      return html`<div class="card table-card" aria-busy="true" aria-label="Loading the schedules">
+      return html`<div class="card table-card" aria-busy="true" aria-label=${msg('Loading the schedules')}>
         ${[0, 1, 2].map(() => html`<span class="skeleton row-s"></span>`)}
       </div>`;
     }
     if (pages.items.length === 0) {
       return html`<div class="card empty">
-        ${clockIcon}<strong>${this.queue ? `No schedules send to ${this.queue}` : 'No schedules yet'}</strong>
-        <span>A schedule sends a job to its queue on a timetable; your application creates them (in pg-boss, with <code>schedule()</code>).</span>
+        ${clockIcon}<strong>${this.queue ? msg('No schedules send to {queue}', { queue: this.queue }) : msg('No schedules yet')}</strong>
+        <span>${msg('A schedule sends a job to its queue on a timetable; your application creates them (in pg-boss, with schedule()).')}</span>
       </div>`;
     }
     return html`<div part="table" class="card table-card">
-      <table class="stack lines" role="table" aria-label="Schedules">
+      <table class="stack lines" role="table" aria-label=${msg('Schedules')}>
         <thead role="rowgroup">
           <tr role="row">
-            <th role="columnheader" scope="col">Schedule</th>
-            <th role="columnheader" scope="col">Runs</th>
-            <th role="columnheader" scope="col">Next run</th>
-            <th role="columnheader" scope="col">Last job</th>
-            <th role="columnheader" scope="col">Data</th>
+            <th role="columnheader" scope="col">${msg('Schedule')}</th>
+            <th role="columnheader" scope="col">${msg('Runs')}</th>
+            <th role="columnheader" scope="col">${msg('Next run')}</th>
+            <th role="columnheader" scope="col">${msg('Last job')}</th>
+            <th role="columnheader" scope="col">${msg('Data')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">
@@ -111,52 +112,52 @@ export class OpsJobsScheduleList extends ViewElement {
         <a href=${this.href(routes.queue(schedule.queue))}>${schedule.queue}</a>
         ${schedule.key ? html`<span class="key muted">${schedule.key}</span>` : ''}
       </td>
-      <td role="cell" class="when" data-label="Runs">
+      <td role="cell" class="when" data-label=${msg('Runs')}>
         ${words ? html`<span class="words">${words}</span>` : ''}
-        <code class="expression" title=${schedule.kind === 'rrule' ? 'Recurrence rule (RFC 5545)' : 'Cron expression'}>${schedule.expression}</code>
+        <code class="expression" title=${schedule.kind === 'rrule' ? msg('Recurrence rule (RFC 5545)') : msg('Cron expression')}>${schedule.expression}</code>
         <span class="zone">· ${schedule.timeZone}</span>
       </td>
-      <td role="cell" class="next" data-label="Next">
+      <td role="cell" class="next" data-label=${msg('Next run')}>
         ${next
           ? html`<ops-jobs-relative-time datetime=${next}></ops-jobs-relative-time>
-              <ol aria-label="Next runs, ${schedule.timeZone} time">${schedule.nextRuns.map((run) => html`<li>
-                <time datetime=${run} title="Your time: ${formatExact(toDate(run) ?? new Date(0))}">${formatInZone(run, schedule.timeZone)}</time>
+              <ol aria-label=${msg('Next runs, {zone} time', { zone: schedule.timeZone })}>${schedule.nextRuns.map((run) => html`<li>
+                <time datetime=${run} title=${msg('Your time: {time}', { time: formatExact(toDate(run) ?? new Date(0)) })}>${formatInZone(run, schedule.timeZone)}</time>
               </li>`)}</ol>`
-          : html`<span class="muted">Not again</span>`}
+          : html`<span class="muted">${msg('Not again')}</span>`}
       </td>
-      <td role="cell" class="last" data-label="Last job">${this.#lastJob(schedule)}</td>
+      <td role="cell" class="last" data-label=${msg('Last job')}>${this.#lastJob(schedule)}</td>
       <td role="cell" class="data">${this.#data(schedule)}</td>
     </tr>`;
   }
 
   #lastJob(schedule: ScheduleResponse): TemplateResult {
     const last = schedule.lastJob;
-    if (!last) return html`<span class="muted">None yet</span>`;
+    if (!last) return html`<span class="muted">${msg('None yet')}</span>`;
     if (last.state === null) {
-      return html`<span class="gone" title=${last.id}>Job ${shortId(last.id)} is gone (removed after it finished)</span>`;
+      return html`<span class="gone" title=${last.id}>${msg('Job {id} is gone (removed after it finished)', { id: shortId(last.id) })}</span>`;
     }
-    return html`<a href=${this.href(routes.job(schedule.queue, last.id))} aria-label="Last job ${last.id}">
+    return html`<a href=${this.href(routes.job(schedule.queue, last.id))} aria-label=${msg('Last job {id}', { id: last.id })}>
       <ops-jobs-state-badge state=${last.state}></ops-jobs-state-badge><span class="mono">${shortId(last.id)}</span>
     </a>`;
   }
 
   #data(schedule: ScheduleResponse): TemplateResult {
     const shown = schedule.data;
-    if ('value' in shown && shown.value === null) return html`<span class="muted">None</span>`;
+    if ('value' in shown && shown.value === null) return html`<span class="muted">${msg('None')}</span>`;
     // Opening tries the viewer's chunk again, should it have failed to load before.
     return html`<details @toggle=${() => void ensureDefined('ops-jobs-json-viewer').catch(() => {})}>
-      <summary>Show data</summary>
-      <ops-jobs-json-viewer label="Data of ${schedule.queue}${schedule.key ? ` (${schedule.key})` : ''}" .shown=${shown}></ops-jobs-json-viewer>
+      <summary>${msg('Show data')}</summary>
+      <ops-jobs-json-viewer label=${msg('Data of {queue}', { queue: `${schedule.queue}${schedule.key ? ` (${schedule.key})` : ''}` })} .shown=${shown}></ops-jobs-json-viewer>
     </details>`;
   }
 
   #footer(): TemplateResult | string {
     const count = this.#pages.items.length;
-    return pagerFooter(this.#pages, PAGE_SIZE.default, `Showing ${formatCount(count)} ${count === 1 ? 'schedule' : 'schedules'}`, 'schedules', this.#more);
+    return pagerFooter(this.#pages, PAGE_SIZE.default, plural(count, 'Showing {count} schedule', 'Showing {count} schedules'), msg('Could not load more schedules.'), this.#more);
   }
 
   readonly #more = async (): Promise<void> => {
-    const said = await loadMoreAnnounced(this.#pages, 'schedules');
+    const said = await loadMoreAnnounced(this.#pages, (added, shown) => plural(added, 'Loaded {count} more schedule, {shown} shown.', 'Loaded {count} more schedules, {shown} shown.', { shown }));
     if (said) this.announcement = said;
   };
 }

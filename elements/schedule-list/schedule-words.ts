@@ -1,4 +1,7 @@
 import cronstrue from 'cronstrue';
+// Registers German with cronstrue: the console's one language besides English.
+import 'cronstrue/locales/de.js';
+import { textLanguage } from '../shared/locale.ts';
 import type { ScheduleResponse } from '../../core/vocabulary/wire.ts';
 
 /**
@@ -9,7 +12,7 @@ import type { ScheduleResponse } from '../../core/vocabulary/wire.ts';
 export function scheduleInWords(schedule: Pick<ScheduleResponse, 'kind' | 'expression'>): string | null {
   if (schedule.kind !== 'cron') return null;
   try {
-    return cronstrue.toString(schedule.expression, { use24HourTimeFormat: true, verbose: false, throwExceptionOnParseError: true });
+    return cronstrue.toString(schedule.expression, { locale: textLanguage(), use24HourTimeFormat: true, verbose: false, throwExceptionOnParseError: true });
   } catch {
     return null;
   }

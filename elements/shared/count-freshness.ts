@@ -1,7 +1,8 @@
 import type { CountFreshness } from '../../core/vocabulary/count-freshness.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import { formatCount, formatRelativeExact } from './format.ts';
-import { STATE_LABELS } from './state-copy.ts';
+import { intlLocale, msg } from './locale.ts';
+import { stateLabel } from './state-copy.ts';
 
 /** A count as shown: exact ones plainly, older ones marked "about" (≈). */
 export function countText(count: number, freshness: CountFreshness | undefined): string {
@@ -14,8 +15,8 @@ export function countText(count: number, freshness: CountFreshness | undefined):
  */
 export function freshnessNote(freshness: CountFreshness | undefined, now: number = Date.now()): string {
   if (!freshness) return '';
-  const includes = freshness.includes?.length
-    ? `, including ${freshness.includes.map((state: JobState) => STATE_LABELS[state].toLowerCase()).join(' and ')}`
-    : '';
-  return `about: counted ${formatRelativeExact(new Date(freshness.asOf), now)}${includes}`;
+  const time = formatRelativeExact(new Date(freshness.asOf), now);
+  if (!freshness.includes?.length) return msg('about: counted {time}', { time });
+  const states = new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(freshness.includes.map((state: JobState) => stateLabel(state)));
+  return msg('about: counted {time}, including {states}', { time, states });
 }

@@ -1,34 +1,61 @@
-// Number, time and size formatting in the browser's locale. Formatters are built once: creating
-// Intl objects per table cell is measurably slow on long pages.
+// Number, time, duration and size formatting through Intl, in the chosen locale (the browser's
+// while none is chosen). Formatters are built once per locale: creating Intl objects per table cell
+// is measurably slow on long pages.
+import { intlLocale } from './locale.ts';
 
-const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'narrow' });
-// The one way the console writes a point in time: date, time to the second, and the time zone, so
-// that two operators in different zones comparing notes (or an audit export) cannot misread it.
-const exact = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZoneName: 'short',
-});
+interface Formatters {
+  readonly locale: string | undefined;
+  readonly integer: Intl.NumberFormat;
+  readonly relative: Intl.RelativeTimeFormat;
+  readonly exact: Intl.DateTimeFormat;
+  readonly units: Map<string, Intl.NumberFormat>;
+  readonly duration: { format(parts: Readonly<Record<string, number>>): string } | undefined;
+}
+
+let current: Formatters | undefined;
+
+function formatters(): Formatters {
+  const locale = intlLocale();
+  if (!current || current.locale !== locale) {
+    const DurationFormat = (Intl as { DurationFormat?: new (locale: string | undefined, options: object) => Formatters['duration'] }).DurationFormat;
+    current = {
+      locale,
+      integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'narrow' }),
+      // The one way the console writes a point in time: date, time to the second, and the time
+      // zone, so that two operators in different zones comparing notes cannot misread it.
+      exact: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }),
+      units: new Map(),
+      duration: DurationFormat ? new DurationFormat(locale, { style: 'short' }) : undefined,
+    };
+  }
+  return current;
+}
+
+/** A number with a unit Intl knows (`second`, `megabyte`), short: "6.2 sec", "3.3 MB". */
+function unit(value: number, name: string): string {
+  const all = formatters();
+  let format = all.units.get(name);
+  if (!format) {
+    format = new Intl.NumberFormat(all.locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 1 });
+    all.units.set(name, format);
+  }
+  return format.format(value);
+}
 
 /** A count with grouping: 12,345. */
 export function formatCount(value: number): string {
-  return integer.format(value);
+  return formatters().integer.format(value);
 }
 
 /** A point in time in full, in the operator's time zone, naming the zone: "Dec 4, 2026, 11:35:12 PM UTC". */
 export function formatExact(date: Date): string {
-  return exact.format(date);
+  return formatters().exact.format(date);
 }
 
 /** A relative time with the exact one it stands for: "5m ago (Dec 4, 2026, 11:35:12 PM UTC)". */
 export function formatRelativeExact(date: Date, now: number = Date.now()): string {
-  return `${formatRelative(date, now)} (${exact.format(date)})`;
+  return `${formatRelative(date, now)} (${formatExact(date)})`;
 }
 
 const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
@@ -43,6 +70,7 @@ const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
 
 /** How long ago or ahead `date` is from `now`: "5m ago", "in 2h", "now". */
 export function formatRelative(date: Date, now: number = Date.now()): string {
+  const relative = formatters().relative;
   const seconds = (date.getTime() - now) / 1000;
   const size = Math.abs(seconds);
   if (size < 5) return relative.format(0, 'second');
@@ -52,30 +80,32 @@ export function formatRelative(date: Date, now: number = Date.now()): string {
   return relative.format(Math.round(seconds), 'second');
 }
 
-/** A duration for people: 740 ms, 6.2 s, 3 min 4 s, 2 h 5 min, 3 d 4 h. */
+/** A duration for people: 740 ms, 6.2 sec, 3 min, 4 sec, 2 hr, 5 min, 3 days, 4 hr. */
 export function formatDuration(ms: number): string {
   if (ms < 0) return `−${formatDuration(-ms)}`;
-  if (ms < 1000) return `${integer.format(ms)} ms`;
-  if (ms < 60_000) return `${decimal.format(ms / 1000)} s`;
-  const pair = (big: number, bigUnit: string, small: number, smallUnit: string): string =>
-    small > 0 ? `${big} ${bigUnit} ${small} ${smallUnit}` : `${big} ${bigUnit}`;
+  if (ms < 1000) return unit(Math.round(ms), 'millisecond');
+  if (ms < 60_000) return unit(ms / 1000, 'second');
   const s = Math.floor(ms / 1000);
-  if (s < 3600) return pair(Math.floor(s / 60), 'min', s % 60, 's');
-  if (s < 86_400) return pair(Math.floor(s / 3600), 'h', Math.floor((s % 3600) / 60), 'min');
-  return pair(Math.floor(s / 86_400), 'd', Math.floor((s % 86_400) / 3600), 'h');
+  const [big, bigUnit, small, smallUnit] = s < 3600 ? [Math.floor(s / 60), 'minute', s % 60, 'second']
+    : s < 86_400 ? [Math.floor(s / 3600), 'hour', Math.floor((s % 3600) / 60), 'minute']
+    : [Math.floor(s / 86_400), 'day', Math.floor((s % 86_400) / 3600), 'hour'];
+  const duration = formatters().duration;
+  if (duration) return duration.format(small > 0 ? { [`${bigUnit}s`]: big, [`${smallUnit}s`]: small } : { [`${bigUnit}s`]: big });
+  return small > 0 ? `${unit(big, bigUnit)} ${unit(small, smallUnit)}` : unit(big, bigUnit);
 }
 
-/** A byte size: 812 B, 14.2 KB, 3.1 MB (powers of 1024). */
+const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
+
+/** A byte size in the units Intl names: 812 byte, 14.2 kB, 3.5 MB (powers of 1000, as kB and MB are). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${integer.format(bytes)} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
+  if (bytes < 1000) return unit(bytes, 'byte');
+  let value = bytes / 1000;
+  let index = 0;
+  while (value >= 1000 && index < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    index++;
   }
-  return `${decimal.format(value)} ${units[unit]}`;
+  return unit(value, BYTE_UNITS[index] ?? 'terabyte');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { css, html, type TemplateResult } from 'lit';
+import { msg } from './locale.ts';
 
 /** Styles of the job id form, for the views that hold one. */
 export const jobIdFormStyles = css`
@@ -41,10 +42,10 @@ export function jobIdForm(value: string, onFind: (id: string) => void, inputId =
     const typed = String(new FormData(event.target as HTMLFormElement).get('id') ?? '').trim();
     if (typed) onFind(typed);
   };
-  return html`<form class="find" role="search" aria-label="Find a job by id" @submit=${submit}>
-    <label class="visually-hidden" for=${inputId}>Job id</label>
-    <input id=${inputId} name="id" type="search" .value=${value} placeholder="Find a job by id"
+  return html`<form class="find" role="search" aria-label=${msg('Find a job by id')} @submit=${submit}>
+    <label class="visually-hidden" for=${inputId}>${msg('Job id')}</label>
+    <input id=${inputId} name="id" type="search" .value=${value} placeholder=${msg('Find a job by id')}
       autocomplete="off" spellcheck="false" required minlength="4" maxlength="64" />
-    <button type="submit">Find</button>
+    <button type="submit">${msg('Find')}</button>
   </form>`;
 }

@@ -9,6 +9,7 @@ import { LoadController } from '../controllers/load-controller.ts';
 import type { LiveConnection } from '../live/live-connection.ts';
 import type { Router } from '../router/router.ts';
 import { routeUrl, type Route } from '../router/routes.ts';
+import { localized } from './locale.ts';
 
 /** The colour scheme an element is asked to use; `auto` follows the operating system. */
 export type Theme = 'light' | 'dark' | 'auto';
@@ -64,6 +65,7 @@ export class ViewElement extends LitElement {
 
   constructor() {
     super();
+    localized(this);
     // "Try again" in an error state inside this view reloads this view, and no outer one.
     this.addEventListener('ops-jobs-reload', (event) => {
       event.stopPropagation();

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { formatExact, formatRelative, toDate } from '../shared/format.ts';
 import { relativeTimeStyles } from './relative-time.styles.ts';
 import { onTick } from './ticker.ts';
+import { localized } from '../shared/locale.ts';
 
 /**
  * A point in time in a `<time datetime>`, written the one way the console writes times (date,
@@ -22,6 +23,11 @@ import { onTick } from './ticker.ts';
  */
 export class OpsJobsRelativeTime extends LitElement {
   static override styles = relativeTimeStyles;
+
+  constructor() {
+    super();
+    localized(this);
+  }
 
   @property() datetime: string | null = null;
   @property() format: 'relative' | 'exact' | 'both' = 'relative';

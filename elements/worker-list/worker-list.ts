@@ -5,14 +5,18 @@ import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { skeletons } from '../shared/skeleton.styles.ts';
-import { formatCount } from '../shared/format.ts';
+import { formatCount, formatDuration } from '../shared/format.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { workerListStyles } from './worker-list.styles.ts';
+import { msg, plural } from '../shared/locale.ts';
 
-const STATUS_LABELS: Readonly<Record<WorkerStatus, string>> = { healthy: 'Healthy', late: 'Late', missing: 'Missing', stopped: 'Stopped' };
+const statusLabel = (status: WorkerStatus): string =>
+  status === 'healthy' ? msg('Healthy') : status === 'late' ? msg('Late') : status === 'missing' ? msg('Missing') : msg('Stopped');
+const statusCount = (status: WorkerStatus, count: string): string =>
+  status === 'healthy' ? msg('{count} healthy', { count }) : status === 'late' ? msg('{count} late', { count }) : status === 'missing' ? msg('{count} missing', { count }) : msg('{count} stopped', { count });
 
 /**
  * The processes running the engine, trouble first: each one's state by the heartbeats it missed
@@ -41,10 +45,10 @@ export class OpsJobsWorkerList extends ViewElement {
     return html`
       <header class="head">
         <div>
-          <h1 tabindex="-1">Workers</h1>
-          <p class="sub">${list ? this.#summary(list) : html`<span>Loading…</span>`}</p>
+          <h1 tabindex="-1">${msg('Workers')}</h1>
+          <p class="sub">${list ? this.#summary(list) : html`<span>${msg('Loading…')}</span>`}</p>
         </div>
-        <div class="tools">${refreshButton(this.#load.status === LOAD_STATUS.pending, 'Refresh the workers', () => void this.refresh())}</div>
+        <div class="tools">${refreshButton(this.#load.status === LOAD_STATUS.pending, msg('Refresh the workers'), () => void this.refresh())}</div>
       </header>
       ${this.#load.render({
         pending: (previous) => (previous ? this.#table(previous) : this.#skeleton()),
@@ -58,14 +62,14 @@ export class OpsJobsWorkerList extends ViewElement {
     const counts = new Map<WorkerStatus, number>();
     for (const instance of list.instances) counts.set(instance.status, (counts.get(instance.status) ?? 0) + 1);
     const parts = (['missing', 'late', 'healthy', 'stopped'] as const).filter((status) => counts.has(status))
-      .map((status) => `${formatCount(counts.get(status)!)} ${STATUS_LABELS[status].toLowerCase()}`);
+      .map((status) => statusCount(status, formatCount(counts.get(status)!)));
     const { lateAfterHeartbeats: late, missingAfterHeartbeats: missing } = list.thresholds;
-    return html`<span>${parts.join(' · ') || 'No processes'}</span><span class="sep" aria-hidden="true">·</span
-      ><span>late after ${late} missed heartbeats, missing after ${missing}</span>`;
+    return html`<span>${parts.join(' · ') || msg('No processes')}</span><span class="sep" aria-hidden="true">·</span
+      ><span>${msg('late after {late} missed heartbeats, missing after {missing}', { late: formatCount(late), missing: formatCount(missing) })}</span>`;
   }
 
   #skeleton(): TemplateResult {
-    return html`<div class="card table-card" aria-busy="true" aria-label="Loading the workers">
+    return html`<div class="card table-card" aria-busy="true" aria-label=${msg('Loading the workers')}>
       ${[0, 1, 2].map(() => html`<span class="skeleton row-s"></span>`)}
     </div>`;
   }
@@ -73,24 +77,24 @@ export class OpsJobsWorkerList extends ViewElement {
   #table(list: WorkerListResponse): TemplateResult {
     if (list.instances.length === 0) {
       return html`<div class="card empty">
-        <strong>No process has registered</strong>
-        <span>Each process running the engine appears here with its heartbeats once it starts (pg-boss records them unless <code>registerInstance</code> is false).</span>
+        <strong>${msg('No process has registered')}</strong>
+        <span>${msg('Each process running the engine appears here with its heartbeats once it starts (pg-boss records them unless registerInstance is false).')}</span>
       </div>`;
     }
     return html`<div part="table" class="card table-card">
-      <table class="stack lines" role="table" aria-label="Worker processes">
+      <table class="stack lines" role="table" aria-label=${msg('Worker processes')}>
         <thead role="rowgroup">
           <tr role="row">
-            <th role="columnheader" scope="col">Process</th>
-            <th role="columnheader" scope="col">State</th>
-            <th role="columnheader" scope="col">Queues worked</th>
-            <th role="columnheader" scope="col">Started</th>
+            <th role="columnheader" scope="col">${msg('Process')}</th>
+            <th role="columnheader" scope="col">${msg('State')}</th>
+            <th role="columnheader" scope="col">${msg('Queues worked')}</th>
+            <th role="columnheader" scope="col">${msg('Started')}</th>
           </tr>
         </thead>
         <tbody role="rowgroup">${list.instances.map((instance) => this.#row(instance))}</tbody>
       </table>
     </div>
-    ${list.more ? html`<p class="footer muted">Showing the ${formatCount(list.instances.length)} most recently started.</p>` : ''}`;
+    ${list.more ? html`<p class="footer muted">${plural(list.instances.length, 'Showing the one most recently started.', 'Showing the {count} most recently started.')}</p>` : ''}`;
   }
 
   #row(instance: WorkerInstanceResponse): TemplateResult {
@@ -99,26 +103,26 @@ export class OpsJobsWorkerList extends ViewElement {
       <td role="cell" class="process">
         <strong>${title}</strong>
         <span class="where">${instance.host} · pid ${instance.pid}${instance.version ? ` · v${instance.version}` : ''}${instance.runtime ? ` · Node ${instance.runtime}` : ''}</span>
-        ${instance.crashRestarts > 0 ? html`<span class="restarts">${formatCount(instance.crashRestarts)} ${instance.crashRestarts === 1 ? 'restart' : 'restarts'} after a crash</span>` : ''}
+        ${instance.crashRestarts > 0 ? html`<span class="restarts">${plural(instance.crashRestarts, '{count} restart after a crash', '{count} restarts after a crash')}</span>` : ''}
       </td>
       <td role="cell" class="seen">
-        <span class="status ${instance.status}">${STATUS_LABELS[instance.status]}</span>
+        <span class="status ${instance.status}">${statusLabel(instance.status)}</span>
         <span class="when">${instance.stoppedAt
-          ? html`stopped <ops-jobs-relative-time datetime=${instance.stoppedAt}></ops-jobs-relative-time>`
-          : html`heard from <ops-jobs-relative-time datetime=${instance.lastSeenAt}></ops-jobs-relative-time>${instance.heartbeatSeconds ? `, every ${instance.heartbeatSeconds}s` : ''}`}</span>
+          ? html`${msg('stopped')} <ops-jobs-relative-time datetime=${instance.stoppedAt}></ops-jobs-relative-time>`
+          : html`${msg('heard from')} <ops-jobs-relative-time datetime=${instance.lastSeenAt}></ops-jobs-relative-time>${instance.heartbeatSeconds ? `, ${msg('every {duration}', { duration: formatDuration(instance.heartbeatSeconds * 1000) })}` : ''}`}</span>
       </td>
-      <td role="cell" class="works" data-label="Works">
+      <td role="cell" class="works" data-label=${msg('Queues worked')}>
         ${instance.workers.length > 0
           ? html`<ul class="queues">${instance.workers.map((worker) => html`<li>
               <a href=${this.href(routes.queue(worker.queue))}>${worker.queue}</a>
-              <span class="muted" title="jobs in hand of at most ${worker.concurrency}">${worker.active}/${worker.concurrency}</span>
+              <span class="muted" title=${msg('jobs in hand of at most {count}', { count: formatCount(worker.concurrency) })}>${worker.active}/${worker.concurrency}</span>
             </li>`)}</ul>`
           : ''}
         ${instance.otherQueues > 0
-          ? html`<span class="muted">${instance.workers.length > 0 ? 'and ' : ''}${formatCount(instance.otherQueues)} ${instance.otherQueues === 1 ? 'queue' : 'queues'} you may not see</span>`
-          : instance.workers.length === 0 ? html`<span class="muted">No queues</span>` : ''}
+          ? html`<span class="muted">${instance.workers.length > 0 ? plural(instance.otherQueues, 'and {count} queue you may not see', 'and {count} queues you may not see') : plural(instance.otherQueues, '{count} queue you may not see', '{count} queues you may not see')}</span>`
+          : instance.workers.length === 0 ? html`<span class="muted">${msg('No queues')}</span>` : ''}
       </td>
-      <td role="cell" class="started" data-label="Started"><ops-jobs-relative-time datetime=${instance.startedAt}></ops-jobs-relative-time></td>
+      <td role="cell" class="started" data-label=${msg('Started')}><ops-jobs-relative-time datetime=${instance.startedAt}></ops-jobs-relative-time></td>
     </tr>`;
   }
 }
