@@ -15,7 +15,7 @@ const STATUS_STYLE = [
   `.logo svg{width:1.05rem;height:1.05rem}`,
   `h1{margin:0 0 0.5rem;font-size:1.375rem;line-height:1.25}`,
   `p{margin:0 0 0.75rem}.muted{color:var(--_muted)}`,
-  `.reason{padding:0.6rem 0.8rem;border-left:3px solid var(--_border-strong);border-radius:4px;background:var(--_surface-muted)}`,
+  `.reason{padding:0.6rem 0.8rem;border-inline-start:3px solid var(--_border-strong);border-radius:4px;background:var(--_surface-muted)}`,
   `.actions{display:flex;flex-wrap:wrap;gap:0.5rem;margin-top:1.25rem}`,
   `.actions a{display:inline-flex;align-items:center;min-height:2.5rem;padding:0.5rem 1rem;border:1px solid var(--_border-strong);border-radius:6px;color:var(--_text);background:var(--_surface);font-weight:500;text-decoration:none}`,
   `.actions a:hover{background:var(--_surface-muted)}`,

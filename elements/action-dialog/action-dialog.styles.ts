@@ -30,7 +30,8 @@ export const actionDialogStyles = css`
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
     gap: 0.85rem;
-    padding: 1.1rem 1.1rem 0.9rem 1.25rem;
+    padding-block: 1.1rem 0.9rem;
+    padding-inline: 1.25rem 1.1rem;
   }
   .mark {
     display: grid;
@@ -143,7 +144,7 @@ export const actionDialogStyles = css`
   .warnings {
     display: block;
     border-color: var(--_warning-border);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     background: var(--_warning-soft);
   }
   .warnings h3 {
@@ -154,7 +155,7 @@ export const actionDialogStyles = css`
   }
   .warnings ul {
     margin: 0.35rem 0 0;
-    padding-left: 1.5rem;
+    padding-inline-start: 1.5rem;
   }
   .bad {
     border-color: var(--_danger-border);
@@ -189,7 +190,7 @@ export const actionDialogStyles = css`
     table-layout: fixed;
   }
   .sample caption {
-    text-align: left;
+    text-align: start;
     padding: 0.55rem 0.75rem;
     font-weight: 600;
     background: var(--_surface-muted);
@@ -250,7 +251,7 @@ export const actionDialogStyles = css`
     font-weight: 500;
   }
   .counter {
-    margin-left: auto;
+    margin-inline-start: auto;
     color: var(--_muted);
     white-space: nowrap;
   }

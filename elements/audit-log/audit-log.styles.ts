@@ -107,7 +107,7 @@ export const auditLogStyles = css`
     }
     td.time {
       order: 2;
-      margin-left: auto;
+      margin-inline-start: auto;
       font-size: 0.8125rem;
     }
     td.who {
@@ -121,7 +121,7 @@ export const auditLogStyles = css`
     }
     td.jobs .sel {
       display: inline;
-      margin-left: 0.35rem;
+      margin-inline-start: 0.35rem;
     }
     /* Inline with other text on a phone, the link needs more than its colour (WCAG 1.4.1). */
     td.jobs a {

@@ -16,8 +16,9 @@ export const auditRecordStyles = css`
   }
   .reason blockquote {
     margin: 0;
-    padding: 0.2rem 0 0.2rem 0.9rem;
-    border-left: 3px solid var(--_accent);
+    padding-block: 0.2rem;
+    padding-inline: 0.9rem 0;
+    border-inline-start: 3px solid var(--_accent);
     font-size: 0.9375rem;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
@@ -33,7 +34,7 @@ export const auditRecordStyles = css`
     padding: 0.75rem 0.9rem;
     border-radius: var(--_radius);
     border: 1px solid var(--_warning-border);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     background: var(--_warning-soft);
   }
   .open-intent .icon {

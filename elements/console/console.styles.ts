@@ -66,7 +66,7 @@ export const consoleStyles = css`
     display: flex;
     align-items: center;
     gap: 0.25rem;
-    margin-left: 0.75rem;
+    margin-inline-start: 0.75rem;
   }
   .nav a {
     display: inline-flex;
@@ -142,7 +142,7 @@ export const consoleStyles = css`
     position: absolute;
     z-index: 20;
     top: calc(var(--ops-jobs-header-top, 0px) + 0.5rem);
-    left: 0.5rem;
+    inset-inline-start: 0.5rem;
     display: inline-flex;
     align-items: center;
     min-height: 2.5rem;
@@ -173,7 +173,7 @@ export const consoleStyles = css`
     }
     /* More sections than fit: the links scroll sideways rather than push the bar past the screen. */
     .nav {
-      margin-left: 0.25rem;
+      margin-inline-start: 0.25rem;
       gap: 0;
       flex: 1 1 auto;
       min-width: 0;

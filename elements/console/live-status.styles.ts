@@ -9,7 +9,8 @@ export const liveStatusStyles = css`
   .live-button {
     min-height: 1.75rem;
     gap: 0.4rem;
-    padding: 0.15rem 0.6rem 0.15rem 0.5rem;
+    padding-block: 0.15rem;
+    padding-inline: 0.5rem 0.6rem;
     border-radius: 999px;
     border: 1px solid var(--_border);
     box-shadow: none;
@@ -88,7 +89,7 @@ export const liveStatusStyles = css`
   @supports not (position-area: bottom) {
     .live-explained {
       top: calc(var(--ops-jobs-header-top, 0px) + 3.5rem);
-      right: 1rem;
+      inset-inline-end: 1rem;
     }
   }
 `;

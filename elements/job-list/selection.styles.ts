@@ -18,7 +18,7 @@ export const selectionStyles = css`
   th.select,
   td.select {
     width: 2.75rem;
-    padding-right: 0;
+    padding-inline-end: 0;
   }
   td.select {
     position: relative;
@@ -29,7 +29,8 @@ export const selectionStyles = css`
     display: flex;
     align-items: center;
     min-height: 2.75rem;
-    padding: 0.5rem 0.5rem 0.5rem 0.875rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.875rem 0.5rem;
     cursor: pointer;
   }
   tbody tr.picked,
@@ -52,7 +53,8 @@ export const selectionStyles = css`
     align-items: center;
     gap: 0.5rem 0.75rem;
     min-height: 3.25rem;
-    padding: 0.5rem 0.6rem 0.5rem 0.875rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.875rem 0.6rem;
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
     background: var(--_surface);
@@ -101,7 +103,8 @@ export const selectionStyles = css`
     .pick {
       min-width: 2rem;
       min-height: 2rem;
-      padding: 0.25rem 0.25rem 0.25rem 0;
+      padding-block: 0.25rem;
+      padding-inline: 0 0.25rem;
     }
     /* In the flow, not pinned: on a phone the bar is several lines tall and would cover the rows
        it acts on. */

@@ -12,7 +12,8 @@ export const jobTimelineStyles = css`
   }
   li {
     position: relative;
-    padding: 0 0 1.1rem 1.5rem;
+    padding-block: 0 1.1rem;
+    padding-inline: 1.5rem 0;
   }
   li:last-child {
     padding-bottom: 0;
@@ -20,7 +21,7 @@ export const jobTimelineStyles = css`
   li::before {
     content: '';
     position: absolute;
-    left: 0.3rem;
+    inset-inline-start: 0.3rem;
     top: 0.9rem;
     bottom: -0.2rem;
     width: 2px;
@@ -31,7 +32,7 @@ export const jobTimelineStyles = css`
   }
   .marker {
     position: absolute;
-    left: 0;
+    inset-inline-start: 0;
     top: 0.3rem;
     width: 0.75rem;
     height: 0.75rem;

@@ -171,10 +171,10 @@ export const queueListStyles = css`
       display: block;
       padding: 0;
       border: 0;
-      text-align: left;
+      text-align: start;
     }
     td.n {
-      text-align: left;
+      text-align: start;
     }
     tbody tr:hover td {
       background: none;

@@ -136,6 +136,11 @@ export const controls = css`
     flex: none;
     vertical-align: -0.125em;
   }
+  /* Icons that point along the line of text (an arrow, a closed disclosure) point the other way
+     in right-to-left text; a rule that turns one (an open disclosure) still wins. */
+  :where(svg.icon.along):dir(rtl) {
+    transform: scaleX(-1);
+  }
   .card {
     background: var(--_surface);
     border: 1px solid var(--_border);

@@ -3,8 +3,8 @@ import { svg, type SVGTemplateResult } from 'lit';
 // Line icons on a 24-unit grid, drawn with the current text colour. Decorative: hidden from
 // assistive technology, so whatever carries one must have its own accessible name.
 
-function icon(body: SVGTemplateResult): SVGTemplateResult {
-  return svg`<svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"
+function icon(body: SVGTemplateResult, along = false): SVGTemplateResult {
+  return svg`<svg class=${along ? 'icon along' : 'icon'} viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"
     stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
 }
 
@@ -15,7 +15,7 @@ export const refreshIcon = icon(svg`<path d="M21 12a9 9 0 1 1-2.64-6.36"/><path 
 export const retryIcon = icon(svg`<path d="M3 12a9 9 0 1 0 2.64-6.36"/><path d="M3 4v5h5"/><path d="M10 9.5v5l4-2.5z"/>`);
 export const lockIcon = icon(svg`<rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/>`);
 export const alertIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 8v4.5M12 16h.01"/>`);
-export const chevronIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`);
+export const chevronIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`, true);
 export const inboxIcon = icon(svg`<path d="M3 13h5l1.5 3h5L16 13h5"/><path d="M5.5 5h13L21 13v6H3v-6z"/>`);
 export const signOutIcon = icon(svg`<path d="M15 4h4v16h-4"/><path d="M10 17l-5-5 5-5M5 12h11"/>`);
 export const deadLetterIcon = icon(svg`<path d="M4 6h16v12H4z"/><path d="m4 7 8 6 8-6"/>`);
@@ -24,7 +24,7 @@ export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`);
 export const warningIcon = icon(svg`<path d="M12 3.5 2.5 20h19z"/><path d="M12 10v4.5M12 17.5h.01"/>`);
 export const infoIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 11v5M12 8h.01"/>`);
 export const checkCircleIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="m8 12.5 2.7 2.7L16.5 9.5"/>`);
-export const arrowRightIcon = icon(svg`<path d="M5 12h14M13 6l6 6-6 6"/>`);
+export const arrowRightIcon = icon(svg`<path d="M5 12h14M13 6l6 6-6 6"/>`, true);
 export const trashIcon = icon(svg`<path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3"/>`);
 export const stopIcon = icon(svg`<circle cx="12" cy="12" r="9"/><rect x="9" y="9" width="6" height="6" rx="1"/>`);
 export const playIcon = icon(svg`<path d="M7 5v14l11-7z"/>`);

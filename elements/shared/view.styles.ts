@@ -51,7 +51,7 @@ export const viewStyles = css`
     border-collapse: collapse;
   }
   th {
-    text-align: left;
+    text-align: start;
     font-size: 0.6875rem;
     font-weight: 600;
     letter-spacing: 0.05em;
@@ -75,7 +75,7 @@ export const viewStyles = css`
   }
   th.n,
   td.n {
-    text-align: right;
+    text-align: end;
     font-variant-numeric: tabular-nums;
   }
   .table-card {
@@ -169,7 +169,7 @@ export const viewStyles = css`
       background: none;
     }
     .stack td.n {
-      text-align: left;
+      text-align: start;
     }
     .stack td[data-label]::before {
       content: attr(data-label) ' ' / '';

@@ -10,7 +10,8 @@ export const stateBadgeStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.375rem;
-    padding: 0.125rem 0.5rem 0.125rem 0.45rem;
+    padding-block: 0.125rem;
+    padding-inline: 0.45rem 0.5rem;
     border-radius: 999px;
     font-size: var(--ops-jobs-badge-font-size, 0.75rem);
     font-weight: 600;

@@ -32,7 +32,7 @@ describe('live indicator copy', () => {
         ['Connecting…', 'waiting'],
         ['Live', 'good'],
         ['Reconnecting…', 'degraded'],
-        ['Polling every 3s', 'degraded'],
+        ['Polling every 3 sec', 'degraded'],
         [`Stale since ${formatExact(at)}`, 'bad'],
         ['Signed out', 'bad'],
       ],
@@ -40,13 +40,13 @@ describe('live indicator copy', () => {
   });
 
   it('has a shorter label for narrow screens', () => {
-    assert.equal(liveStatusCopy(LIVE_STATE.polling, at, 3000).compact, 'Polling 3s');
+    assert.equal(liveStatusCopy(LIVE_STATE.polling, at, 3000).compact, 'Polling 3 sec');
     assert.equal(liveStatusCopy(LIVE_STATE.stale, at, 3000).compact, 'Stale');
     assert.equal(liveStatusCopy(LIVE_STATE.live, at, 3000).compact, 'Live');
   });
 
   it('names the poll interval and the time the data is from in its hint', () => {
-    assert.match(liveStatusCopy(LIVE_STATE.polling, at, 5000).hint, /every 5 seconds/);
+    assert.match(liveStatusCopy(LIVE_STATE.polling, at, 5000).hint, /every 5 sec\b/);
     assert.match(liveStatusCopy(LIVE_STATE.stale, at, 5000).hint, new RegExp(`as of ${formatExact(at)}`));
   });
 });

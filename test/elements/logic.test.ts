@@ -72,11 +72,11 @@ describe('format', () => {
 
   it('formats durations, sizes and ids for people', () => {
     assert.equal(formatDuration(740), '740 ms');
-    assert.equal(formatDuration(6_200), '6.2 s');
-    assert.equal(formatDuration(184_000), '3 min 4 s');
-    assert.equal(formatDuration(2 * 3_600_000 + 5 * 60_000), '2 h 5 min');
-    assert.equal(formatBytes(812), '812 B');
-    assert.equal(formatBytes(3_481_920), '3.3 MB');
+    assert.equal(formatDuration(6_200), '6.2 sec');
+    assert.equal(formatDuration(184_000), '3 min, 4 sec');
+    assert.equal(formatDuration(2 * 3_600_000 + 5 * 60_000), '2 hr, 5 min');
+    assert.equal(formatBytes(812), '812 byte');
+    assert.equal(formatBytes(3_481_920), '3.5 MB');
     assert.equal(shortId('3d75ca44-b54c-4a26-ad75-ca44b54cda26'), '3d75ca44');
     assert.equal(shortId('1042'), '1042');
   });
@@ -141,7 +141,7 @@ describe('job timeline', () => {
       [
         ['Created', null, 'done'],
         ['Started', 'waited 740 ms', 'done'],
-        ['Failed', 'ran 6.2 s', 'failed'],
+        ['Failed', 'ran 6.2 sec', 'failed'],
         ['Kept until', null, 'future'],
       ],
     );
