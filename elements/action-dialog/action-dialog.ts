@@ -242,7 +242,7 @@ export class OpsJobsActionDialog extends LitElement {
                     <td class="mono" title=${job.id}>${shortId(job.id)}</td>
                     <td><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge></td>
                     <td>${job.errorMessage
-                      ? html`<span class="excerpt" title=${job.errorMessage.slice(0, 1000)}>${job.errorMessage.slice(0, 200)}</span>`
+                      ? html`<span class="excerpt" dir="auto" title=${job.errorMessage.slice(0, 1000)}>${job.errorMessage.slice(0, 200)}</span>`
                       : html`<span class="muted">—</span>`}</td>
                   </tr>`,
                 )}

@@ -162,7 +162,7 @@ export class OpsJobsAuditLog extends ViewElement {
       <td role="cell" class="outcome"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge></td>
       <td role="cell" class="reason">${record.reason === null
           ? html`<span class="muted hidden-note">${msg('Hidden by display policy')}</span>`
-          : html`<span class="excerpt" title=${record.reason.slice(0, 1000)}>${record.reason}</span>`}</td>
+          : html`<span class="excerpt" dir="auto" title=${record.reason.slice(0, 1000)}>${record.reason}</span>`}</td>
     </tr>`;
   }
 

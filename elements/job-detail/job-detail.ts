@@ -196,7 +196,7 @@ export class OpsJobsJobDetail extends ViewElement {
       </div>
       <div class="wide">
         <dt>${msg('Job ID')}</dt>
-        <dd><span class="id-value">${job.id}</span><ops-jobs-copy-button value=${job.id} label=${msg('Copy job ID')}></ops-jobs-copy-button></dd>
+        <dd><span class="id-value" dir="ltr">${job.id}</span><ops-jobs-copy-button value=${job.id} label=${msg('Copy job ID')}></ops-jobs-copy-button></dd>
       </div>
       <div>
         <dt>${msg('Attempts')}</dt>

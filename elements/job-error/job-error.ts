@@ -59,7 +59,7 @@ export class OpsJobsJobError extends LitElement {
     const cut = 'cut' in shown ? (shown as { readonly cut: ValueCut }).cut : undefined;
     const frames = this.allFrames ? parts.frames : parts.frames.slice(0, FIRST_FRAMES);
     return html`
-      <p part="headline" class="headline"><span class="name">${parts.name}</span>${parts.message ? `: ${parts.message}` : ''}</p>
+      <p part="headline" class="headline" dir="auto"><span class="name">${parts.name}</span>${parts.message ? `: ${parts.message}` : ''}</p>
       ${frames.length > 0
         ? html`<pre part="stack" tabindex="0" role="region" aria-label=${msg('Stack trace')}>${frameRuns(frames).map(
             (run, index) => html`${index > 0 ? '\n' : ''}<span class=${run.library ? 'lib' : ''}>${run.text}</span>`,

@@ -333,7 +333,7 @@ export class OpsJobsJobList extends ViewElement {
       <td role="cell" class="time started" data-label=${msg('Started')}><ops-jobs-relative-time .datetime=${job.startedAt}></ops-jobs-relative-time></td>
       <td role="cell" class="time" data-label=${msg('Finished')}><ops-jobs-relative-time .datetime=${job.finishedAt}></ops-jobs-relative-time></td>
       <td role="cell" class="error">${job.errorMessage
-          ? html`<span class="excerpt" title=${job.errorMessage.slice(0, 1000)}>${job.errorMessage.slice(0, 300)}</span>`
+          ? html`<span class="excerpt" dir="auto" title=${job.errorMessage.slice(0, 1000)}>${job.errorMessage.slice(0, 300)}</span>`
           : ''}</td>
     </tr>`;
   }

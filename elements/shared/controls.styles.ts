@@ -151,6 +151,14 @@ export const controls = css`
     font-family: var(--_mono);
     font-size: 0.8125rem;
   }
+  /* Code, values and ids read left to right whatever the page's direction, kept apart from the
+     text around them. */
+  pre,
+  code,
+  .mono {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
   .muted {
     color: var(--_muted);
   }

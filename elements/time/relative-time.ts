@@ -53,11 +53,11 @@ export class OpsJobsRelativeTime extends LitElement {
     const iso = date.toISOString();
     switch (this.format) {
       case 'exact':
-        return html`<time part="time" datetime=${iso} title=${iso}>${exact}</time>`;
+        return html`<time part="time" dir="auto" datetime=${iso} title=${iso}>${exact}</time>`;
       case 'both':
-        return html`<time part="time" datetime=${iso} title=${iso}>${exact}</time><span part="relative" class="relative"><span class="sep"> · </span>${formatRelative(date)}</span>`;
+        return html`<time part="time" dir="auto" datetime=${iso} title=${iso}>${exact}</time><span part="relative" class="relative" dir="auto"><span class="sep"> · </span>${formatRelative(date)}</span>`;
       default:
-        return html`<time part="time" datetime=${iso} title=${exact}>${formatRelative(date)}<span class="exact">, ${exact}</span></time>`;
+        return html`<time part="time" dir="auto" datetime=${iso} title=${exact}>${formatRelative(date)}<span class="exact">, ${exact}</span></time>`;
     }
   }
 }

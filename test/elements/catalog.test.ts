@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pageCopy } from '../../core/http/page-copy.ts';
+import { consoleShell } from '../../core/http/shell.ts';
+import { forbiddenPage, signedOutPage } from '../../core/http/status-pages.ts';
 import { catalog } from '../../elements/locales/de.ts';
 import { sourceMessages } from './support/catalog-source.ts';
 
@@ -65,5 +67,20 @@ describe('server pages', () => {
       if (key === 'lang' || key === 'brand') continue;
       assert.notEqual(german[key], english[key], `${key} is translated`);
     }
+  });
+
+  it('mark the shell with the language and hand the console its locale; the 401 and 403 pages follow it', async () => {
+    const assets = { entry: 'entry.js', preload: [], lazy: () => [], get: () => Promise.resolve(null) };
+    const german = await (await consoleShell('/', '', assets, 'de-AT')).text();
+    assert.match(german, /<html lang="de">/);
+    assert.match(german, /<ops-jobs-console root="\.\/" locale="de-AT"><\/ops-jobs-console>/);
+    const english = await (await consoleShell('/', '', assets)).text();
+    assert.match(english, /<html lang="en">/);
+    assert.match(english, /<ops-jobs-console root="\.\/"><\/ops-jobs-console>/);
+    const signedOut = await (await signedOutPage('/login', 'de')).text();
+    assert.match(signedOut, /<html lang="de">.*<h1>Anmeldung erforderlich<\/h1>.*>Anmelden<\/a>.*>Erneut versuchen<\/a>/s);
+    const forbidden = await (await forbiddenPage('Nur für das Finanzteam.', { signOutUrl: '/logout', signInUrl: null }, 'de')).text();
+    assert.match(forbidden, /<h1>Kein Zugriff auf die Job-Konsole<\/h1>.*Nur für das Finanzteam\..*>Abmelden oder Person wechseln<\/a>/s);
+    assert.match(await (await signedOutPage(null)).text(), /<html lang="en">.*Sign in required/s);
   });
 });

@@ -29,6 +29,13 @@ test('createOpsJobs names a seam method that is not a function', () => {
   assert.throws(() => createOpsJobs({ ...options, displayPolicy: {} as never }), /option `displayPolicy.display` must be a function/);
 });
 
+test('createOpsJobs takes a BCP 47 locale for its pages and rejects anything else', () => {
+  assert.doesNotThrow(() => createOpsJobs({ ...valid(), locale: 'de-AT' }));
+  for (const locale of ['', 'not a tag', 'de_DE!', 42]) {
+    assert.throws(() => createOpsJobs({ ...valid(), locale: locale as string }), /option `locale` must be a BCP 47 language tag/, String(locale));
+  }
+});
+
 test('createOpsJobs rejects a malformed mount or sign-in URL', () => {
   for (const mount of ['ops', '/ops/', '/a b', '', '//x']) {
     assert.throws(() => createOpsJobs({ ...valid(), mount }), /option `mount` must be a path/, mount);
