@@ -11,7 +11,7 @@ import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, formatRelativeExact } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
-import { stateLabel } from '../shared/state-copy.ts';
+import { stateLabel, stateWord } from '../shared/state-copy.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -190,7 +190,7 @@ export class OpsJobsQueueList extends ViewElement {
     const label = stateLabel(state);
     if (count === undefined) {
       const within = Object.entries(queue.stale).find(([, freshness]) => freshness?.includes?.includes(state))?.[0] as JobState | undefined;
-      const why = within ? msg('Counted with {state}', { state: stateLabel(within) }) : msg('Not counted by this engine');
+      const why = within ? msg('Counted with {state}', { state: stateWord(within) }) : msg('Not counted by this engine');
       return html`<td role="cell" class="n" data-label=${label}><span class="count zero" title=${why}>—</span><span class="visually-hidden">${why}</span></td>`;
     }
     const freshness = queue.stale[state];
@@ -204,7 +204,7 @@ export class OpsJobsQueueList extends ViewElement {
       </td>`;
     }
     const href = this.href(routes.queue(queue.name, state));
-    const name = `${msg('{count} {state} in {queue}', { count: formatCount(count), state: label, queue: queue.name })}${note ? ` (${note})` : ''}`;
+    const name = `${msg('{count} {state} in {queue}', { count: formatCount(count), state: stateWord(state), queue: queue.name })}${note ? ` (${note})` : ''}`;
     return html`<td role="cell" class="n state-${state}" data-label=${label}>
       <a class=${kind} href=${href} aria-label=${name} title=${note}>${text}</a>
     </td>`;

@@ -43,7 +43,7 @@ describe('<ops-jobs-job-error>', () => {
       return { value: whole };
     };
     const element = await fixture<OpsJobsJobError>(html`<ops-jobs-job-error .error=${cut} .loadWhole=${loadWhole}></ops-jobs-job-error>`);
-    expect(element.shadowRoot!.textContent).to.match(/The stack has 10,001 lines \(625 KB with the error\); only its first were sent\./);
+    expect(element.shadowRoot!.textContent).to.match(/The stack has 10,001 lines \(640 kB with the error\); only its first were sent\./);
     expect(part(element, 'all')!.textContent!.trim()).to.equal('Show all 399 lines');
     part(element, 'load')!.click();
     await new Promise((resolve) => setTimeout(resolve));

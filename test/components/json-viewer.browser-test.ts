@@ -50,7 +50,7 @@ describe('<ops-jobs-json-viewer> with a value too large to send whole', () => {
 
   it('shows the preview and its size, and no load button without a loader', async () => {
     const element = await fixture<OpsJobsJsonViewer>(html`<ops-jobs-json-viewer .shown=${{ truncated: true, bytes: 5_242_880, preview }}></ops-jobs-json-viewer>`);
-    expect(part(element, 'notice')!.textContent).to.match(/Too large to send whole\s+\(5 MB\)\. Showing its first 4,000 characters\./);
+    expect(part(element, 'notice')!.textContent).to.match(/Too large to send whole\s+\(5\.2 MB\)\. Showing its first 4,000 characters\./);
     expect(part(element, 'code')!.textContent).to.equal(`${preview} …`);
     expect(part(element, 'load')).to.equal(null);
     await expect(element).shadowDom.to.be.accessible();
@@ -67,7 +67,7 @@ describe('<ops-jobs-json-viewer> with a value too large to send whole', () => {
     };
     const element = await fixture<OpsJobsJsonViewer>(html`<ops-jobs-json-viewer .shown=${{ truncated: true, bytes: 5_242_880, preview }} .loadWhole=${loadWhole}></ops-jobs-json-viewer>`);
     const load = part(element, 'load')!;
-    expect(load.textContent!.trim()).to.equal('Load the whole value (5 MB)');
+    expect(load.textContent!.trim()).to.equal('Load the whole value (5.2 MB)');
     load.click();
     await element.updateComplete;
     expect(part(element, 'load')!.textContent!.trim()).to.equal('Loading…');

@@ -74,7 +74,7 @@ describe('large payloads', () => {
     assert.equal(await error.locator('[part="headline"]').innerText(), 'RangeError: Maximum call stack size exceeded');
     const lines = async () => (await error.locator('[part="stack"]').innerText()).split('\n').length;
     assert.equal(await lines(), 60);
-    assert.match(await deepText(error), /The stack has 10,001 lines \([\d.]+ KB with the error\); only its first were sent\./);
+    assert.match(await deepText(error), /The stack has 10,001 lines \([\d.]+ kB with the error\); only its first were sent\./);
     await withinFirstView(page);
 
     await error.getByRole('button', { name: /^Show all [\d,]+ lines$/ }).click();

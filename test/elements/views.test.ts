@@ -199,7 +199,7 @@ describe('job detail', () => {
     const job = deadLetterJobDetail(now);
     const { page } = await openConsole(browser, server.url(`queues/email-send-dlq/jobs/${job.id}`));
     const data = page.locator('section', { has: page.getByRole('heading', { name: 'Data' }) });
-    assert.match(await data.locator('[part="notice"]').innerText(), /Too large to send whole \(3\.3 MB\)\. Showing its first 1,200 characters\./);
+    assert.match(await data.locator('[part="notice"]').innerText(), /Too large to send whole \(3\.5 MB\)\. Showing its first 1,200 characters\./);
     assert.match(await data.locator('pre').innerText(), /^\{"to":"bulk@example\.test"/);
     assert.match(await deepText(page.locator('section', { has: page.getByRole('heading', { name: 'Error' }) })), /Hidden by display policy/);
     const origin = page.getByRole('link', { name: /^job \w{8} in email-send$/ });
