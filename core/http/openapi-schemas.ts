@@ -27,7 +27,7 @@ const jobSummaryProperties = {
   runAfter: nullableTimestamp,
   startedAt: nullableTimestamp,
   finishedAt: nullableTimestamp,
-  errorMessage: { ...nullableString, description: 'The last failure message, as the display policy allows.' },
+  errorMessage: { ...nullableString, description: "The last failure message, as the display policy allows; a dead letter copy's is the failure that sent it there." },
 };
 
 /** JSON Schemas (2020-12) of the API's bodies, matching core/vocabulary/wire.ts. */
@@ -155,7 +155,16 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     },
   },
   QueueList: { type: 'object', required: ['queues'], properties: { queues: { type: 'array', items: { $ref: '#/components/schemas/Queue' } } } },
-  JobSummary: { type: 'object', required: Object.keys(jobSummaryProperties), properties: jobSummaryProperties },
+  JobSummary: {
+    type: 'object', required: Object.keys(jobSummaryProperties),
+    properties: {
+      ...jobSummaryProperties,
+      deadLetteredFrom: {
+        oneOf: [{ type: 'null' }, { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }],
+        description: 'On a dead letter copy, where the engine says: the queue it failed in.',
+      },
+    },
+  },
   JobPage: {
     type: 'object', required: ['jobs', 'nextCursor', 'stoppedEarly'],
     properties: {

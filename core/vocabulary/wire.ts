@@ -87,8 +87,13 @@ export interface JobSummaryResponse {
   readonly runAfter: string | null;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
-  /** The last failure's message as the display policy allows; null when there is none or it is hidden. */
+  /**
+   * The last failure's message as the display policy allows; null when there is none or it is
+   * hidden. A dead letter copy's is the failure that sent it to the dead letter queue.
+   */
   readonly errorMessage: string | null;
+  /** On a job that is a dead letter copy, where the engine says: the queue it failed in. */
+  readonly deadLetteredFrom?: { readonly queue: string } | null;
 }
 
 export interface JobPageResponse {

@@ -119,7 +119,7 @@ const queue: Complete<QueueResponse> = {
 };
 const summary: Complete<JobSummaryResponse> = {
   id: 'j1', queue: 'emails', state: 'failed', priority: 0, attempts: { made: 3, max: 3 },
-  createdAt: at, runAfter: at, startedAt: at, finishedAt: at, errorMessage: 'SMTP timeout',
+  createdAt: at, runAfter: at, startedAt: at, finishedAt: at, errorMessage: 'SMTP timeout', deadLetteredFrom: { queue: 'signups' },
 };
 const detail: Complete<JobDetailResponse> = {
   ...summary,
@@ -157,7 +157,7 @@ agree<SessionResponse>('Session', [{
 }], {});
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
-agree<JobSummaryResponse>('JobSummary', [summary], {});
+agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true });
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
 agree<JobDetailResponse>('JobDetail', [detail], { progress: true, logs: true, family: true });
 agree<Shown>('Shown', [{ value: { to: 'someone' } }, { value: { stack: 'Error\n  at x' }, cut: { bytes: 300_000, stackLines: 9_000 } }, { hidden: true }, { truncated: true, bytes: 70_000, preview: '{"m' }], {});
