@@ -179,6 +179,37 @@ export function cachedCounts(schema: string, queues: readonly string[]): Stateme
     WHERE q.name = ANY($1::text[])`, [queues]);
 }
 
+/**
+ * For each of `queues` (`$1`) that exists, whether its jobs are moving, each part read through
+ * job_i14 (name, state, blocked, start_after) with a bounded number of entries:
+ * - `oldest_ready`: when the oldest job ready to run became ready (its start_after), the index's
+ *   first queued entry;
+ * - `overdue`: running jobs past their expiry or their heartbeat (pg-boss's own timedOut and
+ *   heartbeatLost conditions) among the first `$2` running jobs, and `walked`, how many were read.
+ */
+export function queueHealth(schema: string, queues: readonly string[], walk: number): Statement {
+  return statement(`
+    SELECT q.name AS queue,
+      (SELECT ${iso('j.start_after')} FROM ${schema}.job j
+        WHERE j.name = q.name AND j.state = 'created' AND NOT j.blocked AND j.start_after <= now()
+        ORDER BY j.start_after
+        LIMIT 1) AS oldest_ready,
+      running.overdue,
+      running.walked
+    FROM ${schema}.queue q
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE a.started_on + a.expire_seconds * interval '1s' < now()
+          OR (a.heartbeat_seconds IS NOT NULL AND a.heartbeat_on + a.heartbeat_seconds * interval '1s' < now()))::int AS overdue,
+        count(*)::int AS walked
+      FROM (
+        SELECT started_on, expire_seconds, heartbeat_on, heartbeat_seconds FROM ${schema}.job j
+        WHERE j.name = q.name AND j.state = 'active'
+        LIMIT $2
+      ) a
+    ) running
+    WHERE q.name = ANY($1::text[])`, [queues, walk]);
+}
+
 /** Which groups of one queue's jobs `exactCounts` counts. */
 export interface CountGroups {
   readonly queue: string;
