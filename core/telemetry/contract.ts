@@ -24,6 +24,7 @@ const HTTP_ROUTES = [
   '/api/actions/execute',
   '/api/schedules',
   '/api/workers',
+  '/api/attention',
   '/api/audit',
   '/api/audit/export',
   '/api/audit/{id}',
