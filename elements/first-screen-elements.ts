@@ -1,10 +1,8 @@
 import { OpsJobsConsole } from './console/console.ts';
 import { OpsJobsCopyButton } from './copy-button/copy-button.ts';
 import { OpsJobsJobDetail } from './job-detail/job-detail.ts';
-import { OpsJobsJobHistory } from './job-history/job-history.ts';
 import { OpsJobsJobList } from './job-list/job-list.ts';
 import { OpsJobsJobTimeline } from './job-timeline/job-timeline.ts';
-import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsStateBadge } from './state-badge/state-badge.ts';
@@ -12,18 +10,16 @@ import { OpsJobsRelativeTime } from './time/relative-time.ts';
 
 /**
  * The elements any first screen of the console may need: the console, the queue, job list and job
- * views and their parts. The action dialog, the audit views and the views of a job's values load on
- * first use (see `lazy-elements.ts`).
+ * views and their parts. The action dialog, the audit views, a job's history and the views of a
+ * job's values load on first use (see `lazy-elements.ts`).
  */
 export const FIRST_SCREEN_ELEMENTS = Object.freeze({
   'ops-jobs-console': OpsJobsConsole,
   'ops-jobs-queue-list': OpsJobsQueueList,
   'ops-jobs-job-list': OpsJobsJobList,
   'ops-jobs-job-detail': OpsJobsJobDetail,
-  'ops-jobs-job-history': OpsJobsJobHistory,
   'ops-jobs-job-timeline': OpsJobsJobTimeline,
   'ops-jobs-state-badge': OpsJobsStateBadge,
-  'ops-jobs-outcome-badge': OpsJobsOutcomeBadge,
   'ops-jobs-relative-time': OpsJobsRelativeTime,
   'ops-jobs-copy-button': OpsJobsCopyButton,
   'ops-jobs-problem': OpsJobsProblem,

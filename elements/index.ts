@@ -53,7 +53,7 @@ export { ApiClient, type AuditPageQuery, type ExecuteResult, type JobPageQuery, 
 export { API_ERROR_KINDS, ApiError, type ApiErrorKind } from './api/api-error.ts';
 export { PROBLEM_TYPE_PREFIX, PROBLEM_TYPES, type ProblemType } from '../core/vocabulary/problem-types.ts';
 export { AUDIT_FILTER_KEYS, type AuditFilterKey, type AuditQuery } from './api/audit-query.ts';
-export { LOCALES, setLocale, type Catalog } from './shared/locale.ts';
+export { setLocale, type Catalog } from './shared/locale.ts';
 export type { AuditLinks } from './action-dialog/action-dialog.ts';
 export type { ActionRequest } from './actions/action-request.ts';
 export { OpsJobsActionCloseEvent } from './events/ops-jobs-action-close.ts';

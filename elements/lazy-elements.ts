@@ -10,6 +10,9 @@ const LOADERS = {
   // A job's values: only the job detail shows them, after its data has arrived.
   'ops-jobs-json-viewer': () => import('./payload-views.ts').then((module) => module.OpsJobsJsonViewer),
   'ops-jobs-job-error': () => import('./payload-views.ts').then((module) => module.OpsJobsJobError),
+  // A job's history of actions and the outcome badge, shown after the job, and by the audit views.
+  'ops-jobs-job-history': () => import('./history-views.ts').then((module) => module.OpsJobsJobHistory),
+  'ops-jobs-outcome-badge': () => import('./history-views.ts').then((module) => module.OpsJobsOutcomeBadge),
   // The overview's findings: they arrive after the queues, from a read of their own.
   'ops-jobs-attention': () => import('./attention/attention.ts').then((module) => module.OpsJobsAttention),
   'ops-jobs-worker-list': () => import('./worker-list/worker-list.ts').then((module) => module.OpsJobsWorkerList),

@@ -19,6 +19,7 @@ import { auditFilters } from './audit-filters.ts';
 import { auditLogStyles } from './audit-log.styles.ts';
 import { actionVerb, changedText, principalText, selectionShort, touchedJobs, type JobsRecord } from './audit-text.ts';
 import { msg, plural } from '../shared/locale.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 
 /** Records per page. */
 
@@ -81,6 +82,12 @@ export class OpsJobsAuditLog extends ViewElement {
     } else {
       this.query = query;
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The outcome badges come in a chunk of their own.
+    ensureDefined('ops-jobs-outcome-badge').catch(() => {});
   }
 
   override render() {

@@ -17,6 +17,7 @@ import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { auditRecordStyles } from './audit-record.styles.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 
 /**
  * One audit record in full: the operator (id, type and label), the action and how it chose its
@@ -44,6 +45,12 @@ export class OpsJobsAuditRecord extends ViewElement {
 
   override refresh(): Promise<void> {
     return this.#load.rerun();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The outcome badges come in a chunk of their own.
+    ensureDefined('ops-jobs-outcome-badge').catch(() => {});
   }
 
   override render() {

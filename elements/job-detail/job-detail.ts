@@ -66,7 +66,7 @@ export class OpsJobsJobDetail extends ViewElement {
     super();
     this.addEventListener('ops-jobs-action-done', () => {
       void this.refresh();
-      void this.history?.refresh();
+      void this.history?.refresh?.();
     });
     this.addEventListener('ops-jobs-action-close', (event) => {
       if (event.stale) void this.refresh();
@@ -99,6 +99,8 @@ export class OpsJobsJobDetail extends ViewElement {
   #loadValueViews(): void {
     this.valuesFailed = false;
     Promise.all([ensureDefined('ops-jobs-json-viewer'), ensureDefined('ops-jobs-job-error')]).catch(() => (this.valuesFailed = true));
+    // The history is a side panel: without its chunk the job still shows, and the next visit tries again.
+    if (this.operator?.permissions['audit.view'] !== false) ensureDefined('ops-jobs-job-history').catch(() => {});
   }
 
   /** Loads the job again. */

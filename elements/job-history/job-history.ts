@@ -11,6 +11,7 @@ import { tokens } from '../shared/tokens.styles.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { jobHistoryStyles } from './job-history.styles.ts';
 import { msg } from '../shared/locale.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 
 /** Records shown before "All records". */
 const SHOWN = 5;
@@ -46,6 +47,12 @@ export class OpsJobsJobHistory extends ViewElement {
 
   override refresh(): Promise<void> {
     return this.#load.rerun();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The outcome badges come in a chunk of their own.
+    ensureDefined('ops-jobs-outcome-badge').catch(() => {});
   }
 
   override render() {

@@ -13,9 +13,6 @@ const CATALOGS: Readonly<Record<string, () => Promise<{ readonly catalog: Catalo
   de: () => import('../locales/de.ts'),
 };
 
-/** The languages the console's text comes in; `en` is the source. */
-export const LOCALES: readonly string[] = ['en', ...Object.keys(CATALOGS)];
-
 let tag: string | undefined;
 let language = 'en';
 let catalog: Catalog | undefined;

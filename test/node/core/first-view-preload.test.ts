@@ -97,10 +97,10 @@ test('the shell announces them before the script, relative to the page, and each
 });
 
 test('a page that opens on a view loaded on first use preloads its chunk with the entry', async () => {
-  assert.deepEqual(firstViewChunks('/audit'), ['audit-log']);
-  assert.deepEqual(firstViewChunks('/audit/'), ['audit-log']);
-  assert.deepEqual(firstViewChunks('/audit/a1'), ['audit-record']);
-  assert.deepEqual(firstViewChunks('/queues/q/jobs/j1'), ['payload-views']);
+  assert.deepEqual(firstViewChunks('/audit'), ['audit-log', 'history-views']);
+  assert.deepEqual(firstViewChunks('/audit/'), ['audit-log', 'history-views']);
+  assert.deepEqual(firstViewChunks('/audit/a1'), ['audit-record', 'history-views']);
+  assert.deepEqual(firstViewChunks('/queues/q/jobs/j1'), ['payload-views', 'history-views']);
   for (const other of ['/', '/queues/q', '/queues/q/jobs', '/audit/a/b', '/auditors']) assert.deepEqual(firstViewChunks(other), [], other);
   const get = console_();
   const chunksOf = async (page: string) => [...(await (await get(page)).text()).matchAll(/<link rel="modulepreload" href="[^"]*assets\/([^"]+)">/g)].map((match) => match[1]);
@@ -110,10 +110,11 @@ test('a page that opens on a view loaded on first use preloads its chunk with th
   assert.ok(overview.every((name) => !/audit|action-dialog/.test(name ?? '')), 'no lazy chunk on the overview');
   const auditLog = await chunksOf('http://127.0.0.1/ops/jobs/audit?queue=q');
   assert.deepEqual(auditLog.slice(0, overview.length), overview);
-  assert.match(auditLog.slice(overview.length).join(' '), /^ops-jobs-audit-log-[a-z0-9]+\.js$/);
+  // A view's own chunk first, then the chunks it shares with others (the audit text, the outcome badges).
+  assert.match(auditLog.slice(overview.length).join(' '), /^ops-jobs-audit-log-[a-z0-9]+\.js .*ops-jobs-history-views-[a-z0-9]+\.js/);
   const record = await chunksOf('http://127.0.0.1/ops/jobs/audit/a1');
-  assert.match(record.slice(overview.length).join(' '), /^ops-jobs-audit-record-[a-z0-9]+\.js$/);
+  assert.match(record.slice(overview.length).join(' '), /^ops-jobs-audit-record-[a-z0-9]+\.js .*ops-jobs-history-views-[a-z0-9]+\.js/);
   const job = await chunksOf('http://127.0.0.1/ops/jobs/queues/q/jobs/j1');
-  assert.match(job.slice(overview.length).join(' '), /^ops-jobs-payload-views-[a-z0-9]+\.js$/);
+  assert.match(job.slice(overview.length).join(' '), /^ops-jobs-payload-views-[a-z0-9]+\.js ops-jobs-history-views-[a-z0-9]+\.js/);
   assert.ok(overview.every((name) => !/payload-views/.test(name ?? '')), "the value views are not on the overview's first load");
 });
