@@ -333,7 +333,7 @@ export class OpsJobsJobList extends ViewElement {
           ? html`<span class="origin">${msg('from {queue}', { queue: job.deadLetteredFrom.queue })}</span>`
           : ''}</td>
       <td role="cell" class="n attempts-cell" data-label=${msg('Attempts')}>
-        <span class="attempts ${spent && job.state === 'failed' ? 'spent' : ''}">${job.attempts.made} / ${job.attempts.max}</span>
+        <span class="attempts ${spent && job.state === 'failed' ? 'spent' : ''}">${formatCount(job.attempts.made)} / ${formatCount(job.attempts.max)}</span>
       </td>
       <td role="cell" class="time" data-label=${msg('Created')}><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></td>
       <td role="cell" class="time started" data-label=${msg('Started')}><ops-jobs-relative-time .datetime=${job.startedAt}></ops-jobs-relative-time></td>

@@ -115,7 +115,7 @@ export class OpsJobsWorkerList extends ViewElement {
         ${instance.workers.length > 0
           ? html`<ul class="queues">${instance.workers.map((worker) => html`<li>
               <a href=${this.href(routes.queue(worker.queue))}>${worker.queue}</a>
-              <span class="muted" title=${msg('jobs in hand of at most {count}', { count: formatCount(worker.concurrency) })}>${worker.active}/${worker.concurrency}</span>
+              <span class="muted" title=${msg('jobs in hand of at most {count}', { count: formatCount(worker.concurrency) })}>${formatCount(worker.active)}/${formatCount(worker.concurrency)}</span>
             </li>`)}</ul>`
           : ''}
         ${instance.otherQueues > 0
