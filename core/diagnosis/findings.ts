@@ -44,6 +44,9 @@ export function findingsOf(readings: PassReadings): AttentionFinding[] {
     if (health && health.overdue.count > 0) {
       findings.push({ kind: 'overdue', queue: queue.name, severity: 'critical', count: health.overdue.count, more: health.overdue.more });
     }
+    if (health?.stuckFlows && health.stuckFlows.count > 0) {
+      findings.push({ kind: 'stuck-flows', queue: queue.name, severity: 'critical', count: health.stuckFlows.count, more: health.stuckFlows.more });
+    }
     const trend = readings.trend(queue.name);
     if (trend && trend.recent > 0 && trend.recent > trend.previous) {
       findings.push({
@@ -75,7 +78,8 @@ export function findingsOf(readings: PassReadings): AttentionFinding[] {
 /** The kinds a pass could not look for, with what the engine offers. */
 export function uncheckedKinds(readings: Pick<PassReadings, 'health' | 'runningInstances'>): AttentionKind[] {
   const unchecked: AttentionKind[] = [];
-  if (!readings.health) unchecked.push('overdue', 'backlog');
+  if (!readings.health) unchecked.push('overdue', 'backlog', 'stuck-flows');
+  else if ([...readings.health.values()].some((health) => !health.stuckFlows)) unchecked.push('stuck-flows');
   if (!readings.runningInstances) unchecked.push('no-workers');
   return ATTENTION_KINDS.filter((kind) => unchecked.includes(kind));
 }

@@ -222,7 +222,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
             queue: { type: 'string' },
             severity: { type: 'string', enum: ['critical', 'warning'] },
             count: { type: 'integer', minimum: 0, description: 'How many jobs it is about.' },
-            more: { type: 'boolean', description: 'overdue: the engine stopped looking; more may be overdue.' },
+            more: { type: 'boolean', description: 'overdue, stuck-flows: the engine stopped looking; there may be more.' },
             windowSeconds: { type: 'integer', description: 'failing: the window count covers.' },
             previous: { type: 'integer', description: 'failing: failures in the window before.' },
             since: { ...timestamp, description: 'backlog: since when the oldest job ready to run has waited.' },

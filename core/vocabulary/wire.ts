@@ -333,6 +333,7 @@ export interface WorkerListResponse {
 export interface AttentionFinding {
   /**
    * - `overdue`: running jobs past their expiry or heartbeat (their worker may be gone);
+   * - `stuck-flows`: jobs waiting on a job of their flow that failed;
    * - `failing`: jobs failed in the last `windowSeconds`, more than in the window before;
    * - `no-workers`: jobs ready to run, and no running worker process takes jobs from the queue;
    * - `backlog`: jobs ready to run, the oldest waiting since `since`;
@@ -344,7 +345,7 @@ export interface AttentionFinding {
   readonly severity: 'critical' | 'warning';
   /** How many jobs it is about. */
   readonly count: number;
-  /** `overdue`: true when the engine stopped looking, so more may be overdue. */
+  /** `overdue`, `stuck-flows`: true when the engine stopped looking, so there may be more. */
   readonly more?: boolean;
   /** `failing`: the window `count` covers, in seconds, and how many failed in the window before it. */
   readonly windowSeconds?: number;

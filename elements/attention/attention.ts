@@ -19,6 +19,7 @@ const plural = (count: number, one: string, many: string): string => `${formatCo
 
 const UNCHECKED_LABELS: Readonly<Record<AttentionKind, string>> = {
   overdue: 'running jobs past their expiry',
+  'stuck-flows': 'flows stuck behind a failed step',
   failing: 'rising failures',
   'no-workers': 'queues nobody works',
   backlog: 'backlogs',
@@ -100,6 +101,11 @@ export class OpsJobsAttention extends ViewElement {
         return {
           sentence: `${plural(count, 'running job is', 'running jobs are')} past ${count === 1 ? 'its' : 'their'} expiry or heartbeat${finding.more ? ', maybe more' : ''}: the worker may be gone.`,
           next: routes.queue(queue, 'active'), label: 'See running jobs',
+        };
+      case 'stuck-flows':
+        return {
+          sentence: `${plural(count, 'job waits', 'jobs wait')} on a step of ${count === 1 ? 'its' : 'their'} flow that failed${finding.more ? ', maybe more' : ''}: retry that step, or remove ${count === 1 ? 'it' : 'them'}.`,
+          next: routes.queue(queue, 'blocked'), label: 'See blocked jobs',
         };
       case 'failing': {
         const window = formatDuration((finding.windowSeconds ?? 0) * 1000);

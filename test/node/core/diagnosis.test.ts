@@ -35,9 +35,9 @@ describe('findings', () => {
   test('a backlog is a warning past the threshold and critical past four times it; a fresh one is none', () => {
     const queues = [queue('fresh', { queued: 5 }), queue('slow', { queued: 40 }), queue('stuck', { queued: 900 })];
     const health = new Map([
-      ['fresh', { queue: 'fresh', oldestReadySince: minutesAgo(4), overdue: { count: 0, more: false } }],
-      ['slow', { queue: 'slow', oldestReadySince: minutesAgo(6), overdue: { count: 0, more: false } }],
-      ['stuck', { queue: 'stuck', oldestReadySince: minutesAgo(21), overdue: { count: 0, more: false } }],
+      ['fresh', { queue: 'fresh', oldestReadySince: minutesAgo(4), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }],
+      ['slow', { queue: 'slow', oldestReadySince: minutesAgo(6), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }],
+      ['stuck', { queue: 'stuck', oldestReadySince: minutesAgo(21), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }],
     ]);
     assert.deepEqual(findingsOf(readings({ queues, health })), [
       { kind: 'backlog', queue: 'stuck', severity: 'critical', count: 900, since: minutesAgo(21) },
@@ -45,24 +45,25 @@ describe('findings', () => {
     ]);
   });
 
-  test('overdue running jobs come first; a queue nobody works is critical only when the engine knows its processes', () => {
+  test('overdue running jobs and flows stuck behind a failed step come first; a queue nobody works is critical only when the engine knows its processes', () => {
     const queues = [queue('emails', { queued: 3, active: 2 }), queue('reports', { queued: 1 })];
     const health = new Map([
-      ['emails', { queue: 'emails', oldestReadySince: null, overdue: { count: 2, more: true } }],
-      ['reports', { queue: 'reports', oldestReadySince: null, overdue: { count: 0, more: false } }],
+      ['emails', { queue: 'emails', oldestReadySince: null, overdue: { count: 2, more: true }, stuckFlows: { count: 0, more: false } }],
+      ['reports', { queue: 'reports', oldestReadySince: null, overdue: { count: 0, more: false }, stuckFlows: { count: 4, more: false } }],
     ]);
     assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: [worker(['emails'])] })), [
       { kind: 'overdue', queue: 'emails', severity: 'critical', count: 2, more: true },
+      { kind: 'stuck-flows', queue: 'reports', severity: 'critical', count: 4, more: false },
       { kind: 'no-workers', queue: 'reports', severity: 'critical', count: 1 },
     ]);
-    assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: null })).map((finding) => finding.kind), ['overdue']);
+    assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: null })).map((finding) => finding.kind), ['overdue', 'stuck-flows']);
     assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: [] })).map((finding) => `${finding.kind} ${finding.queue}`),
-      ['overdue emails', 'no-workers emails', 'no-workers reports'], 'every process gone: nobody works any queue');
+      ['overdue emails', 'stuck-flows reports', 'no-workers emails', 'no-workers reports'], 'every process gone: nobody works any queue');
   });
 
   test("a dead letter queue's waiting jobs are dead letters to look at, never a backlog or a queue nobody works", () => {
     const queues = [queue('payments', { queued: 0 }, 'payments-dlq'), queue('refunds', {}, 'payments-dlq'), queue('payments-dlq', { queued: 13 })];
-    const health = new Map([['payments-dlq', { queue: 'payments-dlq', oldestReadySince: minutesAgo(600), overdue: { count: 0, more: false } }]]);
+    const health = new Map([['payments-dlq', { queue: 'payments-dlq', oldestReadySince: minutesAgo(600), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }]]);
     assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: [worker(['payments'])] })), [
       { kind: 'dead-letters', queue: 'payments-dlq', severity: 'warning', count: 13, from: ['payments', 'refunds'] },
     ]);
@@ -79,8 +80,10 @@ describe('findings', () => {
   });
 
   test('says what the engine could not be asked', () => {
-    assert.deepEqual(uncheckedKinds({ health: null, runningInstances: null }), ['overdue', 'no-workers', 'backlog']);
+    assert.deepEqual(uncheckedKinds({ health: null, runningInstances: null }), ['overdue', 'stuck-flows', 'no-workers', 'backlog']);
     assert.deepEqual(uncheckedKinds({ health: new Map(), runningInstances: [worker([])] }), []);
+    const withoutFlows = new Map([['q', { queue: 'q', oldestReadySince: null, overdue: { count: 0, more: false } }]]);
+    assert.deepEqual(uncheckedKinds({ health: withoutFlows, runningInstances: [worker([])] }), ['stuck-flows']);
   });
 });
 
@@ -119,7 +122,7 @@ describe('diagnosis pass', () => {
       assert.equal(reads, 1, 'one pass for both requests');
       const first = pass.latest();
       assert.equal(first?.checkedAt, new Date(NOW).toISOString());
-      assert.deepEqual(first?.unchecked, ['overdue', 'no-workers', 'backlog'], 'the in-memory engine cannot inspect queues or list processes');
+      assert.deepEqual(first?.unchecked, ['overdue', 'stuck-flows', 'no-workers', 'backlog'], 'the in-memory engine cannot inspect queues or list processes');
       now += 10_000;
       pass.wake();
       assert.equal(reads, 1, 'a fresh result is read, not remade');
