@@ -20,8 +20,10 @@ const FIRST_PASS_REREAD_MS = 2_000;
 function uncheckedLabel(kind: AttentionKind): string {
   return {
     overdue: msg('running jobs past their expiry'),
+    'stuck-flows': msg('flows stuck behind a failed step'),
     failing: msg('rising failures'),
     'no-workers': msg('queues nobody works'),
+    'missed-schedules': msg('missed schedules'),
     backlog: msg('backlogs'),
     'dead-letters': msg('dead letters'),
   }[kind];
@@ -105,6 +107,13 @@ export class OpsJobsAttention extends ViewElement {
             : plural(count, '{count} running job is past its expiry or heartbeat: the worker may be gone.', '{count} running jobs are past their expiry or heartbeat: the worker may be gone.'),
           next: routes.queue(queue, 'active'), label: msg('See running jobs'),
         };
+      case 'stuck-flows':
+        return {
+          sentence: finding.more
+            ? plural(count, '{count} job, maybe more, waits on a step of its flow that failed: retry that step, or remove it.', '{count} jobs, maybe more, wait on a step of their flow that failed: retry that step, or remove them.')
+            : plural(count, '{count} job waits on a step of its flow that failed: retry that step, or remove it.', '{count} jobs wait on a step of their flow that failed: retry that step, or remove them.'),
+          next: routes.queue(queue, 'blocked'), label: msg('See blocked jobs'),
+        };
       case 'failing': {
         const window = formatDuration((finding.windowSeconds ?? 0) * 1000);
         return {
@@ -117,6 +126,11 @@ export class OpsJobsAttention extends ViewElement {
           sentence: plural(count, '{count} job is ready and no running worker takes jobs from this queue.', '{count} jobs are ready and no running worker takes jobs from this queue.'),
           next: this.session?.permissions['workers.view'] ? routes.workers() : routes.queue(queue, 'queued'),
           label: this.session?.permissions['workers.view'] ? msg('See workers') : msg('See waiting jobs'),
+        };
+      case 'missed-schedules':
+        return {
+          sentence: plural(count, '{count} schedule missed a run, due {duration} ago: is anything running the engine\'s schedules?', '{count} schedules missed a run, the first due {duration} ago: is anything running the engine\'s schedules?', { duration: formatDuration(Date.now() - Date.parse(finding.since ?? '')) }),
+          next: routes.schedules(queue), label: msg('See schedules'),
         };
       case 'backlog':
         return {

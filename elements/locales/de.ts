@@ -466,4 +466,13 @@ export const catalog: Catalog = {
   '{count} jobs are ready; the oldest has waited {duration}.': { one: '{count} Job ist bereit; er wartet seit {duration}.', other: '{count} Jobs sind bereit; der älteste wartet seit {duration}.' },
   '{count} dead letters from {queues} wait: redrive or remove them.': { one: '{count} Unzustellbarer aus {queues} wartet: Leiten Sie ihn zurück oder entfernen Sie ihn.', other: '{count} Unzustellbare aus {queues} warten: Leiten Sie sie zurück oder entfernen Sie sie.' },
   '{count} dead letters wait: redrive or remove them.': { one: '{count} Unzustellbarer wartet: Leiten Sie ihn zurück oder entfernen Sie ihn.', other: '{count} Unzustellbare warten: Leiten Sie sie zurück oder entfernen Sie sie.' },
+  'flows stuck behind a failed step': 'Abläufe, die hinter einem fehlgeschlagenen Schritt feststecken',
+  'missed schedules': 'verpasste Zeitpläne',
+  'See blocked jobs': 'Blockierte Jobs ansehen',
+  'See schedules': 'Zeitpläne ansehen',
+  'Missed the run due': 'Verpasste den Lauf, fällig',
+  'made': 'erzeugt',
+  '{count} jobs, maybe more, wait on a step of their flow that failed: retry that step, or remove them.': { one: '{count} Job, vielleicht mehr, wartet auf einen fehlgeschlagenen Schritt seines Ablaufs: Wiederholen Sie diesen Schritt oder entfernen Sie den Job.', other: '{count} Jobs, vielleicht mehr, warten auf einen fehlgeschlagenen Schritt ihres Ablaufs: Wiederholen Sie diesen Schritt oder entfernen Sie die Jobs.' },
+  '{count} jobs wait on a step of their flow that failed: retry that step, or remove them.': { one: '{count} Job wartet auf einen fehlgeschlagenen Schritt seines Ablaufs: Wiederholen Sie diesen Schritt oder entfernen Sie den Job.', other: '{count} Jobs warten auf einen fehlgeschlagenen Schritt ihres Ablaufs: Wiederholen Sie diesen Schritt oder entfernen Sie die Jobs.' },
+  '{count} schedules missed a run, the first due {duration} ago: is anything running the engine\'s schedules?': { one: '{count} Zeitplan hat einen Lauf verpasst, fällig vor {duration}: Führt überhaupt etwas die Zeitpläne der Engine aus?', other: '{count} Zeitpläne haben einen Lauf verpasst, der erste fällig vor {duration}: Führt überhaupt etwas die Zeitpläne der Engine aus?' },
 };
