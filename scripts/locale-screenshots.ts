@@ -1,6 +1,6 @@
 // The screenshots of the locales and theming guide (docs/guides/locales-and-theming.md): the
 // console in German, light and dark, on a desktop and a phone, and right to left, against the
-// element test fixtures. Usage: npm run build && node scripts/locale-screenshots.ts [outDir=docs/images/locales]
+// element test fixtures, bundled from source. Usage: node scripts/locale-screenshots.ts [outDir=docs/images/locales]
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
