@@ -111,7 +111,7 @@ describe('live indicator', () => {
       await untilLive(page, 'polling', 6_000);
       const stalledAfter = Date.now() - started;
       assert.ok(stalledAfter > 2_000 && stalledAfter < 4_500, `stalled after ${stalledAfter} ms, expected about 2.5 heartbeats`);
-      assert.equal(await liveText(page), 'Updates: Polling every 3s', 'never more often than every 3 s, whatever the server suggests');
+      assert.equal(await liveText(page), 'Updates: Polling every 3 sec', 'never more often than every 3 s, whatever the server suggests');
       const polled = queueCalls();
       // A retried stream that only greets does not end polling: it has to deliver.
       await untilLive(page, 'polling');

@@ -102,7 +102,7 @@ describe('the console through nginx', { timeout: 90_000 }, () => {
       await untilLive(page, 'reconnecting', 5_000);
       // Streams that never get past their greeting count as stalled after 2.5 heartbeats.
       await untilLive(page, 'polling', 10_000);
-      assert.equal(await liveText(page), 'Updates: Polling every 3s');
+      assert.equal(await liveText(page), 'Updates: Polling every 3 sec');
       const before = await total(page);
       await sendJob(page, edge);
       await untilTotal(page, before + 1, 8_000);
