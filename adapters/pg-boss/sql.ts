@@ -232,6 +232,27 @@ export function queueHealth(schema: string, queues: readonly string[], walks: { 
     WHERE q.name = ANY($1::text[])`, [queues, walks.running, walks.blocked, walks.dependencies]);
 }
 
+/**
+ * The statistics snapshots pg-boss's monitor recorded for `$1` in (`$2`, `$3`], newest first, at
+ * most `$4`, through queue_stats_i1 (name, captured_on DESC): each pass's jobs made, completed and
+ * failed with the seconds they cover (`at_ms`, the end of that stretch, in epoch milliseconds), the
+ * wait and run histograms of the jobs that finished in it, and the backlog's age at its end.
+ */
+export function queueStatsHistory(schema: string, queue: string, from: Date, to: Date, limit: number): Statement {
+  return statement(`
+    SELECT (extract(epoch FROM COALESCE(delta_on, captured_on)) * 1000)::float8 AS at_ms,
+      created_delta, completed_delta, failed_delta, delta_seconds, wait_bins, run_bins, ready_oldest_seconds
+    FROM ${schema}.queue_stats
+    WHERE name = $1 AND captured_on > $2::timestamptz AND captured_on <= $3::timestamptz
+    ORDER BY captured_on DESC
+    LIMIT $4`, [queue, from.toISOString(), to.toISOString(), limit]);
+}
+
+/** Whether pg-boss has recorded any statistics snapshot of `$1`: one probe of queue_stats_i1. */
+export function queueStatsExist(schema: string, queue: string): Statement {
+  return statement(`SELECT EXISTS (SELECT 1 FROM ${schema}.queue_stats WHERE name = $1) AS recorded`, [queue]);
+}
+
 /** Which groups of one queue's jobs `exactCounts` counts. */
 export interface CountGroups {
   readonly queue: string;
