@@ -55,6 +55,17 @@ const STATES: readonly ViewState[] = [
   ...ALL_JOB_STATES.map((state) => ({ name: `${state} jobs`, path: `queues/email-send?state=${state}` })),
   { name: 'no jobs in a state', path: 'queues/email-send-dlq?state=cancelled' },
   { name: 'failed job', path: `queues/email-send/jobs/${failed.id}` },
+  {
+    name: "a queue's activity, one chart as a table", path: 'queues/email-send/activity',
+    enter: async (page) => {
+      await settled(page);
+      await page.getByText('Show as a table').first().click();
+    },
+  },
+  {
+    name: 'a queue with no recorded activity', path: 'queues/email-send/activity',
+    api: withSession((path) => (path.includes('/activity') ? { body: { queue: 'email-send', window: '24h', from: new Date(now - 86_400_000).toISOString(), to: new Date(now).toISOString(), bucketSeconds: 1800, points: [], recorded: false } } : undefined)),
+  },
   { name: 'dead-lettered job, data too large, error hidden', path: `queues/email-send-dlq/jobs/${deadLetterJobDetail(now).id}` },
   { name: 'job with a cut 10,000-line stack', path: `queues/${LARGE_QUEUE}/jobs/${LARGE_JOBS.stack}` },
   {
