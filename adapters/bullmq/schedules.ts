@@ -1,0 +1,125 @@
+import type { Redis } from 'ioredis';
+import { getNextMillis } from 'bullmq';
+import type { CursorPosition } from '../../core/contracts/engine.ts';
+import type { ScheduleListQuery, SchedulePage, ScheduleSummary } from '../../core/contracts/schedules.ts';
+import { InvalidInputError } from '../../core/errors.ts';
+import { parseJson } from './job-hash.ts';
+import { readPlaces } from './job-states.ts';
+import { pipelined, queueKeys } from './redis.ts';
+
+/** How many upcoming runs each schedule shows. */
+const NEXT_RUNS = 3;
+
+/**
+ * Most job schedulers read of one queue. BullMQ keeps a queue's schedulers in a sorted set by next
+ * run; listing them by key means reading their ids, so past this many a queue lists those due
+ * soonest.
+ */
+export const SCHEDULERS_PER_QUEUE = 1000;
+
+/** The time zone BullMQ reads a pattern without `tz` in: the process's own, taken as this one's. */
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+interface SchedulerRef {
+  readonly queue: string;
+  readonly key: string;
+  /** Its next run, in ms: the score of its member of `<queue>:repeat`. */
+  readonly next: number;
+}
+
+/**
+ * One page of BullMQ's job schedulers (`Queue.upsertJobScheduler`), ordered by queue, then key:
+ * one ZCARD per queue in a pipeline to skip queues without any, then each queue's scheduler ids
+ * (ZRANGE, at most `SCHEDULERS_PER_QUEUE`) until the page is full, then the page's scheduler hashes
+ * (HGETALL) and the state of the job each made last. Reads only: unlike BullMQ's own getters, a
+ * scheduler whose hash is gone is skipped, not removed.
+ *
+ * What BullMQ keeps maps so: a `pattern` is a cron expression in its `tz` (the process's zone
+ * without one); an `every` interval is the recurrence rule `FREQ=SECONDLY;INTERVAL=n`. The next
+ * runs start at the scheduler's next one and follow BullMQ's own `getNextMillis`, within its end
+ * date and limit. The job it made last is its next iteration's job (`repeat:<key>:<time>`), made
+ * ahead of time. BullMQ records no creation or update time for a scheduler: both are that job's
+ * creation time.
+ */
+export async function listBullMQSchedules(client: Redis, prefix: string, queues: readonly string[], query: ScheduleListQuery): Promise<SchedulePage> {
+  const after = query.after === undefined ? null : fromPosition(query.after);
+  const names = [...queues].filter((queue) => (query.queue === undefined || queue === query.queue) && (after === null || queue >= after.queue)).sort(byCodeUnits);
+  const counts = await pipelined(client, names.map((queue) => ['zcard', queueKeys(prefix, queue).of('repeat')]));
+  const refs: SchedulerRef[] = [];
+  for (const [index, queue] of names.entries()) {
+    if (refs.length > query.limit) break;
+    if (Number(counts[index]) === 0) continue;
+    const flat = (await client.zrange(queueKeys(prefix, queue).of('repeat'), 0, SCHEDULERS_PER_QUEUE - 1, 'WITHSCORES')) as string[];
+    const own: SchedulerRef[] = [];
+    for (let at = 0; at < flat.length; at += 2) own.push({ queue, key: flat[at]!, next: Number(flat[at + 1]) });
+    own.sort((a, b) => byCodeUnits(a.key, b.key));
+    refs.push(...own.filter((ref) => after === null || ref.queue !== after.queue || ref.key > after.key));
+  }
+  const page = refs.slice(0, query.limit);
+  const schedules = await describeSchedulers(client, prefix, page);
+  const last = page.at(-1);
+  return { schedules, next: refs.length > query.limit && last ? [last.queue, last.key] : null };
+}
+
+async function describeSchedulers(client: Redis, prefix: string, refs: readonly SchedulerRef[]): Promise<ScheduleSummary[]> {
+  const lastJobId = (ref: SchedulerRef) => `repeat:${ref.key}:${ref.next}`;
+  const replies = await pipelined(client, refs.flatMap((ref) => {
+    const keys = queueKeys(prefix, ref.queue);
+    return [['hgetall', keys.of(`repeat:${ref.key}`)], ['hget', keys.of(lastJobId(ref)), 'timestamp']] as const;
+  }));
+  const byQueue = new Map<string, string[]>();
+  for (const ref of refs) byQueue.set(ref.queue, [...(byQueue.get(ref.queue) ?? []), lastJobId(ref)]);
+  const states = new Map(await Promise.all([...byQueue].map(async ([queue, ids]) => [queue, await readPlaces(client, queueKeys(prefix, queue), ids)] as const)));
+  return refs.flatMap((ref, index) => {
+    const hash = replies[index * 2] as Record<string, string> | null;
+    if (!hash || Object.keys(hash).length === 0) return [];
+    const made = Number(replies[index * 2 + 1]);
+    const at = new Date(Number.isFinite(made) && made > 0 ? made : ref.next).toISOString();
+    const place = states.get(ref.queue)?.get(lastJobId(ref));
+    const every = Number(hash.every);
+    const timeZone = hash.tz || LOCAL_ZONE;
+    return [{
+      queue: ref.queue,
+      key: ref.key,
+      kind: hash.pattern ? 'cron' : 'rrule',
+      expression: hash.pattern || `FREQ=SECONDLY;INTERVAL=${Number.isFinite(every) ? every / 1000 : '?'}`,
+      timeZone,
+      data: parseJson(hash.data ?? null),
+      createdAt: at,
+      updatedAt: at,
+      nextRuns: nextRuns(ref.next, hash, timeZone),
+      lastJob: { id: lastJobId(ref), state: place?.state ?? null },
+    } satisfies ScheduleSummary];
+  });
+}
+
+/** The scheduler's next runs from its next one, as BullMQ works them out; none past its end date or limit. */
+function nextRuns(first: number, hash: Readonly<Record<string, string>>, timeZone: string): string[] {
+  const end = hash.endDate ? Number(hash.endDate) : Infinity;
+  const limit = hash.limit ? Number(hash.limit) : Infinity;
+  // `ic` counts the iterations made, the one waiting for its time included.
+  const left = Math.max(0, Math.min(NEXT_RUNS, limit - Number(hash.ic ?? 1) + 1));
+  const options = hash.pattern ? { pattern: hash.pattern, tz: timeZone, ...(hash.startDate ? { startDate: Number(hash.startDate) } : {}) } : { every: Number(hash.every) };
+  const runs: number[] = [];
+  for (let at: number | undefined = first; runs.length < left && at !== undefined && Number.isFinite(at) && at <= end; ) {
+    runs.push(at);
+    try {
+      at = hash.pattern ? getNextMillis(at, options) : at + Number(hash.every);
+    } catch {
+      at = undefined;
+    }
+  }
+  return runs.map((run) => new Date(run).toISOString());
+}
+
+function fromPosition(after: CursorPosition): { queue: string; key: string } {
+  const [queue, key] = after;
+  if (after.length !== 2 || typeof queue !== 'string' || typeof key !== 'string' || queue === '') {
+    throw new InvalidInputError('cursor', 'The cursor does not belong to this schedule listing. Load the first page again without a cursor.');
+  }
+  return { queue, key };
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
