@@ -58,6 +58,8 @@ type FoldingPart = JobValuePart | 'progress' | 'logs';
  * @csspart logs-card - the logs section.
  * @csspart logs - the block of log lines.
  * @csspart family - the flow card: parent and children.
+ *
+ * @cssprop --ops-jobs-log-max-height - height before the log lines scroll (20rem).
  */
 export class OpsJobsJobDetail extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, facts, actionStyles, jobDetailStyles, jobPartsStyles];
