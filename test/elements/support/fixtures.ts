@@ -37,7 +37,7 @@ function queue(name: string, counts: Partial<Record<JobState, number>>, deadLett
 
 export const QUEUES: QueueResponse[] = [
   queue('email-send', { queued: 1204, scheduled: 40, active: 8, retrying: 3, completed: 48211, failed: 127, cancelled: 2 }, 'email-send-dlq'),
-  queue('email-send-dlq', { queued: 0, scheduled: 0, active: 0, retrying: 0, completed: 0, failed: 19, cancelled: 0 }),
+  queue('email-send-dlq', { queued: 13, scheduled: 0, active: 0, retrying: 0, completed: 0, failed: 19, cancelled: 0 }),
   queue('image-resize', { queued: 12, scheduled: 0, active: 4, retrying: 0, completed: 9120, failed: 0, cancelled: 0 }),
   queue('invoice-sync', { queued: 310, scheduled: 1500, active: 2, retrying: 6, completed: 20450, failed: 3, cancelled: 14 }),
   queue('reports/daily', { queued: 0, scheduled: 1, active: 0, retrying: 0, completed: 365, failed: 0, cancelled: 0 }),
@@ -81,6 +81,8 @@ function summary(queueName: string, state: JobState, i: number, now: number): Jo
   const started = ['active', 'retrying', 'completed', 'failed'].includes(state) ? created + 740 : null;
   const finished = ['completed', 'failed', 'cancelled'].includes(state) ? (started ?? created) + 1_200 + i * 10 : null;
   const failing = state === 'failed' || state === 'retrying';
+  // A dead letter waits in its queue with the failure that sent it there.
+  const deadLetter = queueName === 'email-send-dlq' && state === 'queued';
   return {
     id: jobId(queueName, i * 10 + ALL_JOB_STATES.indexOf(state)),
     queue: queueName,
@@ -91,7 +93,8 @@ function summary(queueName: string, state: JobState, i: number, now: number): Jo
     runAfter: new Date(created).toISOString(),
     startedAt: started ? new Date(started).toISOString() : null,
     finishedAt: finished ? new Date(finished).toISOString() : null,
-    errorMessage: failing ? MESSAGES[i % MESSAGES.length]! : null,
+    errorMessage: failing || deadLetter ? MESSAGES[i % MESSAGES.length]! : null,
+    ...(deadLetter ? { deadLetteredFrom: { queue: 'email-send' } } : {}),
   };
 }
 
