@@ -185,9 +185,13 @@ export function cachedCounts(schema: string, queues: readonly string[]): Stateme
  * - `oldest_ready`: when the oldest job ready to run became ready (its start_after), the index's
  *   first queued entry;
  * - `overdue`: running jobs past their expiry or their heartbeat (pg-boss's own timedOut and
- *   heartbeatLost conditions) among the first `$2` running jobs, and `walked`, how many were read.
+ *   heartbeatLost conditions) among the first `$2` running jobs, and `walked`, how many were read;
+ * - `stuck`: blocked jobs (waiting on the jobs their flow makes them depend on) with a dependency
+ *   that failed, among the first `$3` blocked jobs, each one's first `$4` dependencies looked up
+ *   by the key of job_dependency (child_name, child_id, ...) and then by the job's own key;
+ *   `blocked_walked`, how many blocked jobs were read.
  */
-export function queueHealth(schema: string, queues: readonly string[], walk: number): Statement {
+export function queueHealth(schema: string, queues: readonly string[], walks: { readonly running: number; readonly blocked: number; readonly dependencies: number }): Statement {
   return statement(`
     SELECT q.name AS queue,
       (SELECT ${iso('j.start_after')} FROM ${schema}.job j
@@ -195,7 +199,9 @@ export function queueHealth(schema: string, queues: readonly string[], walk: num
         ORDER BY j.start_after
         LIMIT 1) AS oldest_ready,
       running.overdue,
-      running.walked
+      running.walked,
+      flows.stuck,
+      flows.blocked_walked
     FROM ${schema}.queue q
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE a.started_on + a.expire_seconds * interval '1s' < now()
@@ -207,7 +213,44 @@ export function queueHealth(schema: string, queues: readonly string[], walk: num
         LIMIT $2
       ) a
     ) running
-    WHERE q.name = ANY($1::text[])`, [queues, walk]);
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM (
+            SELECT d.parent_name, d.parent_id FROM ${schema}.job_dependency d
+            WHERE d.child_name = b.name AND d.child_id = b.id
+            LIMIT $4
+          ) dependency
+          JOIN ${schema}.job p ON p.name = dependency.parent_name AND p.id = dependency.parent_id
+          WHERE p.state = 'failed'))::int AS stuck,
+        count(*)::int AS blocked_walked
+      FROM (
+        SELECT j.name, j.id FROM ${schema}.job j
+        WHERE j.name = q.name AND j.state = 'created' AND j.blocked
+        LIMIT $3
+      ) b
+    ) flows
+    WHERE q.name = ANY($1::text[])`, [queues, walks.running, walks.blocked, walks.dependencies]);
+}
+
+/**
+ * The statistics snapshots pg-boss's monitor recorded for `$1` in (`$2`, `$3`], newest first, at
+ * most `$4`, through queue_stats_i1 (name, captured_on DESC): each pass's jobs made, completed and
+ * failed with the seconds they cover (`at_ms`, the end of that stretch, in epoch milliseconds), the
+ * wait and run histograms of the jobs that finished in it, and the backlog's age at its end.
+ */
+export function queueStatsHistory(schema: string, queue: string, from: Date, to: Date, limit: number): Statement {
+  return statement(`
+    SELECT (extract(epoch FROM COALESCE(delta_on, captured_on)) * 1000)::float8 AS at_ms,
+      created_delta, completed_delta, failed_delta, delta_seconds, wait_bins, run_bins, ready_oldest_seconds
+    FROM ${schema}.queue_stats
+    WHERE name = $1 AND captured_on > $2::timestamptz AND captured_on <= $3::timestamptz
+    ORDER BY captured_on DESC
+    LIMIT $4`, [queue, from.toISOString(), to.toISOString(), limit]);
+}
+
+/** Whether pg-boss has recorded any statistics snapshot of `$1`: one probe of queue_stats_i1. */
+export function queueStatsExist(schema: string, queue: string): Statement {
+  return statement(`SELECT EXISTS (SELECT 1 FROM ${schema}.queue_stats WHERE name = $1) AS recorded`, [queue]);
 }
 
 /** Which groups of one queue's jobs `exactCounts` counts. */
@@ -500,6 +543,14 @@ export function versionTableExists(schema: string): Statement {
 /** One row, `version`: the schema version pg-boss last migrated this schema to. */
 export function schemaVersion(schema: string): Statement {
   return statement(`SELECT max(version)::int AS version FROM ${schema}.version`, []);
+}
+
+/** The console state and creation time of each of these jobs that still exists (`$1` queues, `$2` ids, pairwise), each by its primary key. */
+export function lastJobsByKey(schema: string, queues: readonly string[], ids: readonly string[]): Statement {
+  return statement(`
+    SELECT id::text AS id, ${CONSOLE_STATE} AS state, ${iso('created_on')} AS created_at
+    FROM ${schema}.job
+    WHERE (name, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`, [queues, ids]);
 }
 
 /** The console state of each of these jobs that still exists (`$1` queues, `$2` ids, pairwise), each by its primary key. */

@@ -16,4 +16,14 @@ export interface QueueHealth {
      */
     readonly more: boolean;
   };
+  /**
+   * Jobs waiting on another job of their flow that failed, among the waiting ones the engine
+   * looked at: they will not run unless someone retries that job or releases them. Absent where the
+   * engine cannot tell.
+   */
+  readonly stuckFlows?: {
+    readonly count: number;
+    /** True when the engine stopped looking before it had seen every waiting job of a flow. */
+    readonly more: boolean;
+  };
 }

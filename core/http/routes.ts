@@ -15,7 +15,8 @@ import { listWorkers } from '../services/workers.ts';
 import { getAttention } from '../services/attention.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
-import { auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
+import { activityWindow, auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
+import { getQueueActivity } from '../services/queue-activity.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { eventStreamResponse } from './event-stream.ts';
@@ -105,6 +106,14 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     method: 'GET', template: template('/queues/{queue}'), operationId: 'getQueue', summary: 'One queue with its counts and settings.',
     action: 'queues.view', parameters: [queueParam], response: 'Queue', errors: [400, 401, 403, 404],
     serve: ({ services, actor, params }) => getQueue(services, actor, params.queue ?? ''),
+  },
+  {
+    method: 'GET', template: template('/queues/{queue}/activity'), operationId: 'getQueueActivity',
+    summary: "A queue's throughput, failures, wait and run times over the last hour or day, from the engine's own statistics.",
+    action: 'queues.view',
+    parameters: [queueParam, { name: 'window', in: 'query', description: 'How far back: 1h or 24h (default).', schema: { type: 'string', enum: ['1h', '24h'] } }],
+    response: 'QueueActivity', errors: [400, 401, 403, 404],
+    serve: ({ services, actor, params, query }) => getQueueActivity(services, actor, params.queue ?? '', () => activityWindow(query)),
   },
   {
     method: 'GET', template: template('/queues/{queue}/jobs'), operationId: 'listJobs', summary: "A page of a queue's jobs, newest first.",

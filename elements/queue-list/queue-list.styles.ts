@@ -117,6 +117,9 @@ export const queueListStyles = css`
     color: light-dark(#fff, #2a0b0b);
     background: light-dark(#c4261d, #ff8077);
   }
+  .attention {
+    margin-bottom: 1rem;
+  }
   .dead-count {
     display: inline-flex;
     align-items: center;

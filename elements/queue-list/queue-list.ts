@@ -16,6 +16,7 @@ import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { jobIdForm, jobIdFormStyles } from '../shared/job-id-form.ts';
 import { countedStates, queueTotals } from './queue-totals.ts';
@@ -51,6 +52,12 @@ export class OpsJobsQueueList extends ViewElement {
     applyQueues: (event) => this.#apply(event),
     queuesConcern: (event) => event.queues.some((queue) => !this.#load.value?.queues.some((known) => known.name === queue.name)),
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The findings come from a read of their own, after the queues: their code loads meanwhile.
+    ensureDefined('ops-jobs-attention').catch(() => {});
+  }
 
   /** Loads the queues again. */
   override refresh(): Promise<void> {
@@ -115,7 +122,7 @@ export class OpsJobsQueueList extends ViewElement {
     }
     const states = countedStates(data.queues, this.states, this.session !== undefined);
     const columns: JobState[] = states.includes('failed') ? ['failed', ...states.filter((s) => s !== 'failed')] : states;
-    return html`${this.#tiles(data.queues, states)}
+    return html`<ops-jobs-attention class="attention" root=${this.root}></ops-jobs-attention>${this.#tiles(data.queues, states)}
       <div part="table" class="card table-card">
         <table role="table">
           <caption class="visually-hidden">Jobs in each queue by state</caption>

@@ -52,6 +52,38 @@ describe('queue overview', () => {
     await page.context().close();
   });
 
+  it('leads with what needs attention, each finding with one sentence and its next step', async () => {
+    const { page, errors } = await openConsole(browser, server.url());
+    const panel = page.getByRole('region', { name: 'Needs attention' });
+    await panel.waitFor();
+    assert.deepEqual(await texts(page, 'ops-jobs-attention .queue'), ['webhook-deliver', 'email-send', 'invoice-sync', 'email-send-dlq']);
+    assert.match(await panel.innerText(), /42 jobs failed in the last 5 min, against 6 in the 5 min before\./);
+    assert.match(await panel.innerText(), /310 jobs are ready; the oldest has waited 18 min/);
+    assert.equal(await panel.getByRole('link', { name: 'See failed jobs' }).getAttribute('href'), server.url('queues/email-send?state=failed'));
+    assert.equal(await panel.getByRole('link', { name: 'See dead letters' }).getAttribute('href'), server.url('queues/email-send-dlq?state=queued'));
+    assert.equal(await panel.locator('.checked ops-jobs-relative-time').getAttribute('datetime'), new Date(now - 12_000).toISOString(), 'the age of the diagnosis');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('says plainly when nothing needs attention, and what the engine cannot tell', async () => {
+    const { page } = await openPage(browser);
+    server.api = (path, url) => (path === 'attention'
+      ? { body: { checkedAt: new Date(now - 5_000).toISOString(), findings: [], unchecked: ['overdue', 'backlog'] } }
+      : fixtureApi(now)(path, url));
+    try {
+      await page.goto(server.url());
+      await settled(page);
+      const panel = page.getByRole('region', { name: 'Nothing needs attention' });
+      await panel.waitFor();
+      assert.match(await panel.innerText(), /This engine cannot tell the console about running jobs past their expiry, backlogs\./);
+      assert.equal(await page.locator('ops-jobs-attention li').count(), 0);
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
+  });
+
   it('does not link to jobs the operator may not view', async () => {
     const { page } = await openPage(browser);
     server.api = (path, url) =>

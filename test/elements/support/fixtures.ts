@@ -3,6 +3,7 @@
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import { SELECTION_CAP } from '../../../core/vocabulary/limits.ts';
 import type {
+  AttentionResponse,
   JobDetailResponse,
   JobSummaryResponse,
   ProblemResponse,
@@ -142,6 +143,20 @@ export function deadLetterJobDetail(now = Date.now()): JobDetailResponse {
   };
 }
 
+/** What the background diagnosis found in the fixture queues, checked `now` less 12 s. */
+export function attentionFixture(now = Date.now()): AttentionResponse {
+  return {
+    checkedAt: new Date(now - 12_000).toISOString(),
+    findings: [
+      { kind: 'overdue', queue: 'webhook-deliver', severity: 'critical', count: 2, more: false },
+      { kind: 'failing', queue: 'email-send', severity: 'critical', count: 42, previous: 6, windowSeconds: 300 },
+      { kind: 'backlog', queue: 'invoice-sync', severity: 'warning', count: 310, since: new Date(now - 18 * 60_000).toISOString() },
+      { kind: 'dead-letters', queue: 'email-send-dlq', severity: 'warning', count: 13, from: ['email-send'] },
+    ],
+    unchecked: [],
+  };
+}
+
 export function problem(status: number, title: string, detail: string): ApiAnswer {
   const body: ProblemResponse = { type: 'about:blank', title, status, detail };
   return { status, body };
@@ -159,6 +174,7 @@ export function fixtureApi(now = Date.now()): ApiHandler {
   return (path) => {
     if (path === 'session') return { body: SESSION };
     if (path === 'queues') return { body: { queues: QUEUES } };
+    if (path === 'attention') return { body: attentionFixture(now) };
     let match = QUEUE.exec(path);
     if (match) {
       const found = QUEUES.find((q) => q.name === decodeURIComponent(match![1]!));

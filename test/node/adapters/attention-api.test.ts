@@ -1,5 +1,5 @@
 // GET api/attention on real Express and Koa servers over pg-boss on PGlite, with a real pg-boss
-// process working one queue: a queue with ready jobs that nobody works and whose oldest has waited
+// process working two queues: a flow stuck behind a failed step, a schedule that missed its runs, a queue with ready jobs that nobody works and whose oldest has waited
 // past the threshold, a running job past its expiry, and dead letters waiting. The answer comes
 // from the background pass, filtered to the queues the operator may see.
 import assert from 'node:assert/strict';
@@ -31,6 +31,7 @@ before(async () => {
   await boss.createQueue('payments', { deadLetter: 'payments-dlq', retryLimit: 0 });
   await boss.createQueue('emails');
   await boss.createQueue('reports', { expireInSeconds: 60 });
+  await boss.createQueue('invoices', { retryLimit: 0 });
 
   // Dead letters: a payment fails with no retries left and pg-boss copies it to payments-dlq.
   const payment = await boss.send('payments', { order: 7 });
@@ -42,6 +43,19 @@ before(async () => {
   const report = await boss.send('reports', { month: 11 });
   await boss.fetch('reports');
   await pglite.query(`UPDATE pgboss.job SET started_on = now() - interval '10 minutes' WHERE id = $1`, [report]);
+
+  // A flow stuck behind a failed step: the invoice's summary waits on a render that failed for good.
+  const flow = await boss.flow([
+    { ref: 'render', name: 'invoices', data: { step: 'render' } },
+    { ref: 'summary', name: 'invoices', data: { step: 'summary' }, dependsOn: ['render'] },
+  ]);
+  const [render] = await boss.fetch('invoices');
+  assert.equal(render?.id, flow.render);
+  await boss.fail('invoices', flow.render!, new Error('template missing'));
+
+  // A schedule written two hours ago that has made no job since: nothing runs pg-boss's schedules here.
+  await boss.schedule('reports', '*/5 * * * *', {}, { key: 'every-5' });
+  await pglite.query(`UPDATE pgboss.schedule SET updated_on = now() - interval '2 hours' WHERE name = 'reports'`);
 
   // Ready emails that have waited ten minutes, in a queue no process works.
   for (let index = 0; index < 3; index++) await boss.send('emails', { index });
@@ -98,7 +112,9 @@ for (const hostName of HOSTS) {
       assert.deepEqual(found.unchecked, []);
       assert.deepEqual(found.findings.map(({ kind, queue, severity, count }) => ({ kind, queue, severity, count })), [
         { kind: 'overdue', queue: 'reports', severity: 'critical', count: 1 },
+        { kind: 'stuck-flows', queue: 'invoices', severity: 'critical', count: 1 },
         { kind: 'no-workers', queue: 'emails', severity: 'critical', count: 3 },
+        { kind: 'missed-schedules', queue: 'reports', severity: 'critical', count: 1 },
         { kind: 'backlog', queue: 'emails', severity: 'critical', count: 3 },
         { kind: 'dead-letters', queue: 'payments-dlq', severity: 'warning', count: 1 },
       ]);

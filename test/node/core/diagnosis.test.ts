@@ -26,7 +26,7 @@ function worker(queues: readonly string[]): WorkerInstance {
 }
 
 function readings(parts: Partial<PassReadings>): PassReadings {
-  return { now: NOW, queues: [], health: new Map(), runningInstances: null, trend: () => null, thresholds, ...parts };
+  return { now: NOW, queues: [], health: new Map(), runningInstances: null, schedules: [], trend: () => null, thresholds, ...parts };
 }
 
 const minutesAgo = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
@@ -35,9 +35,9 @@ describe('findings', () => {
   test('a backlog is a warning past the threshold and critical past four times it; a fresh one is none', () => {
     const queues = [queue('fresh', { queued: 5 }), queue('slow', { queued: 40 }), queue('stuck', { queued: 900 })];
     const health = new Map([
-      ['fresh', { queue: 'fresh', oldestReadySince: minutesAgo(4), overdue: { count: 0, more: false } }],
-      ['slow', { queue: 'slow', oldestReadySince: minutesAgo(6), overdue: { count: 0, more: false } }],
-      ['stuck', { queue: 'stuck', oldestReadySince: minutesAgo(21), overdue: { count: 0, more: false } }],
+      ['fresh', { queue: 'fresh', oldestReadySince: minutesAgo(4), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }],
+      ['slow', { queue: 'slow', oldestReadySince: minutesAgo(6), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }],
+      ['stuck', { queue: 'stuck', oldestReadySince: minutesAgo(21), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }],
     ]);
     assert.deepEqual(findingsOf(readings({ queues, health })), [
       { kind: 'backlog', queue: 'stuck', severity: 'critical', count: 900, since: minutesAgo(21) },
@@ -45,26 +45,40 @@ describe('findings', () => {
     ]);
   });
 
-  test('overdue running jobs come first; a queue nobody works is critical only when the engine knows its processes', () => {
+  test('overdue running jobs and flows stuck behind a failed step come first; a queue nobody works is critical only when the engine knows its processes', () => {
     const queues = [queue('emails', { queued: 3, active: 2 }), queue('reports', { queued: 1 })];
     const health = new Map([
-      ['emails', { queue: 'emails', oldestReadySince: null, overdue: { count: 2, more: true } }],
-      ['reports', { queue: 'reports', oldestReadySince: null, overdue: { count: 0, more: false } }],
+      ['emails', { queue: 'emails', oldestReadySince: null, overdue: { count: 2, more: true }, stuckFlows: { count: 0, more: false } }],
+      ['reports', { queue: 'reports', oldestReadySince: null, overdue: { count: 0, more: false }, stuckFlows: { count: 4, more: false } }],
     ]);
     assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: [worker(['emails'])] })), [
       { kind: 'overdue', queue: 'emails', severity: 'critical', count: 2, more: true },
+      { kind: 'stuck-flows', queue: 'reports', severity: 'critical', count: 4, more: false },
       { kind: 'no-workers', queue: 'reports', severity: 'critical', count: 1 },
     ]);
-    assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: null })).map((finding) => finding.kind), ['overdue']);
+    assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: null })).map((finding) => finding.kind), ['overdue', 'stuck-flows']);
     assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: [] })).map((finding) => `${finding.kind} ${finding.queue}`),
-      ['overdue emails', 'no-workers emails', 'no-workers reports'], 'every process gone: nobody works any queue');
+      ['overdue emails', 'stuck-flows reports', 'no-workers emails', 'no-workers reports'], 'every process gone: nobody works any queue');
   });
 
   test("a dead letter queue's waiting jobs are dead letters to look at, never a backlog or a queue nobody works", () => {
     const queues = [queue('payments', { queued: 0 }, 'payments-dlq'), queue('refunds', {}, 'payments-dlq'), queue('payments-dlq', { queued: 13 })];
-    const health = new Map([['payments-dlq', { queue: 'payments-dlq', oldestReadySince: minutesAgo(600), overdue: { count: 0, more: false } }]]);
+    const health = new Map([['payments-dlq', { queue: 'payments-dlq', oldestReadySince: minutesAgo(600), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }]]);
     assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: [worker(['payments'])] })), [
       { kind: 'dead-letters', queue: 'payments-dlq', severity: 'warning', count: 13, from: ['payments', 'refunds'] },
+    ]);
+  });
+
+  test('schedules that missed a run: one finding per queue, from the earliest missed run; critical after an hour', () => {
+    const schedule = (queue: string, key: string, missedRunAt: string | null) => ({
+      queue, key, kind: 'cron' as const, expression: '*/5 * * * *', timeZone: 'UTC', data: null, createdAt: minutesAgo(600), updatedAt: minutesAgo(600),
+      nextRuns: [], lastJob: null, missedRunAt,
+    });
+    const queues = [queue('reports', {}), queue('billing', {}), queue('emails', {})];
+    const schedules = [schedule('reports', 'a', minutesAgo(10)), schedule('reports', 'b', minutesAgo(25)), schedule('billing', 'nightly', minutesAgo(90)), schedule('emails', 'digest', null)];
+    assert.deepEqual(findingsOf(readings({ queues, schedules })), [
+      { kind: 'missed-schedules', queue: 'billing', severity: 'critical', count: 1, since: minutesAgo(90) },
+      { kind: 'missed-schedules', queue: 'reports', severity: 'warning', count: 2, since: minutesAgo(25) },
     ]);
   });
 
@@ -79,8 +93,10 @@ describe('findings', () => {
   });
 
   test('says what the engine could not be asked', () => {
-    assert.deepEqual(uncheckedKinds({ health: null, runningInstances: null }), ['overdue', 'no-workers', 'backlog']);
-    assert.deepEqual(uncheckedKinds({ health: new Map(), runningInstances: [worker([])] }), []);
+    assert.deepEqual(uncheckedKinds({ health: null, runningInstances: null, schedules: null }), ['overdue', 'stuck-flows', 'no-workers', 'missed-schedules', 'backlog']);
+    assert.deepEqual(uncheckedKinds({ health: new Map(), runningInstances: [worker([])], schedules: [] }), []);
+    const withoutFlows = new Map([['q', { queue: 'q', oldestReadySince: null, overdue: { count: 0, more: false } }]]);
+    assert.deepEqual(uncheckedKinds({ health: withoutFlows, runningInstances: [worker([])], schedules: [] }), ['stuck-flows']);
   });
 });
 
@@ -119,7 +135,7 @@ describe('diagnosis pass', () => {
       assert.equal(reads, 1, 'one pass for both requests');
       const first = pass.latest();
       assert.equal(first?.checkedAt, new Date(NOW).toISOString());
-      assert.deepEqual(first?.unchecked, ['overdue', 'no-workers', 'backlog'], 'the in-memory engine cannot inspect queues or list processes');
+      assert.deepEqual(first?.unchecked, ['overdue', 'stuck-flows', 'no-workers', 'missed-schedules', 'backlog'], 'the in-memory engine cannot inspect queues, list processes or schedules');
       now += 10_000;
       pass.wake();
       assert.equal(reads, 1, 'a fresh result is read, not remade');
