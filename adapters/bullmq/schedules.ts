@@ -17,6 +17,12 @@ const NEXT_RUNS = 3;
  */
 export const SCHEDULERS_PER_QUEUE = 1000;
 
+/**
+ * How long past its time a run may be before it counts as missed: a worker takes a due scheduler
+ * job within its blocking timeout, and BullMQ makes the next run's job as it does.
+ */
+export const MISSED_AFTER_MS = 2 * 60_000;
+
 /** The time zone BullMQ reads a pattern without `tz` in: the process's own, taken as this one's. */
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -36,10 +42,11 @@ interface SchedulerRef {
  *
  * What BullMQ keeps maps so: a `pattern` is a cron expression in its `tz` (the process's zone
  * without one); an `every` interval is the recurrence rule `FREQ=SECONDLY;INTERVAL=n`. The next
- * runs start at the scheduler's next one and follow BullMQ's own `getNextMillis`, within its end
- * date and limit. The job it made last is its next iteration's job (`repeat:<key>:<time>`), made
- * ahead of time. BullMQ records no creation or update time for a scheduler: both are that job's
- * creation time.
+ * runs start at the scheduler's next one (or now, when that is past) and follow BullMQ's own
+ * `getNextMillis`, within its end date and limit. The job it made last is its next iteration's job
+ * (`repeat:<key>:<time>`), made ahead of time; a run after it that came and went while no worker took
+ * that job is a missed run. BullMQ records no creation or update time for a scheduler: both are that
+ * job's creation time.
  */
 export async function listBullMQSchedules(client: Redis, prefix: string, queues: readonly string[], query: ScheduleListQuery): Promise<SchedulePage> {
   const after = query.after === undefined ? null : fromPosition(query.after);
@@ -70,6 +77,7 @@ async function describeSchedulers(client: Redis, prefix: string, refs: readonly 
   const byQueue = new Map<string, string[]>();
   for (const ref of refs) byQueue.set(ref.queue, [...(byQueue.get(ref.queue) ?? []), lastJobId(ref)]);
   const states = new Map(await Promise.all([...byQueue].map(async ([queue, ids]) => [queue, await readPlaces(client, queueKeys(prefix, queue), ids)] as const)));
+  const now = Date.now();
   return refs.flatMap((ref, index) => {
     const hash = replies[index * 2] as Record<string, string> | null;
     if (!hash || Object.keys(hash).length === 0) return [];
@@ -78,6 +86,7 @@ async function describeSchedulers(client: Redis, prefix: string, refs: readonly 
     const place = states.get(ref.queue)?.get(lastJobId(ref));
     const every = Number(hash.every);
     const timeZone = hash.tz || LOCAL_ZONE;
+    const step = stepper(hash, timeZone);
     return [{
       queue: ref.queue,
       key: ref.key,
@@ -87,29 +96,55 @@ async function describeSchedulers(client: Redis, prefix: string, refs: readonly 
       data: parseJson(hash.data ?? null),
       createdAt: at,
       updatedAt: at,
-      nextRuns: nextRuns(ref.next, hash, timeZone),
-      lastJob: { id: lastJobId(ref), state: place?.state ?? null },
+      nextRuns: nextRuns(ref.next, hash, step, now),
+      lastJob: { id: lastJobId(ref), state: place?.state ?? null, createdAt: place && Number.isFinite(made) && made > 0 ? at : null },
+      missedRunAt: place ? missedRun(ref.next, step, now) : null,
     } satisfies ScheduleSummary];
   });
 }
 
-/** The scheduler's next runs from its next one, as BullMQ works them out; none past its end date or limit. */
-function nextRuns(first: number, hash: Readonly<Record<string, string>>, timeZone: string): string[] {
+/** The run after `at`, as BullMQ works it out; undefined when there is none or BullMQ cannot read the pattern. */
+type Step = (at: number) => number | undefined;
+
+function stepper(hash: Readonly<Record<string, string>>, timeZone: string): Step {
+  if (!hash.pattern) {
+    const every = Number(hash.every);
+    return (at) => (Number.isFinite(every) && every > 0 ? at + every : undefined);
+  }
+  const options = { pattern: hash.pattern, tz: timeZone, ...(hash.startDate ? { startDate: Number(hash.startDate) } : {}) };
+  return (at) => {
+    try {
+      return getNextMillis(at, options) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * The scheduler's next runs from now, as BullMQ works them out: its next one, or, when that is
+ * already past (its job waits for a worker), the runs after now; none past its end date or limit.
+ */
+function nextRuns(next: number, hash: Readonly<Record<string, string>>, step: Step, now: number): string[] {
   const end = hash.endDate ? Number(hash.endDate) : Infinity;
   const limit = hash.limit ? Number(hash.limit) : Infinity;
   // `ic` counts the iterations made, the one waiting for its time included.
   const left = Math.max(0, Math.min(NEXT_RUNS, limit - Number(hash.ic ?? 1) + 1));
-  const options = hash.pattern ? { pattern: hash.pattern, tz: timeZone, ...(hash.startDate ? { startDate: Number(hash.startDate) } : {}) } : { every: Number(hash.every) };
+  let at: number | undefined = next;
+  if (at < now) at = hash.pattern ? step(now) : next + Math.ceil((now - next) / Number(hash.every)) * Number(hash.every);
   const runs: number[] = [];
-  for (let at: number | undefined = first; runs.length < left && at !== undefined && Number.isFinite(at) && at <= end; ) {
-    runs.push(at);
-    try {
-      at = hash.pattern ? getNextMillis(at, options) : at + Number(hash.every);
-    } catch {
-      at = undefined;
-    }
-  }
+  for (; runs.length < left && at !== undefined && Number.isFinite(at) && at <= end; at = step(at)) runs.push(at);
   return runs.map((run) => new Date(run).toISOString());
+}
+
+/**
+ * The run after the scheduler's next one, when that is more than `MISSED_AFTER_MS` past: BullMQ
+ * makes a run's job only as a worker takes the job before it, so a scheduler whose due job no worker
+ * took misses the runs after it. Told only while that job exists.
+ */
+function missedRun(next: number, step: Step, now: number): string | null {
+  const following = step(next);
+  return following !== undefined && now - following > MISSED_AFTER_MS ? new Date(following).toISOString() : null;
 }
 
 function fromPosition(after: CursorPosition): { queue: string; key: string } {

@@ -144,7 +144,10 @@ describe('BullMQ: job schedulers', () => {
     }
     assert.equal(Date.parse(nightly.nextRuns[1]!) - Date.parse(nightly.nextRuns[0]!), 86_400_000);
     assert.ok(Date.parse(nightly.nextRuns[0]!) > Date.now());
-    assert.deepEqual(nightly.lastJob, { id: `repeat:nightly:${Date.parse(nightly.nextRuns[0]!)}`, state: 'scheduled' });
+    assert.equal(nightly.lastJob?.id, `repeat:nightly:${Date.parse(nightly.nextRuns[0]!)}`);
+    assert.equal(nightly.lastJob?.state, 'scheduled');
+    assert.ok(nightly.lastJob?.createdAt && Date.parse(nightly.lastJob.createdAt) <= Date.now(), 'made before its run, when the scheduler was written');
+    assert.equal(nightly.missedRunAt, null);
   });
 
   test('describes an interval as a recurrence rule, and stops the next runs at a limit', async () => {
@@ -158,6 +161,32 @@ describe('BullMQ: job schedulers', () => {
     assert.ok(sweep.lastJob?.state === 'queued' || sweep.lastJob?.state === 'scheduled');
     const once = schedules.find((schedule) => schedule.key === 'b-once')!;
     assert.equal(once.nextRuns.length, 1, 'a scheduler limited to one run has one left');
+  });
+
+  test('says when the last job was made, and a run missed because no worker took the job before it', async () => {
+    const client = redis.client();
+    const queue = new Queue('stalled', { connection: client, prefix });
+    await queue.upsertJobScheduler('tick', { every: 60_000 }, { name: 'tick' });
+    await queue.close();
+    const fresh = (await engine.listSchedules!({ queue: 'stalled', limit: 10 })).schedules[0]!;
+    assert.equal(fresh.missedRunAt, null, 'a run not yet due is not missed');
+    assert.ok(fresh.lastJob?.createdAt && Math.abs(Date.parse(fresh.lastJob.createdAt) - Date.now()) < 60_000);
+
+    // As Redis would hold it had the job been made ten minutes ago and no worker been running since.
+    const key = (part: string) => `${prefix}:stalled:${part}`;
+    const [, score] = (await client.zrange(key('repeat'), 0, 0, 'WITHSCORES')) as [string, string];
+    const then = Number(score) - 600_000;
+    await client.zadd(key('repeat'), then, 'tick');
+    await client.rename(key(`repeat:tick:${score}`), key(`repeat:tick:${then}`));
+    await client.hset(key(`repeat:tick:${then}`), 'timestamp', then);
+    await client.lrem(key('wait'), 0, `repeat:tick:${score}`);
+    await client.lpush(key('wait'), `repeat:tick:${then}`);
+
+    const stalled = (await engine.listSchedules!({ queue: 'stalled', limit: 10 })).schedules[0]!;
+    assert.deepEqual(stalled.lastJob, { id: `repeat:tick:${then}`, state: 'queued', createdAt: new Date(then).toISOString() });
+    assert.equal(stalled.missedRunAt, new Date(then + 60_000).toISOString());
+    assert.ok(Date.parse(stalled.nextRuns[0]!) >= Date.now() - 1000, 'the next runs are still to come');
+    assert.equal((Date.parse(stalled.nextRuns[0]!) - then) % 60_000, 0, 'on the interval from the last run');
   });
 
   test('reads only: a scheduler whose hash is gone is skipped and left as it is', async () => {
