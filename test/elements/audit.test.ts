@@ -172,7 +172,7 @@ describe('audit record', () => {
     const record = records[4]!;
     const { page, errors } = await open(`audit/${record.id}`);
     assert.equal(await heading(page), 'Resume · 31 jobs');
-    assert.equal(await page.title(), `Audit record ${record.id.slice(0, 8)} · Jobs`);
+    assert.equal(await page.title(), `Audit record ${record.id} · Jobs`, 'an id that is no uuid is shown whole');
     const facts = await deepText(page.getByRole('region', { name: 'Details' }));
     for (const expected of [/Operator Sam Okafor \(user\)/, /Operator ID u-2207/, /Action Resume job\.resume/, /Queue email-send/, /Selection 31 selected jobs/,
       /Requested 31 jobs/, /Affected 31 jobs/, /Outcome Succeeded/, `Plan hash ${record.planHash}`, `Correlation ID ${record.correlationId}`,
