@@ -13,6 +13,8 @@ export function routeTitle(route: Route, brand: string): string {
         return route.state ? [stateLabel(route.state), route.queue] : [route.queue];
       case 'job':
         return [msg('Job {id}', { id: shortId(route.id) }), route.queue];
+      case 'queue-activity':
+        return [msg('Activity'), route.queue];
       case 'workers':
         return [msg('Workers')];
       case 'find-job':
