@@ -228,7 +228,7 @@ export class OpsJobsJobDetail extends ViewElement {
       ${percent === null
         ? ''
         : html`<div class="progress-fact">
-            <dt>Progress</dt>
+            <dt>${msg('Progress')}</dt>
             <dd>${progressBar(percent)}</dd>
           </div>`}
       <div>
@@ -269,7 +269,7 @@ export class OpsJobsJobDetail extends ViewElement {
     const shown = job.progress;
     if (!shown || progressPercent(shown) !== null) return '';
     return html`<section part="progress" class="card">
-      ${this.#fold('progress', html`<h2 id="progress-h">Progress</h2>`, () => html`<ops-jobs-json-viewer .shown=${shown} label="Progress"></ops-jobs-json-viewer>`)}
+      ${this.#fold('progress', html`<h2 id="progress-h">${msg('Progress')}</h2>`, () => html`<ops-jobs-json-viewer .shown=${shown} label=${msg('Progress')}></ops-jobs-json-viewer>`)}
     </section>`;
   }
 
@@ -278,13 +278,13 @@ export class OpsJobsJobDetail extends ViewElement {
     const logs = job.logs;
     if (!logs) return '';
     const lines = logLines(logs);
-    const heading = html`<h2 id="logs-h">Logs</h2><span class="muted logs-count">${logsSummary(logs, lines?.length ?? null)}</span>`;
+    const heading = html`<h2 id="logs-h">${msg('Logs')}</h2><span class="muted logs-count">${logsSummary(logs, lines?.length ?? null)}</span>`;
     if (logs.total === 0 && lines !== null) {
       return html`<section part="logs-card" class="card logs-card" aria-labelledby="logs-h"><div class="logs-empty">${heading}</div></section>`;
     }
     return html`<section part="logs-card" class="card logs-card">
       ${this.#fold('logs', heading, () => (lines === null
-        ? html`<ops-jobs-json-viewer .shown=${logs.lines} label="Logs"></ops-jobs-json-viewer>`
+        ? html`<ops-jobs-json-viewer .shown=${logs.lines} label=${msg('Logs')}></ops-jobs-json-viewer>`
         : logBlock(lines)))}
     </section>`;
   }

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { JobDetailResponse } from '../../core/vocabulary/wire.ts';
 import { formatCount } from '../shared/format.ts';
+import { msg, plural } from '../shared/locale.ts';
 
 type Logs = NonNullable<JobDetailResponse['logs']>;
 
@@ -13,10 +14,9 @@ export function logLines(logs: Logs): readonly string[] | null {
 
 /** How much of the log is on show: "last 50 of 1,204 lines", "3 lines", or "none". */
 export function logsSummary(logs: Logs, shownLines: number | null): string {
-  if (logs.total === 0) return 'none';
-  const noun = logs.total === 1 ? 'line' : 'lines';
-  if (shownLines === null || shownLines >= logs.total) return `${formatCount(logs.total)} ${noun}`;
-  return `last ${formatCount(shownLines)} of ${formatCount(logs.total)} ${noun}`;
+  if (logs.total === 0) return msg('none');
+  if (shownLines === null || shownLines >= logs.total) return plural(logs.total, '{count} line', '{count} lines');
+  return plural(logs.total, 'last {shown} of {count} line', 'last {shown} of {count} lines', { shown: formatCount(shownLines) });
 }
 
 /**
@@ -24,7 +24,7 @@ export function logsSummary(logs: Logs, shownLines: number | null): string {
  * scrolled with the keyboard.
  */
 export function logBlock(lines: readonly string[]): TemplateResult {
-  return html`<pre part="logs" class="log" tabindex="0" role="region" aria-label="Log lines">${lines.map(
+  return html`<pre part="logs" class="log" tabindex="0" role="region" aria-label=${msg('Log lines')}>${lines.map(
     (line) => html`<span class="log-line">${line}</span>\n`,
   )}</pre>`;
 }

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Shown } from '../../core/vocabulary/wire.ts';
 import { cssProps } from '../shared/css-props.ts';
-import { formatCount } from '../shared/format.ts';
+import { intlLocale, msg } from '../shared/locale.ts';
 
 /** The job's progress when it is a percentage (a number from 0 to 100), else null. */
 export function progressPercent(shown: Shown | undefined): number | null {
@@ -15,9 +15,9 @@ export function progressPercent(shown: Shown | undefined): number | null {
  * does not read as done.
  */
 export function progressBar(percent: number): TemplateResult {
-  const figure = `${formatCount(Math.floor(percent))}%`;
+  const figure = new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(Math.floor(percent) / 100);
   return html`<span class="progress">
-    <span class="progress-track" role="progressbar" aria-label="Progress" aria-valuemin="0" aria-valuemax="100"
+    <span class="progress-track" role="progressbar" aria-label=${msg('Progress')} aria-valuemin="0" aria-valuemax="100"
       aria-valuenow=${percent} aria-valuetext=${figure}><span class="progress-fill" ${cssProps({ 'inline-size': `${percent}%` })}></span></span>
     <span class="progress-figure num">${figure}</span>
   </span>`;

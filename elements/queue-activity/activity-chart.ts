@@ -1,4 +1,5 @@
 import { html, svg, type TemplateResult } from 'lit';
+import { msg } from '../shared/locale.ts';
 
 /** One line of a chart: its name, the class that colours it, and a value per point (null: none). */
 export interface ChartSeries {
@@ -41,7 +42,9 @@ export function activityChart(spec: ChartSpec): TemplateResult {
   const y = (value: number) => HEIGHT - (value / top) * HEIGHT;
   const summary = spec.series.map((series) => {
     const seen = series.values.filter((value): value is number => value !== null);
-    return seen.length === 0 ? `${series.name}: none` : `${series.name}: latest ${spec.format(seen.at(-1)!)}, highest ${spec.format(Math.max(...seen))}`;
+    return seen.length === 0
+      ? msg('{series}: none', { series: series.name })
+      : msg('{series}: latest {latest}, highest {highest}', { series: series.name, latest: spec.format(seen.at(-1)!), highest: spec.format(Math.max(...seen)) });
   }).join('; ');
   return html`<figure class="chart" aria-labelledby="${spec.id}-title">
     <figcaption id="${spec.id}-title">${spec.title}</figcaption>
@@ -56,10 +59,10 @@ export function activityChart(spec: ChartSpec): TemplateResult {
       <span class="to" aria-hidden="true">${spec.formatTime(spec.to)}</span>
     </div>
     <details class="as-table">
-      <summary>Show as a table</summary>
+      <summary>${msg('Show as a table')}</summary>
       <table>
         <caption class="visually-hidden">${spec.title}</caption>
-        <thead><tr><th scope="col">Until</th>${spec.series.map((series) => html`<th scope="col">${series.name}</th>`)}</tr></thead>
+        <thead><tr><th scope="col">${msg('Until')}</th>${spec.series.map((series) => html`<th scope="col">${series.name}</th>`)}</tr></thead>
         <tbody>${spec.times.map((time, index) => html`<tr>
           <th scope="row">${spec.formatTime(time)}</th>
           ${spec.series.map((series) => html`<td>${series.values[index] === null ? '—' : spec.format(series.values[index]!)}</td>`)}

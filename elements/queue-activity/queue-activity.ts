@@ -5,7 +5,7 @@ import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
-import { formatCount, formatDuration } from '../shared/format.ts';
+import { formatDuration } from '../shared/format.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { skeletons } from '../shared/skeleton.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -13,16 +13,17 @@ import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { activityChart } from './activity-chart.ts';
 import { queueActivityStyles } from './queue-activity.styles.ts';
+import { intlLocale, msg, plural } from '../shared/locale.ts';
 
-const WINDOWS: readonly { readonly window: ActivityWindow; readonly label: string }[] = [
-  { window: '1h', label: 'Last hour' },
-  { window: '24h', label: 'Last day' },
+const windows = (): readonly { readonly window: ActivityWindow; readonly label: string }[] => [
+  { window: '1h', label: msg('Last hour') },
+  { window: '24h', label: msg('Last day') },
 ];
 
-const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayAndClock = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-const perMinute = (value: number) => `${rate.format(value)}/min`;
+// Built per render, in the chosen locale: a view shows a few dozen figures at most.
+const clock = (): Intl.DateTimeFormat => new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit' });
+const dayAndClock = (): Intl.DateTimeFormat => new Intl.DateTimeFormat(intlLocale(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const perMinute = (value: number) => msg('{rate}/min', { rate: new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(value) });
 const seconds = (value: number) => formatDuration(value * 1000);
 
 /**
@@ -64,24 +65,24 @@ export class OpsJobsQueueActivity extends ViewElement {
     return html`
       <header class="head">
         <div>
-          <nav class="crumbs" aria-label="Breadcrumbs"><a href=${this.href(routes.overview())}>Queues</a><span aria-hidden="true">/</span><a
+          <nav class="crumbs" aria-label=${msg('Breadcrumbs')}><a href=${this.href(routes.overview())}>${msg('Queues')}</a><span aria-hidden="true">/</span><a
             href=${this.href(routes.queue(this.queue))}>${this.queue}</a></nav>
-          <h1 tabindex="-1">Activity and settings</h1>
+          <h1 tabindex="-1">${msg('Activity and settings')}</h1>
           <p class="sub">${this.queue}</p>
         </div>
         <div class="tools">
-          <div class="windows" role="group" aria-label="Time window">
-            ${WINDOWS.map(({ window, label }) => html`<button type="button" aria-pressed=${this.window === window ? 'true' : 'false'}
+          <div class="windows" role="group" aria-label=${msg('Time window')}>
+            ${windows().map(({ window, label }) => html`<button type="button" aria-pressed=${this.window === window ? 'true' : 'false'}
               @click=${() => { this.window = window; }}>${label}</button>`)}
           </div>
-          ${refreshButton(busy, 'Refresh the activity', () => void this.refresh())}
+          ${refreshButton(busy, msg('Refresh the activity'), () => void this.refresh())}
         </div>
       </header>
       ${this.#activity.render({
-        pending: (previous) => (previous ? this.#charts(previous) : html`<div class="card charts" aria-busy="true" aria-label="Loading the activity"><span class="skeleton block"></span></div>`),
+        pending: (previous) => (previous ? this.#charts(previous) : html`<div class="card charts" aria-busy="true" aria-label=${msg('Loading the activity')}><span class="skeleton block"></span></div>`),
         complete: (value) => this.#charts(value),
         error: (error) => html`<ops-jobs-problem .error=${error} subject="queue">
-          <a slot="actions" href=${this.href(routes.overview())}>All queues</a>
+          <a slot="actions" href=${this.href(routes.overview())}>${msg('All queues')}</a>
         </ops-jobs-problem>`,
       })}
       ${this.#queue.value ? this.#settings(this.#queue.value) : ''}
@@ -91,42 +92,44 @@ export class OpsJobsQueueActivity extends ViewElement {
   #charts(activity: QueueActivityResponse): TemplateResult {
     if (!activity.recorded) {
       return html`<div part="charts" class="card empty">
-        <strong>No history of this queue</strong>
+        <strong>${msg('No history of this queue')}</strong>
         <span>${this.session?.engine.name.startsWith('pg-boss')
-          ? html`pg-boss records a queue's activity when a process runs its supervision with <code>persistQueueStats: true</code>.`
-          : 'This engine keeps no statistics the console can read.'}</span>
+          ? html`${msg('pg-boss records a queue\'s activity when a process runs its supervision with')} <code>persistQueueStats: true</code>.`
+          : msg('This engine keeps no statistics the console can read.')}</span>
       </div>`;
     }
     if (activity.points.length === 0) {
-      return html`<div part="charts" class="card empty"><strong>Nothing recorded in this window</strong><span>Try the last 24 hours.</span></div>`;
+      return html`<div part="charts" class="card empty"><strong>${msg('Nothing recorded in this window')}</strong><span>${msg('Try the last 24 hours.')}</span></div>`;
     }
     const times = activity.points.map((point) => point.at);
     const pick = (key: keyof Omit<ActivityPoint, 'at'>) => activity.points.map((point) => point[key]);
     // A day's axis names the day too: both of its ends read the same time of day.
-    const time = activity.window === '1h' ? clock : dayAndClock;
+    const time = activity.window === '1h' ? clock() : dayAndClock();
     const base = { times, from: activity.from, to: activity.to, bucketSeconds: activity.bucketSeconds, formatTime: (iso: string) => time.format(new Date(iso)) };
     const failed = activity.points.reduce((sum, point) => sum + point.failedPerMinute, 0);
     return html`<div part="charts" class="card charts">
-      <p class="note">Per ${formatDuration(activity.bucketSeconds * 1000)}, from ${formatCount(activity.points.length)} ${activity.points.length === 1 ? 'stretch' : 'stretches'} the engine recorded${failed > 0 ? '' : '; no job failed for good'}.</p>
+      <p class="note">${failed > 0
+        ? plural(activity.points.length, 'Per {bucket}, from {count} stretch the engine recorded.', 'Per {bucket}, from {count} stretches the engine recorded.', { bucket: formatDuration(activity.bucketSeconds * 1000) })
+        : plural(activity.points.length, 'Per {bucket}, from {count} stretch the engine recorded; no job failed for good.', 'Per {bucket}, from {count} stretches the engine recorded; no job failed for good.', { bucket: formatDuration(activity.bucketSeconds * 1000) })}</p>
       ${activityChart({
-        ...base, id: 'throughput', title: 'Jobs per minute', format: perMinute,
+        ...base, id: 'throughput', title: msg('Jobs per minute'), format: perMinute,
         series: [
-          { name: 'Made', className: 'made', values: pick('createdPerMinute') },
-          { name: 'Completed', className: 'completed', values: pick('completedPerMinute') },
-          { name: 'Failed', className: 'failed', values: pick('failedPerMinute') },
+          { name: msg('Made'), className: 'made', values: pick('createdPerMinute') },
+          { name: msg('Completed'), className: 'completed', values: pick('completedPerMinute') },
+          { name: msg('Failed'), className: 'failed', values: pick('failedPerMinute') },
         ],
       })}
       ${activityChart({
-        ...base, id: 'wait', title: 'Waited before running', format: seconds,
-        series: [{ name: 'Median', className: 'p50', values: pick('waitP50') }, { name: '95th percentile', className: 'p95', values: pick('waitP95') }],
+        ...base, id: 'wait', title: msg('Waited before running'), format: seconds,
+        series: [{ name: msg('Median'), className: 'p50', values: pick('waitP50') }, { name: msg('95th percentile'), className: 'p95', values: pick('waitP95') }],
       })}
       ${activityChart({
-        ...base, id: 'run', title: 'Ran for', format: seconds,
-        series: [{ name: 'Median', className: 'p50', values: pick('runP50') }, { name: '95th percentile', className: 'p95', values: pick('runP95') }],
+        ...base, id: 'run', title: msg('Ran for'), format: seconds,
+        series: [{ name: msg('Median'), className: 'p50', values: pick('runP50') }, { name: msg('95th percentile'), className: 'p95', values: pick('runP95') }],
       })}
       ${activityChart({
-        ...base, id: 'backlog', title: 'Oldest ready job had waited', format: seconds,
-        series: [{ name: 'Oldest ready job', className: 'backlog', values: pick('readyOldestSeconds') }],
+        ...base, id: 'backlog', title: msg('Oldest ready job had waited'), format: seconds,
+        series: [{ name: msg('Oldest ready job'), className: 'backlog', values: pick('readyOldestSeconds') }],
       })}
     </div>`;
   }
@@ -134,11 +137,11 @@ export class OpsJobsQueueActivity extends ViewElement {
   #settings(queue: QueueResponse): TemplateResult {
     const entries = Object.entries(queue.settings);
     return html`<section part="settings" class="card settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">${msg('Settings')}</h2>
       <dl>
-        <div><dt>Dead letters to</dt><dd>${queue.deadLetterQueue
+        <div><dt>${msg('Dead letters to')}</dt><dd>${queue.deadLetterQueue
           ? html`<a href=${this.href(routes.queue(queue.deadLetterQueue))}>${queue.deadLetterQueue}</a>`
-          : html`<span class="muted">None</span>`}</dd></div>
+          : html`<span class="muted">${msg('None')}</span>`}</dd></div>
         ${entries.map(([key, value]) => html`<div><dt>${settingName(key)}</dt><dd class="mono">${value === null ? '—' : String(value)}</dd></div>`)}
       </dl>
     </section>`;
