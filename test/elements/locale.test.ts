@@ -132,10 +132,14 @@ function shownTexts(page: Page): Promise<string[]> {
 }
 
 // The English side of the catalog, as patterns: a placeholder stands for any text. Strings German
-// writes the same way, and patterns with too few letters of their own to tell, are left out.
+// writes the same way, and patterns with too few letters of their own to tell ("{count} jobs {done}"
+// would match any sentence with "jobs" in it), are left out.
 const ENGLISH = Object.entries(catalog)
   .flatMap(([english, german]) => (typeof german === 'string' ? (german === english ? [] : [english]) : [english, german.one === english ? '' : english]))
-  .filter((english) => english.replace(/\{\w+\}/g, '').replace(/[^A-Za-z]/g, '').length >= 4)
+  .filter((english) => {
+    const letters = english.replace(/\{\w+\}/g, '').replace(/[^A-Za-z]/g, '').length;
+    return english.includes('{') ? letters >= 8 : letters >= 4;
+  })
   .map((english) => ({
     english,
     pattern: new RegExp(`^${english.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '.+')}$`),
