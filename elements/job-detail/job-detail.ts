@@ -115,6 +115,8 @@ export class OpsJobsJobDetail extends ViewElement {
     Promise.all([ensureDefined('ops-jobs-json-viewer'), ensureDefined('ops-jobs-job-error')]).catch(() => (this.valuesFailed = true));
     // The history is a side panel: without its chunk the job still shows, and the next visit tries again.
     if (this.operator?.permissions['audit.view'] !== false) ensureDefined('ops-jobs-job-history').catch(() => {});
+    // The flow shows nothing until its steps arrive: if its code fails to load, the page does without it.
+    ensureDefined('ops-jobs-job-flow').catch(() => {});
   }
 
   /** Loads the job again. */
@@ -180,6 +182,7 @@ export class OpsJobsJobDetail extends ViewElement {
                 <button type="button" class="quiet" @click=${() => this.#loadValueViews()}>${msg('Try again')}</button></p>`
             : ''}
           ${this.#error(job)}
+          ${this.operator?.engine.flows ? html`<ops-jobs-job-flow .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-flow>` : ''}
           ${this.#value(job, 'data', msg('Data'), job.data)}
           ${this.#value(job, 'output', msg('Output'), job.output)}
           ${this.#progressValue(job)}${this.#logs(job)}
