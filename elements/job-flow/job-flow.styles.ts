@@ -77,6 +77,10 @@ export const jobFlowStyles = css`
   .reasons li + li {
     margin-top: 0.3rem;
   }
+  /* Links inside a sentence are told from its words by more than colour. */
+  .reasons a {
+    text-decoration: underline;
+  }
   .failed {
     color: var(--_danger);
   }

@@ -90,7 +90,7 @@ export class OpsJobsJobFlow extends ViewElement {
         const { x, y } = at.get(keyOf(step))!;
         const here = keyOf(step) === current;
         return svg`<a href=${this.href(routes.job(step.queue, step.id))} class="step state-${step.state} ${here ? 'current' : ''}"
-          aria-label=${`${named(step)}, ${stateWord(step.state)}${here ? `, ${msg('this job')}` : ''}`} aria-current=${here ? 'page' : 'false'}>
+          aria-label=${`${clip(step.queue, 20)} ${shortId(step.id).slice(0, 8)} · ${stateLabel(step.state)}${here ? `, ${msg('this job')}` : ''}`} aria-current=${here ? 'page' : 'false'}>
           <rect x=${x} y=${y} width=${NODE_WIDTH} height=${NODE_HEIGHT} rx="6"></rect>
           <rect class="stripe" x=${x} y=${y} width="5" height=${NODE_HEIGHT} rx="2"></rect>
           <text x=${x + 13} y=${y + 19} class="queue">${clip(step.queue, 20)}</text>

@@ -516,7 +516,7 @@ export const catalog: Catalog = {
   'Showing {shown} of {count} children.': { one: '{shown} von {count} Untergeordnetem gezeigt.', other: '{shown} von {count} Untergeordneten gezeigt.' },
   '{count} lines': { one: '{count} Zeile', other: '{count} Zeilen' },
   'last {shown} of {count} lines': { one: 'letzte {shown} von {count} Zeile', other: 'letzte {shown} von {count} Zeilen' },
-  '{queue} job {id}': '{queue}-Job {id}',
+  '{queue} job {id}': '{queue} Job {id}',
   'The flow goes on beyond these steps.': 'Der Ablauf geht über diese Schritte hinaus.',
   'this job': 'dieser Job',
   'Why steps wait': 'Warum Schritte warten',
