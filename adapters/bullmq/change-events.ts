@@ -2,6 +2,7 @@ import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ChangeWatcher } from '../../core/contracts/engine.ts';
 import type { QueueDirectory } from './discovery.ts';
+import { pipelinedLeniently, queueKeys } from './redis.ts';
 
 /**
  * The events of a queue's BullMQ event stream after which its counts may differ. Left out: `progress`,
@@ -16,11 +17,6 @@ export const DEFAULT_EVENT_CONNECTIONS = 100;
 /** The least time between two reports of trouble, so that a Redis that is down fills no log. */
 const FAILURE_REPORT_INTERVAL_MS = 60_000;
 
-/**
- * How far before its start a queue's stream is read from, so that an event written while the
- * connection was being made is not missed (an earlier one costs one needless read of the counts).
- */
-const START_MARGIN_MS = 1000;
 
 export interface ChangeEventsOptions {
   /** The host's client: only duplicated, never used to block. */
@@ -75,7 +71,20 @@ export function watchBullMQChanges(options: ChangeEventsOptions): (watcher: Chan
     }
   }
 
-  function open(name: string): void {
+  /**
+   * Where each queue's stream ends now (its last entry's id; `0` for a stream not written yet), one
+   * XREVRANGE COUNT 1 each in one round trip: a reader started from there misses no event written
+   * while its connection is being made, and replays none from before.
+   */
+  async function streamEnds(names: readonly string[]): Promise<string[]> {
+    const replies = await pipelinedLeniently(options.client, names.map((name) => ['xrevrange', queueKeys(options.prefix, name).of('events'), '+', '-', 'COUNT', 1] as const));
+    return replies.map((reply) => {
+      const last = (reply as [string, unknown][] | undefined)?.[0]?.[0];
+      return typeof last === 'string' ? last : reply === undefined ? '$' : '0';
+    });
+  }
+
+  function open(name: string, lastEventId: string): void {
     const connection = options.client.duplicate({
       // BullMQ connects its own copy of this one; this one never connects.
       lazyConnect: true,
@@ -88,7 +97,7 @@ export function watchBullMQChanges(options: ChangeEventsOptions): (watcher: Chan
       connection,
       prefix: options.prefix,
       skipVersionCheck: true,
-      lastEventId: `${Math.max(0, Date.now() - START_MARGIN_MS)}-0`,
+      lastEventId,
     });
     events.on('error', report);
     const changed = () => tell([name]);
@@ -120,16 +129,25 @@ export function watchBullMQChanges(options: ChangeEventsOptions): (watcher: Chan
     const followed = names.slice(0, options.maxConnections);
     const wanted = new Set(followed);
     for (const name of [...readers.keys()]) if (!wanted.has(name)) close(name);
+    const fresh = followed.filter((name) => !readers.has(name));
+    let ends: string[];
+    try {
+      ends = await streamEnds(fresh);
+    } catch (error) {
+      report(error);
+      return;
+    }
+    if (mine !== generation || watchers.size === 0) return;
     const opened: string[] = [];
-    for (const name of followed) {
-      if (readers.has(name)) continue;
+    fresh.forEach((name, index) => {
+      if (readers.has(name)) return;
       try {
-        open(name);
+        open(name, ends[index]!);
         opened.push(name);
       } catch (error) {
         report(error);
       }
-    }
+    });
     // A queue followed from now on may have changed before; past the limit, queues are named at
     // every listing, so that their counts are read at this pace rather than the safety net's.
     const named = [...(announce ? opened : []), ...names.slice(options.maxConnections)];
