@@ -5,10 +5,17 @@ import { listQueuesWithCounts, withCounts } from '../services/queue-info.ts';
 
 /**
  * How long the notices of an engine that tells of its changes are gathered before the counts of
- * the queues they named are read: a burst of job events costs one read of those queues per window,
- * so at most four a second however busy the queues, and a console sees a change within about this.
+ * the queues they named are read: after a quiet spell, a console sees a change within about this.
  */
 export const NOTICE_WINDOW_MS = 250;
+
+/**
+ * The least time between the starts of two such reads, as a multiple of the window: while queues
+ * change without pause, their counts are read once a second (with the default window), whatever
+ * the number of events: at most twice what the default 2 s poll of every queue costs, and only for
+ * the queues that change.
+ */
+export const NOTICE_SPACING_WINDOWS = 4;
 
 /**
  * The slowest the full poll runs with an engine that tells of its changes. It is then only a safety
@@ -34,7 +41,10 @@ export interface CountPollerOptions {
   readonly wanted: () => boolean;
   /** Told the queues whose counts differ from those last read. */
   readonly changed: (queues: readonly QueueInfo[]) => void;
-  /** How long notices are gathered before one read; `NOTICE_WINDOW_MS` by default. */
+  /**
+   * How long notices are gathered before one read; `NOTICE_WINDOW_MS` by default. Reads start at
+   * least `NOTICE_SPACING_WINDOWS` windows apart.
+   */
   readonly noticeWindowMs?: number;
 }
 
@@ -75,6 +85,7 @@ export function createCountPoller(options: CountPollerOptions): CountPoller {
   const pending = new Set<string>();
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshing = false;
+  let lastReadAt = -Infinity;
 
   const watching = () => unwatch !== undefined;
 
@@ -113,11 +124,12 @@ export function createCountPoller(options: CountPollerOptions): CountPoller {
   }
 
   function startWindow(): void {
+    const spaced = lastReadAt + NOTICE_SPACING_WINDOWS * windowMs - Date.now();
     const mine = setTimeout(() => {
       if (noticeTimer !== mine) return;
       noticeTimer = undefined;
       void flush();
-    }, windowMs);
+    }, Math.max(windowMs, spaced));
     noticeTimer = mine;
     (mine as { unref?: () => void }).unref?.();
   }
@@ -127,6 +139,7 @@ export function createCountPoller(options: CountPollerOptions): CountPoller {
     const names = [...pending];
     pending.clear();
     refreshing = true;
+    lastReadAt = Date.now();
     try {
       await inTurn(() => refresh(names));
     } finally {

@@ -121,6 +121,26 @@ test('notices that come while a read runs wait for one more read, not one each',
   await feed.close();
 });
 
+test('queues that change without pause are read a few windows apart, not once per window', async () => {
+  const jobs: MemoryJob[] = [];
+  const { engine, calls, tell } = noticingEngine(['q'], jobs);
+  const feed = feedOver(engine);
+  const events: SequencedEvent[] = [];
+  const stop = feed.subscribe((event) => events.push(event));
+  await waitUntil(() => calls.countJobs.length === 1, 'the first poll');
+  // Notices every 5 ms for 20 windows of 30 ms: reads start at least four windows apart.
+  for (let tick = 0; tick < 120; tick += 1) {
+    jobs.push(job(`j${tick}`, 'q', 'queued'));
+    tell(['q']);
+    await setTimeout(5);
+  }
+  await waitUntil(() => events.at(-1)?.event.kind === 'queues' && (events.at(-1)!.event as { queues: { total: number }[] }).queues[0]?.total === 120, 'the last count');
+  const reads = calls.countJobs.length - 1;
+  assert.ok(reads >= 2 && reads <= 8, `about one read per four windows over some 20 windows, not one per window: ${reads}`);
+  stop();
+  await feed.close();
+});
+
 test('watched once whatever the number of listeners, stopped when the last leaves, and again when one comes back', async () => {
   const { engine, calls, tell, watchers } = noticingEngine(['q'], []);
   const feed = feedOver(engine);
