@@ -134,7 +134,7 @@ test('queues that change without pause are read a few windows apart, not once pe
     tell(['q']);
     await setTimeout(5);
   }
-  await waitUntil(() => events.at(-1)?.event.kind === 'queues' && (events.at(-1)!.event as { queues: { total: number }[] }).queues[0]?.total === 120, 'the last count');
+  await waitUntil(() => events.at(-1)?.event.kind === 'queues' && (events.at(-1)!.event as unknown as { queues: { total: number }[] }).queues[0]?.total === 120, 'the last count');
   const reads = calls.countJobs.length - 1;
   assert.ok(reads >= 2 && reads <= 8, `about one read per four windows over some 20 windows, not one per window: ${reads}`);
   stop();

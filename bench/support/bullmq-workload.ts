@@ -1,0 +1,43 @@
+// A steady BullMQ workload for the live benchmark: jobs added at a fixed rate across a few queues,
+// worked off by one worker per queue (some fail, some are delayed first), finished jobs trimmed, so
+// that every queue's counts keep changing for as long as it runs.
+import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+export const BENCH_QUEUES = Object.freeze(['email', 'payments', 'reports', 'orders', 'inventory', 'exports'] as const);
+
+export interface BenchWorkload {
+  /** Jobs added so far. */
+  readonly added: () => number;
+  stop(): Promise<void>;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); });
+
+/** Starts adding `jobsPerSecond` jobs a second, spread over the queues, on `client`'s server. */
+export function startBenchWorkload(client: Redis, prefix: string, jobsPerSecond: number): BenchWorkload {
+  const keep = { removeOnComplete: { count: 200 }, removeOnFail: { count: 200 } } as const;
+  const queues = BENCH_QUEUES.map((name) => new Queue(name, { connection: client, prefix }));
+  const workers = BENCH_QUEUES.map((name) => new Worker(name, async () => {
+    await wait(20 + Math.random() * 180);
+    if (Math.random() < 0.1) throw new Error('declined');
+    return { ok: true };
+  }, { connection: client, prefix, concurrency: 4 }));
+  for (const worker of workers) worker.on('error', () => {});
+  let added = 0;
+  let next = 0;
+  const producer = setInterval(() => {
+    const queue = queues[next % queues.length]!;
+    next += 1;
+    added += 1;
+    queue.add('work', { n: added }, { ...keep, ...(Math.random() < 0.1 ? { delay: 2000 } : {}) }).catch(() => {});
+  }, 1000 / jobsPerSecond);
+  return {
+    added: () => added,
+    async stop() {
+      clearInterval(producer);
+      await Promise.all(workers.map((worker) => worker.close()));
+      await Promise.all(queues.map((queue) => queue.close()));
+    },
+  };
+}
