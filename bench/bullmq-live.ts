@@ -4,7 +4,9 @@
 // same console with BullMQ's event streams turned off (polled every 2 s, for comparison), then 1, 50 and 200
 // bull-board tabs polling as its UI does (GET /api/queues every 5 s, the tabs' phases spread over
 // those 5 s), then 0 again. Redis work is read from the server's own counters (INFO stats:
-// total_commands_processed) on a Redis of the bench's own, and reported above the baseline.
+// total_commands_processed) on a Redis of the bench's own, and reported above the baseline; and,
+// since the workload's own work drifts more than the feed's costs, also counted exactly for the
+// host's connections alone (MONITOR, by client address).
 // The change feed should keep the Redis work flat from 1 to 200 consoles.
 //   npm run bench:bullmq-live   (WINDOW_SECONDS, SETTLE_SECONDS, WARMUP_SECONDS, JOBS_PER_SECOND,
 //                                BENCH_REDIS_URL to use a running server instead: shared counters)
@@ -26,10 +28,11 @@ import { liveResultsBlock, writeLiveResults, type LiveWindow } from './support/b
 import { openStreams, type OpenStreams } from './support/open-streams.ts';
 import { startPrivateRedis, type PrivateRedis } from './support/private-redis.ts';
 import { openTabs, type OpenTabs } from './support/bull-board-tabs.ts';
+import { countHostCommands, type HostCommands } from './support/host-commands.ts';
 
 const WINDOW_SECONDS = Number(process.env.WINDOW_SECONDS ?? 20);
 const SETTLE_SECONDS = Number(process.env.SETTLE_SECONDS ?? 4);
-const WARMUP_SECONDS = Number(process.env.WARMUP_SECONDS ?? 8);
+const WARMUP_SECONDS = Number(process.env.WARMUP_SECONDS ?? 15);
 const JOBS_PER_SECOND = Number(process.env.JOBS_PER_SECOND ?? 10);
 /** bull-board's default `pollingInterval`, in seconds, as its UI refetches the queue list. */
 const TAB_POLL_SECONDS = 5;
@@ -71,7 +74,7 @@ function consoleFor(engineClient: Redis, pglite: PGlite, bridge?: Awaited<Return
   }) as OpsJobs<never>;
 }
 
-async function measure(step: Step, hosts: { readonly events: RunningHost; readonly polled: RunningHost }, counters: Redis): Promise<LiveWindow> {
+async function measure(step: Step, hosts: { readonly events: RunningHost; readonly polled: RunningHost }, counters: Redis, hostCommands: HostCommands): Promise<LiveWindow> {
   let streams: OpenStreams | null = null;
   let tabs: OpenTabs | null = null;
   const host = hosts.events;
@@ -84,14 +87,17 @@ async function measure(step: Step, hosts: { readonly events: RunningHost; readon
     const queuesBefore = streams?.frames().map((frames) => frames.queues ?? 0) ?? [];
     const tabsBefore = tabs?.answered() ?? { ok: 0, failed: 0 };
     const start = await serverCounters(counters);
+    hostCommands.reset();
     await sleep(WINDOW_SECONDS * 1000);
     const end = await serverCounters(counters);
+    const fromHost = await hostCommands.count();
     const seconds = (end.at - start.at) / 1000;
     const tabsAfter = tabs?.answered() ?? { ok: 0, failed: 0 };
     return {
       kind: step.kind,
       count: step.kind === 'idle' ? 0 : step.count,
       commandsPerSecond: (end.commands - start.commands) / seconds,
+      hostCommandsPerSecond: fromHost / seconds,
       clients: end.clients,
       // Streams that received at least one count update during the window.
       answered: streams ? (streams.frames().filter((frames, index) => (frames.queues ?? 0) > (queuesBefore[index] ?? 0)).length) : tabsAfter.ok - tabsBefore.ok,
@@ -121,6 +127,7 @@ let polledPglite: PGlite | undefined;
 const clients: Redis[] = [];
 const bridgeQueues: Queue[] = [];
 let pglite: PGlite | undefined;
+let hostCommands: HostCommands | undefined;
 try {
   redis = await startPrivateRedis();
   const connect = () => {
@@ -132,6 +139,7 @@ try {
   const engineClient = connect();
   const workloadClient = connect();
   const counters = connect();
+  hostCommands = await countHostCommands(connect(), counters, engineClient, PREFIX);
   workload = startBenchWorkload(workloadClient, PREFIX, JOBS_PER_SECOND);
   // bull-board reads through queue objects on the host's client, as a host mounts it.
   bridgeQueues.push(...BENCH_QUEUES.map((name) => new Queue(name, { connection: engineClient, prefix: PREFIX })));
@@ -151,14 +159,15 @@ try {
     { kind: 'idle' },
     ...SIZES.map((count) => ({ kind: 'consoles', count }) as const),
     { kind: 'polled', count: SIZES.at(-1)! },
+    { kind: 'idle' },
     ...SIZES.map((count) => ({ kind: 'tabs', count }) as const),
     { kind: 'idle' },
   ];
   const windows: LiveWindow[] = [];
   for (const step of steps) {
-    const window = await measure(step, { events: host, polled: polledHost }, counters);
+    const window = await measure(step, { events: host, polled: polledHost }, counters, hostCommands!);
     windows.push(window);
-    console.log(`bench: ${step.kind === 'idle' ? 'baseline' : `${step.count} ${step.kind}`}: ${window.commandsPerSecond.toFixed(1)} commands/s`);
+    console.log(`bench: ${step.kind === 'idle' ? 'baseline' : `${step.count} ${step.kind}`}: ${window.commandsPerSecond.toFixed(1)} commands/s, ${window.hostCommandsPerSecond.toFixed(1)} from the host's connections`);
   }
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   const block = liveResultsBlock({
@@ -175,6 +184,7 @@ try {
   await writeLiveResults(DOCS, block);
   console.log('bench: results written to docs/benchmarks.md');
 } finally {
+  hostCommands?.close();
   await host?.close();
   await polledHost?.close();
   await opsJobs?.close?.();

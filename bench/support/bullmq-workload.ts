@@ -16,7 +16,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve
 
 /** Starts adding `jobsPerSecond` jobs a second, spread over the queues, on `client`'s server. */
 export function startBenchWorkload(client: Redis, prefix: string, jobsPerSecond: number): BenchWorkload {
-  const keep = { removeOnComplete: { count: 200 }, removeOnFail: { count: 200 } } as const;
+  // Few finished jobs kept, so that the queues reach a steady state (and the Redis work with them) within the warm-up.
+  const keep = { removeOnComplete: { count: 20 }, removeOnFail: { count: 20 } } as const;
   const queues = BENCH_QUEUES.map((name) => new Queue(name, { connection: client, prefix }));
   const workers = BENCH_QUEUES.map((name) => new Worker(name, async () => {
     await wait(20 + Math.random() * 180);
