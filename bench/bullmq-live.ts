@@ -10,7 +10,8 @@
 // The change feed should keep the Redis work flat from 1 to 200 consoles.
 //   npm run bench:bullmq-live   (WINDOW_SECONDS, SETTLE_SECONDS, WARMUP_SECONDS, JOBS_PER_SECOND,
 //                                BENCH_REDIS_URL to use a running server instead: shared counters)
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { cpus, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -23,7 +24,7 @@ import { fromBullMQ } from '../adapters/bullmq/index.ts';
 import { createPostgresStore } from '../adapters/postgres/index.ts';
 import { startHost, type RunningHost } from '../test/node/support/http-hosts.ts';
 import { deletePrefix } from '../test/node/support/redis.ts';
-import { BENCH_QUEUES, startBenchWorkload, type BenchWorkload } from './support/bullmq-workload.ts';
+import { BENCH_QUEUES } from './support/bullmq-workload.ts';
 import { liveResultsBlock, writeLiveResults, type LiveWindow } from './support/bullmq-live-report.ts';
 import { openStreams, type OpenStreams } from './support/open-streams.ts';
 import { startPrivateRedis, type PrivateRedis } from './support/private-redis.ts';
@@ -118,7 +119,7 @@ const timer = setTimeout(() => {
 timer.unref();
 
 let redis: PrivateRedis | undefined;
-let workload: BenchWorkload | undefined;
+let workload: ChildProcess | undefined;
 let host: RunningHost | undefined;
 let opsJobs: OpsJobs<never> | undefined;
 let polledHost: RunningHost | undefined;
@@ -137,10 +138,12 @@ try {
     return client;
   };
   const engineClient = connect();
-  const workloadClient = connect();
   const counters = connect();
   hostCommands = await countHostCommands(connect(), counters, engineClient, PREFIX);
-  workload = startBenchWorkload(workloadClient, PREFIX, JOBS_PER_SECOND);
+  // The workload runs in a process of its own, so that the host's work here does not slow it down.
+  workload = spawn(process.execPath, [new URL('./support/bullmq-workload.ts', import.meta.url).pathname, redis.url, PREFIX, String(JOBS_PER_SECOND)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = await Promise.race([once(workload.stdout!, 'data'), once(workload, 'exit').then(() => { throw new Error('the workload process ended at start'); })]);
+  if (!String(line).includes('ready')) throw new Error(`the workload process said: ${String(line)}`);
   // bull-board reads through queue objects on the host's client, as a host mounts it.
   bridgeQueues.push(...BENCH_QUEUES.map((name) => new Queue(name, { connection: engineClient, prefix: PREFIX })));
   const bridge = await bullBoardBridge({ queues: bridgeQueues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })) });
@@ -190,7 +193,10 @@ try {
   await opsJobs?.close?.();
   await polledOpsJobs?.close?.();
   await polledPglite?.close();
-  await workload?.stop();
+  if (workload && workload.exitCode === null) {
+    workload.kill('SIGTERM');
+    await once(workload, 'exit');
+  }
   for (const queue of bridgeQueues) await queue.close();
   if (redis && !redis.own && clients[0]) await deletePrefix(clients[0], PREFIX);
   for (const client of clients) client.disconnect();

@@ -42,3 +42,25 @@ export function startBenchWorkload(client: Redis, prefix: string, jobsPerSecond:
     },
   };
 }
+
+/**
+ * The workload in a process of its own, so that the host's work in the bench's process does not
+ * slow it down and change what it asks of Redis: `node bench/support/bullmq-workload.ts <redis url>
+ * <prefix> <jobs per second>`. Prints `ready` once started; stops on SIGTERM.
+ */
+async function runAsProcess(): Promise<void> {
+  const [url, prefix, rate] = process.argv.slice(2);
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url!, { maxRetriesPerRequest: null });
+  client.on('error', () => {});
+  const workload = startBenchWorkload(client, prefix!, Number(rate));
+  process.once('SIGTERM', () => {
+    void workload.stop().finally(() => {
+      client.disconnect();
+      process.exit(0);
+    });
+  });
+  console.log('ready');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runAsProcess();

@@ -210,3 +210,42 @@ describe('the BullMQ engine watching its changes directly', () => {
     assert.deepEqual(failures, []);
   });
 });
+
+describe('the live feed over BullMQ across host processes', () => {
+  const redis = useRedis();
+
+  test('only the poller follows the event streams, and the other process hears the counts from it', async () => {
+    const prefix = uniquePrefix('live-cross');
+    redis.prefixes.push(prefix);
+    const client = redis.client();
+    const queue = new Queue('shared', { connection: client, prefix });
+    await queue.add('first', {});
+    const recorder = recordTelemetry();
+    // Two consoles with pools of their own on one store schema: two processes, as the live channel sees them.
+    const storeSchema = `ops_live_cross_${process.pid}`;
+    const stacks = [await startBullMQStack({ prefix, storeSchema }), await startBullMQStack({ prefix, storeSchema })];
+    const hosts = await Promise.all(stacks.map((stack) => startHost('express', stack.opsJobs as never, { sessionFromHeader: true })));
+    const streams: SseConnection[] = [];
+    try {
+      for (const host of hosts) {
+        const stream = await connectSse(`${host.url}/ops/jobs/api/events`, { 'x-test-user': 'vera' });
+        await stream.next((frame) => frame.event === 'ready');
+        streams.push(stream);
+      }
+      const roles = () => recorder.all.filter((event) => event.family === 'live' && event.event === 'role').map((event) => (event.tags as { role: string }).role);
+      await waitUntil(() => roles().includes('poller') && roles().includes('follower'), 'a poller and a follower');
+      await waitUntil(async () => (await eventReaders(client, prefix)).length === 1, 'one process following the streams');
+      await queue.add('second', {});
+      await Promise.all(streams.map((stream) => stream.next(showing('shared', (entry) => entry.total === 2))));
+      assert.deepEqual(await eventReaders(client, prefix), ['shared'], 'still one reader for the queue, not one per process');
+      for (const stack of stacks) assert.deepEqual(stack.logs, []);
+    } finally {
+      recorder.close();
+      for (const stream of streams) stream.close();
+      for (const host of hosts) await host.close();
+      for (const stack of stacks) await stack.stop();
+      await queue.close();
+    }
+    await waitUntil(async () => (await eventReaders(client, prefix)).length === 0, 'the readers to close with the consoles');
+  });
+});
