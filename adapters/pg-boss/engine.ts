@@ -21,6 +21,8 @@ import { createDescribe } from './describe.ts';
 import { createScheduleMethods } from './schedules.ts';
 import { createJobLookup } from './job-lookup.ts';
 import { createInstanceMethods } from './instances.ts';
+import { createQueueHealth } from './queue-health.ts';
+import { createQueueActivity } from './queue-activity.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -145,6 +147,8 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     ...createScheduleMethods({ boss, schema, query }),
     ...createJobLookup({ schema, query }),
     ...createInstanceMethods(boss),
+    ...createQueueHealth({ schema, query }),
+    ...createQueueActivity({ schema, query }),
     describe: createDescribe({ schema, version: options.version, query }),
   };
 }

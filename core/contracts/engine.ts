@@ -3,6 +3,8 @@ import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { JobSelection } from '../vocabulary/job-selection.ts';
+import type { QueueActivity, QueueActivityQuery } from './queue-activity.ts';
+import type { QueueHealth } from './queue-health.ts';
 import type { SchedulePage, ScheduleListQuery } from './schedules.ts';
 import type { SqlExecutor } from './sql.ts';
 import type { WorkerInstancePage } from './workers.ts';
@@ -192,6 +194,19 @@ export interface JobEngine {
    * without schedules leaves it out, and the console shows none.
    */
   listSchedules?(query: ScheduleListQuery): Promise<SchedulePage>;
+  /**
+   * Optional: for each of these queues that exists, whether its jobs are moving (`QueueHealth`),
+   * reading a bounded number of jobs per queue whatever it holds: the oldest ready job by an
+   * index, and at most a fixed number of running jobs. Called by the console's background
+   * diagnosis, never on a page load.
+   */
+  inspectQueues?(queues: readonly string[]): Promise<readonly QueueHealth[]>;
+  /**
+   * Optional: a queue's throughput, failures, wait and run times over a stretch of time, from the
+   * engine's own statistics, in points of `bucketSeconds`, reading its recorded snapshots (a
+   * bounded number), never its jobs. Null for a queue that does not exist.
+   */
+  queueActivity?(query: QueueActivityQuery): Promise<QueueActivity | null>;
   /**
    * Optional: tells `watcher` which queues' jobs change, as the engine learns of it (for BullMQ,
    * from its own event streams), until the returned function is called. The console watches once per

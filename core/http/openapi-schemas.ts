@@ -1,4 +1,5 @@
 import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { ATTENTION_KINDS } from '../vocabulary/attention-kinds.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
 
@@ -27,7 +28,7 @@ const jobSummaryProperties = {
   runAfter: nullableTimestamp,
   startedAt: nullableTimestamp,
   finishedAt: nullableTimestamp,
-  errorMessage: { ...nullableString, description: 'The last failure message, as the display policy allows.' },
+  errorMessage: { ...nullableString, description: "The last failure message, as the display policy allows; a dead letter copy's is the failure that sent it there." },
 };
 
 /** JSON Schemas (2020-12) of the API's bodies, matching core/vocabulary/wire.ts. */
@@ -155,7 +156,16 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     },
   },
   QueueList: { type: 'object', required: ['queues'], properties: { queues: { type: 'array', items: { $ref: '#/components/schemas/Queue' } } } },
-  JobSummary: { type: 'object', required: Object.keys(jobSummaryProperties), properties: jobSummaryProperties },
+  JobSummary: {
+    type: 'object', required: Object.keys(jobSummaryProperties),
+    properties: {
+      ...jobSummaryProperties,
+      deadLetteredFrom: {
+        oneOf: [{ type: 'null' }, { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }],
+        description: 'On a dead letter copy, where the engine says: the queue it failed in.',
+      },
+    },
+  },
   JobPage: {
     type: 'object', required: ['jobs', 'nextCursor', 'stoppedEarly'],
     properties: {
@@ -199,6 +209,54 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       },
     },
   },
+  Attention: {
+    type: 'object', required: ['checkedAt', 'findings', 'unchecked'],
+    properties: {
+      checkedAt: { ...nullableTimestamp, description: 'When the background diagnosis last finished; null until its first pass has.' },
+      findings: {
+        type: 'array', description: 'Most urgent first.',
+        items: {
+          type: 'object', required: ['kind', 'queue', 'severity', 'count'],
+          properties: {
+            kind: { type: 'string', enum: [...ATTENTION_KINDS] },
+            queue: { type: 'string' },
+            severity: { type: 'string', enum: ['critical', 'warning'] },
+            count: { type: 'integer', minimum: 0, description: 'How many jobs it is about.' },
+            more: { type: 'boolean', description: 'overdue, stuck-flows: the engine stopped looking; there may be more.' },
+            windowSeconds: { type: 'integer', description: 'failing: the window count covers.' },
+            previous: { type: 'integer', description: 'failing: failures in the window before.' },
+            since: { ...timestamp, description: 'backlog: since when the oldest job ready to run has waited; missed-schedules: when the earliest missed run was due.' },
+            from: { type: 'array', items: { type: 'string' }, description: 'dead-letters: the queues whose dead letters these are.' },
+          },
+        },
+      },
+      unchecked: { type: 'array', items: { type: 'string', enum: [...ATTENTION_KINDS] }, description: 'What this engine cannot tell the console.' },
+    },
+  },
+  QueueActivity: {
+    type: 'object', required: ['queue', 'window', 'from', 'to', 'bucketSeconds', 'points', 'recorded'],
+    properties: {
+      queue: { type: 'string' },
+      window: { type: 'string', enum: ['1h', '24h'] },
+      from: timestamp,
+      to: timestamp,
+      bucketSeconds: { type: 'integer', description: "How long each point's stretch is." },
+      points: {
+        type: 'array', description: 'Oldest first; a stretch with nothing recorded has no point.',
+        items: {
+          type: 'object',
+          required: ['at', 'createdPerMinute', 'completedPerMinute', 'failedPerMinute', 'waitP50', 'waitP95', 'runP50', 'runP95', 'readyOldestSeconds'],
+          properties: {
+            at: { ...timestamp, description: 'When the stretch ends.' },
+            createdPerMinute: { type: 'number' }, completedPerMinute: { type: 'number' }, failedPerMinute: { type: 'number', description: 'Jobs that failed for good.' },
+            waitP50: { type: ['number', 'null'] }, waitP95: { type: ['number', 'null'] }, runP50: { type: ['number', 'null'] }, runP95: { type: ['number', 'null'] },
+            readyOldestSeconds: { type: ['number', 'null'] },
+          },
+        },
+      },
+      recorded: { type: 'boolean', description: 'False when the engine keeps no history of this queue (pg-boss: no process runs with persistQueueStats).' },
+    },
+  },
   JobSearch: {
     type: 'object', required: ['jobs', 'more'],
     properties: {
@@ -223,8 +281,18 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         description: 'The job it made last; state is null when that job no longer exists.',
         oneOf: [
           { type: 'null' },
-          { type: 'object', required: ['id', 'state'], properties: { id: { type: 'string' }, state: { oneOf: [{ $ref: '#/components/schemas/JobState' }, { type: 'null' }] } } },
+          {
+            type: 'object', required: ['id', 'state'],
+            properties: {
+              id: { type: 'string' }, state: { oneOf: [{ $ref: '#/components/schemas/JobState' }, { type: 'null' }] },
+              createdAt: { ...nullableTimestamp, description: 'Where the engine says: when it was made; null when the job is gone.' },
+            },
+          },
         ],
+      },
+      missedRunAt: {
+        ...nullableTimestamp,
+        description: 'Where the engine can tell: a run due after the last job was made (or the schedule written) that made no job; null when none is missed.',
       },
     },
   },

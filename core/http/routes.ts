@@ -12,9 +12,11 @@ import { getSession } from '../services/session.ts';
 import { listSchedules } from '../services/schedules.ts';
 import { findJobsById } from '../services/job-search.ts';
 import { listWorkers } from '../services/workers.ts';
+import { getAttention } from '../services/attention.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
-import { auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
+import { activityWindow, auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
+import { getQueueActivity } from '../services/queue-activity.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { eventStreamResponse } from './event-stream.ts';
@@ -106,6 +108,14 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     serve: ({ services, actor, params }) => getQueue(services, actor, params.queue ?? ''),
   },
   {
+    method: 'GET', template: template('/queues/{queue}/activity'), operationId: 'getQueueActivity',
+    summary: "A queue's throughput, failures, wait and run times over the last hour or day, from the engine's own statistics.",
+    action: 'queues.view',
+    parameters: [queueParam, { name: 'window', in: 'query', description: 'How far back: 1h or 24h (default).', schema: { type: 'string', enum: ['1h', '24h'] } }],
+    response: 'QueueActivity', errors: [400, 401, 403, 404],
+    serve: ({ services, actor, params, query }) => getQueueActivity(services, actor, params.queue ?? '', () => activityWindow(query)),
+  },
+  {
     method: 'GET', template: template('/queues/{queue}/jobs'), operationId: 'listJobs', summary: "A page of a queue's jobs, newest first.",
     action: 'jobs.view',
     parameters: [
@@ -182,6 +192,12 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     parameters: [{ name: 'queue', in: 'query', description: "Only this queue's schedules.", schema: { type: 'string' } }, limitParam, cursorParam],
     response: 'SchedulePage', errors: [400, 401, 403],
     serve: ({ services, actor, query }) => listSchedules(services, actor, () => ({ queue: queueFilter(query), limit: pageSize(query), cursor: query.get('cursor') })),
+  },
+  {
+    method: 'GET', template: template('/attention'), operationId: 'getAttention',
+    summary: "What needs an operator now, from the background diagnosis's last pass (never a pass of its own): overdue running jobs, rising failures, queues nobody works, backlogs and waiting dead letters.",
+    action: 'queues.view', parameters: [], response: 'Attention', errors: [401, 403],
+    serve: ({ services, actor }) => getAttention(services, actor),
   },
   {
     method: 'GET', template: template('/workers'), operationId: 'listWorkers',

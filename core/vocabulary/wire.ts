@@ -3,6 +3,7 @@
  * sends them, and the elements read them.
  */
 import type { Action, AuditedAction, OperatorAction } from './actions.ts';
+import type { AttentionKind } from './attention-kinds.ts';
 import type { AuditOutcome } from './audit-outcomes.ts';
 import type { JobSelection } from './job-selection.ts';
 import type { CountFreshness } from './count-freshness.ts';
@@ -87,8 +88,13 @@ export interface JobSummaryResponse {
   readonly runAfter: string | null;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
-  /** The last failure's message as the display policy allows; null when there is none or it is hidden. */
+  /**
+   * The last failure's message as the display policy allows; null when there is none or it is
+   * hidden. A dead letter copy's is the failure that sent it to the dead letter queue.
+   */
   readonly errorMessage: string | null;
+  /** On a job that is a dead letter copy, where the engine says: the queue it failed in. */
+  readonly deadLetteredFrom?: { readonly queue: string } | null;
 }
 
 export interface JobPageResponse {
@@ -255,8 +261,16 @@ export interface ScheduleResponse {
   readonly updatedAt: string;
   /** The next few runs (ISO 8601), soonest first. */
   readonly nextRuns: readonly string[];
-  /** The job it made last; `state` is null when that job no longer exists. */
-  readonly lastJob: { readonly id: string; readonly state: JobState | null } | null;
+  /**
+   * The job it made last; `state` is null when that job no longer exists, and `createdAt`, where
+   * the engine says, is when it was made (null when the job is gone).
+   */
+  readonly lastJob: { readonly id: string; readonly state: JobState | null; readonly createdAt?: string | null } | null;
+  /**
+   * Where the engine can tell: a run that was due (a while ago) after the last job was made, or after the
+   * schedule was written, and made no job; null when no run is missed.
+   */
+  readonly missedRunAt?: string | null;
 }
 
 export interface SchedulePageResponse {
@@ -321,4 +335,76 @@ export interface WorkerListResponse {
   readonly asOf: string;
   /** The thresholds in force, in heartbeats missed. */
   readonly thresholds: { readonly lateAfterHeartbeats: number; readonly missingAfterHeartbeats: number };
+}
+
+/** Something about one queue that needs an operator: what, how many jobs, and the facts behind it. */
+export interface AttentionFinding {
+  /**
+   * - `overdue`: running jobs past their expiry or heartbeat (their worker may be gone);
+   * - `stuck-flows`: jobs waiting on a job of their flow that failed;
+   * - `failing`: jobs failed in the last `windowSeconds`, more than in the window before;
+   * - `no-workers`: jobs ready to run, and no running worker process takes jobs from the queue;
+   * - `missed-schedules`: schedules of the queue that missed a run, the earliest due at `since`;
+   * - `backlog`: jobs ready to run, the oldest waiting since `since`;
+   * - `dead-letters`: dead letters waiting in a queue that other queues (`from`) send theirs to.
+   */
+  readonly kind: AttentionKind;
+  readonly queue: string;
+  /** `critical`: act now. `warning`: look soon. */
+  readonly severity: 'critical' | 'warning';
+  /** How many jobs it is about. */
+  readonly count: number;
+  /** `overdue`, `stuck-flows`: true when the engine stopped looking, so there may be more. */
+  readonly more?: boolean;
+  /** `failing`: the window `count` covers, in seconds, and how many failed in the window before it. */
+  readonly windowSeconds?: number;
+  readonly previous?: number;
+  /** `backlog`: since when the oldest job ready to run has waited; `missed-schedules`: when the earliest missed run was due. */
+  readonly since?: string;
+  /** `dead-letters`: the queues whose dead letters these are, of those the operator may see. */
+  readonly from?: readonly string[];
+}
+
+export interface AttentionResponse {
+  /** When the background diagnosis last finished; null until its first pass has. */
+  readonly checkedAt: string | null;
+  /** Most urgent first. */
+  readonly findings: readonly AttentionFinding[];
+  /** What this engine cannot tell the console, so that no finding does not read as all clear there. */
+  readonly unchecked: readonly AttentionKind[];
+}
+
+/** How far back a queue's activity reaches. */
+export type ActivityWindow = '1h' | '24h';
+
+/** One stretch of a queue's activity, from the engine's own statistics. */
+export interface ActivityPoint {
+  /** When the stretch ends. */
+  readonly at: string;
+  /** Jobs made, completed and failed for good in the stretch, per minute. */
+  readonly createdPerMinute: number;
+  readonly completedPerMinute: number;
+  readonly failedPerMinute: number;
+  /** Median and 95th percentile of how long the jobs that finished in it had waited, and ran, in seconds; null when none finished. */
+  readonly waitP50: number | null;
+  readonly waitP95: number | null;
+  readonly runP50: number | null;
+  readonly runP95: number | null;
+  /** How long the oldest job ready to run had waited at its end, in seconds; null when the engine did not say. */
+  readonly readyOldestSeconds: number | null;
+}
+
+export interface QueueActivityResponse {
+  readonly queue: string;
+  readonly window: ActivityWindow;
+  readonly from: string;
+  readonly to: string;
+  /** How long each point's stretch is. */
+  readonly bucketSeconds: number;
+  /**
+   * Oldest first; a stretch with nothing recorded has no point. Empty with `recorded` false when
+   * the engine keeps no history of this queue (pg-boss: no process runs with `persistQueueStats`).
+   */
+  readonly points: readonly ActivityPoint[];
+  readonly recorded: boolean;
 }

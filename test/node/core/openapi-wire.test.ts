@@ -10,8 +10,8 @@ import { ALL_ACTIONS, type Action } from '../../../core/vocabulary/actions.ts';
 import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts';
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
-  AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
-  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse, Shown,
+  AttentionResponse, AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
+  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueActivityResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse, Shown,
 } from '../../../core/vocabulary/wire.ts';
 
 /** `T` with every optional member required, all the way down; unions stay unions. */
@@ -119,7 +119,7 @@ const queue: Complete<QueueResponse> = {
 };
 const summary: Complete<JobSummaryResponse> = {
   id: 'j1', queue: 'emails', state: 'failed', priority: 0, attempts: { made: 3, max: 3 },
-  createdAt: at, runAfter: at, startedAt: at, finishedAt: at, errorMessage: 'SMTP timeout',
+  createdAt: at, runAfter: at, startedAt: at, finishedAt: at, errorMessage: 'SMTP timeout', deadLetteredFrom: { queue: 'signups' },
 };
 const detail: Complete<JobDetailResponse> = {
   ...summary,
@@ -157,11 +157,21 @@ agree<SessionResponse>('Session', [{
 }], {});
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
-agree<JobSummaryResponse>('JobSummary', [summary], {});
+agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true });
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
 agree<JobDetailResponse>('JobDetail', [detail], { progress: true, logs: true, family: true });
 agree<Shown>('Shown', [{ value: { to: 'someone' } }, { value: { stack: 'Error\n  at x' }, cut: { bytes: 300_000, stackLines: 9_000 } }, { hidden: true }, { truncated: true, bytes: 70_000, preview: '{"m' }], {});
 agree<JobSearchResponse>('JobSearch', [{ jobs: [summary], more: true }], {});
+agree<AttentionResponse>('Attention', [{
+  checkedAt: at,
+  // Every optional field at once: the schema must name each of them.
+  findings: [{ kind: 'dead-letters', queue: 'emails-dlq', severity: 'warning', count: 13, more: false, windowSeconds: 300, previous: 3, since: at, from: ['emails'] }],
+  unchecked: ['no-workers'],
+}, { checkedAt: null, findings: [], unchecked: [] }], {});
+agree<QueueActivityResponse>('QueueActivity', [{
+  queue: 'emails', window: '24h', from: at, to: at, bucketSeconds: 1800, recorded: true,
+  points: [{ at, createdPerMinute: 90, completedPerMinute: 75, failedPerMinute: 3, waitP50: 0.1, waitP95: null, runP50: 1.5, runP95: 2, readyOldestSeconds: 45 }],
+}], {});
 agree<WorkerListResponse>('WorkerList', [{
   instances: [{
     id: 'i1', name: 'api', host: 'web-1', pid: 42, version: '12.38.0', runtime: 'v24.21.0', heartbeatSeconds: 10, startedAt: at, lastSeenAt: at, stoppedAt: at,
@@ -179,10 +189,10 @@ agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider bac
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
 const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({
   queue: 'reports', key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', data: { value: { report: 'revenue' } },
-  createdAt: at, updatedAt: at, nextRuns: [at, at], lastJob,
+  createdAt: at, updatedAt: at, nextRuns: [at, at], lastJob, missedRunAt: lastJob ? null : at,
 });
-const schedules = [schedule(null), schedule({ id: 'j1', state: 'failed' }), schedule({ id: 'j2', state: null })];
-agree<ScheduleResponse>('Schedule', schedules, {});
+const schedules = [schedule(null), schedule({ id: 'j1', state: 'failed', createdAt: at }), schedule({ id: 'j2', state: null, createdAt: null })];
+agree<ScheduleResponse>('Schedule', schedules, { missedRunAt: true });
 agree<SchedulePageResponse>('SchedulePage', [{ schedules, nextCursor: 'abc' }, { schedules: [], nextCursor: null }], {});
 agree<AuditRecordResponse>('AuditRecord', records, { outcomeNote: true });
 agree<AuditPageResponse>('AuditPage', [{ records, nextCursor: null }], {});
