@@ -53,6 +53,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     throw new Error(`redis-server did not answer on port ${port}`);
   })();
   const version = await Promise.race([ready, failed]);
+  // Past the start, a failure to spawn can no longer come; nothing waits for it.
+  failed.catch(() => {});
   return {
     url,
     own: true,
