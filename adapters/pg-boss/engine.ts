@@ -23,6 +23,7 @@ import { createJobLookup } from './job-lookup.ts';
 import { createInstanceMethods } from './instances.ts';
 import { createQueueHealth } from './queue-health.ts';
 import { createQueueActivity } from './queue-activity.ts';
+import { createFlowMethods } from './flows.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -149,6 +150,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     ...createInstanceMethods(boss),
     ...createQueueHealth({ schema, query }),
     ...createQueueActivity({ schema, query }),
+    ...createFlowMethods({ schema, query }),
     describe: createDescribe({ schema, version: options.version, query }),
   };
 }

@@ -233,6 +233,18 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       unchecked: { type: 'array', items: { type: 'string', enum: [...ATTENTION_KINDS] }, description: 'What this engine cannot tell the console.' },
     },
   },
+  JobFlow: {
+    type: 'object', required: ['steps', 'dependencies', 'more', 'hidden'],
+    properties: {
+      steps: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' }, description: 'The job asked about first, then the others of its flow, at most 50.' },
+      dependencies: {
+        type: 'array', description: 'waiting runs only once on has completed; only between listed steps.',
+        items: { type: 'object', required: ['waiting', 'on'], properties: { waiting: jobRef, on: jobRef } },
+      },
+      more: { type: 'boolean', description: 'The flow has more steps than listed.' },
+      hidden: { type: 'integer', description: 'Steps in queues the operator may not see, left out.' },
+    },
+  },
   QueueActivity: {
     type: 'object', required: ['queue', 'window', 'from', 'to', 'bucketSeconds', 'points', 'recorded'],
     properties: {

@@ -17,6 +17,7 @@ import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { activityWindow, auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
 import { getQueueActivity } from '../services/queue-activity.ts';
+import { getJobFlow } from '../services/flows.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { eventStreamResponse } from './event-stream.ts';
@@ -136,6 +137,12 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     parameters: [{ name: 'id', in: 'query', description: 'A job id, or its first 4 or more characters.', schema: { type: 'string', minLength: 4, maxLength: 36 } }],
     response: 'JobSearch', errors: [400, 401, 403],
     serve: ({ services, actor, query }) => findJobsById(services, actor, () => idPrefix(query)),
+  },
+  {
+    method: 'GET', template: template('/queues/{queue}/jobs/{id}/flow'), operationId: 'getJobFlow',
+    summary: 'The flow a job belongs to: its steps, their states and errors, and which waits on which. No steps when the job is in no flow.',
+    action: 'jobs.view', parameters: [queueParam, jobParam], response: 'JobFlow', errors: [401, 403],
+    serve: ({ services, actor, params }) => getJobFlow(services, actor, params.queue ?? '', params.id ?? ''),
   },
   {
     method: 'GET', template: template('/queues/{queue}/jobs/{id}'), operationId: 'getJob',

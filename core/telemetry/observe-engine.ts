@@ -24,6 +24,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   listInstances: 'list_instances',
   inspectQueues: 'inspect_queues',
   queueActivity: 'queue_activity',
+  getFlow: 'get_flow',
   selectForAction: 'select_for_action',
   statesOf: 'states_of',
   prepare: 'prepare',

@@ -408,3 +408,15 @@ export interface QueueActivityResponse {
   readonly points: readonly ActivityPoint[];
   readonly recorded: boolean;
 }
+
+/** The jobs of a flow around one job, and which waits on which. */
+export interface JobFlowResponse {
+  /** The job asked about first, then the others of its flow, at most 50. */
+  readonly steps: readonly JobSummaryResponse[];
+  /** `waiting` runs only once `on` has completed. Only between the listed steps. */
+  readonly dependencies: readonly { readonly waiting: { readonly queue: string; readonly id: string }; readonly on: { readonly queue: string; readonly id: string } }[];
+  /** True when the flow has more steps than listed (or reaches further than the engine looked). */
+  readonly more: boolean;
+  /** Steps in queues the operator may not see: left out, with their dependencies. */
+  readonly hidden: number;
+}
