@@ -113,6 +113,18 @@ export interface EngineDescription {
   readonly problems: readonly EngineProblem[];
 }
 
+/** Where an engine that can tell of its own changes (`JobEngine.watchChanges`) sends word of them. */
+export interface ChangeWatcher {
+  /**
+   * Jobs of these queues changed, or may have: their counts are worth reading again. Called as
+   * often as the engine likes (once per job event is fine); the console gathers the calls and reads
+   * the counts of the named queues once per short window.
+   */
+  changed(queues: readonly string[]): void;
+  /** The engine could not watch for a while (a lost connection) and keeps trying; the console logs it. */
+  failed(error: unknown): void;
+}
+
 /**
  * The port every job engine adapter implements. The console checks permissions, previews and
  * audit; the engine only reads jobs and changes them.
@@ -202,6 +214,16 @@ export interface JobEngine {
    * bounded number), never its jobs. Null for a queue that does not exist.
    */
   queueActivity?(query: QueueActivityQuery): Promise<QueueActivity | null>;
+  /**
+   * Optional: tells `watcher` which queues' jobs change, as the engine learns of it (for BullMQ,
+   * from its own event streams), until the returned function is called. The console watches once per
+   * process while any console is open there and stops when none is, so an engine may hold
+   * connections for it; it must never throw from `changed`'s caller or crash the host, and reports
+   * trouble through `failed`. With it, the console reads counts when told rather than at every
+   * `live.pollIntervalMs`, and polls every queue only as a slow safety net. Engines without it are
+   * polled.
+   */
+  watchChanges?(watcher: ChangeWatcher): () => void;
   /**
    * Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many
    * changed; jobs in a state the action does not apply to, unknown ids and unknown queues change
