@@ -139,6 +139,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         deadLetterQueue: queue.deadLetterQueue,
         ...(queue.deadLetterFor ? { deadLetterFor: [...queue.deadLetterFor] } : {}),
         settings: { ...queue.settings },
+        ...(queue.paused === undefined ? {} : { paused: queue.paused }),
       };
     },
     jobSummary,

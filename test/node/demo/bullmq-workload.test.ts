@@ -30,7 +30,7 @@ after(async () => {
 test('the workload reaches every BullMQ state, and pauses its nightly exports', { timeout: 60_000 }, async () => {
   const engine = fromBullMQ({ connection: redis, prefix, discoveryIntervalMs: 0 });
   assert.deepEqual((await engine.listQueues()).map((queue) => queue.name), [...BULLMQ_DEMO_QUEUES].sort());
-  assert.equal((await engine.findQueue('exports-nightly'))?.settings.paused, true);
+  assert.equal((await engine.findQueue('exports-nightly'))?.paused, true);
   const seen = new Set<JobState>();
   // Workers move jobs on as the test reads: collect each state as it is seen, until all have been.
   await waitUntil(async () => {

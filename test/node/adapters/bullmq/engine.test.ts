@@ -65,7 +65,7 @@ describe('the BullMQ engine on real Redis', () => {
     assert.equal(await engine.findQueue('no-such-queue'), null);
     assert.equal(await engine.findQueue('pay:ments'), null);
     const payments = await engine.findQueue('payments');
-    assert.equal(payments?.settings.paused, false);
+    assert.equal(payments?.paused, false);
   });
 
   test('describes its deployment for the doctor: the Redis version, which it supports', async () => {
