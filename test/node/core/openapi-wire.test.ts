@@ -178,8 +178,7 @@ agree<PreviewRequestBody>('PreviewRequest', [
   { action: 'queue.pause', target: { queue: 'emails' } },
 ], {});
 agree<PreviewResponse>('Preview', [
-  { token: 't', expiresAt: at, action: 'job.retry', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'] } as Omit<Complete<PreviewResponse>, 'queueJobs'> as Complete<PreviewResponse>,
-  { token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [], warnings: [], queueJobs: { queued: 12, active: 2 } },
+  { token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'], queueJobs: { queued: 12, active: 2 } },
 ], { queueJobs: true });
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
