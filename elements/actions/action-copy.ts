@@ -4,6 +4,11 @@ import type { JobOperatorAction, OperatorAction, QueueOperatorAction } from '../
 export interface ActionCopy {
   /** The verb on a button: "Retry". */
   readonly verb: string;
+  /**
+   * The action's name where the verb alone could be taken for another action ("Resume queue"
+   * beside a job's "Resume"): on its own button, in lists of actions. The verb when absent.
+   */
+  readonly name?: string;
   /** The verb once done: "Retried". */
   readonly done: string;
   /** What it does, in one line, for tooltips and the dialog. */
@@ -31,12 +36,13 @@ export const ACTION_COPY: Readonly<Record<OperatorAction, ActionCopy>> = Object.
   'job.cancel': { verb: 'Cancel', done: 'Cancelled', hint: 'Stops a job, waiting or running.', tone: 'normal' },
   'job.delete': { verb: 'Delete', done: 'Deleted', hint: 'Removes for good; cannot be undone.', tone: 'danger' },
   'queue.pause': {
-    verb: 'Pause queue',
+    verb: 'Pause',
+    name: 'Pause queue',
     done: 'Paused',
     hint: 'Stops the queue handing out jobs: waiting jobs stay waiting, running ones run to their end.',
     tone: 'normal',
   },
-  'queue.resume': { verb: 'Resume queue', done: 'Resumed', hint: 'Lets the queue hand out its waiting jobs to workers again.', tone: 'primary' },
+  'queue.resume': { verb: 'Resume', name: 'Resume queue', done: 'Resumed', hint: 'Lets the queue hand out its waiting jobs to workers again.', tone: 'primary' },
 });
 
 /** Whether an operator action is about a queue itself. */
@@ -55,4 +61,10 @@ export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(
 /** "1 job", "37 jobs", with the count grouped. */
 export function jobCount(count: number, format: (n: number) => string = String): string {
   return `${format(count)} ${count === 1 ? 'job' : 'jobs'}`;
+}
+
+/** How an action is named on its own: "Retry", "Pause queue". */
+export function actionName(action: OperatorAction): string {
+  const copy = ACTION_COPY[action];
+  return copy.name ?? copy.verb;
 }

@@ -2,7 +2,7 @@ import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
 import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { isOperatorAction, type AuditedAction } from '../../core/vocabulary/actions.ts';
-import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import { ACTION_COPY, actionName, jobCount } from '../actions/action-copy.ts';
 import { formatCount } from '../shared/format.ts';
 import { STATE_LABELS } from '../shared/state-copy.ts';
 
@@ -37,7 +37,7 @@ export function touchedJobs(record: AuditRecordResponse): record is JobsRecord {
 
 /** What the record's action is called: "Retry", or "Opened the bridge". */
 export function actionVerb(action: AuditedAction): string {
-  return isOperatorAction(action) ? ACTION_COPY[action].verb : 'Opened the bridge';
+  return isOperatorAction(action) ? actionName(action) : 'Opened the bridge';
 }
 
 /** What the record's action did, in the past tense: "Retried", or "Opened the bridge". */

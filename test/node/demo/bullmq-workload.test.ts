@@ -43,3 +43,13 @@ test('the workload reaches every BullMQ state, and pauses its nightly exports', 
   });
   assert.deepEqual([...seen].sort(), [...BULLMQ_STATES].sort());
 });
+
+test('a delayed report waits for tomorrow, for the console to promote', async () => {
+  const engine = fromBullMQ({ connection: redis, prefix, discoveryIntervalMs: 0 });
+  const selected = await engine.selectForAction('promote', 'reports-build', { filter: { state: 'scheduled' } }, 10);
+  assert.ok(selected.jobs.length >= 1, 'a delayed job to promote');
+  const tomorrow = selected.jobs.find((job) => Date.parse(job.runAfter ?? '') > Date.now() + 12 * 3_600_000);
+  assert.ok(tomorrow, 'one is due in a day');
+  assert.equal(await engine.apply('promote', 'reports-build', [tomorrow.id]), 1);
+  assert.notEqual((await engine.statesOf('reports-build', [tomorrow.id])).get(tomorrow.id), 'scheduled');
+});

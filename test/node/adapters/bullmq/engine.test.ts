@@ -36,7 +36,8 @@ test('fromBullMQ refuses a missing connection and an ioredis keyPrefix, naming t
   assert.throws(() => fromBullMQ({ connection: connection as never, queues: ['a:b'] }), OptionsError);
   assert.deepEqual(fromBullMQ({ connection: connection as never }).capabilities, {
     states: ['queued', 'scheduled', 'blocked', 'active', 'completed', 'failed'],
-    actions: { retry: ['failed'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'] },
+    actions: { retry: ['failed'], promote: ['scheduled'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'] },
+    queueActions: ['pause', 'resume'],
     sharedTransactions: false,
     dataFilters: false,
   });
