@@ -1,7 +1,8 @@
 // Screenshots of the queue actions and promote against a running BullMQ demo (`npm run
 // demo:bullmq`), signed in as its operator, at desktop and phone widths, light and dark: the queue
 // list with a paused queue, a paused queue's view with Resume queue, a running one's with Pause
-// queue and its dialog, and the promote dialog for a delayed job.
+// queue and its dialog (previewed, then done, then undone), the promote dialog for a delayed
+// job, and the audit log of the pauses.
 // Usage: node scripts/queue-action-screenshots.ts [consoleUrl=http://127.0.0.1:3000] [outDir=/tmp/shots/queue-actions]
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -25,10 +26,28 @@ const shots: Shot[] = [
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('textbox', { name: /^Why pause/ }).fill('Mail provider maintenance, CHG-8812');
   }],
+  // Executed, then undone by the next shot, so that each round starts from a running queue.
+  ['dialog-pause-done', 'ops/jobs/queues/email-send', async (page) => {
+    await page.getByRole('button', { name: 'Pause queue' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('textbox', { name: /^Why pause/ }).fill('Mail provider maintenance, CHG-8812');
+    await page.getByRole('dialog').getByRole('button', { name: 'Pause queue' }).click();
+    await page.getByRole('heading', { name: 'Queue paused' }).waitFor();
+  }],
+  ['queue-resume-after', 'ops/jobs/queues/email-send', async (page) => {
+    await page.getByRole('button', { name: 'Resume queue' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('textbox', { name: /^Why resume/ }).fill('Maintenance over, CHG-8812 closed');
+    await page.getByRole('dialog').getByRole('button', { name: 'Resume queue' }).click();
+    await page.getByRole('heading', { name: 'Queue resumed' }).waitFor();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Pause queue' }).waitFor();
+  }],
   ['dialog-promote', 'ops/jobs/queues/reports-build?state=scheduled', async (page) => {
     await page.getByRole('button', { name: /^Promote / }).first().click();
     await page.getByRole('button', { name: 'Continue' }).waitFor();
   }],
+  ['audit-log', 'ops/jobs/audit?action=queue.pause'],
 ];
 
 async function settle(page: Page): Promise<void> {
