@@ -7,10 +7,22 @@ import { dataFiltersFromObject } from './data-filters.ts';
 import { plainText } from '../plain-text.ts';
 import type { ServiceContext } from './context.ts';
 
+/** A preview request for an action on some jobs of a queue, after validation. */
+export interface JobsPreviewRequest {
+  readonly action: JobOperatorAction;
+  readonly queue: string;
+  readonly selection: JobSelection;
+}
+
+/** A preview request for an action on a queue itself, after validation. */
+export interface QueuePreviewRequest {
+  readonly action: QueueOperatorAction;
+  readonly queue: string;
+  readonly selection: WholeQueue;
+}
+
 /** A preview request after validation: an action on some jobs of a queue, or on the queue itself. */
-export type PreviewRequest =
-  | { readonly action: JobOperatorAction; readonly queue: string; readonly selection: JobSelection }
-  | { readonly action: QueueOperatorAction; readonly queue: string; readonly selection: WholeQueue };
+export type PreviewRequest = JobsPreviewRequest | QueuePreviewRequest;
 
 const MAX_ID_LENGTH = 200;
 

@@ -1,5 +1,4 @@
-import { jobActionOf, queueActionOf, type JobOperatorAction, type QueueOperatorAction } from '../vocabulary/actions.ts';
-import type { JobSelection, WholeQueue } from '../vocabulary/job-selection.ts';
+import { isQueueOperatorAction, jobActionOf, queueActionOf } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
@@ -7,14 +6,14 @@ import type { PreviewResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
 import { reportActionError, selectionKindOf } from '../telemetry/operator-action.ts';
-import { parsePreviewRequest, type PreviewRequest } from './action-request.ts';
+import { parsePreviewRequest, type JobsPreviewRequest, type PreviewRequest, type QueuePreviewRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
 import { planHash } from './plan.ts';
 import { hashPreviewToken, newPreviewToken } from './preview-token.ts';
 import { principalOf } from './principal.ts';
 import { checkDataFilters } from './jobs.ts';
-import { findQueue, queueNotFound } from './queues.ts';
+import { findQueue } from './queues.ts';
 import { pausedBefore } from './queue-action.ts';
 
 const SAMPLE_SIZE = 10;
@@ -39,13 +38,10 @@ export async function previewAction(context: ServiceContext, actor: Actor, body:
 }
 
 async function resolvePreview(context: ServiceContext, actor: Actor, request: PreviewRequest): Promise<PreviewResponse> {
-  return request.selection && 'whole' in request.selection
+  return isQueueOperatorAction(request.action)
     ? resolveQueuePreview(context, actor, request as QueuePreviewRequest)
     : resolveJobsPreview(context, actor, request as JobsPreviewRequest);
 }
-
-type JobsPreviewRequest = { readonly action: JobOperatorAction; readonly queue: string; readonly selection: JobSelection };
-type QueuePreviewRequest = { readonly action: QueueOperatorAction; readonly queue: string; readonly selection: WholeQueue };
 
 /**
  * A queue action's preview: the queue must be in the state the action changes (running for a
@@ -57,7 +53,7 @@ async function resolveQueuePreview(context: ServiceContext, actor: Actor, reques
   await context.access.require(actor, action, actionResource(queue, selection, 'preview'));
   const found = await findQueue(context, actor, 'queues.view', queue);
   const name = queueActionOf(action);
-  if (found.paused === undefined) throw queueNotFound(queue);
+  if (found.paused === undefined) throw new InvalidInputError('action', `The ${context.engine.name} engine does not say whether queue ${JSON.stringify(queue)} is paused.`);
   if (found.paused !== pausedBefore(name)) {
     throw new InvalidInputError('target', `Nothing to ${name}: queue ${JSON.stringify(queue)} is ${found.paused ? 'already paused' : 'not paused'}.`);
   }
