@@ -12,6 +12,7 @@ import { OpsJobsConsole } from './console/console.ts';
 import { OpsJobsCopyButton } from './copy-button/copy-button.ts';
 import { OpsJobsJobDetail } from './job-detail/job-detail.ts';
 import { OpsJobsJobError } from './job-error/job-error.ts';
+import { OpsJobsJobFlow } from './job-flow/job-flow.ts';
 import { OpsJobsJobHistory } from './job-history/job-history.ts';
 import { OpsJobsJobList } from './job-list/job-list.ts';
 import { OpsJobsJobTimeline } from './job-timeline/job-timeline.ts';
@@ -19,6 +20,7 @@ import { OpsJobsJsonViewer } from './json-viewer/json-viewer.ts';
 import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
+import { OpsJobsQueueActivity } from './queue-activity/queue-activity.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
 import { OpsJobsJobSearch } from './job-search/job-search.ts';
 import { OpsJobsWorkerList } from './worker-list/worker-list.ts';
@@ -36,6 +38,7 @@ export {
   OpsJobsCopyButton,
   OpsJobsJobDetail,
   OpsJobsJobError,
+  OpsJobsJobFlow,
   OpsJobsJobHistory,
   OpsJobsJobList,
   OpsJobsJobSearch,
@@ -43,6 +46,7 @@ export {
   OpsJobsJsonViewer,
   OpsJobsOutcomeBadge,
   OpsJobsProblem,
+  OpsJobsQueueActivity,
   OpsJobsQueueList,
   OpsJobsScheduleList,
   OpsJobsStateBadge,
@@ -79,6 +83,8 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-job-search': OpsJobsJobSearch,
   'ops-jobs-worker-list': OpsJobsWorkerList,
   'ops-jobs-attention': OpsJobsAttention,
+  'ops-jobs-queue-activity': OpsJobsQueueActivity,
+  'ops-jobs-job-flow': OpsJobsJobFlow,
 });
 
 defineElements(ELEMENTS);
@@ -96,6 +102,8 @@ declare global {
     'ops-jobs-job-search': OpsJobsJobSearch;
     'ops-jobs-worker-list': OpsJobsWorkerList;
     'ops-jobs-attention': OpsJobsAttention;
+    'ops-jobs-queue-activity': OpsJobsQueueActivity;
+    'ops-jobs-job-flow': OpsJobsJobFlow;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

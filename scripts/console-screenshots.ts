@@ -10,7 +10,11 @@ await shootViews(process.argv[2] ?? '/tmp/shots/console', await startServer({ ap
   ['failed-jobs', 'queues/email-send?state=failed'],
   ['all-jobs', 'queues/invoice-sync'],
   ['dead-letters', 'queues/email-send-dlq?state=queued'],
+  ['queue-activity', 'queues/email-send/activity'],
   ['job-detail', `queues/email-send/jobs/${failedJobDetail(now).id}`],
+  ['job-flow', `queues/email-send/jobs/${failedJobDetail(now).id}`, async (page) => {
+    await page.locator('ops-jobs-job-flow').getByRole('heading', { name: /Flow/ }).scrollIntoViewIfNeeded();
+  }],
   ['dead-letter-job', `queues/email-send-dlq/jobs/${deadLetterJobDetail(now).id}`],
   ['not-found', 'queues/nope/jobs/123'],
 ]);

@@ -69,7 +69,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
       reasons: { type: 'object', additionalProperties: { type: 'string' } },
       engine: {
-        type: 'object', required: ['name', 'states', 'actions', 'schedules', 'jobLookup', 'workers'],
+        type: 'object', required: ['name', 'states', 'actions', 'schedules', 'jobLookup', 'workers', 'flows'],
         properties: {
           name: { type: 'string' },
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
@@ -78,6 +78,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
           workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
+          flows: { type: 'boolean', description: "Whether the engine shows a job's flow (GET api/queues/{queue}/jobs/{id}/flow)." },
         },
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
@@ -240,12 +241,48 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
             more: { type: 'boolean', description: 'overdue, stuck-flows: the engine stopped looking; there may be more.' },
             windowSeconds: { type: 'integer', description: 'failing: the window count covers.' },
             previous: { type: 'integer', description: 'failing: failures in the window before.' },
-            since: { ...timestamp, description: 'backlog: since when the oldest job ready to run has waited.' },
+            since: { ...timestamp, description: 'backlog: since when the oldest job ready to run has waited; missed-schedules: when the earliest missed run was due.' },
             from: { type: 'array', items: { type: 'string' }, description: 'dead-letters: the queues whose dead letters these are.' },
           },
         },
       },
       unchecked: { type: 'array', items: { type: 'string', enum: [...ATTENTION_KINDS] }, description: 'What this engine cannot tell the console.' },
+    },
+  },
+  JobFlow: {
+    type: 'object', required: ['steps', 'dependencies', 'more', 'hidden'],
+    properties: {
+      steps: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' }, description: 'The job asked about first, then the others of its flow, at most 50.' },
+      dependencies: {
+        type: 'array', description: 'waiting runs only once on has completed; only between listed steps.',
+        items: { type: 'object', required: ['waiting', 'on'], properties: { waiting: jobRef, on: jobRef } },
+      },
+      more: { type: 'boolean', description: 'The flow has more steps than listed.' },
+      hidden: { type: 'integer', description: 'Steps in queues the operator may not see, left out.' },
+    },
+  },
+  QueueActivity: {
+    type: 'object', required: ['queue', 'window', 'from', 'to', 'bucketSeconds', 'points', 'recorded'],
+    properties: {
+      queue: { type: 'string' },
+      window: { type: 'string', enum: ['1h', '24h'] },
+      from: timestamp,
+      to: timestamp,
+      bucketSeconds: { type: 'integer', description: "How long each point's stretch is." },
+      points: {
+        type: 'array', description: 'Oldest first; a stretch with nothing recorded has no point.',
+        items: {
+          type: 'object',
+          required: ['at', 'createdPerMinute', 'completedPerMinute', 'failedPerMinute', 'waitP50', 'waitP95', 'runP50', 'runP95', 'readyOldestSeconds'],
+          properties: {
+            at: { ...timestamp, description: 'When the stretch ends.' },
+            createdPerMinute: { type: 'number' }, completedPerMinute: { type: 'number' }, failedPerMinute: { type: 'number', description: 'Jobs that failed for good.' },
+            waitP50: { type: ['number', 'null'] }, waitP95: { type: ['number', 'null'] }, runP50: { type: ['number', 'null'] }, runP95: { type: ['number', 'null'] },
+            readyOldestSeconds: { type: ['number', 'null'] },
+          },
+        },
+      },
+      recorded: { type: 'boolean', description: 'False when the engine keeps no history of this queue (pg-boss: no process runs with persistQueueStats).' },
     },
   },
   JobSearch: {
@@ -272,8 +309,18 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         description: 'The job it made last; state is null when that job no longer exists.',
         oneOf: [
           { type: 'null' },
-          { type: 'object', required: ['id', 'state'], properties: { id: { type: 'string' }, state: { oneOf: [{ $ref: '#/components/schemas/JobState' }, { type: 'null' }] } } },
+          {
+            type: 'object', required: ['id', 'state'],
+            properties: {
+              id: { type: 'string' }, state: { oneOf: [{ $ref: '#/components/schemas/JobState' }, { type: 'null' }] },
+              createdAt: { ...nullableTimestamp, description: 'Where the engine says: when it was made; null when the job is gone.' },
+            },
+          },
         ],
+      },
+      missedRunAt: {
+        ...nullableTimestamp,
+        description: 'Where the engine can tell: a run due after the last job was made (or the schedule written) that made no job; null when none is missed.',
       },
     },
   },

@@ -57,6 +57,8 @@ export interface SessionResponse {
     readonly jobLookup: boolean;
     /** Whether the engine tracks the processes that run it (`GET api/workers`). */
     readonly workers: boolean;
+    /** Whether the engine shows a job's flow (GET api/queues/{queue}/jobs/{id}/flow). */
+    readonly flows: boolean;
   };
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
@@ -270,8 +272,16 @@ export interface ScheduleResponse {
   readonly updatedAt: string;
   /** The next few runs (ISO 8601), soonest first. */
   readonly nextRuns: readonly string[];
-  /** The job it made last; `state` is null when that job no longer exists. */
-  readonly lastJob: { readonly id: string; readonly state: JobState | null } | null;
+  /**
+   * The job it made last; `state` is null when that job no longer exists, and `createdAt`, where
+   * the engine says, is when it was made (null when the job is gone).
+   */
+  readonly lastJob: { readonly id: string; readonly state: JobState | null; readonly createdAt?: string | null } | null;
+  /**
+   * Where the engine can tell: a run that was due (a while ago) after the last job was made, or after the
+   * schedule was written, and made no job; null when no run is missed.
+   */
+  readonly missedRunAt?: string | null;
 }
 
 export interface SchedulePageResponse {
@@ -345,6 +355,7 @@ export interface AttentionFinding {
    * - `stuck-flows`: jobs waiting on a job of their flow that failed;
    * - `failing`: jobs failed in the last `windowSeconds`, more than in the window before;
    * - `no-workers`: jobs ready to run, and no running worker process takes jobs from the queue;
+   * - `missed-schedules`: schedules of the queue that missed a run, the earliest due at `since`;
    * - `backlog`: jobs ready to run, the oldest waiting since `since`;
    * - `dead-letters`: dead letters waiting in a queue that other queues (`from`) send theirs to.
    */
@@ -359,7 +370,7 @@ export interface AttentionFinding {
   /** `failing`: the window `count` covers, in seconds, and how many failed in the window before it. */
   readonly windowSeconds?: number;
   readonly previous?: number;
-  /** `backlog`: since when the oldest job ready to run has waited. */
+  /** `backlog`: since when the oldest job ready to run has waited; `missed-schedules`: when the earliest missed run was due. */
   readonly since?: string;
   /** `dead-letters`: the queues whose dead letters these are, of those the operator may see. */
   readonly from?: readonly string[];
@@ -372,4 +383,51 @@ export interface AttentionResponse {
   readonly findings: readonly AttentionFinding[];
   /** What this engine cannot tell the console, so that no finding does not read as all clear there. */
   readonly unchecked: readonly AttentionKind[];
+}
+
+/** How far back a queue's activity reaches. */
+export type ActivityWindow = '1h' | '24h';
+
+/** One stretch of a queue's activity, from the engine's own statistics. */
+export interface ActivityPoint {
+  /** When the stretch ends. */
+  readonly at: string;
+  /** Jobs made, completed and failed for good in the stretch, per minute. */
+  readonly createdPerMinute: number;
+  readonly completedPerMinute: number;
+  readonly failedPerMinute: number;
+  /** Median and 95th percentile of how long the jobs that finished in it had waited, and ran, in seconds; null when none finished. */
+  readonly waitP50: number | null;
+  readonly waitP95: number | null;
+  readonly runP50: number | null;
+  readonly runP95: number | null;
+  /** How long the oldest job ready to run had waited at its end, in seconds; null when the engine did not say. */
+  readonly readyOldestSeconds: number | null;
+}
+
+export interface QueueActivityResponse {
+  readonly queue: string;
+  readonly window: ActivityWindow;
+  readonly from: string;
+  readonly to: string;
+  /** How long each point's stretch is. */
+  readonly bucketSeconds: number;
+  /**
+   * Oldest first; a stretch with nothing recorded has no point. Empty with `recorded` false when
+   * the engine keeps no history of this queue (pg-boss: no process runs with `persistQueueStats`).
+   */
+  readonly points: readonly ActivityPoint[];
+  readonly recorded: boolean;
+}
+
+/** The jobs of a flow around one job, and which waits on which. */
+export interface JobFlowResponse {
+  /** The job asked about first, then the others of its flow, at most 50. */
+  readonly steps: readonly JobSummaryResponse[];
+  /** `waiting` runs only once `on` has completed. Only between the listed steps. */
+  readonly dependencies: readonly { readonly waiting: { readonly queue: string; readonly id: string }; readonly on: { readonly queue: string; readonly id: string } }[];
+  /** True when the flow has more steps than listed (or reaches further than the engine looked). */
+  readonly more: boolean;
+  /** Steps in queues the operator may not see: left out, with their dependencies. */
+  readonly hidden: number;
 }

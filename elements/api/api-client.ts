@@ -1,15 +1,18 @@
 import type {
+  ActivityWindow,
   AttentionResponse,
   AuditPageResponse,
   AuditRecordResponse,
   ExecuteRequestBody,
   ExecuteResponse,
   JobDetailResponse,
+  JobFlowResponse,
   JobPageResponse,
   JobSearchResponse,
   PreviewRequestBody,
   PreviewResponse,
   ProblemResponse,
+  QueueActivityResponse,
   QueueListResponse,
   QueueResponse,
   SchedulePageResponse,
@@ -134,6 +137,16 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/queues/{queue}/jobs/{id}/flow`: the flow a job belongs to; no steps when it is in none. */
+  jobFlow(queue: string, id: string, signal?: AbortSignal): Promise<JobFlowResponse> {
+    return this.get(`api/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}/flow`, signal);
+  }
+
+  /** `GET api/queues/{queue}/activity`: a queue's throughput, failures, wait and run times over the window. */
+  queueActivity(queue: string, window: ActivityWindow, signal?: AbortSignal): Promise<QueueActivityResponse> {
+    return this.get(`api/queues/${encodeURIComponent(queue)}/activity?window=${window}`, signal);
   }
 
   /** `GET api/attention`: what the background diagnosis last found needs an operator. */

@@ -198,6 +198,7 @@ export class OpsJobsJobList extends ViewElement {
   #summary(info: QueueResponse): TemplateResult {
     const about = Object.keys(info.stale).length > 0;
     return html`${info.paused ? html`${pausedTag(true)}<span class="sep" aria-hidden="true">·</span>` : ''}<span>${about ? 'about ' : ''}${formatCount(info.total)} ${info.total === 1 ? 'job' : 'jobs'}</span>
+      <span class="sep" aria-hidden="true">·</span><a href=${this.href(routes.queueActivity(info.name))}>Activity and settings</a>
       ${info.deadLetterQueue
         ? html`<span class="sep" aria-hidden="true">·</span><span
               >${deadLetterIcon} Dead letters to <a href=${this.href(routes.queue(info.deadLetterQueue))}>${info.deadLetterQueue}</a></span

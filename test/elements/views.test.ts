@@ -114,6 +114,81 @@ describe('queue overview', () => {
   });
 });
 
+describe('job flow', () => {
+  it("draws the job's flow, each step a link, and says in words why waiting steps wait", async () => {
+    const { page, errors } = await openConsole(browser, server.url(`queues/email-send/jobs/${jobId('email-send', 6)}`));
+    const flow = page.locator('ops-jobs-job-flow');
+    await flow.getByRole('heading', { name: /Flow/ }).waitFor();
+    const steps = flow.getByRole('group', { name: '4 steps, each after the steps it waits on' }).getByRole('link');
+    assert.equal(await steps.count(), 4);
+    const here = flow.locator('a[aria-current="page"]');
+    assert.match((await here.getAttribute('aria-label')) ?? '', /^email-send job 3d75ca44, failed, this job$/);
+    // Left to right: the step it waited on, this job, then the steps that wait on it.
+    const xs = await flow.locator('a.step rect:first-of-type').evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('x'))));
+    assert.deepEqual([...xs].sort((a, b) => a - b), [0, 224, 448, 672]);
+    assert.equal(await flow.locator('path.edge').count(), 3);
+    const reasons = await flow.getByRole('list', { name: 'Why steps wait' }).innerText();
+    assert.match(reasons, /invoice-sync job \w{8} waits for email-send job 3d75ca44, which failed \(upstream 503/);
+    assert.match(reasons, /reports\/daily job \w{8} waits for invoice-sync job \w{8}, which is blocked\./);
+    await flow.getByRole('link', { name: /^image-resize job/ }).first().click();
+    await page.waitForURL(/\/queues\/image-resize\/jobs\//);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('shows nothing for a job in no flow', async () => {
+    const { page, errors } = await openConsole(browser, server.url(`queues/email-send/jobs/${jobId('email-send', 16)}`));
+    await page.locator('ops-jobs-job-detail').getByRole('heading', { name: 'Data' }).waitFor();
+    await page.waitForFunction(() => customElements.get('ops-jobs-job-flow') !== undefined);
+    assert.equal(await page.locator('ops-jobs-job-flow section').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
+
+describe('queue activity', () => {
+  it("is reached from the queue's page and draws each figure as a chart with the same figures as a table", async () => {
+    const { page, errors } = await openConsole(browser, server.url('queues/email-send'));
+    await page.getByRole('link', { name: 'Activity and settings' }).click();
+    await page.waitForURL(server.url('queues/email-send/activity'));
+    await settled(page);
+    assert.equal(await page.title(), 'Activity · email-send · Jobs');
+    const view = page.locator('ops-jobs-queue-activity');
+    assert.deepEqual(await texts(page, 'ops-jobs-queue-activity figcaption'), ['Jobs per minute', 'Waited before running', 'Ran for', 'Oldest ready job had waited']);
+    const throughput = view.getByRole('img', { name: /^Jobs per minute\./ });
+    assert.match((await throughput.getAttribute('aria-label')) ?? '', /Failed: latest 0\.5\/min, highest 9\/min/);
+    assert.equal(await view.locator('figure').first().locator('path.line').count(), 3);
+    assert.match((await view.locator('path.failed').getAttribute('d')) ?? '', /^M [\d.]+ [\d.]+ L .* M /, 'the unrecorded stretch leaves a gap');
+    await view.getByText('Show as a table').first().click();
+    const table = view.getByRole('table', { name: 'Jobs per minute' });
+    assert.equal(await table.locator('tbody tr').count(), 47);
+    assert.deepEqual(await table.locator('thead th').allTextContents(), ['Until', 'Made', 'Completed', 'Failed']);
+    assert.match(await view.getByRole('region', { name: 'Settings' }).innerText(), /Retry limit\s+3/);
+
+    await view.getByRole('button', { name: 'Last hour' }).click();
+    await view.locator('.note', { hasText: 'Per 1 min' }).waitFor();
+    assert.equal(await view.getByRole('button', { name: 'Last hour' }).getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('says plainly when the engine recorded no history of the queue', async () => {
+    const { page } = await openPage(browser);
+    server.api = (path, url) => (path.includes('/activity')
+      ? { body: { queue: 'email-send', window: '24h', from: new Date(now - 86_400_000).toISOString(), to: new Date(now).toISOString(), bucketSeconds: 1800, points: [], recorded: false } }
+      : fixtureApi(now)(path, url));
+    try {
+      await page.goto(server.url('queues/email-send/activity'));
+      await settled(page);
+      await page.getByText('No history of this queue').waitFor();
+      assert.match(await page.locator('ops-jobs-queue-activity .empty').innerText(), /persistQueueStats: true/);
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
+  });
+});
+
 describe('job list', () => {
   it('lists jobs with state badges, attempts, times and error excerpts, and state tabs with counts', async () => {
     const { page, errors } = await openConsole(browser, server.url('queues/email-send?state=failed'));

@@ -4,6 +4,8 @@ import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-stat
 import { SELECTION_CAP } from '../../../core/vocabulary/limits.ts';
 import type {
   AttentionResponse,
+  JobFlowResponse,
+  QueueActivityResponse,
   JobDetailResponse,
   JobSummaryResponse,
   ProblemResponse,
@@ -26,6 +28,7 @@ export const SESSION: SessionResponse = {
     schedules: false,
     jobLookup: false,
     workers: false,
+    flows: true,
   },
   limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
   bridge: null,
@@ -157,6 +160,54 @@ export function attentionFixture(now = Date.now()): AttentionResponse {
   };
 }
 
+/** A day of a queue's activity in half hours: a busy afternoon, a spike of failures, and slower runs with it. */
+export function activityFixture(queue: string, window: string, now = Date.now()): QueueActivityResponse {
+  const hour = window === '1h';
+  const bucketSeconds = hour ? 60 : 1800;
+  const count = hour ? 60 : 48;
+  const to = new Date(now);
+  const from = new Date(now - count * bucketSeconds * 1000);
+  const points = Array.from({ length: count }, (_, index) => {
+    const wave = 40 + 30 * Math.sin(index / 6);
+    const spike = index > count - 10 && index < count - 5 ? 9 : 0.5;
+    return {
+      at: new Date(from.getTime() + (index + 1) * bucketSeconds * 1000).toISOString(),
+      createdPerMinute: Math.round(wave * 10) / 10,
+      completedPerMinute: Math.round((wave - spike) * 10) / 10,
+      failedPerMinute: spike,
+      waitP50: 0.4 + index / 100,
+      waitP95: 2.1 + (spike > 1 ? 6 : 0),
+      runP50: 1.2,
+      runP95: spike > 1 ? 14 : 3.5,
+      readyOldestSeconds: spike > 1 ? 95 : 4,
+    };
+  }).filter((_, index) => index !== 7);
+  return { queue, window: hour ? '1h' : '24h', from: from.toISOString(), to: to.toISOString(), bucketSeconds, points, recorded: true };
+}
+
+/**
+ * The flow of the richly detailed failed job: it waited on a resized image, which completed; an
+ * invoice sync waits on it, and a report waits on the sync.
+ */
+export function flowFixture(now = Date.now()): JobFlowResponse {
+  const failed = failedJobDetail(now);
+  const step = (queue: string, n: number, state: JobState): JobSummaryResponse => summary(queue, state, n, now);
+  const image = step('image-resize', 3, 'completed');
+  const sync = step('invoice-sync', 4, 'blocked');
+  const report = step('reports/daily', 5, 'blocked');
+  const { data: _data, output: _output, error: _error, options: _options, timings: _timings, deadLetteredFrom: _from, ...job } = failed;
+  return {
+    steps: [job, image, sync, report],
+    dependencies: [
+      { waiting: { queue: job.queue, id: job.id }, on: { queue: image.queue, id: image.id } },
+      { waiting: { queue: sync.queue, id: sync.id }, on: { queue: job.queue, id: job.id } },
+      { waiting: { queue: report.queue, id: report.id }, on: { queue: sync.queue, id: sync.id } },
+    ],
+    more: false,
+    hidden: 0,
+  };
+}
+
 export function problem(status: number, title: string, detail: string): ApiAnswer {
   const body: ProblemResponse = { type: 'about:blank', title, status, detail };
   return { status, body };
@@ -165,6 +216,8 @@ export function problem(status: number, title: string, detail: string): ApiAnswe
 const PAGE = /^queues\/([^/?]+)\/jobs(?:\?(.*))?$/;
 const ONE = /^queues\/([^/?]+)\/jobs\/([^/?]+)$/;
 const QUEUE = /^queues\/([^/?]+)$/;
+const FLOW = /^queues\/([^/?]+)\/jobs\/([^/?]+)\/flow$/;
+const ACTIVITY = /^queues\/([^/?]+)\/activity(?:\?window=(1h|24h))?$/;
 
 /**
  * The API over the fixtures. Cursors are offsets (the real API's are opaque); `now` fixes the
@@ -181,6 +234,13 @@ export function fixtureApi(now = Date.now()): ApiHandler {
       const deadLetterFor = QUEUES.filter((other) => other.deadLetterQueue === found?.name).map((other) => other.name);
       return found ? { body: { ...found, deadLetterFor } } : problem(404, 'Queue not found', `There is no queue named ${decodeURIComponent(match[1]!)}.`);
     }
+    match = FLOW.exec(path);
+    if (match) {
+      const flow = flowFixture(now);
+      return { body: flow.steps[0]!.id === decodeURIComponent(match[2]!) ? flow : { steps: [], dependencies: [], more: false, hidden: 0 } };
+    }
+    match = ACTIVITY.exec(path);
+    if (match) return { body: activityFixture(decodeURIComponent(match[1]!), match[2] ?? '24h', now) };
     match = PAGE.exec(path);
     if (match) {
       const name = decodeURIComponent(match[1]!);

@@ -53,3 +53,15 @@ test('a delayed report waits for tomorrow, for the console to promote', async ()
   assert.equal(await engine.apply('promote', 'reports-build', [tomorrow.id]), 1);
   assert.notEqual((await engine.statesOf('reports-build', [tomorrow.id])).get(tomorrow.id), 'scheduled');
 });
+
+test('the workload keeps job schedulers, so the schedules view has something to show', async () => {
+  const engine = fromBullMQ({ connection: redis, prefix, discoveryIntervalMs: 0 });
+  const page = await engine.listSchedules!({ limit: 10 });
+  assert.deepEqual(page.schedules.map((schedule) => [schedule.queue, schedule.key, schedule.kind]), [
+    ['email-send', 'ops-digest', 'rrule'],
+    ['exports-nightly', 'nightly-customers', 'cron'],
+    ['exports-nightly', 'nightly-orders', 'cron'],
+    ['reports-build', 'hourly-sales', 'cron'],
+  ]);
+  assert.ok(page.schedules.every((schedule) => schedule.nextRuns.length === 3));
+});
