@@ -1,8 +1,11 @@
 export { createOpsJobs, type OpsJobs } from './create-ops-jobs.ts';
 export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions, WorkerHealthOptions } from './options.ts';
-export { ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, type Action, type JobAction, type OperatorAction } from './vocabulary/actions.ts';
+export {
+  ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, QUEUE_ACTIONS, isOperatorAction, isQueueOperatorAction,
+  type Action, type JobAction, type JobOperatorAction, type OperatorAction, type QueueAction, type QueueOperatorAction,
+} from './vocabulary/actions.ts';
 export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
-export type { JobSelection } from './vocabulary/job-selection.ts';
+export type { ActionSubject, JobSelection, WholeQueue } from './vocabulary/job-selection.ts';
 export type { Phase, Resource } from './contracts/resource.ts';
 export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayKind, type DisplayPolicy } from './contracts/display-policy.ts';
 export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState } from './vocabulary/job-states.ts';

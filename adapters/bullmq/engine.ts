@@ -14,7 +14,7 @@ import { listPage } from './listing.ts';
 import { countQueues, describeQueues } from './queue-info.ts';
 import { createQueueHealth } from './queue-health.ts';
 import { createFlowMethods } from './flows.ts';
-import { BULLMQ_ACTION_STATES, BULLMQ_STATES, bullmqState } from './states.ts';
+import { BULLMQ_ACTION_STATES, BULLMQ_QUEUE_ACTIONS, BULLMQ_STATES, bullmqState } from './states.ts';
 
 /** BullMQ's own default key prefix. */
 export const DEFAULT_BULLMQ_PREFIX = 'bull';
@@ -65,6 +65,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
   const capabilities: EngineCapabilities = Object.freeze({
     states: BULLMQ_STATES,
     actions: BULLMQ_ACTION_STATES,
+    queueActions: BULLMQ_QUEUE_ACTIONS,
     // Redis and the store's database cannot commit together: the console audits intent and outcome.
     sharedTransactions: false,
     dataFilters: false,

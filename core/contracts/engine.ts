@@ -1,4 +1,4 @@
-import type { JobAction } from '../vocabulary/actions.ts';
+import type { JobAction, QueueAction } from '../vocabulary/actions.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
@@ -48,6 +48,11 @@ export interface EngineCapabilities {
   readonly states: readonly JobState[];
   /** For each job action the engine supports, the states of the jobs it applies to. */
   readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
+  /**
+   * The actions the engine can take on a queue itself (see `applyToQueue`), such as `pause`;
+   * absent or empty when it has none, and the console offers none.
+   */
+  readonly queueActions?: readonly QueueAction[];
   /**
    * True when the engine's changes can run on the store's SQL connection (`SqlExecutor`), so an
    * action and its audit record commit in one transaction. Otherwise the store records an intent
@@ -230,4 +235,13 @@ export interface JobEngine {
    * nothing. Rejects with `InvalidInputError` naming `action` for an action the engine lacks.
    */
   apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
+  /**
+   * Optional, with `capabilities.queueActions`: applies a queue action (`pause`: the queue stops
+   * handing out jobs, which stay where they are and the running ones run to their end; `resume`:
+   * it hands them out again). Resolves true when the queue changed, false when it already was so
+   * or does not exist. Queue actions never share the store's transaction: the console records an
+   * intent before and the outcome after. The queue's state is read back through `findQueue`
+   * (`QueueDescription.paused`).
+   */
+  applyToQueue?(action: QueueAction, queue: string): Promise<boolean>;
 }

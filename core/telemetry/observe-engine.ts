@@ -29,6 +29,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   statesOf: 'states_of',
   prepare: 'prepare',
   apply: 'apply',
+  applyToQueue: 'apply_to_queue',
 } as const satisfies Record<EngineMethod, string>);
 
 const engineErrors = new WeakSet<object>();

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { REASON_MAX_LENGTH } from '../../core/vocabulary/limits.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AuditQuery } from '../api/audit-query.ts';
-import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import { ACTION_COPY, actionName, jobCount } from '../actions/action-copy.ts';
 import { ACTION_ICONS } from '../actions/action-icons.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { OpsJobsActionCloseEvent } from '../events/ops-jobs-action-close.ts';
@@ -215,6 +215,7 @@ export class OpsJobsActionDialog extends LitElement {
   }
 
   #preview(preview: PreviewSummary): TemplateResult {
+    if (preview.queueJobs) return this.#queuePreview(preview, preview.queueJobs);
     const copy = ACTION_COPY[preview.action];
     const rest = preview.count - preview.sample.length;
     return html`<p class="box calm">${infoIcon}<span><strong>Nothing has changed yet.</strong> This preview shows what would change; you confirm with a reason next.</span></p>
@@ -247,6 +248,30 @@ export class OpsJobsActionDialog extends LitElement {
         : ''}`;
   }
 
+  /** What a queue action would change: the queue, not its jobs, which stay where they are. */
+  #queuePreview(preview: PreviewSummary, jobs: NonNullable<PreviewSummary['queueJobs']>): TemplateResult {
+    const copy = ACTION_COPY[preview.action];
+    const waiting = (then: string) =>
+      jobs.queued === 0 ? 'It has no waiting jobs.' : `Its ${formatCount(jobs.queued)} waiting ${jobs.queued === 1 ? 'job' : 'jobs'} ${then}.`;
+    const effects =
+      preview.action === 'queue.pause'
+        ? [
+            'Workers take no more of its jobs until it is resumed; new jobs can still be added.',
+            waiting(jobs.queued === 1 ? 'stays waiting' : 'stay waiting'),
+            jobs.active === 0 ? 'None of its jobs is running.' : `Its ${formatCount(jobs.active)} running ${jobs.active === 1 ? 'job runs' : 'jobs run'} to the end.`,
+          ]
+        : ['Workers take its jobs again.', waiting('can start as soon as a worker is free')];
+    return html`<p class="box calm">${infoIcon}<span><strong>Nothing has changed yet.</strong> This preview shows what would change; you confirm with a reason next.</span></p>
+      <h3 tabindex="-1" class="count queue-count"><span>Queue <strong>${preview.queue}</strong> would be ${copy.done.toLowerCase()}</span></h3>
+      <ul class="effects">${effects.map((effect) => html`<li>${effect}</li>`)}</ul>
+      ${preview.warnings.length > 0
+        ? html`<section class="box warnings" aria-labelledby="warnings-h">
+            <h3 id="warnings-h">${warningIcon} Read before you continue</h3>
+            <ul>${preview.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
+          </section>`
+        : ''}`;
+  }
+
   #reasonStep(preview: PreviewSummary): TemplateResult {
     const copy = ACTION_COPY[preview.action];
     const length = this.reason.trim().length;
@@ -257,7 +282,7 @@ export class OpsJobsActionDialog extends LitElement {
     const expires = toDate(preview.expiresAt);
     const busy = this.#flow.step === FLOW_STEP.executing;
     return html`<div class="field">
-        <label for="reason">Why ${copy.verb.toLowerCase()} ${jobCount(preview.count, formatCount)}? <span class="req">(required)</span></label>
+        <label for="reason">Why ${copy.verb.toLowerCase()} ${preview.queueJobs ? `queue ${preview.queue}` : jobCount(preview.count, formatCount)}? <span class="req">(required)</span></label>
         <p class="hint" id="reason-hint">Your reason goes into the audit log with your name, for the next person on call.<span class="kbd-hint"> Ctrl+Enter confirms.</span>${expires
           ? ` The preview is valid until ${formatExact(expires)}.`
           : ''}</p>
@@ -279,6 +304,18 @@ export class OpsJobsActionDialog extends LitElement {
     const copy = ACTION_COPY[preview.action];
     const { affected, auditId } = result.response;
     const links = this.auditLinks;
+    if (preview.queueJobs) {
+      return html`<div class="outcome">
+        <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
+        <h3 tabindex="-1">${affected > 0 ? `Queue ${copy.done.toLowerCase()}` : 'Nothing changed'}</h3>
+        <p>
+          ${affected > 0 ? `Queue ${preview.queue} was ${copy.done.toLowerCase()}.` : `Queue ${preview.queue} already was ${copy.done.toLowerCase()}.`}
+          Recorded in the audit log with your reason.
+          ${result.replayed ? 'An earlier submit of this dialog had done it; it was not done again.' : ''}
+        </p>
+        ${links ? html`<a href=${links.record(auditId)}>View the audit record ${arrowRightIcon}</a>` : ''}
+      </div>`;
+    }
     return html`<div class="outcome">
       <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
       <h3 tabindex="-1">${jobCount(affected, formatCount)} ${copy.done.toLowerCase()}</h3>
@@ -352,7 +389,7 @@ export class OpsJobsActionDialog extends LitElement {
   #confirmButtons(preview: PreviewSummary): TemplateResult {
     const copy = ACTION_COPY[preview.action];
     const busy = this.#flow.step === FLOW_STEP.executing;
-    const label = `${copy.verb} ${jobCount(preview.count, formatCount)}`;
+    const label = preview.queueJobs ? actionName(preview.action) : `${copy.verb} ${jobCount(preview.count, formatCount)}`;
     return html`<button type="button" ?disabled=${busy} @click=${() => this.#flow.back()}>Back</button>
       <span class="spacer"></span>
       <button type="button" ?disabled=${busy} @click=${() => this.close()}>Close</button>

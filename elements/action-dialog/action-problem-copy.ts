@@ -1,7 +1,7 @@
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../../core/vocabulary/problem-types.ts';
 import { ApiError } from '../api/api-error.ts';
-import { ACTION_COPY } from '../actions/action-copy.ts';
+import { ACTION_COPY, isQueueAction } from '../actions/action-copy.ts';
 
 /** What the dialog offers after a problem, besides closing. */
 export type ProblemNext =
@@ -30,10 +30,14 @@ export function meansStale(error: unknown, during: 'preview' | 'execute'): boole
     && (error.code === PROBLEM_TYPES.notFound || (error.code === PROBLEM_TYPES.invalidInput && error.parameter === 'target'));
 }
 
+const QUEUE_SUBJECT = 'this queue';
+
 /** What the words for a problem may draw on besides the problem itself. */
 interface CopyContext {
-  /** The action's verb in lower case: "retry". */
+  /** The action's verb in lower case: "retry", "pause". */
   readonly verb: string;
+  /** What the action is about: "these jobs", or "this queue" for a queue action. */
+  readonly subject: string;
   /** What trying again means at this step. */
   readonly again: ProblemNext;
 }
@@ -46,8 +50,8 @@ const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, conte
     next: 'preview-again',
     unchanged: true,
   }),
-  [PROBLEM_TYPES.planDrift]: (error) => ({
-    heading: 'The jobs changed since the preview',
+  [PROBLEM_TYPES.planDrift]: (error, { subject }) => ({
+    heading: subject === QUEUE_SUBJECT ? 'The queue changed since the preview' : 'The jobs changed since the preview',
     message: error.detail || 'A worker or another operator got to some of them first. Preview again to see the jobs as they are now.',
     next: 'preview-again',
     unchanged: true,
@@ -70,8 +74,8 @@ const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, conte
     next: 'preview-again',
     unchanged: true,
   }),
-  [PROBLEM_TYPES.forbidden]: (error, { verb }) => ({
-    heading: `You are not allowed to ${verb} these jobs`,
+  [PROBLEM_TYPES.forbidden]: (error, { verb, subject }) => ({
+    heading: `You are not allowed to ${verb} ${subject}`,
     message: error.detail ? `${error.detail} Ask an administrator if you need to.` : 'Ask an administrator if you need to.',
     next: 'close',
     unchanged: true,
@@ -109,7 +113,9 @@ function problemTypeFor(error: ApiError): ProblemType | null {
  * what happened in an operator's terms and offers one next step.
  */
 export function actionProblemCopy(error: unknown, during: 'preview' | 'execute', action: OperatorAction): ActionProblemCopy {
+  const queueAction = isQueueAction(action);
   const verb = ACTION_COPY[action].verb.toLowerCase();
+  const subject = queueAction ? QUEUE_SUBJECT : 'these jobs';
   if (!(error instanceof ApiError)) {
     return { heading: 'Something went wrong', message: error instanceof Error ? error.message : String(error), next: 'close', unchanged: during === 'preview' };
   }
@@ -117,7 +123,7 @@ export function actionProblemCopy(error: unknown, during: 'preview' | 'execute',
   const again: ProblemNext = during === 'execute' ? 'resubmit' : 'preview-again';
   const type = problemTypeFor(error);
   const worded = type === null ? undefined : PROBLEM_COPY[type];
-  if (worded) return worded(error, { verb, again });
+  if (worded) return worded(error, { verb, subject, again });
   const safe = 'Trying again is safe: the console sends the same request key, so the action cannot run twice.';
   if (error.status === 0) {
     return during === 'execute'
@@ -126,7 +132,7 @@ export function actionProblemCopy(error: unknown, during: 'preview' | 'execute',
   }
   if (error.status >= 500) {
     return {
-      heading: during === 'execute' ? `The server could not ${verb} the jobs` : 'The server could not preview the action',
+      heading: during === 'execute' ? `The server could not ${verb} ${queueAction ? QUEUE_SUBJECT : 'the jobs'}` : 'The server could not preview the action',
       message: `${detail || error.title || `HTTP ${error.status}`}${during === 'execute' ? ` ${safe}` : ''}`,
       next: again,
       unchanged: during === 'preview',

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { AUDIT_OUTCOMES } from '../../core/vocabulary/audit-outcomes.ts';
 import { chevronIcon } from '../shared/icons.ts';
 import { AUDIT_FILTER_KEYS, auditFilterCount, type AuditFilterKey, type AuditQuery } from '../api/audit-query.ts';
-import { ACTION_COPY, ACTION_ORDER } from '../actions/action-copy.ts';
+import { ACTION_ORDER, QUEUE_ACTION_ORDER, actionName } from '../actions/action-copy.ts';
 import { actionVerb } from './audit-text.ts';
 import { OUTCOME_LABELS } from './audit-text.ts';
 import { fromLocalInput, toLocalInput } from './local-datetime.ts';
@@ -45,7 +45,7 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
       <label for="f-action">Action</label>
       <select id="f-action" name="action" .value=${query.action ?? ''}>
         <option value="" ?selected=${!query.action}>Any action</option>
-        ${ACTION_ORDER.map((action) => html`<option value=${action} ?selected=${query.action === action}>${ACTION_COPY[action].verb}</option>`)}
+        ${[...ACTION_ORDER, ...QUEUE_ACTION_ORDER].map((action) => html`<option value=${action} ?selected=${query.action === action}>${actionName(action)}</option>`)}
         <option value="bridge.view" ?selected=${query.action === 'bridge.view'}>${actionVerb('bridge.view')}</option>
       </select>
     </div>

@@ -17,7 +17,7 @@ import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { auditFilters } from './audit-filters.ts';
 import { auditLogStyles } from './audit-log.styles.ts';
-import { actionVerb, changedText, principalText, selectionShort, touchedJobs, type JobsRecord } from './audit-text.ts';
+import { actionVerb, changedText, onWholeQueue, principalText, selectionShort, touchedJobs, type JobsRecord } from './audit-text.ts';
 
 /** Records per page. */
 
@@ -177,7 +177,9 @@ export class OpsJobsAuditLog extends ViewElement {
     const one = ids.length === 1 ? ids[0] : undefined;
     return html`<td role="cell" class="queue" data-label="in"><a href=${this.href(routes.queue(queue))}>${queue}</a></td>
       <td role="cell" class="jobs">
-        ${one !== undefined
+        ${onWholeQueue(record)
+          ? html`<span>${changedText(record)}</span>`
+          : one !== undefined
           ? html`<a class="mono" href=${this.href(routes.job(queue, one))} title=${one} aria-label="Job ${one}">Job ${shortId(one)}</a>`
           : html`<a href=${this.href(routes.auditRecord(record.id))} aria-label="${changedText(record)}: list of jobs">${changedText(record)}</a>`}
         <span class="sel muted">${selectionShort(record)}</span>

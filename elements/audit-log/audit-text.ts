@@ -2,7 +2,7 @@ import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
 import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { isOperatorAction, type AuditedAction } from '../../core/vocabulary/actions.ts';
-import { ACTION_COPY, jobCount } from '../actions/action-copy.ts';
+import { ACTION_COPY, actionName, jobCount } from '../actions/action-copy.ts';
 import { formatCount } from '../shared/format.ts';
 import { STATE_LABELS } from '../shared/state-copy.ts';
 
@@ -37,7 +37,7 @@ export function touchedJobs(record: AuditRecordResponse): record is JobsRecord {
 
 /** What the record's action is called: "Retry", or "Opened the bridge". */
 export function actionVerb(action: AuditedAction): string {
-  return isOperatorAction(action) ? ACTION_COPY[action].verb : 'Opened the bridge';
+  return isOperatorAction(action) ? actionName(action) : 'Opened the bridge';
 }
 
 /** What the record's action did, in the past tense: "Retried", or "Opened the bridge". */
@@ -45,9 +45,15 @@ export function actionDone(action: AuditedAction): string {
   return isOperatorAction(action) ? ACTION_COPY[action].done : 'Opened the bridge';
 }
 
-/** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids). */
+/** Whether the record is of an action on a queue itself (pause, resume), not on its jobs. */
+export function onWholeQueue(record: JobsRecord): boolean {
+  return 'whole' in record.resource.selection;
+}
+
+/** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids); "The queue itself" for a queue action. */
 export function selectionText(record: JobsRecord): string {
   const selection = record.resource.selection;
+  if ('whole' in selection) return 'The queue itself';
   if ('filter' in selection) {
     const state = selection.filter.state;
     return `All ${isJobState(state) ? STATE_LABELS[state].toLowerCase() : state} jobs`;
@@ -59,6 +65,7 @@ export function selectionText(record: JobsRecord): string {
 /** How the record chose its jobs, in a word or two beside their count: "all failed", "selected". */
 export function selectionShort(record: JobsRecord): string {
   const selection = record.resource.selection;
+  if ('whole' in selection) return '';
   if (!('filter' in selection)) return 'selected';
   const state = selection.filter.state;
   return `all ${isJobState(state) ? STATE_LABELS[state].toLowerCase() : state}`;
@@ -71,6 +78,12 @@ export function principalText(record: AuditRecordResponse): string {
 
 /** How many jobs it changed, in words: "37 jobs", or "35 of 37 jobs"; "37 jobs" while pending. */
 export function changedText(record: AuditRecordResponse): string {
+  if (record.resource && 'whole' in record.resource.selection) return queueChangedText(record.affected);
   if (record.affected === null || record.affected === record.requested) return jobCount(record.requested, formatCount);
   return `${formatCount(record.affected)} of ${jobCount(record.requested, formatCount)}`;
+}
+
+/** What a queue action changed, in words: "The queue", or "No change" when it already was so; "The queue" while pending. */
+export function queueChangedText(affected: number | null): string {
+  return affected === 0 ? 'No change (already so)' : 'The queue';
 }

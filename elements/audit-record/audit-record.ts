@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { jobCount } from '../actions/action-copy.ts';
-import { actionVerb, OUTCOME_HINTS, principalText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
+import { actionVerb, onWholeQueue, OUTCOME_HINTS, principalText, queueChangedText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
@@ -54,7 +54,7 @@ export class OpsJobsAuditRecord extends ViewElement {
         <div>
           <nav class="crumbs" aria-label="Breadcrumbs"><a href=${this.href(routes.audit())}>Audit log</a></nav>
           <div class="title">
-            <h1 tabindex="-1">${current ? (touchedJobs(current) ? `${verb} · ${jobCount(current.requested, formatCount)}` : verb) : html`Record <span class="mono">${shortId(this.recordId)}</span>`}</h1>
+            <h1 tabindex="-1">${current ? (touchedJobs(current) ? `${verb} · ${onWholeQueue(current) ? current.resource.queue : jobCount(current.requested, formatCount)}` : verb) : html`Record <span class="mono">${shortId(this.recordId)}</span>`}</h1>
             ${current ? html`<ops-jobs-outcome-badge outcome=${current.outcome}></ops-jobs-outcome-badge>` : ''}
           </div>
           ${current
@@ -89,7 +89,7 @@ export class OpsJobsAuditRecord extends ViewElement {
         <h2 id="reason-h">Reason</h2>
         ${record.reason === null ? html`<p class="muted"><em>Hidden by display policy</em></p>` : html`<blockquote>${record.reason}</blockquote>`}
       </section>
-      ${this.#facts(record)} ${touchedJobs(record) ? this.#jobs(record) : ''}`;
+      ${this.#facts(record)} ${touchedJobs(record) && !onWholeQueue(record) ? this.#jobs(record) : ''}`;
   }
 
   #facts(record: AuditRecordResponse): TemplateResult {
@@ -104,8 +104,10 @@ export class OpsJobsAuditRecord extends ViewElement {
         ${touchedJobs(record)
           ? html`${fact('Queue', html`<a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a>`)}
               ${fact('Selection', selectionText(record))}
-              ${fact('Requested', jobCount(record.requested, formatCount))}
-              ${fact('Affected', record.affected === null ? html`<span class="muted">not yet known</span>` : jobCount(record.affected, formatCount))}`
+              ${onWholeQueue(record)
+                ? fact('Changed', record.affected === null ? html`<span class="muted">not yet known</span>` : queueChangedText(record.affected))
+                : html`${fact('Requested', jobCount(record.requested, formatCount))}
+                    ${fact('Affected', record.affected === null ? html`<span class="muted">not yet known</span>` : jobCount(record.affected, formatCount))}`}`
           : ''}
         ${fact('Outcome', html`<ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>`)}
         ${fact('Occurred', html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`, true)}

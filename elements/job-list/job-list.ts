@@ -25,6 +25,7 @@ import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
+import { pausedTag, queueActionButton } from '../actions/queue-action.ts';
 import { bulkBar } from './bulk-bar.ts';
 import { jobListStyles } from './job-list.styles.ts';
 import { selectionStyles } from './selection.styles.ts';
@@ -179,9 +180,11 @@ export class OpsJobsJobList extends ViewElement {
           <p class="sub">${info ? this.#summary(info) : html`&nbsp;`}</p>
         </div>
         <div class="tools">
+          ${queueActionButton(this.operator, info, (request) => void this.#act(request))}
           ${refreshButton(busy, 'Refresh jobs', this.#reload)}
         </div>
       </header>
+      ${this.#pages.status === LOAD_STATUS.error || this.#bulkShown ? '' : dialogLoadError(this.dialogFailed)}
       ${this.#pages.status === LOAD_STATUS.error
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="queue">
             <a slot="actions" href=${this.href(routes.overview())}>All queues</a>
@@ -194,7 +197,7 @@ export class OpsJobsJobList extends ViewElement {
 
   #summary(info: QueueResponse): TemplateResult {
     const about = Object.keys(info.stale).length > 0;
-    return html`<span>${about ? 'about ' : ''}${formatCount(info.total)} ${info.total === 1 ? 'job' : 'jobs'}</span>
+    return html`${info.paused ? html`${pausedTag(true)}<span class="sep" aria-hidden="true">·</span>` : ''}<span>${about ? 'about ' : ''}${formatCount(info.total)} ${info.total === 1 ? 'job' : 'jobs'}</span>
       <span class="sep" aria-hidden="true">·</span><a href=${this.href(routes.queueActivity(info.name))}>Activity and settings</a>
       ${info.deadLetterQueue
         ? html`<span class="sep" aria-hidden="true">·</span><span
@@ -222,9 +225,14 @@ export class OpsJobsJobList extends ViewElement {
     </nav>`;
   }
 
+  /** Whether the bulk bar shows, with its own place for the dialog's load error. */
+  get #bulkShown(): boolean {
+    return this.operator !== undefined && this.#pages.items.length > 0;
+  }
+
   #bulk(info: QueueResponse | undefined): TemplateResult | string {
     const session = this.operator;
-    if (!session || this.#pages.items.length === 0) return '';
+    if (!session || !this.#bulkShown) return '';
     return html`<div part="bulk" class="bulk-wrap">${bulkBar({
       session,
       queue: this.queue,

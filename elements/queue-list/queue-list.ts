@@ -11,6 +11,7 @@ import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, formatRelativeExact } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
+import { pausedTag } from '../actions/queue-action.ts';
 import { STATE_LABELS } from '../shared/state-copy.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -179,6 +180,7 @@ export class OpsJobsQueueList extends ViewElement {
         ${this.#mayViewJobs
           ? html`<a class="queue-name" href=${this.href(routes.queue(queue.name))}>${queue.name}</a>`
           : html`<span class="queue-name">${queue.name}</span>`}
+        ${pausedTag(queue.paused)}
         ${this.#bar(queue, barStates)}
         ${queue.deadLetterQueue
           ? html`<div class="dlq">${deadLetterIcon}<span>Dead letters to</span>

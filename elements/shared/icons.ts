@@ -28,6 +28,8 @@ export const arrowRightIcon = icon(svg`<path d="M5 12h14M13 6l6 6-6 6"/>`);
 export const trashIcon = icon(svg`<path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3"/>`);
 export const stopIcon = icon(svg`<circle cx="12" cy="12" r="9"/><rect x="9" y="9" width="6" height="6" rx="1"/>`);
 export const playIcon = icon(svg`<path d="M7 5v14l11-7z"/>`);
+export const promoteIcon = icon(svg`<path d="M4 6v12l7-6z"/><path d="M12 6v12l7-6z"/>`);
+export const pauseIcon = icon(svg`<path d="M9 5v14M15 5v14"/>`);
 export const redriveIcon = icon(svg`<path d="M9 14 4 9l5-5"/><path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11"/>`);
 export const downloadIcon = icon(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`);
 export const clockIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3.5 2"/>`);

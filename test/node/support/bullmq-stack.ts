@@ -30,6 +30,8 @@ export interface BullMQStackOptions {
   readonly wrapEngine?: (engine: JobEngine) => JobEngine;
   /** Wraps the real store, to stop at a chosen step. */
   readonly wrapStore?: (store: OpsStore) => OpsStore;
+  /** Most jobs one action may touch (the console's default otherwise). */
+  readonly cap?: number;
 }
 
 export async function startBullMQStack(options: BullMQStackOptions): Promise<BullMQStack> {
@@ -57,6 +59,7 @@ export async function startBullMQStack(options: BullMQStackOptions): Promise<Bul
     },
     displayPolicy: hideKeysMatching(/pass|secret|token|card|key/i),
     logger: { error: record, warn: record },
+    ...(options.cap === undefined ? {} : { actions: { cap: options.cap } }),
   });
   await opsJobs.ready();
   return {
