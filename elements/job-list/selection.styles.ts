@@ -39,12 +39,26 @@ export const selectionStyles = css`
   tbody tr.picked:hover td {
     background: color-mix(in srgb, var(--_accent-soft) 94%, var(--_accent));
   }
-  .bulk-wrap {
+  /* The bulk bar and the new jobs button stay in sight, under the console's top bar. */
+  .pinned {
     position: sticky;
     top: var(--_sticky-top, 0);
     z-index: 3;
+  }
+  .bulk-wrap {
     margin: 0 0 0.75rem;
     background: var(--_bg);
+  }
+  /* Over the rows rather than above them: taking room would move the rows it is about. */
+  .new-jobs-wrap {
+    display: flex;
+    justify-content: center;
+    height: 0;
+  }
+  .new-jobs {
+    border-radius: 999px;
+    font-weight: 600;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
   }
   .bulk {
     display: flex;
