@@ -106,6 +106,18 @@ export const consoleStyles = css`
     color: var(--_text);
     font-weight: 500;
   }
+  .sign-out {
+    flex: none;
+    padding: 0.3rem 0.5rem;
+    border-radius: var(--_radius-small);
+    color: var(--_muted);
+    font-weight: 500;
+    white-space: nowrap;
+  }
+  .sign-out:hover {
+    color: var(--_text);
+    background: var(--_surface-muted);
+  }
   @media (min-width: 521px) {
     .actor .prefix {
       ${visuallyHidden}
@@ -218,6 +230,11 @@ export const consoleStyles = css`
     }
     .actor .label {
       max-width: none;
+    }
+    .sign-out {
+      order: 1;
+      padding: 0.15rem 0.4rem;
+      font-size: 0.8125rem;
     }
     .avatar {
       width: 1.25rem;

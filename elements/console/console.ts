@@ -40,7 +40,8 @@ import { routeTitle } from './route-title.ts';
  *
  * The first Tab stop is a "Skip to main content" link, shown when focused, that moves focus to
  * the view's heading. The signed-in operator's name is always shown: in the top bar, or on
- * narrow screens on a line of its own under it.
+ * narrow screens on a line of its own under it; beside it, a "Sign out" link to the host's
+ * sign-out page when the host gave one (its `signOutUrl` option).
  *
  * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
  *   Resolved once against `document.baseURI`, so the console works under any path prefix.
@@ -59,6 +60,7 @@ import { routeTitle } from './route-title.ts';
  * @csspart live-explained - the explanation the live indicator opens.
  * @csspart skip-link - the "Skip to main content" link.
  * @csspart actor - the signed-in operator's name.
+ * @csspart sign-out - the "Sign out" link beside it, when the host has a sign-out page.
  * @csspart nav - the links to the queues and the audit log in the top bar.
  * @csspart main - the area the views render in.
  *
@@ -288,7 +290,9 @@ export class OpsJobsConsole extends LitElement {
     return html`<span part="actor" class="actor">
       <span class="avatar" aria-hidden="true">${(label ?? '?').trim().charAt(0) || '?'}</span>
       <span class="label"><span class="prefix">Signed in as </span>${label ?? 'Signed in'}</span>
-    </span>`;
+    </span>${session.signOutUrl !== null && this.api
+      ? html`<a part="sign-out" class="sign-out" href=${new URL(session.signOutUrl, this.api.root).href} rel="external">Sign out</a>`
+      : ''}`;
   }
 
   #view(): TemplateResult {

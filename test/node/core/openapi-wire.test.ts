@@ -154,6 +154,7 @@ agree<SessionResponse>('Session', [{
   },
   limits: { cap: 1000, reasonMinLength: 8 },
   bridge: 'bull-board',
+  signOutUrl: '../../account/switch',
 }], {});
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
