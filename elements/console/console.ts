@@ -61,7 +61,9 @@ import { routeTitle } from './route-title.ts';
  * @csspart skip-link - the "Skip to main content" link.
  * @csspart actor - the signed-in operator's name.
  * @csspart sign-out - the "Sign out" link beside it, when the host has a sign-out page.
- * @csspart nav - the links to the queues and the audit log in the top bar.
+ * @csspart nav - the links to the queues and the audit log in the top bar. When they do not fit
+ *   (on a phone) they scroll sideways, and a faded edge with a chevron marks each side that has
+ *   more; the nav then carries `data-more-start` and `data-more-end`.
  * @csspart main - the area the views render in.
  *
  * @cssprop --ops-jobs-font-family - text font (the system UI font).
@@ -123,6 +125,9 @@ export class OpsJobsConsole extends LitElement {
 
   #unsubscribe: (() => void) | undefined;
   #started = false;
+  /** The section links being watched for overflow, and the watcher. */
+  #navShown: HTMLElement | null = null;
+  readonly #navSize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#markNavOverflow()) : null;
   /** The `root` and `base` the API client and router were made for. */
   #startedAt = '';
 
@@ -145,7 +150,45 @@ export class OpsJobsConsole extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.router?.stop();
+    this.#navSize?.disconnect();
+    this.#navShown = null;
   }
+
+  protected override updated(): void {
+    const nav = this.renderRoot.querySelector<HTMLElement>('.nav');
+    if (nav !== this.#navShown) {
+      this.#navSize?.disconnect();
+      if (nav) this.#navSize?.observe(nav);
+      this.#navShown = nav;
+    }
+    this.#markNavOverflow();
+  }
+
+  /**
+   * Marks on which sides the section links run past the edge when they scroll sideways (on a
+   * phone), so a faded edge shows there is more, and goes once that end is reached.
+   */
+  readonly #markNavOverflow = (): void => {
+    const nav = this.#navShown;
+    if (!nav) return;
+    const hidden = nav.scrollWidth - nav.clientWidth;
+    nav.toggleAttribute('data-more-start', hidden > 1 && nav.scrollLeft > 1);
+    nav.toggleAttribute('data-more-end', hidden > 1 && nav.scrollLeft < hidden - 1);
+  };
+
+  /**
+   * Scrolls a section link reached by Tab wholly into sight, clear of the faded edge: the browser
+   * leaves one that is partly in sight where it is, cut off under the fade.
+   */
+  readonly #revealNavLink = (event: FocusEvent): void => {
+    const nav = event.currentTarget as HTMLElement;
+    if (nav.scrollWidth <= nav.clientWidth || !(event.target instanceof HTMLElement)) return;
+    const edge = parseFloat(getComputedStyle(nav, '::after').width) || 0;
+    const box = nav.getBoundingClientRect();
+    const link = event.target.getBoundingClientRect();
+    if (link.left < box.left + edge) nav.scrollLeft -= box.left + edge - link.left;
+    else if (link.right > box.right - edge) nav.scrollLeft += link.right - (box.right - edge);
+  };
 
   readonly #skipToMain = (event: Event): void => {
     event.preventDefault();
@@ -274,7 +317,7 @@ export class OpsJobsConsole extends LitElement {
     if (!schedules && !workers && !audit && bridge === null) return '';
     const auditing = name === 'audit' || name === 'audit-record';
     const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
-    return html`<nav part="nav" class="nav" aria-label="Console">
+    return html`<nav part="nav" class="nav" aria-label="Console" @scroll=${this.#markNavOverflow} @focusin=${this.#revealNavLink}>
       ${link(routes.overview(), name === 'overview' || name === 'queue' || name === 'job', 'Queues')}
       ${schedules ? link(routes.schedules(), name === 'schedules', 'Schedules') : ''}
       ${workers ? link(routes.workers(), name === 'workers', 'Workers') : ''}

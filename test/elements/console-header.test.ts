@@ -1,7 +1,8 @@
-// The console's top bar: the host's sign-out page linked beside the signed-in operator.
+// The console's top bar: the host's sign-out page linked beside the signed-in operator, and, on a
+// phone, section links that scroll sideways with a faded edge on each side that has more.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi, OPERATOR_SESSION } from './support/action-fixtures.ts';
 import { launchChromium } from './support/browser.ts';
@@ -34,6 +35,26 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Whether the faded edge on one side of the section links shows, and what it is read as. */
+function edge(page: Page, side: 'before' | 'after'): Promise<{ opacity: string; content: string }> {
+  return page.locator('[part="nav"]').evaluate((nav, pseudo) => {
+    const style = getComputedStyle(nav, `::${pseudo}`);
+    return { opacity: style.opacity, content: style.content };
+  }, side);
+}
+
+async function untilEdges(page: Page, before: string, after: string): Promise<void> {
+  await page.waitForFunction(
+    ([start, end]) => {
+      const console_ = document.querySelector('ops-jobs-console');
+      const nav = console_?.shadowRoot?.querySelector('[part="nav"]');
+      if (!nav) return false;
+      return getComputedStyle(nav, '::before').opacity === start && getComputedStyle(nav, '::after').opacity === end;
+    },
+    [before, after] as const,
+  );
+}
 
 describe('sign out', () => {
   for (const width of [1280, 390]) {
@@ -70,6 +91,56 @@ describe('sign out', () => {
       assert.equal(await page.locator('[part="sign-out"]').count(), 0);
     } finally {
       server.api = apiWith(EVERY_SECTION);
+      await page.context().close();
+    }
+  });
+});
+
+describe('section links on a phone', () => {
+  it('fade at each edge that has more, and the fades go at the ends', async () => {
+    server.api = apiWith(EVERY_SECTION);
+    const { page, errors } = await openConsole(browser, server.url(), { width: 390, height: 844 });
+    try {
+      const nav = page.locator('[part="nav"]');
+      const hidden = await nav.evaluate((element) => element.scrollWidth - element.clientWidth);
+      assert.ok(hidden > 20, `the links overflow at 390 px (${hidden} px hidden)`);
+      await untilEdges(page, '0', '1');
+      assert.equal(await nav.getAttribute('data-more-end'), '');
+      assert.equal(await nav.getAttribute('data-more-start'), null);
+      assert.match((await edge(page, 'after')).content, /›/);
+
+      // Keyboard: Tab through the links; the last one scrolls into sight and the end fade goes.
+      const links = nav.getByRole('link');
+      const count = await links.count();
+      await links.first().focus();
+      for (let i = 1; i < count; i++) await page.keyboard.press('Tab');
+      assert.equal(await links.last().evaluate((link) => link.matches(':focus')), true);
+      await untilEdges(page, '1', '0');
+      const [navBox, lastBox] = [await nav.boundingBox(), await links.last().boundingBox()];
+      assert.ok(navBox && lastBox && lastBox.x >= navBox.x && lastBox.x + lastBox.width <= navBox.x + navBox.width + 0.5, 'the focused link wholly in sight');
+
+      // Pointer: swipe back to the start; only the end fade shows again.
+      await nav.evaluate((element) => element.scrollTo({ left: 0 }));
+      await untilEdges(page, '0', '1');
+
+      // The fades are not read out: the nav's accessible content is its links alone.
+      const snapshot = await nav.ariaSnapshot();
+      assert.doesNotMatch(snapshot, /[‹›]/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows no fade where every link fits', async () => {
+    const { page } = await openConsole(browser, server.url(), { width: 1280, height: 800 });
+    try {
+      const nav = page.locator('[part="nav"]');
+      assert.equal(await nav.evaluate((element) => element.scrollWidth - element.clientWidth), 0);
+      for (const side of ['before', 'after'] as const) assert.ok(['none', 'normal'].includes((await edge(page, side)).content), `no ${side} fade`);
+      assert.equal(await nav.getAttribute('data-more-end'), null);
+      assert.equal(await nav.getAttribute('data-more-start'), null);
+    } finally {
       await page.context().close();
     }
   });
