@@ -43,6 +43,9 @@ import { routeTitle } from './route-title.ts';
  * narrow screens on a line of its own under it; beside it, a "Sign out" link to the host's
  * sign-out page when the host gave one (its `signOutUrl` option).
  *
+ * Its design tokens (`@cssprop` below) inherit into the views inside it, which read some of their
+ * own (such as `--ops-jobs-state-<state>`); each view's documentation lists the ones it reads.
+ *
  * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
  *   Resolved once against `document.baseURI`, so the console works under any path prefix.
  * @attr base - where the console's own pages live, ending in `/`, when it sits in a page of the
@@ -70,22 +73,30 @@ import { routeTitle } from './route-title.ts';
  * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
  * @cssprop --ops-jobs-color-background - page background.
  * @cssprop --ops-jobs-color-surface - cards and the header.
- * @cssprop --ops-jobs-color-surface-muted - table heads, code blocks.
+ * @cssprop --ops-jobs-color-surface-muted - table heads, code blocks, hovered links.
  * @cssprop --ops-jobs-color-border - card and table borders.
  * @cssprop --ops-jobs-color-border-strong - button borders.
  * @cssprop --ops-jobs-color-text - body text.
  * @cssprop --ops-jobs-color-text-muted - secondary text.
- * @cssprop --ops-jobs-color-accent - links.
- * @cssprop --ops-jobs-color-danger - failures.
+ * @cssprop --ops-jobs-color-accent - links and primary buttons.
+ * @cssprop --ops-jobs-color-accent-soft - selected rows, the operator's initial.
+ * @cssprop --ops-jobs-color-danger - failures and destructive actions.
+ * @cssprop --ops-jobs-color-danger-soft - the background of failure panels.
+ * @cssprop --ops-jobs-color-danger-border - the border of failure panels and destructive buttons.
  * @cssprop --ops-jobs-color-focus - focus rings.
+ * @cssprop --ops-jobs-color-on-accent - text on primary buttons.
+ * @cssprop --ops-jobs-color-warning - the live indicator when reconnecting or polling, warnings.
+ * @cssprop --ops-jobs-color-warning-soft - the background of warnings.
+ * @cssprop --ops-jobs-color-warning-border - the border of warnings.
+ * @cssprop --ops-jobs-color-success - the live indicator when live, done actions.
+ * @cssprop --ops-jobs-color-success-soft - the background of the live indicator when live.
  * @cssprop --ops-jobs-color-brand - the logo tile.
- * @cssprop --ops-jobs-state-<state> - solid colour of a job state (bars, dots).
  * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  * @cssprop --ops-jobs-max-width - content width (82rem).
  * @cssprop --ops-jobs-min-height - the console's least height (100vh: it fills the page).
  * @cssprop --ops-jobs-header-top - where the top bar sticks, for pages with a fixed bar of their own (0).
- * @cssprop --ops-jobs-color-success - the live indicator when live; `-soft` for its background.
- * @cssprop --ops-jobs-color-warning - the live indicator when reconnecting or polling; `-soft`, `-border`.
  */
 export class OpsJobsConsole extends LitElement {
   static override styles = [tokens, themeScheme, controls, skeletons, consoleStyles, liveStatusStyles];
