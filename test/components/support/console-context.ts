@@ -3,7 +3,8 @@
 // connection the test feeds changes into. The real console is covered by its own fixture file.
 import { ContextProvider } from '@lit/context';
 import type { LiveActionEvent, LiveQueuesEvent, SessionResponse } from '../../../core/vocabulary/wire.ts';
-import { liveContext, routerContext, sessionContext } from '../../../elements/context/contexts.ts';
+import { ApiClient } from '../../../elements/api/api-client.ts';
+import { apiContext, liveContext, routerContext, sessionContext } from '../../../elements/context/contexts.ts';
 import type { LiveConnection, LiveSubscriber } from '../../../elements/live/live-connection.ts';
 import type { Router } from '../../../elements/router/router.ts';
 import { routeUrl, type Route } from '../../../elements/router/routes.ts';
@@ -37,8 +38,12 @@ export class TestRouter {
   }
 }
 
-/** Makes `host` provide a session, a router and a live connection to the views inside it. */
+/**
+ * Makes `host` provide a session, a router and a live connection to the views inside it, and an
+ * API client on the stub's root, as the console does.
+ */
 export function provideConsole(host: HTMLElement, given: { session?: SessionResponse; router?: TestRouter; live?: TestLive }): void {
+  new ContextProvider(host, { context: apiContext, initialValue: new ApiClient(new URL(STUB_ROOT, location.href)) });
   new ContextProvider(host, { context: sessionContext, initialValue: given.session });
   new ContextProvider(host, { context: routerContext, initialValue: given.router as unknown as Router | undefined });
   new ContextProvider(host, { context: liveContext, initialValue: given.live as unknown as LiveConnection | undefined });
