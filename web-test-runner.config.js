@@ -21,10 +21,24 @@ const elementDocs = {
   },
 };
 
+// cronstrue ships a UMD build only; the Rollup build turns it into a module, and so does this for
+// the fixture pages: the UMD code fills `module.exports`, which becomes the default export.
+const umdAsModule = {
+  name: 'umd-as-module',
+  transform(context) {
+    if (!context.path.includes('/node_modules/cronstrue/dist/')) return undefined;
+    return { body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+  },
+};
+
 export default {
   files: 'test/components/**/*.browser-test.ts',
   nodeResolve: true,
-  plugins: [elementDocs, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
+  plugins: [
+    elementDocs,
+    umdAsModule,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

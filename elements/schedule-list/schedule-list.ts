@@ -142,8 +142,9 @@ export class OpsJobsScheduleList extends ViewElement {
     if (last.state === null) {
       return html`<span class="gone" title=${last.id}>Job ${shortId(last.id)} is gone (removed after it finished)</span>`;
     }
-    return html`<a href=${this.href(routes.job(schedule.queue, last.id))} aria-label="Last job ${last.id}">
-      <ops-jobs-state-badge state=${last.state}></ops-jobs-state-badge><span class="mono">${shortId(last.id)}</span>
+    // Named by what it shows (WCAG 2.5.3), the full id in its tooltip.
+    return html`<a href=${this.href(routes.job(schedule.queue, last.id))} title=${last.id}>
+      <span class="visually-hidden">Last job </span><ops-jobs-state-badge state=${last.state}></ops-jobs-state-badge><span class="mono">${shortId(last.id)}</span>
     </a>`;
   }
 
