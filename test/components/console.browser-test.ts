@@ -8,6 +8,9 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import type { OpsJobsConsole } from '../../elements/console/console.ts';
 import { defineElements } from '../../elements/define-elements.ts';
+import type { OpsJobsLiveChangeEvent } from '../../elements/events/ops-jobs-live-change.ts';
+import type { OpsJobsNavigateEvent } from '../../elements/events/ops-jobs-navigate.ts';
+import type { OpsJobsRouteChangeEvent } from '../../elements/events/ops-jobs-route-change.ts';
 import { FIRST_SCREEN_ELEMENTS } from '../../elements/first-screen-elements.ts';
 import { actionApi, OPERATOR_SESSION } from '../elements/support/action-fixtures.ts';
 import { DocumentedParts } from './support/element-docs.ts';
@@ -100,8 +103,8 @@ describe('<ops-jobs-console>', () => {
   it('follows a link without a page load, announcing ops-jobs-navigate and ops-jobs-route-change', async () => {
     const element = await render();
     const audit = [...part(element, 'nav')!.querySelectorAll('a')].find((link) => link.textContent === 'Audit log')!;
-    const navigating = oneEvent(element, 'ops-jobs-navigate');
-    const changed = oneEvent(element, 'ops-jobs-route-change');
+    const navigating = oneEvent(element, 'ops-jobs-navigate') as unknown as Promise<OpsJobsNavigateEvent>;
+    const changed = oneEvent(element, 'ops-jobs-route-change') as unknown as Promise<OpsJobsRouteChangeEvent>;
     audit.click();
     const navigate = await navigating;
     expect(navigate.route).to.deep.equal({ name: 'audit', filter: {} });
@@ -126,7 +129,7 @@ describe('<ops-jobs-console>', () => {
   it('says Live once the stream greets it, and explains the state from the indicator', async () => {
     const element = await render();
     await until(() => TestEventSource.last?.url === new URL(`${STUB_ROOT}api/events`, location.href).href, 'the stream');
-    const changed = oneEvent(element, 'ops-jobs-live-change');
+    const changed = oneEvent(element, 'ops-jobs-live-change') as unknown as Promise<OpsJobsLiveChangeEvent>;
     TestEventSource.last!.send('ready', { heartbeatSeconds: 30, pollIntervalMs: 5000 });
     expect((await changed).state).to.equal('live');
     await element.updateComplete;
@@ -142,7 +145,7 @@ describe('<ops-jobs-console>', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => !explained.matches(':popover-open'), 'the explanation closed');
 
-    const signedOut = oneEvent(element, 'ops-jobs-live-change');
+    const signedOut = oneEvent(element, 'ops-jobs-live-change') as unknown as Promise<OpsJobsLiveChangeEvent>;
     TestEventSource.last!.send('signed-out', {});
     expect((await signedOut).state).to.equal('signed-out');
   });
