@@ -13,6 +13,7 @@ import { watchDatabase, type DatabaseWatch } from './support/database-work.ts';
 import { setListingIndex } from './support/listing-index.ts';
 import { measureLiveFeed, type FeedWindow } from './support/live-feed-cost.ts';
 import { describeMachine } from './support/machine.ts';
+import { measureDiagnosis, type DiagnosisCost } from './support/measure-diagnosis.ts';
 import { measureViews, type ViewCost, type ViewToMeasure } from './support/measure-views.ts';
 import { ensureDatabase, jobsPerQueue, loadScaleData, SCALE_QUEUES } from './support/scale-data.ts';
 import { scaleOptions } from './support/scale-options.ts';
@@ -101,6 +102,7 @@ try {
   let opsJobs = new Map<string, ViewCost>();
   let dashboard = new Map<string, ViewCost>();
   let feed: FeedWindow[] = [];
+  let diagnosis: DiagnosisCost | null = null;
   const firstView: { opsJobs: number[]; dashboard: number[] } = { opsJobs: [], dashboard: [] };
   let browser: Browser | undefined;
   if (options.parts.includes('browser')) {
@@ -116,6 +118,10 @@ try {
   if (options.parts.includes('views')) {
     log('bench: measuring ops-jobs');
     opsJobs = await measureViews(host.origin, toMeasure(views, 'opsJobs'), watch, { warmup: options.warmup, count: options.requests, log });
+  }
+  if (options.parts.includes('diagnosis')) {
+    log('bench: measuring the background diagnosis pass');
+    diagnosis = await measureDiagnosis(url, watch, { warmup: 5, count: options.requests, log });
   }
   if (options.parts.includes('live')) {
     log(`bench: live feed, ${options.windowSeconds} s per window`);
@@ -152,6 +158,7 @@ try {
     opsJobs,
     dashboard,
     feed,
+    diagnosis,
     firstView,
     notes,
   });

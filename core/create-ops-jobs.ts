@@ -8,6 +8,7 @@ import { createAccess } from './services/access.ts';
 import { createAttemptLog } from './services/refused-attempts.ts';
 import { observeEngine } from './telemetry/observe-engine.ts';
 import { createChangeFeed } from './live/change-feed.ts';
+import { createDiagnosisPass } from './diagnosis/diagnosis-pass.ts';
 import { createStreamRegistry } from './live/stream-registry.ts';
 
 /** A configured console, ready to be mounted by an adapter or called directly. */
@@ -74,7 +75,14 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     store: resolved.store,
   });
   const streams = createStreamRegistry();
+  const diagnosis = createDiagnosisPass({
+    engine, logger, clock: resolved.clock, workerHealth: resolved.workers,
+    intervalMs: resolved.diagnosis.intervalSeconds * 1000,
+    thresholds: { backlogSeconds: resolved.diagnosis.backlogSeconds, failureWindowSeconds: resolved.diagnosis.failureWindowSeconds },
+    watched: () => feed.listeners > 0,
+  });
   const services = {
+    diagnosis,
     feed,
     streams,
     live: resolved.live,
@@ -124,7 +132,10 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
       return handler(request, hostRequest);
     },
     ready,
-    close: () => feed.close(),
+    close: () => {
+      diagnosis.close();
+      return feed.close();
+    },
     disconnect: ({ actorId }) => streams.endFor(actorId),
     useConsoleFiles(given) {
       requireMethods('consoleFiles', given, ['read'], "pass builtConsoleFiles() from 'ops-jobs/node'");

@@ -58,6 +58,8 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   readonly live?: LiveOptions;
   /** When a worker process counts as late or missing. */
   readonly workers?: WorkerHealthOptions;
+  /** The background diagnosis behind the overview's "needs attention" list. */
+  readonly diagnosis?: DiagnosisOptions;
   /**
    * Another dashboard to serve read-only under `{mount}/bridge/`, such as `bullBoardBridge(...)`
    * from `ops-jobs/bull-board`. Off unless given. It shows job data the display policy cannot
@@ -107,6 +109,22 @@ export interface WorkerHealthOptions {
   readonly missingAfterHeartbeats?: number;
 }
 
+/**
+ * The background diagnosis: how often it looks, and when it calls something worth a look. It runs
+ * while a console is open (and a few intervals after the last request), never on a page load.
+ */
+export interface DiagnosisOptions {
+  /** How often a pass runs, in seconds. Default 30. */
+  readonly intervalSeconds?: number;
+  /**
+   * A queue whose oldest job ready to run has waited this long, in seconds, has a backlog worth a
+   * look; four times as long, a critical one. Default 300.
+   */
+  readonly backlogSeconds?: number;
+  /** Failures are counted over windows this long, in seconds, and one compared with the one before. Default 300. */
+  readonly failureWindowSeconds?: number;
+}
+
 /** Limits of operator actions. */
 export interface ActionLimits {
   /** Most jobs one action may touch; a preview says when a selection was capped. Default 1,000. */
@@ -139,6 +157,7 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly live: Required<LiveOptions>;
   readonly bridge: ConsoleBridge | null;
   readonly workers: Required<WorkerHealthOptions>;
+  readonly diagnosis: Required<DiagnosisOptions>;
   readonly consoleFiles: ConsoleFiles | undefined;
 }
 
@@ -231,6 +250,11 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
     mount, signInUrl, signOutUrl, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
     bridge: resolveBridge(options.bridge), workers: resolveWorkerHealth(options.workers),
+    diagnosis: {
+      intervalSeconds: integerOption('diagnosis.intervalSeconds', options.diagnosis?.intervalSeconds, 30, 1, 3600),
+      backlogSeconds: integerOption('diagnosis.backlogSeconds', options.diagnosis?.backlogSeconds, 300, 1, 7 * 86_400),
+      failureWindowSeconds: integerOption('diagnosis.failureWindowSeconds', options.diagnosis?.failureWindowSeconds, 300, 10, 86_400),
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  * screen's elements at once and the others on first use.)
  */
 import { OpsJobsActionDialog } from './action-dialog/action-dialog.ts';
+import { OpsJobsAttention } from './attention/attention.ts';
 import { OpsJobsAuditLog } from './audit-log/audit-log.ts';
 import { OpsJobsAuditRecord } from './audit-record/audit-record.ts';
 import { OpsJobsConsole } from './console/console.ts';
@@ -28,6 +29,7 @@ import { FIRST_SCREEN_ELEMENTS } from './first-screen-elements.ts';
 
 export {
   OpsJobsActionDialog,
+  OpsJobsAttention,
   OpsJobsAuditLog,
   OpsJobsAuditRecord,
   OpsJobsConsole,
@@ -76,6 +78,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-schedule-list': OpsJobsScheduleList,
   'ops-jobs-job-search': OpsJobsJobSearch,
   'ops-jobs-worker-list': OpsJobsWorkerList,
+  'ops-jobs-attention': OpsJobsAttention,
 });
 
 defineElements(ELEMENTS);
@@ -92,6 +95,7 @@ declare global {
     'ops-jobs-schedule-list': OpsJobsScheduleList;
     'ops-jobs-job-search': OpsJobsJobSearch;
     'ops-jobs-worker-list': OpsJobsWorkerList;
+    'ops-jobs-attention': OpsJobsAttention;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

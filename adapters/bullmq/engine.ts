@@ -8,6 +8,7 @@ import { readJob } from './detail.ts';
 import { DEFAULT_DISCOVERY_INTERVAL_MS, discoveredQueues, listedQueues } from './discovery.ts';
 import { listPage } from './listing.ts';
 import { countQueues, describeQueues } from './queue-info.ts';
+import { createQueueHealth } from './queue-health.ts';
 import { BULLMQ_ACTION_STATES, BULLMQ_STATES, bullmqState } from './states.ts';
 
 /** BullMQ's own default key prefix. */
@@ -86,6 +87,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
     },
 
     ...createActionMethods({ client, prefix, directory, actions: capabilities.actions }),
+    ...createQueueHealth({ client, prefix, directory }),
     describe: () => describeBullMQ(client, options.version ?? null),
   };
 }

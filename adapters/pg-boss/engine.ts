@@ -21,6 +21,7 @@ import { createDescribe } from './describe.ts';
 import { createScheduleMethods } from './schedules.ts';
 import { createJobLookup } from './job-lookup.ts';
 import { createInstanceMethods } from './instances.ts';
+import { createQueueHealth } from './queue-health.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -145,6 +146,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     ...createScheduleMethods({ boss, schema, query }),
     ...createJobLookup({ schema, query }),
     ...createInstanceMethods(boss),
+    ...createQueueHealth({ schema, query }),
     describe: createDescribe({ schema, version: options.version, query }),
   };
 }

@@ -16,6 +16,7 @@ export interface JobSummaryRow {
   readonly started_at: string | null;
   readonly finished_at: string | null;
   readonly error_message: string | null;
+  readonly dead_lettered_from: string | null;
   readonly position_created_on: string;
 }
 
@@ -38,6 +39,7 @@ export interface JobDetailRow extends JobSummaryRow {
   readonly keep_until: string | null;
   readonly source_name: string | null;
   readonly source_id: string | null;
+  readonly source_output: unknown;
 }
 
 /**
@@ -64,6 +66,7 @@ export function toJobSummary(row: JobSummaryRow): JobSummary {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     errorMessage: row.error_message,
+    ...(row.dead_lettered_from === null ? {} : { deadLetteredFrom: { queue: row.dead_lettered_from } }),
   };
 }
 
@@ -74,9 +77,11 @@ export function toJobPosition(row: JobSummaryRow): JobPosition {
 
 /** A job row as the console's job detail. */
 export function toJobDetail(row: JobDetailRow): JobDetail {
-  // pg-boss keeps one `output`: the result once the job completed, otherwise the last error.
+  // pg-boss keeps one `output`: the result once the job completed, otherwise the last error. A dead
+  // letter copy that has not failed itself shows the failure that sent it here.
   const completed = row.state === 'completed';
-  const error = completed ? null : toJobError(row.output);
+  const copied = row.source_name === null ? null : toJobError(row.source_output);
+  const error = completed ? null : toJobError(row.output) ?? copied;
   return {
     ...toJobSummary(row),
     // The whole message, where the listing's is cut short.

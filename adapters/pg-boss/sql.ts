@@ -101,17 +101,22 @@ export function actionTarget(schema: string, action: JobAction): string {
 // last failed attempt there, and the result there on completion. A thrown error arrives serialized
 // ({ name, message, stack, ...}); anything else pg-boss wraps as { value }, and its own timeouts
 // store { value: { message } }. Same rule as toJobError, which reads the whole value.
-const ERROR_MESSAGE = `CASE WHEN state <> 'completed' AND jsonb_typeof(output) = 'object' THEN
+const errorMessageIn = (column: string): string => `CASE WHEN state <> 'completed' AND jsonb_typeof(${column}) = 'object' THEN
       COALESCE(
-        CASE WHEN jsonb_typeof(output->'message') = 'string' THEN output->>'message' END,
-        CASE WHEN output - 'value' = '{}'::jsonb THEN
+        CASE WHEN jsonb_typeof(${column}->'message') = 'string' THEN ${column}->>'message' END,
+        CASE WHEN ${column} - 'value' = '{}'::jsonb THEN
           CASE
-            WHEN jsonb_typeof(output->'value') = 'string' THEN output->>'value'
-            WHEN jsonb_typeof(output->'value'->'message') = 'string' THEN output->'value'->>'message'
+            WHEN jsonb_typeof(${column}->'value') = 'string' THEN ${column}->>'value'
+            WHEN jsonb_typeof(${column}->'value'->'message') = 'string' THEN ${column}->'value'->>'message'
           END
         END
       )
     END`;
+
+// A dead letter copy has not failed itself: the failure that sent it there is its source's
+// output, which pg-boss copies into source_output.
+const ERROR_MESSAGE = `COALESCE(${errorMessageIn('output')},
+      CASE WHEN source_name IS NOT NULL THEN ${errorMessageIn('source_output')} END)`;
 
 /** Longest error message a listing row carries; the job's detail has the whole error. */
 const ERROR_MESSAGE_MAX_LENGTH = 1000;
@@ -138,6 +143,7 @@ const SUMMARY_COLUMNS = `
     ${iso('started_on')} AS started_at,
     ${iso('completed_on')} AS finished_at,
     left(${ERROR_MESSAGE}, ${ERROR_MESSAGE_MAX_LENGTH}) AS error_message,
+    source_name AS dead_lettered_from,
     ${isoMicros('created_on')} AS position_created_on`;
 
 /**
@@ -171,6 +177,59 @@ export function cachedCounts(schema: string, queues: readonly string[]): Stateme
     SELECT q.name AS queue, ${iso('q.monitor_on')} AS cached_at, to_jsonb(q) AS cached
     FROM ${schema}.queue q
     WHERE q.name = ANY($1::text[])`, [queues]);
+}
+
+/**
+ * For each of `queues` (`$1`) that exists, whether its jobs are moving, each part read through
+ * job_i14 (name, state, blocked, start_after) with a bounded number of entries:
+ * - `oldest_ready`: when the oldest job ready to run became ready (its start_after), the index's
+ *   first queued entry;
+ * - `overdue`: running jobs past their expiry or their heartbeat (pg-boss's own timedOut and
+ *   heartbeatLost conditions) among the first `$2` running jobs, and `walked`, how many were read;
+ * - `stuck`: blocked jobs (waiting on the jobs their flow makes them depend on) with a dependency
+ *   that failed, among the first `$3` blocked jobs, each one's first `$4` dependencies looked up
+ *   by the key of job_dependency (child_name, child_id, ...) and then by the job's own key;
+ *   `blocked_walked`, how many blocked jobs were read.
+ */
+export function queueHealth(schema: string, queues: readonly string[], walks: { readonly running: number; readonly blocked: number; readonly dependencies: number }): Statement {
+  return statement(`
+    SELECT q.name AS queue,
+      (SELECT ${iso('j.start_after')} FROM ${schema}.job j
+        WHERE j.name = q.name AND j.state = 'created' AND NOT j.blocked AND j.start_after <= now()
+        ORDER BY j.start_after
+        LIMIT 1) AS oldest_ready,
+      running.overdue,
+      running.walked,
+      flows.stuck,
+      flows.blocked_walked
+    FROM ${schema}.queue q
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE a.started_on + a.expire_seconds * interval '1s' < now()
+          OR (a.heartbeat_seconds IS NOT NULL AND a.heartbeat_on + a.heartbeat_seconds * interval '1s' < now()))::int AS overdue,
+        count(*)::int AS walked
+      FROM (
+        SELECT started_on, expire_seconds, heartbeat_on, heartbeat_seconds FROM ${schema}.job j
+        WHERE j.name = q.name AND j.state = 'active'
+        LIMIT $2
+      ) a
+    ) running
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM (
+            SELECT d.parent_name, d.parent_id FROM ${schema}.job_dependency d
+            WHERE d.child_name = b.name AND d.child_id = b.id
+            LIMIT $4
+          ) dependency
+          JOIN ${schema}.job p ON p.name = dependency.parent_name AND p.id = dependency.parent_id
+          WHERE p.state = 'failed'))::int AS stuck,
+        count(*)::int AS blocked_walked
+      FROM (
+        SELECT j.name, j.id FROM ${schema}.job j
+        WHERE j.name = q.name AND j.state = 'created' AND j.blocked
+        LIMIT $3
+      ) b
+    ) flows
+    WHERE q.name = ANY($1::text[])`, [queues, walks.running, walks.blocked, walks.dependencies]);
 }
 
 /** Which groups of one queue's jobs `exactCounts` counts. */
@@ -294,9 +353,9 @@ export const I14_STATES: ReadonlySet<JobState> = new Set(['queued', 'scheduled',
  * doubled its time.
  */
 function walkedColumns(options: { readonly data?: boolean; readonly action?: JobAction }): string {
-  const columns = ['id', 'name', 'state', 'blocked', 'start_after', 'priority', 'retry_count', 'retry_limit', 'created_on', 'started_on', 'completed_on', 'output'];
+  const columns = ['id', 'name', 'state', 'blocked', 'start_after', 'priority', 'retry_count', 'retry_limit', 'created_on', 'started_on', 'completed_on', 'output', 'source_name', 'source_output'];
   if (options.data) columns.push('data');
-  if (options.action) columns.push('source_name', 'policy', 'singleton_key', 'blocking', 'dead_letter', 'source_root_id');
+  if (options.action) columns.push('policy', 'singleton_key', 'blocking', 'dead_letter', 'source_root_id');
   return columns.join(', ');
 }
 
@@ -372,7 +431,8 @@ export function getJob(schema: string, queue: string, id: string): Statement {
       policy,
       ${iso('keep_until')} AS keep_until,
       source_name,
-      source_id
+      source_id,
+      source_output
     FROM ${schema}.job
     WHERE name = $1 AND id = $2::uuid`, [queue, id]);
 }

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatabaseCounters, DatabaseWatch } from './database-work.ts';
 import type { ViewRequest } from './scale-views.ts';
-import { loadView } from './view-requests.ts';
+import { loadView, type ViewLoad } from './view-requests.ts';
 
 // A backend reports its counters at most once a second while busy, and an idle one whose report
 // was held back retries after 10 s (PostgreSQL 15's PGSTAT_IDLE_INTERVAL): past that, every
@@ -30,6 +30,12 @@ export interface ViewToMeasure {
   readonly requests: readonly ViewRequest[];
 }
 
+/** Something measured like a view load: one run, timed, with the HTTP statuses it saw (none for work done in process). */
+export interface RunToMeasure {
+  readonly name: string;
+  readonly run: () => Promise<ViewLoad>;
+}
+
 /** Work per second while nothing is asked of the product, taken off every batch. */
 interface IdleRates {
   readonly rows: number;
@@ -53,13 +59,22 @@ function idleRates(start: DatabaseCounters, end: DatabaseCounters): IdleRates {
  * time: latency per load, and the database's counters over the batch (less the idle rate) divided
  * by `count`.
  */
-export async function measureViews(
+export function measureViews(
   origin: string,
   views: readonly ViewToMeasure[],
   watch: DatabaseWatch,
   options: { readonly warmup: number; readonly count: number; readonly log: (line: string) => void },
 ): Promise<Map<string, ViewCost>> {
-  for (const view of views) for (let run = 0; run < options.warmup; run += 1) await loadView(origin, view.requests);
+  return measureRuns(views.map((view) => ({ name: view.name, run: () => loadView(origin, view.requests) })), watch, options);
+}
+
+/** `measureViews` for any runs: each run `warmup` times, then batches of `count`, less the idle rate. */
+export async function measureRuns(
+  views: readonly RunToMeasure[],
+  watch: DatabaseWatch,
+  options: { readonly warmup: number; readonly count: number; readonly log: (line: string) => void },
+): Promise<Map<string, ViewCost>> {
+  for (const view of views) for (let run = 0; run < options.warmup; run += 1) await view.run();
   await sleep(FLUSH_WAIT_MS);
   const idleStart = await watch.read();
   await sleep(FLUSH_WAIT_MS);
@@ -71,7 +86,7 @@ export async function measureViews(
     const statuses = new Set<number>();
     let requests = 0;
     for (let run = 0; run < options.count; run += 1) {
-      const load = await loadView(origin, view.requests);
+      const load = await view.run();
       latencies.push(load.ms);
       requests += load.statuses.length;
       for (const status of load.statuses) statuses.add(status);

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 
 /** The parts of a run, in the order they run. */
-export const PARTS = ['views', 'live', 'browser'] as const;
+export const PARTS = ['views', 'diagnosis', 'live', 'browser'] as const;
 
 /** One of {@link PARTS}. */
 export type Part = (typeof PARTS)[number];
@@ -35,7 +35,7 @@ export interface ScaleOptions {
 }
 
 const USAGE = `npm run bench:scale -- [--jobs=1000000|10000000] [--reload] [--listing-index] [--requests=30] [--warmup=50]
-  [--window=20] [--browser-runs=10] [--skip=views,live,browser] [--deadline-minutes=N] [--no-write]
+  [--window=20] [--browser-runs=10] [--skip=views,diagnosis,live,browser] [--deadline-minutes=N] [--no-write]
 environment: SCALE_JOBS, SCALE_DATABASE (ops_jobs_scale), DATABASE_URL (admin database, default postgres://postgres@127.0.0.1:5432/test)`;
 
 function whole(name: string, raw: string | undefined, fallback: number, min: number): number {

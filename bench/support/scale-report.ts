@@ -1,6 +1,7 @@
 // The scale benchmark's report: Markdown tables, printed and written into docs/benchmarks.md.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { FeedWindow } from './live-feed-cost.ts';
+import type { DiagnosisCost } from './measure-diagnosis.ts';
 import type { Machine } from './machine.ts';
 import { quantile, type ViewCost } from './measure-views.ts';
 import type { ScaleView } from './scale-views.ts';
@@ -17,6 +18,8 @@ export interface ScaleResults {
   readonly opsJobs: ReadonlyMap<string, ViewCost>;
   readonly dashboard: ReadonlyMap<string, ViewCost>;
   readonly feed: readonly FeedWindow[];
+  /** The overview's background diagnosis pass, when measured. */
+  readonly diagnosis: DiagnosisCost | null;
   readonly firstView: { readonly opsJobs: readonly number[]; readonly dashboard: readonly number[] };
   readonly notes: readonly string[];
 }
@@ -80,6 +83,12 @@ export function resultsBlock(results: ScaleResults): string {
     'Latency in ms as the client sees it over loopback; rows (tup_returned + tup_fetched) and buffers (hits + reads) per view load, from pg_stat_database.',
     '',
     viewTable(results),
+    '',
+    'Overview diagnosis, the background pass each host process runs every 30 s while a console is open (no page load causes one):',
+    '',
+    results.diagnosis
+      ? `- median ${ms(results.diagnosis.cost.medianMs)} ms, p95 ${ms(results.diagnosis.cost.p95Ms)} ms; ${count(results.diagnosis.cost.rows)} rows, ${count(results.diagnosis.cost.buffers)} buffers, ${ms(results.diagnosis.cost.statementMs)} statement ms per pass; found: ${results.diagnosis.found}`
+      : '- not measured',
     '',
     'Live feed, database statement time per second (pg_stat_database.active_time) by open consoles:',
     '',

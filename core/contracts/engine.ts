@@ -3,6 +3,7 @@ import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { JobSelection } from '../vocabulary/job-selection.ts';
+import type { QueueHealth } from './queue-health.ts';
 import type { SchedulePage, ScheduleListQuery } from './schedules.ts';
 import type { SqlExecutor } from './sql.ts';
 import type { WorkerInstancePage } from './workers.ts';
@@ -180,6 +181,13 @@ export interface JobEngine {
    * without schedules leaves it out, and the console shows none.
    */
   listSchedules?(query: ScheduleListQuery): Promise<SchedulePage>;
+  /**
+   * Optional: for each of these queues that exists, whether its jobs are moving (`QueueHealth`),
+   * reading a bounded number of jobs per queue whatever it holds: the oldest ready job by an
+   * index, and at most a fixed number of running jobs. Called by the console's background
+   * diagnosis, never on a page load.
+   */
+  inspectQueues?(queues: readonly string[]): Promise<readonly QueueHealth[]>;
   /**
    * Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many
    * changed; jobs in a state the action does not apply to, unknown ids and unknown queues change

@@ -1,4 +1,5 @@
 import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { ATTENTION_KINDS } from '../vocabulary/attention-kinds.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
 
@@ -27,7 +28,7 @@ const jobSummaryProperties = {
   runAfter: nullableTimestamp,
   startedAt: nullableTimestamp,
   finishedAt: nullableTimestamp,
-  errorMessage: { ...nullableString, description: 'The last failure message, as the display policy allows.' },
+  errorMessage: { ...nullableString, description: "The last failure message, as the display policy allows; a dead letter copy's is the failure that sent it there." },
 };
 
 /** JSON Schemas (2020-12) of the API's bodies, matching core/vocabulary/wire.ts. */
@@ -156,7 +157,16 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     },
   },
   QueueList: { type: 'object', required: ['queues'], properties: { queues: { type: 'array', items: { $ref: '#/components/schemas/Queue' } } } },
-  JobSummary: { type: 'object', required: Object.keys(jobSummaryProperties), properties: jobSummaryProperties },
+  JobSummary: {
+    type: 'object', required: Object.keys(jobSummaryProperties),
+    properties: {
+      ...jobSummaryProperties,
+      deadLetteredFrom: {
+        oneOf: [{ type: 'null' }, { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }],
+        description: 'On a dead letter copy, where the engine says: the queue it failed in.',
+      },
+    },
+  },
   JobPage: {
     type: 'object', required: ['jobs', 'nextCursor', 'stoppedEarly'],
     properties: {
@@ -198,6 +208,30 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         type: 'object', required: ['lateAfterHeartbeats', 'missingAfterHeartbeats'],
         properties: { lateAfterHeartbeats: { type: 'integer' }, missingAfterHeartbeats: { type: 'integer' } },
       },
+    },
+  },
+  Attention: {
+    type: 'object', required: ['checkedAt', 'findings', 'unchecked'],
+    properties: {
+      checkedAt: { ...nullableTimestamp, description: 'When the background diagnosis last finished; null until its first pass has.' },
+      findings: {
+        type: 'array', description: 'Most urgent first.',
+        items: {
+          type: 'object', required: ['kind', 'queue', 'severity', 'count'],
+          properties: {
+            kind: { type: 'string', enum: [...ATTENTION_KINDS] },
+            queue: { type: 'string' },
+            severity: { type: 'string', enum: ['critical', 'warning'] },
+            count: { type: 'integer', minimum: 0, description: 'How many jobs it is about.' },
+            more: { type: 'boolean', description: 'overdue, stuck-flows: the engine stopped looking; there may be more.' },
+            windowSeconds: { type: 'integer', description: 'failing: the window count covers.' },
+            previous: { type: 'integer', description: 'failing: failures in the window before.' },
+            since: { ...timestamp, description: 'backlog: since when the oldest job ready to run has waited.' },
+            from: { type: 'array', items: { type: 'string' }, description: 'dead-letters: the queues whose dead letters these are.' },
+          },
+        },
+      },
+      unchecked: { type: 'array', items: { type: 'string', enum: [...ATTENTION_KINDS] }, description: 'What this engine cannot tell the console.' },
     },
   },
   JobSearch: {

@@ -12,6 +12,7 @@ import { getSession } from '../services/session.ts';
 import { listSchedules } from '../services/schedules.ts';
 import { findJobsById } from '../services/job-search.ts';
 import { listWorkers } from '../services/workers.ts';
+import { getAttention } from '../services/attention.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
@@ -182,6 +183,12 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     parameters: [{ name: 'queue', in: 'query', description: "Only this queue's schedules.", schema: { type: 'string' } }, limitParam, cursorParam],
     response: 'SchedulePage', errors: [400, 401, 403],
     serve: ({ services, actor, query }) => listSchedules(services, actor, () => ({ queue: queueFilter(query), limit: pageSize(query), cursor: query.get('cursor') })),
+  },
+  {
+    method: 'GET', template: template('/attention'), operationId: 'getAttention',
+    summary: "What needs an operator now, from the background diagnosis's last pass (never a pass of its own): overdue running jobs, rising failures, queues nobody works, backlogs and waiting dead letters.",
+    action: 'queues.view', parameters: [], response: 'Attention', errors: [401, 403],
+    serve: ({ services, actor }) => getAttention(services, actor),
   },
   {
     method: 'GET', template: template('/workers'), operationId: 'listWorkers',

@@ -118,6 +118,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
       startedAt: job.startedAt,
       finishedAt: job.finishedAt,
       errorMessage: errorMessage(job, actor),
+      ...(job.deadLetteredFrom ? { deadLetteredFrom: { queue: job.deadLetteredFrom.queue } } : {}),
     };
   }
 

@@ -6,6 +6,7 @@ import type { Logger, ResolvedOptions } from '../options.ts';
 import type { Presenter } from '../presenter/presenter.ts';
 import type { Access } from './access.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
+import type { DiagnosisPass } from '../diagnosis/diagnosis-pass.ts';
 import type { AttemptLog } from './refused-attempts.ts';
 import type { StreamRegistry } from '../live/stream-registry.ts';
 
@@ -28,6 +29,8 @@ export interface ServiceContext {
   readonly live: ResolvedOptions['live'];
   /** When a worker process counts as late or missing. */
   readonly workerHealth: ResolvedOptions['workers'];
+  /** The background diagnosis behind the overview's "needs attention". */
+  readonly diagnosis: DiagnosisPass;
   /** The dashboard served read-only under `{mount}/bridge/`, if the host configured one. */
   readonly bridge: ConsoleBridge | null;
   /** The host's sign-out page relative to the mount's root (`../../account/switch`), if given. */

@@ -21,6 +21,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   listSchedules: 'list_schedules',
   findJobs: 'find_jobs',
   listInstances: 'list_instances',
+  inspectQueues: 'inspect_queues',
   selectForAction: 'select_for_action',
   statesOf: 'states_of',
   prepare: 'prepare',

@@ -3,6 +3,7 @@
  * sends them, and the elements read them.
  */
 import type { Action, AuditedAction, OperatorAction } from './actions.ts';
+import type { AttentionKind } from './attention-kinds.ts';
 import type { AuditOutcome } from './audit-outcomes.ts';
 import type { JobSelection } from './job-selection.ts';
 import type { CountFreshness } from './count-freshness.ts';
@@ -92,8 +93,13 @@ export interface JobSummaryResponse {
   readonly runAfter: string | null;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
-  /** The last failure's message as the display policy allows; null when there is none or it is hidden. */
+  /**
+   * The last failure's message as the display policy allows; null when there is none or it is
+   * hidden. A dead letter copy's is the failure that sent it to the dead letter queue.
+   */
   readonly errorMessage: string | null;
+  /** On a job that is a dead letter copy, where the engine says: the queue it failed in. */
+  readonly deadLetteredFrom?: { readonly queue: string } | null;
 }
 
 export interface JobPageResponse {
@@ -326,4 +332,40 @@ export interface WorkerListResponse {
   readonly asOf: string;
   /** The thresholds in force, in heartbeats missed. */
   readonly thresholds: { readonly lateAfterHeartbeats: number; readonly missingAfterHeartbeats: number };
+}
+
+/** Something about one queue that needs an operator: what, how many jobs, and the facts behind it. */
+export interface AttentionFinding {
+  /**
+   * - `overdue`: running jobs past their expiry or heartbeat (their worker may be gone);
+   * - `stuck-flows`: jobs waiting on a job of their flow that failed;
+   * - `failing`: jobs failed in the last `windowSeconds`, more than in the window before;
+   * - `no-workers`: jobs ready to run, and no running worker process takes jobs from the queue;
+   * - `backlog`: jobs ready to run, the oldest waiting since `since`;
+   * - `dead-letters`: dead letters waiting in a queue that other queues (`from`) send theirs to.
+   */
+  readonly kind: AttentionKind;
+  readonly queue: string;
+  /** `critical`: act now. `warning`: look soon. */
+  readonly severity: 'critical' | 'warning';
+  /** How many jobs it is about. */
+  readonly count: number;
+  /** `overdue`, `stuck-flows`: true when the engine stopped looking, so there may be more. */
+  readonly more?: boolean;
+  /** `failing`: the window `count` covers, in seconds, and how many failed in the window before it. */
+  readonly windowSeconds?: number;
+  readonly previous?: number;
+  /** `backlog`: since when the oldest job ready to run has waited. */
+  readonly since?: string;
+  /** `dead-letters`: the queues whose dead letters these are, of those the operator may see. */
+  readonly from?: readonly string[];
+}
+
+export interface AttentionResponse {
+  /** When the background diagnosis last finished; null until its first pass has. */
+  readonly checkedAt: string | null;
+  /** Most urgent first. */
+  readonly findings: readonly AttentionFinding[];
+  /** What this engine cannot tell the console, so that no finding does not read as all clear there. */
+  readonly unchecked: readonly AttentionKind[];
 }

@@ -1,4 +1,5 @@
 import type {
+  AttentionResponse,
   AuditPageResponse,
   AuditRecordResponse,
   ExecuteRequestBody,
@@ -133,6 +134,11 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/attention`: what the background diagnosis last found needs an operator. */
+  attention(signal?: AbortSignal): Promise<AttentionResponse> {
+    return this.get('api/attention', signal);
   }
 
   /** `GET api/workers`: the processes running the engine, trouble first. */

@@ -109,6 +109,13 @@ export const jobListStyles = css`
     white-space: nowrap;
     color: var(--_muted);
   }
+  .origin {
+    display: block;
+    margin-top: 0.2rem;
+    font-size: 0.75rem;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
   td.error {
     width: 40%;
     max-width: 0;

@@ -271,7 +271,11 @@ export class OpsJobsJobList extends ViewElement {
     return html`<span>${about ? 'about ' : ''}${formatCount(info.total)} ${info.total === 1 ? 'job' : 'jobs'}</span>
       ${info.deadLetterQueue
         ? html`<span class="sep" aria-hidden="true">·</span><span
-              >${deadLetterIcon} Dead letters to <a href=${this.href(routes.queue(info.deadLetterQueue, 'failed'))}>${info.deadLetterQueue}</a></span
+              >${deadLetterIcon} Dead letters to <a href=${this.href(routes.queue(info.deadLetterQueue))}>${info.deadLetterQueue}</a></span
+            >`
+        : ''}${info.deadLetterFor?.length
+        ? html`<span class="sep" aria-hidden="true">·</span><span
+              >${deadLetterIcon} Dead letters from ${info.deadLetterFor.map((queue, index) => html`${index > 0 ? ', ' : ''}<a href=${this.href(routes.queue(queue, 'failed'))}>${queue}</a>`)}</span
             >`
         : ''}`;
   }
@@ -402,7 +406,9 @@ export class OpsJobsJobList extends ViewElement {
         <a href=${this.href(routes.job(job.queue, job.id))} title=${job.id} aria-label="Job ${job.id}${picked ? ', selected' : ''}"
           @keydown=${(event: KeyboardEvent) => this.#onRowKey(job, event)}>${shortId(job.id)}</a>
       </td>
-      <td role="cell" class="state"><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge></td>
+      <td role="cell" class="state"><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge>${job.deadLetteredFrom
+          ? html`<span class="origin">from ${job.deadLetteredFrom.queue}</span>`
+          : ''}</td>
       <td role="cell" class="n attempts-cell" data-label="Attempts">
         <span class="attempts ${spent && job.state === 'failed' ? 'spent' : ''}">${job.attempts.made} / ${job.attempts.max}</span>
       </td>

@@ -117,6 +117,26 @@ export const queueListStyles = css`
     color: light-dark(#fff, #2a0b0b);
     background: light-dark(#c4261d, #ff8077);
   }
+  .attention {
+    margin-bottom: 1rem;
+  }
+  .dead-count {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 2rem;
+    min-height: 1.5rem;
+    padding: 0.1rem 0.55rem;
+    border-radius: 999px;
+    font-weight: 700;
+    color: var(--_warning);
+    background: var(--_warning-soft);
+    border: 1px solid var(--_warning-border);
+  }
+  a.dead-count:hover {
+    text-decoration: none;
+    border-color: var(--_warning);
+  }
   a.failed-count:hover {
     text-decoration: none;
     background: light-dark(#a01d15, #ffa39c);

@@ -16,6 +16,7 @@ import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { jobIdForm, jobIdFormStyles } from '../shared/job-id-form.ts';
 import { countedStates, queueTotals } from './queue-totals.ts';
@@ -58,6 +59,12 @@ export class OpsJobsQueueList extends ViewElement {
     applyQueues: (event) => this.#apply(event),
     queuesConcern: (event) => event.queues.some((queue) => !this.#load.value?.queues.some((known) => known.name === queue.name)),
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The findings come from a read of their own, after the queues: their code loads meanwhile.
+    ensureDefined('ops-jobs-attention').catch(() => {});
+  }
 
   /** Loads the queues again. */
   override refresh(): Promise<void> {
@@ -114,6 +121,7 @@ export class OpsJobsQueueList extends ViewElement {
   }
 
   #content(data: QueueListResponse): TemplateResult {
+    const senders = deadLetterSenders(data.queues);
     if (data.queues.length === 0) {
       return html`<div class="card empty">
         ${inboxIcon}<strong>No queues yet</strong><span>Queues appear here once the application creates them.</span>
@@ -121,7 +129,7 @@ export class OpsJobsQueueList extends ViewElement {
     }
     const states = countedStates(data.queues, this.states, this.session !== undefined);
     const columns: JobState[] = states.includes('failed') ? ['failed', ...states.filter((s) => s !== 'failed')] : states;
-    return html`${this.#tiles(data.queues, states)}
+    return html`<ops-jobs-attention class="attention" root=${this.root}></ops-jobs-attention>${this.#tiles(data.queues, states)}
       <div part="table" class="card table-card">
         <table role="table">
           <caption class="visually-hidden">Jobs in each queue by state</caption>
@@ -133,7 +141,7 @@ export class OpsJobsQueueList extends ViewElement {
             </tr>
           </thead>
           <tbody role="rowgroup">
-            ${data.queues.map((queue) => this.#row(queue, columns, states))}
+            ${data.queues.map((queue) => this.#row(queue, columns, states, senders.get(queue.name) ?? []))}
           </tbody>
         </table>
       </div>${this.#staleNote(data.queues)}`;
@@ -172,7 +180,7 @@ export class OpsJobsQueueList extends ViewElement {
     return this.session?.permissions['jobs.view'] !== false;
   }
 
-  #row(queue: QueueResponse, columns: readonly JobState[], barStates: readonly JobState[]): TemplateResult {
+  #row(queue: QueueResponse, columns: readonly JobState[], barStates: readonly JobState[], senders: readonly string[]): TemplateResult {
     return html`<tr role="row">
       <td role="cell" class="name">
         ${this.#mayViewJobs
@@ -185,13 +193,15 @@ export class OpsJobsQueueList extends ViewElement {
                 ? html`<a href=${this.href(routes.queue(queue.deadLetterQueue))} aria-label="Dead letter queue ${queue.deadLetterQueue}">${queue.deadLetterQueue}</a>`
                 : html`<span>${queue.deadLetterQueue}</span>`}</div>`
           : ''}
+        ${senders.length > 0 ? html`<div class="dlq">${deadLetterIcon}<span>Dead letters from ${senders.join(', ')}</span></div>` : ''}
       </td>
-      ${columns.map((state) => this.#count(queue, state))}
+      ${columns.map((state) => this.#count(queue, state, senders.length > 0))}
       <td role="cell" class="n total" data-label="Total">${Object.keys(queue.stale).length > 0 ? `≈${formatCount(queue.total)}` : formatCount(queue.total)}</td>
     </tr>`;
   }
 
-  #count(queue: QueueResponse, state: JobState): TemplateResult {
+  /** `deadLetters`: the queue is another's dead letter queue, so its waiting jobs are dead letters to look at. */
+  #count(queue: QueueResponse, state: JobState, deadLetters: boolean): TemplateResult {
     const count = queue.counts[state];
     const label = STATE_LABELS[state];
     if (count === undefined) {
@@ -203,14 +213,16 @@ export class OpsJobsQueueList extends ViewElement {
     const note = freshnessNote(freshness);
     const text = countText(count, freshness);
     if (count === 0 && !freshness) return html`<td role="cell" class="n" data-label=${label}><span class="count zero">0</span></td>`;
-    const kind = `${state === 'failed' ? 'failed-count' : 'count'}${freshness ? ' about' : ''}`;
+    const waitingDeadLetters = deadLetters && state === 'queued';
+    const kind = `${state === 'failed' ? 'failed-count' : waitingDeadLetters ? 'dead-count' : 'count'}${freshness ? ' about' : ''}`;
     if (!this.#mayViewJobs) {
       return html`<td role="cell" class="n state-${state}" data-label=${label}>
         <span class=${kind} title=${note}>${text}</span>${note ? html`<span class="visually-hidden">(${note})</span>` : ''}
       </td>`;
     }
     const href = this.href(routes.queue(queue.name, state));
-    const name = `${formatCount(count)} ${label.toLowerCase()} in ${queue.name}${note ? ` (${note})` : ''}`;
+    const what = waitingDeadLetters ? (count === 1 ? 'dead letter waiting' : 'dead letters waiting') : label.toLowerCase();
+    const name = `${formatCount(count)} ${what} in ${queue.name}${note ? ` (${note})` : ''}`;
     return html`<td role="cell" class="n state-${state}" data-label=${label}>
       <a class=${kind} href=${href} aria-label=${name} title=${note}>${text}</a>
     </td>`;
@@ -235,4 +247,14 @@ export class OpsJobsQueueList extends ViewElement {
         ${[0, 1, 2, 3, 4].map(() => html`<span class="skeleton row-s"></span>`)}
       </div>`;
   }
+}
+
+/** For each queue that is another's dead letter queue, the queues that send their dead letters to it. */
+function deadLetterSenders(queues: readonly QueueResponse[]): Map<string, string[]> {
+  const senders = new Map<string, string[]>();
+  for (const queue of queues) {
+    if (queue.deadLetterQueue === null || queue.deadLetterQueue === queue.name) continue;
+    senders.set(queue.deadLetterQueue, [...(senders.get(queue.deadLetterQueue) ?? []), queue.name]);
+  }
+  return senders;
 }

@@ -79,17 +79,18 @@ describe('accessibility', () => {
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       return active?.textContent?.replace(/\s+/g, ' ').trim();
     });
-    // The first Tab stop skips the top bar: to the view's heading, then its refresh button and the first queue.
+    // The first Tab stop skips the top bar: to the view's heading, then its refresh button and the first next step of what needs attention.
     await page.keyboard.press('Tab');
     assert.equal(await focusedText(), 'Skip to main content');
     assert.equal(await page.locator('[part="skip-link"]').evaluate((link) => link.getBoundingClientRect().width > 1), true, 'shown when focused');
     await page.keyboard.press('Enter');
     assert.equal(await focusedText(), 'Queues');
+    await page.getByRole('region', { name: 'Needs attention' }).waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    assert.equal(await focusedText(), 'email-send');
+    assert.equal(await focusedText(), 'See running jobs');
     await page.keyboard.press('Enter');
-    await page.waitForURL(server.url('queues/email-send'));
+    await page.waitForURL(server.url('queues/webhook-deliver?state=active'));
     await settled(page);
 
     // The options of a job open from the keyboard.

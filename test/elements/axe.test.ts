@@ -53,7 +53,7 @@ const STATES: readonly ViewState[] = [
   { name: 'no queues', path: '', api: withSession((path) => (path === 'queues' ? { body: { queues: [] } } : undefined)) },
   { name: 'all jobs of a queue', path: 'queues/email-send' },
   ...ALL_JOB_STATES.map((state) => ({ name: `${state} jobs`, path: `queues/email-send?state=${state}` })),
-  { name: 'no jobs in a state', path: 'queues/email-send-dlq?state=queued' },
+  { name: 'no jobs in a state', path: 'queues/email-send-dlq?state=cancelled' },
   { name: 'failed job', path: `queues/email-send/jobs/${failed.id}` },
   { name: 'dead-lettered job, data too large, error hidden', path: `queues/email-send-dlq/jobs/${deadLetterJobDetail(now).id}` },
   { name: 'job with a cut 10,000-line stack', path: `queues/${LARGE_QUEUE}/jobs/${LARGE_JOBS.stack}` },

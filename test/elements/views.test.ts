@@ -40,8 +40,48 @@ describe('queue overview', () => {
     assert.match((await texts(page, '.tile.alarm'))[0]!, /FAILED 149 in 3 of 6 queues/);
     assert.equal(await page.getByRole('link', { name: 'Dead letter queue email-send-dlq' }).getAttribute('href'), server.url('queues/email-send-dlq'));
     assert.equal(await page.locator('td.total').first().innerText(), '49,595');
+    // A dead letter queue's waiting jobs are dead letters to look at, not a quiet backlog.
+    const deadLetters = page.getByRole('link', { name: '13 dead letters waiting in email-send-dlq' });
+    assert.equal(await deadLetters.getAttribute('class'), 'dead-count');
+    assert.equal(await deadLetters.getAttribute('href'), server.url('queues/email-send-dlq?state=queued'));
+    assert.deepEqual(await texts(page, '.dead-count'), ['13']);
+    await page.getByText('Dead letters from email-send', { exact: true }).waitFor();
+    assert.notEqual(await page.locator('.dead-count').evaluate((link) => getComputedStyle(link).backgroundColor),
+      await page.getByRole('link', { name: /^1,204 queued in email-send/ }).evaluate((link) => getComputedStyle(link).backgroundColor));
     assert.deepEqual(errors, []);
     await page.context().close();
+  });
+
+  it('leads with what needs attention, each finding with one sentence and its next step', async () => {
+    const { page, errors } = await openConsole(browser, server.url());
+    const panel = page.getByRole('region', { name: 'Needs attention' });
+    await panel.waitFor();
+    assert.deepEqual(await texts(page, 'ops-jobs-attention .queue'), ['webhook-deliver', 'email-send', 'invoice-sync', 'email-send-dlq']);
+    assert.match(await panel.innerText(), /42 jobs failed in the last 5 min, against 6 in the 5 min before\./);
+    assert.match(await panel.innerText(), /310 jobs are ready; the oldest has waited 18 min/);
+    assert.equal(await panel.getByRole('link', { name: 'See failed jobs' }).getAttribute('href'), server.url('queues/email-send?state=failed'));
+    assert.equal(await panel.getByRole('link', { name: 'See dead letters' }).getAttribute('href'), server.url('queues/email-send-dlq?state=queued'));
+    assert.equal(await panel.locator('.checked ops-jobs-relative-time').getAttribute('datetime'), new Date(now - 12_000).toISOString(), 'the age of the diagnosis');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('says plainly when nothing needs attention, and what the engine cannot tell', async () => {
+    const { page } = await openPage(browser);
+    server.api = (path, url) => (path === 'attention'
+      ? { body: { checkedAt: new Date(now - 5_000).toISOString(), findings: [], unchecked: ['overdue', 'backlog'] } }
+      : fixtureApi(now)(path, url));
+    try {
+      await page.goto(server.url());
+      await settled(page);
+      const panel = page.getByRole('region', { name: 'Nothing needs attention' });
+      await panel.waitFor();
+      assert.match(await panel.innerText(), /This engine cannot tell the console about running jobs past their expiry, backlogs\./);
+      assert.equal(await page.locator('ops-jobs-attention li').count(), 0);
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
   });
 
   it('does not link to jobs the operator may not view', async () => {
@@ -92,7 +132,19 @@ describe('job list', () => {
     assert.deepEqual(tabs, ['All 49,595', 'Queued 1,204', 'Scheduled 40', 'Active 8', 'Retrying 3', 'Completed 48,211', 'Failed 127', 'Cancelled 2']);
     assert.equal(await page.locator('.states a[aria-current="page"]').count(), 1);
     assert.match(await page.locator('.footer').innerText(), /Showing 50 of 127 jobs/);
-    await page.getByRole('link', { name: 'email-send-dlq' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'email-send-dlq' }).getAttribute('href'), server.url('queues/email-send-dlq'), 'dead letters wait queued, not failed');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('shows in a dead letter queue where each job came from and the failure that sent it', async () => {
+    const { page, errors } = await openConsole(browser, server.url('queues/email-send-dlq?state=queued'));
+    const first = page.locator('tbody tr').first();
+    assert.equal(await first.locator('ops-jobs-state-badge [part="badge"]').innerText(), 'Queued');
+    assert.equal(await first.locator('td.state .origin').innerText(), 'from email-send');
+    assert.equal(await first.locator('td.error').innerText(), 'upstream 503 while calling https://smtp.example.test/v3/send');
+    assert.equal(await page.getByRole('link', { name: 'email-send', exact: true }).getAttribute('href'), server.url('queues/email-send?state=failed'));
+    await page.getByText(/Dead letters from/).waitFor();
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -3,6 +3,7 @@
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import { SELECTION_CAP } from '../../../core/vocabulary/limits.ts';
 import type {
+  AttentionResponse,
   JobDetailResponse,
   JobSummaryResponse,
   ProblemResponse,
@@ -38,7 +39,7 @@ function queue(name: string, counts: Partial<Record<JobState, number>>, deadLett
 
 export const QUEUES: QueueResponse[] = [
   queue('email-send', { queued: 1204, scheduled: 40, active: 8, retrying: 3, completed: 48211, failed: 127, cancelled: 2 }, 'email-send-dlq'),
-  queue('email-send-dlq', { queued: 0, scheduled: 0, active: 0, retrying: 0, completed: 0, failed: 19, cancelled: 0 }),
+  queue('email-send-dlq', { queued: 13, scheduled: 0, active: 0, retrying: 0, completed: 0, failed: 19, cancelled: 0 }),
   queue('image-resize', { queued: 12, scheduled: 0, active: 4, retrying: 0, completed: 9120, failed: 0, cancelled: 0 }),
   queue('invoice-sync', { queued: 310, scheduled: 1500, active: 2, retrying: 6, completed: 20450, failed: 3, cancelled: 14 }),
   queue('reports/daily', { queued: 0, scheduled: 1, active: 0, retrying: 0, completed: 365, failed: 0, cancelled: 0 }),
@@ -82,6 +83,8 @@ function summary(queueName: string, state: JobState, i: number, now: number): Jo
   const started = ['active', 'retrying', 'completed', 'failed'].includes(state) ? created + 740 : null;
   const finished = ['completed', 'failed', 'cancelled'].includes(state) ? (started ?? created) + 1_200 + i * 10 : null;
   const failing = state === 'failed' || state === 'retrying';
+  // A dead letter waits in its queue with the failure that sent it there.
+  const deadLetter = queueName === 'email-send-dlq' && state === 'queued';
   return {
     id: jobId(queueName, i * 10 + ALL_JOB_STATES.indexOf(state)),
     queue: queueName,
@@ -92,7 +95,8 @@ function summary(queueName: string, state: JobState, i: number, now: number): Jo
     runAfter: new Date(created).toISOString(),
     startedAt: started ? new Date(started).toISOString() : null,
     finishedAt: finished ? new Date(finished).toISOString() : null,
-    errorMessage: failing ? MESSAGES[i % MESSAGES.length]! : null,
+    errorMessage: failing || deadLetter ? MESSAGES[i % MESSAGES.length]! : null,
+    ...(deadLetter ? { deadLetteredFrom: { queue: 'email-send' } } : {}),
   };
 }
 
@@ -140,6 +144,20 @@ export function deadLetterJobDetail(now = Date.now()): JobDetailResponse {
   };
 }
 
+/** What the background diagnosis found in the fixture queues, checked `now` less 12 s. */
+export function attentionFixture(now = Date.now()): AttentionResponse {
+  return {
+    checkedAt: new Date(now - 12_000).toISOString(),
+    findings: [
+      { kind: 'overdue', queue: 'webhook-deliver', severity: 'critical', count: 2, more: false },
+      { kind: 'failing', queue: 'email-send', severity: 'critical', count: 42, previous: 6, windowSeconds: 300 },
+      { kind: 'backlog', queue: 'invoice-sync', severity: 'warning', count: 310, since: new Date(now - 18 * 60_000).toISOString() },
+      { kind: 'dead-letters', queue: 'email-send-dlq', severity: 'warning', count: 13, from: ['email-send'] },
+    ],
+    unchecked: [],
+  };
+}
+
 export function problem(status: number, title: string, detail: string): ApiAnswer {
   const body: ProblemResponse = { type: 'about:blank', title, status, detail };
   return { status, body };
@@ -157,6 +175,7 @@ export function fixtureApi(now = Date.now()): ApiHandler {
   return (path) => {
     if (path === 'session') return { body: SESSION };
     if (path === 'queues') return { body: { queues: QUEUES } };
+    if (path === 'attention') return { body: attentionFixture(now) };
     let match = QUEUE.exec(path);
     if (match) {
       const found = QUEUES.find((q) => q.name === decodeURIComponent(match![1]!));

@@ -90,6 +90,25 @@ describe('the BullMQ engine on real Redis', () => {
     assert.deepEqual((await discovering.listQueues()).map((queue) => queue.name), ['mine']);
   });
 
+  test("looks at each queue's health: the oldest ready job, and running jobs whose worker let go of their lock", async () => {
+    const client = redis.client();
+    const [oldestCreated] = await client.hmget(`${prefix}:payments:${seeded.ids.waiting[0]}`, 'timestamp');
+    const [health, ...others] = await engine.inspectQueues!(['payments', 'no-such-queue']);
+    assert.deepEqual(others, [], 'an unknown queue has no entry');
+    assert.deepEqual(health, { queue: 'payments', oldestReadySince: new Date(Number(oldestCreated)).toISOString(), overdue: { count: 0, more: false } });
+    // The worker holding the running job dies: its lock expires, and nothing has taken the job back yet.
+    const lock = `${prefix}:payments:${seeded.ids.active[0]}:lock`;
+    const token = await client.get(lock);
+    assert.ok(token, 'the seeded running job is locked by its worker');
+    await client.del(lock);
+    try {
+      const [orphaned] = await engine.inspectQueues!(['payments']);
+      assert.deepEqual(orphaned?.overdue, { count: 1, more: false });
+    } finally {
+      await client.set(lock, token, 'PX', 600_000);
+    }
+  });
+
   test('an explicit list of queues is exactly those', async () => {
     const listed = fromBullMQ({ connection: redis.client(), prefix, queues: ['payments'] });
     assert.deepEqual((await listed.listQueues()).map((queue) => queue.name), ['payments']);

@@ -188,6 +188,15 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     assert.equal((await engine.findJobs!(row.id, 21))[0]?.id, row.id);
   });
 
+  test("the diagnosis's look at each queue reads its oldest ready job by key and a bounded number of running ones", async () => {
+    const work = await workOf(() => engine.inspectQueues!([QUEUE, OTHER]));
+    // At worst a heap page for each of the 300 running jobs, and one index probe for the oldest ready job.
+    assertBounded(work, 400, 'inspectQueues');
+    const [big] = await engine.inspectQueues!([QUEUE]);
+    assert.equal(big?.overdue.more, false);
+    assert.ok(big?.oldestReadySince, 'the seeded queue has ready jobs');
+  });
+
   test('previewing an action on every failed job reads what it selects, not every failed job', async () => {
     const work = await workOf(() => engine.selectForAction('retry', QUEUE, { filter: { state: 'failed' } }, 1000));
     assertBounded(work, 3_500, 'retry preview');

@@ -203,13 +203,24 @@ export function readCases(target: BossTarget): void {
       assert.equal((await engine.getJob(ERRORS_QUEUE, ids[7]!))?.error, null);
     });
 
-    dbTest('a dead-lettered copy says where it came from', async () => {
+    dbTest('a dead-lettered copy says where it came from and the failure that sent it', async () => {
       const job = await engine.getJob(QUEUES.deadLetter, seeded.deadLettered);
       assert.ok(job);
       assert.equal(job.state, 'queued');
       assert.deepEqual(job.deadLetteredFrom, { queue: QUEUES.main, id: seeded.main.failed.id });
       assert.deepEqual(job.data, { step: 'failed' });
       assert.deepEqual(job.attempts, { made: 0, max: 3 });
+      assert.equal(job.error?.message, 'boom');
+      assert.equal(job.errorMessage, 'boom');
+
+      const { jobs: [row] } = await engine.listJobs({ queue: QUEUES.deadLetter, limit: 10 });
+      assert.equal(row?.id, seeded.deadLettered);
+      assert.deepEqual(row?.deadLetteredFrom, { queue: QUEUES.main });
+      assert.equal(row?.errorMessage, 'boom');
+      const { jobs: [bounded] } = await engine.listJobs({ queue: QUEUES.deadLetter, state: 'queued', limit: 10 });
+      assert.equal(bounded?.errorMessage, 'boom', 'a listing by state carries it too');
+      const { jobs: ownRows } = await engine.listJobs({ queue: QUEUES.main, limit: 50 });
+      assert.ok(ownRows.length > 0 && ownRows.every((own) => own.deadLetteredFrom === undefined), 'a job of its own queue is no copy');
     });
   });
 }

@@ -1,0 +1,131 @@
+import type { JobEngine } from '../contracts/engine.ts';
+import type { QueueHealth } from '../contracts/queue-health.ts';
+import type { Logger, ResolvedOptions } from '../options.ts';
+import { listQueuesWithCounts } from '../services/queue-info.ts';
+import { workerStatus, WORKER_LIST_LIMIT } from '../services/workers.ts';
+import type { AttentionFinding } from '../vocabulary/wire.ts';
+import type { AttentionKind } from '../vocabulary/attention-kinds.ts';
+import { createFailureHistory } from './failure-history.ts';
+import { findingsOf, uncheckedKinds, type DiagnosisThresholds } from './findings.ts';
+
+export interface DiagnosisPassOptions {
+  readonly engine: JobEngine;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+  /** How often the pass runs while it is wanted. */
+  readonly intervalMs: number;
+  readonly thresholds: DiagnosisThresholds;
+  readonly workerHealth: ResolvedOptions['workers'];
+  /** Whether anyone is watching now (open live streams), which keeps the pass running. */
+  readonly watched: () => boolean;
+}
+
+/** What the last pass found, for every queue. */
+export interface Diagnosis {
+  readonly checkedAt: string;
+  readonly findings: readonly AttentionFinding[];
+  readonly unchecked: readonly AttentionKind[];
+}
+
+/**
+ * The console's background diagnosis: one pass at an interval, shared by every console of the
+ * process, that reads the queues with their counts, what the engine can say of each queue's
+ * health (`inspectQueues`) and its worker processes, and keeps the findings. Pages read the last
+ * result and never cause a pass of their own; a request only wakes the pass if it sleeps.
+ *
+ * It runs while someone watches (a live stream is open) or asked within the last few intervals,
+ * and sleeps otherwise, so an idle host does no work.
+ */
+export interface DiagnosisPass {
+  /** The last pass's result, or null before the first has finished. */
+  latest(): Diagnosis | null;
+  /** Says someone wants results: starts the passes if they sleep. */
+  wake(): void;
+  /** Runs one pass now (unless one is under way, whose result it waits for). */
+  run(): Promise<Diagnosis>;
+  close(): void;
+}
+
+/** Intervals after the last request during which the pass keeps running with nobody watching. */
+const LINGER_INTERVALS = 5;
+
+export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPass {
+  const history = createFailureHistory(options.thresholds.failureWindowSeconds * 1000);
+  let latest: Diagnosis | null = null;
+  let running: Promise<Diagnosis> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let askedAt = -Infinity;
+  let closed = false;
+
+  async function readHealth(names: readonly string[]): Promise<ReadonlyMap<string, QueueHealth> | null> {
+    if (!options.engine.inspectQueues) return null;
+    const health = await options.engine.inspectQueues(names);
+    return new Map(health.map((entry) => [entry.queue, entry]));
+  }
+
+  async function readRunningInstances(now: number) {
+    if (!options.engine.listInstances) return null;
+    const page = await options.engine.listInstances(WORKER_LIST_LIMIT);
+    // An engine that knows no process at all cannot tell "nobody works this queue" from "workers are not tracked".
+    if (page.instances.length === 0) return null;
+    return page.instances.filter((instance) => {
+      const status = workerStatus(instance, now, options.workerHealth);
+      return status === 'healthy' || status === 'late';
+    });
+  }
+
+  async function pass(): Promise<Diagnosis> {
+    const queues = await listQueuesWithCounts(options.engine);
+    const names = queues.map((queue) => queue.name);
+    const now = options.clock().getTime();
+    const [health, runningInstances] = await Promise.all([readHealth(names), readRunningInstances(now)]);
+    history.record(now, queues);
+    const readings = { now, queues, health, runningInstances, trend: (queue: string) => history.trend(queue, now), thresholds: options.thresholds };
+    return { checkedAt: new Date(now).toISOString(), findings: findingsOf(readings), unchecked: uncheckedKinds(readings) };
+  }
+
+  function run(): Promise<Diagnosis> {
+    running ??= pass().then((result) => {
+      latest = result;
+      return result;
+    }).finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  const wanted = (): boolean => !closed && (options.watched() || options.clock().getTime() - askedAt < LINGER_INTERVALS * options.intervalMs);
+
+  function runThenSchedule(): void {
+    run().catch((error: unknown) => options.logger.error('ops-jobs: the diagnosis pass could not read the engine', error)).finally(schedule);
+  }
+
+  function schedule(): void {
+    if (timer || !wanted()) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (wanted()) runThenSchedule();
+    }, options.intervalMs);
+    // The pass must never keep the host's process alive on its own.
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  return {
+    latest: () => latest,
+    wake() {
+      if (closed) return;
+      const now = options.clock().getTime();
+      askedAt = now;
+      if (timer || running) return;
+      // After a sleep the last result is old: the next is read now rather than an interval later.
+      if (latest === null || now - Date.parse(latest.checkedAt) >= options.intervalMs) runThenSchedule();
+      else schedule();
+    },
+    run,
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
