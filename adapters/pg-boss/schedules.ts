@@ -5,12 +5,17 @@ import { InvalidInputError } from '../../core/errors.ts';
 import type { PgBossLike, PgBossScheduleLike } from './pg-boss-like.ts';
 import { CANONICAL_UUID } from './cursor.ts';
 import { isHostQueueName } from './queue-names.ts';
-import { statesByKey, type Statement } from './sql.ts';
+import { lastJobsByKey, type Statement } from './sql.ts';
 
 /** How many upcoming runs each schedule shows. */
 const NEXT_RUNS = 3;
 /** Expressions whose next runs are kept; past it the oldest kept is dropped. */
 const KEPT_EXPRESSIONS = 500;
+/**
+ * How long past its time a run may be before it counts as missed: pg-boss looks for due schedules
+ * every 30 seconds by default (cronMonitorIntervalSeconds) and sends their jobs on its next look.
+ */
+export const MISSED_AFTER_MS = 2 * 60_000;
 
 interface ScheduleContext {
   readonly boss: PgBossLike;
@@ -20,8 +25,9 @@ interface ScheduleContext {
 
 /**
  * `listSchedules` over pg-boss's own `getSchedules()` (a keyset page by name and key), with the
- * state of each schedule's last job read in one statement by primary key, and the next runs
- * computed in process by `previewSchedule()`. Absent on a pg-boss without `getSchedules()`.
+ * state and time of each schedule's last job read in one statement by primary key, and the next
+ * runs and any missed run computed in process by `previewSchedule()`. Absent on a pg-boss without
+ * `getSchedules()`.
  */
 export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine, 'listSchedules'> {
   const { boss } = context;
@@ -35,26 +41,51 @@ export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine,
       const rows = await getSchedules(query.queue, undefined, { limit: query.limit + 1, ...(after ? { after } : {}) });
       const read = rows.slice(0, query.limit);
       const page = read.filter((row) => isHostQueueName(row.name));
-      const states = await statesOfLastJobs(context, page);
+      const lastJobs = await readLastJobs(context, page);
       const last = read.at(-1);
+      const now = Date.now();
       return {
-        schedules: page.map((row) => toScheduleSummary(row, states, nextRuns)),
+        schedules: page.map((row) => toScheduleSummary(row, lastJobs, nextRuns, missedRun(boss, row, lastJobs, now))),
         next: rows.length > query.limit && last ? [last.name, last.key] : null,
       };
     },
   };
 }
 
-async function statesOfLastJobs(context: ScheduleContext, rows: readonly PgBossScheduleLike[]): Promise<ReadonlyMap<string, JobState>> {
-  const recorded = rows.filter((row) => typeof row.lastJobId === 'string' && CANONICAL_UUID.test(row.lastJobId));
-  if (recorded.length === 0) return new Map();
-  const found = await context.query<{ id: string; state: string }>(statesByKey(context.schema, recorded.map((row) => row.name), recorded.map((row) => row.lastJobId as string)));
-  return new Map(found.filter((row) => isJobState(row.state)).map((row) => [row.id, row.state as JobState]));
+interface LastJob {
+  readonly state: JobState;
+  readonly createdAt: string;
 }
 
-function toScheduleSummary(row: PgBossScheduleLike, states: ReadonlyMap<string, JobState>, nextRuns: NextRuns): ScheduleSummary {
+async function readLastJobs(context: ScheduleContext, rows: readonly PgBossScheduleLike[]): Promise<ReadonlyMap<string, LastJob>> {
+  const recorded = rows.filter((row) => typeof row.lastJobId === 'string' && CANONICAL_UUID.test(row.lastJobId));
+  if (recorded.length === 0) return new Map();
+  const found = await context.query<{ id: string; state: string; created_at: string }>(lastJobsByKey(context.schema, recorded.map((row) => row.name), recorded.map((row) => row.lastJobId as string)));
+  return new Map(found.filter((row) => isJobState(row.state)).map((row) => [row.id, { state: row.state as JobState, createdAt: row.created_at }]));
+}
+
+/**
+ * The first run due after the schedule's last job was made (or, with no job yet, after the
+ * schedule was written), when it is more than `MISSED_AFTER_MS` past and so made no job. When the
+ * last job is gone nothing can be told: pg-boss keeps no other record of when a schedule fired.
+ */
+function missedRun(boss: PgBossLike, row: PgBossScheduleLike, lastJobs: ReadonlyMap<string, LastJob>, now: number): string | null {
+  const lastJobId = typeof row.lastJobId === 'string' ? row.lastJobId : null;
+  const lastJob = lastJobId === null ? undefined : lastJobs.get(lastJobId);
+  if (lastJobId !== null && !lastJob) return null;
+  const from = new Date(lastJob ? lastJob.createdAt : row.updatedOn);
+  try {
+    const [due] = boss.previewSchedule?.(row.cron, { tz: row.timezone || 'UTC', from, count: 1 }) ?? [];
+    return due && now - due.getTime() > MISSED_AFTER_MS ? due.toISOString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function toScheduleSummary(row: PgBossScheduleLike, lastJobs: ReadonlyMap<string, LastJob>, nextRuns: NextRuns, missedRunAt: string | null): ScheduleSummary {
   const timeZone = row.timezone || 'UTC';
   const lastJobId = typeof row.lastJobId === 'string' ? row.lastJobId : null;
+  const lastJob = lastJobId === null ? undefined : lastJobs.get(lastJobId);
   return {
     queue: row.name,
     key: row.key,
@@ -65,7 +96,8 @@ function toScheduleSummary(row: PgBossScheduleLike, states: ReadonlyMap<string, 
     createdAt: new Date(row.createdOn).toISOString(),
     updatedAt: new Date(row.updatedOn).toISOString(),
     nextRuns: nextRuns(row.cron, timeZone),
-    lastJob: lastJobId === null ? null : { id: lastJobId, state: states.get(lastJobId) ?? null },
+    lastJob: lastJobId === null ? null : { id: lastJobId, state: lastJob?.state ?? null, createdAt: lastJob?.createdAt ?? null },
+    missedRunAt,
   };
 }
 

@@ -524,6 +524,14 @@ export function schemaVersion(schema: string): Statement {
   return statement(`SELECT max(version)::int AS version FROM ${schema}.version`, []);
 }
 
+/** The console state and creation time of each of these jobs that still exists (`$1` queues, `$2` ids, pairwise), each by its primary key. */
+export function lastJobsByKey(schema: string, queues: readonly string[], ids: readonly string[]): Statement {
+  return statement(`
+    SELECT id::text AS id, ${CONSOLE_STATE} AS state, ${iso('created_on')} AS created_at
+    FROM ${schema}.job
+    WHERE (name, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`, [queues, ids]);
+}
+
 /** The console state of each of these jobs that still exists (`$1` queues, `$2` ids, pairwise), each by its primary key. */
 export function statesByKey(schema: string, queues: readonly string[], ids: readonly string[]): Statement {
   return statement(`

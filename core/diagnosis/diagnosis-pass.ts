@@ -46,6 +46,9 @@ export interface DiagnosisPass {
   close(): void;
 }
 
+/** Schedules read per pass, the first page by queue and key: past it, later ones are not checked for missed runs. */
+const SCHEDULE_WALK = 200;
+
 /** Intervals after the last request during which the pass keeps running with nobody watching. */
 const LINGER_INTERVALS = 5;
 
@@ -63,6 +66,11 @@ export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPas
     return new Map(health.map((entry) => [entry.queue, entry]));
   }
 
+  async function readSchedules() {
+    if (!options.engine.listSchedules) return null;
+    return (await options.engine.listSchedules({ limit: SCHEDULE_WALK })).schedules;
+  }
+
   async function readRunningInstances(now: number) {
     if (!options.engine.listInstances) return null;
     const page = await options.engine.listInstances(WORKER_LIST_LIMIT);
@@ -78,9 +86,9 @@ export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPas
     const queues = await listQueuesWithCounts(options.engine);
     const names = queues.map((queue) => queue.name);
     const now = options.clock().getTime();
-    const [health, runningInstances] = await Promise.all([readHealth(names), readRunningInstances(now)]);
+    const [health, runningInstances, schedules] = await Promise.all([readHealth(names), readRunningInstances(now), readSchedules()]);
     history.record(now, queues);
-    const readings = { now, queues, health, runningInstances, trend: (queue: string) => history.trend(queue, now), thresholds: options.thresholds };
+    const readings = { now, queues, health, runningInstances, schedules, trend: (queue: string) => history.trend(queue, now), thresholds: options.thresholds };
     return { checkedAt: new Date(now).toISOString(), findings: findingsOf(readings), unchecked: uncheckedKinds(readings) };
   }
 

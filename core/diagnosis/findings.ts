@@ -1,5 +1,6 @@
 import type { QueueInfo } from '../contracts/jobs.ts';
 import type { QueueHealth } from '../contracts/queue-health.ts';
+import type { ScheduleSummary } from '../contracts/schedules.ts';
 import type { WorkerInstance } from '../contracts/workers.ts';
 import { ATTENTION_KINDS, type AttentionKind } from '../vocabulary/attention-kinds.ts';
 import type { AttentionFinding } from '../vocabulary/wire.ts';
@@ -21,10 +22,14 @@ export interface PassReadings {
   /** The worker processes that are running (neither stopped nor missing); null when the engine does not track them or knows none. */
   readonly runningInstances: readonly WorkerInstance[] | null;
   readonly trend: (queue: string) => FailureTrend | null;
+  /** The schedules read (a bounded page); null when the engine has none to list. */
+  readonly schedules: readonly ScheduleSummary[] | null;
   readonly thresholds: DiagnosisThresholds;
 }
 
 const SEVERITY_ORDER = { critical: 0, warning: 1 } as const;
+/** A schedule that has not run for this long is critical. */
+const LONG_MISSED_MS = 60 * 60_000;
 
 /** Every finding of a pass, most urgent first: critical before warning, then by kind, then most jobs. */
 export function findingsOf(readings: PassReadings): AttentionFinding[] {
@@ -35,6 +40,10 @@ export function findingsOf(readings: PassReadings): AttentionFinding[] {
     if (queue.deadLetterQueue !== null && queue.deadLetterQueue !== queue.name) {
       senders.set(queue.deadLetterQueue, [...(senders.get(queue.deadLetterQueue) ?? []), queue.name]);
     }
+  }
+  const missed = new Map<string, string[]>();
+  for (const schedule of readings.schedules ?? []) {
+    if (schedule.missedRunAt) missed.set(schedule.queue, [...(missed.get(schedule.queue) ?? []), schedule.missedRunAt]);
   }
   const worked = readings.runningInstances ? new Set(readings.runningInstances.flatMap((instance) => instance.workers.map((worker) => worker.queue))) : null;
 
@@ -53,6 +62,11 @@ export function findingsOf(readings: PassReadings): AttentionFinding[] {
         kind: 'failing', queue: queue.name, severity: trend.recent >= 2 * Math.max(1, trend.previous) ? 'critical' : 'warning',
         count: trend.recent, previous: trend.previous, windowSeconds: thresholds.failureWindowSeconds,
       });
+    }
+    const missedRuns = missed.get(queue.name);
+    if (missedRuns) {
+      const since = missedRuns.reduce((earliest, at) => (at < earliest ? at : earliest));
+      findings.push({ kind: 'missed-schedules', queue: queue.name, severity: now - Date.parse(since) >= LONG_MISSED_MS ? 'critical' : 'warning', count: missedRuns.length, since });
     }
     const from = senders.get(queue.name);
     if (from) {
@@ -76,8 +90,9 @@ export function findingsOf(readings: PassReadings): AttentionFinding[] {
 }
 
 /** The kinds a pass could not look for, with what the engine offers. */
-export function uncheckedKinds(readings: Pick<PassReadings, 'health' | 'runningInstances'>): AttentionKind[] {
+export function uncheckedKinds(readings: Pick<PassReadings, 'health' | 'runningInstances' | 'schedules'>): AttentionKind[] {
   const unchecked: AttentionKind[] = [];
+  if (!readings.schedules || readings.schedules.some((schedule) => schedule.missedRunAt === undefined)) unchecked.push('missed-schedules');
   if (!readings.health) unchecked.push('overdue', 'backlog', 'stuck-flows');
   else if ([...readings.health.values()].some((health) => !health.stuckFlows)) unchecked.push('stuck-flows');
   if (!readings.runningInstances) unchecked.push('no-workers');

@@ -226,7 +226,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
             more: { type: 'boolean', description: 'overdue, stuck-flows: the engine stopped looking; there may be more.' },
             windowSeconds: { type: 'integer', description: 'failing: the window count covers.' },
             previous: { type: 'integer', description: 'failing: failures in the window before.' },
-            since: { ...timestamp, description: 'backlog: since when the oldest job ready to run has waited.' },
+            since: { ...timestamp, description: 'backlog: since when the oldest job ready to run has waited; missed-schedules: when the earliest missed run was due.' },
             from: { type: 'array', items: { type: 'string' }, description: 'dead-letters: the queues whose dead letters these are.' },
           },
         },
@@ -258,8 +258,18 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         description: 'The job it made last; state is null when that job no longer exists.',
         oneOf: [
           { type: 'null' },
-          { type: 'object', required: ['id', 'state'], properties: { id: { type: 'string' }, state: { oneOf: [{ $ref: '#/components/schemas/JobState' }, { type: 'null' }] } } },
+          {
+            type: 'object', required: ['id', 'state'],
+            properties: {
+              id: { type: 'string' }, state: { oneOf: [{ $ref: '#/components/schemas/JobState' }, { type: 'null' }] },
+              createdAt: { ...nullableTimestamp, description: 'Where the engine says: when it was made; null when the job is gone.' },
+            },
+          },
         ],
+      },
+      missedRunAt: {
+        ...nullableTimestamp,
+        description: 'Where the engine can tell: a run due after the last job was made (or the schedule written) that made no job; null when none is missed.',
       },
     },
   },

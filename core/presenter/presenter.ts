@@ -177,7 +177,11 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         createdAt: schedule.createdAt,
         updatedAt: schedule.updatedAt,
         nextRuns: [...schedule.nextRuns],
-        lastJob: schedule.lastJob && { id: schedule.lastJob.id, state: schedule.lastJob.state },
+        lastJob: schedule.lastJob && {
+          id: schedule.lastJob.id, state: schedule.lastJob.state,
+          ...(schedule.lastJob.createdAt === undefined ? {} : { createdAt: schedule.lastJob.createdAt }),
+        },
+        ...(schedule.missedRunAt === undefined ? {} : { missedRunAt: schedule.missedRunAt }),
       };
     },
     assertSearchable(filters, context) {

@@ -266,8 +266,16 @@ export interface ScheduleResponse {
   readonly updatedAt: string;
   /** The next few runs (ISO 8601), soonest first. */
   readonly nextRuns: readonly string[];
-  /** The job it made last; `state` is null when that job no longer exists. */
-  readonly lastJob: { readonly id: string; readonly state: JobState | null } | null;
+  /**
+   * The job it made last; `state` is null when that job no longer exists, and `createdAt`, where
+   * the engine says, is when it was made (null when the job is gone).
+   */
+  readonly lastJob: { readonly id: string; readonly state: JobState | null; readonly createdAt?: string | null } | null;
+  /**
+   * Where the engine can tell: a run that was due (a while ago) after the last job was made, or after the
+   * schedule was written, and made no job; null when no run is missed.
+   */
+  readonly missedRunAt?: string | null;
 }
 
 export interface SchedulePageResponse {
@@ -341,6 +349,7 @@ export interface AttentionFinding {
    * - `stuck-flows`: jobs waiting on a job of their flow that failed;
    * - `failing`: jobs failed in the last `windowSeconds`, more than in the window before;
    * - `no-workers`: jobs ready to run, and no running worker process takes jobs from the queue;
+   * - `missed-schedules`: schedules of the queue that missed a run, the earliest due at `since`;
    * - `backlog`: jobs ready to run, the oldest waiting since `since`;
    * - `dead-letters`: dead letters waiting in a queue that other queues (`from`) send theirs to.
    */
@@ -355,7 +364,7 @@ export interface AttentionFinding {
   /** `failing`: the window `count` covers, in seconds, and how many failed in the window before it. */
   readonly windowSeconds?: number;
   readonly previous?: number;
-  /** `backlog`: since when the oldest job ready to run has waited. */
+  /** `backlog`: since when the oldest job ready to run has waited; `missed-schedules`: when the earliest missed run was due. */
   readonly since?: string;
   /** `dead-letters`: the queues whose dead letters these are, of those the operator may see. */
   readonly from?: readonly string[];

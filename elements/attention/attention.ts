@@ -22,6 +22,7 @@ const UNCHECKED_LABELS: Readonly<Record<AttentionKind, string>> = {
   'stuck-flows': 'flows stuck behind a failed step',
   failing: 'rising failures',
   'no-workers': 'queues nobody works',
+  'missed-schedules': 'missed schedules',
   backlog: 'backlogs',
   'dead-letters': 'dead letters',
 };
@@ -126,6 +127,11 @@ export class OpsJobsAttention extends ViewElement {
           sentence: `${plural(count, 'job is', 'jobs are')} ready and no running worker takes jobs from this queue.`,
           next: this.session?.permissions['workers.view'] ? routes.workers() : routes.queue(queue, 'queued'),
           label: this.session?.permissions['workers.view'] ? 'See workers' : 'See waiting jobs',
+        };
+      case 'missed-schedules':
+        return {
+          sentence: `${plural(count, 'schedule', 'schedules')} missed a run, the first due ${formatDuration(Date.now() - Date.parse(finding.since ?? ''))} ago: is anything running the engine's schedules?`,
+          next: routes.schedules(queue), label: 'See schedules',
         };
       case 'backlog':
         return {

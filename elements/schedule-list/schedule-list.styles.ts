@@ -45,6 +45,20 @@ export const scheduleListStyles = css`
     gap: 0.4rem;
     min-height: 24px;
   }
+  td.last .made {
+    display: block;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  td.last .missed {
+    display: flex;
+    align-items: center;
+    gap: 0.3rem;
+    margin-top: 0.2rem;
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--_warning);
+  }
   td.data details summary {
     cursor: pointer;
     color: var(--_accent);

@@ -9,7 +9,7 @@ import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
-import { clockIcon } from '../shared/icons.ts';
+import { clockIcon, warningIcon } from '../shared/icons.ts';
 import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -131,7 +131,9 @@ export class OpsJobsScheduleList extends ViewElement {
               </li>`)}</ol>`
           : html`<span class="muted">Not again</span>`}
       </td>
-      <td role="cell" class="last" data-label="Last job">${this.#lastJob(schedule)}</td>
+      <td role="cell" class="last" data-label="Last job">${this.#lastJob(schedule)}${schedule.missedRunAt
+          ? html`<span class="missed">${warningIcon}Missed the run due <ops-jobs-relative-time datetime=${schedule.missedRunAt}></ops-jobs-relative-time></span>`
+          : ''}</td>
       <td role="cell" class="data">${this.#data(schedule)}</td>
     </tr>`;
   }
@@ -145,7 +147,7 @@ export class OpsJobsScheduleList extends ViewElement {
     // Named by what it shows (WCAG 2.5.3), the full id in its tooltip.
     return html`<a href=${this.href(routes.job(schedule.queue, last.id))} title=${last.id}>
       <span class="visually-hidden">Last job </span><ops-jobs-state-badge state=${last.state}></ops-jobs-state-badge><span class="mono">${shortId(last.id)}</span>
-    </a>`;
+    </a>${last.createdAt ? html`<span class="made">made <ops-jobs-relative-time datetime=${last.createdAt}></ops-jobs-relative-time></span>` : ''}`;
   }
 
   #data(schedule: ScheduleResponse): TemplateResult {

@@ -77,6 +77,24 @@ describe('the schedules view', () => {
     await page.context().close();
   });
 
+  it('says when a schedule missed a run, and when its last job was made', async () => {
+    await demo.stack.boss.schedule('emails', '*/5 * * * *', { digest: 'frequent' }, { key: 'every-5' });
+    // Written an hour ago and no job since: whatever runs pg-boss's schedules has stopped.
+    await demo.stack.pglite.query(`UPDATE pgboss.schedule SET updated_on = now() - interval '1 hour' WHERE name = 'emails' AND key = 'every-5'`);
+    const { page, errors } = await openAsViewer();
+    await page.goto(`${demo.host.url}/ops/jobs/schedules?queue=emails`);
+    await settled(page);
+    const row = page.locator('ops-jobs-schedule-list tbody tr').filter({ hasText: 'every-5' });
+    await row.locator('td.last .missed').getByText('Missed the run due').waitFor();
+    const due = await row.locator('td.last .missed ops-jobs-relative-time').getAttribute('datetime');
+    assert.ok(due && Date.now() - Date.parse(due) > 50 * 60_000, `due ${due}`);
+    const weekly = page.locator('ops-jobs-schedule-list tbody tr').filter({ hasText: 'At 06:30' });
+    assert.equal(await weekly.locator('.missed').count(), 0, 'a schedule whose next run is ahead has missed nothing');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+    await demo.stack.boss.unschedule('emails', 'every-5');
+  });
+
   it('is not offered to an operator who may not see schedules', async () => {
     const blind = createOpsJobs({
       engine: fromPgBoss(demo.stack.boss),

@@ -1,5 +1,5 @@
 // GET api/attention on real Express and Koa servers over pg-boss on PGlite, with a real pg-boss
-// process working two queues: a flow stuck behind a failed step, a queue with ready jobs that nobody works and whose oldest has waited
+// process working two queues: a flow stuck behind a failed step, a schedule that missed its runs, a queue with ready jobs that nobody works and whose oldest has waited
 // past the threshold, a running job past its expiry, and dead letters waiting. The answer comes
 // from the background pass, filtered to the queues the operator may see.
 import assert from 'node:assert/strict';
@@ -52,6 +52,10 @@ before(async () => {
   const [render] = await boss.fetch('invoices');
   assert.equal(render?.id, flow.render);
   await boss.fail('invoices', flow.render!, new Error('template missing'));
+
+  // A schedule written two hours ago that has made no job since: nothing runs pg-boss's schedules here.
+  await boss.schedule('reports', '*/5 * * * *', {}, { key: 'every-5' });
+  await pglite.query(`UPDATE pgboss.schedule SET updated_on = now() - interval '2 hours' WHERE name = 'reports'`);
 
   // Ready emails that have waited ten minutes, in a queue no process works.
   for (let index = 0; index < 3; index++) await boss.send('emails', { index });
@@ -110,6 +114,7 @@ for (const hostName of HOSTS) {
         { kind: 'overdue', queue: 'reports', severity: 'critical', count: 1 },
         { kind: 'stuck-flows', queue: 'invoices', severity: 'critical', count: 1 },
         { kind: 'no-workers', queue: 'emails', severity: 'critical', count: 3 },
+        { kind: 'missed-schedules', queue: 'reports', severity: 'critical', count: 1 },
         { kind: 'backlog', queue: 'emails', severity: 'critical', count: 3 },
         { kind: 'dead-letters', queue: 'payments-dlq', severity: 'warning', count: 1 },
       ]);

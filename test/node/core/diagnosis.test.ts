@@ -26,7 +26,7 @@ function worker(queues: readonly string[]): WorkerInstance {
 }
 
 function readings(parts: Partial<PassReadings>): PassReadings {
-  return { now: NOW, queues: [], health: new Map(), runningInstances: null, trend: () => null, thresholds, ...parts };
+  return { now: NOW, queues: [], health: new Map(), runningInstances: null, schedules: [], trend: () => null, thresholds, ...parts };
 }
 
 const minutesAgo = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
@@ -69,6 +69,19 @@ describe('findings', () => {
     ]);
   });
 
+  test('schedules that missed a run: one finding per queue, from the earliest missed run; critical after an hour', () => {
+    const schedule = (queue: string, key: string, missedRunAt: string | null) => ({
+      queue, key, kind: 'cron' as const, expression: '*/5 * * * *', timeZone: 'UTC', data: null, createdAt: minutesAgo(600), updatedAt: minutesAgo(600),
+      nextRuns: [], lastJob: null, missedRunAt,
+    });
+    const queues = [queue('reports', {}), queue('billing', {}), queue('emails', {})];
+    const schedules = [schedule('reports', 'a', minutesAgo(10)), schedule('reports', 'b', minutesAgo(25)), schedule('billing', 'nightly', minutesAgo(90)), schedule('emails', 'digest', null)];
+    assert.deepEqual(findingsOf(readings({ queues, schedules })), [
+      { kind: 'missed-schedules', queue: 'billing', severity: 'critical', count: 1, since: minutesAgo(90) },
+      { kind: 'missed-schedules', queue: 'reports', severity: 'warning', count: 2, since: minutesAgo(25) },
+    ]);
+  });
+
   test('failures are a finding when more failed in the last window than in the one before', () => {
     const queues = [queue('rising', { failed: 30 }), queue('steady', { failed: 30 }), queue('spike', { failed: 9 })];
     const trends = { rising: { recent: 12, previous: 3 }, steady: { recent: 4, previous: 4 }, spike: { recent: 5, previous: 4 } };
@@ -80,10 +93,10 @@ describe('findings', () => {
   });
 
   test('says what the engine could not be asked', () => {
-    assert.deepEqual(uncheckedKinds({ health: null, runningInstances: null }), ['overdue', 'stuck-flows', 'no-workers', 'backlog']);
-    assert.deepEqual(uncheckedKinds({ health: new Map(), runningInstances: [worker([])] }), []);
+    assert.deepEqual(uncheckedKinds({ health: null, runningInstances: null, schedules: null }), ['overdue', 'stuck-flows', 'no-workers', 'missed-schedules', 'backlog']);
+    assert.deepEqual(uncheckedKinds({ health: new Map(), runningInstances: [worker([])], schedules: [] }), []);
     const withoutFlows = new Map([['q', { queue: 'q', oldestReadySince: null, overdue: { count: 0, more: false } }]]);
-    assert.deepEqual(uncheckedKinds({ health: withoutFlows, runningInstances: [worker([])] }), ['stuck-flows']);
+    assert.deepEqual(uncheckedKinds({ health: withoutFlows, runningInstances: [worker([])], schedules: [] }), ['stuck-flows']);
   });
 });
 
@@ -122,7 +135,7 @@ describe('diagnosis pass', () => {
       assert.equal(reads, 1, 'one pass for both requests');
       const first = pass.latest();
       assert.equal(first?.checkedAt, new Date(NOW).toISOString());
-      assert.deepEqual(first?.unchecked, ['overdue', 'stuck-flows', 'no-workers', 'backlog'], 'the in-memory engine cannot inspect queues or list processes');
+      assert.deepEqual(first?.unchecked, ['overdue', 'stuck-flows', 'no-workers', 'missed-schedules', 'backlog'], 'the in-memory engine cannot inspect queues, list processes or schedules');
       now += 10_000;
       pass.wake();
       assert.equal(reads, 1, 'a fresh result is read, not remade');

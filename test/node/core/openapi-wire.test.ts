@@ -186,10 +186,10 @@ agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider bac
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
 const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({
   queue: 'reports', key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', data: { value: { report: 'revenue' } },
-  createdAt: at, updatedAt: at, nextRuns: [at, at], lastJob,
+  createdAt: at, updatedAt: at, nextRuns: [at, at], lastJob, missedRunAt: lastJob ? null : at,
 });
-const schedules = [schedule(null), schedule({ id: 'j1', state: 'failed' }), schedule({ id: 'j2', state: null })];
-agree<ScheduleResponse>('Schedule', schedules, {});
+const schedules = [schedule(null), schedule({ id: 'j1', state: 'failed', createdAt: at }), schedule({ id: 'j2', state: null, createdAt: null })];
+agree<ScheduleResponse>('Schedule', schedules, { missedRunAt: true });
 agree<SchedulePageResponse>('SchedulePage', [{ schedules, nextCursor: 'abc' }, { schedules: [], nextCursor: null }], {});
 agree<AuditRecordResponse>('AuditRecord', records, { outcomeNote: true });
 agree<AuditPageResponse>('AuditPage', [{ records, nextCursor: null }], {});

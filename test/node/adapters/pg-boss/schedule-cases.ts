@@ -86,12 +86,40 @@ export function scheduleCases(target: BossTarget): void {
       // What pg-boss's cron pass records after it sends a schedule's job.
       await run.query(`UPDATE ${run.schema}.schedule SET last_job_id = $1 WHERE name = 'sched_digest'`, [id]);
       const lastJob = async () => (await engine.listSchedules!({ queue: 'sched_digest', limit: 5 })).schedules[0]!.lastJob;
-      assert.deepEqual(await lastJob(), { id, state: 'queued' });
+      const made = (await lastJob())?.createdAt;
+      assert.ok(made && Math.abs(Date.parse(made) - Date.now()) < 60_000, `made ${made}`);
+      assert.deepEqual(await lastJob(), { id, state: 'queued', createdAt: made });
       const [fetched] = await run.boss.fetch('sched_digest');
       await run.boss.fail('sched_digest', fetched!.id, { message: 'smtp down' });
-      assert.deepEqual(await lastJob(), { id, state: 'failed' });
+      assert.deepEqual(await lastJob(), { id, state: 'failed', createdAt: made });
       await run.boss.deleteJob('sched_digest', [id]);
-      assert.deepEqual(await lastJob(), { id, state: null });
+      assert.deepEqual(await lastJob(), { id, state: null, createdAt: null });
+    });
+
+    test('says when a schedule missed a run: due after its last job (or after it was written) and long past', async () => {
+      await ready;
+      await run.boss.createQueue('sched_missed');
+      await run.boss.schedule('sched_missed', '*/5 * * * *', {}, { key: 'ran-lately' });
+      await run.boss.schedule('sched_missed', '*/5 * * * *', {}, { key: 'stopped' });
+      await run.boss.schedule('sched_missed', '*/5 * * * *', {}, { key: 'never-ran' });
+      await run.boss.schedule('sched_missed', '*/5 * * * *', {}, { key: 'job-gone' });
+      const lately = (await run.boss.send('sched_missed', {}))!;
+      const stopped = (await run.boss.send('sched_missed', {}))!;
+      // Its last job was made an hour ago: the runs since made no job.
+      await run.query(`UPDATE ${run.schema}.job SET created_on = now() - interval '1 hour' WHERE id = $1`, [stopped]);
+      const gone = '00000000-0000-4000-8000-000000000000';
+      for (const [key, job] of [['ran-lately', lately], ['stopped', stopped], ['job-gone', gone]] as const) {
+        await run.query(`UPDATE ${run.schema}.schedule SET last_job_id = $1 WHERE name = 'sched_missed' AND key = $2`, [job, key]);
+      }
+      await run.query(`UPDATE ${run.schema}.schedule SET updated_on = now() - interval '30 minutes' WHERE name = 'sched_missed' AND key IN ('never-ran', 'job-gone')`);
+      const byKey = new Map((await engine.listSchedules!({ queue: 'sched_missed', limit: 10 })).schedules.map((schedule) => [schedule.key, schedule.missedRunAt]));
+      assert.equal(byKey.get('ran-lately'), null, 'its next run is not due yet');
+      const missed = byKey.get('stopped');
+      assert.ok(missed && Date.now() - Date.parse(missed) > 50 * 60_000 && Date.now() - Date.parse(missed) < 60 * 60_000, `stopped: first missed run ${missed}`);
+      assert.equal(new Date(missed).getUTCMinutes() % 5, 0, 'a run of its expression');
+      const neverRan = byKey.get('never-ran');
+      assert.ok(neverRan && Date.now() - Date.parse(neverRan) > 20 * 60_000, `never-ran: first missed run ${neverRan}`);
+      assert.equal(byKey.get('job-gone'), null, 'with its last job gone, nothing can be told');
     });
   });
 }
