@@ -195,6 +195,8 @@ describe('<ops-jobs-job-list>', () => {
     await until(() => inside(element).querySelector('[part="new-jobs"]') !== null, 'the new jobs bar');
     const bar = inside(element).querySelector<HTMLButtonElement>('[part="new-jobs"]')!;
     expect(bar.textContent!.trim()).to.equal('2 new jobs');
+    const seen = bar.getBoundingClientRect();
+    expect(seen.top >= 0 && seen.bottom <= window.innerHeight).to.equal(true, 'the bar is in sight where the operator reads');
     expect(status(element)).to.equal('2 new jobs');
     expect(rows(element)).to.have.length(100);
     expect(rows(element)[60]).to.equal(reading);
