@@ -1,8 +1,9 @@
 /**
  * A believable, bounded stream of BullMQ work for the BullMQ demo, producing every state the
  * console shows: jobs waiting (some prioritized), delayed and waiting out retry backoffs, running
- * (slow reports with progress), completed with log lines, failed (declined payments), parents
- * waiting on children (orders whose inventory check is slow or sold out), and a paused queue.
+ * (slow reports with their progress in per cent and a log line per part), completed with log
+ * lines, failed (declined payments), parents waiting on children (orders whose inventory checks are
+ * slow or sold out), job schedulers (a digest, an hourly report, nightly exports) and a paused queue.
  */
 import { FlowProducer, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -42,13 +43,16 @@ const PROCESSORS: Readonly<Record<string, (job: Job) => Promise<unknown>>> = {
   },
   'reports-build': async (job) => {
     const steps = 5 + Math.floor(Math.random() * 10);
+    await job.log(`building ${String(job.data.report)} in ${steps} parts`);
     for (let step = 1; step <= steps; step += 1) {
       await wait(1000);
-      await job.updateProgress({ step, of: steps });
+      await job.log(`part ${step} of ${steps}: ${step * 1200} rows`);
+      await job.updateProgress(Math.round((step / steps) * 100));
     }
     return { rows: steps * 1200, url: `/reports/${job.id}.csv` };
   },
   'inventory-reserve': async (job) => {
+    await job.log(`reserving ${String(job.data.quantity)} × ${String(job.data.sku)}`);
     await wait(2000);
     if (job.data.sku === 'SKU-SOLD-OUT') throw new UnrecoverableError('sold out');
     return { reserved: job.data.quantity };
@@ -78,9 +82,28 @@ async function produce(queues: ReadonlyMap<string, Queue>, flows: FlowProducer):
   if (chance(0.4) && (await room('orders-fulfil'))) {
     const orderNumber = `ORD-${Math.floor(Math.random() * 90_000) + 10_000}`;
     const sku = pickWeighted([['SKU-MUG', 5], ['SKU-TEE', 4], ['SKU-SOLD-OUT', 1]]);
+    const lines = [sku, ...(chance(0.5) ? ['SKU-CAP', 'SKU-SOCKS'] : [])];
     await flows.add({
       name: 'fulfil', queueName: 'orders-fulfil', data: { orderNumber }, opts: KEEP,
-      children: [{ name: 'reserve', queueName: 'inventory-reserve', data: { sku, quantity: 1 + Math.floor(Math.random() * 3) }, opts: KEEP }],
+      children: lines.map((line) => ({ name: 'reserve', queueName: 'inventory-reserve', data: { sku: line, quantity: 1 + Math.floor(Math.random() * 3) }, opts: KEEP })),
+    });
+  }
+}
+
+/**
+ * Recurring work, as BullMQ job schedulers: an every-few-minutes digest, an hourly report and the
+ * nightly exports (which wait in their paused queue). Upserting keeps one of each across restarts.
+ */
+async function schedule(queues: ReadonlyMap<string, Queue>): Promise<void> {
+  await queues.get('email-send')!.upsertJobScheduler('ops-digest', { every: 15 * 60_000 }, {
+    name: 'digest', data: { to: 'ops-team@example.com', template: 'digest' }, opts: KEEP,
+  });
+  await queues.get('reports-build')!.upsertJobScheduler('hourly-sales', { pattern: '5 * * * *', tz: 'UTC' }, {
+    name: 'build', data: { report: 'daily-sales' }, opts: KEEP,
+  });
+  for (const table of ['orders', 'customers']) {
+    await queues.get('exports-nightly')!.upsertJobScheduler(`nightly-${table}`, { pattern: '30 2 * * *', tz: 'Europe/Berlin' }, {
+      name: 'export', data: { table, bucket: 's3://exports-demo', apiKey: 'sk_live_demo' },
     });
   }
 }
@@ -99,6 +122,10 @@ async function firstBatch(queues: ReadonlyMap<string, Queue>, flows: FlowProduce
   await flows.add({
     name: 'fulfil', queueName: 'orders-fulfil', data: { orderNumber: 'ORD-10001' }, opts: KEEP,
     children: [{ name: 'reserve', queueName: 'inventory-reserve', data: { sku: 'SKU-SOLD-OUT', quantity: 1 }, opts: KEEP }],
+  });
+  await flows.add({
+    name: 'fulfil', queueName: 'orders-fulfil', data: { orderNumber: 'ORD-10002' }, opts: KEEP,
+    children: ['SKU-MUG', 'SKU-TEE', 'SKU-CAP'].map((sku) => ({ name: 'reserve', queueName: 'inventory-reserve', data: { sku, quantity: 1 }, opts: KEEP })),
   });
 }
 
@@ -125,6 +152,7 @@ export async function startBullMQWorkload(connection: Redis, options: BullMQWork
     await exports.addBulk(['orders', 'customers', 'ledger'].map((table) => ({ name: 'export', data: { table } })));
   }
   await firstBatch(queues, flows);
+  await schedule(queues);
   for (let round = 0; round < 5; round += 1) await produce(queues, flows);
 
   let stopped = false;

@@ -19,6 +19,7 @@ import { OpsJobsJsonViewer } from './json-viewer/json-viewer.ts';
 import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
+import { OpsJobsQueueActivity } from './queue-activity/queue-activity.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
 import { OpsJobsJobSearch } from './job-search/job-search.ts';
 import { OpsJobsWorkerList } from './worker-list/worker-list.ts';
@@ -43,6 +44,7 @@ export {
   OpsJobsJsonViewer,
   OpsJobsOutcomeBadge,
   OpsJobsProblem,
+  OpsJobsQueueActivity,
   OpsJobsQueueList,
   OpsJobsScheduleList,
   OpsJobsStateBadge,
@@ -79,6 +81,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-job-search': OpsJobsJobSearch,
   'ops-jobs-worker-list': OpsJobsWorkerList,
   'ops-jobs-attention': OpsJobsAttention,
+  'ops-jobs-queue-activity': OpsJobsQueueActivity,
 });
 
 defineElements(ELEMENTS);
@@ -96,6 +99,7 @@ declare global {
     'ops-jobs-job-search': OpsJobsJobSearch;
     'ops-jobs-worker-list': OpsJobsWorkerList;
     'ops-jobs-attention': OpsJobsAttention;
+    'ops-jobs-queue-activity': OpsJobsQueueActivity;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

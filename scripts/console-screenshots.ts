@@ -10,6 +10,7 @@ await shootViews(process.argv[2] ?? '/tmp/shots/console', await startServer({ ap
   ['failed-jobs', 'queues/email-send?state=failed'],
   ['all-jobs', 'queues/invoice-sync'],
   ['dead-letters', 'queues/email-send-dlq?state=queued'],
+  ['queue-activity', 'queues/email-send/activity'],
   ['job-detail', `queues/email-send/jobs/${failedJobDetail(now).id}`],
   ['dead-letter-job', `queues/email-send-dlq/jobs/${deadLetterJobDetail(now).id}`],
   ['not-found', 'queues/nope/jobs/123'],

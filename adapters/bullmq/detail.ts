@@ -59,7 +59,8 @@ export async function readJob(client: Redis, prefix: string, queue: string, id: 
       keepUntil: null,
     },
     deadLetteredFrom: null,
-    progress: job.progress === undefined ? 0 : parseJson(job.progress),
+    // BullMQ writes progress only when the job reports some: a job that never did has none to show.
+    ...(job.progress === undefined ? {} : { progress: parseJson(job.progress) }),
     logs: { lines: logLines, total: logTotal },
     ...(family ? { family } : {}),
   } satisfies JobDetail;

@@ -5,6 +5,9 @@ import { createActionMethods } from './actions.ts';
 import { isJobId } from './cursor.ts';
 import { describeBullMQ } from './describe.ts';
 import { readJob } from './detail.ts';
+import { findJobsById } from './find-jobs.ts';
+import { listBullMQWorkers } from './instances.ts';
+import { listBullMQSchedules } from './schedules.ts';
 import { DEFAULT_DISCOVERY_INTERVAL_MS, discoveredQueues, listedQueues } from './discovery.ts';
 import { listPage } from './listing.ts';
 import { countQueues, describeQueues } from './queue-info.ts';
@@ -35,8 +38,10 @@ export interface FromBullMQOptions {
 /**
  * A `JobEngine` over the host's BullMQ 6 queues in Redis. Lists, counts and job details are read
  * straight from BullMQ's keys, each with a bounded number of key lookups and range reads; actions
- * run BullMQ's own commands. Redis cannot share the console's SQL transaction, so the console
- * records an intent before each action and its outcome after.
+ * run BullMQ's own commands. Jobs are found by whole id across queues, workers by their Redis
+ * connections and job schedulers by their sorted sets (see find-jobs.ts, instances.ts and
+ * schedules.ts for what BullMQ can and cannot tell). Redis cannot share the console's SQL
+ * transaction, so the console records an intent before each action and its outcome after.
  *
  * @param options the host's ioredis `connection`, and `queues` or `prefix` to find the queues by.
  */
@@ -84,6 +89,18 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
     async getJob(queue, id) {
       if (!isJobId(id) || !(await directory.has(queue))) return null;
       return readJob(client, prefix, queue, id);
+    },
+
+    async findJobs(id, limit) {
+      return findJobsById(client, prefix, await directory.names(), id, limit);
+    },
+
+    async listInstances(limit) {
+      return listBullMQWorkers(client, prefix, await directory.names(), limit);
+    },
+
+    async listSchedules(query) {
+      return listBullMQSchedules(client, prefix, await directory.names(), query);
     },
 
     ...createActionMethods({ client, prefix, directory, actions: capabilities.actions }),

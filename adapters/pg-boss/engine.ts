@@ -22,6 +22,8 @@ import { createScheduleMethods } from './schedules.ts';
 import { createJobLookup } from './job-lookup.ts';
 import { createInstanceMethods } from './instances.ts';
 import { createQueueHealth } from './queue-health.ts';
+import { createQueueActivity } from './queue-activity.ts';
+import { createFlowMethods } from './flows.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -147,6 +149,8 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     ...createJobLookup({ schema, query }),
     ...createInstanceMethods(boss),
     ...createQueueHealth({ schema, query }),
+    ...createQueueActivity({ schema, query }),
+    ...createFlowMethods({ schema, query }),
     describe: createDescribe({ schema, version: options.version, query }),
   };
 }

@@ -232,6 +232,70 @@ export function queueHealth(schema: string, queues: readonly string[], walks: { 
     WHERE q.name = ANY($1::text[])`, [queues, walks.running, walks.blocked, walks.dependencies]);
 }
 
+/**
+ * The statistics snapshots pg-boss's monitor recorded for `$1` in (`$2`, `$3`], newest first, at
+ * most `$4`, through queue_stats_i1 (name, captured_on DESC): each pass's jobs made, completed and
+ * failed with the seconds they cover (`at_ms`, the end of that stretch, in epoch milliseconds), the
+ * wait and run histograms of the jobs that finished in it, and the backlog's age at its end.
+ */
+export function queueStatsHistory(schema: string, queue: string, from: Date, to: Date, limit: number): Statement {
+  return statement(`
+    SELECT (extract(epoch FROM COALESCE(delta_on, captured_on)) * 1000)::float8 AS at_ms,
+      created_delta, completed_delta, failed_delta, delta_seconds, wait_bins, run_bins, ready_oldest_seconds
+    FROM ${schema}.queue_stats
+    WHERE name = $1 AND captured_on > $2::timestamptz AND captured_on <= $3::timestamptz
+    ORDER BY captured_on DESC
+    LIMIT $4`, [queue, from.toISOString(), to.toISOString(), limit]);
+}
+
+/** Whether pg-boss has recorded any statistics snapshot of `$1`: one probe of queue_stats_i1. */
+export function queueStatsExist(schema: string, queue: string): Statement {
+  return statement(`SELECT EXISTS (SELECT 1 FROM ${schema}.queue_stats WHERE name = $1) AS recorded`, [queue]);
+}
+
+/**
+ * The jobs connected to job (`$1`, `$2`) through job_dependency, either way, along paths that do
+ * not come back to a job they passed, up to `$3` steps away: a row per job reached (repeated when
+ * reached again by another path) with its `depth`, at most `$4` rows. Each step looks its
+ * neighbours up by job_dependency's key (child_name, child_id, ...) or by job_dep_parent_idx
+ * (parent_name, parent_id); the recursion is read lazily, so the LIMIT ends it.
+ */
+export function flowWalk(schema: string, queue: string, id: string, depth: number, rows: number): Statement {
+  return statement(`
+    WITH RECURSIVE walk(name, id, depth, path) AS (
+      SELECT $1::text, $2::uuid, 0, ARRAY[$1::text || '/' || $2::text]
+      UNION ALL
+      SELECT next.name, next.id, walk.depth + 1, walk.path || (next.name || '/' || next.id::text)
+      FROM walk
+      CROSS JOIN LATERAL (
+        SELECT d.parent_name AS name, d.parent_id AS id FROM ${schema}.job_dependency d
+        WHERE d.child_name = walk.name AND d.child_id = walk.id
+        UNION ALL
+        SELECT d.child_name, d.child_id FROM ${schema}.job_dependency d
+        WHERE d.parent_name = walk.name AND d.parent_id = walk.id
+      ) next
+      WHERE walk.depth < $3 AND NOT (next.name || '/' || next.id::text) = ANY(walk.path)
+    )
+    SELECT name, id::text AS id, depth FROM walk
+    LIMIT $4`, [queue, id, depth, rows]);
+}
+
+/** Summary rows of these jobs (`$1` queues, `$2` ids, pairwise), each by its primary key. */
+export function summariesByKey(schema: string, queues: readonly string[], ids: readonly string[]): Statement {
+  return statement(`
+    SELECT ${SUMMARY_COLUMNS}
+    FROM ${schema}.job
+    WHERE (name, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`, [queues, ids]);
+}
+
+/** What each of these jobs (`$1` queues, `$2` ids, pairwise) waits on, by job_dependency's key. */
+export function dependenciesOf(schema: string, queues: readonly string[], ids: readonly string[]): Statement {
+  return statement(`
+    SELECT child_name, child_id::text AS child_id, parent_name, parent_id::text AS parent_id
+    FROM ${schema}.job_dependency
+    WHERE (child_name, child_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`, [queues, ids]);
+}
+
 /** Which groups of one queue's jobs `exactCounts` counts. */
 export interface CountGroups {
   readonly queue: string;

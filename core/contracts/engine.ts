@@ -3,6 +3,8 @@ import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { JobSelection } from '../vocabulary/job-selection.ts';
+import type { JobFlow } from './flows.ts';
+import type { QueueActivity, QueueActivityQuery } from './queue-activity.ts';
 import type { QueueHealth } from './queue-health.ts';
 import type { SchedulePage, ScheduleListQuery } from './schedules.ts';
 import type { SqlExecutor } from './sql.ts';
@@ -188,6 +190,18 @@ export interface JobEngine {
    * diagnosis, never on a page load.
    */
   inspectQueues?(queues: readonly string[]): Promise<readonly QueueHealth[]>;
+  /**
+   * Optional: the flow this job belongs to (the jobs it waits on and that wait on it, and theirs),
+   * at most `FLOW_STEP_LIMIT` steps, each found by key; null when the job is in no flow or does
+   * not exist.
+   */
+  getFlow?(queue: string, id: string): Promise<JobFlow | null>;
+  /**
+   * Optional: a queue's throughput, failures, wait and run times over a stretch of time, from the
+   * engine's own statistics, in points of `bucketSeconds`, reading its recorded snapshots (a
+   * bounded number), never its jobs. Null for a queue that does not exist.
+   */
+  queueActivity?(query: QueueActivityQuery): Promise<QueueActivity | null>;
   /**
    * Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many
    * changed; jobs in a state the action does not apply to, unknown ids and unknown queues change

@@ -234,6 +234,42 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       unchecked: { type: 'array', items: { type: 'string', enum: [...ATTENTION_KINDS] }, description: 'What this engine cannot tell the console.' },
     },
   },
+  JobFlow: {
+    type: 'object', required: ['steps', 'dependencies', 'more', 'hidden'],
+    properties: {
+      steps: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' }, description: 'The job asked about first, then the others of its flow, at most 50.' },
+      dependencies: {
+        type: 'array', description: 'waiting runs only once on has completed; only between listed steps.',
+        items: { type: 'object', required: ['waiting', 'on'], properties: { waiting: jobRef, on: jobRef } },
+      },
+      more: { type: 'boolean', description: 'The flow has more steps than listed.' },
+      hidden: { type: 'integer', description: 'Steps in queues the operator may not see, left out.' },
+    },
+  },
+  QueueActivity: {
+    type: 'object', required: ['queue', 'window', 'from', 'to', 'bucketSeconds', 'points', 'recorded'],
+    properties: {
+      queue: { type: 'string' },
+      window: { type: 'string', enum: ['1h', '24h'] },
+      from: timestamp,
+      to: timestamp,
+      bucketSeconds: { type: 'integer', description: "How long each point's stretch is." },
+      points: {
+        type: 'array', description: 'Oldest first; a stretch with nothing recorded has no point.',
+        items: {
+          type: 'object',
+          required: ['at', 'createdPerMinute', 'completedPerMinute', 'failedPerMinute', 'waitP50', 'waitP95', 'runP50', 'runP95', 'readyOldestSeconds'],
+          properties: {
+            at: { ...timestamp, description: 'When the stretch ends.' },
+            createdPerMinute: { type: 'number' }, completedPerMinute: { type: 'number' }, failedPerMinute: { type: 'number', description: 'Jobs that failed for good.' },
+            waitP50: { type: ['number', 'null'] }, waitP95: { type: ['number', 'null'] }, runP50: { type: ['number', 'null'] }, runP95: { type: ['number', 'null'] },
+            readyOldestSeconds: { type: ['number', 'null'] },
+          },
+        },
+      },
+      recorded: { type: 'boolean', description: 'False when the engine keeps no history of this queue (pg-boss: no process runs with persistQueueStats).' },
+    },
+  },
   JobSearch: {
     type: 'object', required: ['jobs', 'more'],
     properties: {

@@ -5,6 +5,7 @@ import { isJobState, type JobState } from '../vocabulary/job-states.ts';
 import { InvalidInputError } from '../errors.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { plainText } from '../plain-text.ts';
+import type { ActivityWindow } from '../vocabulary/wire.ts';
 
 /** `limit`, checked against the allowed range, which a 400 states. */
 export function pageSize(query: URLSearchParams): number {
@@ -29,6 +30,14 @@ function text(query: URLSearchParams, name: string): string | undefined {
   if (raw === null || raw === '') return undefined;
   if (raw.length > 500) throw new InvalidInputError(name, `${name} is limited to 500 characters.`);
   return plainText(name, raw);
+}
+
+/** `window`, how far back a queue's activity reaches: `1h` or `24h` (the default). */
+export function activityWindow(query: URLSearchParams): ActivityWindow {
+  const raw = query.get('window');
+  if (raw === null || raw === '') return '24h';
+  if (raw !== '1h' && raw !== '24h') throw new InvalidInputError('window', `window must be 1h or 24h, got ${JSON.stringify(raw.slice(0, 20))}.`);
+  return raw;
 }
 
 /** `id`, the start of a job id to look up: required, and short enough to be an id. */

@@ -15,7 +15,9 @@ import { listWorkers } from '../services/workers.ts';
 import { getAttention } from '../services/attention.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
-import { auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
+import { activityWindow, auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
+import { getQueueActivity } from '../services/queue-activity.ts';
+import { getJobFlow } from '../services/flows.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { eventStreamResponse } from './event-stream.ts';
@@ -107,6 +109,14 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     serve: ({ services, actor, params }) => getQueue(services, actor, params.queue ?? ''),
   },
   {
+    method: 'GET', template: template('/queues/{queue}/activity'), operationId: 'getQueueActivity',
+    summary: "A queue's throughput, failures, wait and run times over the last hour or day, from the engine's own statistics.",
+    action: 'queues.view',
+    parameters: [queueParam, { name: 'window', in: 'query', description: 'How far back: 1h or 24h (default).', schema: { type: 'string', enum: ['1h', '24h'] } }],
+    response: 'QueueActivity', errors: [400, 401, 403, 404],
+    serve: ({ services, actor, params, query }) => getQueueActivity(services, actor, params.queue ?? '', () => activityWindow(query)),
+  },
+  {
     method: 'GET', template: template('/queues/{queue}/jobs'), operationId: 'listJobs', summary: "A page of a queue's jobs, newest first.",
     action: 'jobs.view',
     parameters: [
@@ -127,6 +137,12 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     parameters: [{ name: 'id', in: 'query', description: 'A job id, or its first 4 or more characters.', schema: { type: 'string', minLength: 4, maxLength: 36 } }],
     response: 'JobSearch', errors: [400, 401, 403],
     serve: ({ services, actor, query }) => findJobsById(services, actor, () => idPrefix(query)),
+  },
+  {
+    method: 'GET', template: template('/queues/{queue}/jobs/{id}/flow'), operationId: 'getJobFlow',
+    summary: 'The flow a job belongs to: its steps, their states and errors, and which waits on which. No steps when the job is in no flow.',
+    action: 'jobs.view', parameters: [queueParam, jobParam], response: 'JobFlow', errors: [401, 403],
+    serve: ({ services, actor, params }) => getJobFlow(services, actor, params.queue ?? '', params.id ?? ''),
   },
   {
     method: 'GET', template: template('/queues/{queue}/jobs/{id}'), operationId: 'getJob',

@@ -67,7 +67,8 @@ export async function getJobValue(context: ServiceContext, actor: Actor, queue: 
   return context.presenter.jobValue(await readJob(context, queue, id), part, actor);
 }
 
-async function mayView(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<void> {
+/** Refuses unless the actor may view this job (and its queue's jobs). */
+export async function mayView(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<void> {
   await context.access.require(actor, 'jobs.view', { type: 'job', queue, id });
   await context.access.require(actor, 'jobs.view', { type: 'queue', queue });
 }

@@ -24,6 +24,8 @@ const HTTP_ROUTES = [
   '/api/actions/execute',
   '/api/schedules',
   '/api/workers',
+  '/api/queues/{queue}/activity',
+  '/api/queues/{queue}/jobs/{id}/flow',
   '/api/attention',
   '/api/audit',
   '/api/audit/export',
@@ -38,7 +40,7 @@ const HTTP_ROUTES = [
 
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
-  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'inspect_queues', 'select_for_action', 'states_of', 'prepare', 'apply',
+  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'inspect_queues', 'queue_activity', 'get_flow', 'select_for_action', 'states_of', 'prepare', 'apply',
 ] as const;
 
 function deepFreeze<T>(value: T): T {

@@ -22,6 +22,8 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   findJobs: 'find_jobs',
   listInstances: 'list_instances',
   inspectQueues: 'inspect_queues',
+  queueActivity: 'queue_activity',
+  getFlow: 'get_flow',
   selectForAction: 'select_for_action',
   statesOf: 'states_of',
   prepare: 'prepare',

@@ -378,3 +378,50 @@ export interface AttentionResponse {
   /** What this engine cannot tell the console, so that no finding does not read as all clear there. */
   readonly unchecked: readonly AttentionKind[];
 }
+
+/** How far back a queue's activity reaches. */
+export type ActivityWindow = '1h' | '24h';
+
+/** One stretch of a queue's activity, from the engine's own statistics. */
+export interface ActivityPoint {
+  /** When the stretch ends. */
+  readonly at: string;
+  /** Jobs made, completed and failed for good in the stretch, per minute. */
+  readonly createdPerMinute: number;
+  readonly completedPerMinute: number;
+  readonly failedPerMinute: number;
+  /** Median and 95th percentile of how long the jobs that finished in it had waited, and ran, in seconds; null when none finished. */
+  readonly waitP50: number | null;
+  readonly waitP95: number | null;
+  readonly runP50: number | null;
+  readonly runP95: number | null;
+  /** How long the oldest job ready to run had waited at its end, in seconds; null when the engine did not say. */
+  readonly readyOldestSeconds: number | null;
+}
+
+export interface QueueActivityResponse {
+  readonly queue: string;
+  readonly window: ActivityWindow;
+  readonly from: string;
+  readonly to: string;
+  /** How long each point's stretch is. */
+  readonly bucketSeconds: number;
+  /**
+   * Oldest first; a stretch with nothing recorded has no point. Empty with `recorded` false when
+   * the engine keeps no history of this queue (pg-boss: no process runs with `persistQueueStats`).
+   */
+  readonly points: readonly ActivityPoint[];
+  readonly recorded: boolean;
+}
+
+/** The jobs of a flow around one job, and which waits on which. */
+export interface JobFlowResponse {
+  /** The job asked about first, then the others of its flow, at most 50. */
+  readonly steps: readonly JobSummaryResponse[];
+  /** `waiting` runs only once `on` has completed. Only between the listed steps. */
+  readonly dependencies: readonly { readonly waiting: { readonly queue: string; readonly id: string }; readonly on: { readonly queue: string; readonly id: string } }[];
+  /** True when the flow has more steps than listed (or reaches further than the engine looked). */
+  readonly more: boolean;
+  /** Steps in queues the operator may not see: left out, with their dependencies. */
+  readonly hidden: number;
+}

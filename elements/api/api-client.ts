@@ -1,4 +1,5 @@
 import type {
+  ActivityWindow,
   AttentionResponse,
   AuditPageResponse,
   AuditRecordResponse,
@@ -10,6 +11,7 @@ import type {
   PreviewRequestBody,
   PreviewResponse,
   ProblemResponse,
+  QueueActivityResponse,
   QueueListResponse,
   QueueResponse,
   SchedulePageResponse,
@@ -134,6 +136,11 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/queues/{queue}/activity`: a queue's throughput, failures, wait and run times over the window. */
+  queueActivity(queue: string, window: ActivityWindow, signal?: AbortSignal): Promise<QueueActivityResponse> {
+    return this.get(`api/queues/${encodeURIComponent(queue)}/activity?window=${window}`, signal);
   }
 
   /** `GET api/attention`: what the background diagnosis last found needs an operator. */

@@ -86,6 +86,18 @@ export const auditLogStyles = css`
   tr.open td {
     background: light-dark(#fffaf0, #221c10);
   }
+  tr.open:has(+ tr.note-row) td {
+    border-bottom: 0;
+  }
+  td.outcome-note {
+    padding-top: 0;
+    font-size: 0.8125rem;
+  }
+  td.outcome-note .icon {
+    color: var(--_warning);
+    vertical-align: -0.2em;
+    margin-inline-end: 0.35rem;
+  }
 
   /* Narrow (see .stack in the view styles): action, outcome and time; who, where, jobs; the reason. */
   @container (max-width: 760px) {
@@ -98,6 +110,15 @@ export const auditLogStyles = css`
     }
     tr.open td {
       background: none;
+    }
+    .stack tbody tr.open:has(+ tr.note-row) {
+      border-bottom: 0;
+    }
+    .stack tbody tr.note-row {
+      padding-top: 0;
+    }
+    .stack tbody tr.note-row::after {
+      display: none;
     }
     td.what {
       font-size: 0.9375rem;

@@ -9,7 +9,7 @@ import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { skeletons } from '../shared/skeleton.styles.ts';
 import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
-import { auditIcon, downloadIcon } from '../shared/icons.ts';
+import { auditIcon, downloadIcon, warningIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { loadMoreAnnounced, pagerFooter } from '../shared/pager-footer.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
@@ -169,6 +169,13 @@ export class OpsJobsAuditLog extends ViewElement {
       <td role="cell" class="reason">${record.reason === null
           ? html`<span class="muted hidden-note">Hidden by display policy</span>`
           : html`<span class="excerpt" title=${record.reason.slice(0, 1000)}>${record.reason}</span>`}</td>
+    </tr>${record.outcomeNote ? this.#noteRow(record.outcomeNote) : ''}`;
+  }
+
+  /** Under a pending record, in full: that its outcome is unknown, and what to check. */
+  #noteRow(note: string): TemplateResult {
+    return html`<tr role="row" class="open note-row">
+      <td role="cell" colspan="7" class="outcome-note">${warningIcon}<span>${note}</span></td>
     </tr>`;
   }
 

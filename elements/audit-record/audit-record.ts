@@ -20,7 +20,7 @@ import { auditRecordStyles } from './audit-record.styles.ts';
 /**
  * One audit record in full: the operator (id, type and label), the action and how it chose its
  * jobs, every job id it planned (as links), how many were planned and changed, the outcome (a
- * pending record is explained as an open intent), the reason, the plan hash, the correlation id
+ * pending record is explained as an open intent, in the words the API sends with it), the reason, the plan hash, the correlation id
  * and its times.
  *
  * @attr record-id - the audit record's id.
@@ -90,7 +90,7 @@ export class OpsJobsAuditRecord extends ViewElement {
 
   #content(record: AuditRecordResponse): TemplateResult {
     return html`${record.outcome === 'pending'
-        ? html`<p class="open-intent" role="note">${warningIcon}<span><strong>Open intent.</strong> ${OUTCOME_HINTS.pending}</span></p>`
+        ? html`<p class="open-intent" role="note">${warningIcon}<span><strong>Open intent.</strong> ${record.outcomeNote ?? OUTCOME_HINTS.pending}</span></p>`
         : ''}
       <section part="reason" class="card reason" aria-labelledby="reason-h">
         <h2 id="reason-h">Reason</h2>

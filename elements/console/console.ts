@@ -265,6 +265,7 @@ export class OpsJobsConsole extends LitElement {
       : route.name === 'schedules' ? 'ops-jobs-schedule-list'
       : route.name === 'find-job' ? 'ops-jobs-job-search'
       : route.name === 'workers' ? 'ops-jobs-worker-list'
+      : route.name === 'queue-activity' ? 'ops-jobs-queue-activity'
       : null;
     this.viewError = undefined;
     if (!tag) return;
@@ -359,6 +360,8 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
       case 'job':
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
+      case 'queue-activity':
+        return html`<ops-jobs-queue-activity theme=${theme} .queue=${route.queue}></ops-jobs-queue-activity>`;
       case 'workers':
         return html`<ops-jobs-worker-list theme=${theme}></ops-jobs-worker-list>`;
       case 'find-job':

@@ -11,6 +11,8 @@ export function routeTitle(route: Route, brand: string): string {
       return `${route.state ? `${STATE_LABELS[route.state]} · ` : ''}${route.queue} · ${brand}`;
     case 'job':
       return `Job ${shortId(route.id)} · ${route.queue} · ${brand}`;
+    case 'queue-activity':
+      return `Activity · ${route.queue} · ${brand}`;
     case 'workers':
       return `Workers · ${brand}`;
     case 'find-job':

@@ -26,10 +26,18 @@ import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { jobDetailStyles } from './job-detail.styles.ts';
+import { familyCard } from './job-family.ts';
+import { logBlock, logLines, logsSummary } from './job-logs.ts';
+import { jobPartsStyles } from './job-parts.styles.ts';
+import { progressBar, progressPercent } from './job-progress.ts';
+
+/** The sections of a job's page that fold away. */
+type FoldingPart = JobValuePart | 'progress' | 'logs';
 
 /**
- * One job: its state, queue, id, attempts and timeline, then its error (name, message and stack),
- * data, output and options. Values hidden by the host's display policy or too large to send are
+ * One job: its state, queue, id, attempts, progress and timeline, then its error (name, message
+ * and stack), data, output, last log lines and options, and the flow it belongs to (its parent and
+ * children, as links) where the engine has flows. Values hidden by the host's display policy or too large to send are
  * marked as such; options load into the page only when opened. The actions that apply to the
  * job's state (retry a failed job, cancel a queued one, redrive a dead letter...) sit beside the
  * heading and go through `<ops-jobs-action-dialog>`; operators who may read the audit log see
@@ -46,7 +54,12 @@ import { jobDetailStyles } from './job-detail.styles.ts';
  * @csspart timeline - the timeline card.
  * @csspart actions - the job's action buttons.
  * @csspart history - the history card.
+ * @csspart progress - the progress section, when the progress is not a percentage.
+ * @csspart logs-card - the logs section.
+ * @csspart logs - the block of log lines.
+ * @csspart family - the flow card: parent and children.
  *
+ * @cssprop --ops-jobs-log-max-height - height before the log lines scroll (20rem).
  * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
  * @cssprop --ops-jobs-font-family - text font (the system UI font).
  * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
@@ -56,13 +69,13 @@ import { jobDetailStyles } from './job-detail.styles.ts';
  * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsJobDetail extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, facts, actionStyles, jobDetailStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, facts, actionStyles, jobDetailStyles, jobPartsStyles];
 
   @property() queue = '';
   @property({ attribute: 'job-id' }) jobId = '';
   @state() private optionsOpen = false;
-  /** Sections the operator folded: data, output or error. */
-  @state() private folded: ReadonlySet<JobValuePart> = new Set();
+  /** Sections the operator folded: data, output, error, progress or logs. */
+  @state() private folded: ReadonlySet<FoldingPart> = new Set();
   @state() private valuesFailed = false;
   @state() private dialogFailed = false;
   @query('ops-jobs-job-history') private history!: OpsJobsJobHistory | null;
@@ -173,6 +186,7 @@ export class OpsJobsJobDetail extends ViewElement {
           ${this.#error(job)}
           ${this.#value(job, 'data', 'Data', job.data)}
           ${this.#value(job, 'output', 'Output', job.output)}
+          ${this.#progressValue(job)}${this.#logs(job)}
           <section class="card">
             <details @toggle=${(event: Event) => (this.optionsOpen = (event.target as HTMLDetailsElement).open)} ?open=${this.optionsOpen}>
               <summary>${chevronIcon}<h2>Options</h2></summary>
@@ -185,6 +199,7 @@ export class OpsJobsJobDetail extends ViewElement {
             <h2 id="timeline-h">Timeline</h2>
             <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
           </aside>
+          ${job.family ? familyCard(job.family, job.queue, (route) => this.href(route)) : ''}
           ${this.operator?.permissions['audit.view']
             ? html`<section part="history" class="card history" aria-label="History">
                 <ops-jobs-job-history .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-history>
@@ -196,6 +211,7 @@ export class OpsJobsJobDetail extends ViewElement {
 
   #facts(job: JobDetailResponse): TemplateResult {
     const spent = job.attempts.max > 0 && job.attempts.made >= job.attempts.max;
+    const percent = progressPercent(job.progress);
     return html`<dl part="facts" class="card facts">
       <div>
         <dt>Queue</dt>
@@ -213,6 +229,12 @@ export class OpsJobsJobDetail extends ViewElement {
         <dt>Priority</dt>
         <dd>${formatCount(job.priority)}</dd>
       </div>
+      ${percent === null
+        ? ''
+        : html`<div class="progress-fact">
+            <dt>Progress</dt>
+            <dd>${progressBar(percent)}</dd>
+          </div>`}
       <div>
         <dt>Created</dt>
         <dd><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></dd>
@@ -246,8 +268,33 @@ export class OpsJobsJobDetail extends ViewElement {
     </section>`;
   }
 
+  /** Progress that is not a percentage (an object, a hidden or a too large value), as a value. */
+  #progressValue(job: JobDetailResponse): TemplateResult | string {
+    const shown = job.progress;
+    if (!shown || progressPercent(shown) !== null) return '';
+    return html`<section part="progress" class="card">
+      ${this.#fold('progress', html`<h2 id="progress-h">Progress</h2>`, () => html`<ops-jobs-json-viewer .shown=${shown} label="Progress"></ops-jobs-json-viewer>`)}
+    </section>`;
+  }
+
+  /** The job's last log lines, with how many of how many are on show. */
+  #logs(job: JobDetailResponse): TemplateResult | string {
+    const logs = job.logs;
+    if (!logs) return '';
+    const lines = logLines(logs);
+    const heading = html`<h2 id="logs-h">Logs</h2><span class="muted logs-count">${logsSummary(logs, lines?.length ?? null)}</span>`;
+    if (logs.total === 0 && lines !== null) {
+      return html`<section part="logs-card" class="card logs-card" aria-labelledby="logs-h"><div class="logs-empty">${heading}</div></section>`;
+    }
+    return html`<section part="logs-card" class="card logs-card">
+      ${this.#fold('logs', heading, () => (lines === null
+        ? html`<ops-jobs-json-viewer .shown=${logs.lines} label="Logs"></ops-jobs-json-viewer>`
+        : logBlock(lines)))}
+    </section>`;
+  }
+
   /** A section that folds away; folded, its value leaves the page. Open by default. */
-  #fold(part: JobValuePart, heading: TemplateResult, body: () => TemplateResult): TemplateResult {
+  #fold(part: FoldingPart, heading: TemplateResult, body: () => TemplateResult): TemplateResult {
     const open = !this.folded.has(part);
     return html`<details ?open=${open} @toggle=${(event: Event) => this.#toggle(part, (event.target as HTMLDetailsElement).open)}>
       <summary>${chevronIcon}${heading}</summary>
@@ -255,7 +302,7 @@ export class OpsJobsJobDetail extends ViewElement {
     </details>`;
   }
 
-  #toggle(part: JobValuePart, open: boolean): void {
+  #toggle(part: FoldingPart, open: boolean): void {
     if (open === !this.folded.has(part)) return;
     const folded = new Set(this.folded);
     if (open) folded.delete(part);

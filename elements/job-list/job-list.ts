@@ -269,6 +269,7 @@ export class OpsJobsJobList extends ViewElement {
   #summary(info: QueueResponse): TemplateResult {
     const about = Object.keys(info.stale).length > 0;
     return html`<span>${about ? 'about ' : ''}${formatCount(info.total)} ${info.total === 1 ? 'job' : 'jobs'}</span>
+      <span class="sep" aria-hidden="true">·</span><a href=${this.href(routes.queueActivity(info.name))}>Activity and settings</a>
       ${info.deadLetterQueue
         ? html`<span class="sep" aria-hidden="true">·</span><span
               >${deadLetterIcon} Dead letters to <a href=${this.href(routes.queue(info.deadLetterQueue))}>${info.deadLetterQueue}</a></span

@@ -79,11 +79,12 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * An id short enough for a table column. UUIDs and other long ids keep their first 8 characters;
- * short ids (BullMQ's counters) are shown whole.
+ * An id short enough for a table column. A UUID keeps its first 8 characters, which tell it apart;
+ * an engine's own ids (BullMQ's counters and `repeat:…` ids) are shown whole up to 24 characters.
  */
 export function shortId(id: string): string {
-  return id.length > 12 ? id.slice(0, 8) : id;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(id)) return id.slice(0, 8);
+  return id.length > 24 ? `${id.slice(0, 23)}…` : id;
 }
 
 /** Parses an ISO timestamp from the API; null for null or an unreadable value. */

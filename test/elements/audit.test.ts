@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { PENDING_OUTCOME_NOTE } from '../../core/vocabulary/audit-outcomes.ts';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { actionApi, auditRecords, OPERATOR_SESSION, sessionWith } from './support/action-fixtures.ts';
 import { launchChromium } from './support/browser.ts';
@@ -33,7 +34,7 @@ function open(path: string, session: SessionResponse = OPERATOR_SESSION): Promis
 }
 
 const auditCalls = () => server.calls.filter((call) => call === 'audit' || call.startsWith('audit?'));
-const rows = (page: Page) => page.locator('ops-jobs-audit-log tbody tr');
+const rows = (page: Page) => page.locator('ops-jobs-audit-log tbody tr:not(.note-row)');
 
 describe('audit log', () => {
   it('lists records newest first: when, who, what, where, how many, outcome and why', async () => {
@@ -56,6 +57,10 @@ describe('audit log', () => {
     assert.equal(await deepText(pending.locator('ops-jobs-outcome-badge')), 'Pending : open intent');
     assert.match((await pending.locator('ops-jobs-outcome-badge [part="badge"]').getAttribute('title')) ?? '', /no outcome since/);
     assert.equal(await pending.getAttribute('class'), 'open');
+    const note = page.locator('ops-jobs-audit-log tbody tr.note-row');
+    assert.equal(await note.count(), 1, 'only the pending record has a note');
+    assert.equal(await deepText(note), PENDING_OUTCOME_NOTE);
+    assert.equal(await pending.locator('xpath=following-sibling::tr[1]').getAttribute('class'), 'open note-row');
     assert.match(await deepText(rows(page).nth(5)), /Hidden by display policy/);
     assert.match(await deepText(rows(page).nth(7)), /8 of 17 jobs[\s\S]*Failed/);
     assert.deepEqual(errors, []);
@@ -167,7 +172,7 @@ describe('audit record', () => {
     const record = records[4]!;
     const { page, errors } = await open(`audit/${record.id}`);
     assert.equal(await heading(page), 'Resume · 31 jobs');
-    assert.equal(await page.title(), `Audit record ${record.id.slice(0, 8)} · Jobs`);
+    assert.equal(await page.title(), `Audit record ${record.id} · Jobs`, 'an id that is no uuid is shown whole');
     const facts = await deepText(page.getByRole('region', { name: 'Details' }));
     for (const expected of [/Operator Sam Okafor \(user\)/, /Operator ID u-2207/, /Action Resume job\.resume/, /Queue email-send/, /Selection 31 selected jobs/,
       /Requested 31 jobs/, /Affected 31 jobs/, /Outcome Succeeded/, `Plan hash ${record.planHash}`, `Correlation ID ${record.correlationId}`,
@@ -187,6 +192,8 @@ describe('audit record', () => {
   it('explains an open intent', async () => {
     const { page } = await open(`audit/${records[3]!.id}`);
     await page.getByRole('note').getByText('Open intent.').waitFor();
+    assert.equal(await deepText(page.getByRole('note')), `Open intent. ${PENDING_OUTCOME_NOTE}`);
+    assert.match(PENDING_OUTCOME_NOTE, /^Outcome unknown: /);
     assert.match(await deepText(page.locator('[part="facts"]')), /Affected not yet known Outcome Pending[\s\S]*Completed not yet/);
     await page.context().close();
   });

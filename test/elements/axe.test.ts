@@ -9,11 +9,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { forbiddenPage, signedOutPage } from '../../core/http/status-pages.ts';
 import { ALL_JOB_STATES } from '../../core/vocabulary/job-states.ts';
-import { actionApi } from './support/action-fixtures.ts';
+import { actionApi, auditRecords } from './support/action-fixtures.ts';
 import { describeViolations, violations } from './support/axe.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { settled } from './support/console-page.ts';
 import { deadLetterJobDetail, failedJobDetail, problem } from './support/fixtures.ts';
+import { CHILD_QUEUE, FLOW_JOBS, flowApi, PARENT_QUEUE } from './support/flow-jobs.ts';
 import { LARGE_JOBS, LARGE_QUEUE, largeJobsApi } from './support/large-jobs.ts';
 import { startServer, type ApiHandler, type TestServer } from './support/server.ts';
 
@@ -55,6 +56,17 @@ const STATES: readonly ViewState[] = [
   ...ALL_JOB_STATES.map((state) => ({ name: `${state} jobs`, path: `queues/email-send?state=${state}` })),
   { name: 'no jobs in a state', path: 'queues/email-send-dlq?state=cancelled' },
   { name: 'failed job', path: `queues/email-send/jobs/${failed.id}` },
+  {
+    name: "a queue's activity, one chart as a table", path: 'queues/email-send/activity',
+    enter: async (page) => {
+      await settled(page);
+      await page.getByText('Show as a table').first().click();
+    },
+  },
+  {
+    name: 'a queue with no recorded activity', path: 'queues/email-send/activity',
+    api: withSession((path) => (path.includes('/activity') ? { body: { queue: 'email-send', window: '24h', from: new Date(now - 86_400_000).toISOString(), to: new Date(now).toISOString(), bucketSeconds: 1800, points: [], recorded: false } } : undefined)),
+  },
   { name: 'dead-lettered job, data too large, error hidden', path: `queues/email-send-dlq/jobs/${deadLetterJobDetail(now).id}` },
   { name: 'job with a cut 10,000-line stack', path: `queues/${LARGE_QUEUE}/jobs/${LARGE_JOBS.stack}` },
   {
@@ -77,6 +89,11 @@ const STATES: readonly ViewState[] = [
   { name: 'audit log', path: 'audit' },
   { name: 'audit log, nothing found', path: 'audit?queue=nowhere' },
   { name: 'audit record', path: 'audit/1' },
+  { name: 'pending audit record, outcome unknown', path: `audit/${auditRecords(now)[3]!.id}` },
+  { name: 'job with progress, log lines and a parent', path: `queues/${CHILD_QUEUE}/jobs/${FLOW_JOBS.child}`, api: flowApi(now) },
+  { name: 'parent job with children by outcome', path: `queues/${encodeURIComponent(PARENT_QUEUE)}/jobs/${FLOW_JOBS.parent}`, api: flowApi(now) },
+  { name: 'job with progress as a value and hidden log lines', path: `queues/${CHILD_QUEUE}/jobs/${FLOW_JOBS.objectProgress}`, api: flowApi(now) },
+  { name: 'job with hidden progress and no log lines', path: `queues/${CHILD_QUEUE}/jobs/${FLOW_JOBS.hiddenProgress}`, api: flowApi(now) },
   {
     name: 'loading skeleton', path: 'queues/email-send/jobs/' + failed.id,
     api: withSession((path) => (path.startsWith('queues/email-send/jobs/')

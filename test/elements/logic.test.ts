@@ -79,6 +79,8 @@ describe('format', () => {
     assert.equal(formatBytes(3_481_920), '3.3 MB');
     assert.equal(shortId('3d75ca44-b54c-4a26-ad75-ca44b54cda26'), '3d75ca44');
     assert.equal(shortId('1042'), '1042');
+    assert.equal(shortId('repeat:orders-digest:1765000000000'), 'repeat:orders-digest:17…', "an engine's own long id keeps what tells it apart");
+    assert.equal(shortId('repeat:nightly:17'), 'repeat:nightly:17');
   });
 });
 

@@ -114,6 +114,49 @@ describe('queue overview', () => {
   });
 });
 
+describe('queue activity', () => {
+  it("is reached from the queue's page and draws each figure as a chart with the same figures as a table", async () => {
+    const { page, errors } = await openConsole(browser, server.url('queues/email-send'));
+    await page.getByRole('link', { name: 'Activity and settings' }).click();
+    await page.waitForURL(server.url('queues/email-send/activity'));
+    await settled(page);
+    assert.equal(await page.title(), 'Activity · email-send · Jobs');
+    const view = page.locator('ops-jobs-queue-activity');
+    assert.deepEqual(await texts(page, 'ops-jobs-queue-activity figcaption'), ['Jobs per minute', 'Waited before running', 'Ran for', 'Oldest ready job had waited']);
+    const throughput = view.getByRole('img', { name: /^Jobs per minute\./ });
+    assert.match((await throughput.getAttribute('aria-label')) ?? '', /Failed: latest 0\.5\/min, highest 9\/min/);
+    assert.equal(await view.locator('figure').first().locator('path.line').count(), 3);
+    assert.match((await view.locator('path.failed').getAttribute('d')) ?? '', /^M [\d.]+ [\d.]+ L .* M /, 'the unrecorded stretch leaves a gap');
+    await view.getByText('Show as a table').first().click();
+    const table = view.getByRole('table', { name: 'Jobs per minute' });
+    assert.equal(await table.locator('tbody tr').count(), 47);
+    assert.deepEqual(await table.locator('thead th').allTextContents(), ['Until', 'Made', 'Completed', 'Failed']);
+    assert.match(await view.getByRole('region', { name: 'Settings' }).innerText(), /Retry limit\s+3/);
+
+    await view.getByRole('button', { name: 'Last hour' }).click();
+    await view.locator('.note', { hasText: 'Per 1 min' }).waitFor();
+    assert.equal(await view.getByRole('button', { name: 'Last hour' }).getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('says plainly when the engine recorded no history of the queue', async () => {
+    const { page } = await openPage(browser);
+    server.api = (path, url) => (path.includes('/activity')
+      ? { body: { queue: 'email-send', window: '24h', from: new Date(now - 86_400_000).toISOString(), to: new Date(now).toISOString(), bucketSeconds: 1800, points: [], recorded: false } }
+      : fixtureApi(now)(path, url));
+    try {
+      await page.goto(server.url('queues/email-send/activity'));
+      await settled(page);
+      await page.getByText('No history of this queue').waitFor();
+      assert.match(await page.locator('ops-jobs-queue-activity .empty').innerText(), /persistQueueStats: true/);
+    } finally {
+      server.api = fixtureApi(now);
+      await page.context().close();
+    }
+  });
+});
+
 describe('job list', () => {
   it('lists jobs with state badges, attempts, times and error excerpts, and state tabs with counts', async () => {
     const { page, errors } = await openConsole(browser, server.url('queues/email-send?state=failed'));

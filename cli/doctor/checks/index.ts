@@ -13,11 +13,13 @@ import { checkOptions } from './options.ts';
 import { checkPermissions } from './permissions.ts';
 import { checkReadOnly } from './read-only.ts';
 import { checkStore } from './store.ts';
+import { checkThresholds } from './thresholds.ts';
 
 /** Every check, in the order their findings are listed. */
 export const CHECKS: readonly Check[] = Object.freeze([
   checkConfig,
   checkOptions,
+  checkThresholds,
   checkAuthSeam,
   checkAnonymous,
   checkDisplayPolicy,

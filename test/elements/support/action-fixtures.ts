@@ -1,7 +1,7 @@
 // The API of operator actions and the audit log over the element fixtures: an operator allowed to
 // do everything, previews with a recognisable token, executes that honour idempotency keys, and
 // an audit log of deterministic records. Tests queue problem answers to see each one handled.
-import type { AuditOutcome } from '../../../core/vocabulary/audit-outcomes.ts';
+import { PENDING_OUTCOME_NOTE, type AuditOutcome } from '../../../core/vocabulary/audit-outcomes.ts';
 import type { OperatorAction } from '../../../core/vocabulary/actions.ts';
 import type { JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
@@ -77,6 +77,7 @@ export function auditRecords(now: number): AuditRecordResponse[] {
       reason: i === 5 ? null : REASONS[i % REASONS.length]!,
       planHash: `sha256:${jobId('plan', i).replace(/-/g, '')}`,
       correlationId: `req-${jobId('corr', i).slice(0, 13)}`,
+      ...(outcome === 'pending' ? { outcomeNote: PENDING_OUTCOME_NOTE } : {}),
     });
   }
   return records;

@@ -4,6 +4,7 @@ import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-stat
 import { SELECTION_CAP } from '../../../core/vocabulary/limits.ts';
 import type {
   AttentionResponse,
+  QueueActivityResponse,
   JobDetailResponse,
   JobSummaryResponse,
   ProblemResponse,
@@ -158,6 +159,31 @@ export function attentionFixture(now = Date.now()): AttentionResponse {
   };
 }
 
+/** A day of a queue's activity in half hours: a busy afternoon, a spike of failures, and slower runs with it. */
+export function activityFixture(queue: string, window: string, now = Date.now()): QueueActivityResponse {
+  const hour = window === '1h';
+  const bucketSeconds = hour ? 60 : 1800;
+  const count = hour ? 60 : 48;
+  const to = new Date(now);
+  const from = new Date(now - count * bucketSeconds * 1000);
+  const points = Array.from({ length: count }, (_, index) => {
+    const wave = 40 + 30 * Math.sin(index / 6);
+    const spike = index > count - 10 && index < count - 5 ? 9 : 0.5;
+    return {
+      at: new Date(from.getTime() + (index + 1) * bucketSeconds * 1000).toISOString(),
+      createdPerMinute: Math.round(wave * 10) / 10,
+      completedPerMinute: Math.round((wave - spike) * 10) / 10,
+      failedPerMinute: spike,
+      waitP50: 0.4 + index / 100,
+      waitP95: 2.1 + (spike > 1 ? 6 : 0),
+      runP50: 1.2,
+      runP95: spike > 1 ? 14 : 3.5,
+      readyOldestSeconds: spike > 1 ? 95 : 4,
+    };
+  }).filter((_, index) => index !== 7);
+  return { queue, window: hour ? '1h' : '24h', from: from.toISOString(), to: to.toISOString(), bucketSeconds, points, recorded: true };
+}
+
 export function problem(status: number, title: string, detail: string): ApiAnswer {
   const body: ProblemResponse = { type: 'about:blank', title, status, detail };
   return { status, body };
@@ -166,6 +192,7 @@ export function problem(status: number, title: string, detail: string): ApiAnswe
 const PAGE = /^queues\/([^/?]+)\/jobs(?:\?(.*))?$/;
 const ONE = /^queues\/([^/?]+)\/jobs\/([^/?]+)$/;
 const QUEUE = /^queues\/([^/?]+)$/;
+const ACTIVITY = /^queues\/([^/?]+)\/activity(?:\?window=(1h|24h))?$/;
 
 /**
  * The API over the fixtures. Cursors are offsets (the real API's are opaque); `now` fixes the
@@ -182,6 +209,8 @@ export function fixtureApi(now = Date.now()): ApiHandler {
       const deadLetterFor = QUEUES.filter((other) => other.deadLetterQueue === found?.name).map((other) => other.name);
       return found ? { body: { ...found, deadLetterFor } } : problem(404, 'Queue not found', `There is no queue named ${decodeURIComponent(match[1]!)}.`);
     }
+    match = ACTIVITY.exec(path);
+    if (match) return { body: activityFixture(decodeURIComponent(match[1]!), match[2] ?? '24h', now) };
     match = PAGE.exec(path);
     if (match) {
       const name = decodeURIComponent(match[1]!);

@@ -39,6 +39,8 @@ describe('doctor', { timeout: 180_000 }, () => {
       assert.equal(severities(run)[id], 'ok', id);
     }
     assert.match(finding(run, 'engine.supported').title, /pg-boss 12\.\d+\.\d+ \(installed\), schema version \d+/);
+    assert.equal(finding(run, 'thresholds').title, 'Workers are late after 2 missed heartbeats and missing after 5; the diagnosis runs every 30 s');
+    assert.match(finding(run, 'thresholds').detail, /waited 300 s \(critical at 1200 s\); failures are compared over windows of 300 s/);
     assert.deepEqual(report.summary, { errors: 0, warnings: 0, ok: report.findings.length });
     assert.equal(report.exitCode, 0);
 

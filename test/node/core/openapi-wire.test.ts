@@ -10,8 +10,8 @@ import { ALL_ACTIONS, type Action } from '../../../core/vocabulary/actions.ts';
 import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts';
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
-  AttentionResponse, AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
-  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse, Shown,
+  AttentionResponse, AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobFlowResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
+  PreviewRequestBody, PreviewResponse, ProblemResponse, QueueActivityResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse, Shown,
 } from '../../../core/vocabulary/wire.ts';
 
 /** `T` with every optional member required, all the way down; unions stay unions. */
@@ -169,6 +169,11 @@ agree<AttentionResponse>('Attention', [{
   findings: [{ kind: 'dead-letters', queue: 'emails-dlq', severity: 'warning', count: 13, more: false, windowSeconds: 300, previous: 3, since: at, from: ['emails'] }],
   unchecked: ['no-workers'],
 }, { checkedAt: null, findings: [], unchecked: [] }], {});
+agree<JobFlowResponse>('JobFlow', [{ steps: [summary], dependencies: [{ waiting: { queue: 'emails', id: 'j1' }, on: { queue: 'orders', id: 'o1' } }], more: false, hidden: 1 }], {});
+agree<QueueActivityResponse>('QueueActivity', [{
+  queue: 'emails', window: '24h', from: at, to: at, bucketSeconds: 1800, recorded: true,
+  points: [{ at, createdPerMinute: 90, completedPerMinute: 75, failedPerMinute: 3, waitP50: 0.1, waitP95: null, runP50: 1.5, runP95: 2, readyOldestSeconds: 45 }],
+}], {});
 agree<WorkerListResponse>('WorkerList', [{
   instances: [{
     id: 'i1', name: 'api', host: 'web-1', pid: 42, version: '12.38.0', runtime: 'v24.21.0', heartbeatSeconds: 10, startedAt: at, lastSeenAt: at, stoppedAt: at,

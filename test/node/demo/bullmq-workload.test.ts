@@ -43,3 +43,15 @@ test('the workload reaches every BullMQ state, and pauses its nightly exports', 
   });
   assert.deepEqual([...seen].sort(), [...BULLMQ_STATES].sort());
 });
+
+test('the workload keeps job schedulers, so the schedules view has something to show', async () => {
+  const engine = fromBullMQ({ connection: redis, prefix, discoveryIntervalMs: 0 });
+  const page = await engine.listSchedules!({ limit: 10 });
+  assert.deepEqual(page.schedules.map((schedule) => [schedule.queue, schedule.key, schedule.kind]), [
+    ['email-send', 'ops-digest', 'rrule'],
+    ['exports-nightly', 'nightly-customers', 'cron'],
+    ['exports-nightly', 'nightly-orders', 'cron'],
+    ['reports-build', 'hourly-sales', 'cron'],
+  ]);
+  assert.ok(page.schedules.every((schedule) => schedule.nextRuns.length === 3));
+});

@@ -262,6 +262,8 @@ describe('the BullMQ engine on real Redis', () => {
     assert.deepEqual(completed?.output, { receipt: 'r_3', token: PLANTED_SECRET });
     assert.deepEqual(completed?.logs, { lines: ['charging', 'charged'], total: 2 });
     assert.deepEqual(completed?.progress, { percent: 100, token: PLANTED_SECRET });
+    const waiting = await engine.getJob('payments', seeded.ids.waiting[0]!);
+    assert.equal(waiting?.progress, undefined, 'a job that never reported progress has none');
     assert.equal(completed?.error, null);
 
     const parent = await engine.getJob('payments', seeded.ids.parent);

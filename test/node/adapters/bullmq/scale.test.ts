@@ -178,4 +178,25 @@ describe(`the BullMQ engine with ${JOBS.toLocaleString('en')} jobs in a state`, 
     assert.equal(selection.eligible, JOBS);
     assert.equal(selection.jobs.length, 1000);
   });
+
+  test('a lookup by id and a page of schedules read about what they show', async () => {
+    const found = await measure('findJobs by whole id', () => engine.findJobs!('f12345', 20), 12);
+    assert.deepEqual(found.map((job) => [job.queue, job.id, job.state]), [['big', 'f12345', 'failed']]);
+    // Schedulers under a prefix of their own, so the big queue's counts stay as they are.
+    const timedPrefix = `${prefix}-timed`;
+    const timed = new Queue('timed', { connection: seeder, prefix: timedPrefix });
+    try {
+      for (let index = 0; index < 120; index += 1) {
+        await timed.upsertJobScheduler(`report-${String(index).padStart(3, '0')}`, { pattern: `${index % 60} * * * *`, tz: 'UTC' }, { name: 'report', data: { index } });
+      }
+      const scheduled = fromBullMQ({ connection: client, prefix: timedPrefix, queues: ['timed'] });
+      // The queue's scheduler ids are read whole up to 1,000 (ids only), to list them by key.
+      const page = await measure('listSchedules, a page of 50 of 120', () => scheduled.listSchedules!({ limit: 50 }), 2 + 50 * 2 + 50 * 8 + 5, 1000);
+      assert.equal(page.schedules.length, 50);
+      assert.deepEqual(page.next, ['timed', 'report-049']);
+    } finally {
+      await timed.close();
+      await deletePrefix(seeder, timedPrefix);
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { createContext } from './context.ts';
 import { detailCases } from './detail-cases.ts';
 import type { EngineHarness, EngineRun } from './harness.ts';
 import { listingCases } from './listing-cases.ts';
+import { lookupCases } from './lookup-cases.ts';
 import { queueCases } from './queue-cases.ts';
 import { selectionCases } from './selection-cases.ts';
 import { transactionCases } from './transaction-cases.ts';
@@ -51,6 +52,7 @@ export function conformanceSuite(harness: EngineHarness): void {
     queueCases(context);
     listingCases(context);
     detailCases(context);
+    lookupCases(context);
     selectionCases(context);
     applyCases(context);
     if (harness.sharedTransactions) transactionCases(context);
