@@ -260,7 +260,7 @@ export class OpsJobsJobList extends ViewElement {
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="queue">
             <a slot="actions" href=${this.href(routes.overview())}>All queues</a>
           </ops-jobs-problem>`
-        : html`${this.#stateFilter(info)}<div class="pinned">${this.#bulk(info)}${this.#newJobs()}</div>${this.#table()}${this.#footer(info)}`}
+        : html`${this.#stateFilter(info)}${this.#bulk(info)}${this.#newJobs()}${this.#table()}${this.#footer(info)}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;

@@ -39,21 +39,26 @@ export const selectionStyles = css`
   tbody tr.picked:hover td {
     background: color-mix(in srgb, var(--_accent-soft) 94%, var(--_accent));
   }
-  /* The bulk bar and the new jobs button stay in sight, under the console's top bar. */
-  .pinned {
+  .bulk-wrap {
     position: sticky;
     top: var(--_sticky-top, 0);
     z-index: 3;
-  }
-  .bulk-wrap {
     margin: 0 0 0.75rem;
     background: var(--_bg);
   }
-  /* Over the rows rather than above them: taking room would move the rows it is about. */
+  /* Over the rows rather than above them (taking room would move the rows it is about), and in
+     sight while the operator reads further down: under the top bar, and under the bulk bar where
+     that one sticks. */
   .new-jobs-wrap {
+    position: sticky;
+    top: calc(var(--_sticky-top, 0px) + 0.5rem);
+    z-index: 4;
     display: flex;
     justify-content: center;
     height: 0;
+  }
+  .bulk-wrap + .new-jobs-wrap {
+    top: calc(var(--_sticky-top, 0px) + 4.5rem);
   }
   .new-jobs {
     border-radius: 999px;
@@ -121,6 +126,9 @@ export const selectionStyles = css`
        it acts on. */
     .bulk-wrap {
       position: static;
+    }
+    .bulk-wrap + .new-jobs-wrap {
+      top: calc(var(--_sticky-top, 0px) + 0.5rem);
     }
     .stack tbody tr.picked td,
     .stack tbody tr.picked:hover td {
