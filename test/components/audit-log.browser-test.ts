@@ -23,7 +23,7 @@ const inside = (element: OpsJobsAuditLog) => {
   documented.see(element);
   return element.shadowRoot!;
 };
-const rows = (element: OpsJobsAuditLog) => [...inside(element).querySelectorAll('tbody tr')];
+const rows = (element: OpsJobsAuditLog) => [...inside(element).querySelectorAll('tbody tr:has(a.record)')];
 const loaded = (element: OpsJobsAuditLog) => until(() => rows(element).length > 0 || inside(element).querySelector('.empty, ops-jobs-problem') !== null, 'the records');
 
 async function alone(query = ''): Promise<OpsJobsAuditLog> {

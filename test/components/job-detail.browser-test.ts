@@ -23,7 +23,22 @@ const job = failedJobDetail(now);
 const operatorApi = actionApi(now).api;
 // Alone in a page, the detail reads the session of a view-only operator; inside the stand-in
 // console it gets the operator's session from there.
-const api = stubApi((path, url, request) => (path === 'session' ? { body: SESSION } : operatorApi(path, url, request)));
+/** A job of a flow that reports its progress in words and keeps log lines. */
+const flowJob = {
+  ...job,
+  id: 'flow-step-2',
+  progress: { value: { stage: 'rendering', page: 3 } },
+  logs: { lines: { value: ['fetching the template', 'rendering page 3'] }, total: 2 },
+  family: {
+    parent: { queue: 'reports/daily', id: 'flow-root' },
+    children: { pending: 1, processed: 1, failed: 0, sample: [{ queue: 'email-send', id: 'flow-child', outcome: 'pending' as const }] },
+  },
+};
+const api = stubApi((path, url, request) => {
+  if (path === 'session') return { body: SESSION };
+  if (path === 'queues/email-send/jobs/flow-step-2') return { body: flowJob };
+  return operatorApi(path, url, request);
+});
 
 const inside = (element: OpsJobsJobDetail) => {
   documented.see(element);
@@ -103,6 +118,19 @@ describe('<ops-jobs-job-detail>', () => {
     part(element, 'facts')!.dispatchEvent(new OpsJobsActionDoneEvent({ action: 'job.retry', queue: 'email-send', affected: 1, auditId: 'a-1', replayed: false }));
     await until(() => api.calls.length >= start + 2, 'the reloads');
     expect(api.calls.slice(start).map((path) => path.split('?')[0]).sort()).to.deep.equal(['audit', `queues/email-send/jobs/${job.id}`]);
+  });
+
+  it('shows the progress, the log lines and the flow of a job that has them', async () => {
+    const element = await alone('flow-step-2');
+    await until(() => part(element, 'logs-card') !== null, 'the logs');
+    expect(part(element, 'progress')!.textContent).to.contain('Progress');
+    const logs = part(element, 'logs')!;
+    expect(logs.textContent).to.contain('rendering page 3');
+    expect(logs.tabIndex).to.equal(0, 'the log block scrolls from the keyboard');
+    const family = part(element, 'family')!;
+    const links = [...family.querySelectorAll<HTMLAnchorElement>('a')].map((link) => link.getAttribute('aria-label'));
+    expect(links.some((label) => label?.startsWith('Job flow-root in reports/daily'))).to.equal(true);
+    expect(links.some((label) => label?.startsWith('Job flow-child in email-send'))).to.equal(true);
   });
 
   it('says so when there is no such job, linking back to its queue', async () => {
