@@ -12,6 +12,7 @@ import { OpsJobsConsole } from './console/console.ts';
 import { OpsJobsCopyButton } from './copy-button/copy-button.ts';
 import { OpsJobsJobDetail } from './job-detail/job-detail.ts';
 import { OpsJobsJobError } from './job-error/job-error.ts';
+import { OpsJobsJobFlow } from './job-flow/job-flow.ts';
 import { OpsJobsJobHistory } from './job-history/job-history.ts';
 import { OpsJobsJobList } from './job-list/job-list.ts';
 import { OpsJobsJobTimeline } from './job-timeline/job-timeline.ts';
@@ -37,6 +38,7 @@ export {
   OpsJobsCopyButton,
   OpsJobsJobDetail,
   OpsJobsJobError,
+  OpsJobsJobFlow,
   OpsJobsJobHistory,
   OpsJobsJobList,
   OpsJobsJobSearch,
@@ -82,6 +84,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-worker-list': OpsJobsWorkerList,
   'ops-jobs-attention': OpsJobsAttention,
   'ops-jobs-queue-activity': OpsJobsQueueActivity,
+  'ops-jobs-job-flow': OpsJobsJobFlow,
 });
 
 defineElements(ELEMENTS);
@@ -100,6 +103,7 @@ declare global {
     'ops-jobs-worker-list': OpsJobsWorkerList;
     'ops-jobs-attention': OpsJobsAttention;
     'ops-jobs-queue-activity': OpsJobsQueueActivity;
+    'ops-jobs-job-flow': OpsJobsJobFlow;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

@@ -12,6 +12,7 @@ const LOADERS = {
   'ops-jobs-job-error': () => import('./payload-views.ts').then((module) => module.OpsJobsJobError),
   // The overview's findings: they arrive after the queues, from a read of their own.
   'ops-jobs-attention': () => import('./attention/attention.ts').then((module) => module.OpsJobsAttention),
+  'ops-jobs-job-flow': () => import('./job-flow/job-flow.ts').then((module) => module.OpsJobsJobFlow),
   'ops-jobs-queue-activity': () => import('./queue-activity/queue-activity.ts').then((module) => module.OpsJobsQueueActivity),
   'ops-jobs-worker-list': () => import('./worker-list/worker-list.ts').then((module) => module.OpsJobsWorkerList),
   'ops-jobs-job-search': () => import('./job-search/job-search.ts').then((module) => module.OpsJobsJobSearch),

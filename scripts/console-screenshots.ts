@@ -12,6 +12,9 @@ await shootViews(process.argv[2] ?? '/tmp/shots/console', await startServer({ ap
   ['dead-letters', 'queues/email-send-dlq?state=queued'],
   ['queue-activity', 'queues/email-send/activity'],
   ['job-detail', `queues/email-send/jobs/${failedJobDetail(now).id}`],
+  ['job-flow', `queues/email-send/jobs/${failedJobDetail(now).id}`, async (page) => {
+    await page.locator('ops-jobs-job-flow').getByRole('heading', { name: /Flow/ }).scrollIntoViewIfNeeded();
+  }],
   ['dead-letter-job', `queues/email-send-dlq/jobs/${deadLetterJobDetail(now).id}`],
   ['not-found', 'queues/nope/jobs/123'],
 ]);

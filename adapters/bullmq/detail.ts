@@ -72,7 +72,7 @@ function parentOf(prefix: string, job: JobHash): JobRef | null {
 }
 
 /** A job key `<prefix>:<queue>:<id>` as a queue and id; null for a key under another prefix. */
-function refOf(prefix: string, key: string): JobRef | null {
+export function refOf(prefix: string, key: string): JobRef | null {
   const head = `${prefix}:`;
   if (!key.startsWith(head)) return null;
   const rest = key.slice(head.length);
@@ -82,7 +82,7 @@ function refOf(prefix: string, key: string): JobRef | null {
 }
 
 /** The fields of an HSCAN reply (field, value, field, value...). */
-function everyOther(flat: readonly string[]): string[] {
+export function everyOther(flat: readonly string[]): string[] {
   return flat.filter((_, index) => index % 2 === 0);
 }
 

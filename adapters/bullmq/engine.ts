@@ -12,6 +12,7 @@ import { DEFAULT_DISCOVERY_INTERVAL_MS, discoveredQueues, listedQueues } from '.
 import { listPage } from './listing.ts';
 import { countQueues, describeQueues } from './queue-info.ts';
 import { createQueueHealth } from './queue-health.ts';
+import { createFlowMethods } from './flows.ts';
 import { BULLMQ_ACTION_STATES, BULLMQ_STATES, bullmqState } from './states.ts';
 
 /** BullMQ's own default key prefix. */
@@ -105,6 +106,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
 
     ...createActionMethods({ client, prefix, directory, actions: capabilities.actions }),
     ...createQueueHealth({ client, prefix, directory }),
+    ...createFlowMethods({ client, prefix, directory }),
     describe: () => describeBullMQ(client, options.version ?? null),
   };
 }

@@ -69,7 +69,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
       reasons: { type: 'object', additionalProperties: { type: 'string' } },
       engine: {
-        type: 'object', required: ['name', 'states', 'actions', 'schedules', 'jobLookup', 'workers'],
+        type: 'object', required: ['name', 'states', 'actions', 'schedules', 'jobLookup', 'workers', 'flows'],
         properties: {
           name: { type: 'string' },
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
@@ -77,6 +77,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
           workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
+          flows: { type: 'boolean', description: "Whether the engine shows a job's flow (GET api/queues/{queue}/jobs/{id}/flow)." },
         },
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },

@@ -50,6 +50,7 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
       schedules: typeof context.engine.listSchedules === 'function',
       jobLookup: typeof context.engine.findJobs === 'function',
       workers: typeof context.engine.listInstances === 'function',
+      flows: typeof context.engine.getFlow === 'function',
     },
     limits: { cap: context.limits.cap, reasonMinLength: context.limits.reasonMinLength },
     bridge: context.bridge?.name ?? null,

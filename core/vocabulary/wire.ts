@@ -55,6 +55,8 @@ export interface SessionResponse {
     readonly jobLookup: boolean;
     /** Whether the engine tracks the processes that run it (`GET api/workers`). */
     readonly workers: boolean;
+    /** Whether the engine shows a job's flow (GET api/queues/{queue}/jobs/{id}/flow). */
+    readonly flows: boolean;
   };
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };

@@ -6,6 +6,7 @@ import type {
   ExecuteRequestBody,
   ExecuteResponse,
   JobDetailResponse,
+  JobFlowResponse,
   JobPageResponse,
   JobSearchResponse,
   PreviewRequestBody,
@@ -136,6 +137,11 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/queues/{queue}/jobs/{id}/flow`: the flow a job belongs to; no steps when it is in none. */
+  jobFlow(queue: string, id: string, signal?: AbortSignal): Promise<JobFlowResponse> {
+    return this.get(`api/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}/flow`, signal);
   }
 
   /** `GET api/queues/{queue}/activity`: a queue's throughput, failures, wait and run times over the window. */

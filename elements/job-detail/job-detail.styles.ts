@@ -39,6 +39,7 @@ export const jobDetailStyles = css`
   }
   .main {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
     min-width: 0;
   }

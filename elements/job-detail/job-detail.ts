@@ -119,6 +119,8 @@ export class OpsJobsJobDetail extends ViewElement {
   #loadValueViews(): void {
     this.valuesFailed = false;
     Promise.all([ensureDefined('ops-jobs-json-viewer'), ensureDefined('ops-jobs-job-error')]).catch(() => (this.valuesFailed = true));
+    // The flow shows nothing until its steps arrive: if its code fails to load, the page does without it.
+    ensureDefined('ops-jobs-job-flow').catch(() => {});
   }
 
   /** Loads the job again. */
@@ -184,6 +186,7 @@ export class OpsJobsJobDetail extends ViewElement {
                 <button type="button" class="quiet" @click=${() => this.#loadValueViews()}>Try again</button></p>`
             : ''}
           ${this.#error(job)}
+          ${this.operator?.engine.flows ? html`<ops-jobs-job-flow .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-flow>` : ''}
           ${this.#value(job, 'data', 'Data', job.data)}
           ${this.#value(job, 'output', 'Output', job.output)}
           ${this.#progressValue(job)}${this.#logs(job)}

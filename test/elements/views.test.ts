@@ -114,6 +114,38 @@ describe('queue overview', () => {
   });
 });
 
+describe('job flow', () => {
+  it("draws the job's flow, each step a link, and says in words why waiting steps wait", async () => {
+    const { page, errors } = await openConsole(browser, server.url(`queues/email-send/jobs/${jobId('email-send', 6)}`));
+    const flow = page.locator('ops-jobs-job-flow');
+    await flow.getByRole('heading', { name: /Flow/ }).waitFor();
+    const steps = flow.getByRole('group', { name: '4 steps, each after the steps it waits on' }).getByRole('link');
+    assert.equal(await steps.count(), 4);
+    const here = flow.locator('a[aria-current="page"]');
+    assert.match((await here.getAttribute('aria-label')) ?? '', /^email-send job 3d75ca44, failed, this job$/);
+    // Left to right: the step it waited on, this job, then the steps that wait on it.
+    const xs = await flow.locator('a.step rect:first-of-type').evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('x'))));
+    assert.deepEqual([...xs].sort((a, b) => a - b), [0, 224, 448, 672]);
+    assert.equal(await flow.locator('path.edge').count(), 3);
+    const reasons = await flow.getByRole('list', { name: 'Why steps wait' }).innerText();
+    assert.match(reasons, /invoice-sync job \w{8} waits for email-send job 3d75ca44, which failed \(upstream 503/);
+    assert.match(reasons, /reports\/daily job \w{8} waits for invoice-sync job \w{8}, which is blocked\./);
+    await flow.getByRole('link', { name: /^image-resize job/ }).first().click();
+    await page.waitForURL(/\/queues\/image-resize\/jobs\//);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('shows nothing for a job in no flow', async () => {
+    const { page, errors } = await openConsole(browser, server.url(`queues/email-send/jobs/${jobId('email-send', 16)}`));
+    await page.locator('ops-jobs-job-detail').getByRole('heading', { name: 'Data' }).waitFor();
+    await page.waitForFunction(() => customElements.get('ops-jobs-job-flow') !== undefined);
+    assert.equal(await page.locator('ops-jobs-job-flow section').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
+
 describe('queue activity', () => {
   it("is reached from the queue's page and draws each figure as a chart with the same figures as a table", async () => {
     const { page, errors } = await openConsole(browser, server.url('queues/email-send'));

@@ -4,6 +4,7 @@ import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-stat
 import { SELECTION_CAP } from '../../../core/vocabulary/limits.ts';
 import type {
   AttentionResponse,
+  JobFlowResponse,
   QueueActivityResponse,
   JobDetailResponse,
   JobSummaryResponse,
@@ -27,6 +28,7 @@ export const SESSION: SessionResponse = {
     schedules: false,
     jobLookup: false,
     workers: false,
+    flows: true,
   },
   limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
   bridge: null,
@@ -184,6 +186,29 @@ export function activityFixture(queue: string, window: string, now = Date.now())
   return { queue, window: hour ? '1h' : '24h', from: from.toISOString(), to: to.toISOString(), bucketSeconds, points, recorded: true };
 }
 
+/**
+ * The flow of the richly detailed failed job: it waited on a resized image, which completed; an
+ * invoice sync waits on it, and a report waits on the sync.
+ */
+export function flowFixture(now = Date.now()): JobFlowResponse {
+  const failed = failedJobDetail(now);
+  const step = (queue: string, n: number, state: JobState): JobSummaryResponse => summary(queue, state, n, now);
+  const image = step('image-resize', 3, 'completed');
+  const sync = step('invoice-sync', 4, 'blocked');
+  const report = step('reports/daily', 5, 'blocked');
+  const { data: _data, output: _output, error: _error, options: _options, timings: _timings, deadLetteredFrom: _from, ...job } = failed;
+  return {
+    steps: [job, image, sync, report],
+    dependencies: [
+      { waiting: { queue: job.queue, id: job.id }, on: { queue: image.queue, id: image.id } },
+      { waiting: { queue: sync.queue, id: sync.id }, on: { queue: job.queue, id: job.id } },
+      { waiting: { queue: report.queue, id: report.id }, on: { queue: sync.queue, id: sync.id } },
+    ],
+    more: false,
+    hidden: 0,
+  };
+}
+
 export function problem(status: number, title: string, detail: string): ApiAnswer {
   const body: ProblemResponse = { type: 'about:blank', title, status, detail };
   return { status, body };
@@ -192,6 +217,7 @@ export function problem(status: number, title: string, detail: string): ApiAnswe
 const PAGE = /^queues\/([^/?]+)\/jobs(?:\?(.*))?$/;
 const ONE = /^queues\/([^/?]+)\/jobs\/([^/?]+)$/;
 const QUEUE = /^queues\/([^/?]+)$/;
+const FLOW = /^queues\/([^/?]+)\/jobs\/([^/?]+)\/flow$/;
 const ACTIVITY = /^queues\/([^/?]+)\/activity(?:\?window=(1h|24h))?$/;
 
 /**
@@ -208,6 +234,11 @@ export function fixtureApi(now = Date.now()): ApiHandler {
       const found = QUEUES.find((q) => q.name === decodeURIComponent(match![1]!));
       const deadLetterFor = QUEUES.filter((other) => other.deadLetterQueue === found?.name).map((other) => other.name);
       return found ? { body: { ...found, deadLetterFor } } : problem(404, 'Queue not found', `There is no queue named ${decodeURIComponent(match[1]!)}.`);
+    }
+    match = FLOW.exec(path);
+    if (match) {
+      const flow = flowFixture(now);
+      return { body: flow.steps[0]!.id === decodeURIComponent(match[2]!) ? flow : { steps: [], dependencies: [], more: false, hidden: 0 } };
     }
     match = ACTIVITY.exec(path);
     if (match) return { body: activityFixture(decodeURIComponent(match[1]!), match[2] ?? '24h', now) };

@@ -149,7 +149,7 @@ agree<SessionResponse>('Session', [{
   permissions: Object.fromEntries(ALL_ACTIONS.map((action) => [action, true])) as Record<Action, boolean>,
   reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
   engine: {
-    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true,
+    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true, flows: true,
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] },
   },
   limits: { cap: 1000, reasonMinLength: 8 },

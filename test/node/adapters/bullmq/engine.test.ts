@@ -109,6 +109,21 @@ describe('the BullMQ engine on real Redis', () => {
     }
   });
 
+  test("reads a job's flow up to its root and down to every child, the parent waiting on its children", async () => {
+    const { parent, children } = seeded.ids;
+    const fromChild = await engine.getFlow!('payments-children', children[1]!);
+    assert.ok(fromChild);
+    assert.equal(fromChild.steps[0]?.id, children[1], 'the job asked about first');
+    assert.deepEqual(fromChild.steps.map((step) => `${step.queue}/${step.id}/${step.state}`).sort(), [
+      `payments-children/${children[0]}/queued`, `payments-children/${children[1]}/queued`, `payments/${parent}/blocked`,
+    ].sort());
+    assert.deepEqual(fromChild.dependencies.map((edge) => `${edge.waiting.id} -> ${edge.on.id}`).sort(), children.map((child) => `${parent} -> ${child}`).sort());
+    assert.equal(fromChild.more, false);
+    assert.equal((await engine.getFlow!('payments', parent))?.steps.length, 3);
+    assert.equal(await engine.getFlow!('payments', seeded.ids.failed[0]!), null, 'a job in no flow');
+    assert.equal(await engine.getFlow!('payments', 'no-such-job'), null);
+  });
+
   test('an explicit list of queues is exactly those', async () => {
     const listed = fromBullMQ({ connection: redis.client(), prefix, queues: ['payments'] });
     assert.deepEqual((await listed.listQueues()).map((queue) => queue.name), ['payments']);

@@ -1,0 +1,120 @@
+import { html, svg, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { JobFlowResponse, JobSummaryResponse } from '../../core/vocabulary/wire.ts';
+import { LoadController } from '../controllers/load-controller.ts';
+import { routes } from '../router/routes.ts';
+import { controls } from '../shared/controls.styles.ts';
+import { formatCount, shortId } from '../shared/format.ts';
+import { STATE_LABELS } from '../shared/state-copy.ts';
+import { stateColors } from '../shared/state-colors.styles.ts';
+import { tokens } from '../shared/tokens.styles.ts';
+import { ViewElement } from '../shared/view-element.ts';
+import { keyOf, layOutFlow, type FlowLayout } from './flow-layout.ts';
+import { jobFlowStyles } from './job-flow.styles.ts';
+
+const NODE_WIDTH = 168;
+const NODE_HEIGHT = 46;
+const GAP_X = 56;
+const GAP_Y = 16;
+
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+const named = (step: JobSummaryResponse) => `${step.queue} job ${shortId(step.id)}`;
+
+/**
+ * The flow a job belongs to: its steps and which waits on which, drawn left to right (a step after
+ * the steps it waits on), each step a link to its job; then, in words, why each waiting step
+ * waits ("invoice-sync job 4f2e1a2b waits for email-send job 1c9d…, which failed"). Shows nothing
+ * for a job in no flow.
+ *
+ * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
+ *
+ * @csspart flow - the flow's card.
+ */
+export class OpsJobsJobFlow extends ViewElement {
+  static override styles = [tokens, controls, stateColors, jobFlowStyles];
+
+  @property() queue = '';
+  @property() jobId = '';
+
+  readonly #load = new LoadController(this, {
+    args: () => (this.queue && this.jobId ? ([this.api, this.queue, this.jobId] as const) : null),
+    task: ([api, queue, id], signal) => api.jobFlow(queue, id, signal),
+  });
+
+  override refresh(): Promise<void> {
+    return this.#load.rerun();
+  }
+
+  override render() {
+    const flow = this.#load.value;
+    // A failed read leaves the job's page as it is; a job in no flow has nothing here.
+    if (!flow || flow.steps.length === 0) return '';
+    const layout = layOutFlow(flow);
+    return html`<section part="flow" class="card flow" aria-labelledby="flow-h">
+      <h2 id="flow-h">Flow <span class="muted count">${formatCount(flow.steps.length)} steps</span></h2>
+      <div class="drawing">${this.#drawing(flow, layout)}</div>
+      ${this.#reasons(flow, layout)}
+      ${flow.more || flow.hidden > 0
+        ? html`<p class="muted note">${flow.more ? 'The flow goes on beyond these steps. ' : ''}${flow.hidden > 0
+            ? `${formatCount(flow.hidden)} ${flow.hidden === 1 ? 'step is' : 'steps are'} in queues you may not see.`
+            : ''}</p>`
+        : ''}
+    </section>`;
+  }
+
+  #drawing(flow: JobFlowResponse, layout: FlowLayout): TemplateResult {
+    const width = layout.columns * NODE_WIDTH + (layout.columns - 1) * GAP_X;
+    const height = layout.rows * NODE_HEIGHT + (layout.rows - 1) * GAP_Y;
+    const at = new Map(layout.placed.map((placed) => [keyOf(placed.step), {
+      x: placed.column * (NODE_WIDTH + GAP_X),
+      y: placed.row * (NODE_HEIGHT + GAP_Y),
+    }]));
+    const current = keyOf({ queue: this.queue, id: this.jobId });
+    return html`<svg viewBox="-2 -2 ${width + 4} ${height + 4}" width=${width + 4} height=${height + 4} role="group"
+      aria-label="${formatCount(flow.steps.length)} steps, each after the steps it waits on">
+      <defs><marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <path d="M0 0 L8 4 L0 8 z" class="arrowhead"></path>
+      </marker></defs>
+      ${flow.dependencies.map((edge) => {
+        const from = at.get(keyOf(edge.on));
+        const to = at.get(keyOf(edge.waiting));
+        if (!from || !to) return '';
+        const x1 = from.x + NODE_WIDTH;
+        const y1 = from.y + NODE_HEIGHT / 2;
+        const x2 = to.x - 3;
+        const y2 = to.y + NODE_HEIGHT / 2;
+        return svg`<path class="edge" aria-hidden="true" marker-end="url(#arrow)" d="M ${x1} ${y1} C ${x1 + GAP_X / 2} ${y1}, ${x2 - GAP_X / 2} ${y2}, ${x2} ${y2}"></path>`;
+      })}
+      ${layout.placed.map(({ step }) => {
+        const { x, y } = at.get(keyOf(step))!;
+        const here = keyOf(step) === current;
+        return svg`<a href=${this.href(routes.job(step.queue, step.id))} class="step state-${step.state} ${here ? 'current' : ''}"
+          aria-label="${named(step)}, ${STATE_LABELS[step.state].toLowerCase()}${here ? ', this job' : ''}" aria-current=${here ? 'page' : 'false'}>
+          <rect x=${x} y=${y} width=${NODE_WIDTH} height=${NODE_HEIGHT} rx="6"></rect>
+          <rect class="stripe" x=${x} y=${y} width="5" height=${NODE_HEIGHT} rx="2"></rect>
+          <text x=${x + 13} y=${y + 19} class="queue">${clip(step.queue, 20)}</text>
+          <text x=${x + 13} y=${y + 36} class="meta">${shortId(step.id).slice(0, 8)} · ${STATE_LABELS[step.state]}</text>
+        </a>`;
+      })}
+    </svg>`;
+  }
+
+  /** Why each waiting step waits: the steps it waits on that have not completed, and how they stand. */
+  #reasons(flow: JobFlowResponse, layout: FlowLayout): TemplateResult | string {
+    const waiting = flow.steps.filter((step) => step.state === 'blocked');
+    const lines = waiting.flatMap((step) => {
+      const pending = (layout.waitsOn.get(keyOf(step)) ?? []).filter((on) => on.state !== 'completed');
+      return pending.length === 0 ? [] : [{ step, pending }];
+    });
+    if (lines.length === 0) return '';
+    return html`<ul class="reasons" aria-label="Why steps wait">
+      ${lines.map(({ step, pending }) => html`<li>
+        <a href=${this.href(routes.job(step.queue, step.id))}>${named(step)}</a> waits for
+        ${pending.map((on, index) => html`${index > 0 ? (index === pending.length - 1 ? ' and ' : ', ') : ''}<a
+          href=${this.href(routes.job(on.queue, on.id))}>${named(on)}</a>, ${on.state === 'failed'
+            ? html`<strong class="failed">which failed</strong>${on.errorMessage ? html` <span class="muted">(${clip(on.errorMessage, 120)})</span>` : ''}`
+            : `which is ${STATE_LABELS[on.state].toLowerCase()}`}`)}.
+      </li>`)}
+    </ul>`;
+  }
+}
