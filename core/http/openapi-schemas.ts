@@ -63,7 +63,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   },
   OperatorAction: { type: 'string', enum: [...OPERATOR_ACTIONS] },
   Session: {
-    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits', 'bridge'],
+    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits', 'bridge', 'signOutUrl'],
     properties: {
       actor: { type: 'object', required: ['label'], properties: { label: nullableString } },
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
@@ -83,6 +83,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
       bridge: { ...nullableString, description: 'The dashboard served read-only under bridge/, such as bull-board; null when there is none.' },
+      signOutUrl: { ...nullableString, description: "The host's page for signing out or switching user, relative to the mount root (such as ../../account/switch); null when the host gave none." },
     },
   },
   Selection: selectionSchema({ type: 'array', items: { type: 'string' }, minItems: 1 }, {

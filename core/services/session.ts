@@ -57,5 +57,6 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
     },
     limits: { cap: context.limits.cap, reasonMinLength: context.limits.reasonMinLength },
     bridge: context.bridge?.name ?? null,
+    signOutUrl: context.signOutUrl,
   };
 }

@@ -64,6 +64,11 @@ export interface SessionResponse {
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
   /** The dashboard served read-only under `bridge/` (such as `bull-board`), or null when there is none. */
   readonly bridge: string | null;
+  /**
+   * The host's page for signing out or switching user (its `signOutUrl` option), relative to the
+   * console's mount root (such as `../../account/switch`); null when the host gave none.
+   */
+  readonly signOutUrl: string | null;
 }
 
 export interface QueueResponse {

@@ -46,8 +46,12 @@ const STEP_NAMES = ['Preview', 'Reason', 'Done'] as const;
  * @csspart confirm - the button that executes the action.
  *
  * @cssprop --ops-jobs-dialog-width - the dialog's width on wide screens (42rem).
- * @cssprop --ops-jobs-color-warning - text of warnings; `-soft` and `-border` for their panel.
- * @cssprop --ops-jobs-color-success - the outcome's check mark; `-soft` for its circle.
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsActionDialog extends LitElement {
   static override styles = [tokens, controls, viewStyles, actionDialogStyles];

@@ -36,8 +36,15 @@ const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queue
  *
  * @csspart tiles - the totals above the table.
  * @csspart table - the queue table's card.
+ * @csspart stale-note - the note under the table when some counts are the engine's estimates.
  *
- * @cssprop --ops-jobs-color-* - see `<ops-jobs-console>`.
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
+ * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsQueueList extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, queueListStyles, jobIdFormStyles];

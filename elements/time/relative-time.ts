@@ -19,6 +19,8 @@ import { onTick } from './ticker.ts';
  *
  * @csspart time - the `<time>` element.
  * @csspart relative - the relative part of `both`.
+ *
+ * @cssprop --ops-jobs-color-text-muted - the colour of the exact time beside the relative one in `both`.
  */
 export class OpsJobsRelativeTime extends LitElement {
   static override styles = relativeTimeStyles;

@@ -32,6 +32,7 @@ export const SESSION: SessionResponse = {
   },
   limits: { cap: SELECTION_CAP.default, reasonMinLength: 8 },
   bridge: null,
+  signOutUrl: null,
 };
 
 function queue(name: string, counts: Partial<Record<JobState, number>>, deadLetterQueue: string | null = null, stale: QueueResponse['stale'] = {}): QueueResponse {

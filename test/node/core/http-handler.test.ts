@@ -55,6 +55,8 @@ test('routes that need a permission answer 403 without it; session stays open to
   assert.ok(Object.values(session.permissions).length >= 9);
   assert.ok(Object.values(session.permissions).every((allowed) => allowed === false));
   assert.equal(session.actor.label, 'guest');
+  assert.equal(session.signOutUrl, './../../account/switch', "the host's sign-out page, relative to the mount root");
+  assert.equal(new URL(session.signOutUrl, 'https://example.test/ops/jobs/').href, 'https://example.test/account/switch');
 });
 
 test('an authorize that throws denies, with the error only in the log', async () => {

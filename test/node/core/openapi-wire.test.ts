@@ -156,6 +156,7 @@ agree<SessionResponse>('Session', [{
   },
   limits: { cap: 1000, reasonMinLength: 8 },
   bridge: 'bull-board',
+  signOutUrl: '../../account/switch',
 }], { queueActions: true });
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true, paused: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
