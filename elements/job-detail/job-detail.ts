@@ -186,7 +186,7 @@ export class OpsJobsJobDetail extends ViewElement {
                 <button type="button" class="quiet" @click=${() => this.#loadValueViews()}>Try again</button></p>`
             : ''}
           ${this.#error(job)}
-          ${this.operator?.engine.flows ? html`<ops-jobs-job-flow .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-flow>` : ''}
+          ${this.operator?.engine.flows ? html`<ops-jobs-job-flow root=${this.root} .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-flow>` : ''}
           ${this.#value(job, 'data', 'Data', job.data)}
           ${this.#value(job, 'output', 'Output', job.output)}
           ${this.#progressValue(job)}${this.#logs(job)}
@@ -205,7 +205,7 @@ export class OpsJobsJobDetail extends ViewElement {
           ${job.family ? familyCard(job.family, job.queue, (route) => this.href(route)) : ''}
           ${this.operator?.permissions['audit.view']
             ? html`<section part="history" class="card history" aria-label="History">
-                <ops-jobs-job-history .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-history>
+                <ops-jobs-job-history root=${this.root} .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-history>
               </section>`
             : ''}
         </div>

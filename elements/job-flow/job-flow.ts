@@ -96,12 +96,16 @@ export class OpsJobsJobFlow extends ViewElement {
       ${layout.placed.map(({ step }) => {
         const { x, y } = at.get(keyOf(step))!;
         const here = keyOf(step) === current;
+        const queue = clip(step.queue, 20);
+        const meta = `${shortId(step.id).slice(0, 8)} · ${STATE_LABELS[step.state]}`;
+        // The name is what the box shows, so that a voice command naming what is seen finds it.
         return svg`<a href=${this.href(routes.job(step.queue, step.id))} class="step state-${step.state} ${here ? 'current' : ''}"
-          aria-label="${named(step)}, ${STATE_LABELS[step.state].toLowerCase()}${here ? ', this job' : ''}" aria-current=${here ? 'page' : 'false'}>
+          aria-label="${queue} ${meta}${here ? ', this job' : ''}" aria-current=${here ? 'page' : 'false'}>
+          <title>${step.queue} / ${step.id}</title>
           <rect x=${x} y=${y} width=${NODE_WIDTH} height=${NODE_HEIGHT} rx="6"></rect>
           <rect class="stripe" x=${x} y=${y} width="5" height=${NODE_HEIGHT} rx="2"></rect>
-          <text x=${x + 13} y=${y + 19} class="queue">${clip(step.queue, 20)}</text>
-          <text x=${x + 13} y=${y + 36} class="meta">${shortId(step.id).slice(0, 8)} · ${STATE_LABELS[step.state]}</text>
+          <text x=${x + 13} y=${y + 19} class="queue">${queue}</text>
+          <text x=${x + 13} y=${y + 36} class="meta">${meta}</text>
         </a>`;
       })}
     </svg>`;
