@@ -4,14 +4,10 @@
 // queue and its dialog (previewed, then done, then undone), the promote dialog for a delayed
 // job, and the audit log of the pauses.
 // Usage: node scripts/queue-action-screenshots.ts [consoleUrl=http://127.0.0.1:3000] [outDir=/tmp/shots/queue-actions]
-import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { launchChromium, openPage } from '../test/elements/support/browser.ts';
+import { shootViews, type Shot } from './support/shoot-views.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const out = process.argv[3] ?? '/tmp/shots/queue-actions';
-
-type Shot = readonly [name: string, path: string, act?: (page: Page) => Promise<void>];
 
 const shots: Shot[] = [
   ['queue-list', 'ops/jobs/'],
@@ -50,40 +46,12 @@ const shots: Shot[] = [
   ['audit-log', 'ops/jobs/audit?action=queue.pause'],
 ];
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const busy = (root: Document | ShadowRoot): boolean =>
-      root.querySelector('[aria-busy="true"]') !== null || [...root.querySelectorAll('*')].some((el) => el.shadowRoot && busy(el.shadowRoot));
-    return !busy(document);
-  });
-  await page.waitForTimeout(300);
-}
-
-await mkdir(out, { recursive: true });
-const browser = await launchChromium();
-try {
-  for (const [width, height, size] of [[1280, 860, 'desktop'], [390, 844, 'phone']] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
-      const { page, errors } = await openPage(browser, { width, height, colorScheme: scheme });
-      await page.goto(`${base}/login`);
-      await page.locator('input[name="user"][value="operator"]').check();
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/ops\/jobs/);
-      for (const [name, path, act] of shots) {
-        await page.goto(`${base}/${path}`);
-        await settle(page);
-        if (act) {
-          await act(page);
-          await page.waitForTimeout(400);
-        }
-        const file = `${out}/${name}-${size}-${scheme}.png`;
-        await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
-        console.log(file);
-      }
-      if (errors.length) console.log(errors.join('\n'));
-      await page.context().close();
-    }
-  }
-} finally {
-  await browser.close();
-}
+await shootViews(out, { url: (path) => `${base}/${path}` }, shots, {
+  desktopWidth: 1280,
+  beforeAll: async (page) => {
+    await page.goto(`${base}/login`);
+    await page.locator('input[name="user"][value="operator"]').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/ops\/jobs/);
+  },
+});
