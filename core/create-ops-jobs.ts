@@ -1,4 +1,5 @@
 import { createHandler } from './http/handler.ts';
+import { siteRelative } from './http/shell.ts';
 import type { ConsoleFiles } from './contracts/console-files.ts';
 import { loadConsole, type ConsoleAssets } from './http/console-assets.ts';
 import { requireMethods, resolveOptions, type OpsJobsOptions } from './options.ts';
@@ -86,6 +87,8 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     streams,
     live: resolved.live,
     bridge: resolved.bridge,
+    // Relative, like the status pages' links, so it still leads there behind a prefixing proxy.
+    signOutUrl: resolved.signOutUrl && siteRelative(resolved.signOutUrl, resolved.mount, '/'),
     workerHealth: resolved.workers,
     engine,
     store: resolved.store,

@@ -1,15 +1,18 @@
 export { createOpsJobs, type OpsJobs } from './create-ops-jobs.ts';
 export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions, WorkerHealthOptions } from './options.ts';
-export { ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, type Action, type JobAction, type OperatorAction } from './vocabulary/actions.ts';
+export {
+  ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, QUEUE_ACTIONS, isOperatorAction, isQueueOperatorAction,
+  type Action, type JobAction, type JobOperatorAction, type OperatorAction, type QueueAction, type QueueOperatorAction,
+} from './vocabulary/actions.ts';
 export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
-export type { JobSelection } from './vocabulary/job-selection.ts';
+export type { ActionSubject, JobSelection, WholeQueue } from './vocabulary/job-selection.ts';
 export type { Phase, Resource } from './contracts/resource.ts';
 export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayKind, type DisplayPolicy } from './contracts/display-policy.ts';
 export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState } from './vocabulary/job-states.ts';
 export type { JobSummary, JobDetail, JobError, JobFamily, JobLogs, JobRef, QueueInfo, QueueDescription, QueueCounts } from './contracts/jobs.ts';
 export type { CountFreshness } from './vocabulary/count-freshness.ts';
 export type { ScheduleKind, ScheduleListQuery, SchedulePage, ScheduleSummary } from './contracts/schedules.ts';
-export type { ActionSelection, CursorPosition, EngineCapabilities, EngineDescription, EngineProblem, JobEngine, JobListQuery, JobPage } from './contracts/engine.ts';
+export type { ActionSelection, ChangeWatcher, CursorPosition, EngineCapabilities, EngineDescription, EngineProblem, JobEngine, JobListQuery, JobPage } from './contracts/engine.ts';
 export { IdempotencyConflict, type MigrationReport, type MigrationStatus, type OpsStore, type StoreTransaction, type TableSize } from './contracts/store.ts';
 export { AUDIT_OUTCOMES, isAuditOutcome, type AuditOutcome, type RefusedOutcome } from './vocabulary/audit-outcomes.ts';
 export type { AuditFilter, AuditPage, AuditQuery, AuditRecord, AuditResource, NewAuditRecord } from './contracts/audit.ts';

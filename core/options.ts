@@ -88,7 +88,9 @@ export interface LiveOptions {
   /**
    * How often the one shared poller reads queue counts while any console is open, in ms. One per
    * process, or one per database with a store that offers a live channel (the PostgreSQL store).
-   * Default 2,000.
+   * Default 2,000. With an engine that tells of its changes (`JobEngine.watchChanges`, as the
+   * BullMQ engine does), the queues that change are read as they change, and this poll of every
+   * queue runs at most every 30 s, as a safety net.
    */
   readonly pollIntervalMs?: number;
   /** Recent events kept for reconnecting streams (`Last-Event-ID`). Default 500. */

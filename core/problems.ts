@@ -33,6 +33,13 @@ export function planDrift(changed: number, planned: number): ConflictError {
     { changed });
 }
 
+/** 409: the queue was paused or resumed (or removed) by someone else since the preview. */
+export function queueDrift(queue: string): ConflictError {
+  return new ConflictError(PROBLEM_TYPES.planDrift, 'The queue changed since the preview',
+    `Queue ${JSON.stringify(queue)} was paused, resumed or removed since the preview. Preview again to see where it stands.`,
+    { changed: 1 });
+}
+
 /** 422: the Idempotency-Key was first sent with another request. */
 export function idempotencyKeyReused(): ProblemError {
   return new ProblemError(422, PROBLEM_TYPES.idempotencyKeyReused, 'Idempotency key reused',

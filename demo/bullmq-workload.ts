@@ -119,6 +119,8 @@ async function firstBatch(queues: ReadonlyMap<string, Queue>, flows: FlowProduce
     { name: 'send', data: { to: 'ben@example.com', template: 'reminder' }, opts: { delay: 15 * 60_000, ...KEEP } },
   ]);
   await queues.get('reports-build')!.add('build', { report: 'daily-sales' }, KEEP);
+  // Due tomorrow: a delayed job that stays delayed for the whole demo, for an operator to promote.
+  await queues.get('reports-build')!.add('build', { report: 'weekly-summary' }, { delay: 24 * 3_600_000, ...KEEP });
   await flows.add({
     name: 'fulfil', queueName: 'orders-fulfil', data: { orderNumber: 'ORD-10001' }, opts: KEEP,
     children: [{ name: 'reserve', queueName: 'inventory-reserve', data: { sku: 'SKU-SOLD-OUT', quantity: 1 }, opts: KEEP }],

@@ -3,7 +3,7 @@ import { Job, Queue } from 'bullmq';
 import type { ActionSelection, JobEngine } from '../../core/contracts/engine.ts';
 import type { JobSummary } from '../../core/contracts/jobs.ts';
 import { InvalidInputError } from '../../core/errors.ts';
-import type { JobAction } from '../../core/vocabulary/actions.ts';
+import type { JobAction, QueueAction } from '../../core/vocabulary/actions.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobSelection } from '../../core/vocabulary/job-selection.ts';
 import { isJobId } from './cursor.ts';
@@ -21,15 +21,16 @@ export interface ActionContext {
   readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
 }
 
-type ActionMethods = Pick<JobEngine, 'selectForAction' | 'statesOf' | 'apply'>;
+type ActionMethods = Pick<JobEngine, 'selectForAction' | 'statesOf' | 'apply'> & Required<Pick<JobEngine, 'applyToQueue'>>;
 
 /** How many jobs' commands are sent at once while an action runs. */
 const APPLY_BATCH = 25;
 
 /**
- * The operator actions, each through BullMQ's own command for one job (`Job.retry`, `Queue.remove`),
- * which checks the job's state atomically in Redis: a job that moved on since the console's last
- * look is left alone and not counted, never forced.
+ * The operator actions, each through BullMQ's own command for one job (`Job.retry`, `Job.promote`,
+ * `Queue.remove`), which checks the job's state atomically in Redis: a job that moved on since the
+ * console's last look is left alone and not counted, never forced. Queue actions run BullMQ's
+ * `Queue.pause` and `Queue.resume`.
  */
 export function createActionMethods(context: ActionContext): ActionMethods {
   const { client, prefix, directory } = context;
@@ -87,6 +88,12 @@ export function createActionMethods(context: ActionContext): ActionMethods {
         await job.retry('failed');
         return true;
       }
+      if (action === 'promote') {
+        const job = await Job.fromId(queueOf(queue), id);
+        if (!job) return false;
+        await job.promote();
+        return true;
+      }
       if (action === 'delete') return (await queueOf(queue).remove(id)) === 1;
     } catch (error) {
       // BullMQ answers a job that is gone, locked or in another state with a negative code: not changed.
@@ -120,6 +127,19 @@ export function createActionMethods(context: ActionContext): ActionMethods {
         changed += results.filter(Boolean).length;
       }
       return changed;
+    },
+    async applyToQueue(action: QueueAction, queue: string) {
+      if (action !== 'pause' && action !== 'resume') throw new InvalidInputError('action', `The BullMQ engine cannot ${String(action)} queues.`);
+      if (!(await directory.has(queue))) return false;
+      const target = queueOf(queue);
+      // BullMQ's pause and resume set or clear one field of the queue's meta hash (and move its
+      // waiting jobs between lists) in one script each; pausing a paused queue changes nothing,
+      // so the answer is whether the queue was in the other state just before.
+      const wasPaused = await target.isPaused();
+      if (wasPaused === (action === 'pause')) return false;
+      if (action === 'pause') await target.pause();
+      else await target.resume();
+      return true;
     },
   };
 }

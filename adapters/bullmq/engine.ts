@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../../core/contracts/engine.ts';
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
 import { createActionMethods } from './actions.ts';
+import { DEFAULT_EVENT_CONNECTIONS, watchBullMQChanges } from './change-events.ts';
 import { isJobId } from './cursor.ts';
 import { describeBullMQ } from './describe.ts';
 import { readJob } from './detail.ts';
@@ -13,7 +14,7 @@ import { listPage } from './listing.ts';
 import { countQueues, describeQueues } from './queue-info.ts';
 import { createQueueHealth } from './queue-health.ts';
 import { createFlowMethods } from './flows.ts';
-import { BULLMQ_ACTION_STATES, BULLMQ_STATES, bullmqState } from './states.ts';
+import { BULLMQ_ACTION_STATES, BULLMQ_QUEUE_ACTIONS, BULLMQ_STATES, bullmqState } from './states.ts';
 
 /** BullMQ's own default key prefix. */
 export const DEFAULT_BULLMQ_PREFIX = 'bull';
@@ -34,6 +35,14 @@ export interface FromBullMQOptions {
   readonly discoveryIntervalMs?: number;
   /** The BullMQ version, for the engine's label (such as `6.7.6`). */
   readonly version?: string;
+  /**
+   * While any console is open, the live feed follows each queue's BullMQ event stream with
+   * `QueueEvents`, each on a Redis connection of its own (duplicated from `connection`, which is
+   * never blocked): at most this many queues, 100 by default. Queues past it have their counts read
+   * at each discovery interval instead. 0 opens none: counts are then polled every
+   * `live.pollIntervalMs`, as for engines without events.
+   */
+  readonly liveConnections?: number;
 }
 
 /**
@@ -52,9 +61,11 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
   const directory = options.queues
     ? listedQueues(options.queues)
     : discoveredQueues(client, prefix, options.discoveryIntervalMs ?? DEFAULT_DISCOVERY_INTERVAL_MS);
+  const maxConnections = options.liveConnections ?? DEFAULT_EVENT_CONNECTIONS;
   const capabilities: EngineCapabilities = Object.freeze({
     states: BULLMQ_STATES,
     actions: BULLMQ_ACTION_STATES,
+    queueActions: BULLMQ_QUEUE_ACTIONS,
     // Redis and the store's database cannot commit together: the console audits intent and outcome.
     sharedTransactions: false,
     dataFilters: false,
@@ -107,6 +118,9 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
     ...createActionMethods({ client, prefix, directory, actions: capabilities.actions }),
     ...createQueueHealth({ client, prefix, directory }),
     ...createFlowMethods({ client, prefix, directory }),
+    ...(maxConnections > 0
+      ? { watchChanges: watchBullMQChanges({ client, prefix, directory, followIntervalMs: options.discoveryIntervalMs ?? DEFAULT_DISCOVERY_INTERVAL_MS, maxConnections }) }
+      : {}),
     describe: () => describeBullMQ(client, options.version ?? null),
   };
 }
@@ -122,6 +136,9 @@ function checkOptions(options: FromBullMQOptions): FromBullMQOptions {
   }
   if (options.queues !== undefined && (!Array.isArray(options.queues) || options.queues.some((name) => typeof name !== 'string' || name.length === 0 || name.includes(':')))) {
     throw new OptionsError('engine', 'fromBullMQ({ queues }) must be an array of BullMQ queue names (non-empty, without a colon).');
+  }
+  if (options.liveConnections !== undefined && (!Number.isInteger(options.liveConnections) || options.liveConnections < 0)) {
+    throw new OptionsError('engine', 'fromBullMQ({ liveConnections }) must be a whole number of Redis connections, 0 or more.');
   }
   if (options.prefix !== undefined && (typeof options.prefix !== 'string' || options.prefix.length === 0)) {
     throw new OptionsError('engine', "fromBullMQ({ prefix }) must be the non-empty prefix your queues use (BullMQ's default is 'bull').");

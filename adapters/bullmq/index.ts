@@ -8,5 +8,5 @@
  * ```
  */
 export { fromBullMQ, DEFAULT_BULLMQ_PREFIX, type FromBullMQOptions } from './engine.ts';
-export { BULLMQ_ACTION_STATES, BULLMQ_STATES } from './states.ts';
+export { BULLMQ_ACTION_STATES, BULLMQ_QUEUE_ACTIONS, BULLMQ_STATES } from './states.ts';
 export { BULLMQ_SUPPORT } from './describe.ts';

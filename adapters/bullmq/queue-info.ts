@@ -15,8 +15,8 @@ export async function describeQueues(client: Redis, prefix: string, names: reado
     return {
       name,
       deadLetterQueue: null,
+      paused: paused !== null && paused !== undefined,
       settings: {
-        paused: paused !== null && paused !== undefined,
         globalConcurrency: numberOrNull(concurrency),
         rateLimitMax: numberOrNull(max),
         rateLimitDurationMs: numberOrNull(duration),

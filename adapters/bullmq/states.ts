@@ -1,4 +1,4 @@
-import type { JobAction } from '../../core/vocabulary/actions.ts';
+import type { JobAction, QueueAction } from '../../core/vocabulary/actions.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { isJobState, type JobState } from '../../core/vocabulary/job-states.ts';
 
@@ -13,14 +13,23 @@ export const BULLMQ_STATES: readonly JobState[] = Object.freeze(['queued', 'sche
  * For each action, the console states of the jobs BullMQ's own command changes.
  *
  * - retry: failed jobs, moved back to wait by BullMQ's `Job.retry('failed')` with one more attempt.
+ * - promote: delayed jobs (console: scheduled), moved to wait at once by BullMQ's `Job.promote()`,
+ *   which refuses a job no longer delayed. Jobs waiting out a retry backoff are delayed jobs too.
  * - delete: every job not being processed, removed with BullMQ's `Queue.remove` (which also removes
  *   the job's children, as BullMQ does). BullMQ refuses to remove a job a worker holds locked, so
  *   active jobs are not offered.
  */
 export const BULLMQ_ACTION_STATES: Readonly<Partial<Record<JobAction, readonly JobState[]>>> = Object.freeze({
   retry: Object.freeze(['failed'] as const),
+  promote: Object.freeze(['scheduled'] as const),
   delete: Object.freeze(['queued', 'scheduled', 'blocked', 'completed', 'failed'] as const),
 });
+
+/**
+ * What BullMQ can do to a queue itself: `Queue.pause()` (workers take no more of its jobs; the
+ * running ones finish) and `Queue.resume()`.
+ */
+export const BULLMQ_QUEUE_ACTIONS: readonly QueueAction[] = Object.freeze(['pause', 'resume'] as const);
 
 /** `state` when it is one of BullMQ's states; otherwise `InvalidInputError` naming `state`. */
 export function bullmqState(state: unknown): JobState {

@@ -140,6 +140,8 @@ export function createActionMethods(context: ActionContext): ActionMethods {
         const moved = await boss.redrive!(queue, { ...options, ids, limit: ids.length });
         return countOf(action, moved);
       }
+      case 'promote':
+        throw new InvalidInputError('action', 'pg-boss cannot promote jobs.');
     }
   }
 

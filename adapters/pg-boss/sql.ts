@@ -94,6 +94,9 @@ export function actionTarget(schema: string, action: JobAction): string {
       return 'true';
     case 'redrive':
       return `job.source_name IS NOT NULL AND ${redriveCandidate(schema, 'job')}`;
+    case 'promote':
+      // pg-boss has no promote: no job is its target.
+      return 'false';
   }
 }
 

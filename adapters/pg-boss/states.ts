@@ -18,8 +18,11 @@ export const PG_BOSS_STATES: readonly JobState[] = ALL_JOB_STATES;
  *   (queued, scheduled, blocked, retrying). pg-boss re-creates each in its source queue as a new
  *   job and removes it here. One whose source queue has since been deleted is still selected,
  *   and the preview warns that it will stay.
+ *
+ * pg-boss 12 has no command to run a delayed job before its time, nor to pause a queue, so the
+ * console offers neither promote nor the queue actions on it.
  */
-export const PG_BOSS_ACTION_STATES: Readonly<Record<JobAction, readonly JobState[]>> = Object.freeze({
+export const PG_BOSS_ACTION_STATES: Readonly<Record<Exclude<JobAction, 'promote'>, readonly JobState[]>> = Object.freeze({
   retry: Object.freeze(['failed'] as const),
   cancel: Object.freeze(['queued', 'scheduled', 'blocked', 'active', 'retrying'] as const),
   delete: PG_BOSS_STATES,

@@ -100,6 +100,7 @@ export function createWarnings(context: ActionContext): (action: JobAction, queu
       case 'redrive':
         return redriveWarnings(queue, selected.map((row) => row.id));
       case 'resume':
+      case 'promote':
         return [];
     }
   };

@@ -1,13 +1,14 @@
 import type { AuditedAction } from '../vocabulary/actions.ts';
 import type { AuditOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { AuditPrincipal } from './auth.ts';
-import type { JobSelection } from '../vocabulary/job-selection.ts';
+import type { ActionSubject } from '../vocabulary/job-selection.ts';
 
 /** What an audited action touched. */
 export interface AuditResource {
   readonly queue: string;
-  readonly selection: JobSelection;
-  /** The ids of the jobs in the plan (at most the console's cap). */
+  /** The jobs acted on, or `{ whole: 'queue' }` for an action on the queue itself. */
+  readonly selection: ActionSubject;
+  /** The ids of the jobs in the plan (at most the console's cap); empty for a queue action. */
   readonly ids: readonly string[];
 }
 
@@ -21,9 +22,9 @@ export interface AuditRecord {
   readonly action: AuditedAction;
   /** The jobs an operator action touched; null for a record that touched none (a bridge opened). */
   readonly resource: AuditResource | null;
-  /** How many jobs the previewed plan held. */
+  /** How many jobs the previewed plan held; 1 for a queue action (the queue). */
   readonly requested: number;
-  /** How many jobs the engine changed; null while pending. */
+  /** How many jobs the engine changed (for a queue action, 1 if the queue changed); null while pending. */
   readonly affected: number | null;
   readonly outcome: AuditOutcome;
   readonly reason: string;

@@ -1,4 +1,4 @@
-import type { JobAction } from '../vocabulary/actions.ts';
+import type { JobAction, QueueAction } from '../vocabulary/actions.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
@@ -48,6 +48,11 @@ export interface EngineCapabilities {
   readonly states: readonly JobState[];
   /** For each job action the engine supports, the states of the jobs it applies to. */
   readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
+  /**
+   * The actions the engine can take on a queue itself (see `applyToQueue`), such as `pause`;
+   * absent or empty when it has none, and the console offers none.
+   */
+  readonly queueActions?: readonly QueueAction[];
   /**
    * True when the engine's changes can run on the store's SQL connection (`SqlExecutor`), so an
    * action and its audit record commit in one transaction. Otherwise the store records an intent
@@ -111,6 +116,18 @@ export interface EngineDescription {
   readonly supported: string;
   /** Why this deployment is not supported; empty when it is. */
   readonly problems: readonly EngineProblem[];
+}
+
+/** Where an engine that can tell of its own changes (`JobEngine.watchChanges`) sends word of them. */
+export interface ChangeWatcher {
+  /**
+   * Jobs of these queues changed, or may have: their counts are worth reading again. Called as
+   * often as the engine likes (once per job event is fine); the console gathers the calls and reads
+   * the counts of the named queues once per short window.
+   */
+  changed(queues: readonly string[]): void;
+  /** The engine could not watch for a while (a lost connection) and keeps trying; the console logs it. */
+  failed(error: unknown): void;
 }
 
 /**
@@ -203,9 +220,28 @@ export interface JobEngine {
    */
   queueActivity?(query: QueueActivityQuery): Promise<QueueActivity | null>;
   /**
+   * Optional: tells `watcher` which queues' jobs change, as the engine learns of it (for BullMQ,
+   * from its own event streams), until the returned function is called. The console watches once per
+   * process while any console is open there and stops when none is, so an engine may hold
+   * connections for it; it must never throw from `changed`'s caller or crash the host, and reports
+   * trouble through `failed`. With it, the console reads counts when told rather than at every
+   * `live.pollIntervalMs`, and polls every queue only as a slow safety net. Engines without it are
+   * polled.
+   */
+  watchChanges?(watcher: ChangeWatcher): () => void;
+  /**
    * Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many
    * changed; jobs in a state the action does not apply to, unknown ids and unknown queues change
    * nothing. Rejects with `InvalidInputError` naming `action` for an action the engine lacks.
    */
   apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
+  /**
+   * Optional, with `capabilities.queueActions`: applies a queue action (`pause`: the queue stops
+   * handing out jobs, which stay where they are and the running ones run to their end; `resume`:
+   * it hands them out again). Resolves true when the queue changed, false when it already was so
+   * or does not exist. Queue actions never share the store's transaction: the console records an
+   * intent before and the outcome after. The queue's state is read back through `findQueue`
+   * (`QueueDescription.paused`).
+   */
+  applyToQueue?(action: QueueAction, queue: string): Promise<boolean>;
 }

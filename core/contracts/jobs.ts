@@ -9,6 +9,11 @@ export interface QueueDescription {
   readonly deadLetterQueue: string | null;
   /** Engine-specific settings worth showing (policy, retention, retry defaults...). Never job data. */
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
+  /**
+   * Whether the queue is paused: it hands out no jobs to workers until resumed. Absent when the
+   * engine cannot pause queues.
+   */
+  readonly paused?: boolean;
 }
 
 /** A queue's jobs by state, as cheaply as the engine can count them, saying how fresh each figure is. */

@@ -1,6 +1,6 @@
 import type { OperatorAction } from '../vocabulary/actions.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
-import type { JobSelection } from '../vocabulary/job-selection.ts';
+import type { ActionSubject } from '../vocabulary/job-selection.ts';
 
 /**
  * A previewed plan, as the store keeps it. The token itself is never stored: only its SHA-256
@@ -13,8 +13,9 @@ export interface StoredPreview {
   readonly principalId: string;
   readonly action: OperatorAction;
   readonly queue: string;
-  readonly selection: JobSelection;
-  /** The exact jobs the action will touch, with the state each was in at preview time. */
+  /** The jobs the action is about, or for a queue action the queue itself. */
+  readonly selection: ActionSubject;
+  /** The exact jobs the action will touch, with the state each was in at preview time; empty for a queue action. */
   readonly plan: readonly { readonly id: string; readonly state: JobState }[];
   /** Hex SHA-256 over action, queue and plan. */
   readonly planHash: string;

@@ -7,7 +7,8 @@ export type Phase = 'preview' | 'execute';
 export type Resource =
   /** The console as a whole: its page, and the session's list of what the operator may do. */
   | { readonly type: 'console'; readonly phase?: Phase }
-  | { readonly type: 'queue'; readonly queue: string }
+  /** One queue: to view it, or (with a phase) to pause or resume it. */
+  | { readonly type: 'queue'; readonly queue: string; readonly phase?: Phase }
   /** One job: to view it, or to act on it alone. */
   | { readonly type: 'job'; readonly queue: string; readonly id: string; readonly phase?: Phase }
   /** Several jobs of one queue, for a bulk action. */

@@ -74,6 +74,8 @@ export function findingsOf(readings: PassReadings): AttentionFinding[] {
       if (ready > 0) findings.push({ kind: 'dead-letters', queue: queue.name, severity: 'warning', count: ready, from });
       continue;
     }
+    // A paused queue hands out no jobs on purpose: its waiting jobs are the operator's choice, not trouble.
+    if (queue.paused) continue;
     if (ready > 0 && worked && !worked.has(queue.name)) {
       findings.push({ kind: 'no-workers', queue: queue.name, severity: 'critical', count: ready });
     }

@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 import { ATTENTION_KINDS } from '../vocabulary/attention-kinds.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
@@ -63,7 +63,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   },
   OperatorAction: { type: 'string', enum: [...OPERATOR_ACTIONS] },
   Session: {
-    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits', 'bridge'],
+    type: 'object', required: ['actor', 'permissions', 'reasons', 'engine', 'limits', 'bridge', 'signOutUrl'],
     properties: {
       actor: { type: 'object', required: ['label'], properties: { label: nullableString } },
       permissions: { type: 'object', required: [...ALL_ACTIONS], properties: Object.fromEntries(ALL_ACTIONS.map((action) => [action, { type: 'boolean' }])) },
@@ -73,7 +73,8 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         properties: {
           name: { type: 'string' },
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
-          actions: { type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
+          actions: { type: 'object', description: 'The job actions the engine supports, with the states of the jobs each applies to.', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
+          queueActions: { type: 'array', description: 'The actions on a queue itself the engine supports; absent or empty: none.', items: { type: 'string', enum: [...QUEUE_OPERATOR_ACTIONS] } },
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
           workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
@@ -82,6 +83,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
       bridge: { ...nullableString, description: 'The dashboard served read-only under bridge/, such as bull-board; null when there is none.' },
+      signOutUrl: { ...nullableString, description: "The host's page for signing out or switching user, relative to the mount root (such as ../../account/switch); null when the host gave none." },
     },
   },
   Selection: selectionSchema({ type: 'array', items: { type: 'string' }, minItems: 1 }, {
@@ -89,16 +91,25 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   }),
   AuditSelection: {
     description: 'The selection as the audit log keeps it: payload conditions as a list.',
-    ...selectionSchema({ type: 'array', items: { type: 'string' } }, {
-      type: 'array',
-      items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: { type: 'string' } } },
-    }),
+    oneOf: [
+      ...selectionSchema({ type: 'array', items: { type: 'string' } }, {
+        type: 'array',
+        items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: { type: 'string' } } },
+      }).oneOf,
+      { type: 'object', required: ['whole'], properties: { whole: { const: 'queue' } }, description: 'A queue action: the queue itself.' },
+    ],
   },
   PreviewRequest: {
     type: 'object', required: ['action', 'target'],
     properties: {
       action: { $ref: '#/components/schemas/OperatorAction' },
-      target: { allOf: [{ type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }, { $ref: '#/components/schemas/Selection' }] },
+      target: {
+        description: 'The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume) names the queue alone.',
+        oneOf: [
+          { allOf: [{ type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }, { $ref: '#/components/schemas/Selection' }] },
+          { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } }, additionalProperties: false },
+        ],
+      },
     },
   },
   Preview: {
@@ -108,9 +119,13 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       expiresAt: timestamp,
       action: { $ref: '#/components/schemas/OperatorAction' },
       queue: { type: 'string' },
-      count: { type: 'integer' },
+      count: { type: 'integer', description: 'How many jobs the action will touch; 1 for a queue action (the queue).' },
       sample: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
       warnings: { type: 'array', items: { type: 'string' } },
+      queueJobs: {
+        type: 'object', required: ['queued', 'active'], description: "For a queue action: the queue's waiting and running jobs at preview time, which it leaves where they are.",
+        properties: { queued: { type: 'integer' }, active: { type: 'integer' } },
+      },
     },
   },
   ExecuteRequest: {
@@ -129,7 +144,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       principal: { type: 'object', required: ['id', 'type', 'label'], properties: { id: { type: 'string' }, type: { type: 'string' }, label: nullableString } },
       action: { type: 'string', enum: [...AUDITED_ACTIONS], description: 'An operator action, or bridge.view for a bridge opened.' },
       resource: {
-        description: 'The jobs an operator action touched; null for a record that touched none (a bridge opened).',
+        description: 'The queue and jobs an operator action touched (no ids for a queue action); null for a record that touched none (a bridge opened).',
         oneOf: [
           { type: 'null' },
           {
@@ -154,6 +169,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       name: { type: 'string' }, counts, total: { type: 'integer' }, stale, deadLetterQueue: nullableString,
       deadLetterFor: { type: 'array', items: { type: 'string' }, description: "On one queue's answer: the queues whose dead letter queue this is." },
       settings: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+      paused: { type: 'boolean', description: 'Whether the queue is paused (hands out no jobs); absent when the engine cannot pause queues.' },
     },
   },
   QueueList: { type: 'object', required: ['queues'], properties: { queues: { type: 'array', items: { $ref: '#/components/schemas/Queue' } } } },

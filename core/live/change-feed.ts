@@ -10,8 +10,14 @@ export interface ChangeFeedOptions {
   readonly engine: JobEngine;
   readonly logger: Logger;
   readonly clock: () => Date;
-  /** How often the one shared poller reads the engine while anyone listens. */
+  /**
+   * How often the one shared poller reads the engine while anyone listens. With an engine that tells
+   * of its changes (`JobEngine.watchChanges`), at least `SAFETY_NET_INTERVAL_MS`: the counts of the
+   * queues it names are read as it names them.
+   */
   readonly pollIntervalMs: number;
+  /** How long an engine's change notices are gathered before one read; `NOTICE_WINDOW_MS` by default. */
+  readonly noticeWindowMs?: number;
   /** How many recent events are kept for `Last-Event-ID` resumption. */
   readonly bufferSize: number;
   /**
@@ -29,7 +35,9 @@ export type Resumption = { readonly events: readonly SequencedEvent[] } | { read
 /**
  * One change feed per console instance, shared by every open stream, so the database work does
  * not grow with the number of open consoles. Queue counts come from one poller that reads the
- * engine while anyone listens; executed actions are published into it directly.
+ * engine while anyone listens; executed actions are published into it directly. An engine that
+ * tells of its own changes is watched once, by that poller, while anyone listens: the queues it
+ * names are read a short window at a time, and the full poll becomes a slow safety net.
  *
  * With a store that offers a live channel, the poller is one per database rather than one per
  * process: the process holding the channel's poller role polls while consoles are open on it or
@@ -84,6 +92,7 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     engine: options.engine,
     logger: options.logger,
     intervalMs: options.pollIntervalMs,
+    ...(options.noticeWindowMs === undefined ? {} : { noticeWindowMs: options.noticeWindowMs }),
     wanted: countsWanted,
     changed(queues) {
       publish({ kind: 'queues', queues });

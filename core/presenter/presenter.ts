@@ -10,7 +10,7 @@ import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueR
 import { cutStack } from './cut-stack.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
-import { PENDING_OUTCOME_NOTE } from '../vocabulary/audit-outcomes.ts';
+import { PENDING_OUTCOME_NOTE, PENDING_QUEUE_OUTCOME_NOTE } from '../vocabulary/audit-outcomes.ts';
 
 /** Values whose JSON text is longer than this are sent as a preview (or cut), never whole, unless asked for whole. */
 export const MAX_VALUE_BYTES = 256 * 1024;
@@ -140,6 +140,7 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         deadLetterQueue: queue.deadLetterQueue,
         ...(queue.deadLetterFor ? { deadLetterFor: [...queue.deadLetterFor] } : {}),
         settings: { ...queue.settings },
+        ...(queue.paused === undefined ? {} : { paused: queue.paused }),
       };
     },
     jobSummary,
@@ -213,7 +214,9 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         reason: text('reason', record.reason, actor),
         planHash: record.planHash,
         correlationId: record.correlationId,
-        ...(record.outcome === 'pending' ? { outcomeNote: PENDING_OUTCOME_NOTE } : {}),
+        ...(record.outcome === 'pending'
+          ? { outcomeNote: record.resource && 'whole' in record.resource.selection ? PENDING_QUEUE_OUTCOME_NOTE : PENDING_OUTCOME_NOTE }
+          : {}),
       };
     },
   };

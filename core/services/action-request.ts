@@ -1,18 +1,28 @@
-import { isOperatorAction, jobActionOf, type OperatorAction } from '../vocabulary/actions.ts';
+import { isOperatorAction, isQueueOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction, type OperatorAction, type QueueOperatorAction } from '../vocabulary/actions.ts';
 import { isJobState } from '../vocabulary/job-states.ts';
-import type { JobSelection } from '../vocabulary/job-selection.ts';
+import { WHOLE_QUEUE, type JobSelection, type WholeQueue } from '../vocabulary/job-selection.ts';
 import { REASON_MAX_LENGTH } from '../vocabulary/limits.ts';
 import { InvalidInputError } from '../errors.ts';
 import { dataFiltersFromObject } from './data-filters.ts';
 import { plainText } from '../plain-text.ts';
 import type { ServiceContext } from './context.ts';
 
-/** A preview request after validation. */
-export interface PreviewRequest {
-  readonly action: OperatorAction;
+/** A preview request for an action on some jobs of a queue, after validation. */
+export interface JobsPreviewRequest {
+  readonly action: JobOperatorAction;
   readonly queue: string;
   readonly selection: JobSelection;
 }
+
+/** A preview request for an action on a queue itself, after validation. */
+export interface QueuePreviewRequest {
+  readonly action: QueueOperatorAction;
+  readonly queue: string;
+  readonly selection: WholeQueue;
+}
+
+/** A preview request after validation: an action on some jobs of a queue, or on the queue itself. */
+export type PreviewRequest = JobsPreviewRequest | QueuePreviewRequest;
 
 const MAX_ID_LENGTH = 200;
 
@@ -25,15 +35,23 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
   if (!isObject(body)) throw new InvalidInputError('body', 'The body must be a JSON object: {"action": "job.retry", "target": {...}}.');
   const { action, target } = body;
   if (!isOperatorAction(action)) {
-    throw new InvalidInputError('action', `Unknown action ${JSON.stringify(String(action).slice(0, 40))}. Actions: job.retry, job.cancel, job.delete, job.resume, job.redrive.`);
+    throw new InvalidInputError('action', `Unknown action ${JSON.stringify(String(action).slice(0, 40))}. Actions: ${OPERATOR_ACTIONS.join(', ')}.`);
+  }
+  if (isQueueOperatorAction(action)) {
+    if (!context.engine.capabilities.queueActions?.includes(queueActionOf(action)) || typeof context.engine.applyToQueue !== 'function') {
+      throw new InvalidInputError('action', `The ${context.engine.name} engine cannot ${queueActionOf(action)} queues.`);
+    }
+    if (!isObject(target) || Object.keys(target).some((key) => key !== 'queue')) {
+      throw new InvalidInputError('target', `target must be {"queue": "..."}: ${action} acts on the queue itself, not on jobs.`);
+    }
+    return { action, queue: queueName(target.queue), selection: WHOLE_QUEUE };
   }
   if (!context.engine.capabilities.actions[jobActionOf(action)]) {
     throw new InvalidInputError('action', `The ${context.engine.name} engine cannot ${jobActionOf(action)} jobs.`);
   }
   if (!isObject(target)) throw new InvalidInputError('target', 'target must be an object: {"queue": "...", "ids": [...]} or {"queue": "...", "filter": {"state": "failed"}}.');
-  const { queue, ids, filter } = target;
-  if (typeof queue !== 'string' || queue.length === 0 || queue.length > 500) throw new InvalidInputError('target.queue', 'target.queue must be a queue name.');
-  plainText('target.queue', queue);
+  const { ids, filter } = target;
+  const queue = queueName(target.queue);
   if ((ids === undefined) === (filter === undefined)) {
     throw new InvalidInputError('target', 'target needs exactly one of ids (selected jobs) or filter (every job matching it).');
   }
@@ -56,6 +74,12 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
   }
   const data = dataFiltersFromObject(filter.data, 'target.filter.data');
   return { action, queue, selection: { filter: data.length > 0 ? { state: filter.state, data } : { state: filter.state } } };
+}
+
+function queueName(queue: unknown): string {
+  if (typeof queue !== 'string' || queue.length === 0 || queue.length > 500) throw new InvalidInputError('target.queue', 'target.queue must be a queue name.');
+  plainText('target.queue', queue);
+  return queue;
 }
 
 /** Checks an execute body. The reason's length is checked against the configured minimum. */

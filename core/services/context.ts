@@ -33,4 +33,6 @@ export interface ServiceContext {
   readonly diagnosis: DiagnosisPass;
   /** The dashboard served read-only under `{mount}/bridge/`, if the host configured one. */
   readonly bridge: ConsoleBridge | null;
+  /** The host's sign-out page relative to the mount's root (`../../account/switch`), if given. */
+  readonly signOutUrl: string | null;
 }

@@ -1,10 +1,11 @@
-import { jobActionOf, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { isQueueOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction } from '../vocabulary/actions.ts';
+import { isWholeQueue } from '../vocabulary/job-selection.ts';
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
 import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, ProblemError } from '../errors.ts';
-import { idempotencyKeyReused, previewExpired, previewNotFound, previewOfAnotherOperator, previewUsed } from '../problems.ts';
+import { idempotencyKeyReused, previewExpired, previewNotFound, previewOfAnotherOperator, previewUsed, queueDrift } from '../problems.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../vocabulary/problem-types.ts';
 import type { ExecuteResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
@@ -13,7 +14,8 @@ import { reportActionError, selectionKindOf } from '../telemetry/operator-action
 import { parseExecuteRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
-import { assertNoDrift } from './plan.ts';
+import { assertNoDrift, requestedOf } from './plan.ts';
+import { pausedBefore } from './queue-action.ts';
 import { hashPreviewToken, looksLikePreviewToken, sha256Hex } from './preview-token.ts';
 import { principalOf } from './principal.ts';
 
@@ -52,7 +54,7 @@ export async function executeAction(context: ServiceContext, actor: Actor, body:
     } else if (found.preview) {
       emitTelemetry('operator_action', 'executed',
         { action: found.preview.action, selection: selectionKindOf(found.preview.selection) },
-        { duration_ms: millisecondsSince(started), jobs: result.body.affected });
+        { duration_ms: millisecondsSince(started), jobs: isWholeQueue(found.preview.selection) ? 0 : result.body.affected });
     }
     return result;
   } catch (error) {
@@ -95,7 +97,7 @@ async function execute(context: ServiceContext, actor: Actor, body: unknown, opt
       const winner = await replay();
       if (winner) return winner;
     }
-    const outcome = attemptOutcome(context, error);
+    const outcome = attemptOutcome(context, error, found.preview);
     if (found.preview && outcome) {
       await context.attempts.record({ preview: found.preview, principal, outcome, reason, correlationId: options.correlationId });
     }
@@ -117,9 +119,10 @@ const REFUSED: Readonly<Partial<Record<ProblemType, RefusedOutcome>>> = Object.f
  * (bad input, an unknown preview). A failure is recorded here only where the action's transaction
  * rolled back with it: on other engines the intent record already says how it ended.
  */
-function attemptOutcome(context: ServiceContext, error: unknown): RefusedOutcome | 'failed' | undefined {
+function attemptOutcome(context: ServiceContext, error: unknown, preview: StoredPreview | undefined): RefusedOutcome | 'failed' | undefined {
   if (error instanceof ProblemError) return REFUSED[error.type];
-  return context.engine.capabilities.sharedTransactions ? 'failed' : undefined;
+  // A queue action never shares the store's transaction: its intent says how it ended.
+  return context.engine.capabilities.sharedTransactions && !isQueueOperatorAction(preview?.action) ? 'failed' : undefined;
 }
 
 /** Whether the host allows `actor` to execute any operator action at all, asked of the console as a whole. */
@@ -146,32 +149,43 @@ function assertUsable(context: ServiceContext, preview: StoredPreview, principal
   }
 }
 
-async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: ExecuteOptions & { readonly fingerprint: string }): Promise<ExecuteResult> {
-  const { engine, store } = context;
-  const action = jobActionOf(preview.action);
-  const ids = preview.plan.map((entry) => entry.id);
-  const record = (affected: number) => ({
+type RunOptions = ExecuteOptions & { readonly fingerprint: string };
+
+/** The audit record of an executed plan, succeeded with `affected`. */
+function recordOf(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions, affected: number) {
+  return {
     occurredAt: context.clock().toISOString(),
     principal,
     action: preview.action,
-    resource: { queue: preview.queue, selection: preview.selection, ids },
-    requested: preview.plan.length,
+    resource: { queue: preview.queue, selection: preview.selection, ids: preview.plan.map((entry) => entry.id) },
+    requested: requestedOf(preview),
     affected,
     outcome: 'succeeded' as const,
     reason,
     planHash: preview.planHash,
     correlationId: options.correlationId,
-  });
-  const finish = async (tx: StoreTransaction, auditId: string, affected: number): Promise<ExecuteResult> => {
-    const result = { status: 200, body: { outcome: 'succeeded' as const, affected, auditId }, replayed: false };
-    if (options.idempotencyKey !== null) {
-      await tx.saveReceipt({
-        principalId: principal.id, key: options.idempotencyKey, fingerprint: options.fingerprint,
-        status: result.status, body: result.body, createdAt: context.clock().toISOString(),
-      });
-    }
-    return result;
   };
+}
+
+/** The answer to an execute that acted, kept as the idempotency key's receipt in `tx` when there is a key. */
+async function finish(context: ServiceContext, principal: AuditPrincipal, options: RunOptions, tx: StoreTransaction, auditId: string, affected: number): Promise<ExecuteResult> {
+  const result = { status: 200, body: { outcome: 'succeeded' as const, affected, auditId }, replayed: false };
+  if (options.idempotencyKey !== null) {
+    await tx.saveReceipt({
+      principalId: principal.id, key: options.idempotencyKey, fingerprint: options.fingerprint,
+      status: result.status, body: result.body, createdAt: context.clock().toISOString(),
+    });
+  }
+  return result;
+}
+
+async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions): Promise<ExecuteResult> {
+  const { action: operatorAction } = preview;
+  if (isQueueOperatorAction(operatorAction)) return runOnQueue(context, preview, principal, reason, options);
+  const { engine, store } = context;
+  const action = jobActionOf(operatorAction as JobOperatorAction);
+  const ids = preview.plan.map((entry) => entry.id);
+  const record = (affected: number) => recordOf(context, preview, principal, reason, options, affected);
 
   await engine.prepare?.(action, preview.queue);
   if (engine.capabilities.sharedTransactions) {
@@ -183,7 +197,7 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
       // Sent when this transaction commits, so other processes hear of the action exactly when
       // it happened, and never of one that rolled back.
       await context.feed.shareAction(audit.id, tx);
-      return finish(tx, audit.id, affected);
+      return finish(context, principal, options, tx, audit.id, affected);
     }).then((result) => announce(context, preview, principal, result));
   }
 
@@ -201,11 +215,44 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
     await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
     throw error;
   }
-  await store.completeIntent(intent.id, 'succeeded', affected, context.clock().toISOString());
-  const result = await store.transaction((tx) => finish(tx, intent.id, affected));
+  return complete(context, preview, principal, options, intent.id, affected);
+}
+
+/** Records the outcome of an intent whose action succeeded, keeps the receipt, and tells the consoles. */
+async function complete(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, options: RunOptions, intentId: string, affected: number): Promise<ExecuteResult> {
+  const { store } = context;
+  await store.completeIntent(intentId, 'succeeded', affected, context.clock().toISOString());
+  const result = await store.transaction((tx) => finish(context, principal, options, tx, intentId, affected));
   // The action has happened and is audited: a notice that cannot be sent is logged, not an error.
-  await context.feed.shareAction(intent.id).catch((error: unknown) => context.logger.error('ops-jobs: other processes could not be told of an executed action', error));
+  await context.feed.shareAction(intentId).catch((error: unknown) => context.logger.error('ops-jobs: other processes could not be told of an executed action', error));
   return announce(context, preview, principal, result);
+}
+
+/**
+ * A queue action: Redis (or any engine's queue state) cannot join the store's transaction, so the
+ * intent is recorded first, with the check that the queue is still as previewed (running for a
+ * pause, paused for a resume); the outcome follows the engine's answer.
+ */
+async function runOnQueue(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions): Promise<ExecuteResult> {
+  const { engine, store } = context;
+  const action = queueActionOf(preview.action as Parameters<typeof queueActionOf>[0]);
+  if (!engine.applyToQueue || !engine.capabilities.queueActions?.includes(action)) {
+    throw new InvalidInputError('action', `The ${engine.name} engine cannot ${action} queues.`);
+  }
+  const intent = await store.transaction(async (tx) => {
+    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
+    const queue = await engine.findQueue(preview.queue);
+    if (queue?.paused !== pausedBefore(action)) throw queueDrift(preview.queue);
+    return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
+  });
+  let changed: boolean;
+  try {
+    changed = await engine.applyToQueue(action, preview.queue);
+  } catch (error) {
+    await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
+    throw error;
+  }
+  return complete(context, preview, principal, options, intent.id, changed ? 1 : 0);
 }
 
 /** Tells this process's open consoles, once the action is committed. */

@@ -2,6 +2,7 @@ import type { OperatorAction } from '../vocabulary/actions.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { planDrift } from '../problems.ts';
+import { isWholeQueue } from '../vocabulary/job-selection.ts';
 import { sha256Hex } from './preview-token.ts';
 
 export type PlanEntry = StoredPreview['plan'][number];
@@ -10,6 +11,11 @@ export type PlanEntry = StoredPreview['plan'][number];
 export function planHash(action: OperatorAction, queue: string, plan: readonly PlanEntry[]): Promise<string> {
   const entries = [...plan].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((entry) => [entry.id, entry.state]);
   return sha256Hex(JSON.stringify([action, queue, entries]));
+}
+
+/** How many things a plan asks to change, as the audit log records it: its jobs, or 1 for a queue action (the queue). */
+export function requestedOf(preview: StoredPreview): number {
+  return isWholeQueue(preview.selection) ? 1 : preview.plan.length;
 }
 
 /**

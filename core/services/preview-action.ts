@@ -1,11 +1,12 @@
-import { jobActionOf } from '../vocabulary/actions.ts';
+import { isQueueOperatorAction, jobActionOf, queueActionOf } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
+import type { StoredPreview } from '../contracts/preview.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { PreviewResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
 import { reportActionError, selectionKindOf } from '../telemetry/operator-action.ts';
-import { parsePreviewRequest, type PreviewRequest } from './action-request.ts';
+import { parsePreviewRequest, type JobsPreviewRequest, type PreviewRequest, type QueuePreviewRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
 import { planHash } from './plan.ts';
@@ -13,6 +14,7 @@ import { hashPreviewToken, newPreviewToken } from './preview-token.ts';
 import { principalOf } from './principal.ts';
 import { checkDataFilters } from './jobs.ts';
 import { findQueue } from './queues.ts';
+import { pausedBefore } from './queue-action.ts';
 
 const SAMPLE_SIZE = 10;
 
@@ -27,7 +29,7 @@ export async function previewAction(context: ServiceContext, actor: Actor, body:
     const preview = await resolvePreview(context, actor, request);
     emitTelemetry('operator_action', 'previewed',
       { action: request.action, selection: selectionKindOf(request.selection) },
-      { duration_ms: millisecondsSince(started), jobs: preview.count });
+      { duration_ms: millisecondsSince(started), jobs: preview.queueJobs ? 0 : preview.count });
     return preview;
   } catch (error) {
     reportActionError('preview', request.action, error, started);
@@ -36,6 +38,33 @@ export async function previewAction(context: ServiceContext, actor: Actor, body:
 }
 
 async function resolvePreview(context: ServiceContext, actor: Actor, request: PreviewRequest): Promise<PreviewResponse> {
+  return isQueueOperatorAction(request.action)
+    ? resolveQueuePreview(context, actor, request as QueuePreviewRequest)
+    : resolveJobsPreview(context, actor, request as JobsPreviewRequest);
+}
+
+/**
+ * A queue action's preview: the queue must be in the state the action changes (running for a
+ * pause, paused for a resume), and the plan is the queue alone. The operator sees how many jobs
+ * wait and run, which the action leaves where they are.
+ */
+async function resolveQueuePreview(context: ServiceContext, actor: Actor, request: QueuePreviewRequest): Promise<PreviewResponse> {
+  const { action, queue, selection } = request;
+  await context.access.require(actor, action, actionResource(queue, selection, 'preview'));
+  const found = await findQueue(context, actor, 'queues.view', queue);
+  const name = queueActionOf(action);
+  if (found.paused === undefined) throw new InvalidInputError('action', `The ${context.engine.name} engine does not say whether queue ${JSON.stringify(queue)} is paused.`);
+  if (found.paused !== pausedBefore(name)) {
+    throw new InvalidInputError('target', `Nothing to ${name}: queue ${JSON.stringify(queue)} is ${found.paused ? 'already paused' : 'not paused'}.`);
+  }
+  const principal = await principalOf(context, actor);
+  const [counted] = await context.engine.countJobs([queue]);
+  const queueJobs = { queued: counted?.counts.queued ?? 0, active: counted?.counts.active ?? 0 };
+  const { token, expiresAt } = await savePreview(context, principal.id, { action, queue, selection, plan: [] });
+  return { token, expiresAt, action, queue, count: 1, sample: [], warnings: [], queueJobs };
+}
+
+async function resolveJobsPreview(context: ServiceContext, actor: Actor, request: JobsPreviewRequest): Promise<PreviewResponse> {
   const { action, queue, selection } = request;
   await context.access.require(actor, action, actionResource(queue, selection, 'preview'));
   await findQueue(context, actor, 'jobs.view', queue);
@@ -66,16 +95,32 @@ async function resolvePreview(context: ServiceContext, actor: Actor, request: Pr
   warnings.push(...(selected.warnings ?? []));
 
   const plan = selected.jobs.map((job) => ({ id: job.id, state: job.state }));
+  const { token, expiresAt } = await savePreview(context, principal.id, { action, queue, selection, plan });
+  return {
+    token,
+    expiresAt,
+    action,
+    queue,
+    count: plan.length,
+    sample: selected.jobs.slice(0, SAMPLE_SIZE).map((job) => context.presenter.jobSummary(job, actor)),
+    warnings,
+  };
+}
+
+/** Stores a plan bound to the operator under a new token, and purges what has expired. */
+async function savePreview(
+  context: ServiceContext,
+  principalId: string,
+  planned: Pick<StoredPreview, 'action' | 'queue' | 'selection' | 'plan'>,
+): Promise<{ token: string; expiresAt: string }> {
+  const { action, queue, plan } = planned;
   const now = context.clock();
   const expiresAt = new Date(now.getTime() + context.limits.tokenTtlSeconds * 1000).toISOString();
   const token = newPreviewToken();
   await context.store.savePreview({
+    ...planned,
     tokenHash: await hashPreviewToken(token),
-    principalId: principal.id,
-    action,
-    queue,
-    selection,
-    plan,
+    principalId,
     planHash: await planHash(action, queue, plan),
     createdAt: now.toISOString(),
     expiresAt,
@@ -87,13 +132,5 @@ async function resolvePreview(context: ServiceContext, actor: Actor, request: Pr
   } catch (error) {
     context.logger.warn(`ops-jobs: could not purge expired previews and receipts: ${String(error)}`);
   }
-  return {
-    token,
-    expiresAt,
-    action,
-    queue,
-    count: plan.length,
-    sample: selected.jobs.slice(0, SAMPLE_SIZE).map((job) => context.presenter.jobSummary(job, actor)),
-    warnings,
-  };
+  return { token, expiresAt };
 }

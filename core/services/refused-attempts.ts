@@ -3,6 +3,7 @@ import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import type { OpsStore } from '../contracts/store.ts';
 import type { Logger } from '../options.ts';
+import { requestedOf } from './plan.ts';
 
 /** How many refused or failed attempts one principal may add to the audit log per minute. */
 const ATTEMPTS_PER_MINUTE = 20;
@@ -55,7 +56,7 @@ export function createAttemptLog(store: OpsStore, clock: () => Date, logger: Log
           principal,
           action: preview.action,
           resource: { queue: preview.queue, selection: preview.selection, ids: preview.plan.map((entry) => entry.id) },
-          requested: preview.plan.length,
+          requested: requestedOf(preview),
           affected: 0,
           outcome,
           reason,

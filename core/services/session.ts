@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, OPERATOR_ACTIONS, isOperatorAction, jobActionOf, type Action, type OperatorAction } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, JOB_OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS, isOperatorAction, jobActionOf, queueActionOf, type Action, type JobOperatorAction } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { SessionResponse } from '../vocabulary/wire.ts';
@@ -34,8 +34,8 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
   } catch {
     label = null;
   }
-  const actions: Partial<Record<OperatorAction, readonly JobState[]>> = {};
-  for (const action of OPERATOR_ACTIONS) {
+  const actions: Partial<Record<JobOperatorAction, readonly JobState[]>> = {};
+  for (const action of JOB_OPERATOR_ACTIONS) {
     const states = context.engine.capabilities.actions[jobActionOf(action)];
     if (states) actions[action] = [...states];
   }
@@ -47,6 +47,9 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
       name: context.engine.name,
       states: [...context.engine.capabilities.states],
       actions,
+      queueActions: typeof context.engine.applyToQueue === 'function'
+        ? QUEUE_OPERATOR_ACTIONS.filter((action) => context.engine.capabilities.queueActions?.includes(queueActionOf(action)))
+        : [],
       schedules: typeof context.engine.listSchedules === 'function',
       jobLookup: typeof context.engine.findJobs === 'function',
       workers: typeof context.engine.listInstances === 'function',
@@ -54,5 +57,6 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
     },
     limits: { cap: context.limits.cap, reasonMinLength: context.limits.reasonMinLength },
     bridge: context.bridge?.name ?? null,
+    signOutUrl: context.signOutUrl,
   };
 }

@@ -4,7 +4,7 @@ import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 // published. Adding a value or an event is a minor change; renaming or removing one is a major one.
 const OPERATOR_ACTION = [...OPERATOR_ACTIONS] as const;
 const OPERATOR_ACTION_OR_UNKNOWN = [...OPERATOR_ACTIONS, 'unknown'] as const;
-const SELECTION = ['ids', 'filter'] as const;
+const SELECTION = ['ids', 'filter', 'queue'] as const;
 const PHASE = ['preview', 'execute'] as const;
 
 /**
@@ -40,7 +40,7 @@ const HTTP_ROUTES = [
 
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
-  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'inspect_queues', 'queue_activity', 'get_flow', 'select_for_action', 'states_of', 'prepare', 'apply',
+  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'inspect_queues', 'queue_activity', 'get_flow', 'select_for_action', 'states_of', 'prepare', 'apply', 'apply_to_queue',
 ] as const;
 
 function deepFreeze<T>(value: T): T {

@@ -4,10 +4,11 @@ import { emitTelemetry } from './emit.ts';
 import { engineKindOf } from './measure.ts';
 
 /**
- * Engine methods the console never calls, so they have no capability in the telemetry contract:
- * `describe` serves deployment checks (`ops-jobs doctor`), not operators.
+ * Engine methods without a capability in the telemetry contract: `describe` serves deployment
+ * checks (`ops-jobs doctor`), not operators, and is never called by the console; `watchChanges`
+ * returns at once and reports its trouble through its watcher, which the change feed logs.
  */
-export const UNREPORTED_ENGINE_METHODS = Object.freeze(['describe'] as const);
+export const UNREPORTED_ENGINE_METHODS = Object.freeze(['describe', 'watchChanges'] as const);
 
 type EngineMethod = Exclude<keyof JobEngine, 'name' | 'capabilities' | (typeof UNREPORTED_ENGINE_METHODS)[number]>;
 
@@ -28,6 +29,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   statesOf: 'states_of',
   prepare: 'prepare',
   apply: 'apply',
+  applyToQueue: 'apply_to_queue',
 } as const satisfies Record<EngineMethod, string>);
 
 const engineErrors = new WeakSet<object>();
@@ -60,5 +62,6 @@ export function observeEngine(engine: JobEngine): JobEngine {
       }
     };
   }
+  if (engine.watchChanges) observed.watchChanges = engine.watchChanges.bind(engine);
   return observed as unknown as JobEngine;
 }

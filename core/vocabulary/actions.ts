@@ -17,6 +17,12 @@ export const ACTIONS = Object.freeze({
   jobResume: 'job.resume',
   /** Move jobs from a dead letter queue back to the queue they failed in. */
   jobRedrive: 'job.redrive',
+  /** Run delayed jobs now instead of at their set time. */
+  jobPromote: 'job.promote',
+  /** Stop a queue handing out its jobs to workers; the jobs stay where they are. */
+  queuePause: 'queue.pause',
+  /** Let a paused queue hand out its jobs again. */
+  queueResume: 'queue.resume',
   /** See the processes running the engine: their heartbeats, versions and the queues they work. */
   workersView: 'workers.view',
   /** See schedules: their expressions, next runs and the last job each made. */
@@ -35,22 +41,47 @@ export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
 export const ALL_ACTIONS: readonly Action[] = Object.freeze(Object.values(ACTIONS));
 
 /** What an engine can do to jobs. The operator action for each is `job.<name>`. */
-export const JOB_ACTIONS = Object.freeze(['retry', 'cancel', 'delete', 'resume', 'redrive'] as const);
+export const JOB_ACTIONS = Object.freeze(['retry', 'cancel', 'delete', 'resume', 'redrive', 'promote'] as const);
 
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
-/** The actions that change jobs: each is previewed, then executed with a reason, and audited. */
-export type OperatorAction = `job.${JobAction}`;
+/** What an engine can do to a queue itself. The operator action for each is `queue.<name>`. */
+export const QUEUE_ACTIONS = Object.freeze(['pause', 'resume'] as const);
 
-export const OPERATOR_ACTIONS: readonly OperatorAction[] = Object.freeze(JOB_ACTIONS.map((name) => `job.${name}` as const));
+export type QueueAction = (typeof QUEUE_ACTIONS)[number];
+
+/** The operator actions that change jobs. */
+export type JobOperatorAction = `job.${JobAction}`;
+
+/** The operator actions that change a queue itself, not its jobs. */
+export type QueueOperatorAction = `queue.${QueueAction}`;
+
+/** The actions that change jobs or queues: each is previewed, then executed with a reason, and audited. */
+export type OperatorAction = JobOperatorAction | QueueOperatorAction;
+
+export const JOB_OPERATOR_ACTIONS: readonly JobOperatorAction[] = Object.freeze(JOB_ACTIONS.map((name) => `job.${name}` as const));
+
+export const QUEUE_OPERATOR_ACTIONS: readonly QueueOperatorAction[] = Object.freeze(QUEUE_ACTIONS.map((name) => `queue.${name}` as const));
+
+export const OPERATOR_ACTIONS: readonly OperatorAction[] = Object.freeze([...JOB_OPERATOR_ACTIONS, ...QUEUE_OPERATOR_ACTIONS]);
 
 export function isOperatorAction(value: unknown): value is OperatorAction {
   return typeof value === 'string' && (OPERATOR_ACTIONS as readonly string[]).includes(value);
 }
 
-/** The engine's name for an operator action. */
-export function jobActionOf(action: OperatorAction): JobAction {
+/** Whether an operator action is about a queue itself rather than some of its jobs. */
+export function isQueueOperatorAction(value: unknown): value is QueueOperatorAction {
+  return typeof value === 'string' && (QUEUE_OPERATOR_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The engine's name for an operator action on jobs. */
+export function jobActionOf(action: JobOperatorAction): JobAction {
   return action.slice('job.'.length) as JobAction;
+}
+
+/** The engine's name for an operator action on a queue. */
+export function queueActionOf(action: QueueOperatorAction): QueueAction {
+  return action.slice('queue.'.length) as QueueAction;
 }
 
 /**

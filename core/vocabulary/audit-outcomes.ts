@@ -28,3 +28,8 @@ export function isAuditOutcome(value: unknown): value is AuditOutcome {
 export const PENDING_OUTCOME_NOTE =
   'Outcome unknown: this action was recorded before the engine ran it, and no outcome has been recorded since. ' +
   'If it stays so, the process stopped between the two steps: check the jobs listed here to see whether the change happened.';
+
+/** The same note on a pending record of a queue action (pause, resume), which lists no jobs. */
+export const PENDING_QUEUE_OUTCOME_NOTE =
+  'Outcome unknown: this action was recorded before the engine ran it, and no outcome has been recorded since. ' +
+  'If it stays so, the process stopped between the two steps: check whether the queue is paused to see whether the change happened.';

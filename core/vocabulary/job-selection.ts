@@ -7,3 +7,19 @@ export type JobSelection =
   | { readonly ids: readonly string[] }
   /** Every job of the queue in this state, and matching the payload conditions if any (up to the console's cap). */
   | { readonly filter: { readonly state: JobState; readonly data?: readonly DataFilter[] } };
+
+/** What a queue action (such as `queue.pause`) is about: the queue itself, none of its jobs in particular. */
+export interface WholeQueue {
+  readonly whole: 'queue';
+}
+
+/** The one `WholeQueue` value. */
+export const WHOLE_QUEUE: WholeQueue = Object.freeze({ whole: 'queue' });
+
+/** What an operator action is about: some jobs of a queue, or the queue itself. */
+export type ActionSubject = JobSelection | WholeQueue;
+
+/** Whether an action's subject is the queue itself. */
+export function isWholeQueue(subject: ActionSubject): subject is WholeQueue {
+  return 'whole' in subject;
+}

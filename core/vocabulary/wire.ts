@@ -2,10 +2,10 @@
  * JSON shapes of the console API, as the browser receives them: the services build them, core/http
  * sends them, and the elements read them.
  */
-import type { Action, AuditedAction, OperatorAction } from './actions.ts';
+import type { Action, AuditedAction, JobOperatorAction, OperatorAction, QueueOperatorAction } from './actions.ts';
 import type { AttentionKind } from './attention-kinds.ts';
 import type { AuditOutcome } from './audit-outcomes.ts';
-import type { JobSelection } from './job-selection.ts';
+import type { ActionSubject } from './job-selection.ts';
 import type { CountFreshness } from './count-freshness.ts';
 import type { JobState } from './job-states.ts';
 
@@ -47,8 +47,10 @@ export interface SessionResponse {
   readonly engine: {
     readonly name: string;
     readonly states: readonly JobState[];
-    /** The operator actions the engine supports, with the states of the jobs each applies to. */
-    readonly actions: Readonly<Partial<Record<OperatorAction, readonly JobState[]>>>;
+    /** The job actions the engine supports, with the states of the jobs each applies to. */
+    readonly actions: Readonly<Partial<Record<JobOperatorAction, readonly JobState[]>>>;
+    /** The operator actions on a queue itself the engine supports (such as `queue.pause`); absent or empty: none. */
+    readonly queueActions?: readonly QueueOperatorAction[];
     /** Whether the engine has recurring schedules to list (`GET api/schedules`). */
     readonly schedules: boolean;
     /** Whether the engine finds jobs by id across queues (`GET api/jobs?id=`). */
@@ -62,6 +64,11 @@ export interface SessionResponse {
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
   /** The dashboard served read-only under `bridge/` (such as `bull-board`), or null when there is none. */
   readonly bridge: string | null;
+  /**
+   * The host's page for signing out or switching user (its `signOutUrl` option), relative to the
+   * console's mount root (such as `../../account/switch`); null when the host gave none.
+   */
+  readonly signOutUrl: string | null;
 }
 
 export interface QueueResponse {
@@ -74,6 +81,8 @@ export interface QueueResponse {
   /** On one queue's answer, when the engine says: the queues whose dead letter queue this is. */
   readonly deadLetterFor?: readonly string[];
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
+  /** Whether the queue is paused (hands out no jobs); absent when the engine cannot pause queues. */
+  readonly paused?: boolean;
 }
 
 export interface QueueListResponse {
@@ -186,11 +195,14 @@ export interface LiveHeartbeatEvent {
 /** The body of `POST api/actions/preview`. */
 export interface PreviewRequestBody {
   readonly action: OperatorAction;
-  readonly target: { readonly queue: string } & (
-    | { readonly ids: readonly string[] }
-    /** Every job in `state`; `data` narrows them to payloads whose searchable fields (dotted paths) hold these values. */
-    | { readonly filter: { readonly state: JobState; readonly data?: Readonly<Record<string, string>> } }
-  );
+  readonly target:
+    | ({ readonly queue: string } & (
+      | { readonly ids: readonly string[] }
+      /** Every job in `state`; `data` narrows them to payloads whose searchable fields (dotted paths) hold these values. */
+      | { readonly filter: { readonly state: JobState; readonly data?: Readonly<Record<string, string>> } }
+    ))
+    /** For a queue action (`queue.pause`, `queue.resume`): the queue alone. */
+    | { readonly queue: string };
 }
 
 /** What a preview answers: nothing has changed yet. */
@@ -200,12 +212,14 @@ export interface PreviewResponse {
   readonly expiresAt: string;
   readonly action: OperatorAction;
   readonly queue: string;
-  /** How many jobs the action will touch. */
+  /** How many jobs the action will touch; for a queue action, 1: the queue. */
   readonly count: number;
-  /** The first of those jobs, as the display policy allows. */
+  /** The first of those jobs, as the display policy allows; empty for a queue action. */
   readonly sample: readonly JobSummaryResponse[];
   /** Things the operator should know before executing, in plain words. */
   readonly warnings: readonly string[];
+  /** For a queue action: the queue's jobs that wait and that run, counted at preview time. */
+  readonly queueJobs?: { readonly queued: number; readonly active: number };
 }
 
 /** The body of `POST api/actions/execute`. */
@@ -216,7 +230,7 @@ export interface ExecuteRequestBody {
 
 export interface ExecuteResponse {
   readonly outcome: 'succeeded';
-  /** How many jobs the engine changed. */
+  /** How many jobs the engine changed; for a queue action, 1 when the queue changed and 0 when it was already so. */
   readonly affected: number;
   /** The audit record of this action. */
   readonly auditId: string;
@@ -228,8 +242,8 @@ export interface AuditRecordResponse {
   readonly completedAt: string | null;
   readonly principal: { readonly id: string; readonly type: string; readonly label: string | null };
   readonly action: AuditedAction;
-  /** The jobs an operator action touched; null for a record that touched none (a bridge opened). */
-  readonly resource: { readonly queue: string; readonly selection: JobSelection; readonly ids: readonly string[] } | null;
+  /** The queue and jobs an operator action touched (no ids for a queue action); null for a record that touched none (a bridge opened). */
+  readonly resource: { readonly queue: string; readonly selection: ActionSubject; readonly ids: readonly string[] } | null;
   readonly requested: number;
   readonly affected: number | null;
   readonly outcome: AuditOutcome;

@@ -181,6 +181,21 @@ export const actionDialogStyles = css`
     color: var(--_muted);
     font-weight: 400;
   }
+  .queue-count span {
+    font-size: 1rem;
+  }
+  .queue-count strong {
+    font-size: inherit;
+    color: var(--_text);
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .effects {
+    margin: 0.75rem 0 0;
+    padding-inline-start: 1.25rem;
+    display: grid;
+    gap: 0.3rem;
+  }
   .sample {
     border: 1px solid var(--_border);
     border-radius: var(--_radius-small);

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { REASON_MAX_LENGTH } from '../../core/vocabulary/limits.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AuditQuery } from '../api/audit-query.ts';
-import { actionCopy, jobCount } from '../actions/action-copy.ts';
+import { actionCopy, actionName, jobCount } from '../actions/action-copy.ts';
 import { ACTION_ICONS } from '../actions/action-icons.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { OpsJobsActionCloseEvent } from '../events/ops-jobs-action-close.ts';
@@ -28,6 +28,12 @@ export interface AuditLinks {
 
 const stepNames = (): readonly string[] => [msg('Preview'), msg('Reason'), msg('Done')];
 
+/** A translated sentence with markup standing in its `{name}` placeholder, such as a name set in bold. */
+function withPart(text: string, name: string, part: TemplateResult): Array<string | TemplateResult> {
+  const at = text.indexOf(`{${name}}`);
+  return at < 0 ? [text] : [text.slice(0, at), part, text.slice(at + name.length + 2)];
+}
+
 /**
  * The dialog every operator action goes through. It previews the action (nothing changes yet) and
  * shows how many jobs it would touch, the server's warnings and a sample; asks for a reason of at
@@ -47,8 +53,12 @@ const stepNames = (): readonly string[] => [msg('Preview'), msg('Reason'), msg('
  * @csspart confirm - the button that executes the action.
  *
  * @cssprop --ops-jobs-dialog-width - the dialog's width on wide screens (42rem).
- * @cssprop --ops-jobs-color-warning - text of warnings; `-soft` and `-border` for their panel.
- * @cssprop --ops-jobs-color-success - the outcome's check mark; `-soft` for its circle.
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsActionDialog extends LitElement {
   static override styles = [tokens, controls, viewStyles, actionDialogStyles];
@@ -221,6 +231,7 @@ export class OpsJobsActionDialog extends LitElement {
   }
 
   #preview(preview: PreviewSummary): TemplateResult {
+    if (preview.queueJobs) return this.#queuePreview(preview, preview.queueJobs);
     const copy = actionCopy(preview.action);
     const rest = preview.count - preview.sample.length;
     return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
@@ -253,6 +264,34 @@ export class OpsJobsActionDialog extends LitElement {
         : ''}`;
   }
 
+  /** What a queue action would change: the queue, not its jobs, which stay where they are. */
+  #queuePreview(preview: PreviewSummary, jobs: NonNullable<PreviewSummary['queueJobs']>): TemplateResult {
+    const copy = actionCopy(preview.action);
+    const effects =
+      preview.action === 'queue.pause'
+        ? [
+            msg('Workers take no more of its jobs until it is resumed; new jobs can still be added.'),
+            jobs.queued === 0 ? msg('It has no waiting jobs.') : plural(jobs.queued, 'Its {count} waiting job stays waiting.', 'Its {count} waiting jobs stay waiting.'),
+            jobs.active === 0 ? msg('None of its jobs is running.') : plural(jobs.active, 'Its {count} running job runs to the end.', 'Its {count} running jobs run to the end.'),
+          ]
+        : [
+            msg('Workers take its jobs again.'),
+            jobs.queued === 0
+              ? msg('It has no waiting jobs.')
+              : plural(jobs.queued, 'Its {count} waiting job can start as soon as a worker is free.', 'Its {count} waiting jobs can start as soon as a worker is free.'),
+          ];
+    const heading = withPart(msg('Queue {queue} would be {done}', { done: copy.done }), 'queue', html`<strong>${preview.queue}</strong>`);
+    return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
+      <h3 tabindex="-1" class="count queue-count"><span>${heading}</span></h3>
+      <ul class="effects">${effects.map((effect) => html`<li>${effect}</li>`)}</ul>
+      ${preview.warnings.length > 0
+        ? html`<section class="box warnings" aria-labelledby="warnings-h">
+            <h3 id="warnings-h">${warningIcon} ${msg('Read before you continue')}</h3>
+            <ul>${preview.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
+          </section>`
+        : ''}`;
+  }
+
   #reasonStep(preview: PreviewSummary): TemplateResult {
     const copy = actionCopy(preview.action);
     const length = this.reason.trim().length;
@@ -263,7 +302,9 @@ export class OpsJobsActionDialog extends LitElement {
     const expires = toDate(preview.expiresAt);
     const busy = this.#flow.step === FLOW_STEP.executing;
     return html`<div class="field">
-        <label for="reason">${msg('Why {verb} {jobs}?', { verb: copy.infinitive, jobs: jobCount(preview.count) })} <span class="req">${msg('(required)')}</span></label>
+        <label for="reason">${preview.queueJobs
+          ? msg('Why {verb} queue {queue}?', { verb: copy.infinitive, queue: preview.queue })
+          : msg('Why {verb} {jobs}?', { verb: copy.infinitive, jobs: jobCount(preview.count) })} <span class="req">${msg('(required)')}</span></label>
         <p class="hint" id="reason-hint">${msg('Your reason goes into the audit log with your name, for the next person on call.')}<span class="kbd-hint"> ${msg('Ctrl+Enter confirms.')}</span>${expires
           ? ` ${msg('The preview is valid until {time}.', { time: formatExact(expires) })}`
           : ''}</p>
@@ -285,6 +326,20 @@ export class OpsJobsActionDialog extends LitElement {
     const copy = actionCopy(preview.action);
     const { affected, auditId } = result.response;
     const links = this.auditLinks;
+    if (preview.queueJobs) {
+      return html`<div class="outcome">
+        <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
+        <h3 tabindex="-1">${affected > 0 ? msg('Queue {done}', { done: copy.done }) : msg('Nothing changed')}</h3>
+        <p>
+          ${affected > 0
+            ? msg('Queue {queue} was {done}.', { queue: preview.queue, done: copy.done })
+            : msg('Queue {queue} already was {done}.', { queue: preview.queue, done: copy.done })}
+          ${msg('Recorded in the audit log with your reason.')}
+          ${result.replayed ? msg('An earlier submit of this dialog had done it; it was not done again.') : ''}
+        </p>
+        ${links ? html`<a href=${links.record(auditId)}>${msg('View the audit record')} ${arrowRightIcon}</a>` : ''}
+      </div>`;
+    }
     return html`<div class="outcome">
       <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
       <h3 tabindex="-1">${plural(affected, '{count} job {done}', '{count} jobs {done}', { done: copy.done })}</h3>
@@ -358,7 +413,7 @@ export class OpsJobsActionDialog extends LitElement {
   #confirmButtons(preview: PreviewSummary): TemplateResult {
     const copy = actionCopy(preview.action);
     const busy = this.#flow.step === FLOW_STEP.executing;
-    const label = `${copy.verb} ${jobCount(preview.count)}`;
+    const label = preview.queueJobs ? actionName(preview.action) : `${copy.verb} ${jobCount(preview.count)}`;
     return html`<button type="button" ?disabled=${busy} @click=${() => this.#flow.back()}>${msg('Back')}</button>
       <span class="spacer"></span>
       <button type="button" ?disabled=${busy} @click=${() => this.close()}>${msg('Close')}</button>

@@ -1,7 +1,7 @@
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../../core/vocabulary/problem-types.ts';
 import { ApiError } from '../api/api-error.ts';
-import { actionCopy } from '../actions/action-copy.ts';
+import { actionCopy, isQueueAction } from '../actions/action-copy.ts';
 import { msg } from '../shared/locale.ts';
 
 /** What the dialog offers after a problem, besides closing. */
@@ -33,8 +33,10 @@ export function meansStale(error: unknown, during: 'preview' | 'execute'): boole
 
 /** What the words for a problem may draw on besides the problem itself. */
 interface CopyContext {
-  /** The action's verb inside a sentence: "retry". */
+  /** The action's verb inside a sentence: "retry", "pause". */
   readonly verb: string;
+  /** Whether the action is about the queue itself rather than some of its jobs. */
+  readonly queue: boolean;
   /** What trying again means at this step. */
   readonly again: ProblemNext;
 }
@@ -47,8 +49,8 @@ const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, conte
     next: 'preview-again',
     unchanged: true,
   }),
-  [PROBLEM_TYPES.planDrift]: (error) => ({
-    heading: msg('The jobs changed since the preview'),
+  [PROBLEM_TYPES.planDrift]: (error, { queue }) => ({
+    heading: queue ? msg('The queue changed since the preview') : msg('The jobs changed since the preview'),
     message: error.detail || msg('A worker or another operator got to some of them first. Preview again to see the jobs as they are now.'),
     next: 'preview-again',
     unchanged: true,
@@ -71,8 +73,8 @@ const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, conte
     next: 'preview-again',
     unchanged: true,
   }),
-  [PROBLEM_TYPES.forbidden]: (error, { verb }) => ({
-    heading: msg('You are not allowed to {verb} these jobs', { verb }),
+  [PROBLEM_TYPES.forbidden]: (error, { verb, queue }) => ({
+    heading: queue ? msg('You are not allowed to {verb} this queue', { verb }) : msg('You are not allowed to {verb} these jobs', { verb }),
     message: error.detail ? `${error.detail} ${msg('Ask an administrator if you need to.')}` : msg('Ask an administrator if you need to.'),
     next: 'close',
     unchanged: true,
@@ -110,6 +112,7 @@ function problemTypeFor(error: ApiError): ProblemType | null {
  * what happened in an operator's terms and offers one next step.
  */
 export function actionProblemCopy(error: unknown, during: 'preview' | 'execute', action: OperatorAction): ActionProblemCopy {
+  const queue = isQueueAction(action);
   const verb = actionCopy(action).infinitive;
   if (!(error instanceof ApiError)) {
     return { heading: msg('Something went wrong'), message: error instanceof Error ? error.message : String(error), next: 'close', unchanged: during === 'preview' };
@@ -118,7 +121,7 @@ export function actionProblemCopy(error: unknown, during: 'preview' | 'execute',
   const again: ProblemNext = during === 'execute' ? 'resubmit' : 'preview-again';
   const type = problemTypeFor(error);
   const worded = type === null ? undefined : PROBLEM_COPY[type];
-  if (worded) return worded(error, { verb, again });
+  if (worded) return worded(error, { verb, queue, again });
   const safe = msg('Trying again is safe: the console sends the same request key, so the action cannot run twice.');
   if (error.status === 0) {
     return during === 'execute'
@@ -127,7 +130,12 @@ export function actionProblemCopy(error: unknown, during: 'preview' | 'execute',
   }
   if (error.status >= 500) {
     return {
-      heading: during === 'execute' ? msg('The server could not {verb} the jobs', { verb }) : msg('The server could not preview the action'),
+      heading:
+        during === 'execute'
+          ? queue
+            ? msg('The server could not {verb} this queue', { verb })
+            : msg('The server could not {verb} the jobs', { verb })
+          : msg('The server could not preview the action'),
       message: `${detail || error.title || `HTTP ${error.status}`}${during === 'execute' ? ` ${safe}` : ''}`,
       next: again,
       unchanged: during === 'preview',

@@ -1,10 +1,15 @@
-import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import type { JobOperatorAction, OperatorAction, QueueOperatorAction } from '../../core/vocabulary/actions.ts';
 import { msg, plural } from '../shared/locale.ts';
 
 /** How an operator action reads in the interface, in each form a sentence needs. */
 export interface ActionCopy {
   /** The verb on a button: "Retry". */
   readonly verb: string;
+  /**
+   * The action's name where the verb alone could be taken for another action ("Resume queue"
+   * beside a job's "Resume"): on its own button, in lists of actions. The verb when absent.
+   */
+  readonly name?: string;
   /** The verb inside a sentence ("Why {verb} 3 jobs?"): "retry". */
   readonly infinitive: string;
   /** The verb once done, inside a sentence ("3 jobs {done}"): "retried". */
@@ -24,19 +29,62 @@ export function actionCopy(action: OperatorAction): ActionCopy {
       return { verb: msg('Retry'), infinitive: msg('retry'), done: msg('retried'), doneLabel: msg('Retried'), hint: msg('Runs it again now, with one more attempt allowed; the attempts already made still count.'), tone: 'primary' };
     case 'job.redrive':
       return { verb: msg('Redrive'), infinitive: msg('redrive'), done: msg('redriven'), doneLabel: msg('Redriven'), hint: msg('Moves out of this dead letter queue, back to the queue it failed in.'), tone: 'primary' };
+    case 'job.promote':
+      return {
+        verb: msg('Promote'),
+        infinitive: msg('promote'),
+        done: msg('promoted'),
+        doneLabel: msg('Promoted'),
+        hint: msg('Runs a delayed job now instead of at its set time: it joins the waiting jobs for the next free worker.'),
+        tone: 'normal',
+      };
     case 'job.resume':
       return { verb: msg('Resume'), infinitive: msg('resume'), done: msg('resumed'), doneLabel: msg('Resumed'), hint: msg('Puts a cancelled job back in the queue.'), tone: 'normal' };
     case 'job.cancel':
       return { verb: msg('Cancel'), infinitive: msg('cancel'), done: msg('cancelled'), doneLabel: msg('Cancelled'), hint: msg('Stops a job, waiting or running.'), tone: 'normal' };
     case 'job.delete':
       return { verb: msg('Delete'), infinitive: msg('delete'), done: msg('deleted'), doneLabel: msg('Deleted'), hint: msg('Removes for good; cannot be undone.'), tone: 'danger' };
+    case 'queue.pause':
+      return {
+        verb: msg('Pause'),
+        name: msg('Pause queue'),
+        infinitive: msg('pause'),
+        done: msg('paused'),
+        doneLabel: msg('Paused'),
+        hint: msg('Stops the queue handing out jobs: waiting jobs stay waiting, running ones run to their end.'),
+        tone: 'normal',
+      };
+    case 'queue.resume':
+      return {
+        verb: msg('Resume'),
+        name: msg('Resume queue'),
+        infinitive: msg('resume'),
+        done: msg('resumed'),
+        doneLabel: msg('Resumed'),
+        hint: msg('Lets the queue hand out its waiting jobs to workers again.'),
+        tone: 'primary',
+      };
   }
 }
 
-/** Every operator action, in the order the console offers them. */
-export const ACTION_ORDER: readonly OperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.resume', 'job.cancel', 'job.delete']);
+/** Whether an operator action is about a queue itself. */
+export function isQueueAction(action: OperatorAction): action is QueueOperatorAction {
+  return action.startsWith('queue.');
+}
+
+/** Every job action, in the order the console offers them. */
+export const ACTION_ORDER: readonly JobOperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.promote', 'job.resume', 'job.cancel', 'job.delete']);
+
+/** Every queue action, in the order the console offers them. */
+export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(['queue.pause', 'queue.resume']);
 
 /** "1 job", "37 jobs", with the count grouped, in the chosen locale. */
 export function jobCount(count: number): string {
   return plural(count, '{count} job', '{count} jobs');
+}
+
+/** How an action is named on its own: "Retry", "Pause queue". */
+export function actionName(action: OperatorAction): string {
+  const copy = actionCopy(action);
+  return copy.name ?? copy.verb;
 }

@@ -38,6 +38,13 @@ function uncheckedLabel(kind: AttentionKind): string {
  *
  * @csspart panel - the card holding the findings.
  * @csspart finding - one finding.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsAttention extends ViewElement {
   static override styles = [tokens, controls, attentionStyles];

@@ -17,7 +17,7 @@ import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { auditFilters } from './audit-filters.ts';
 import { auditLogStyles } from './audit-log.styles.ts';
-import { actionVerb, changedText, principalText, selectionShort, touchedJobs, type JobsRecord } from './audit-text.ts';
+import { actionVerb, changedText, onWholeQueue, principalText, selectionShort, touchedJobs, type JobsRecord } from './audit-text.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { ensureDefined } from '../lazy-elements.ts';
 
@@ -37,6 +37,13 @@ import { ensureDefined } from '../lazy-elements.ts';
  * @csspart filters - the filter form.
  * @csspart table - the records' card.
  * @csspart load-more - the "Load more" button.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsAuditLog extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, auditLogStyles];
@@ -185,7 +192,9 @@ export class OpsJobsAuditLog extends ViewElement {
     const one = ids.length === 1 ? ids[0] : undefined;
     return html`<td role="cell" class="queue" data-label=${msg('in')}><a href=${this.href(routes.queue(queue))}>${queue}</a></td>
       <td role="cell" class="jobs">
-        ${one !== undefined
+        ${onWholeQueue(record)
+          ? html`<span>${changedText(record)}</span>`
+          : one !== undefined
           ? html`<a class="mono" href=${this.href(routes.job(queue, one))} title=${one} aria-label=${msg('Job {id}', { id: one })}>${msg('Job {id}', { id: shortId(one) })}</a>`
           : html`<a href=${this.href(routes.auditRecord(record.id))} aria-label=${msg('{jobs}: list of jobs', { jobs: changedText(record) })}>${changedText(record)}</a>`}
         <span class="sel muted">${selectionShort(record)}</span>

@@ -2,7 +2,7 @@ import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
 import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { isOperatorAction, type AuditedAction } from '../../core/vocabulary/actions.ts';
-import { actionCopy, jobCount } from '../actions/action-copy.ts';
+import { actionCopy, actionName, jobCount } from '../actions/action-copy.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { formatCount } from '../shared/format.ts';
 import { stateWord } from '../shared/state-copy.ts';
@@ -43,7 +43,7 @@ export function touchedJobs(record: AuditRecordResponse): record is JobsRecord {
 
 /** What the record's action is called: "Retry", or "Opened the bridge". */
 export function actionVerb(action: AuditedAction): string {
-  return isOperatorAction(action) ? actionCopy(action).verb : msg('Opened the bridge');
+  return isOperatorAction(action) ? actionName(action) : msg('Opened the bridge');
 }
 
 /** What the record's action did, in the past tense: "Retried", or "Opened the bridge". */
@@ -51,9 +51,15 @@ export function actionDone(action: AuditedAction): string {
   return isOperatorAction(action) ? actionCopy(action).doneLabel : msg('Opened the bridge');
 }
 
-/** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids). */
+/** Whether the record is of an action on a queue itself (pause, resume), not on its jobs. */
+export function onWholeQueue(record: JobsRecord): boolean {
+  return 'whole' in record.resource.selection;
+}
+
+/** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids); "The queue itself" for a queue action. */
 export function selectionText(record: JobsRecord): string {
   const selection = record.resource.selection;
+  if ('whole' in selection) return msg('The queue itself');
   if ('filter' in selection) {
     const state = selection.filter.state;
     return msg('All {state} jobs', { state: isJobState(state) ? stateWord(state) : state });
@@ -64,6 +70,7 @@ export function selectionText(record: JobsRecord): string {
 /** How the record chose its jobs, in a word or two beside their count: "all failed", "selected". */
 export function selectionShort(record: JobsRecord): string {
   const selection = record.resource.selection;
+  if ('whole' in selection) return '';
   if (!('filter' in selection)) return msg('selected');
   const state = selection.filter.state;
   return msg('all {state}', { state: isJobState(state) ? stateWord(state) : state });
@@ -76,6 +83,12 @@ export function principalText(record: AuditRecordResponse): string {
 
 /** How many jobs it changed, in words: "37 jobs", or "35 of 37 jobs"; "37 jobs" while pending. */
 export function changedText(record: AuditRecordResponse): string {
+  if (record.resource && 'whole' in record.resource.selection) return queueChangedText(record.affected);
   if (record.affected === null || record.affected === record.requested) return jobCount(record.requested);
   return msg('{affected} of {jobs}', { affected: formatCount(record.affected), jobs: jobCount(record.requested) });
+}
+
+/** What a queue action changed, in words: "The queue", or "No change" when it already was so; "The queue" while pending. */
+export function queueChangedText(affected: number | null): string {
+  return affected === 0 ? msg('No change (already so)') : msg('The queue');
 }

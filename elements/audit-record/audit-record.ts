@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { jobCount } from '../actions/action-copy.ts';
 import { msg } from '../shared/locale.ts';
-import { actionVerb, outcomeHint, principalText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
+import { actionVerb, onWholeQueue, outcomeHint, principalText, queueChangedText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
@@ -32,6 +32,13 @@ import { ensureDefined } from '../lazy-elements.ts';
  * @csspart facts - the record's fields.
  * @csspart reason - the reason.
  * @csspart jobs - the list of job links.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsAuditRecord extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, facts, auditRecordStyles];
@@ -62,7 +69,7 @@ export class OpsJobsAuditRecord extends ViewElement {
         <div>
           <nav class="crumbs" aria-label=${msg('Breadcrumbs')}><a href=${this.href(routes.audit())}>${msg('Audit log')}</a></nav>
           <div class="title">
-            <h1 tabindex="-1">${current ? (touchedJobs(current) ? `${verb} · ${jobCount(current.requested)}` : verb) : html`${msg('Record')} <span class="mono">${shortId(this.recordId)}</span>`}</h1>
+            <h1 tabindex="-1">${current ? (touchedJobs(current) ? `${verb} · ${onWholeQueue(current) ? current.resource.queue : jobCount(current.requested)}` : verb) : html`${msg('Record')} <span class="mono">${shortId(this.recordId)}</span>`}</h1>
             ${current ? html`<ops-jobs-outcome-badge outcome=${current.outcome}></ops-jobs-outcome-badge>` : ''}
           </div>
           ${current
@@ -97,7 +104,7 @@ export class OpsJobsAuditRecord extends ViewElement {
         <h2 id="reason-h">${msg('Reason')}</h2>
         ${record.reason === null ? html`<p class="muted"><em>${msg('Hidden by display policy')}</em></p>` : html`<blockquote>${record.reason}</blockquote>`}
       </section>
-      ${this.#facts(record)} ${touchedJobs(record) ? this.#jobs(record) : ''}`;
+      ${this.#facts(record)} ${touchedJobs(record) && !onWholeQueue(record) ? this.#jobs(record) : ''}`;
   }
 
   #facts(record: AuditRecordResponse): TemplateResult {
@@ -112,8 +119,10 @@ export class OpsJobsAuditRecord extends ViewElement {
         ${touchedJobs(record)
           ? html`${fact(msg('Queue'), html`<a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a>`)}
               ${fact(msg('Selection'), selectionText(record))}
-              ${fact(msg('Requested'), jobCount(record.requested))}
-              ${fact(msg('Affected'), record.affected === null ? html`<span class="muted">${msg('not yet known')}</span>` : jobCount(record.affected))}`
+              ${onWholeQueue(record)
+                ? fact(msg('Changed'), record.affected === null ? html`<span class="muted">${msg('not yet known')}</span>` : queueChangedText(record.affected))
+                : html`${fact(msg('Requested'), jobCount(record.requested))}
+                    ${fact(msg('Affected'), record.affected === null ? html`<span class="muted">${msg('not yet known')}</span>` : jobCount(record.affected))}`}`
           : ''}
         ${fact(msg('Outcome'), html`<ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>`)}
         ${fact(msg('Occurred'), html`<ops-jobs-relative-time datetime=${record.occurredAt} format="exact"></ops-jobs-relative-time>`, true)}

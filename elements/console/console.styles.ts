@@ -106,6 +106,18 @@ export const consoleStyles = css`
     color: var(--_text);
     font-weight: 500;
   }
+  .sign-out {
+    flex: none;
+    padding: 0.3rem 0.5rem;
+    border-radius: var(--_radius-small);
+    color: var(--_muted);
+    font-weight: 500;
+    white-space: nowrap;
+  }
+  .sign-out:hover {
+    color: var(--_text);
+    background: var(--_surface-muted);
+  }
   @media (min-width: 521px) {
     .actor .prefix {
       ${visuallyHidden}
@@ -183,6 +195,51 @@ export const consoleStyles = css`
     .nav a {
       padding: 0.4rem 0.4rem;
     }
+    /* A faded edge with a chevron on each side that has more links, pinned to that edge while the
+       links scroll; it lets taps through and is not read out (the links themselves are). */
+    .nav::before,
+    .nav::after {
+      position: sticky;
+      z-index: 1;
+      flex: none;
+      align-self: stretch;
+      display: flex;
+      align-items: center;
+      width: 2rem;
+      color: var(--_muted);
+      font-size: 1.25rem;
+      font-weight: 600;
+      line-height: 1;
+      pointer-events: none;
+      opacity: 0;
+      transition: opacity 0.15s;
+    }
+    .nav::before {
+      content: '‹' / '';
+      inset-inline-start: 0;
+      margin-inline-end: -2rem;
+      justify-content: flex-start;
+      background: linear-gradient(to right, var(--_surface) 45%, transparent);
+    }
+    .nav::after {
+      content: '›' / '';
+      inset-inline-end: 0;
+      margin-inline-start: -2rem;
+      justify-content: flex-end;
+      background: linear-gradient(to left, var(--_surface) 45%, transparent);
+    }
+    .nav:dir(rtl)::before {
+      content: '›' / '';
+      background: linear-gradient(to left, var(--_surface) 45%, transparent);
+    }
+    .nav:dir(rtl)::after {
+      content: '‹' / '';
+      background: linear-gradient(to right, var(--_surface) 45%, transparent);
+    }
+    .nav[data-more-start]::before,
+    .nav[data-more-end]::after {
+      opacity: 1;
+    }
     /* Room for the live indicator: the brand's name stays for assistive technology. */
     .brand:has(~ .nav) > span:last-child {
       ${visuallyHidden}
@@ -218,6 +275,11 @@ export const consoleStyles = css`
     }
     .actor .label {
       max-width: none;
+    }
+    .sign-out {
+      order: 1;
+      padding: 0.15rem 0.4rem;
+      font-size: 0.8125rem;
     }
     .avatar {
       width: 1.25rem;

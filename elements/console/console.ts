@@ -41,7 +41,11 @@ import { localized, msg, setLocale, textLanguage } from '../shared/locale.ts';
  *
  * The first Tab stop is a "Skip to main content" link, shown when focused, that moves focus to
  * the view's heading. The signed-in operator's name is always shown: in the top bar, or on
- * narrow screens on a line of its own under it.
+ * narrow screens on a line of its own under it; beside it, a "Sign out" link to the host's
+ * sign-out page when the host gave one (its `signOutUrl` option).
+ *
+ * Its design tokens (`@cssprop` below) inherit into the views inside it, which read some of their
+ * own (such as `--ops-jobs-state-<state>`); each view's documentation lists the ones it reads.
  *
  * @attr root - the mount root relative to the current page, ending in `/` (e.g. `../../`).
  *   Resolved once against `document.baseURI`, so the console works under any path prefix.
@@ -64,29 +68,40 @@ import { localized, msg, setLocale, textLanguage } from '../shared/locale.ts';
  * @csspart live-explained - the explanation the live indicator opens.
  * @csspart skip-link - the "Skip to main content" link.
  * @csspart actor - the signed-in operator's name.
- * @csspart nav - the links to the queues and the audit log in the top bar.
+ * @csspart sign-out - the "Sign out" link beside it, when the host has a sign-out page.
+ * @csspart nav - the links to the queues and the audit log in the top bar. When they do not fit
+ *   (on a phone) they scroll sideways, and a faded edge with a chevron marks each side that has
+ *   more; the nav then carries `data-more-start` and `data-more-end`.
  * @csspart main - the area the views render in.
  *
  * @cssprop --ops-jobs-font-family - text font (the system UI font).
  * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
  * @cssprop --ops-jobs-color-background - page background.
  * @cssprop --ops-jobs-color-surface - cards and the header.
- * @cssprop --ops-jobs-color-surface-muted - table heads, code blocks.
+ * @cssprop --ops-jobs-color-surface-muted - table heads, code blocks, hovered links.
  * @cssprop --ops-jobs-color-border - card and table borders.
  * @cssprop --ops-jobs-color-border-strong - button borders.
  * @cssprop --ops-jobs-color-text - body text.
  * @cssprop --ops-jobs-color-text-muted - secondary text.
- * @cssprop --ops-jobs-color-accent - links.
- * @cssprop --ops-jobs-color-danger - failures.
+ * @cssprop --ops-jobs-color-accent - links and primary buttons.
+ * @cssprop --ops-jobs-color-accent-soft - selected rows, the operator's initial.
+ * @cssprop --ops-jobs-color-danger - failures and destructive actions.
+ * @cssprop --ops-jobs-color-danger-soft - the background of failure panels.
+ * @cssprop --ops-jobs-color-danger-border - the border of failure panels and destructive buttons.
  * @cssprop --ops-jobs-color-focus - focus rings.
+ * @cssprop --ops-jobs-color-on-accent - text on primary buttons.
+ * @cssprop --ops-jobs-color-warning - the live indicator when reconnecting or polling, warnings.
+ * @cssprop --ops-jobs-color-warning-soft - the background of warnings.
+ * @cssprop --ops-jobs-color-warning-border - the border of warnings.
+ * @cssprop --ops-jobs-color-success - the live indicator when live, done actions.
+ * @cssprop --ops-jobs-color-success-soft - the background of the live indicator when live.
  * @cssprop --ops-jobs-color-brand - the logo tile.
- * @cssprop --ops-jobs-state-<state> - solid colour of a job state (bars, dots).
  * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  * @cssprop --ops-jobs-max-width - content width (82rem).
  * @cssprop --ops-jobs-min-height - the console's least height (100vh: it fills the page).
  * @cssprop --ops-jobs-header-top - where the top bar sticks, for pages with a fixed bar of their own (0).
- * @cssprop --ops-jobs-color-success - the live indicator when live; `-soft` for its background.
- * @cssprop --ops-jobs-color-warning - the live indicator when reconnecting or polling; `-soft`, `-border`.
  */
 export class OpsJobsConsole extends LitElement {
   static override styles = [tokens, themeScheme, controls, skeletons, consoleStyles, liveStatusStyles];
@@ -127,6 +142,9 @@ export class OpsJobsConsole extends LitElement {
 
   #unsubscribe: (() => void) | undefined;
   #started = false;
+  /** The section links being watched for overflow, and the watcher. */
+  #navShown: HTMLElement | null = null;
+  readonly #navSize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#markNavOverflow()) : null;
   /** The `root` and `base` the API client and router were made for. */
   #startedAt = '';
 
@@ -150,7 +168,47 @@ export class OpsJobsConsole extends LitElement {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.router?.stop();
+    this.#navSize?.disconnect();
+    this.#navShown = null;
   }
+
+  protected override updated(): void {
+    const nav = this.renderRoot.querySelector<HTMLElement>('.nav');
+    if (nav !== this.#navShown) {
+      this.#navSize?.disconnect();
+      if (nav) this.#navSize?.observe(nav);
+      this.#navShown = nav;
+    }
+    this.#markNavOverflow();
+  }
+
+  /**
+   * Marks on which sides the section links run past the edge when they scroll sideways (on a
+   * phone), so a faded edge shows there is more, and goes once that end is reached.
+   */
+  readonly #markNavOverflow = (): void => {
+    const nav = this.#navShown;
+    if (!nav) return;
+    const hidden = nav.scrollWidth - nav.clientWidth;
+    // Right to left, scrollLeft runs from 0 down to minus what is hidden: its size is the distance from the start.
+    const scrolled = Math.abs(nav.scrollLeft);
+    nav.toggleAttribute('data-more-start', hidden > 1 && scrolled > 1);
+    nav.toggleAttribute('data-more-end', hidden > 1 && scrolled < hidden - 1);
+  };
+
+  /**
+   * Scrolls a section link reached by Tab wholly into sight, clear of the faded edge: the browser
+   * leaves one that is partly in sight where it is, cut off under the fade.
+   */
+  readonly #revealNavLink = (event: FocusEvent): void => {
+    const nav = event.currentTarget as HTMLElement;
+    if (nav.scrollWidth <= nav.clientWidth || !(event.target instanceof HTMLElement)) return;
+    const edge = parseFloat(getComputedStyle(nav, '::after').width) || 0;
+    const box = nav.getBoundingClientRect();
+    const link = event.target.getBoundingClientRect();
+    if (link.left < box.left + edge) nav.scrollLeft -= box.left + edge - link.left;
+    else if (link.right > box.right - edge) nav.scrollLeft += link.right - (box.right - edge);
+  };
 
   readonly #skipToMain = (event: Event): void => {
     event.preventDefault();
@@ -286,7 +344,7 @@ export class OpsJobsConsole extends LitElement {
     if (!schedules && !workers && !audit && bridge === null) return '';
     const auditing = name === 'audit' || name === 'audit-record';
     const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
-    return html`<nav part="nav" class="nav" aria-label=${msg('Console')}>
+    return html`<nav part="nav" class="nav" aria-label=${msg('Console')} @scroll=${this.#markNavOverflow} @focusin=${this.#revealNavLink}>
       ${link(routes.overview(), name === 'overview' || name === 'queue' || name === 'job', msg('Queues'))}
       ${schedules ? link(routes.schedules(), name === 'schedules', msg('Schedules')) : ''}
       ${workers ? link(routes.workers(), name === 'workers', msg('Workers')) : ''}
@@ -302,7 +360,9 @@ export class OpsJobsConsole extends LitElement {
     return html`<span part="actor" class="actor">
       <span class="avatar" aria-hidden="true">${(label ?? '?').trim().charAt(0) || '?'}</span>
       <span class="label"><span class="prefix">${msg('Signed in as')} </span>${label ?? msg('Signed in')}</span>
-    </span>`;
+    </span>${session.signOutUrl !== null && this.api
+      ? html`<a part="sign-out" class="sign-out" href=${new URL(session.signOutUrl, this.api.root).href} rel="external">${msg('Sign out')}</a>`
+      : ''}`;
   }
 
   #view(): TemplateResult {

@@ -33,6 +33,8 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
   moreError: unknown;
   items: readonly T[] = [];
   nextCursor: string | null = null;
+  /** How `items` last changed: a first page, an appended page, or a background revalidation. */
+  itemsFrom: 'first' | 'more' | 'revalidate' = 'first';
   readonly #host: ReactiveControllerHost;
   readonly #options: CursorPagerOptions<A, T>;
   #args: A | null = null;
@@ -87,6 +89,7 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
       const page = await this.#options.page(args, null, signal);
       if (run !== this.#run) return;
       this.items = page.items;
+      this.itemsFrom = 'first';
       this.nextCursor = page.nextCursor;
       this.error = undefined;
       this.status = LOAD_STATUS.complete;
@@ -106,20 +109,25 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
    * When the server answers that the listing is gone or forbidden, that error replaces the items;
    * any other failure rejects and leaves them. Does nothing while a first page is on its way; waits
    * for a page being appended.
+   *
+   * @param extra - how many items beyond those shown to read, given the ones read so far: a list
+   *   that holds back items new at its head reads that many more, so the rows shown stay whole.
    */
-  async revalidate(): Promise<void> {
+  async revalidate(extra?: (read: readonly T[]) => number): Promise<void> {
     if (this.#more) await this.#more;
     const args = this.#args;
     if (!args || (this.status !== LOAD_STATUS.complete && this.status !== LOAD_STATUS.error)) return;
-    const want = Math.max(this.items.length, 1);
+    const shown = Math.max(this.items.length, 1);
     const { run, signal } = this.#begin();
     const items: T[] = [];
     let cursor: string | null = null;
+    let want = shown;
     try {
       do {
         const page: CursorPage<T> = await this.#options.page(args, cursor, signal, want - items.length);
         items.push(...page.items);
         cursor = page.nextCursor;
+        want = shown + (extra?.(items) ?? 0);
       } while (cursor !== null && items.length < want && run === this.#run);
     } catch (error) {
       if (run !== this.#run || isAbort(error)) return;
@@ -133,6 +141,7 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
     }
     if (run !== this.#run) return;
     this.items = items;
+    this.itemsFrom = 'revalidate';
     this.nextCursor = cursor;
     this.error = undefined;
     this.status = LOAD_STATUS.complete;
@@ -161,6 +170,7 @@ export class CursorPager<A extends LoadArgs, T> implements ReactiveController {
       const page = await this.#options.page(args, cursor, signal);
       if (run !== this.#run) return;
       this.items = [...this.items, ...page.items];
+      this.itemsFrom = 'more';
       this.nextCursor = page.nextCursor;
       this.moreStatus = LOAD_STATUS.complete;
     } catch (error) {

@@ -61,6 +61,13 @@ type FoldingPart = JobValuePart | 'progress' | 'logs';
  * @csspart family - the flow card: parent and children.
  *
  * @cssprop --ops-jobs-log-max-height - height before the log lines scroll (20rem).
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
+ * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsJobDetail extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, facts, actionStyles, jobDetailStyles, jobPartsStyles];
@@ -182,7 +189,7 @@ export class OpsJobsJobDetail extends ViewElement {
                 <button type="button" class="quiet" @click=${() => this.#loadValueViews()}>${msg('Try again')}</button></p>`
             : ''}
           ${this.#error(job)}
-          ${this.operator?.engine.flows ? html`<ops-jobs-job-flow .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-flow>` : ''}
+          ${this.operator?.engine.flows ? html`<ops-jobs-job-flow root=${this.root} .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-flow>` : ''}
           ${this.#value(job, 'data', msg('Data'), job.data)}
           ${this.#value(job, 'output', msg('Output'), job.output)}
           ${this.#progressValue(job)}${this.#logs(job)}
@@ -201,7 +208,7 @@ export class OpsJobsJobDetail extends ViewElement {
           ${job.family ? familyCard(job.family, job.queue, (route) => this.href(route)) : ''}
           ${this.operator?.permissions['audit.view']
             ? html`<section part="history" class="card history" aria-label=${msg('History')}>
-                <ops-jobs-job-history .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-history>
+                <ops-jobs-job-history root=${this.root} .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-history>
               </section>`
             : ''}
         </div>

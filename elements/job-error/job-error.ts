@@ -26,6 +26,12 @@ const FIRST_FRAMES = 60;
  * @csspart load - the "Load the whole stack" button.
  *
  * @cssprop --ops-jobs-stack-max-height - height before the stack scrolls (26rem).
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsJobError extends LitElement {
   static override styles = [tokens, controls, jobErrorStyles];

@@ -74,6 +74,10 @@ export const jobFlowStyles = css`
     padding-inline-start: 1.1rem;
     font-size: 0.875rem;
   }
+  .reasons a {
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
   .reasons li + li {
     margin-top: 0.3rem;
   }

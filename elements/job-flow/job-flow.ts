@@ -30,6 +30,14 @@ const named = (step: JobSummaryResponse) => msg('{queue} job {id}', { queue: ste
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  *
  * @csspart flow - the flow's card.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
+ * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsJobFlow extends ViewElement {
   static override styles = [tokens, controls, stateColors, jobFlowStyles];
@@ -89,12 +97,16 @@ export class OpsJobsJobFlow extends ViewElement {
       ${layout.placed.map(({ step }) => {
         const { x, y } = at.get(keyOf(step))!;
         const here = keyOf(step) === current;
+        const queue = clip(step.queue, 20);
+        const meta = `${shortId(step.id).slice(0, 8)} · ${stateLabel(step.state)}`;
+        // The name is what the box shows, so that a voice command naming what is seen finds it.
         return svg`<a href=${this.href(routes.job(step.queue, step.id))} class="step state-${step.state} ${here ? 'current' : ''}"
-          aria-label=${`${clip(step.queue, 20)} ${shortId(step.id).slice(0, 8)} · ${stateLabel(step.state)}${here ? `, ${msg('this job')}` : ''}`} aria-current=${here ? 'page' : 'false'}>
+          aria-label="${queue} ${meta}${here ? `, ${msg('this job')}` : ''}" aria-current=${here ? 'page' : 'false'}>
+          <title>${step.queue} / ${step.id}</title>
           <rect x=${x} y=${y} width=${NODE_WIDTH} height=${NODE_HEIGHT} rx="6"></rect>
           <rect class="stripe" x=${x} y=${y} width="5" height=${NODE_HEIGHT} rx="2"></rect>
-          <text x=${x + 13} y=${y + 19} class="queue">${clip(step.queue, 20)}</text>
-          <text x=${x + 13} y=${y + 36} class="meta">${shortId(step.id).slice(0, 8)} · ${stateLabel(step.state)}</text>
+          <text x=${x + 13} y=${y + 19} class="queue">${queue}</text>
+          <text x=${x + 13} y=${y + 36} class="meta">${meta}</text>
         </a>`;
       })}
     </svg>`;

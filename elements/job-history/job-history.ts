@@ -27,6 +27,13 @@ const SHOWN = 5;
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  *
  * @csspart list - the list of records.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsJobHistory extends ViewElement {
   static override styles = [tokens, controls, jobHistoryStyles];

@@ -1,3 +1,4 @@
+import type { JobOperatorAction } from '../../core/vocabulary/actions.ts';
 import { html, type TemplateResult } from 'lit';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
@@ -39,7 +40,7 @@ export interface BulkBarInput {
 export function bulkBar(input: BulkBarInput): TemplateResult | string {
   const { session, selection } = input;
   const picked = selection.size;
-  let options: ActionOption[];
+  let options: ActionOption<JobOperatorAction>[];
   let buttons: TemplateResult[];
   let note: TemplateResult | string = '';
   if (picked > 0) {

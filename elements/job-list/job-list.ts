@@ -16,7 +16,7 @@ import { controls } from '../shared/controls.styles.ts';
 import { skeletons } from '../shared/skeleton.styles.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, shortId } from '../shared/format.ts';
-import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
+import { arrowUpIcon, deadLetterIcon, inboxIcon } from '../shared/icons.ts';
 import { stateLabel, stateWord } from '../shared/state-copy.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
@@ -25,6 +25,7 @@ import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
+import { pausedTag, queueActionButton } from '../actions/queue-action.ts';
 import { bulkBar } from './bulk-bar.ts';
 import { jobListStyles } from './job-list.styles.ts';
 import { selectionStyles } from './selection.styles.ts';
@@ -48,7 +49,10 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * the current state ("Retry all 127 failed jobs"); each goes through `<ops-jobs-action-dialog>`,
  * after which the list refreshes in place. Inside `<ops-jobs-console>` it also reloads in place
  * when the live stream says its queue changed, keeping the rows shown, the scroll position, the
- * selection (of jobs still listed) and an open dialog.
+ * selection (of jobs still listed) and an open dialog. Jobs new at the head of the list come in
+ * straight away only while the operator is at the top of the first page; once they have scrolled
+ * down or loaded more, new jobs are held back above the rows shown, so nothing moves under what
+ * they read, and a "12 new jobs" button (announced politely) brings them in.
  *
  * Keyboard: each job row is one Tab stop, its link to the job. On it, Enter opens the job, Space
  * selects or unselects it (Shift+Space the range from the job last picked), and the up and down
@@ -64,6 +68,15 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * @csspart table - the job table's card.
  * @csspart load-more - the "Load more" button.
  * @csspart bulk - the bar of bulk actions.
+ * @csspart new-jobs - the button that brings in the jobs held back while the operator reads.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
+ * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsJobList extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles];
@@ -77,6 +90,12 @@ export class OpsJobsJobList extends ViewElement {
   readonly #selection = new JobSelection(SELECTION_CAP.default);
   /** The row last ticked, where a shift-click range starts. */
   #anchor: string | null = null;
+  /** How many of the first items are new jobs held back from the rows shown. */
+  #held = 0;
+  /** The ids of the rows shown, against which the next reload tells new jobs apart. */
+  #known = new Set<string>();
+  /** The items the held-back count was worked out for. */
+  #settled: readonly JobSummaryResponse[] = [];
 
   readonly #info = new LoadController(this, {
     args: () => (this.queue ? ([this.api, this.queue] as const) : null),
@@ -86,7 +105,8 @@ export class OpsJobsJobList extends ViewElement {
   readonly #pages = new CursorPager(this, {
     args: () => (this.queue ? ([this.api, this.queue, this.state] as const) : null),
     page: async ([api, queue, state], cursor, signal, size) => {
-      const limit = size ? Math.min(PAGE_SIZE.max, Math.max(PAGE_SIZE.default, size)) : PAGE_SIZE.default;
+      // A background reload asks for exactly the rows it lacks: more would add rows under the reader.
+      const limit = size ? Math.min(PAGE_SIZE.max, Math.max(PAGE_SIZE.min, size)) : PAGE_SIZE.default;
       // A server that stopped early (to keep each request's reads bounded) is asked to go on, a
       // few times, so the page fills when matches lie a little further down the queue.
       const jobs: JobSummaryResponse[] = [];
@@ -104,7 +124,10 @@ export class OpsJobsJobList extends ViewElement {
   readonly #sync = new LiveSync(this, {
     live: () => this.live,
     reload: async () => {
-      await Promise.all([this.#info.revalidate(), this.#pages.revalidate()]);
+      // While new jobs are held back, as many more are read as arrived, so the rows shown stay whole
+      // (the jobs already held back are among the items read).
+      const extra = (read: readonly JobSummaryResponse[]) => (this.#reading() ? Math.max(0, Math.min(this.#newAtHead(read), PAGE_SIZE.max) - this.#held) : 0);
+      await Promise.all([this.#info.revalidate(), this.#pages.revalidate(extra)]);
     },
     queuesConcern: (event) => event.queues.some((queue) => queue.name === this.queue),
     actionConcerns: (event) => event.queue === this.queue,
@@ -132,9 +155,61 @@ export class OpsJobsJobList extends ViewElement {
       this.#centerTab = true;
       this.#selection.clear();
     }
+    this.#settle();
     this.#selection.cap = this.operator?.limits.cap ?? SELECTION_CAP.default;
-    if (this.#pages.status === LOAD_STATUS.complete) this.#selection.retain(this.#pages.items);
+    if (this.#pages.status === LOAD_STATUS.complete) this.#selection.retain(this.#rows);
   }
+
+  /** The jobs shown: every job read, but those held back. */
+  get #rows(): readonly JobSummaryResponse[] {
+    return this.#held > 0 ? this.#pages.items.slice(this.#held) : this.#pages.items;
+  }
+
+  /** How many of `items`, from the first, are not among the rows shown. */
+  #newAtHead(items: readonly JobSummaryResponse[]): number {
+    let count = 0;
+    while (count < items.length && !this.#known.has(items[count]!.id)) count++;
+    return count;
+  }
+
+  /**
+   * Whether new rows at the head would move what the operator reads: they hold some back already,
+   * have loaded more than the first page, or have scrolled the page or the table's top away.
+   */
+  #reading(): boolean {
+    if (this.#held > 0 || this.#known.size > PAGE_SIZE.default || window.scrollY > 0) return true;
+    const table = this.renderRoot.querySelector('table');
+    return table !== null && table.getBoundingClientRect().top < 0;
+  }
+
+  /** Works out, once per change of the items read, which of them are held back. */
+  #settle(): void {
+    const items = this.#pages.items;
+    if (items === this.#settled) return;
+    this.#settled = items;
+    const before = this.#held;
+    if (this.#pages.itemsFrom === 'revalidate' && this.#known.size > 0 && this.#reading()) {
+      const fresh = this.#newAtHead(items);
+      // Nothing left of what they read (more arrived than one reload reads): show what there is.
+      this.#held = fresh < items.length ? fresh : 0;
+    } else if (this.#pages.itemsFrom !== 'more') {
+      this.#held = 0;
+    }
+    this.#known = new Set(this.#rows.map((job) => job.id));
+    if (this.#held > 0 && this.#held !== before) this.announcement = newJobsText(this.#held);
+  }
+
+  /** Shows the jobs held back and takes focus to the first of them. */
+  readonly #bringIn = async (): Promise<void> => {
+    this.#held = 0;
+    this.#known = new Set(this.#pages.items.map((job) => job.id));
+    this.announcement = '';
+    this.requestUpdate();
+    await this.updateComplete;
+    const first = this.renderRoot.querySelector<HTMLElement>('tbody td.id a');
+    first?.scrollIntoView({ block: 'start' });
+    first?.focus({ preventScroll: true });
+  };
 
   get #scope(): ActionScope {
     return { deadLetter: (this.#info.value?.deadLetterFor?.length ?? 0) > 0 };
@@ -181,14 +256,16 @@ export class OpsJobsJobList extends ViewElement {
           <p class="sub">${info ? this.#summary(info) : html`&nbsp;`}</p>
         </div>
         <div class="tools">
+          ${queueActionButton(this.operator, info, (request) => void this.#act(request))}
           ${refreshButton(busy, msg('Refresh jobs'), this.#reload)}
         </div>
       </header>
+      ${this.#pages.status === LOAD_STATUS.error || this.#bulkShown ? '' : dialogLoadError(this.dialogFailed)}
       ${this.#pages.status === LOAD_STATUS.error
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="queue">
             <a slot="actions" href=${this.href(routes.overview())}>${msg('All queues')}</a>
           </ops-jobs-problem>`
-        : html`${this.#stateFilter(info)}${this.#bulk(info)}${this.#table()}${this.#footer(info)}`}
+        : html`${this.#stateFilter(info)}${this.#bulk(info)}${this.#newJobs()}${this.#table()}${this.#footer(info)}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
@@ -196,7 +273,7 @@ export class OpsJobsJobList extends ViewElement {
 
   #summary(info: QueueResponse): TemplateResult {
     const about = Object.keys(info.stale).length > 0;
-    return html`<span>${about ? plural(info.total, 'about {count} job', 'about {count} jobs') : jobCount(info.total)}</span>
+    return html`${info.paused ? html`${pausedTag(true)}<span class="sep" aria-hidden="true">·</span>` : ''}<span>${about ? plural(info.total, 'about {count} job', 'about {count} jobs') : jobCount(info.total)}</span>
       <span class="sep" aria-hidden="true">·</span><a href=${this.href(routes.queueActivity(info.name))}>${msg('Activity and settings')}</a>
       ${info.deadLetterQueue
         ? html`<span class="sep" aria-hidden="true">·</span><span
@@ -224,9 +301,14 @@ export class OpsJobsJobList extends ViewElement {
     </nav>`;
   }
 
+  /** Whether the bulk bar shows, with its own place for the dialog's load error. */
+  get #bulkShown(): boolean {
+    return this.operator !== undefined && this.#pages.items.length > 0;
+  }
+
   #bulk(info: QueueResponse | undefined): TemplateResult | string {
     const session = this.operator;
-    if (!session || this.#pages.items.length === 0) return '';
+    if (!session || !this.#bulkShown) return '';
     return html`<div part="bulk" class="bulk-wrap">${bulkBar({
       session,
       queue: this.queue,
@@ -234,7 +316,7 @@ export class OpsJobsJobList extends ViewElement {
       stateCount: this.state ? info?.counts[this.state] : undefined,
       scope: this.#scope,
       selection: this.#selection,
-      shown: this.#pages.items,
+      shown: this.#rows,
       selectable: this.#selectable,
       onAction: (request) => void this.#act(request),
       onClear: () => this.#setAll(false),
@@ -242,8 +324,15 @@ export class OpsJobsJobList extends ViewElement {
     })}${dialogLoadError(this.dialogFailed)}</div>`;
   }
 
+  #newJobs(): TemplateResult | string {
+    if (this.#held === 0) return '';
+    return html`<div class="new-jobs-wrap"><button part="new-jobs" type="button" class="primary new-jobs" @click=${this.#bringIn}>
+      ${arrowUpIcon}${newJobsText(this.#held)}
+    </button></div>`;
+  }
+
   #setAll(selected: boolean): void {
-    if (selected) this.#selection.setAll(this.#pages.items, true);
+    if (selected) this.#selection.setAll(this.#rows, true);
     else this.#selection.clear();
     this.#anchor = null;
     this.announcement = selected ? plural(this.#selection.size, '{count} job selected.', '{count} jobs selected.') : msg('Selection cleared.');
@@ -252,7 +341,7 @@ export class OpsJobsJobList extends ViewElement {
 
   #pick(job: JobSummaryResponse, event: MouseEvent): void {
     const selected = (event.target as HTMLInputElement).checked;
-    const items = this.#pages.items;
+    const items = this.#rows;
     const from = event.shiftKey && this.#anchor !== null ? items.findIndex((item) => item.id === this.#anchor) : -1;
     const to = items.indexOf(job);
     if (from >= 0 && to >= 0) this.#selection.setAll(items.slice(Math.min(from, to), Math.max(from, to) + 1), selected);
@@ -309,7 +398,7 @@ export class OpsJobsJobList extends ViewElement {
           </tr>
         </thead>
         <tbody role="rowgroup">
-          ${pages.items.map((job) => this.#row(job, selectable))}
+          ${this.#rows.map((job) => this.#row(job, selectable))}
         </tbody>
       </table>
       <p id="rows-hint" class="keys-hint">${selectable ? msg('One Tab stop per job: Space selects, Shift+Space a range, Enter opens, ↑ ↓ move.') : msg('One Tab stop per job: Enter opens, ↑ ↓ move.')}</p>
@@ -361,7 +450,7 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   #footer(info: QueueResponse | undefined): TemplateResult | string {
-    const count = this.#pages.items.length;
+    const count = this.#rows.length;
     const of = info ? (this.state ? info.counts[this.state] : info.total) : undefined;
     const shown = of !== undefined && of >= count
       ? plural(of, 'Showing {shown} of {count} job', 'Showing {shown} of {count} jobs', { shown: formatCount(count) })
@@ -373,4 +462,9 @@ export class OpsJobsJobList extends ViewElement {
     const said = await loadMoreAnnounced(this.#pages, (added, shown) => plural(added, 'Loaded {count} more job, {shown} shown.', 'Loaded {count} more jobs, {shown} shown.', { shown }));
     if (said) this.announcement = said;
   };
+}
+
+/** "1 new job", "12 new jobs". */
+function newJobsText(count: number): string {
+  return plural(count, '{count} new job', '{count} new jobs');
 }

@@ -47,6 +47,25 @@ export const selectionStyles = css`
     margin: 0 0 0.75rem;
     background: var(--_bg);
   }
+  /* Over the rows rather than above them (taking room would move the rows it is about), and in
+     sight while the operator reads further down: under the top bar, and under the bulk bar where
+     that one sticks. */
+  .new-jobs-wrap {
+    position: sticky;
+    top: calc(var(--_sticky-top, 0px) + 0.5rem);
+    z-index: 4;
+    display: flex;
+    justify-content: center;
+    height: 0;
+  }
+  .bulk-wrap + .new-jobs-wrap {
+    top: calc(var(--_sticky-top, 0px) + 4.5rem);
+  }
+  .new-jobs {
+    border-radius: 999px;
+    font-weight: 600;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 25%);
+  }
   .bulk {
     display: flex;
     flex-wrap: wrap;
@@ -110,6 +129,9 @@ export const selectionStyles = css`
        it acts on. */
     .bulk-wrap {
       position: static;
+    }
+    .bulk-wrap + .new-jobs-wrap {
+      top: calc(var(--_sticky-top, 0px) + 0.5rem);
     }
     .stack tbody tr.picked td,
     .stack tbody tr.picked:hover td {

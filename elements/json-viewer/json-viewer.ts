@@ -34,6 +34,12 @@ const SHOW_ALL_LIMIT = 1_000_000;
  * @csspart load - the "Load the whole value" button.
  *
  * @cssprop --ops-jobs-json-max-height - height before the block scrolls (32rem).
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsJsonViewer extends LitElement {
   static override styles = [tokens, controls, jsonViewerStyles];

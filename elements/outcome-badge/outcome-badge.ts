@@ -29,7 +29,13 @@ const COLOURS: Readonly<Record<AuditOutcome, string>> = {
  * @csspart badge - the pill.
  *
  * @cssprop --ops-jobs-badge-font-size - text size (0.75rem).
- * @cssprop --ops-jobs-state-completed - the colour of succeeded; `-failed` of failed, `-retrying` of pending.
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
+ * @cssprop --ops-jobs-state-<state> - the dot's colour: `--ops-jobs-state-completed` for succeeded, `-failed` for failed, `-retrying` for pending.
  */
 export class OpsJobsOutcomeBadge extends LitElement {
   static override styles = [tokens, controls, stateColors, stateBadgeStyles, outcomeBadgeStyles];

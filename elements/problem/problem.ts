@@ -19,8 +19,15 @@ import { problemStyles } from './problem.styles.ts';
  *
  * @csspart problem - the panel.
  * @csspart retry - the "Try again" button.
+ * @csspart sign-in - the "Sign in" link, when the server says where to sign in.
  *
  * @cssprop --ops-jobs-problem-margin - space around the panel (0).
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsProblem extends LitElement {
   static override styles = [tokens, controls, problemStyles];

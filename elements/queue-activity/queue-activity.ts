@@ -38,6 +38,13 @@ const seconds = (value: number) => formatDuration(value * 1000);
  *
  * @csspart settings - the queue's settings.
  * @csspart charts - the charts' card.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsQueueActivity extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, queueActivityStyles];

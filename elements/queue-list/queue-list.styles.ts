@@ -104,7 +104,9 @@ export const queueListStyles = css`
     color: var(--_muted);
     opacity: 0.7;
   }
-  .failed-count {
+  /* Counts that call for a look: failed jobs, and dead letters waiting. */
+  .failed-count,
+  .dead-count {
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -114,6 +116,8 @@ export const queueListStyles = css`
     border-radius: 999px;
     text-align: center;
     font-weight: 700;
+  }
+  .failed-count {
     color: light-dark(#fff, #2a0b0b);
     background: light-dark(#c4261d, #ff8077);
   }
@@ -121,14 +125,6 @@ export const queueListStyles = css`
     margin-bottom: 1rem;
   }
   .dead-count {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-width: 2rem;
-    min-height: 1.5rem;
-    padding: 0.1rem 0.55rem;
-    border-radius: 999px;
-    font-weight: 700;
     color: var(--_warning);
     background: var(--_warning-soft);
     border: 1px solid var(--_warning-border);

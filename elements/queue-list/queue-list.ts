@@ -11,6 +11,7 @@ import { cssProps } from '../shared/css-props.ts';
 import { countText, freshnessNote } from '../shared/count-freshness.ts';
 import { formatCount, formatRelativeExact } from '../shared/format.ts';
 import { deadLetterIcon, inboxIcon } from '../shared/icons.ts';
+import { pausedTag } from '../actions/queue-action.ts';
 import { stateLabel, stateWord } from '../shared/state-copy.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
@@ -36,8 +37,15 @@ const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queue
  *
  * @csspart tiles - the totals above the table.
  * @csspart table - the queue table's card.
+ * @csspart stale-note - the note under the table when some counts are the engine's estimates.
  *
- * @cssprop --ops-jobs-color-* - see `<ops-jobs-console>`.
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
+ * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsQueueList extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, queueListStyles, jobIdFormStyles];
@@ -180,6 +188,7 @@ export class OpsJobsQueueList extends ViewElement {
         ${this.#mayViewJobs
           ? html`<a class="queue-name" href=${this.href(routes.queue(queue.name))}>${queue.name}</a>`
           : html`<span class="queue-name">${queue.name}</span>`}
+        ${pausedTag(queue.paused)}
         ${this.#bar(queue, barStates)}
         ${queue.deadLetterQueue
           ? html`<div class="dlq">${deadLetterIcon}<span>${msg('Dead letters to')}</span>

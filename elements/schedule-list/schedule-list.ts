@@ -31,6 +31,13 @@ import { msg, plural } from '../shared/locale.ts';
  *
  * @csspart table - the schedules' card.
  * @csspart load-more - the "Load more" button.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsScheduleList extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, scheduleListStyles];
@@ -138,8 +145,9 @@ export class OpsJobsScheduleList extends ViewElement {
     if (last.state === null) {
       return html`<span class="gone" title=${last.id}>${msg('Job {id} is gone (removed after it finished)', { id: shortId(last.id) })}</span>`;
     }
-    return html`<a href=${this.href(routes.job(schedule.queue, last.id))} aria-label=${msg('Last job {id}', { id: last.id })}>
-      <ops-jobs-state-badge state=${last.state}></ops-jobs-state-badge><span class="mono">${shortId(last.id)}</span>
+    // Named by what it shows (WCAG 2.5.3), the full id in its tooltip.
+    return html`<a href=${this.href(routes.job(schedule.queue, last.id))} title=${last.id}>
+      <span class="visually-hidden">${msg('Last job')} </span><ops-jobs-state-badge state=${last.state}></ops-jobs-state-badge><span class="mono">${shortId(last.id)}</span>
     </a>${last.createdAt ? html`<span class="made">${msg('made')} <ops-jobs-relative-time datetime=${last.createdAt}></ops-jobs-relative-time></span>` : ''}`;
   }
 

@@ -46,6 +46,23 @@ export const viewStyles = css`
     gap: 0.5rem;
     align-items: center;
   }
+  .paused-tag {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    padding: 0.05rem 0.45rem;
+    border: 1px solid var(--_warning-border);
+    border-radius: 999px;
+    background: var(--_warning-soft);
+    color: var(--_warning);
+    font-size: 0.75rem;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .paused-tag .icon {
+    width: 0.75rem;
+    height: 0.75rem;
+  }
   table {
     width: 100%;
     border-collapse: collapse;

@@ -15,7 +15,13 @@ import { localized } from '../shared/locale.ts';
  * @csspart badge - the pill.
  *
  * @cssprop --ops-jobs-badge-font-size - text size (0.75rem).
- * @cssprop --ops-jobs-state-<state> - the solid colour of a state, e.g. `--ops-jobs-state-failed`.
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
+ * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsStateBadge extends LitElement {
   static override styles = [tokens, stateColors, stateBadgeStyles];

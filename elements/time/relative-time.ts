@@ -20,6 +20,8 @@ import { localized } from '../shared/locale.ts';
  *
  * @csspart time - the `<time>` element.
  * @csspart relative - the relative part of `both`.
+ *
+ * @cssprop --ops-jobs-color-text-muted - the colour of the exact time beside the relative one in `both`.
  */
 export class OpsJobsRelativeTime extends LitElement {
   static override styles = relativeTimeStyles;

@@ -27,6 +27,13 @@ const statusCount = (status: WorkerStatus, count: string): string =>
  * @attr theme - `light`, `dark` or `auto` (default).
  *
  * @csspart table - the processes' card.
+ *
+ * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
+ * @cssprop --ops-jobs-font-family - text font (the system UI font).
+ * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
+ * @cssprop --ops-jobs-radius - card corner radius (10px).
+ * @cssprop --ops-jobs-radius-small - corner radius of buttons and badges (6px).
+ * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsWorkerList extends ViewElement {
   static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, workerListStyles];

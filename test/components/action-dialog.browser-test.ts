@@ -8,6 +8,7 @@ import type { PreviewResponse } from '../../core/vocabulary/wire.ts';
 import { OpsJobsActionDialog } from '../../elements/action-dialog/action-dialog.ts';
 import type { ApiClient } from '../../elements/api/api-client.ts';
 import { OpsJobsStateBadge } from '../../elements/state-badge/state-badge.ts';
+import { DocumentedParts } from './support/element-docs.ts';
 
 customElements.define('ops-jobs-action-dialog', OpsJobsActionDialog);
 customElements.define('ops-jobs-state-badge', OpsJobsStateBadge);
@@ -24,7 +25,11 @@ const PREVIEW: PreviewResponse = {
 
 const previewingApi = { preview: async () => PREVIEW } as unknown as ApiClient;
 
-const inside = (element: OpsJobsActionDialog) => element.shadowRoot!;
+const documented = new DocumentedParts('elements/action-dialog/action-dialog.ts');
+const inside = (element: OpsJobsActionDialog) => {
+  documented.see(element);
+  return element.shadowRoot!;
+};
 const focused = (element: OpsJobsActionDialog) => inside(element).activeElement as HTMLElement | null;
 
 async function until(check: () => boolean): Promise<void> {
@@ -96,5 +101,9 @@ describe('<ops-jobs-action-dialog>', () => {
     expect(hint.textContent).to.contain('Ctrl+Enter confirms');
     const shown = getComputedStyle(hint).display !== 'none';
     expect(shown).to.equal(!matchMedia('(max-width: 560px), (hover: none), (pointer: coarse)').matches);
+  });
+
+  it('renders the parts and reads the custom properties its documentation lists', async () => {
+    await documented.check();
   });
 });

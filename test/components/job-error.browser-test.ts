@@ -6,12 +6,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import { OpsJobsCopyButton } from '../../elements/copy-button/copy-button.ts';
 import { OpsJobsJobError } from '../../elements/job-error/job-error.ts';
 import { OpsJobsJsonViewer } from '../../elements/json-viewer/json-viewer.ts';
+import { DocumentedParts } from './support/element-docs.ts';
 
 customElements.define('ops-jobs-job-error', OpsJobsJobError);
 customElements.define('ops-jobs-json-viewer', OpsJobsJsonViewer);
 customElements.define('ops-jobs-copy-button', OpsJobsCopyButton);
 
-const part = (element: HTMLElement, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+const documented = new DocumentedParts('elements/job-error/job-error.ts');
+const part = (element: HTMLElement, name: string) => {
+  documented.see(element);
+  return element.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+};
 const frames = (count: number) => Array.from({ length: count }, (_, index) => (index % 10 < 5 ? `    at app${index} (/srv/app/src/a.ts:${index}:1)` : `    at lib${index} (/srv/app/node_modules/x/index.js:${index}:1)`));
 const error = (count: number) => ({ name: 'TypeError', message: 'x is undefined', stack: ['TypeError: x is undefined', ...frames(count)].join('\n') });
 
@@ -75,5 +80,9 @@ describe('<ops-jobs-job-error>', () => {
     await viewer.updateComplete;
     expect(part(viewer, 'notice')!.textContent).to.contain('Hidden by display policy');
     expect(part(element, 'headline')).to.equal(null);
+  });
+
+  it('renders the parts and reads the custom properties its documentation lists', async () => {
+    await documented.check();
   });
 });

@@ -5,11 +5,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { OpsJobsCopyButton } from '../../elements/copy-button/copy-button.ts';
 import { OpsJobsJsonViewer } from '../../elements/json-viewer/json-viewer.ts';
+import { DocumentedParts } from './support/element-docs.ts';
 
 customElements.define('ops-jobs-json-viewer', OpsJobsJsonViewer);
 customElements.define('ops-jobs-copy-button', OpsJobsCopyButton);
 
-const part = (element: HTMLElement, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+const documented = new DocumentedParts('elements/json-viewer/json-viewer.ts');
+const part = (element: HTMLElement, name: string) => {
+  documented.see(element);
+  return element.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+};
 
 describe('<ops-jobs-json-viewer>', () => {
   it('pretty-prints a value in a focusable, labelled region', async () => {
@@ -105,5 +110,9 @@ describe('<ops-jobs-json-viewer> with a value too large to send whole', () => {
     await new Promise((resolve) => setTimeout(resolve));
     await element.updateComplete;
     expect(part(element, 'code')!.textContent).to.equal('{\n  "ok": true\n}');
+  });
+
+  it('renders the parts and reads the custom properties its documentation lists', async () => {
+    await documented.check();
   });
 });

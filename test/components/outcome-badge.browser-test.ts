@@ -2,10 +2,15 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { OpsJobsOutcomeBadge } from '../../elements/outcome-badge/outcome-badge.ts';
+import { DocumentedParts } from './support/element-docs.ts';
 
 customElements.define('ops-jobs-outcome-badge', OpsJobsOutcomeBadge);
 
-const badgeOf = (element: OpsJobsOutcomeBadge) => element.shadowRoot!.querySelector<HTMLElement>('[part="badge"]')!;
+const documented = new DocumentedParts('elements/outcome-badge/outcome-badge.ts');
+const badgeOf = (element: OpsJobsOutcomeBadge) => {
+  documented.see(element);
+  return element.shadowRoot!.querySelector<HTMLElement>('[part="badge"]')!;
+};
 
 describe('<ops-jobs-outcome-badge>', () => {
   it('names each outcome and wears the colour of the state it resembles', async () => {
@@ -30,5 +35,9 @@ describe('<ops-jobs-outcome-badge>', () => {
     const element = await fixture<OpsJobsOutcomeBadge>(html`<ops-jobs-outcome-badge outcome="rolled-back"></ops-jobs-outcome-badge>`);
     expect(badgeOf(element).textContent?.trim()).to.equal('rolled-back');
     expect(badgeOf(element).title).to.equal('');
+  });
+
+  it('renders the parts and reads the custom properties its documentation lists', async () => {
+    await documented.check();
   });
 });

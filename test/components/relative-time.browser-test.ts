@@ -4,10 +4,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { formatExact } from '../../elements/shared/format.ts';
 import { OpsJobsRelativeTime } from '../../elements/time/relative-time.ts';
+import { DocumentedParts } from './support/element-docs.ts';
 
 customElements.define('ops-jobs-relative-time', OpsJobsRelativeTime);
 
-const timeOf = (element: OpsJobsRelativeTime) => element.shadowRoot!.querySelector<HTMLTimeElement>('time')!;
+const documented = new DocumentedParts('elements/time/relative-time.ts');
+const timeOf = (element: OpsJobsRelativeTime) => {
+  documented.see(element);
+  return element.shadowRoot!.querySelector<HTMLTimeElement>('time')!;
+};
 const zone = (date: Date) => new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName')!.value;
 
 describe('<ops-jobs-relative-time>', () => {
@@ -47,5 +52,9 @@ describe('<ops-jobs-relative-time>', () => {
     const element = await fixture<OpsJobsRelativeTime>(html`<ops-jobs-relative-time datetime="soon" placeholder="not yet"></ops-jobs-relative-time>`);
     expect(element.shadowRoot!.querySelector('time')).to.equal(null);
     expect(element.shadowRoot!.textContent?.trim()).to.equal('not yet');
+  });
+
+  it('renders the parts and reads the custom properties its documentation lists', async () => {
+    await documented.check();
   });
 });

@@ -2,10 +2,15 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { OpsJobsStateBadge } from '../../elements/state-badge/state-badge.ts';
+import { DocumentedParts } from './support/element-docs.ts';
 
 customElements.define('ops-jobs-state-badge', OpsJobsStateBadge);
 
-const badgeOf = (element: OpsJobsStateBadge) => element.shadowRoot!.querySelector<HTMLElement>('[part="badge"]')!;
+const documented = new DocumentedParts('elements/state-badge/state-badge.ts');
+const badgeOf = (element: OpsJobsStateBadge) => {
+  documented.see(element);
+  return element.shadowRoot!.querySelector<HTMLElement>('[part="badge"]')!;
+};
 
 describe('<ops-jobs-state-badge>', () => {
   it('names a known state, explains it in its title, and colours it by state', async () => {
@@ -41,5 +46,9 @@ describe('<ops-jobs-state-badge>', () => {
     const element = host.querySelector<OpsJobsStateBadge>('ops-jobs-state-badge')!;
     await element.updateComplete;
     expect(getComputedStyle(badgeOf(element)).outlineColor).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('renders the parts and reads the custom properties its documentation lists', async () => {
+    await documented.check();
   });
 });

@@ -151,6 +151,7 @@ describe('job list', () => {
       await page.locator('tbody tr').nth(99).waitFor();
       const rows = page.locator('ops-jobs-job-list tbody tr');
       const picked = [await rows.nth(2).locator('td.id a').getAttribute('title'), await rows.nth(70).locator('td.id a').getAttribute('title')];
+      const firstShown = await rows.nth(0).locator('td.id a').getAttribute('title');
       await rows.nth(2).getByRole('checkbox').check();
       await rows.nth(70).getByRole('checkbox').check();
       await rows.nth(70).scrollIntoViewIfNeeded();
@@ -161,17 +162,60 @@ describe('job list', () => {
       arrived = [newFailedJob(1)];
       server.live.broadcast('queues', queuesEvent(emailSend()), 'feed-3');
       server.live.broadcast('action', actionEvent('email-send', [picked[0]!]), 'feed-4');
-      await page.locator('tbody tr td.error', { hasText: 'new failure 1' }).waitFor();
+      await page.getByRole('button', { name: '1 new job' }).waitFor();
       await sleep(400);
-      assert.deepEqual(callsFrom(start).sort(), ['queues/email-send', 'queues/email-send/jobs?state=failed&limit=100'],
-        'one reload of the counts and of every row shown, for both changes');
-      assert.equal(await rows.count(), 100);
+      assert.deepEqual(callsFrom(start).sort(), ['queues/email-send', 'queues/email-send/jobs?state=failed&limit=1&cursor=100', 'queues/email-send/jobs?state=failed&limit=100'],
+        'one reload of the counts and of every row shown, for both changes, and of the one row the new job pushed down');
+      assert.equal(await rows.count(), 100, 'the new job is held back');
+      assert.equal(await rows.nth(0).locator('td.id a').getAttribute('title'), firstShown);
+      assert.equal(await page.locator('tbody tr td.error', { hasText: 'new failure 1' }).count(), 0);
       assert.match(await page.locator('.footer').innerText(), /Showing 100 of 128 jobs/);
       assert.match(await page.locator('.states a[aria-current="page"]').innerText(), /128/);
       for (const id of picked) assert.equal(await page.locator(`tbody tr:has(a[title="${id}"]) input[type="checkbox"]`).isChecked(), true, `job ${id} stays ticked`);
       assert.match(await page.getByRole('group', { name: 'Actions on jobs in email-send' }).innerText(), /2 selected/);
       assert.equal(await scrollY(page), scrolled, 'the page stays where the operator scrolled it');
+      assert.equal(await page.locator('ops-jobs-job-list [role="status"]').last().innerText(), '1 new job', 'said politely');
       assert.deepEqual(await loading(), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('holds back new jobs while the operator reads lower down, and brings them in from the keyboard', async () => {
+    const { page, errors } = await openLive('queues/email-send?state=failed', { height: 600 });
+    try {
+      const rows = page.locator('ops-jobs-job-list tbody tr');
+      await rows.nth(30).scrollIntoViewIfNeeded();
+      const scrolled = await scrollY(page);
+      const reading = await rows.nth(30).locator('td.id a').getAttribute('title');
+      const top = await rows.nth(30).evaluate((row) => row.getBoundingClientRect().top);
+
+      arrived = [newFailedJob(1)];
+      server.live.broadcast('queues', queuesEvent(emailSend()), 'feed-12');
+      await page.getByRole('button', { name: '1 new job' }).waitFor();
+      arrived = [newFailedJob(3), newFailedJob(2), newFailedJob(1)];
+      server.live.broadcast('queues', queuesEvent(emailSend()), 'feed-13');
+      const bar = page.getByRole('button', { name: '3 new jobs' });
+      await bar.waitFor();
+      assert.equal(await rows.count(), 50);
+      assert.equal(await rows.nth(30).locator('td.id a').getAttribute('title'), reading, 'the row read stays where it was');
+      assert.equal(await rows.nth(30).evaluate((row) => row.getBoundingClientRect().top), top);
+      assert.equal(await scrollY(page), scrolled);
+      const box = await bar.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 600, 'the bar is in sight where the operator reads');
+
+      await bar.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: /new job/ }).waitFor({ state: 'detached' });
+      assert.equal(await rows.count(), 53);
+      assert.match(await rows.nth(0).locator('td.error').innerText(), /new failure 3/);
+      assert.equal(await focused(page), 'a', 'focus goes to the first new job');
+      assert.equal(await page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.getAttribute('title');
+      }), newFailedJob(3).id);
       assert.deepEqual(errors, []);
     } finally {
       await page.context().close();

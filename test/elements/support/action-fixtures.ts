@@ -2,7 +2,7 @@
 // do everything, previews with a recognisable token, executes that honour idempotency keys, and
 // an audit log of deterministic records. Tests queue problem answers to see each one handled.
 import { PENDING_OUTCOME_NOTE, type AuditOutcome } from '../../../core/vocabulary/audit-outcomes.ts';
-import type { OperatorAction } from '../../../core/vocabulary/actions.ts';
+import type { JobOperatorAction, OperatorAction } from '../../../core/vocabulary/actions.ts';
 import type { JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
   AuditRecordResponse,
@@ -95,7 +95,7 @@ export interface ActionApiState {
 
 function preview(body: PreviewRequestBody, n: number, now: number): PreviewResponse {
   const queue = QUEUES.find((q) => q.name === body.target.queue)!;
-  const states = OPERATOR_SESSION.engine.actions[body.action] ?? [];
+  const states = body.action.startsWith('job.') ? OPERATOR_SESSION.engine.actions[body.action as JobOperatorAction] ?? [] : [];
   let jobs: JobSummaryResponse[];
   const warnings: string[] = [];
   let count: number;
@@ -107,7 +107,7 @@ function preview(body: PreviewRequestBody, n: number, now: number): PreviewRespo
     if (left > 0) warnings.push(`${left} selected job${left === 1 ? ' is' : 's are'} not in a state this action applies to and will be left alone.`);
     count = jobs.length;
   } else {
-    const state = body.target.filter.state;
+    const state = 'filter' in body.target ? body.target.filter.state : 'queued';
     jobs = jobsOf(queue.name, state, now);
     count = queue.counts[state] ?? jobs.length;
   }

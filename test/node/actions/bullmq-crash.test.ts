@@ -83,6 +83,17 @@ describe('a host process killed in the middle of a BullMQ action', () => {
     assert.deepEqual(await statesOf(ids), ['queued', 'queued']);
   });
 
+  test('a queue action killed after the pause and before its outcome: the record is pending, says to check the queue, and the queue is paused', async () => {
+    await killAt('after-change', { PREFIX: prefix, STORE_SCHEMA: storeSchema, ACTION: 'queue.pause', QUEUE: 'payments', IDS: '' });
+    const record = (await pendingRecords()).find((candidate) => candidate.action === 'queue.pause');
+    assert.ok(record, 'the intent of the pause is pending');
+    assert.deepEqual(record.resource, { queue: 'payments', selection: { whole: 'queue' }, ids: [] });
+    assert.equal(record.requested, 1);
+    assert.equal(record.affected, null);
+    assert.match(String(record.outcomeNote), /check whether the queue is paused/);
+    assert.equal((await (await stack.request('ada', 'GET', '/api/queues/payments')).json()).paused, true);
+  });
+
   async function statesOf(ids: readonly string[]): Promise<string[]> {
     return Promise.all(ids.map(async (id) => (await (await stack.request('ada', 'GET', `/api/queues/payments/jobs/${id}`)).json()).state));
   }

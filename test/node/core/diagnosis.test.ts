@@ -61,6 +61,12 @@ describe('findings', () => {
       ['overdue emails', 'stuck-flows reports', 'no-workers emails', 'no-workers reports'], 'every process gone: nobody works any queue');
   });
 
+  test('a paused queue is neither a backlog nor a queue nobody works: it hands out no jobs on purpose', () => {
+    const queues = [{ ...queue('exports', { queued: 40 }), paused: true }];
+    const health = new Map([['exports', { queue: 'exports', oldestReadySince: minutesAgo(90), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }]]);
+    assert.deepEqual(findingsOf(readings({ queues, health, runningInstances: [worker([])] })), []);
+  });
+
   test("a dead letter queue's waiting jobs are dead letters to look at, never a backlog or a queue nobody works", () => {
     const queues = [queue('payments', { queued: 0 }, 'payments-dlq'), queue('refunds', {}, 'payments-dlq'), queue('payments-dlq', { queued: 13 })];
     const health = new Map([['payments-dlq', { queue: 'payments-dlq', oldestReadySince: minutesAgo(600), overdue: { count: 0, more: false }, stuckFlows: { count: 0, more: false } }]]);

@@ -55,6 +55,8 @@ test('routes that need a permission answer 403 without it; session stays open to
   assert.ok(Object.values(session.permissions).length >= 9);
   assert.ok(Object.values(session.permissions).every((allowed) => allowed === false));
   assert.equal(session.actor.label, 'guest');
+  assert.equal(session.signOutUrl, './../../account/switch', "the host's sign-out page, relative to the mount root");
+  assert.equal(new URL(session.signOutUrl, 'https://example.test/ops/jobs/').href, 'https://example.test/account/switch');
 });
 
 test('an authorize that throws denies, with the error only in the log', async () => {
@@ -131,6 +133,7 @@ test('the OpenAPI document describes every route', async () => {
   assert.deepEqual(Object.keys(document.paths).sort(), [
     '/api/openapi.json', '/api/queues', '/api/queues/{queue}', '/api/queues/{queue}/jobs', '/api/queues/{queue}/jobs/{id}', '/api/session',
     '/api/queues/{queue}/jobs/{id}/{part}', '/api/actions/preview', '/api/actions/execute', '/api/audit', '/api/audit/export', '/api/audit/{id}', '/api/events', '/api/live/fallback', '/api/schedules', '/api/jobs', '/api/workers',
+    '/api/attention', '/api/queues/{queue}/activity', '/api/queues/{queue}/jobs/{id}/flow',
   ].sort());
   for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(document.paths)) {
     for (const operation of Object.values(operations)) assert.ok(operation.responses['401'], `${path} documents 401`);

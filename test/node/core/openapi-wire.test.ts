@@ -115,7 +115,7 @@ const counts = Object.fromEntries(ALL_JOB_STATES.map((state, index) => [state, i
 const freshness: Complete<CountFreshness> = { asOf: at, includes: ['retrying'] };
 const stale = Object.fromEntries(ALL_JOB_STATES.map((state) => [state, freshness])) as Record<JobState, Complete<CountFreshness>>;
 const queue: Complete<QueueResponse> = {
-  name: 'emails', counts, total: 28, stale, deadLetterQueue: 'emails-dlq', deadLetterFor: ['signups'], settings: { policy: 'standard', retryLimit: 3, dead: null, exclusive: false },
+  name: 'emails', counts, total: 28, stale, deadLetterQueue: 'emails-dlq', deadLetterFor: ['signups'], settings: { policy: 'standard', retryLimit: 3, dead: null, exclusive: false }, paused: true,
 };
 const summary: Complete<JobSummaryResponse> = {
   id: 'j1', queue: 'emails', state: 'failed', priority: 0, attempts: { made: 3, max: 3 },
@@ -141,6 +141,7 @@ const record = (selection: Complete<NonNullable<AuditRecordResponse['resource']>
 const records: Complete<AuditRecordResponse>[] = [
   record({ ids: ['j1'] }),
   record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } }),
+  { ...record({ whole: 'queue' }), action: 'queue.pause', resource: { queue: 'emails', selection: { whole: 'queue' }, ids: [] } },
   { ...record({ ids: [] }), action: 'bridge.view', resource: null, requested: 0, affected: 0, reason: 'Opened bull-board (read-only)', planHash: '' },
 ];
 
@@ -150,12 +151,14 @@ agree<SessionResponse>('Session', [{
   reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
   engine: {
     name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true, flows: true,
-    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'] },
+    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'], 'job.promote': ['scheduled'] },
+    queueActions: ['queue.pause', 'queue.resume'],
   },
   limits: { cap: 1000, reasonMinLength: 8 },
   bridge: 'bull-board',
-}], {});
-agree<QueueResponse>('Queue', [queue], { deadLetterFor: true });
+  signOutUrl: '../../account/switch',
+}], { queueActions: true });
+agree<QueueResponse>('Queue', [queue], { deadLetterFor: true, paused: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true });
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
@@ -184,8 +187,11 @@ agree<WorkerListResponse>('WorkerList', [{
 agree<PreviewRequestBody>('PreviewRequest', [
   { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] } },
   { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } } },
+  { action: 'queue.pause', target: { queue: 'emails' } },
 ], {});
-agree<PreviewResponse>('Preview', [{ token: 't', expiresAt: at, action: 'job.retry', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'] }], {});
+agree<PreviewResponse>('Preview', [
+  { token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'], queueJobs: { queued: 12, active: 2 } },
+], { queueJobs: true });
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
 const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({

@@ -30,7 +30,7 @@ after(async () => {
 test('the workload reaches every BullMQ state, and pauses its nightly exports', { timeout: 60_000 }, async () => {
   const engine = fromBullMQ({ connection: redis, prefix, discoveryIntervalMs: 0 });
   assert.deepEqual((await engine.listQueues()).map((queue) => queue.name), [...BULLMQ_DEMO_QUEUES].sort());
-  assert.equal((await engine.findQueue('exports-nightly'))?.settings.paused, true);
+  assert.equal((await engine.findQueue('exports-nightly'))?.paused, true);
   const seen = new Set<JobState>();
   // Workers move jobs on as the test reads: collect each state as it is seen, until all have been.
   await waitUntil(async () => {
@@ -42,6 +42,16 @@ test('the workload reaches every BullMQ state, and pauses its nightly exports', 
     throw new Error(`${(error as Error).message}; seen ${[...seen].sort().join(', ')}`);
   });
   assert.deepEqual([...seen].sort(), [...BULLMQ_STATES].sort());
+});
+
+test('a delayed report waits for tomorrow, for the console to promote', async () => {
+  const engine = fromBullMQ({ connection: redis, prefix, discoveryIntervalMs: 0 });
+  const selected = await engine.selectForAction('promote', 'reports-build', { filter: { state: 'scheduled' } }, 10);
+  assert.ok(selected.jobs.length >= 1, 'a delayed job to promote');
+  const tomorrow = selected.jobs.find((job) => Date.parse(job.runAfter ?? '') > Date.now() + 12 * 3_600_000);
+  assert.ok(tomorrow, 'one is due in a day');
+  assert.equal(await engine.apply('promote', 'reports-build', [tomorrow.id]), 1);
+  assert.notEqual((await engine.statesOf('reports-build', [tomorrow.id])).get(tomorrow.id), 'scheduled');
 });
 
 test('the workload keeps job schedulers, so the schedules view has something to show', async () => {

@@ -113,6 +113,19 @@ for (const hostName of HOSTS) {
       });
     }
 
+    test('pg-boss offers no promote and no queue actions: the session lists none, and a preview of one is bad input that changes nothing', async () => {
+      const session = await (await call('admin', 'GET', '/api/session')).json();
+      assert.deepEqual(session.engine.queueActions, []);
+      assert.equal('job.promote' in session.engine.actions, false);
+      for (const body of [{ action: 'queue.pause', target: { queue: 'payments' } }, { action: 'job.promote', target: { queue: 'payments', ids: [stack.ids.failed[0]] } }]) {
+        const response = await call('admin', 'POST', '/api/actions/preview', body);
+        assert.equal(response.status, 400, body.action);
+        assert.match(response.headers.get('content-type') ?? '', /problem\+json/);
+        assert.equal((await response.json()).parameter, 'action');
+      }
+      assert.equal((await call(null, 'POST', '/api/actions/preview', { action: 'queue.pause', target: { queue: 'payments' } })).status, 401);
+    });
+
     test('the live pages follow the same rules: signed out 401, guest 403, viewer 200', async () => {
       assert.equal((await call(null, 'GET', '/queues/payments')).status, 401);
       assert.equal((await call('guest', 'GET', '/queues/payments')).status, 403);

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
 import { createOpsJobs, hideKeysMatching, type JobEngine, type OpsJobs, type OpsStore } from '../../../core/index.ts';
-import { fromBullMQ } from '../../../adapters/bullmq/index.ts';
+import { fromBullMQ, type FromBullMQOptions } from '../../../adapters/bullmq/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
 import { OPERATORS, type OperatorName } from './action-stack.ts';
 import { connectPostgres } from './database.ts';
@@ -24,16 +24,20 @@ export interface BullMQStackOptions {
   readonly prefix: string;
   readonly storeSchema: string;
   readonly queues?: readonly string[];
+  /** More of the engine's options, such as `discoveryIntervalMs`. */
+  readonly engineOptions?: Omit<FromBullMQOptions, 'connection' | 'prefix' | 'queues'>;
   /** Wraps the real engine, to stop at a chosen step. */
   readonly wrapEngine?: (engine: JobEngine) => JobEngine;
   /** Wraps the real store, to stop at a chosen step. */
   readonly wrapStore?: (store: OpsStore) => OpsStore;
+  /** Most jobs one action may touch (the console's default otherwise). */
+  readonly cap?: number;
 }
 
 export async function startBullMQStack(options: BullMQStackOptions): Promise<BullMQStack> {
   const redis = await connectRedis();
   const pool = await connectPostgres(4);
-  const engine = fromBullMQ({ connection: redis, prefix: options.prefix, ...(options.queues ? { queues: options.queues } : {}) });
+  const engine = fromBullMQ({ ...options.engineOptions, connection: redis, prefix: options.prefix, ...(options.queues ? { queues: options.queues } : {}) });
   const store = createPostgresStore({ pool, schema: options.storeSchema });
   const logs: string[] = [];
   const record = (...parts: unknown[]) => void logs.push(parts.map((part) => (part instanceof Error ? `${part.message}\n${part.stack}` : String(part))).join(' '));
@@ -55,6 +59,7 @@ export async function startBullMQStack(options: BullMQStackOptions): Promise<Bul
     },
     displayPolicy: hideKeysMatching(/pass|secret|token|card|key/i),
     logger: { error: record, warn: record },
+    ...(options.cap === undefined ? {} : { actions: { cap: options.cap } }),
   });
   await opsJobs.ready();
   return {

@@ -36,7 +36,8 @@ test('fromBullMQ refuses a missing connection and an ioredis keyPrefix, naming t
   assert.throws(() => fromBullMQ({ connection: connection as never, queues: ['a:b'] }), OptionsError);
   assert.deepEqual(fromBullMQ({ connection: connection as never }).capabilities, {
     states: ['queued', 'scheduled', 'blocked', 'active', 'completed', 'failed'],
-    actions: { retry: ['failed'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'] },
+    actions: { retry: ['failed'], promote: ['scheduled'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'] },
+    queueActions: ['pause', 'resume'],
     sharedTransactions: false,
     dataFilters: false,
   });
@@ -65,7 +66,7 @@ describe('the BullMQ engine on real Redis', () => {
     assert.equal(await engine.findQueue('no-such-queue'), null);
     assert.equal(await engine.findQueue('pay:ments'), null);
     const payments = await engine.findQueue('payments');
-    assert.equal(payments?.settings.paused, false);
+    assert.equal(payments?.paused, false);
   });
 
   test('describes its deployment for the doctor: the Redis version, which it supports', async () => {

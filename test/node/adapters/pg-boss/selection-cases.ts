@@ -7,7 +7,7 @@ import type { SeededJob } from './seed.ts';
 import type { ActionSuite } from './suite.ts';
 
 /** What each action leaves a job it changed as, in console states; undefined: the job is gone. */
-const AFTER: Record<Exclude<JobAction, 'redrive'>, JobState | undefined> = {
+const AFTER: Record<Exclude<JobAction, 'redrive' | 'promote'>, JobState | undefined> = {
   // pg-boss moves a failed job to its `retry` state, runnable at once.
   retry: 'retrying',
   cancel: 'cancelled',
@@ -16,7 +16,7 @@ const AFTER: Record<Exclude<JobAction, 'redrive'>, JobState | undefined> = {
   delete: undefined,
 };
 
-const appliesTo = (action: JobAction, job: SeededJob): boolean => PG_BOSS_ACTION_STATES[action].includes(job.state);
+const appliesTo = (action: keyof typeof PG_BOSS_ACTION_STATES, job: SeededJob): boolean => PG_BOSS_ACTION_STATES[action].includes(job.state);
 
 /** What pg-boss's commands leave behind, and the ids and queue names only pg-boss refuses. */
 export function selectionCases(suite: ActionSuite): void {

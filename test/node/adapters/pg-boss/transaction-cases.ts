@@ -9,7 +9,7 @@ import type { EveryState, SeededJob } from './seed.ts';
 import type { ActionSuite } from './suite.ts';
 
 /** For each action, a job it applies to. */
-const CASES: Record<Exclude<JobAction, 'redrive'>, { readonly job: (jobs: EveryState) => SeededJob }> = {
+const CASES: Record<Exclude<JobAction, 'redrive' | 'promote'>, { readonly job: (jobs: EveryState) => SeededJob }> = {
   retry: { job: (jobs) => jobs.failed },
   cancel: { job: (jobs) => jobs.active },
   resume: { job: (jobs) => jobs.cancelled },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
-import type { JobAction } from '../../../../core/vocabulary/actions.ts';
+import { JOB_ACTIONS, type JobAction } from '../../../../core/vocabulary/actions.ts';
 import type { JobState } from '../../../../core/vocabulary/job-states.ts';
 import { InvalidInputError } from '../../../../core/errors.ts';
 import { actionsOf, stateDecides, UNKNOWN_IDS, UNKNOWN_QUEUE } from './context.ts';
@@ -90,7 +90,8 @@ export function selectionCases(context: ConformanceContext): void {
       const refused = (parameter: string) => (error: unknown) => error instanceof InvalidInputError && error.extensions.parameter === parameter;
       await assert.rejects(engine().selectForAction(action, seeded.queue, { filter: { state: 'stalled' as JobState } }, 50), refused('state'));
       await assert.rejects(engine().selectForAction(action, seeded.queue, {} as never, 50), refused('selection'));
-      await assert.rejects(engine().selectForAction('promote' as JobAction, seeded.queue, { ids: [...seeded.newestFirst] }, 50), refused('action'));
+      const lacking = JOB_ACTIONS.find((candidate) => !engine().capabilities.actions[candidate]) ?? ('archive' as JobAction);
+      await assert.rejects(engine().selectForAction(lacking, seeded.queue, { ids: [...seeded.newestFirst] }, 50), refused('action'));
     });
   });
 }
