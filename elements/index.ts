@@ -77,6 +77,8 @@ export type { Theme } from './shared/view-element.ts';
 /** Every element by tag name. */
 export const ELEMENTS = Object.freeze({
   ...FIRST_SCREEN_ELEMENTS,
+  'ops-jobs-job-detail': OpsJobsJobDetail,
+  'ops-jobs-job-timeline': OpsJobsJobTimeline,
   'ops-jobs-action-dialog': OpsJobsActionDialog,
   'ops-jobs-audit-log': OpsJobsAuditLog,
   'ops-jobs-audit-record': OpsJobsAuditRecord,

@@ -7,6 +7,9 @@ const LOADERS = {
   'ops-jobs-action-dialog': () => import('./action-dialog/action-dialog.ts').then((module) => module.OpsJobsActionDialog),
   'ops-jobs-audit-log': () => import('./audit-log/audit-log.ts').then((module) => module.OpsJobsAuditLog),
   'ops-jobs-audit-record': () => import('./audit-record/audit-record.ts').then((module) => module.OpsJobsAuditRecord),
+  // A job's page: the console's first screens are the overview and a queue's jobs.
+  'ops-jobs-job-detail': () => import('./job-views.ts').then((module) => module.OpsJobsJobDetail),
+  'ops-jobs-job-timeline': () => import('./job-views.ts').then((module) => module.OpsJobsJobTimeline),
   // A job's values: only the job detail shows them, after its data has arrived.
   'ops-jobs-json-viewer': () => import('./payload-views.ts').then((module) => module.OpsJobsJsonViewer),
   'ops-jobs-job-error': () => import('./payload-views.ts').then((module) => module.OpsJobsJobError),

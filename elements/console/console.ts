@@ -273,9 +273,10 @@ export class OpsJobsConsole extends LitElement {
     if (moved) void this.#focusView();
   }
 
-  /** Loads the code of a view that is not part of the first screen (the audit log). */
+  /** Loads the code of a view that is not part of the first screen (a job, the audit log). */
   #loadView(route: Route): void {
-    const tag = route.name === 'audit' ? 'ops-jobs-audit-log'
+    const tag = route.name === 'job' ? 'ops-jobs-job-detail'
+      : route.name === 'audit' ? 'ops-jobs-audit-log'
       : route.name === 'audit-record' ? 'ops-jobs-audit-record'
       : route.name === 'schedules' ? 'ops-jobs-schedule-list'
       : route.name === 'find-job' ? 'ops-jobs-job-search'

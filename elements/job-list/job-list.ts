@@ -30,6 +30,7 @@ import { bulkBar } from './bulk-bar.ts';
 import { jobListStyles } from './job-list.styles.ts';
 import { selectionStyles } from './selection.styles.ts';
 import { JobSelection } from './job-selection.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { jobCount } from '../actions/action-copy.ts';
 
@@ -90,6 +91,8 @@ export class OpsJobsJobList extends ViewElement {
   readonly #selection = new JobSelection(SELECTION_CAP.default);
   /** The row last ticked, where a shift-click range starts. */
   #anchor: string | null = null;
+  /** Whether the job page's code has been asked for, ahead of the first job opened. */
+  #jobPageAsked = false;
   /** How many of the first items are new jobs held back from the rows shown. */
   #held = 0;
   /** The ids of the rows shown, against which the next reload tells new jobs apart. */
@@ -225,6 +228,11 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   protected override updated(): void {
+    // A job's page is the next step from the list: its code loads once rows show, so opening one does not wait for it.
+    if (!this.#jobPageAsked && this.#pages.items.length > 0) {
+      this.#jobPageAsked = true;
+      ensureDefined('ops-jobs-job-detail').catch(() => {});
+    }
     // On narrow screens the state filter scrolls sideways: keep the current state in sight.
     if (this.#centerTab) {
       if (this.#info.status === LOAD_STATUS.complete || this.#info.status === LOAD_STATUS.error) this.#centerTab = false;

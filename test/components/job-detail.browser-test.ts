@@ -8,14 +8,16 @@ import type { SessionResponse } from '../../core/vocabulary/wire.ts';
 import { defineElements } from '../../elements/define-elements.ts';
 import { OpsJobsActionDoneEvent } from '../../elements/events/ops-jobs-action-done.ts';
 import { FIRST_SCREEN_ELEMENTS } from '../../elements/first-screen-elements.ts';
-import type { OpsJobsJobDetail } from '../../elements/job-detail/job-detail.ts';
+import { OpsJobsJobDetail } from '../../elements/job-detail/job-detail.ts';
+import { OpsJobsJobTimeline } from '../../elements/job-timeline/job-timeline.ts';
 import { actionApi, OPERATOR_SESSION } from '../elements/support/action-fixtures.ts';
 import { failedJobDetail, SESSION } from '../elements/support/fixtures.ts';
 import { provideConsole, TestLive, TestRouter } from './support/console-context.ts';
 import { DocumentedParts } from './support/element-docs.ts';
 import { STUB_ROOT, stubApi, until } from './support/fetch-stub.ts';
 
-defineElements(FIRST_SCREEN_ELEMENTS);
+// A job's page loads on first use in the console; here it is defined up front, with its timeline.
+defineElements({ ...FIRST_SCREEN_ELEMENTS, 'ops-jobs-job-detail': OpsJobsJobDetail, 'ops-jobs-job-timeline': OpsJobsJobTimeline });
 
 const documented = new DocumentedParts('elements/job-detail/job-detail.ts');
 const now = Date.now();

@@ -23,8 +23,8 @@ test(`the console's first load is at most ${(FIRST_LOAD_BUDGET_BYTES / 1024).toF
   assert.ok(bytes <= FIRST_LOAD_BUDGET_BYTES, `first load ${(bytes / 1024).toFixed(1)} KB gzipped: ${firstLoad.join(', ')}`);
 });
 
-test('the dialog, the audit views, a job\'s values and history, and the German catalog stay out of the first load, each in chunks of its own', () => {
-  for (const view of ['action-dialog', 'audit-log', 'audit-record', 'payload-views', 'history-views', 'de']) {
+test('a job\'s page, the dialog, the audit views, a job\'s values and history, and the German catalog stay out of the first load, each in chunks of its own', () => {
+  for (const view of ['job-views', 'action-dialog', 'audit-log', 'audit-record', 'payload-views', 'history-views', 'de']) {
     const chunks = manifest.lazy[view] ?? [];
     assert.ok(chunks.length > 0, `${view} has no chunk of its own`);
     for (const chunk of chunks) assert.ok(chunk !== manifest.entry && !manifest.preload.includes(chunk), `${view}: ${chunk} is loaded first`);
