@@ -108,6 +108,8 @@ export class OpsJobsJobDetail extends ViewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The timeline shares this element's chunk: where this is defined on first use, so is it.
+    ensureDefined('ops-jobs-job-timeline').catch(() => {});
     this.#loadValueViews();
   }
 

@@ -69,7 +69,7 @@ const ONE = /^queues\/([^/?]+)\/jobs\/([^/?]+)(?:\/([a-z]+))?$/;
 
 /**
  * The API for the large jobs, through the presenter with a policy that hides `apiKey`: the job's
- * detail, each part whole, the session and a queue list; anything else answers 404.
+ * detail, each part whole, its (empty) flow, the session and a queue list; anything else answers 404.
  */
 export function largeJobsApi(jobs = largeJobs()): ApiHandler {
   const presenter = createPresenter(hideKeysMatching(/apiKey/), { error: () => {}, warn: () => {} });
@@ -81,6 +81,8 @@ export function largeJobsApi(jobs = largeJobs()): ApiHandler {
     if (!match || !found) return problem(404, 'Job not found', `No job at ${path}.`);
     const part = match[3];
     if (part === undefined) return { body: presenter.jobDetail(found, {}) };
+    // None of them is part of a flow.
+    if (part === 'flow') return { body: { steps: [], dependencies: [], more: false, hidden: 0 } };
     if (part !== 'data' && part !== 'output' && part !== 'error' && part !== 'options') return problem(400, 'Bad part', part);
     return { body: presenter.jobValue(found, part, {}) };
   };
