@@ -22,12 +22,15 @@ const elementDocs = {
 };
 
 // cronstrue ships a UMD build only; the Rollup build turns it into a module, and so does this for
-// the fixture pages: the UMD code fills `module.exports`, which becomes the default export.
+// the fixture pages: the UMD code fills `module.exports`, which becomes the default export. Its
+// German locale, UMD too, requires cronstrue itself to register with it.
 const umdAsModule = {
   name: 'umd-as-module',
   transform(context) {
-    if (!context.path.includes('/node_modules/cronstrue/dist/')) return undefined;
-    return { body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
+    const locale = context.path.includes('/node_modules/cronstrue/locales/');
+    if (!locale && !context.path.includes('/node_modules/cronstrue/dist/')) return undefined;
+    const requires = locale ? `import cronstrue from 'cronstrue';\nconst require = () => cronstrue;\n` : '';
+    return { body: `${requires}const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n` };
   },
 };
 

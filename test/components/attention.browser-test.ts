@@ -71,7 +71,7 @@ describe('<ops-jobs-attention>', () => {
       const element = await render();
       await until(() => inside(element).querySelector('h2') !== null, 'the panel');
       expect(inside(element).querySelector('h2')!.textContent!.trim()).to.equal('Nothing needs attention');
-      expect(inside(element).querySelector('.unchecked')!.textContent).to.equal('This engine cannot tell the console about running jobs past their expiry, queues nobody works.');
+      expect(inside(element).querySelector('.unchecked')!.textContent).to.equal('This engine cannot tell the console about running jobs past their expiry and queues nobody works.');
       expect(findings(element)).to.have.length(0);
     } finally {
       api.handler = answering(attentionFixture());
