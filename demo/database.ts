@@ -29,13 +29,16 @@ function describeUrl(url: string): string {
  * uses a `pg` pool. Otherwise one embedded PGlite instance shared by both, in memory, or in
  * `DEMO_PGLITE_DIR` when that is set.
  */
+// pg-boss records each queue's activity, for the console's charts, every 30 seconds.
+const BOSS_OPTIONS = { instanceName: 'ops-jobs demo', persistQueueStats: true, monitorIntervalSeconds: 30 } as const;
+
 export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DemoDatabase> {
   const url = env.DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 5, application_name: 'ops-jobs demo' });
     return {
       description: describeUrl(url),
-      boss: new PgBoss({ connectionString: url, application_name: 'ops-jobs demo (pg-boss)', instanceName: 'ops-jobs demo' }),
+      boss: new PgBoss({ connectionString: url, application_name: 'ops-jobs demo (pg-boss)', ...BOSS_OPTIONS }),
       store: createPostgresStore({ pool }),
       close: () => pool.end(),
     };
@@ -44,7 +47,7 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
   const pglite = dir ? await PGlite.create(dir) : await PGlite.create();
   return {
     description: dir ? `embedded PGlite in ${dir}` : 'embedded PGlite in memory',
-    boss: new PgBoss({ db: fromPglite(pglite), backend: 'pglite', instanceName: 'ops-jobs demo' }),
+    boss: new PgBoss({ db: fromPglite(pglite), backend: 'pglite', ...BOSS_OPTIONS }),
     store: createPostgresStore({ pglite }),
     close: () => pglite.close(),
   };

@@ -11,6 +11,8 @@ import { lastJobsByKey, type Statement } from './sql.ts';
 const NEXT_RUNS = 3;
 /** Expressions whose next runs are kept; past it the oldest kept is dropped. */
 const KEPT_EXPRESSIONS = 500;
+/** First runs after a schedule's last job that are kept; past it the oldest kept is dropped. */
+const KEPT_RUNS = 5000;
 /**
  * How long past its time a run may be before it counts as missed: pg-boss looks for due schedules
  * every 30 seconds by default (cronMonitorIntervalSeconds) and sends their jobs on its next look.
@@ -34,6 +36,7 @@ export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine,
   const getSchedules = boss.getSchedules?.bind(boss);
   if (!getSchedules) return {};
   const nextRuns = nextRunsKeeper(boss);
+  const firstRunAfter = firstRunAfterKeeper(boss);
   return {
     async listSchedules(query) {
       const after = query.after === undefined ? undefined : fromSchedulePosition(query.after);
@@ -45,7 +48,7 @@ export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine,
       const last = read.at(-1);
       const now = Date.now();
       return {
-        schedules: page.map((row) => toScheduleSummary(row, lastJobs, nextRuns, missedRun(boss, row, lastJobs, now))),
+        schedules: page.map((row) => toScheduleSummary(row, lastJobs, nextRuns, missedRun(firstRunAfter, row, lastJobs, now))),
         next: rows.length > query.limit && last ? [last.name, last.key] : null,
       };
     },
@@ -69,17 +72,36 @@ async function readLastJobs(context: ScheduleContext, rows: readonly PgBossSched
  * schedule was written), when it is more than `MISSED_AFTER_MS` past and so made no job. When the
  * last job is gone nothing can be told: pg-boss keeps no other record of when a schedule fired.
  */
-function missedRun(boss: PgBossLike, row: PgBossScheduleLike, lastJobs: ReadonlyMap<string, LastJob>, now: number): string | null {
+function missedRun(firstRunAfter: FirstRunAfter, row: PgBossScheduleLike, lastJobs: ReadonlyMap<string, LastJob>, now: number): string | null {
   const lastJobId = typeof row.lastJobId === 'string' ? row.lastJobId : null;
   const lastJob = lastJobId === null ? undefined : lastJobs.get(lastJobId);
   if (lastJobId !== null && !lastJob) return null;
-  const from = new Date(lastJob ? lastJob.createdAt : row.updatedOn);
-  try {
-    const [due] = boss.previewSchedule?.(row.cron, { tz: row.timezone || 'UTC', from, count: 1 }) ?? [];
-    return due && now - due.getTime() > MISSED_AFTER_MS ? due.toISOString() : null;
-  } catch {
-    return null;
-  }
+  const due = firstRunAfter(row.cron, row.timezone || 'UTC', lastJob ? lastJob.createdAt : new Date(row.updatedOn).toISOString());
+  return due !== null && now - Date.parse(due) > MISSED_AFTER_MS ? due : null;
+}
+
+type FirstRunAfter = (expression: string, timeZone: string, from: string) => string | null;
+
+/**
+ * The first run of an expression in a zone after an instant, or null when pg-boss cannot read it.
+ * It never changes, so it is kept: a healthy schedule asks once per run it makes, however often
+ * its page is read.
+ */
+function firstRunAfterKeeper(boss: PgBossLike): FirstRunAfter {
+  const kept = new Map<string, string | null>();
+  return (expression, timeZone, from) => {
+    const key = `${timeZone} ${from} ${expression}`;
+    if (kept.has(key)) return kept.get(key)!;
+    let due: string | null = null;
+    try {
+      due = boss.previewSchedule?.(expression, { tz: timeZone, from: new Date(from), count: 1 })[0]?.toISOString() ?? null;
+    } catch {
+      due = null;
+    }
+    kept.set(key, due);
+    if (kept.size > KEPT_RUNS) kept.delete(kept.keys().next().value!);
+    return due;
+  };
 }
 
 function toScheduleSummary(row: PgBossScheduleLike, lastJobs: ReadonlyMap<string, LastJob>, nextRuns: NextRuns, missedRunAt: string | null): ScheduleSummary {
