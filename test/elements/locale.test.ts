@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { catalog } from '../../elements/locales/de.ts';
-import { actionApi, auditRecords } from './support/action-fixtures.ts';
+import { actionApi, auditRecords, OPERATOR_SESSION } from './support/action-fixtures.ts';
 import { describeViolations, violations } from './support/axe.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { settled } from './support/console-page.ts';
@@ -42,6 +42,16 @@ interface Place {
 
 const withSession = (handler: (path: string) => ReturnType<ApiHandler> | undefined): ApiHandler => (path, url, request) => handler(path) ?? api(path, url, request);
 
+// An operator who may pause a queue whose engine can, and who can sign out: the queue's own action and its preview.
+const queueActionApi: ApiHandler = async (path, url, request) => {
+  if (path === 'session') return { body: { ...OPERATOR_SESSION, signOutUrl: '/logout', engine: { ...OPERATOR_SESSION.engine, queueActions: ['queue.pause', 'queue.resume'] } } };
+  if (path === 'actions/preview' && request?.method === 'POST') {
+    return { body: { token: 'pv-queue', expiresAt: new Date(now + 300_000).toISOString(), action: 'queue.pause', queue: 'email-send', count: 1, sample: [], warnings: [], queueJobs: { queued: 1204, active: 3 } } };
+  }
+  const answer = await api(path, url, request);
+  return path === 'queues/email-send' && typeof answer === 'object' ? { ...answer, body: { ...(answer.body as object), paused: false } } : answer;
+};
+
 // Every view, the action dialog at each step, and the error states, as the German operator meets them.
 const PLACES: readonly Place[] = [
   { name: 'queue list', path: '' },
@@ -73,6 +83,11 @@ const PLACES: readonly Place[] = [
     await dialog.getByRole('textbox').fill('Ausfall beim Anbieter ist vorbei');
     await dialog.locator('[part="confirm"]').click();
     await dialog.getByRole('button', { name: 'Fertig' }).waitFor();
+  } },
+  { name: 'queue action dialog: preview', path: 'queues/email-send', api: queueActionApi, enter: async (page) => {
+    await settled(page);
+    await page.getByRole('button', { name: 'Warteschlange pausieren' }).click();
+    await page.getByRole('dialog').getByText('Ihre 1.204 wartenden Jobs warten weiter.').waitFor();
   } },
   { name: 'audit log', path: 'audit' },
   { name: 'audit record', path: `audit/${records[1]!.id}` },
