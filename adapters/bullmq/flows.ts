@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { JobEngine } from '../../core/contracts/engine.ts';
-import { FLOW_STEP_LIMIT } from '../../core/contracts/flows.ts';
+import { flowStepKey as keyOf, FLOW_STEP_LIMIT } from '../../core/contracts/flows.ts';
 import type { JobRef, JobSummary } from '../../core/contracts/jobs.ts';
 import { isJobId } from './cursor.ts';
 import { everyOther, refOf } from './detail.ts';
@@ -12,7 +12,6 @@ import { pipelinedLeniently, queueKeys, type Command } from './redis.ts';
 /** How many parents up the walk looks for the flow's root. */
 const MOST_ANCESTORS = 20;
 
-const keyOf = (ref: JobRef) => `${ref.queue}\u0000${ref.id}`;
 
 /**
  * `getFlow` over BullMQ's flows, where a parent waits on its children: up from the job to the

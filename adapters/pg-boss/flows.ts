@@ -1,5 +1,5 @@
 import type { JobEngine } from '../../core/contracts/engine.ts';
-import { FLOW_STEP_LIMIT } from '../../core/contracts/flows.ts';
+import { flowStepKey as keyOf, FLOW_STEP_LIMIT } from '../../core/contracts/flows.ts';
 import type { JobRef } from '../../core/contracts/jobs.ts';
 import { CANONICAL_UUID } from './cursor.ts';
 import { toJobSummary, type JobSummaryRow } from './job-rows.ts';
@@ -18,7 +18,6 @@ interface DependencyRow {
   readonly parent_id: string;
 }
 
-const keyOf = (ref: JobRef) => `${ref.queue}\u0000${ref.id}`;
 
 /**
  * `getFlow` over pg-boss's flows: a job made with `dependsOn` waits, blocked, for the jobs it

@@ -13,3 +13,8 @@ export interface JobFlow {
   readonly dependencies: readonly { readonly waiting: JobRef; readonly on: JobRef }[];
   readonly more: boolean;
 }
+
+/** One key per job across queues, for telling a flow's steps apart. */
+export function flowStepKey(ref: JobRef): string {
+  return `${ref.queue}\u0000${ref.id}`;
+}
