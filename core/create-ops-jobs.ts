@@ -10,6 +10,7 @@ import { observeEngine } from './telemetry/observe-engine.ts';
 import { createChangeFeed } from './live/change-feed.ts';
 import { createDiagnosisPass } from './diagnosis/diagnosis-pass.ts';
 import { createStreamRegistry } from './live/stream-registry.ts';
+import { createIncidentKeeper } from './incidents/keeper.ts';
 
 /** A configured console, ready to be mounted by an adapter or called directly. */
 export interface OpsJobs<HostRequest = unknown> {
@@ -75,14 +76,19 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     store: resolved.store,
   });
   const streams = createStreamRegistry();
+  const incidents = createIncidentKeeper({
+    store: resolved.store, logger, clock: resolved.clock, hooks: resolved.escalation, hookTimeoutMs: resolved.escalation.timeoutSeconds * 1000,
+  });
   const diagnosis = createDiagnosisPass({
     engine, logger, clock: resolved.clock, workerHealth: resolved.workers,
     intervalMs: resolved.diagnosis.intervalSeconds * 1000,
     thresholds: { backlogSeconds: resolved.diagnosis.backlogSeconds, failureWindowSeconds: resolved.diagnosis.failureWindowSeconds },
     watched: () => feed.listeners > 0,
+    ...(incidents.enabled ? { keepIncidents: (sweep) => incidents.keep(sweep) } : {}),
   });
   const services = {
     diagnosis,
+    incidents,
     feed,
     streams,
     live: resolved.live,

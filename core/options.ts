@@ -6,6 +6,7 @@ import type { JobEngine } from './contracts/engine.ts';
 import type { OpsStore } from './contracts/store.ts';
 import { OptionsError } from './errors.ts';
 import { SELECTION_CAP } from './vocabulary/limits.ts';
+import type { IncidentSummary, RepairSummary } from './incidents/summary.ts';
 
 /** Where the console writes what operators must not see: policy failures, engine errors. */
 export interface Logger {
@@ -67,6 +68,18 @@ export interface OpsJobsOptions<HostRequest = unknown, Operator = Actor> {
   readonly workers?: WorkerHealthOptions;
   /** The background diagnosis behind the overview's "needs attention" list. */
   readonly diagnosis?: DiagnosisOptions;
+  /**
+   * Called once for each incident the background diagnosis opens (a stuck job, a stuck flow, a
+   * queue with work and no worker), to page someone or post to chat. Receives a summary without job
+   * data. Called after the incident is stored, outside any transaction; if it throws, rejects or
+   * takes longer than `escalationTimeoutSeconds`, the console logs it and appends a follow-up audit
+   * record (action `incident.escalate`, outcome `failed`), and goes on.
+   */
+  readonly onIncident?: (summary: IncidentSummary) => unknown;
+  /** Like `onIncident`, for each incident an operator's action resolved (its job cancelled, say). */
+  readonly onRepair?: (summary: RepairSummary) => unknown;
+  /** How long `onIncident` and `onRepair` may take, in seconds, before they count as failed. Default 10. */
+  readonly escalationTimeoutSeconds?: number;
   /**
    * Another dashboard to serve read-only under `{mount}/bridge/`, such as `bullBoardBridge(...)`
    * from `ops-jobs/bull-board`. Off unless given. It shows job data the display policy cannot
@@ -168,6 +181,11 @@ export interface ResolvedOptions<HostRequest = unknown> {
   readonly bridge: ConsoleBridge | null;
   readonly workers: Required<WorkerHealthOptions>;
   readonly diagnosis: Required<DiagnosisOptions>;
+  readonly escalation: {
+    readonly onIncident?: (summary: IncidentSummary) => unknown;
+    readonly onRepair?: (summary: RepairSummary) => unknown;
+    readonly timeoutSeconds: number;
+  };
   readonly consoleFiles: ConsoleFiles | undefined;
 }
 
@@ -257,7 +275,19 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
     maxStreamSeconds: integerOption('live.maxStreamSeconds', options.live?.maxStreamSeconds, 3600, 1, 86_400),
   };
 
+  for (const hook of ['onIncident', 'onRepair'] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== 'function') {
+      throw new OptionsError(hook, 'must be a function that receives an incident summary, such as (summary) => pager.send(summary.sentence)');
+    }
+  }
+  const escalation = {
+    ...(options.onIncident ? { onIncident: options.onIncident } : {}),
+    ...(options.onRepair ? { onRepair: options.onRepair } : {}),
+    timeoutSeconds: integerOption('escalationTimeoutSeconds', options.escalationTimeoutSeconds, 10, 1, 600),
+  };
+
   return {
+    escalation,
     engine: options.engine, store: options.store, auth: options.auth, displayPolicy: options.displayPolicy,
     mount, signInUrl, signOutUrl, locale, logger, actions, maxBodyBytes, trustedOrigins, clock, live, consoleFiles,
     bridge: resolveBridge(options.bridge), workers: resolveWorkerHealth(options.workers),

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { JobEngine } from '../../core/contracts/engine.ts';
-import type { QueueHealth } from '../../core/contracts/queue-health.ts';
+import { OVERDUE_NAMED, type QueueHealth } from '../../core/contracts/queue-health.ts';
 import type { QueueDirectory } from './discovery.ts';
 import { pipelined, pipelinedLeniently, queueKeys, type Command } from './redis.ts';
 
@@ -43,10 +43,11 @@ export function createQueueHealth(context: { readonly client: Redis; readonly pr
         }
         const locks = secondRound.slice(at, at + active[index]!.length);
         at += active[index]!.length;
+        const unlocked = active[index]!.filter((_, position) => locks[position] === 0);
         return {
           queue,
           oldestReadySince,
-          overdue: { count: locks.filter((held) => held === 0).length, more: active[index]!.length >= ACTIVE_WALK },
+          overdue: { count: unlocked.length, more: active[index]!.length >= ACTIVE_WALK, jobs: unlocked.slice(0, OVERDUE_NAMED) },
         };
       });
     },

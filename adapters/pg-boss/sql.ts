@@ -194,7 +194,7 @@ export function cachedCounts(schema: string, queues: readonly string[]): Stateme
  *   by the key of job_dependency (child_name, child_id, ...) and then by the job's own key;
  *   `blocked_walked`, how many blocked jobs were read.
  */
-export function queueHealth(schema: string, queues: readonly string[], walks: { readonly running: number; readonly blocked: number; readonly dependencies: number }): Statement {
+export function queueHealth(schema: string, queues: readonly string[], walks: { readonly running: number; readonly blocked: number; readonly dependencies: number; readonly named: number }): Statement {
   return statement(`
     SELECT q.name AS queue,
       (SELECT ${iso('j.start_after')} FROM ${schema}.job j
@@ -202,16 +202,19 @@ export function queueHealth(schema: string, queues: readonly string[], walks: { 
         ORDER BY j.start_after
         LIMIT 1) AS oldest_ready,
       running.overdue,
+      running.overdue_ids,
       running.walked,
       flows.stuck,
       flows.blocked_walked
     FROM ${schema}.queue q
     CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE a.started_on + a.expire_seconds * interval '1s' < now()
-          OR (a.heartbeat_seconds IS NOT NULL AND a.heartbeat_on + a.heartbeat_seconds * interval '1s' < now()))::int AS overdue,
+      SELECT count(*) FILTER (WHERE a.late)::int AS overdue,
+        (array_agg(a.id::text ORDER BY a.id) FILTER (WHERE a.late))[1:$5] AS overdue_ids,
         count(*)::int AS walked
       FROM (
-        SELECT started_on, expire_seconds, heartbeat_on, heartbeat_seconds FROM ${schema}.job j
+        SELECT j.id, (j.started_on + j.expire_seconds * interval '1s' < now()
+          OR (j.heartbeat_seconds IS NOT NULL AND j.heartbeat_on + j.heartbeat_seconds * interval '1s' < now())) AS late
+        FROM ${schema}.job j
         WHERE j.name = q.name AND j.state = 'active'
         LIMIT $2
       ) a
@@ -232,7 +235,7 @@ export function queueHealth(schema: string, queues: readonly string[], walks: { 
         LIMIT $3
       ) b
     ) flows
-    WHERE q.name = ANY($1::text[])`, [queues, walks.running, walks.blocked, walks.dependencies]);
+    WHERE q.name = ANY($1::text[])`, [queues, walks.running, walks.blocked, walks.dependencies, walks.named]);
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as incidentSql from './incident-sql.ts';
 import * as sql from './sql.ts';
 import type { Statement } from './sql.ts';
 
@@ -48,6 +49,11 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     version: 6,
     name: 'record actions that touch no jobs, such as opening a bridge',
     statements: (schema: string) => sql.allowRecordsWithoutJobs(schema),
+  },
+  {
+    version: 7,
+    name: 'keep incidents found by the diagnosis',
+    statements: (schema: string) => [incidentSql.createIncidentsTable(schema), ...incidentSql.createIncidentIndexes(schema)],
   },
 ]);
 

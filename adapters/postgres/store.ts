@@ -6,6 +6,7 @@ import { completeIntent } from './audit-writes.ts';
 import { fromPglite, fromPgPool, rowsOf } from './driver.ts';
 import type { PGliteLike, PgPoolLike, SqlDriver } from './driver.ts';
 import { createLiveChannel, type ChannelMembership } from './live-channel.ts';
+import { getIncident, listIncidents, recordIncidents } from './incidents.ts';
 import { readMigrationStatus, runMigrations } from './migrate.ts';
 import { pgMembership } from './pg-membership.ts';
 import { pgliteMembership, type PGliteListenLike } from './pglite-membership.ts';
@@ -60,6 +61,9 @@ export interface PostgresStore extends OpsStore {
    * transaction waits for the transaction to end, which waits for `work`.
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  recordIncidents: NonNullable<OpsStore['recordIncidents']>;
+  listIncidents: NonNullable<OpsStore['listIncidents']>;
+  getIncident: NonNullable<OpsStore['getIncident']>;
 }
 
 const DEFAULT_EXPORT_BATCH_SIZE = 500;
@@ -175,6 +179,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         }
       });
     },
+    recordIncidents: (sweep) => recordIncidents((work) => driver.transaction(async (connection) => {
+      await rowsOf(connection, sql.readCommitted());
+      return await work(connection);
+    }), schema, sweep),
+    listIncidents: (query) => listIncidents(driver, schema, query),
+    getIncident: (id) => getIncident(driver, schema, id),
     completeIntent: (id, outcome, affected, at) => completeIntent(driver, schema, id, outcome, affected, at),
     getAudit: (id) => getAudit(driver, schema, id),
     listAudit: (query) => listAudit(driver, schema, query),

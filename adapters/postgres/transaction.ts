@@ -2,6 +2,7 @@ import { IdempotencyConflict } from '../../core/contracts/store.ts';
 import type { StoreTransaction } from '../../core/contracts/store.ts';
 import { appendAudit } from './audit-writes.ts';
 import { rowsOf } from './driver.ts';
+import { resolveJobIncidents } from './incidents.ts';
 import type { SqlQueryable } from './driver.ts';
 import * as sql from './sql.ts';
 
@@ -39,6 +40,7 @@ export function openStoreTransaction(connection: SqlQueryable, schema: string): 
       const saved = await rowsOf(scoped, sql.insertReceipt(schema, receipt));
       if (saved.length === 0) throw new IdempotencyConflict();
     },
+    resolveJobIncidents: (queue, jobIds, at) => resolveJobIncidents(scoped, schema, queue, jobIds, at),
   };
   return {
     tx,

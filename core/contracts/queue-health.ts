@@ -15,6 +15,11 @@ export interface QueueHealth {
      * bounded: more may be overdue.
      */
     readonly more: boolean;
+    /**
+     * The ids of the overdue jobs, at most `OVERDUE_NAMED` of them (all of them when `count` is no
+     * more), for the incidents kept of each. Absent where the engine cannot name them.
+     */
+    readonly jobs?: readonly string[];
   };
   /**
    * Jobs waiting on another job of their flow that failed, among the waiting ones the engine
@@ -27,3 +32,6 @@ export interface QueueHealth {
     readonly more: boolean;
   };
 }
+
+/** How many overdue jobs of a queue an engine names by id at most, in `QueueHealth.overdue.jobs`. */
+export const OVERDUE_NAMED = 20;

@@ -1,5 +1,6 @@
 import type { AuditPage, AuditQuery, AuditFilter, AuditRecord, NewAuditRecord } from './audit.ts';
 import type { AuditOutcome } from '../vocabulary/audit-outcomes.ts';
+import type { Incident, IncidentChanges, IncidentPage, IncidentQuery, IncidentSweep } from './incidents.ts';
 import type { LiveChannel } from './live-channel.ts';
 import type { IdempotencyReceipt, StoredPreview } from './preview.ts';
 import type { SqlExecutor } from './sql.ts';
@@ -38,6 +39,12 @@ export interface StoreTransaction {
   appendAudit(record: NewAuditRecord): Promise<AuditRecord>;
   /** Saves the first answer for an idempotency key; throws `IdempotencyConflict` if one exists. */
   saveReceipt(receipt: IdempotencyReceipt): Promise<void>;
+  /**
+   * Optional, with the store's incidents: resolves as `repaired` the open `stuck-job` incidents of
+   * these jobs of `queue`, in this transaction, so that a repair and its incident's end commit
+   * together. Returns the incidents it resolved.
+   */
+  resolveJobIncidents?(queue: string, jobIds: readonly string[], at: string): Promise<readonly Incident[]>;
 }
 
 /** One of the store's tables, by the database's own estimate. */
@@ -103,4 +110,16 @@ export interface OpsStore {
    * live.
    */
   createLiveChannel?(): LiveChannel;
+  /**
+   * Optional: keeps what a diagnosis pass found as incidents. For each observed condition, opens an
+   * incident, or updates the open one with the same fingerprint (several processes sweeping at once
+   * never open two); then resolves as `cleared` the open incidents not observed, except those the
+   * sweep is `unsure` of. Bounded: writes at most what was observed and resolves a bounded batch.
+   * A store without it (and `listIncidents`) keeps no incidents, and the console shows none.
+   */
+  recordIncidents?(sweep: IncidentSweep): Promise<IncidentChanges>;
+  /** Optional, with `recordIncidents`: one page of incidents, open ones first. */
+  listIncidents?(query: IncidentQuery): Promise<IncidentPage>;
+  /** Optional, with `recordIncidents`: one incident, or null. */
+  getIncident?(id: string): Promise<Incident | null>;
 }

@@ -4,6 +4,8 @@ import type { Logger, ResolvedOptions } from '../options.ts';
 import { listQueuesWithCounts } from '../services/queue-info.ts';
 import { workerStatus, WORKER_LIST_LIMIT } from '../services/workers.ts';
 import type { AttentionFinding } from '../vocabulary/wire.ts';
+import type { IncidentSweep } from '../contracts/incidents.ts';
+import { incidentSweepOf } from '../incidents/observations.ts';
 import type { AttentionKind } from '../vocabulary/attention-kinds.ts';
 import { createFailureHistory } from './failure-history.ts';
 import { findingsOf, uncheckedKinds, type DiagnosisThresholds } from './findings.ts';
@@ -18,6 +20,8 @@ export interface DiagnosisPassOptions {
   readonly workerHealth: ResolvedOptions['workers'];
   /** Whether anyone is watching now (open live streams), which keeps the pass running. */
   readonly watched: () => boolean;
+  /** Called with each pass's incident-worthy findings, before the pass counts as done; a rejection is logged. */
+  readonly keepIncidents?: (sweep: IncidentSweep) => Promise<void>;
 }
 
 /** What the last pass found, for every queue. */
@@ -25,6 +29,8 @@ export interface Diagnosis {
   readonly checkedAt: string;
   readonly findings: readonly AttentionFinding[];
   readonly unchecked: readonly AttentionKind[];
+  /** What of it is worth keeping as incidents. */
+  readonly incidents: IncidentSweep;
 }
 
 /**
@@ -89,7 +95,14 @@ export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPas
     const [health, runningInstances, schedules] = await Promise.all([readHealth(names), readRunningInstances(now), readSchedules()]);
     history.record(now, queues);
     const readings = { now, queues, health, runningInstances, schedules, trend: (queue: string) => history.trend(queue, now), thresholds: options.thresholds };
-    return { checkedAt: new Date(now).toISOString(), findings: findingsOf(readings), unchecked: uncheckedKinds(readings) };
+    const checkedAt = new Date(now).toISOString();
+    const findings = findingsOf(readings);
+    const unchecked = uncheckedKinds(readings);
+    const incidents = incidentSweepOf(checkedAt, findings, unchecked, health);
+    if (options.keepIncidents) {
+      await options.keepIncidents(incidents).catch((error: unknown) => options.logger.error('ops-jobs: the diagnosis pass could not keep its incidents', error));
+    }
+    return { checkedAt, findings, unchecked, incidents };
   }
 
   function run(): Promise<Diagnosis> {

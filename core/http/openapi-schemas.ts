@@ -1,5 +1,6 @@
 import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 import { ATTENTION_KINDS } from '../vocabulary/attention-kinds.ts';
+import { INCIDENT_KINDS, INCIDENT_RESOLUTIONS } from '../vocabulary/incident-kinds.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
 
@@ -223,6 +224,31 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       thresholds: {
         type: 'object', required: ['lateAfterHeartbeats', 'missingAfterHeartbeats'],
         properties: { lateAfterHeartbeats: { type: 'integer' }, missingAfterHeartbeats: { type: 'integer' } },
+      },
+    },
+  },
+  IncidentList: {
+    type: 'object', required: ['kept', 'incidents', 'resolvedWithinHours', 'nextCursor'],
+    properties: {
+      kept: { type: 'boolean', description: "Whether the console's store keeps incidents; false means none are ever listed." },
+      resolvedWithinHours: { type: 'integer', description: 'Resolved incidents are listed this many hours after they resolved.' },
+      nextCursor: { type: ['string', 'null'], description: 'The cursor of the next page; null on the last.' },
+      incidents: {
+        type: 'array', description: 'Open ones first (newest first), then resolved ones (most recently resolved first).',
+        items: {
+          type: 'object', required: ['id', 'kind', 'queue', 'jobId', 'count', 'firstSeenAt', 'lastSeenAt', 'resolvedAt', 'resolution'],
+          properties: {
+            id: { type: 'string' },
+            kind: { type: 'string', enum: [...INCIDENT_KINDS], description: 'stuck-job: a running job past its expiry or heartbeat, or whose lock is gone; overdue: such jobs of a queue, when the engine names none; stuck-flows: jobs waiting on a failed step of their flow; no-workers: ready jobs and no running worker.' },
+            queue: { type: 'string' },
+            jobId: { type: ['string', 'null'], description: 'stuck-job: the job; null for a condition of the whole queue.' },
+            count: { type: 'integer', minimum: 0, description: 'How many jobs the last pass that saw it counted.' },
+            firstSeenAt: timestamp,
+            lastSeenAt: timestamp,
+            resolvedAt: { ...nullableTimestamp, description: 'Null while open.' },
+            resolution: { type: ['string', 'null'], enum: [...INCIDENT_RESOLUTIONS, null], description: 'cleared: a pass no longer found it; repaired: an operator action on its job ended it.' },
+          },
+        },
       },
     },
   },

@@ -13,6 +13,7 @@ import { listSchedules } from '../services/schedules.ts';
 import { findJobsById } from '../services/job-search.ts';
 import { listWorkers } from '../services/workers.ts';
 import { getAttention } from '../services/attention.ts';
+import { listIncidents } from '../services/incidents.ts';
 import { openEvents, reportFallback } from '../services/live-events.ts';
 import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { activityWindow, auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
@@ -205,6 +206,12 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     summary: "What needs an operator now, from the background diagnosis's last pass (never a pass of its own): overdue running jobs, rising failures, queues nobody works, backlogs and waiting dead letters.",
     action: 'queues.view', parameters: [], response: 'Attention', errors: [401, 403],
     serve: ({ services, actor }) => getAttention(services, actor),
+  },
+  {
+    method: 'GET', template: template('/incidents'), operationId: 'listIncidents',
+    summary: 'The incidents the background diagnosis kept (stuck jobs, flows stuck behind a failed step, queues with work and no worker): open ones first, then those resolved in the last day.',
+    action: 'incidents.view', parameters: [limitParam, cursorParam], response: 'IncidentList', errors: [400, 401, 403],
+    serve: ({ services, actor, query }) => listIncidents(services, actor, pageSize(query), query.get('cursor')),
   },
   {
     method: 'GET', template: template('/workers'), operationId: 'listWorkers',

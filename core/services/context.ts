@@ -8,6 +8,7 @@ import type { Access } from './access.ts';
 import type { ChangeFeed } from '../live/change-feed.ts';
 import type { DiagnosisPass } from '../diagnosis/diagnosis-pass.ts';
 import type { AttemptLog } from './refused-attempts.ts';
+import type { IncidentKeeper } from '../incidents/keeper.ts';
 import type { StreamRegistry } from '../live/stream-registry.ts';
 
 /** What every service works with. */
@@ -31,6 +32,8 @@ export interface ServiceContext {
   readonly workerHealth: ResolvedOptions['workers'];
   /** The background diagnosis behind the overview's "needs attention". */
   readonly diagnosis: DiagnosisPass;
+  /** Where the diagnosis's incidents are kept, and repairs of them told to the host. */
+  readonly incidents: IncidentKeeper;
   /** The dashboard served read-only under `{mount}/bridge/`, if the host configured one. */
   readonly bridge: ConsoleBridge | null;
   /** The host's sign-out page relative to the mount's root (`../../account/switch`), if given. */

@@ -3,6 +3,7 @@ import { isWholeQueue } from '../vocabulary/job-selection.ts';
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
 import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
+import type { Incident } from '../contracts/incidents.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, ProblemError } from '../errors.ts';
 import { idempotencyKeyReused, previewExpired, previewNotFound, previewOfAnotherOperator, previewUsed, queueDrift } from '../problems.ts';
@@ -188,17 +189,23 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
   const record = (affected: number) => recordOf(context, preview, principal, reason, options, affected);
 
   await engine.prepare?.(action, preview.queue);
+  const repaired: Incident[] = [];
   if (engine.capabilities.sharedTransactions) {
     return store.transaction(async (tx) => {
       if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
       assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids, tx.sql));
       const affected = await engine.apply(action, preview.queue, ids, tx.sql);
       const audit = await tx.appendAudit(record(affected));
+      // The stuck jobs' incidents end with the action that repaired them, or not at all.
+      repaired.push(...(affected > 0 ? await tx.resolveJobIncidents?.(preview.queue, ids, context.clock().toISOString()) ?? [] : []));
       // Sent when this transaction commits, so other processes hear of the action exactly when
       // it happened, and never of one that rolled back.
       await context.feed.shareAction(audit.id, tx);
       return finish(context, principal, options, tx, audit.id, affected);
-    }).then((result) => announce(context, preview, principal, result));
+    }).then(async (result) => {
+      await tellRepaired(context, preview, principal, result, repaired);
+      return announce(context, preview, principal, result);
+    });
   }
 
   // The engine cannot join the store's transaction: record the intent first, so that a crash
@@ -215,7 +222,23 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
     await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
     throw error;
   }
-  return complete(context, preview, principal, options, intent.id, affected);
+  const result = await complete(context, preview, principal, options, intent.id, affected);
+  if (affected > 0) {
+    // The engine kept no transaction with the store: the incidents end once the action has.
+    const ended = await store.transaction(async (tx) => await tx.resolveJobIncidents?.(preview.queue, ids, context.clock().toISOString()) ?? [])
+      .catch((error: unknown) => {
+        context.logger.error('ops-jobs: the incidents of repaired jobs could not be resolved; the next diagnosis pass will', error);
+        return [];
+      });
+    await tellRepaired(context, preview, principal, result, ended);
+  }
+  return result;
+}
+
+/** Counts the incidents an action resolved and tells the host's `onRepair`, after the commit. */
+async function tellRepaired(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, result: ExecuteResult, incidents: readonly Incident[]): Promise<void> {
+  if (incidents.length === 0) return;
+  await context.incidents.repaired(incidents, { action: preview.action, auditId: result.body.auditId, principalLabel: principal.label });
 }
 
 /** Records the outcome of an intent whose action succeeded, keeps the receipt, and tells the consoles. */

@@ -1,4 +1,5 @@
 import { ALL_ACTIONS, OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { INCIDENT_KINDS } from '../vocabulary/incident-kinds.ts';
 
 // Value sets shared by several events. Every list is closed: a value not listed here is never
 // published. Adding a value or an event is a minor change; renaming or removing one is a major one.
@@ -27,6 +28,7 @@ const HTTP_ROUTES = [
   '/api/queues/{queue}/activity',
   '/api/queues/{queue}/jobs/{id}/flow',
   '/api/attention',
+  '/api/incidents',
   '/api/audit',
   '/api/audit/export',
   '/api/audit/{id}',
@@ -170,6 +172,31 @@ export const telemetryContract = deepFreeze({
           description: "A run of the store's migrations ended.",
           tags: { outcome: ['applied', 'up_to_date', 'failed'], driver: ['pg', 'pglite'] },
           measurements: ['count', 'duration_ms'],
+        },
+      },
+    },
+    incidents: {
+      channel: 'ops-jobs:incidents',
+      events: {
+        opened: {
+          description: 'A diagnosis pass opened an incident (count: how many of the kind in one pass).',
+          tags: { kind: [...INCIDENT_KINDS] },
+          measurements: ['count'],
+        },
+        resolved: {
+          description: 'A diagnosis pass no longer found the condition of open incidents and resolved them.',
+          tags: { kind: [...INCIDENT_KINDS] },
+          measurements: ['count'],
+        },
+        repaired: {
+          description: "An operator action on an incident's job resolved it.",
+          tags: { kind: [...INCIDENT_KINDS], action: OPERATOR_ACTION },
+          measurements: ['count'],
+        },
+        hook_failed: {
+          description: "The host's escalation hook threw, rejected or timed out; a follow-up audit record says so.",
+          tags: { hook: ['on_incident', 'on_repair'], cause: ['error', 'timeout'] },
+          measurements: ['count'],
         },
       },
     },

@@ -33,6 +33,8 @@ export const ACTIONS = Object.freeze({
   auditExport: 'audit.export',
   /** Open the read-only bridge to another dashboard (bull-board), which shows job data unredacted. */
   bridgeView: 'bridge.view',
+  /** See the incidents the background diagnosis kept: stuck jobs, stuck flows, queues nobody works. */
+  incidentsView: 'incidents.view',
 } as const);
 
 export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -85,12 +87,19 @@ export function queueActionOf(action: QueueOperatorAction): QueueAction {
 }
 
 /**
- * What the audit log records: every operator action, and each opening of a bridge to another
- * dashboard (which shows job data the display policy cannot redact).
+ * What the audit log records: every operator action, each opening of a bridge to another
+ * dashboard (which shows job data the display policy cannot redact), and each failed escalation
+ * hook.
  */
-export type AuditedAction = OperatorAction | typeof ACTIONS.bridgeView;
+export type AuditedAction = OperatorAction | typeof ACTIONS.bridgeView | typeof ESCALATION_ACTION;
 
-export const AUDITED_ACTIONS: readonly AuditedAction[] = Object.freeze([...OPERATOR_ACTIONS, ACTIONS.bridgeView]);
+/**
+ * Not asked of `authorize`: the console's own record that a host's escalation hook (`onIncident`,
+ * `onRepair`) failed or timed out, appended as a follow-up to the incident or repair it was about.
+ */
+export const ESCALATION_ACTION = 'incident.escalate' as const;
+
+export const AUDITED_ACTIONS: readonly AuditedAction[] = Object.freeze([...OPERATOR_ACTIONS, ACTIONS.bridgeView, ESCALATION_ACTION]);
 
 export function isAuditedAction(value: unknown): value is AuditedAction {
   return typeof value === 'string' && (AUDITED_ACTIONS as readonly string[]).includes(value);
