@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { OptionsError } from '../../../../core/errors.ts';
 import { createPostgresStore } from '../../../../adapters/postgres/index.ts';
 import { auditTests } from './audit-tests.ts';
+import { incidentTests } from './incident-tests.ts';
 import { previewTests } from './preview-tests.ts';
 import { onEveryTarget } from './suite.ts';
 import { transactionTests } from './transaction-tests.ts';
@@ -12,6 +13,7 @@ onEveryTarget('ops store', (suite) => {
   describe('previews', () => previewTests(suite));
   describe('transactions and receipts', () => transactionTests(suite));
   describe('audit log', () => auditTests(suite));
+  describe('incidents', () => incidentTests(suite));
 });
 
 test('the export batch size option must be an integer from 1 to 10,000', () => {
