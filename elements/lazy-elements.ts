@@ -20,6 +20,7 @@ const LOADERS = {
   'ops-jobs-attention': () => import('./attention/attention.ts').then((module) => module.OpsJobsAttention),
   'ops-jobs-job-flow': () => import('./job-flow/job-flow.ts').then((module) => module.OpsJobsJobFlow),
   'ops-jobs-queue-activity': () => import('./queue-activity/queue-activity.ts').then((module) => module.OpsJobsQueueActivity),
+  'ops-jobs-incident-list': () => import('./incident-list/incident-list.ts').then((module) => module.OpsJobsIncidentList),
   'ops-jobs-worker-list': () => import('./worker-list/worker-list.ts').then((module) => module.OpsJobsWorkerList),
   'ops-jobs-job-search': () => import('./job-search/job-search.ts').then((module) => module.OpsJobsJobSearch),
   'ops-jobs-schedule-list': () => import('./schedule-list/schedule-list.ts').then((module) => module.OpsJobsScheduleList),

@@ -84,7 +84,9 @@ export class OpsJobsAttention extends ViewElement {
         <h2 id="attention-title">${value.findings.length > 0 ? html`${alertIcon}${msg('Needs attention')}` : html`${checkCircleIcon}${msg('Nothing needs attention')}`}</h2>
         <span class="checked">${value.checkedAt
           ? html`${clockIcon}${msg('checked')} <ops-jobs-relative-time datetime=${value.checkedAt}></ops-jobs-relative-time>`
-          : msg('checking the queues…')}</span>
+          : msg('checking the queues…')}${this.session?.permissions['incidents.view']
+          ? html`<span class="sep" aria-hidden="true">·</span><a class="incidents" href=${this.href(routes.incidents())}>${msg('Incidents')}</a>`
+          : ''}</span>
       </header>
       ${value.findings.length > 0 ? html`<ul class="findings">${value.findings.map((finding) => this.#finding(finding))}</ul>` : ''}
       ${this.#unchecked(value)}

@@ -281,6 +281,7 @@ export class OpsJobsConsole extends LitElement {
       : route.name === 'schedules' ? 'ops-jobs-schedule-list'
       : route.name === 'find-job' ? 'ops-jobs-job-search'
       : route.name === 'workers' ? 'ops-jobs-worker-list'
+      : route.name === 'incidents' ? 'ops-jobs-incident-list'
       : route.name === 'queue-activity' ? 'ops-jobs-queue-activity'
       : null;
     this.viewError = undefined;
@@ -380,6 +381,8 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-queue-activity theme=${theme} .queue=${route.queue}></ops-jobs-queue-activity>`;
       case 'workers':
         return html`<ops-jobs-worker-list theme=${theme}></ops-jobs-worker-list>`;
+      case 'incidents':
+        return html`<ops-jobs-incident-list theme=${theme}></ops-jobs-incident-list>`;
       case 'find-job':
         return html`<ops-jobs-job-search theme=${theme} .query=${route.id}></ops-jobs-job-search>`;
       case 'schedules':

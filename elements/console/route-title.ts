@@ -17,6 +17,8 @@ export function routeTitle(route: Route, brand: string): string {
         return [msg('Activity'), route.queue];
       case 'workers':
         return [msg('Workers')];
+      case 'incidents':
+        return [msg('Incidents')];
       case 'find-job':
         return route.id ? [msg('Find a job'), route.id] : [msg('Find a job')];
       case 'schedules':

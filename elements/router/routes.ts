@@ -10,6 +10,8 @@ export type Route =
   | { readonly name: 'queue-activity'; readonly queue: string }
   /** The processes running the engine. */
   | { readonly name: 'workers' }
+  /** What the background diagnosis kept as incidents. */
+  | { readonly name: 'incidents' }
   /** The jobs whose id starts with `id`, in every queue. */
   | { readonly name: 'find-job'; readonly id: string }
   /** The recurring schedules, of one queue or of every queue. */
@@ -27,6 +29,7 @@ export const routes = Object.freeze({
   queueActivity: (queue: string): Route => ({ name: 'queue-activity', queue }),
   findJob: (id: string): Route => ({ name: 'find-job', id }),
   workers: (): Route => ({ name: 'workers' }),
+  incidents: (): Route => ({ name: 'incidents' }),
   schedules: (queue: string | null = null): Route => ({ name: 'schedules', queue }),
   audit: (filter: AuditQuery = {}): Route => ({ name: 'audit', filter }),
   auditRecord: (id: string): Route => ({ name: 'audit-record', id }),
@@ -52,6 +55,7 @@ export function parseRoute(url: URL, root: URL): Route | null {
     if (segments.length === 3 && segments[2] === 'activity') return routes.queueActivity(segments[1]);
   }
   if (segments?.length === 1 && segments[0] === 'workers') return routes.workers();
+  if (segments?.length === 1 && segments[0] === 'incidents') return routes.incidents();
   if (segments?.length === 1 && segments[0] === 'jobs') return routes.findJob(url.searchParams.get('id') ?? '');
   if (segments?.length === 1 && segments[0] === 'schedules') return routes.schedules(url.searchParams.get('queue') || null);
   if (segments?.[0] === 'audit') {
@@ -77,6 +81,8 @@ export function routeUrl(route: Route, root: URL): URL {
       return new URL(`queues/${encodeURIComponent(route.queue)}/activity`, root);
     case 'workers':
       return new URL('workers', root);
+    case 'incidents':
+      return new URL('incidents', root);
     case 'find-job': {
       const url = new URL('jobs', root);
       if (route.id) url.searchParams.set('id', route.id);

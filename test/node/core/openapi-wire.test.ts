@@ -9,6 +9,7 @@ import { SCHEMAS } from '../../../core/http/openapi-schemas.ts';
 import { ALL_ACTIONS, type Action } from '../../../core/vocabulary/actions.ts';
 import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts';
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
+import type { IncidentListResponse } from '../../../core/vocabulary/incident-wire.ts';
 import type {
   AttentionResponse, AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobFlowResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
   PreviewRequestBody, PreviewResponse, ProblemResponse, QueueActivityResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse, Shown,
@@ -171,6 +172,13 @@ agree<AttentionResponse>('Attention', [{
   findings: [{ kind: 'dead-letters', queue: 'emails-dlq', severity: 'warning', count: 13, more: false, windowSeconds: 300, previous: 3, since: at, from: ['emails'] }],
   unchecked: ['no-workers'],
 }, { checkedAt: null, findings: [], unchecked: [] }], {});
+agree<IncidentListResponse>('IncidentList', [{
+  kept: true, resolvedWithinHours: 24, nextCursor: 'abc',
+  incidents: [
+    { id: '1', kind: 'stuck-job', queue: 'emails', jobId: 'j1', count: 1, firstSeenAt: at, lastSeenAt: at, resolvedAt: null, resolution: null },
+    { id: '2', kind: 'no-workers', queue: 'emails', jobId: null, count: 4, firstSeenAt: at, lastSeenAt: at, resolvedAt: at, resolution: 'cleared' },
+  ],
+}, { kept: false, resolvedWithinHours: 24, nextCursor: null, incidents: [] }], {});
 agree<JobFlowResponse>('JobFlow', [{ steps: [summary], dependencies: [{ waiting: { queue: 'emails', id: 'j1' }, on: { queue: 'orders', id: 'o1' } }], more: false, hidden: 1 }], {});
 agree<QueueActivityResponse>('QueueActivity', [{
   queue: 'emails', window: '24h', from: at, to: at, bucketSeconds: 1800, recorded: true,
