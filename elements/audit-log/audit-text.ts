@@ -43,13 +43,13 @@ export function touchedJobs(record: AuditRecordResponse): record is JobsRecord {
 
 /** What the record's action is called: "Retry", or "Opened the bridge". */
 export function actionVerb(action: AuditedAction): string {
-  if (action === 'incident.escalate') return msg("Called the host's escalation hook");
+  if (action === 'incident.escalate') return msg('Called the host\'s escalation hook');
   return isOperatorAction(action) ? actionName(action) : msg('Opened the bridge');
 }
 
 /** What the record's action did, in the past tense: "Retried", or "Opened the bridge". */
 export function actionDone(action: AuditedAction): string {
-  if (action === 'incident.escalate') return msg("Called the host's escalation hook");
+  if (action === 'incident.escalate') return msg('Called the host\'s escalation hook');
   return isOperatorAction(action) ? actionCopy(action).doneLabel : msg('Opened the bridge');
 }
 

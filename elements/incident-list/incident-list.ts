@@ -120,7 +120,7 @@ export class OpsJobsIncidentList extends ViewElement {
         ${checkCircleIcon}<strong>${this.kept ? msg('No incidents') : msg('This console keeps no incidents')}</strong>
         <span>${this.kept
           ? msg('The console looks for stuck jobs, stuck flows and queues nobody works while it is open; what it finds is listed here.')
-          : msg("The console's store does not keep incidents.")}</span>
+          : msg('The console\'s store does not keep incidents.')}</span>
       </div>`;
     }
     return html`<div part="table" class="card table-card">
