@@ -33,3 +33,7 @@ export {
   telemetryContract, type TelemetryEventName, type TelemetryFamily, type TelemetryMeasurementName, type TelemetryMeasurements,
   type TelemetryMessage, type TelemetryTags,
 } from './telemetry/contract.ts';
+export type { Incident, IncidentChanges, IncidentCursor, IncidentObservation, IncidentPage, IncidentQuery, IncidentSweep } from './contracts/incidents.ts';
+export { INCIDENT_KINDS, INCIDENT_RESOLUTIONS, type IncidentKind, type IncidentResolution } from './vocabulary/incident-kinds.ts';
+export type { IncidentSummary, RepairSummary } from './incidents/summary.ts';
+export { incidentFingerprint } from './incidents/observations.ts';

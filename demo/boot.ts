@@ -53,6 +53,11 @@ export async function bootDemo(): Promise<Demo> {
     // The demo's sign-in page shows who is signed in, signs out, and signs in as someone else.
     signOutUrl: '/login',
     live: liveSettings(),
+    // Looks often, so that a killed worker's job shows as an incident within seconds.
+    diagnosis: { intervalSeconds: 5 },
+    // Stand-ins for a pager or a chat message: the summaries hold no job data.
+    onIncident: (summary) => console.log(`ops-jobs demo: incident ${summary.incidentId} opened: ${summary.sentence}`),
+    onRepair: (summary) => console.log(`ops-jobs demo: incident ${summary.incidentId} repaired by ${summary.principalLabel} (${summary.action}, audit record ${summary.auditId})`),
   });
   await opsJobs.ready();
   console.log(`ops-jobs demo: jobs and console tables in ${database.description}`);
