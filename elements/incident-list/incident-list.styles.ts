@@ -52,9 +52,6 @@ export const incidentListStyles = css`
       border-color: CanvasText;
     }
   }
-  tr.open td {
-    background: light-dark(#fff7f6, #1f1110);
-  }
   button.repair {
     display: block;
     margin-top: 0.4rem;

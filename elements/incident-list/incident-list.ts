@@ -150,8 +150,8 @@ export class OpsJobsIncidentList extends ViewElement {
       </td>
       <td role="cell" class="queue" data-label=${msg('Queue')}><a href=${this.href(this.#queueRoute(incident))}>${incident.queue}</a></td>
       <td role="cell" class="seen" data-label=${msg('Seen')}>
-        <span>${msg('first')} <ops-jobs-relative-time datetime=${incident.firstSeenAt}></ops-jobs-relative-time></span>
-        <span class="muted">${msg('last')} <ops-jobs-relative-time datetime=${incident.lastSeenAt}></ops-jobs-relative-time></span>
+        <span>${msg('first seen')} <ops-jobs-relative-time datetime=${incident.firstSeenAt}></ops-jobs-relative-time></span>
+        <span class="muted">${msg('last seen')} <ops-jobs-relative-time datetime=${incident.lastSeenAt}></ops-jobs-relative-time></span>
       </td>
       <td role="cell" class="state" data-label=${msg('State')}>
         ${open
