@@ -96,7 +96,7 @@ describe('the BullMQ engine on real Redis', () => {
     const [oldestCreated] = await client.hmget(`${prefix}:payments:${seeded.ids.waiting[0]}`, 'timestamp');
     const [health, ...others] = await engine.inspectQueues!(['payments', 'no-such-queue']);
     assert.deepEqual(others, [], 'an unknown queue has no entry');
-    assert.deepEqual(health, { queue: 'payments', oldestReadySince: new Date(Number(oldestCreated)).toISOString(), overdue: { count: 0, more: false } });
+    assert.deepEqual(health, { queue: 'payments', oldestReadySince: new Date(Number(oldestCreated)).toISOString(), overdue: { count: 0, more: false, jobs: [] } });
     // The worker holding the running job dies: its lock expires, and nothing has taken the job back yet.
     const lock = `${prefix}:payments:${seeded.ids.active[0]}:lock`;
     const token = await client.get(lock);
@@ -104,7 +104,7 @@ describe('the BullMQ engine on real Redis', () => {
     await client.del(lock);
     try {
       const [orphaned] = await engine.inspectQueues!(['payments']);
-      assert.deepEqual(orphaned?.overdue, { count: 1, more: false });
+      assert.deepEqual(orphaned?.overdue, { count: 1, more: false, jobs: [seeded.ids.active[0]] });
     } finally {
       await client.set(lock, token, 'PX', 600_000);
     }
