@@ -31,6 +31,9 @@ type ActionMethods = Required<Pick<JobEngine, 'selectForAction' | 'prepare' | 's
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
+/** What a job failed by an operator holds as its error (pg-boss stores it as the job's output). */
+const FAILED_BY_OPERATOR = 'Failed by an operator in ops-jobs: its worker was no longer working it.';
+
 /** A preview by state counts the jobs in the state up to twice its cap, and at least this many. */
 const PREVIEW_COUNT_FLOOR = 100;
 
@@ -139,6 +142,13 @@ export function createActionMethods(context: ActionContext): ActionMethods {
         // Without a limit pg-boss moves at most 1,000 per call, oldest first.
         const moved = await boss.redrive!(queue, { ...options, ids, limit: ids.length });
         return countOf(action, moved);
+      }
+      case 'fail': {
+        // pg-boss fails any job not yet finished; the action is for running ones only.
+        const states = await query<{ id: string; state: JobState }>(sql.jobStates(schema, queue, ids, { lock: db !== undefined }), db);
+        const running = states.filter((row) => row.state === 'active').map((row) => row.id);
+        if (running.length === 0) return 0;
+        return affectedBy(action, await boss.fail!(queue, running, { message: FAILED_BY_OPERATOR }, options));
       }
       case 'promote':
         throw new InvalidInputError('action', 'pg-boss cannot promote jobs.');

@@ -110,6 +110,8 @@ export interface PgBossLike {
   getJobById(name: string, id: string, options?: PgBossCommandOptions): Promise<unknown>;
   retry(name: string, id: string[], options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
   cancel(name: string, id: string[], options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
+  /** Fails jobs as if their handler had thrown; optional, for the `fail` action. */
+  fail?(name: string, id: string[], data?: object | null, options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
   deleteJob(name: string, id: string[], options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
   resume(name: string, id: string[], options?: PgBossCommandOptions): Promise<PgBossCommandResponseLike>;
   /** Moves dead-lettered jobs back to the queue each came from, as new jobs; resolves to how many moved. */

@@ -97,6 +97,8 @@ export function actionTarget(schema: string, action: JobAction): string {
     case 'promote':
       // pg-boss has no promote: no job is its target.
       return 'false';
+    case 'fail':
+      return `state = 'active'`;
   }
 }
 

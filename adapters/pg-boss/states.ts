@@ -14,6 +14,9 @@ export const PG_BOSS_STATES: readonly JobState[] = ALL_JOB_STATES;
  * - cancel: every job not yet finished: waiting (queued, scheduled, blocked), retrying and active.
  * - delete: any job.
  * - resume: only cancelled jobs, back to waiting (queued, or scheduled/blocked as before).
+ * - fail: running jobs (active), failed by pg-boss's `fail()` as if their handler had thrown: the
+ *   queue's retry policy applies, so a job with attempts left moves to retry, and one without
+ *   fails for good (and is copied to the queue's dead letter queue, if it has one).
  * - redrive: dead-lettered jobs (those with a source queue recorded) that have not started
  *   (queued, scheduled, blocked, retrying). pg-boss re-creates each in its source queue as a new
  *   job and removes it here. One whose source queue has since been deleted is still selected,
@@ -28,12 +31,13 @@ export const PG_BOSS_ACTION_STATES: Readonly<Record<Exclude<JobAction, 'promote'
   delete: PG_BOSS_STATES,
   resume: Object.freeze(['cancelled'] as const),
   redrive: Object.freeze(['queued', 'scheduled', 'blocked', 'retrying'] as const),
+  fail: Object.freeze(['active'] as const),
 });
 
 /** The actions this pg-boss instance can run: redrive only where it has `redrive()` and `previewRedrive()`. */
 export function actionStatesOf(boss: PgBossLike): Readonly<Partial<Record<JobAction, readonly JobState[]>>> {
-  const { redrive, ...always } = PG_BOSS_ACTION_STATES;
-  return Object.freeze(canRedrive(boss) ? { ...always, redrive } : always);
+  const { redrive, fail, ...always } = PG_BOSS_ACTION_STATES;
+  return Object.freeze({ ...always, ...(canRedrive(boss) ? { redrive } : {}), ...(typeof boss.fail === 'function' ? { fail } : {}) });
 }
 
 /** Whether this pg-boss instance has the commands the redrive action needs. */

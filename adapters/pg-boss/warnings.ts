@@ -55,6 +55,16 @@ export function createWarnings(context: ActionContext): (action: JobAction, queu
     return warnings;
   }
 
+  function failWarnings(selected: readonly SelectedRow[]): string[] {
+    const n = selected.length;
+    return [
+      `${subject(n, n)} ${pick(n, 'is', 'are')} running now. Failing does not stop a handler that is still running (a worker that hangs rather than died): ` +
+        'pg-boss ignores what it reports when it finishes, and aborts its job.signal only if the queue uses heartbeats.',
+      `The queue's retry policy applies: ${pick(n, 'a job', 'each job')} with attempts left is retried, and ${pick(n, 'one', 'those')} without ${pick(n, 'fails', 'fail')} for good ` +
+        '(and is copied to the dead letter queue, if the queue has one).',
+    ];
+  }
+
   async function redriveWarnings(queue: string, ids: string[]): Promise<string[]> {
     // pg-boss throws for a queue it does not have; no such queue has jobs to warn about.
     const [queueRow] = await query<{ exists: boolean }>(sql.queueExists(schema, queue));
@@ -99,6 +109,8 @@ export function createWarnings(context: ActionContext): (action: JobAction, queu
         return stopWarnings(action, selected);
       case 'redrive':
         return redriveWarnings(queue, selected.map((row) => row.id));
+      case 'fail':
+        return failWarnings(selected);
       case 'resume':
       case 'promote':
         return [];

@@ -11,6 +11,11 @@ export const ACTIONS = Object.freeze({
   jobRetry: 'job.retry',
   /** Stop jobs that are waiting or running. */
   jobCancel: 'job.cancel',
+  /**
+   * Mark running jobs failed, as if their handler had thrown: for a job whose worker is gone. The
+   * queue's retry policy applies (a job with attempts left is retried).
+   */
+  jobFail: 'job.fail',
   /** Remove jobs for good. */
   jobDelete: 'job.delete',
   /** Put cancelled jobs back in the queue. */
@@ -43,7 +48,7 @@ export type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
 export const ALL_ACTIONS: readonly Action[] = Object.freeze(Object.values(ACTIONS));
 
 /** What an engine can do to jobs. The operator action for each is `job.<name>`. */
-export const JOB_ACTIONS = Object.freeze(['retry', 'cancel', 'delete', 'resume', 'redrive', 'promote'] as const);
+export const JOB_ACTIONS = Object.freeze(['retry', 'cancel', 'delete', 'resume', 'redrive', 'promote', 'fail'] as const);
 
 export type JobAction = (typeof JOB_ACTIONS)[number];
 

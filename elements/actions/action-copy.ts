@@ -42,6 +42,15 @@ export function actionCopy(action: OperatorAction): ActionCopy {
       return { verb: msg('Resume'), infinitive: msg('resume'), done: msg('resumed'), doneLabel: msg('Resumed'), hint: msg('Puts a cancelled job back in the queue.'), tone: 'normal' };
     case 'job.cancel':
       return { verb: msg('Cancel'), infinitive: msg('cancel'), done: msg('cancelled'), doneLabel: msg('Cancelled'), hint: msg('Stops a job, waiting or running.'), tone: 'normal' };
+    case 'job.fail':
+      return {
+        verb: msg('Fail'),
+        infinitive: msg('fail'),
+        done: msg('failed'),
+        doneLabel: msg('Failed'),
+        hint: msg('Marks a running job failed, as if its handler had thrown: for a job whose worker is gone. The queue\'s retry policy applies.'),
+        tone: 'normal',
+      };
     case 'job.delete':
       return { verb: msg('Delete'), infinitive: msg('delete'), done: msg('deleted'), doneLabel: msg('Deleted'), hint: msg('Removes for good; cannot be undone.'), tone: 'danger' };
     case 'queue.pause':
@@ -73,7 +82,7 @@ export function isQueueAction(action: OperatorAction): action is QueueOperatorAc
 }
 
 /** Every job action, in the order the console offers them. */
-export const ACTION_ORDER: readonly JobOperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.promote', 'job.resume', 'job.cancel', 'job.delete']);
+export const ACTION_ORDER: readonly JobOperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.promote', 'job.resume', 'job.cancel', 'job.fail', 'job.delete']);
 
 /** Every queue action, in the order the console offers them. */
 export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(['queue.pause', 'queue.resume']);

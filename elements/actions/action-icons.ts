@@ -1,6 +1,6 @@
 import type { SVGTemplateResult } from 'lit';
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
-import { pauseIcon, playIcon, promoteIcon, redriveIcon, retryIcon, stopIcon, trashIcon } from '../shared/icons.ts';
+import { alertIcon, pauseIcon, playIcon, promoteIcon, redriveIcon, retryIcon, stopIcon, trashIcon } from '../shared/icons.ts';
 
 /** The icon beside each operator action's name. Decorative, like every icon. */
 export const ACTION_ICONS: Readonly<Record<OperatorAction, SVGTemplateResult>> = Object.freeze({
@@ -8,6 +8,7 @@ export const ACTION_ICONS: Readonly<Record<OperatorAction, SVGTemplateResult>> =
   'job.redrive': redriveIcon,
   'job.resume': playIcon,
   'job.cancel': stopIcon,
+  'job.fail': alertIcon,
   'job.promote': promoteIcon,
   'job.delete': trashIcon,
   'queue.pause': pauseIcon,

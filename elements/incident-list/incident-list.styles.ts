@@ -52,8 +52,10 @@ export const incidentListStyles = css`
       border-color: CanvasText;
     }
   }
-  button.repair {
-    display: block;
+  .repairs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
     margin-top: 0.4rem;
   }
 `;

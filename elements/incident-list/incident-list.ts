@@ -19,6 +19,12 @@ import { viewStyles } from '../shared/view.styles.ts';
 import { incidentListStyles } from './incident-list.styles.ts';
 import { msg, plural } from '../shared/locale.ts';
 
+/** What an open stuck job offers, in this order. */
+const REPAIRS = [
+  { action: 'job.fail', label: () => msg('Fail job…') },
+  { action: 'job.cancel', label: () => msg('Cancel job…') },
+] as const;
+
 function kindLabel(kind: IncidentKind): string {
   return {
     'stuck-job': msg('Stuck job'),
@@ -168,15 +174,21 @@ export class OpsJobsIncidentList extends ViewElement {
     return routes.queue(incident.queue, 'active');
   }
 
-  /** A cancel of an open stuck job, where the operator may cancel and the engine can cancel a running job. */
+  /**
+   * The repairs of an open stuck job the operator may run and the engine can run on a running job:
+   * fail it (its retry policy applies) or cancel it, each through the action dialog.
+   */
   #repair(incident: IncidentResponse): TemplateResult | string {
     const session = this.operator;
-    if (incident.kind !== 'stuck-job' || incident.jobId === null || !session?.permissions['job.cancel']) return '';
-    if (!session.engine.actions['job.cancel']?.includes('active')) return '';
-    const request = { action: 'job.cancel' as const, target: { queue: incident.queue, ids: [incident.jobId] }, subject: msg('job {id}', { id: shortId(incident.jobId) }) };
-    return html`<button type="button" class="repair" @click=${async () => {
+    const jobId = incident.jobId;
+    if (incident.kind !== 'stuck-job' || jobId === null || !session) return '';
+    const offered = REPAIRS.filter(({ action }) => session.permissions[action] && session.engine.actions[action]?.includes('active'));
+    if (offered.length === 0) return '';
+    const open = async (action: (typeof REPAIRS)[number]['action']) => {
+      const request = { action, target: { queue: incident.queue, ids: [jobId] }, subject: msg('job {id}', { id: shortId(jobId) }) };
       this.dialogFailed = !(await openActionDialog(this.renderRoot, request));
-    }}>${msg('Cancel job…')}</button>`;
+    };
+    return html`<span class="repairs">${offered.map(({ action, label }) => html`<button type="button" class="repair" @click=${() => void open(action)}>${label()}</button>`)}</span>`;
   }
 
   #footer(): TemplateResult | string {

@@ -17,7 +17,7 @@ import type { ApiAnswer, ApiHandler } from './server.ts';
 export const SESSION: SessionResponse = {
   actor: { label: 'Dana Whitfield' },
   permissions: {
-    'queues.view': true, 'jobs.view': true, 'job.retry': false, 'job.cancel': false, 'job.delete': false,
+    'queues.view': true, 'jobs.view': true, 'job.retry': false, 'job.cancel': false, 'job.fail': false, 'job.delete': false,
     'job.resume': false, 'job.redrive': false, 'job.promote': false, 'queue.pause': false, 'queue.resume': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false, 'bridge.view': false, 'workers.view': false, 'incidents.view': false,
   },
   reasons: {},

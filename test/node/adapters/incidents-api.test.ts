@@ -21,11 +21,12 @@ const SECRET = 'sk_live_incident_secret_4242';
 let pglite: PGlite;
 let boss: PgBoss;
 const stuck: Record<string, string> = {};
+const stuckToFail: Record<string, string> = {};
 
 /** `scoped` may not see `emails`; `blind` sees nothing; `operator` may also cancel jobs. */
 function allow(user: string, action: Action, resource: Resource): boolean {
   if (user === 'scoped' && resource.type === 'queue' && resource.queue.startsWith('emails')) return false;
-  if (user === 'operator' && action === 'job.cancel') return true;
+  if (user === 'operator' && (action === 'job.cancel' || action === 'job.fail')) return true;
   return user !== 'blind' && action.endsWith('.view');
 }
 
@@ -44,6 +45,10 @@ before(async () => {
     await boss.fetch('reports');
     await pglite.query(`UPDATE pgboss.job SET started_on = now() - interval '10 minutes' WHERE id = $1`, [report]);
     stuck[host] = report!;
+    const other = await boss.send('reports', { month: 12, apiKey: SECRET }, { retryLimit: 0 });
+    await boss.fetch('reports');
+    await pglite.query(`UPDATE pgboss.job SET started_on = now() - interval '10 minutes' WHERE id = $1`, [other]);
+    stuckToFail[host] = other!;
   }
 
   // A flow stuck behind a failed step.
@@ -180,6 +185,23 @@ for (const hostName of HOSTS) {
       assert.equal(repaired[0]!.action, 'job.cancel');
       assert.equal(repaired[0]!.jobId, stuck[hostName]);
       assert.ok(!JSON.stringify(repaired).includes(SECRET));
+    });
+
+    test('failing the other stuck job resolves its incident too; the job fails for good, having no retries left', async () => {
+      await until('viewer', (answer) => answer.incidents.some((incident) => incident.jobId === stuckToFail[hostName]), 'the incident of the job to fail');
+      const headers = { 'x-test-user': 'operator', 'content-type': 'application/json', origin: host.url };
+      const previewed = await fetch(`${host.url}/ops/jobs/api/actions/preview`, {
+        method: 'POST', headers, body: JSON.stringify({ action: 'job.fail', target: { queue: 'reports', ids: [stuckToFail[hostName]] } }),
+      });
+      assert.equal(previewed.status, 200, await previewed.clone().text());
+      const preview = await previewed.json();
+      assert.equal(preview.count, 1);
+      assert.ok(preview.warnings.some((warning: string) => /does not stop a handler/.test(warning)), JSON.stringify(preview.warnings));
+      const executed = await fetch(`${host.url}/ops/jobs/api/actions/execute`, { method: 'POST', headers, body: JSON.stringify({ token: preview.token, reason: 'Its worker died mid-job' }) });
+      assert.equal(executed.status, 200, await executed.clone().text());
+      const incident = (await incidents('viewer')).incidents.find((entry) => entry.jobId === stuckToFail[hostName]);
+      assert.equal(incident?.resolution, 'repaired');
+      assert.equal((await boss.getJobById('reports', stuckToFail[hostName]!))?.state, 'failed');
     });
 
     test('an incident whose condition is gone resolves at the next pass', async () => {

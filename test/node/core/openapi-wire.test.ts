@@ -152,7 +152,7 @@ agree<SessionResponse>('Session', [{
   reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
   engine: {
     name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true, flows: true,
-    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'], 'job.promote': ['scheduled'] },
+    actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'], 'job.promote': ['scheduled'], 'job.fail': ['active'] },
     queueActions: ['queue.pause', 'queue.resume'],
   },
   limits: { cap: 1000, reasonMinLength: 8 },

@@ -14,6 +14,8 @@ const AFTER: Record<Exclude<JobAction, 'redrive' | 'promote'>, JobState | undefi
   // The seeded cancelled job was queued when it was cancelled, and goes back to queued.
   resume: 'queued',
   delete: undefined,
+  // The seeded running job has retries left: pg-boss's fail() sends it to retry.
+  fail: 'retrying',
 };
 
 const appliesTo = (action: keyof typeof PG_BOSS_ACTION_STATES, job: SeededJob): boolean => PG_BOSS_ACTION_STATES[action].includes(job.state);
@@ -32,7 +34,7 @@ export function selectionCases(suite: ActionSuite): void {
     });
 
     dbTest("each action leaves the jobs it changes in pg-boss's resulting state", async () => {
-      for (const action of ['retry', 'cancel', 'resume', 'delete'] as const) {
+      for (const action of ['retry', 'cancel', 'resume', 'delete', 'fail'] as const) {
         const { queue, all } = await everyState(action);
         const ids = all.map((job) => job.id);
         assert.equal(await engine().apply(action, queue, ids), all.filter((job) => appliesTo(action, job)).length);
@@ -42,6 +44,20 @@ export function selectionCases(suite: ActionSuite): void {
           assert.equal(after.get(job.id), expected, `${job.state} job after ${action}`);
         }
       }
+    });
+
+    dbTest('a failed running job without retries left fails for good, with the reason as its error, and the preview warns', async () => {
+      const { boss } = suite.run();
+      const queue = await suite.freshQueue('fail_for_good');
+      const id = (await boss.send(queue, { step: 'stuck' }, { retryLimit: 0 }))!;
+      await boss.fetch(queue);
+      const selected = await engine().selectForAction('fail', queue, { ids: [id] }, 10);
+      assert.equal(selected.eligible, 1);
+      assert.match(selected.warnings?.join(' ') ?? '', /does not stop a handler.*retry policy/s);
+      assert.equal(await engine().apply('fail', queue, [id]), 1);
+      const after = await engine().getJob(queue, id);
+      assert.equal(after?.state, 'failed');
+      assert.match(JSON.stringify(after?.error ?? null), /Failed by an operator/);
     });
 
     dbTest('a cancel preview by state counts past its cap', async () => {

@@ -14,6 +14,7 @@ const CASES: Record<Exclude<JobAction, 'redrive' | 'promote'>, { readonly job: (
   cancel: { job: (jobs) => jobs.active },
   resume: { job: (jobs) => jobs.cancelled },
   delete: { job: (jobs) => jobs.completed },
+  fail: { job: (jobs) => jobs.active },
 };
 
 /** Runs `work` while recording every statement pg-boss runs on its own connection. */
