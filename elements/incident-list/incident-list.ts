@@ -58,6 +58,7 @@ function sentence(incident: IncidentResponse): string {
  * @attr theme - `light`, `dark` or `auto` (default).
  *
  * @csspart table - the incidents' card.
+ * @csspart load-more - the "Load more" button.
  *
  * @cssprop --ops-jobs-color-<name> - the colours, such as `--ops-jobs-color-accent` (each is listed on `<ops-jobs-console>`).
  * @cssprop --ops-jobs-font-family - text font (the system UI font).
