@@ -65,6 +65,8 @@ export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPas
   let timer: ReturnType<typeof setTimeout> | undefined;
   let askedAt = -Infinity;
   let closed = false;
+  /** The queues the last pass found nobody works, for the incidents (see `incidentSweepOf`). */
+  let unworked: ReadonlySet<string> = new Set();
 
   async function readHealth(names: readonly string[]): Promise<ReadonlyMap<string, QueueHealth> | null> {
     if (!options.engine.inspectQueues) return null;
@@ -98,7 +100,8 @@ export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPas
     const checkedAt = new Date(now).toISOString();
     const findings = findingsOf(readings);
     const unchecked = uncheckedKinds(readings);
-    const incidents = incidentSweepOf(checkedAt, findings, unchecked, health);
+    const incidents = incidentSweepOf(checkedAt, findings, unchecked, health, unworked);
+    unworked = new Set(findings.filter((finding) => finding.kind === 'no-workers').map((finding) => finding.queue));
     if (options.keepIncidents) {
       await options.keepIncidents(incidents).catch((error: unknown) => options.logger.error('ops-jobs: the diagnosis pass could not keep its incidents', error));
     }

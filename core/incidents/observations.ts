@@ -20,12 +20,17 @@ const observation = (kind: IncidentKind, queue: string, jobId: string | null, co
  * or the queue's overdue jobs as one (`overdue`) where it names none; flows stuck behind a failed
  * step; queues with ready jobs and no worker. What the pass could not see in full is `unsure`,
  * so that its open incidents are not resolved for want of a look.
+ *
+ * A queue with no worker becomes an incident only when the pass before found it too
+ * (`unworkedBefore`): workers register a moment after their process starts, and a restart should
+ * not page anyone. Until then its open incident, if any, is left as it is.
  */
 export function incidentSweepOf(
   at: string,
   findings: readonly AttentionFinding[],
   unchecked: readonly AttentionKind[],
   health: ReadonlyMap<string, QueueHealth> | null,
+  unworkedBefore: ReadonlySet<string> = new Set(),
   cap = INCIDENTS_PER_PASS,
 ): IncidentSweep {
   const observed: IncidentObservation[] = [];
@@ -39,8 +44,11 @@ export function incidentSweepOf(
       } else {
         observed.push(observation('overdue', finding.queue, null, finding.count));
       }
-    } else if (finding.kind === 'stuck-flows' || finding.kind === 'no-workers') {
+    } else if (finding.kind === 'stuck-flows') {
       observed.push(observation(finding.kind, finding.queue, null, finding.count));
+    } else if (finding.kind === 'no-workers') {
+      if (unworkedBefore.has(finding.queue)) observed.push(observation(finding.kind, finding.queue, null, finding.count));
+      else unsure.push({ kind: 'no-workers', queue: finding.queue });
     }
   }
   if (unchecked.includes('overdue')) unsure.push({ kind: 'stuck-job', queue: null }, { kind: 'overdue', queue: null });

@@ -23,7 +23,7 @@ test('overdue jobs the engine names become one incident each; unnamed ones, one 
     { kind: 'overdue', queue: 'pdf', severity: 'critical', count: 4, more: false },
     { kind: 'no-workers', queue: 'sms', severity: 'critical', count: 9 },
     { kind: 'backlog', queue: 'sms', severity: 'warning', count: 9, since: at },
-  ], [], health);
+  ], [], health, new Set(['sms']));
   assert.deepEqual(sweep.observed.map((entry) => [entry.kind, entry.queue, entry.jobId, entry.count]), [
     ['stuck-job', 'emails', 'a', 1], ['stuck-job', 'emails', 'b', 1], ['overdue', 'pdf', null, 4], ['no-workers', 'sms', null, 9],
   ]);
@@ -32,9 +32,18 @@ test('overdue jobs the engine names become one incident each; unnamed ones, one 
   assert.equal(sweep.observed[0]!.fingerprint, incidentFingerprint('stuck-job', 'emails', 'a'));
 });
 
+test('a queue nobody works becomes an incident at the second pass in a row that finds it', () => {
+  const finding = { kind: 'no-workers' as const, queue: 'sms', severity: 'critical' as const, count: 2 };
+  const first = incidentSweepOf(at, [finding], [], null);
+  assert.deepEqual(first.observed, []);
+  assert.deepEqual(first.unsure, [{ kind: 'no-workers', queue: 'sms' }]);
+  const second = incidentSweepOf(at, [finding], [], null, new Set(['sms']));
+  assert.deepEqual(second.observed.map((entry) => entry.kind), ['no-workers']);
+});
+
 test('a pass writes at most the cap, and leaves the kinds it cut and could not check as they are', () => {
   const findings = Array.from({ length: 5 }, (_, index) => ({ kind: 'no-workers' as const, queue: `q${index}`, severity: 'critical' as const, count: 1 }));
-  const sweep = incidentSweepOf(at, findings, ['stuck-flows'], null, 3);
+  const sweep = incidentSweepOf(at, findings, ['stuck-flows'], null, new Set(findings.map((finding) => finding.queue)), 3);
   assert.equal(sweep.observed.length, 3);
   assert.deepEqual(sweep.unsure, [{ kind: 'stuck-flows', queue: null }, { kind: 'no-workers', queue: 'q3' }, { kind: 'no-workers', queue: 'q4' }]);
 });
