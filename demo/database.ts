@@ -32,13 +32,23 @@ function describeUrl(url: string): string {
 // pg-boss records each queue's activity, for the console's charts, every 30 seconds.
 const BOSS_OPTIONS = { instanceName: 'ops-jobs demo', persistQueueStats: true, monitorIntervalSeconds: 30 } as const;
 
+/** `DEMO_SUPERVISE`: `on` (the default) or `off`. */
+function supervision(env: NodeJS.ProcessEnv): boolean {
+  const value = env.DEMO_SUPERVISE || 'on';
+  if (value !== 'on' && value !== 'off') throw new Error(`DEMO_SUPERVISE must be on or off, got ${JSON.stringify(value)}`);
+  return value === 'on';
+}
+
 export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DemoDatabase> {
   const url = env.DATABASE_URL;
+  // `DEMO_SUPERVISE=off`: pg-boss fails no job past its expiry or heartbeat on its own, so a stuck
+  // job stays stuck until an operator repairs it (see "Lifeline" in demo/README.md).
+  const supervise = supervision(env);
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 5, application_name: 'ops-jobs demo' });
     return {
       description: describeUrl(url),
-      boss: new PgBoss({ connectionString: url, application_name: 'ops-jobs demo (pg-boss)', ...BOSS_OPTIONS }),
+      boss: new PgBoss({ connectionString: url, application_name: 'ops-jobs demo (pg-boss)', ...BOSS_OPTIONS, supervise }),
       store: createPostgresStore({ pool }),
       close: () => pool.end(),
     };
@@ -47,7 +57,7 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
   const pglite = dir ? await PGlite.create(dir) : await PGlite.create();
   return {
     description: dir ? `embedded PGlite in ${dir}` : 'embedded PGlite in memory',
-    boss: new PgBoss({ db: fromPglite(pglite), backend: 'pglite', ...BOSS_OPTIONS }),
+    boss: new PgBoss({ db: fromPglite(pglite), backend: 'pglite', ...BOSS_OPTIONS, supervise }),
     store: createPostgresStore({ pglite }),
     close: () => pglite.close(),
   };

@@ -61,18 +61,28 @@ export function createIncidentIndexes(schema: string): readonly Statement[] {
 }
 
 /**
- * Opens an incident for each observation, or updates the open one of its fingerprint (its count,
- * and its last seen time unless a later pass saw it already). `inserted` tells which.
+ * Updates the open incident of each observed fingerprint (its count, and its last seen time unless
+ * a later pass saw it already), and opens one for each fingerprint that has none; returns the
+ * incidents it opened. A fingerprint another process opened meanwhile conflicts on the unique
+ * index and is left to that process: never two open incidents, and never one announced twice.
  */
 export function upsertIncidents(schema: string, at: string, observed: readonly IncidentObservation[]): Statement {
   const rows = observed.map((entry) => ({ fingerprint: entry.fingerprint, kind: entry.kind, queue: entry.queue, job_id: entry.jobId, count: entry.count }));
   return statement(`
-    INSERT INTO ${incidents(schema)} AS i (fingerprint, kind, queue, job_id, count, first_seen_at, last_seen_at)
+    WITH observed AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS o(fingerprint text, kind text, queue text, job_id text, count integer)
+    ), seen_again AS (
+      UPDATE ${incidents(schema)} AS i SET count = observed.count, last_seen_at = GREATEST(i.last_seen_at, $2::timestamptz)
+      FROM observed
+      WHERE i.fingerprint = observed.fingerprint AND i.resolved_at IS NULL
+      RETURNING i.fingerprint
+    )
+    INSERT INTO ${incidents(schema)} (fingerprint, kind, queue, job_id, count, first_seen_at, last_seen_at)
     SELECT o.fingerprint, o.kind, o.queue, o.job_id, o.count, $2::timestamptz, $2::timestamptz
-    FROM jsonb_to_recordset($1::jsonb) AS o(fingerprint text, kind text, queue text, job_id text, count integer)
-    ON CONFLICT (fingerprint) WHERE resolved_at IS NULL
-    DO UPDATE SET count = excluded.count, last_seen_at = GREATEST(i.last_seen_at, excluded.last_seen_at)
-    RETURNING ${INCIDENT_COLUMNS}, (xmax = 0) AS inserted`, [JSON.stringify(rows), at]);
+    FROM observed o
+    WHERE NOT EXISTS (SELECT 1 FROM seen_again s WHERE s.fingerprint = o.fingerprint)
+    ON CONFLICT (fingerprint) WHERE resolved_at IS NULL DO NOTHING
+    RETURNING ${INCIDENT_COLUMNS}`, [JSON.stringify(rows), at]);
 }
 
 /**

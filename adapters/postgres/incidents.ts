@@ -24,7 +24,6 @@ interface IncidentRow {
   readonly resolution: IncidentResolution | null;
   readonly is_open: boolean;
   readonly position_at: string;
-  readonly inserted?: boolean;
 }
 
 function toIncident(row: IncidentRow): Incident {
@@ -39,10 +38,10 @@ const cursorOf = (row: IncidentRow): IncidentCursor => ({ open: row.is_open, at:
 /** Upserts what a sweep observed, then resolves what it no longer sees, in one transaction. */
 export async function recordIncidents(run: <T>(work: (connection: SqlQueryable) => Promise<T>) => Promise<T>, schema: string, sweep: IncidentSweep): Promise<IncidentChanges> {
   return await run(async (connection) => {
-    const upserted = sweep.observed.length === 0 ? [] : await rowsOf<IncidentRow>(connection, sql.upsertIncidents(schema, sweep.at, sweep.observed));
+    const opened = sweep.observed.length === 0 ? [] : await rowsOf<IncidentRow>(connection, sql.upsertIncidents(schema, sweep.at, sweep.observed));
     const cleared = await rowsOf<IncidentRow>(connection, sql.resolveCleared(schema, sweep.at, sweep.observed.map((entry) => entry.fingerprint), sweep.unsure, RESOLVE_BATCH));
     await rowsOf(connection, sql.purgeResolvedIncidents(schema, new Date(Date.parse(sweep.at) - RESOLVED_RETENTION_MS).toISOString(), PURGE_BATCH));
-    return { opened: upserted.filter((row) => row.inserted === true).map(toIncident), resolved: cleared.map(toIncident) };
+    return { opened: opened.map(toIncident), resolved: cleared.map(toIncident) };
   });
 }
 
