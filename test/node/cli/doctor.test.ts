@@ -41,12 +41,13 @@ describe('doctor', { timeout: 180_000 }, () => {
     assert.match(finding(run, 'engine.supported').title, /pg-boss 12\.\d+\.\d+ \(installed\), schema version \d+/);
     assert.equal(finding(run, 'thresholds').title, 'Workers are late after 2 missed heartbeats and missing after 5; the diagnosis runs every 30 s');
     assert.match(finding(run, 'thresholds').detail, /waited 300 s \(critical at 1200 s\); failures are compared over windows of 300 s/);
+    assert.match(finding(run, 'thresholds').detail, /No escalation hook \(onIncident, onRepair\) is set/);
     assert.deepEqual(report.summary, { errors: 0, warnings: 0, ok: report.findings.length });
     assert.equal(report.exitCode, 0);
 
     const { roles, rows } = report.permissions;
     assert.deepEqual(roles, ['viewer', 'operator', 'admin']);
-    assert.equal(rows.length, 23, 'seven actions once, eight operator actions (on jobs and on queues) in both phases');
+    assert.equal(rows.length, 26, 'eight actions once, nine operator actions (on jobs and on queues) in both phases');
     const cell = (action: string, phase: string | null, role: string) => rows.find((row: any) => row.action === action && row.phase === phase).decisions[role].allow;
     assert.equal(cell('queues.view', null, 'viewer'), true);
     assert.equal(cell('job.retry', 'preview', 'viewer'), false);
