@@ -1,0 +1,67 @@
+import type { Actor } from '../contracts/auth.ts';
+import type { AuditPage, AuditFilter } from '../contracts/audit.ts';
+import { NotFoundError } from '../errors.ts';
+import { CHRONOLOGY_AUDIT_LIMIT, type ChronologyResponse } from '../vocabulary/chronology.ts';
+import type { AuditRecordResponse } from '../vocabulary/wire.ts';
+import { auditEntries, chronologyGaps, jobEntries, mergeEntries, type ChronologyJob } from './chronology-merge.ts';
+import type { ServiceContext } from './context.ts';
+import { mayView } from './jobs.ts';
+import { queueNotFound } from './queues.ts';
+
+/**
+ * The newest records matching `filter` (at most the chronology's limit, read through the audit
+ * log's indexes), or null when the operator may not read the audit log. Asking is not a denial:
+ * the chronology then says the records are hidden, and nothing about them.
+ */
+async function readAudit(context: ServiceContext, actor: Actor, filter: AuditFilter): Promise<AuditPage | null> {
+  const verdict = await context.access.check(actor, 'audit.view', { type: 'audit' });
+  if (!verdict.allowed) return null;
+  return context.store.listAudit({ ...filter, limit: CHRONOLOGY_AUDIT_LIMIT });
+}
+
+const shownRecords = (context: ServiceContext, actor: Actor, page: AuditPage | null): AuditRecordResponse[] | null =>
+  page === null ? null : page.records.map((record) => context.presenter.auditRecord(record, actor));
+
+/**
+ * One job's story in one list: the points of its life the engine keeps (created, started, how it
+ * ended, its error as the display policy shows it) and the audit records that touched it, oldest
+ * first, with what is missing said plainly. A job the engine no longer has still has a chronology
+ * when the audit log names it. Reads the job by its key and at most one page of audit records.
+ */
+export async function getJobChronology(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<ChronologyResponse> {
+  await mayView(context, actor, queue, id);
+  const [job, page] = await Promise.all([context.engine.getJob(queue, id), readAudit(context, actor, { queue, jobId: id })]);
+  if (!job && (page === null || page.records.length === 0)) {
+    if (!(await context.engine.findQueue(queue))) throw queueNotFound(queue);
+    throw new NotFoundError('Job', `Queue ${JSON.stringify(queue)} has no job with id ${JSON.stringify(id)}, and the audit log names none.`);
+  }
+  const summary = job ? context.presenter.jobSummary(job, actor) : null;
+  const read: ChronologyJob | null = job && summary ? { ...summary, timings: job.timings } : null;
+  const records = shownRecords(context, actor, page);
+  return {
+    subject: { kind: 'job', queue, id },
+    job: summary,
+    entries: mergeEntries(read ? jobEntries(read, context.clock()) : [], auditEntries(records ?? [])),
+    audit: records === null ? 'hidden' : 'shown',
+    gaps: chronologyGaps({ subject: 'job', job: read, queueExists: true, records, moreRecords: page?.next != null }),
+  };
+}
+
+/**
+ * A queue's story: the operator actions on it and its jobs from the audit log, oldest first (the
+ * newest page of them), saying that the engine keeps no history of the queue itself. A queue the
+ * engine no longer has still has one when the audit log names it.
+ */
+export async function getQueueChronology(context: ServiceContext, actor: Actor, queue: string): Promise<ChronologyResponse> {
+  await context.access.require(actor, 'queues.view', { type: 'queue', queue });
+  const [description, page] = await Promise.all([context.engine.findQueue(queue), readAudit(context, actor, { queue })]);
+  if (!description && (page === null || page.records.length === 0)) throw queueNotFound(queue);
+  const records = shownRecords(context, actor, page);
+  return {
+    subject: { kind: 'queue', queue },
+    job: null,
+    entries: mergeEntries([], auditEntries(records ?? [])),
+    audit: records === null ? 'hidden' : 'shown',
+    gaps: chronologyGaps({ subject: 'queue', job: null, queueExists: description !== null, records, moreRecords: page?.next != null }),
+  };
+}
