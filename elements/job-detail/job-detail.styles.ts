@@ -93,6 +93,10 @@ export const jobDetailStyles = css`
   section.history {
     padding: 1rem 1.25rem 1.1rem;
   }
+  section.pruned {
+    margin-top: 1rem;
+    max-width: 46rem;
+  }
   .skeleton.facts-s {
     height: 4.5rem;
     border-radius: var(--_radius);
