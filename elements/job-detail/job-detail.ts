@@ -55,7 +55,7 @@ type FoldingPart = JobValuePart | 'progress' | 'logs';
  * @csspart error - the error section.
  * @csspart timeline - the timeline card.
  * @csspart actions - the job's action buttons.
- * @csspart history - the history card.
+ * @csspart chronology - the chronology card: the job's life and the actions on it (also under a missing job the audit log names).
  * @csspart progress - the progress section, when the progress is not a percentage.
  * @csspart logs-card - the logs section.
  * @csspart logs - the block of log lines.

@@ -8,7 +8,7 @@ import type { AuditRecordResponse } from '../../../core/vocabulary/wire.ts';
 const now = new Date('2026-12-01T12:00:00.000Z');
 const t = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
 
-function job(overrides: Partial<ChronologyJob> & { timings?: Partial<ChronologyJob['timings']> } = {}): ChronologyJob {
+function job(overrides: Partial<Omit<ChronologyJob, 'timings'>> & { timings?: Partial<ChronologyJob['timings']> } = {}): ChronologyJob {
   return {
     state: 'completed', attempts: { made: 1, max: 1 }, errorMessage: null, ...overrides,
     timings: { createdAt: t(-60), runAfter: t(-60), startedAt: t(-59), finishedAt: t(-58), keepUntil: t(60), ...overrides.timings },
