@@ -53,7 +53,7 @@ type FoldingPart = JobValuePart | 'progress' | 'logs';
  *
  * @csspart facts - the summary of the job under the heading.
  * @csspart error - the error section.
- * @csspart timeline - the timeline card.
+ * @csspart timeline - the timeline card, for an operator who may not read the audit log (the chronology card holds it otherwise).
  * @csspart actions - the job's action buttons.
  * @csspart chronology - the chronology card: the job's life and the actions on it (also under a missing job the audit log names).
  * @csspart progress - the progress section, when the progress is not a percentage.
@@ -205,16 +205,16 @@ export class OpsJobsJobDetail extends ViewElement {
           </section>
         </div>
         <div class="side">
-          <aside part="timeline" class="card" aria-labelledby="timeline-h">
-            <h2 id="timeline-h">${msg('Timeline')}</h2>
-            <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
-          </aside>
-          ${job.family ? familyCard(job.family, job.queue, (route) => this.href(route)) : ''}
           ${this.operator?.permissions['audit.view']
-            ? html`<section part="chronology" class="card history" aria-label=${msg('Chronology')}>
+            ? // One list of the job's life and the actions on it, in place of the timeline, which would repeat it.
+              html`<section part="chronology" class="card history" aria-label=${msg('Chronology')}>
                 <ops-jobs-chronology root=${this.root} .queue=${job.queue} .jobId=${job.id}></ops-jobs-chronology>
               </section>`
-            : ''}
+            : html`<aside part="timeline" class="card" aria-labelledby="timeline-h">
+                <h2 id="timeline-h">${msg('Timeline')}</h2>
+                <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
+              </aside>`}
+          ${job.family ? familyCard(job.family, job.queue, (route) => this.href(route)) : ''}
         </div>
       </div>`;
   }
