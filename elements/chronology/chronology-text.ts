@@ -1,6 +1,6 @@
-import type { ChronologyGap, ChronologyJobEntry, ChronologyResponse } from '../../core/vocabulary/chronology.ts';
+import type { ChronologyEntry, ChronologyGap, ChronologyJobEntry, ChronologyResponse } from '../../core/vocabulary/chronology.ts';
 import { actionDone } from '../audit-log/audit-text.ts';
-import { formatCount } from '../shared/format.ts';
+import { formatCount, formatDuration } from '../shared/format.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { stateLabel } from '../shared/state-copy.ts';
 
@@ -45,4 +45,22 @@ export function gapText(gap: ChronologyGap, answer: ChronologyResponse): string 
     case 'queue_history_not_kept':
       return msg('The engine keeps no history of the queue itself: these are the operator actions on it and its jobs, from the audit log.');
   }
+}
+
+/** How long a start waited (from creation or its run after) or a run took, in words; null for other points. */
+export function stepNote(entry: ChronologyJobEntry, entries: readonly ChronologyEntry[]): string | null {
+  const at = (point: string) => {
+    const found = entries.find((item) => item.source === 'job' && item.point === point);
+    return found ? Date.parse(found.at) : null;
+  };
+  const time = Date.parse(entry.at);
+  if (entry.point === 'started') {
+    const from = Math.max(at('created') ?? time, at('run_after') ?? 0);
+    return (entry.attempt ?? 1) > 1 ? null : msg('waited {duration}', { duration: formatDuration(Math.max(0, time - from)) });
+  }
+  if (entry.point === 'completed' || entry.point === 'failed' || entry.point === 'cancelled' || entry.point === 'finished') {
+    const started = at('started');
+    return started === null ? null : msg('ran {duration}', { duration: formatDuration(Math.max(0, time - started)) });
+  }
+  return null;
 }

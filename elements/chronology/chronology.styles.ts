@@ -14,8 +14,15 @@ export const chronologyStyles = css`
     margin: 0 0 0.75rem;
   }
   h3 {
-    margin: 1rem 0 0.4rem;
+    margin: 0 0 0.4rem;
     font-size: 0.8125rem;
+  }
+  .unknown {
+    margin-bottom: 1rem;
+    padding: 0.6rem 0.8rem;
+    border-radius: var(--_radius-small);
+    background: var(--_surface-muted);
+    border: 1px solid var(--_border);
   }
   p {
     margin: 0;
@@ -131,5 +138,6 @@ export const chronologyStyles = css`
   }
   .page {
     max-width: 46rem;
+    padding: 1rem 1.25rem 1.1rem;
   }
 `;

@@ -16,7 +16,7 @@ import { stateColors } from '../shared/state-colors.styles.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
-import { gapText, jobPointLabel } from './chronology-text.ts';
+import { gapText, jobPointLabel, stepNote } from './chronology-text.ts';
 import { chronologyStyles } from './chronology.styles.ts';
 
 /**
@@ -98,15 +98,16 @@ export class OpsJobsChronology extends ViewElement {
 
   #content(answer: ChronologyResponse): TemplateResult {
     const audited = answer.entries.some((entry) => entry.source === 'audit');
-    return html`${answer.entries.length > 0
-        ? html`<ol part="list" class="entries" aria-labelledby="chronology-h">${answer.entries.map((entry) => this.#entry(entry))}</ol>`
+    // What is missing comes first: it says how far the list below can be trusted.
+    return html`${answer.gaps.length > 0
+        ? html`<section class="unknown" aria-labelledby="gaps-h"><h3 id="gaps-h">${msg('What is not known')}</h3>
+            <ul part="gaps" class="gaps">${answer.gaps.map((gap) => html`<li data-gap=${gap.code}>${gapText(gap, answer)}</li>`)}</ul></section>`
+        : ''}
+      ${answer.entries.length > 0
+        ? html`<ol part="list" class="entries" aria-labelledby="chronology-h">${answer.entries.map((entry) => this.#entry(entry, answer))}</ol>`
         : ''}
       ${answer.audit === 'shown' && !audited
         ? html`<p class="muted none">${answer.subject.kind === 'job' ? msg('No operator has acted on this job.') : msg('No operator has acted on this queue.')}</p>`
-        : ''}
-      ${answer.gaps.length > 0
-        ? html`<h3 id="gaps-h">${msg('What is not known')}</h3>
-            <ul part="gaps" class="gaps" aria-labelledby="gaps-h">${answer.gaps.map((gap) => html`<li data-gap=${gap.code}>${gapText(gap, answer)}</li>`)}</ul>`
         : ''}
       ${audited
         ? html`<a class="all" href=${this.href(routes.audit(answer.subject.kind === 'job' ? { job: answer.subject.id } : { queue: answer.subject.queue }))}
@@ -114,16 +115,16 @@ export class OpsJobsChronology extends ViewElement {
         : ''}`;
   }
 
-  #entry(entry: ChronologyEntry): TemplateResult {
-    return entry.source === 'job' ? this.#jobEntry(entry) : this.#auditEntry(entry);
+  #entry(entry: ChronologyEntry, answer: ChronologyResponse): TemplateResult {
+    return entry.source === 'job' ? this.#jobEntry(entry, answer) : this.#auditEntry(entry);
   }
 
-  #jobEntry(entry: ChronologyJobEntry): TemplateResult {
+  #jobEntry(entry: ChronologyJobEntry, answer: ChronologyResponse): TemplateResult {
     const failed = entry.point === 'failed' || entry.point === 'retry_at';
     return html`<li class="job ${failed ? 'failed state-failed' : ''} ${entry.future ? 'future' : ''}" data-point=${entry.point}>
       <span class="marker" aria-hidden="true"></span>
       <span class="label">${jobPointLabel(entry)}</span>
-      ${this.#when(entry.at)}
+      ${this.#when(entry.at, stepNote(entry, answer.entries))}
       ${entry.errorMessage ? html`<span class="message">${entry.errorMessage}</span>` : nothing}
     </li>`;
   }
@@ -139,8 +140,8 @@ export class OpsJobsChronology extends ViewElement {
     </li>`;
   }
 
-  #when(at: string): TemplateResult {
+  #when(at: string, note: string | null = null): TemplateResult {
     return html`<span class="when"><ops-jobs-relative-time datetime=${at} format="exact"></ops-jobs-relative-time></span>
-      <span class="sub"><ops-jobs-relative-time datetime=${at}></ops-jobs-relative-time></span>`;
+      <span class="sub"><ops-jobs-relative-time datetime=${at}></ops-jobs-relative-time>${note ? html`<span>· ${note}</span>` : nothing}</span>`;
   }
 }
