@@ -3,7 +3,11 @@ import type { AuditRecordResponse, JobSummaryResponse } from './wire.ts';
 /** The most audit records one chronology reads; older ones are left to the audit log, and it says so. */
 export const CHRONOLOGY_AUDIT_LIMIT = 100;
 
-/** What a chronology is the story of. */
+/**
+ * What a chronology is the story of. A schedule's (`{ kind: 'schedule', queue, key }`) joins once
+ * the audit log records schedule actions with their key: it needs only a filter of the audit log
+ * on that key, served by an index, and no engine read beyond the schedule itself.
+ */
 export type ChronologySubject =
   | { readonly kind: 'job'; readonly queue: string; readonly id: string }
   | { readonly kind: 'queue'; readonly queue: string };
