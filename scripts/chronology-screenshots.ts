@@ -16,4 +16,4 @@ const shots: Shot[] = [
   ['queue-link', 'queues/email-send'],
 ];
 
-await shootViews(process.argv[2] ?? '/tmp/shots/chronology', await startServer({ api }), shots);
+await shootViews(process.argv[2] ?? '/tmp/shots/chronology', await startServer({ api }), shots, { desktopWidth: 1280 });

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ChronologyAuditEntry, ChronologyEntry, ChronologyJobEntry, ChronologyResponse } from '../../core/vocabulary/chronology.ts';
-import { actionDone, principalText } from '../audit-log/audit-text.ts';
+import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
+import { shortId } from '../shared/format.ts';
+import { actionDone, principalText, selectionText, touchedJobs } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { ensureDefined } from '../lazy-elements.ts';
@@ -116,7 +118,7 @@ export class OpsJobsChronology extends ViewElement {
   }
 
   #entry(entry: ChronologyEntry, answer: ChronologyResponse): TemplateResult {
-    return entry.source === 'job' ? this.#jobEntry(entry, answer) : this.#auditEntry(entry);
+    return entry.source === 'job' ? this.#jobEntry(entry, answer) : this.#auditEntry(entry, answer.subject.kind === 'queue');
   }
 
   #jobEntry(entry: ChronologyJobEntry, answer: ChronologyResponse): TemplateResult {
@@ -129,15 +131,25 @@ export class OpsJobsChronology extends ViewElement {
     </li>`;
   }
 
-  #auditEntry(entry: ChronologyAuditEntry): TemplateResult {
+  #auditEntry(entry: ChronologyAuditEntry, nameJobs: boolean): TemplateResult {
     const { record } = entry;
     return html`<li class="audit" data-record=${record.id}>
       <span class="marker" aria-hidden="true"></span>
       <span class="label"><a href=${this.href(routes.auditRecord(record.id))}>${actionDone(record.action)}</a> ${msg('by {who}', { who: principalText(record) })}</span>
       ${this.#when(entry.at)}
-      <span class="sub"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge></span>
+      <span class="sub"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>${nameJobs ? this.#touched(record) : nothing}</span>
       ${record.reason ? html`<span class="reason">${record.reason}</span>` : nothing}
     </li>`;
+  }
+
+  /** On a queue's chronology, which jobs an action touched: the one job, linked, or how they were chosen. */
+  #touched(record: AuditRecordResponse): TemplateResult | typeof nothing {
+    if (!touchedJobs(record)) return nothing;
+    const { selection, queue } = record.resource;
+    const only = 'ids' in selection && selection.ids.length === 1 ? selection.ids[0] : undefined;
+    return only === undefined
+      ? html`<span>${selectionText(record)}</span>`
+      : html`<a href=${this.href(routes.job(queue, only))}>${msg('job {id}', { id: shortId(only) })}</a>`;
   }
 
   #when(at: string, note: string | null = null): TemplateResult {

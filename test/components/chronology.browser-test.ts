@@ -61,6 +61,13 @@ describe('<ops-jobs-chronology>', () => {
     const expected = records.filter((record) => record.resource?.queue === 'invoice-sync').map((record) => record.id).reverse();
     expect(shown).to.deep.equal(expected);
     expect(gaps(element)[0]).to.equal('queue_history_not_kept');
+    // Each action names what it touched: the one job, linked, or how its jobs were chosen.
+    const single = records.find((record) => record.resource?.queue === 'invoice-sync' && 'ids' in record.resource.selection && record.resource.selection.ids.length === 1)!;
+    const item = items(element).find((entry) => entry.dataset.record === single.id)!;
+    expect(item.querySelector<HTMLAnchorElement>('.sub a')!.href).to.equal(new URL(`${STUB_ROOT}queues/invoice-sync/jobs/${single.resource!.ids[0]}`, location.href).href);
+    const chosen = records.find((record) => record.resource?.queue === 'invoice-sync' && 'filter' in record.resource.selection)!;
+    const subs = items(element).find((entry) => entry.dataset.record === chosen.id)!.querySelectorAll('.sub');
+    expect(subs[subs.length - 1]!.textContent).to.match(/All \w+ jobs/);
   });
 
   it('says the records are hidden from an operator who may not read the audit log, and a missing job plainly', async () => {
