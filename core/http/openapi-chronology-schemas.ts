@@ -15,7 +15,7 @@ export const CHRONOLOGY_SCHEMAS: Readonly<Record<string, unknown>> = Object.free
       },
       job: { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/JobSummary' }], description: 'The job as the engine has it now; null when it has it no longer, and for a queue.' },
       entries: { type: 'array', items: { $ref: '#/components/schemas/ChronologyEntry' }, description: 'Oldest first; times still to come last.' },
-      audit: { type: 'string', enum: ['shown', 'hidden'], description: 'hidden: the operator may not read the audit log, and no record is included.' },
+      audit: { type: 'string', enum: ['shown', 'hidden', 'unreadable'], description: 'hidden: the operator may not read the audit log; unreadable: it could not be read. Either way no record is included.' },
       gaps: { type: 'array', items: { $ref: '#/components/schemas/ChronologyGap' } },
     },
   },

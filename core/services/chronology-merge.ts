@@ -58,8 +58,10 @@ export interface GapInput {
   readonly job: ChronologyJob | null;
   /** False when the queue itself is unknown to the engine (only for a queue's chronology). */
   readonly queueExists: boolean;
-  /** The records read, or null when the operator may not read the audit log. */
+  /** The records read; null when they were not (see `audit`). */
   readonly records: readonly AuditRecordResponse[] | null;
+  /** Whether the audit log was read, hidden from the operator, or could not be read. */
+  readonly audit: 'read' | 'hidden' | 'unreadable';
   /** More records match than were read. */
   readonly moreRecords: boolean;
 }
@@ -80,10 +82,13 @@ export function chronologyGaps(input: GapInput): ChronologyGap[] {
     const count = job.attempts.made - 1;
     gaps.push({ code: 'earlier_attempts_untimed', count, detail: `The engine keeps the times of the last attempt only: when the ${count} attempt(s) before it started and failed is not known.` });
   }
-  if (records === null) {
+  if (input.audit === 'hidden') {
     gaps.push({ code: 'audit_hidden', detail: 'Audit records are not included: reading the audit log needs the audit.view permission.' });
-    return gaps;
   }
+  if (input.audit === 'unreadable') {
+    gaps.push({ code: 'audit_unreadable', detail: 'Audit records are not included: the audit log could not be read. Try again.' });
+  }
+  if (records === null) return gaps;
   if (job) {
     const created = time(job.timings.createdAt) - CLOCK_SLACK_MS;
     const older = records.filter((record) => time(record.occurredAt) < created).length;

@@ -8,19 +8,34 @@ import type { ServiceContext } from './context.ts';
 import { mayView } from './jobs.ts';
 import { queueNotFound } from './queues.ts';
 
+/** What reading the audit log for a chronology gave. */
+type AuditRead =
+  | { readonly kind: 'read'; readonly page: AuditPage }
+  /** The operator may not read the audit log. */
+  | { readonly kind: 'hidden' }
+  /** The store failed: the chronology says so rather than failing whole. */
+  | { readonly kind: 'unreadable' };
+
 /**
  * The newest records matching `filter` (at most the chronology's limit, read through the audit
- * log's indexes), or null when the operator may not read the audit log. Asking is not a denial:
- * the chronology then says the records are hidden, and nothing about them.
+ * log's indexes), unless the operator may not read the audit log. Asking is not a denial: the
+ * chronology then says the records are hidden, and nothing about them.
  */
-async function readAudit(context: ServiceContext, actor: Actor, filter: AuditFilter): Promise<AuditPage | null> {
+async function readAudit(context: ServiceContext, actor: Actor, filter: AuditFilter): Promise<AuditRead> {
   const verdict = await context.access.check(actor, 'audit.view', { type: 'audit' });
-  if (!verdict.allowed) return null;
-  return context.store.listAudit({ ...filter, limit: CHRONOLOGY_AUDIT_LIMIT });
+  if (!verdict.allowed) return { kind: 'hidden' };
+  try {
+    return { kind: 'read', page: await context.store.listAudit({ ...filter, limit: CHRONOLOGY_AUDIT_LIMIT }) };
+  } catch (error) {
+    context.logger.error('ops-jobs: a chronology could not read the audit log', error);
+    return { kind: 'unreadable' };
+  }
 }
 
-const shownRecords = (context: ServiceContext, actor: Actor, page: AuditPage | null): AuditRecordResponse[] | null =>
-  page === null ? null : page.records.map((record) => context.presenter.auditRecord(record, actor));
+const shownRecords = (context: ServiceContext, actor: Actor, read: AuditRead): AuditRecordResponse[] | null =>
+  read.kind === 'read' ? read.page.records.map((record) => context.presenter.auditRecord(record, actor)) : null;
+
+const recordCount = (read: AuditRead): number => (read.kind === 'read' ? read.page.records.length : 0);
 
 /**
  * One job's story in one list: the points of its life the engine keeps (created, started, how it
@@ -30,20 +45,23 @@ const shownRecords = (context: ServiceContext, actor: Actor, page: AuditPage | n
  */
 export async function getJobChronology(context: ServiceContext, actor: Actor, queue: string, id: string): Promise<ChronologyResponse> {
   await mayView(context, actor, queue, id);
-  const [job, page] = await Promise.all([context.engine.getJob(queue, id), readAudit(context, actor, { queue, jobId: id })]);
-  if (!job && (page === null || page.records.length === 0)) {
+  const [job, read] = await Promise.all([context.engine.getJob(queue, id), readAudit(context, actor, { queue, jobId: id })]);
+  if (!job && recordCount(read) === 0) {
+    // Without the job or a record of it there is nothing to tell; an unreadable audit log cannot
+    // say whether a record exists, and the store's error is the answer.
+    if (read.kind === 'unreadable') throw new Error('ops-jobs: the audit log could not be read for a job the engine does not have');
     if (!(await context.engine.findQueue(queue))) throw queueNotFound(queue);
     throw new NotFoundError('Job', `Queue ${JSON.stringify(queue)} has no job with id ${JSON.stringify(id)}, and the audit log names none.`);
   }
   const summary = job ? context.presenter.jobSummary(job, actor) : null;
-  const read: ChronologyJob | null = job && summary ? { ...summary, timings: job.timings } : null;
-  const records = shownRecords(context, actor, page);
+  const lived: ChronologyJob | null = job && summary ? { ...summary, timings: job.timings } : null;
+  const records = shownRecords(context, actor, read);
   return {
     subject: { kind: 'job', queue, id },
     job: summary,
-    entries: mergeEntries(read ? jobEntries(read, context.clock()) : [], auditEntries(records ?? [])),
-    audit: records === null ? 'hidden' : 'shown',
-    gaps: chronologyGaps({ subject: 'job', job: read, queueExists: true, records, moreRecords: page?.next != null }),
+    entries: mergeEntries(lived ? jobEntries(lived, context.clock()) : [], auditEntries(records ?? [])),
+    audit: read.kind === 'read' ? 'shown' : read.kind,
+    gaps: chronologyGaps({ subject: 'job', job: lived, queueExists: true, records, audit: read.kind, moreRecords: read.kind === 'read' && read.page.next !== null }),
   };
 }
 
@@ -54,14 +72,17 @@ export async function getJobChronology(context: ServiceContext, actor: Actor, qu
  */
 export async function getQueueChronology(context: ServiceContext, actor: Actor, queue: string): Promise<ChronologyResponse> {
   await context.access.require(actor, 'queues.view', { type: 'queue', queue });
-  const [description, page] = await Promise.all([context.engine.findQueue(queue), readAudit(context, actor, { queue })]);
-  if (!description && (page === null || page.records.length === 0)) throw queueNotFound(queue);
-  const records = shownRecords(context, actor, page);
+  const [description, read] = await Promise.all([context.engine.findQueue(queue), readAudit(context, actor, { queue })]);
+  if (!description && recordCount(read) === 0) {
+    if (read.kind === 'unreadable') throw new Error('ops-jobs: the audit log could not be read for a queue the engine does not have');
+    throw queueNotFound(queue);
+  }
+  const records = shownRecords(context, actor, read);
   return {
     subject: { kind: 'queue', queue },
     job: null,
     entries: mergeEntries([], auditEntries(records ?? [])),
-    audit: records === null ? 'hidden' : 'shown',
-    gaps: chronologyGaps({ subject: 'queue', job: null, queueExists: description !== null, records, moreRecords: page?.next != null }),
+    audit: read.kind === 'read' ? 'shown' : read.kind,
+    gaps: chronologyGaps({ subject: 'queue', job: null, queueExists: description !== null, records, audit: read.kind, moreRecords: read.kind === 'read' && read.page.next !== null }),
   };
 }

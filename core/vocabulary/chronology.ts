@@ -41,7 +41,7 @@ export type ChronologyEntry = ChronologyJobEntry | ChronologyAuditEntry;
 
 /** What a chronology cannot show, each said once. */
 export const CHRONOLOGY_GAPS = [
-  'job_gone', 'queue_gone', 'earlier_attempts_untimed', 'outcome_unrecorded', 'audit_hidden', 'audit_more', 'audit_before_created', 'queue_history_not_kept',
+  'job_gone', 'queue_gone', 'earlier_attempts_untimed', 'outcome_unrecorded', 'audit_hidden', 'audit_unreadable', 'audit_more', 'audit_before_created', 'queue_history_not_kept',
 ] as const;
 export type ChronologyGapCode = (typeof CHRONOLOGY_GAPS)[number];
 
@@ -63,7 +63,10 @@ export interface ChronologyResponse {
   readonly job: JobSummaryResponse | null;
   /** Oldest first; times to come (a planned run, the retention's end) last. */
   readonly entries: readonly ChronologyEntry[];
-  /** Whether audit records are included: `hidden` when the operator may not read the audit log. */
-  readonly audit: 'shown' | 'hidden';
+  /**
+   * Whether audit records are included: `hidden` when the operator may not read the audit log,
+   * `unreadable` when it could not be read (the rest of the chronology is still told).
+   */
+  readonly audit: 'shown' | 'hidden' | 'unreadable';
   readonly gaps: readonly ChronologyGap[];
 }

@@ -37,6 +37,8 @@ export function gapText(gap: ChronologyGap, answer: ChronologyResponse): string 
     }
     case 'audit_hidden':
       return msg('Operator actions are not shown: reading the audit log needs a permission you do not have.');
+    case 'audit_unreadable':
+      return msg('Operator actions are not shown: the audit log could not be read. Refresh to try again.');
     case 'audit_more':
       return msg('Only the newest 100 audit records are shown; the audit log has the older ones.');
     case 'audit_before_created':

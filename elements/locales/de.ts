@@ -583,6 +583,7 @@ export const catalog: Catalog = {
     other: 'Die Engine bewahrt nur die Zeiten des letzten Versuchs auf: Wann die {count} Versuche davor liefen und wie sie fehlschlugen, ist nicht bekannt.',
   },
   'Operator actions are not shown: reading the audit log needs a permission you do not have.': 'Aktionen werden nicht gezeigt: Das Audit-Log zu lesen erfordert eine Berechtigung, die Sie nicht haben.',
+  'Operator actions are not shown: the audit log could not be read. Refresh to try again.': 'Aktionen werden nicht gezeigt: Das Audit-Log konnte nicht gelesen werden. Laden Sie neu, um es noch einmal zu versuchen.',
   'Only the newest 100 audit records are shown; the audit log has the older ones.': 'Nur die 100 neuesten Audit-Einträge werden gezeigt; die älteren stehen im Audit-Log.',
   '{count} audit records are older than this job: they concern an earlier job with the same id.': {
     one: 'Ein Audit-Eintrag ist älter als dieser Job: Er betrifft einen früheren Job mit derselben ID.',

@@ -13,7 +13,7 @@ export function jobChronology(job: JobDetailResponse, records: readonly AuditRec
     job: { ...summary, ...(deadLetteredFrom ? { deadLetteredFrom: { queue: deadLetteredFrom.queue } } : {}) },
     entries: mergeEntries(jobEntries({ ...job, timings }, new Date(now)), auditEntries(shown)),
     audit: 'shown',
-    gaps: chronologyGaps({ subject: 'job', job: { ...job, timings }, queueExists: true, records: shown, moreRecords: false }),
+    gaps: chronologyGaps({ subject: 'job', job: { ...job, timings }, queueExists: true, records: shown, audit: 'read', moreRecords: false }),
   };
 }
 
@@ -25,7 +25,7 @@ export function prunedChronology(queue: string, id: string, records: readonly Au
     job: null,
     entries: mergeEntries([], auditEntries(shown)),
     audit: 'shown',
-    gaps: chronologyGaps({ subject: 'job', job: null, queueExists: true, records: shown, moreRecords: false }),
+    gaps: chronologyGaps({ subject: 'job', job: null, queueExists: true, records: shown, audit: 'read', moreRecords: false }),
   };
 }
 
@@ -36,6 +36,6 @@ export function queueChronology(queue: string, records: readonly AuditRecordResp
     job: null,
     entries: mergeEntries([], auditEntries(records)),
     audit: 'shown',
-    gaps: chronologyGaps({ subject: 'queue', job: null, queueExists: true, records, moreRecords: more }),
+    gaps: chronologyGaps({ subject: 'queue', job: null, queueExists: true, records, audit: 'read', moreRecords: more }),
   };
 }

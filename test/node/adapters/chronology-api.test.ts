@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { PgBoss, fromPglite } from 'pg-boss';
-import { createOpsJobs, type Action, type OpsJobs, type OpsStore, type Resource } from '../../../core/index.ts';
+import { createOpsJobs, type Action, type DisplayPolicy, type OpsJobs, type OpsStore, type Resource } from '../../../core/index.ts';
 import type { NewAuditRecord } from '../../../core/contracts/audit.ts';
 import type { ChronologyAuditEntry, ChronologyJobEntry, ChronologyResponse } from '../../../core/vocabulary/chronology.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
@@ -23,6 +23,15 @@ function allow(user: string, action: Action, resource: Resource): boolean {
   if (action === 'audit.view') return user === 'ada';
   return action.endsWith('.view');
 }
+
+/** Error messages and reasons with the secret masked, operators' names shown, everything else hidden. */
+const displayPolicy: DisplayPolicy = {
+  display: (kind, value) => {
+    if (kind === 'job_error') return { show: JSON.parse(JSON.stringify(value).replaceAll(SECRET, '[hidden]')) };
+    if (kind === 'reason') return { show: String(value).replaceAll(SECRET, '[hidden]') };
+    return kind === 'actor_label' ? { show: value } : { hide: true };
+  },
+};
 
 let pglite: PGlite;
 let boss: PgBoss;
@@ -55,13 +64,7 @@ before(async () => {
     engine: fromPgBoss(boss),
     store,
     auth: headerUserAuth(allow),
-    displayPolicy: {
-      display: (kind, value) => {
-        if (kind === 'job_error') return { show: JSON.parse(JSON.stringify(value).replaceAll(SECRET, '[hidden]')) };
-        if (kind === 'reason') return { show: String(value).replaceAll(SECRET, '[hidden]') };
-        return kind === 'actor_label' ? { show: value } : { hide: true };
-      },
-    },
+    displayPolicy,
   });
   await opsJobs.ready();
 
@@ -201,3 +204,32 @@ for (const hostName of HOSTS) {
     });
   });
 }
+
+describe('the chronology when the audit log cannot be read', () => {
+  let host: RunningHost;
+  let broken: OpsJobs;
+  const errors: unknown[] = [];
+  before(async () => {
+    // The same engine and store, but every read of the audit log fails, as when its database is away.
+    const failing: OpsStore = { ...store, listAudit: async () => { throw new Error('connection terminated'); } };
+    broken = createOpsJobs({ engine: fromPgBoss(boss), store: failing, auth: headerUserAuth(allow), displayPolicy, logger: { error: (...parts: unknown[]) => void errors.push(parts), warn: () => {} } });
+    await broken.ready();
+    host = await startHost('express', broken as never);
+  });
+  after(async () => {
+    broken?.close();
+    await host?.close();
+  });
+
+  test("still tells the job's life, and says the records could not be read; a job the engine lacks is a 500, not a 404", async () => {
+    const response = await fetch(`${host.url}/ops/jobs/api/queues/payments/jobs/${ids.failed}/chronology`, { headers: { 'x-test-user': 'ada' } });
+    const answer = (await response.json()) as ChronologyResponse;
+    assert.equal(response.status, 200);
+    assert.equal(answer.audit, 'unreadable');
+    assert.deepEqual(answer.entries.map((entry) => entry.source === 'job' && entry.point), ['created', 'started', 'failed', 'kept_until']);
+    assert.deepEqual(answer.gaps.map((gap) => gap.code), ['audit_unreadable']);
+    assert.ok(errors.length > 0, 'the failure is logged');
+    const pruned = await fetch(`${host.url}/ops/jobs/api/queues/payments/jobs/${ids.pruned}/chronology`, { headers: { 'x-test-user': 'ada' } });
+    assert.equal(pruned.status, 500, 'whether the audit log names it cannot be told');
+  });
+});

@@ -53,15 +53,20 @@ test('merging: oldest first, a job point before an action at the same moment, re
 });
 
 test('gaps: a job gone, hidden audit, earlier attempts, records older than the job, an outcome never recorded, more records', () => {
-  assert.deepEqual(chronologyGaps({ subject: 'job', job: null, queueExists: true, records: [record('1', t(-5))], moreRecords: false }).map((gap) => gap.code), ['job_gone']);
-  const hidden = chronologyGaps({ subject: 'job', job: job({ attempts: { made: 3, max: 3 } }), queueExists: true, records: null, moreRecords: true });
+  assert.deepEqual(chronologyGaps({ subject: 'job', job: null, queueExists: true, records: [record('1', t(-5))], audit: 'read', moreRecords: false }).map((gap) => gap.code), ['job_gone']);
+  const hidden = chronologyGaps({ subject: 'job', job: job({ attempts: { made: 3, max: 3 } }), queueExists: true, records: null, audit: 'hidden', moreRecords: true });
   assert.deepEqual(hidden.map((gap) => [gap.code, gap.count]), [['earlier_attempts_untimed', 2], ['audit_hidden', undefined]]);
-  const full = chronologyGaps({ subject: 'job', job: job(), queueExists: true, records: [record('1', t(-120)), record('2', t(-30), 'pending'), record('3', t(-60.01))], moreRecords: true });
+  const full = chronologyGaps({ subject: 'job', job: job(), queueExists: true, records: [record('1', t(-120)), record('2', t(-30), 'pending'), record('3', t(-60.01))], audit: 'read', moreRecords: true });
   assert.deepEqual(full.map((gap) => [gap.code, gap.count ?? gap.recordId ?? null]), [['audit_before_created', 1], ['outcome_unrecorded', '2'], ['audit_more', null]]);
-  assert.deepEqual(chronologyGaps({ subject: 'job', job: job(), queueExists: true, records: [], moreRecords: false }), []);
+  assert.deepEqual(chronologyGaps({ subject: 'job', job: job(), queueExists: true, records: [], audit: 'read', moreRecords: false }), []);
+});
+
+test('an audit log that could not be read is said so, and what the engine knows still is', () => {
+  const gaps = chronologyGaps({ subject: 'job', job: job({ attempts: { made: 2, max: 3 } }), queueExists: true, records: null, audit: 'unreadable', moreRecords: false });
+  assert.deepEqual(gaps.map((gap) => gap.code), ['earlier_attempts_untimed', 'audit_unreadable']);
 });
 
 test('gaps of a queue: that the engine keeps no history of it, or that it is gone', () => {
-  assert.deepEqual(chronologyGaps({ subject: 'queue', job: null, queueExists: true, records: [], moreRecords: false }).map((gap) => gap.code), ['queue_history_not_kept']);
-  assert.deepEqual(chronologyGaps({ subject: 'queue', job: null, queueExists: false, records: [record('1', t(0))], moreRecords: false }).map((gap) => gap.code), ['queue_gone']);
+  assert.deepEqual(chronologyGaps({ subject: 'queue', job: null, queueExists: true, records: [], audit: 'read', moreRecords: false }).map((gap) => gap.code), ['queue_history_not_kept']);
+  assert.deepEqual(chronologyGaps({ subject: 'queue', job: null, queueExists: false, records: [record('1', t(0))], audit: 'read', moreRecords: false }).map((gap) => gap.code), ['queue_gone']);
 });
