@@ -7,6 +7,13 @@ export const chronologyStyles = css`
     font-size: 0.875rem;
     line-height: 1.45;
   }
+  /* Inside a job's page it follows the page's scheme; a theme of its own, as a page view, wins. */
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
   h1 {
     margin: 0.25rem 0 1rem;
   }

@@ -15,7 +15,7 @@ import { arrowRightIcon } from '../shared/icons.ts';
 import { msg } from '../shared/locale.ts';
 import { refreshButton } from '../shared/refresh-button.ts';
 import { stateColors } from '../shared/state-colors.styles.ts';
-import { themeScheme, tokens } from '../shared/tokens.styles.ts';
+import { tokens } from '../shared/tokens.styles.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { gapText, jobPointLabel, stepNote } from './chronology-text.ts';
@@ -47,7 +47,7 @@ import { chronologyStyles } from './chronology.styles.ts';
  * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsChronology extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, stateColors, viewStyles, chronologyStyles];
+  static override styles = [tokens, controls, stateColors, viewStyles, chronologyStyles];
 
   @property() queue = '';
   @property({ attribute: 'job-id' }) jobId = '';
