@@ -49,6 +49,10 @@ export const settingsPreviewStyles = css`
     width: auto;
     font-weight: 500;
     text-align: start;
+    text-transform: none;
+    letter-spacing: normal;
+    font-size: inherit;
+    color: inherit;
   }
   .setting-changes del,
   .setting-changes ins {

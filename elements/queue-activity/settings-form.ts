@@ -34,13 +34,15 @@ function field(setting: EditableQueueSetting, value: QueueSettingValue): Templat
     </div>`;
   }
   const shown = value === null ? '' : String(value);
+  // A value can be emptied only where null clears it; one the queue does not report may stay empty.
+  const required = !setting.nullable && value !== null;
   return html`<div class="field">
     <label for=${id}>${settingName(setting.name)}</label>
     ${setting.type === 'integer'
       ? html`<input type="number" inputmode="numeric" step="1" id=${id} name=${setting.name} .value=${shown}
-          min=${setting.min ?? ''} max=${setting.max ?? ''} ?required=${!setting.nullable} aria-describedby="${id}-hint">`
+          min=${setting.min ?? ''} max=${setting.max ?? ''} ?required=${required} aria-describedby="${id}-hint">`
       : html`<input type="text" id=${id} name=${setting.name} .value=${shown} maxlength="500" autocomplete="off" spellcheck="false"
-          ?required=${!setting.nullable} aria-describedby="${id}-hint">`}
+          ?required=${required} aria-describedby="${id}-hint">`}
     <span class="hint" id="${id}-hint">${hint}</span>
   </div>`;
 }
@@ -81,7 +83,9 @@ export function changedValues(form: HTMLFormElement, queue: QueueResponse, setti
     if (setting.type === 'boolean') value = input.checked;
     else if (input.value.trim() === '') value = null;
     else value = setting.type === 'integer' ? Number(input.value) : input.value.trim();
-    if (value !== currentValue(queue, setting.name)) values[setting.name] = value;
+    const current = currentValue(queue, setting.name);
+    // A switch the engine does not report reads as off, and stays unsent while left off.
+    if (value !== (setting.type === 'boolean' ? current ?? false : current)) values[setting.name] = value;
   }
   return values;
 }
