@@ -269,15 +269,17 @@ async function runConfigure(context: ServiceContext, preview: StoredPreview, pri
   if (!engine.configureQueue || editableSettings(engine).length === 0) {
     throw new InvalidInputError('action', `The ${engine.name} engine cannot change queue settings.`);
   }
+  // Read before the transaction opens: an engine may read through its own connection (pg-boss on
+  // PGlite has one), which would wait on the transaction. The intent is only written once the queue
+  // holds still the values it was previewed with and a new dead letter queue still exists.
+  const queue = await engine.findQueue(preview.queue);
+  const drifted = queue ? driftedSettings(queue, changes) : null;
+  if (drifted === null || drifted.length > 0) throw settingsDrift(preview.queue, drifted ?? []);
+  for (const change of changes) {
+    if (typeof change.after === 'string' && !(await engine.findQueue(change.after))) throw settingsDrift(preview.queue, [change.setting]);
+  }
   const intent = await store.transaction(async (tx) => {
     if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
-    const queue = await engine.findQueue(preview.queue);
-    const drifted = queue ? driftedSettings(queue, changes) : null;
-    if (drifted === null || drifted.length > 0) throw settingsDrift(preview.queue, drifted ?? []);
-    // A dead letter queue removed since the preview is a queue that changed too.
-    for (const change of changes) {
-      if (typeof change.after === 'string' && !(await engine.findQueue(change.after))) throw settingsDrift(preview.queue, [change.setting]);
-    }
     return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
   });
   try {

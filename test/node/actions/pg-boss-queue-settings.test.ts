@@ -1,6 +1,7 @@
 // A queue's settings changed through the preview, reason and audit pipeline (`queue.configure`), end
 // to end on Express and Koa hosts over pg-boss on PostgreSQL: who may, what input is refused
-// (changing nothing), what the preview shows, what the execute changes and what the audit log keeps.
+// (changing nothing), what the preview shows, what the execute changes and what the audit log keeps;
+// and once on PGlite, where pg-boss and the store share one connection.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PgBoss } from 'pg-boss';
@@ -10,6 +11,7 @@ import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
 import { connectPostgres, DATABASE_URL, dropSchemas, uniqueSchema } from '../support/database.ts';
 import { HOSTS, headerUserAuth, startHost, type RunningHost } from '../support/http-hosts.ts';
+import { startActionStack, type ActionStack } from '../support/action-stack.ts';
 
 const REASON = 'Provider asks for slower retries, change CHG-9120';
 
@@ -202,3 +204,22 @@ for (const hostName of HOSTS) {
     });
   });
 }
+
+describe('queue settings on pg-boss on PGlite, where pg-boss and the store share one connection', () => {
+  let stack: ActionStack;
+  before(async () => {
+    stack = await startActionStack('PGlite');
+    await stack.boss.createQueue('reports', { retryLimit: 1 });
+  });
+  after(() => stack?.stop());
+
+  test('a change is previewed, executed and audited without waiting on its own transaction', async () => {
+    const planned = await (await stack.request('ada', 'POST', '/api/actions/preview', { action: 'queue.configure', target: { queue: 'reports' }, settings: { retryLimit: 4 } })).json();
+    assert.deepEqual(planned.settingChanges, [{ setting: 'retryLimit', before: 1, after: 4 }]);
+    const done = await stack.request('ada', 'POST', '/api/actions/execute', { token: planned.token, reason: REASON });
+    assert.equal(done.status, 200);
+    assert.equal((await stack.boss.getQueue('reports'))?.retryLimit, 4);
+    const { records } = await (await stack.request('ada', 'GET', '/api/audit?queue=reports')).json();
+    assert.deepEqual(records.map((record: { action: string; outcome: string }) => `${record.action} ${record.outcome}`), ['queue.configure succeeded']);
+  });
+});
