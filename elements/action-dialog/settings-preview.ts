@@ -45,6 +45,15 @@ export function settingsOutcome(preview: PreviewSummary, auditId: string, replay
 }
 
 export const settingsPreviewStyles = css`
+  .setting-changes table {
+    table-layout: auto;
+  }
+  .setting-changes th:first-child {
+    width: 46%;
+  }
+  .setting-changes th:nth-child(2) {
+    width: 27%;
+  }
   .setting-changes th[scope='row'] {
     width: auto;
     font-weight: 500;

@@ -575,6 +575,7 @@ export const catalog: Catalog = {
   'change the settings of': 'umkonfigurieren',
   'changed': 'geändert',
   'Settings changed': 'Einstellungen geändert',
+  'for queue {queue}': 'für Warteschlange {queue}',
   'Gives the queue new settings; jobs already sent may keep the ones they were sent with.': 'Gibt der Warteschlange neue Einstellungen; bereits gesendete Jobs behalten unter Umständen die, mit denen sie gesendet wurden.',
   'Settings, now and after': 'Einstellungen, jetzt und danach',
   'Setting': 'Einstellung',

@@ -197,7 +197,7 @@ export class OpsJobsQueueActivity extends ViewElement {
       return;
     }
     this.formNote = '';
-    const request = { action: 'queue.configure' as const, target: { queue: queue.name }, settings: values, subject: msg('queue {queue}', { queue: queue.name }) };
+    const request = { action: 'queue.configure' as const, target: { queue: queue.name }, settings: values, subject: msg('for queue {queue}', { queue: queue.name }) };
     this.dialogFailed = !(await openActionDialog(this.renderRoot, request));
   }
 
