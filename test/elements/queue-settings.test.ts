@@ -10,7 +10,7 @@ import type { PreviewRequestBody, QueueResponse, SessionResponse } from '../../c
 import { actionApi, OPERATOR_SESSION, sessionWith, TOKEN_PREFIX, type ActionApiState } from './support/action-fixtures.ts';
 import { launchChromium } from './support/browser.ts';
 import { openConsole, settled } from './support/console-page.ts';
-import { startServer, type TestServer, type ApiHandler } from './support/server.ts';
+import { startServer, type ApiAnswer, type ApiHandler, type TestServer } from './support/server.ts';
 
 const now = Date.now();
 let browser: Browser;
@@ -45,6 +45,11 @@ interface Served {
   readonly current: Record<string, QueueSettingValue>;
 }
 
+/** The JSON body of an answer, or undefined for a network failure. */
+function bodyOf(answer: ApiAnswer): unknown {
+  return typeof answer === 'object' ? answer.body : undefined;
+}
+
 /** The action API with `queue.configure` previews that compare with the queue's settings, and executes that apply them. */
 function serve(session: SessionResponse): Served {
   const fixture = actionApi(now, session);
@@ -54,7 +59,7 @@ function serve(session: SessionResponse): Served {
     if (path === 'actions/preview' && request?.method === 'POST' && (request.body as PreviewRequestBody).action === 'queue.configure') {
       const body = request.body as PreviewRequestBody;
       fixture.state.previews.push(body);
-      const queue = (await fixture.api(`queues/${body.target.queue}`, url, request)).body as QueueResponse;
+      const queue = bodyOf(await fixture.api(`queues/${body.target.queue}`, url, request)) as QueueResponse;
       pending = { ...body.settings };
       const settingChanges = Object.entries(pending).map(([setting, after]) => ({
         setting, after, before: setting === 'deadLetterQueue' ? queue.deadLetterQueue : { ...queue.settings, ...current }[setting] ?? null,
@@ -67,7 +72,7 @@ function serve(session: SessionResponse): Served {
       return { body: { outcome: 'succeeded', affected: 1, auditId: 'aud-settings-1' } };
     }
     const answer = await fixture.api(path, url, request);
-    if (path === 'queues/email-send' && answer.body) {
+    if (path === 'queues/email-send' && typeof answer === 'object') {
       const queue = answer.body as QueueResponse;
       const { deadLetterQueue, ...settings } = current;
       return { ...answer, body: { ...queue, settings: { ...queue.settings, ...settings }, ...(deadLetterQueue !== undefined ? { deadLetterQueue } : {}) } };
