@@ -227,7 +227,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           type: 'object',
           required: ['id', 'name', 'host', 'pid', 'version', 'runtime', 'heartbeatSeconds', 'startedAt', 'lastSeenAt', 'stoppedAt', 'crashRestarts', 'status', 'otherQueues', 'workers'],
           properties: {
-            id: { type: 'string' }, name: nullableString, host: { type: 'string' }, pid: { type: 'integer' }, version: nullableString, runtime: nullableString,
+            id: { type: 'string' }, name: nullableString, host: { type: 'string' }, pid: { type: ['integer', 'null'] }, version: nullableString, runtime: nullableString,
             heartbeatSeconds: { type: ['integer', 'null'] }, startedAt: timestamp, lastSeenAt: timestamp, stoppedAt: nullableTimestamp,
             crashRestarts: { type: 'integer' },
             status: { type: 'string', enum: ['healthy', 'late', 'missing', 'stopped'] },
@@ -237,7 +237,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
               items: {
                 type: 'object', required: ['queue', 'concurrency', 'active', 'lastFetchedAt', 'lastFinishedAt', 'lastErrorAt'],
                 properties: {
-                  queue: { type: 'string' }, concurrency: { type: 'integer' }, active: { type: 'integer' },
+                  queue: { type: 'string' }, concurrency: { type: ['integer', 'null'] }, active: { type: ['integer', 'null'] },
                   lastFetchedAt: nullableTimestamp, lastFinishedAt: nullableTimestamp, lastErrorAt: nullableTimestamp,
                 },
               },

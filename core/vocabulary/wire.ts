@@ -322,7 +322,8 @@ export interface WorkerInstanceResponse {
   /** The name the application gave it, if any. */
   readonly name: string | null;
   readonly host: string;
-  readonly pid: number;
+  /** Its process id; null when the engine cannot tell (BullMQ). */
+  readonly pid: number | null;
   /** The engine library's version it runs. */
   readonly version: string | null;
   /** Its runtime, such as `v24.21.0`. */
@@ -342,10 +343,10 @@ export interface WorkerInstanceResponse {
   /** The queues it works, of those the operator may see. */
   readonly workers: readonly {
     readonly queue: string;
-    /** Jobs it may run at once. */
-    readonly concurrency: number;
-    /** Jobs it had in hand. */
-    readonly active: number;
+    /** Jobs it may run at once; null when the engine cannot tell (BullMQ). */
+    readonly concurrency: number | null;
+    /** Jobs it had in hand; null when the engine cannot tell. */
+    readonly active: number | null;
     readonly lastFetchedAt: string | null;
     readonly lastFinishedAt: string | null;
     readonly lastErrorAt: string | null;
