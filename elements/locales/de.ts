@@ -4,6 +4,23 @@
 import type { Catalog } from '../shared/locale.ts';
 
 export const catalog: Catalog = {
+  'Policy': 'Richtlinie',
+  'Partitioned': 'Partitioniert',
+  'Retry limit': 'Wiederholungen höchstens',
+  'Retry delay': 'Wartezeit vor Wiederholung',
+  'Retry backoff': 'Wachsende Wartezeit',
+  'Longest retry delay': 'Längste Wartezeit vor Wiederholung',
+  'Running jobs expire after': 'Laufende Jobs verfallen nach',
+  'Heartbeat': 'Heartbeat',
+  'Waiting jobs kept for': 'Wartende Jobs aufbewahrt für',
+  'Finished jobs kept for': 'Fertige Jobs aufbewahrt für',
+  'Warn at queue size': 'Warnen ab Warteschlangengröße',
+  'Notify': 'Benachrichtigen',
+  'Dead letter queue': 'Dead-Letter-Warteschlange',
+  'Global concurrency': 'Globale Parallelität',
+  'Rate limit: jobs': 'Ratenlimit: Jobs',
+  'Rate limit: per': 'Ratenlimit: pro',
+  'Written by': 'Geschrieben von',
   'Healthy': 'Gesund',
   'Late': 'Verspätet',
   'Missing': 'Vermisst',
