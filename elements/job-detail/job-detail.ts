@@ -43,7 +43,8 @@ type FoldingPart = JobValuePart | 'progress' | 'logs';
  * marked as such; options load into the page only when opened. The actions that apply to the
  * job's state (retry a failed job, cancel a queued one, redrive a dead letter...) sit beside the
  * heading and go through `<ops-jobs-action-dialog>`; operators who may read the audit log see
- * the job's history of actions. Inside `<ops-jobs-console>` it reloads in place when the live
+ * the job's chronology (its life and the actions on it, in one list) in place of its timeline, and
+ * under "No such job" for a job only the audit log still names. Inside `<ops-jobs-console>` it reloads in place when the live
  * stream says its queue changed or an action touched it, keeping open sections and an open dialog.
  *
  * @attr queue - the job's queue.
