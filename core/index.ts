@@ -1,11 +1,12 @@
 export { createOpsJobs, type OpsJobs } from './create-ops-jobs.ts';
 export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions, WorkerHealthOptions } from './options.ts';
 export {
-  ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, QUEUE_ACTIONS, isOperatorAction, isQueueOperatorAction,
-  type Action, type JobAction, type JobOperatorAction, type OperatorAction, type QueueAction, type QueueOperatorAction,
+  ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, QUEUE_ACTIONS, QUEUE_CONFIGURE, isOperatorAction, isQueueConfigureAction, isQueueOperatorAction,
+  type Action, type QueueConfigureAction, type QueueSwitchAction, type JobAction, type JobOperatorAction, type OperatorAction, type QueueAction, type QueueOperatorAction,
 } from './vocabulary/actions.ts';
 export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
 export type { ActionSubject, JobSelection, WholeQueue } from './vocabulary/job-selection.ts';
+export { DEAD_LETTER_SETTING, type EditableQueueSetting, type QueueSettingChange, type QueueSettingValue, type QueueSettingValues } from './vocabulary/queue-settings.ts';
 export type { Phase, Resource } from './contracts/resource.ts';
 export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayKind, type DisplayPolicy } from './contracts/display-policy.ts';
 export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState } from './vocabulary/job-states.ts';
@@ -27,6 +28,8 @@ export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-poli
 export { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from './vocabulary/data-filter.ts';
 export { showEverything } from './display-policies/show-everything.ts';
 export type * from './vocabulary/wire.ts';
+export type * from './vocabulary/chronology.ts';
+export { CHRONOLOGY_AUDIT_LIMIT } from './vocabulary/chronology.ts';
 export { PROBLEM_TYPES, PROBLEM_TYPE_PREFIX, problemTypeOf, type ProblemType } from './vocabulary/problem-types.ts';
 export { PAGE_SIZE, REASON_MAX_LENGTH, SELECTION_CAP } from './vocabulary/limits.ts';
 export {

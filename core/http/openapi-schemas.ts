@@ -3,6 +3,7 @@ import { ATTENTION_KINDS } from '../vocabulary/attention-kinds.ts';
 import { INCIDENT_KINDS, INCIDENT_RESOLUTIONS } from '../vocabulary/incident-kinds.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
+import { CHRONOLOGY_SCHEMAS } from './openapi-chronology-schemas.ts';
 
 const nullableString = { type: ['string', 'null'] };
 const timestamp = { type: 'string', format: 'date-time' };
@@ -76,6 +77,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
           actions: { type: 'object', description: 'The job actions the engine supports, with the states of the jobs each applies to.', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
           queueActions: { type: 'array', description: 'The actions on a queue itself the engine supports; absent or empty: none.', items: { type: 'string', enum: [...QUEUE_OPERATOR_ACTIONS] } },
+          queueSettings: { type: 'array', description: 'The queue settings queue.configure can change, with the values each accepts; absent or empty: none.', items: { $ref: '#/components/schemas/EditableQueueSetting' } },
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
           workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
@@ -97,19 +99,44 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         type: 'array',
         items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: { type: 'string' } } },
       }).oneOf,
-      { type: 'object', required: ['whole'], properties: { whole: { const: 'queue' } }, description: 'A queue action: the queue itself.' },
+      {
+        type: 'object', required: ['whole'], description: 'A queue action: the queue itself; for queue.configure, with each setting it changes, before and after.',
+        properties: { whole: { const: 'queue' }, settings: { type: 'array', items: { $ref: '#/components/schemas/QueueSettingChange' } } },
+      },
     ],
+  },
+  QueueSettingValue: { description: 'A number, a switch, a queue name, or null to clear a setting that can be cleared.', type: ['integer', 'boolean', 'string', 'null'] },
+  QueueSettingChange: {
+    type: 'object', required: ['setting', 'before', 'after'], description: 'One setting a queue.configure changes.',
+    properties: { setting: { type: 'string' }, before: { $ref: '#/components/schemas/QueueSettingValue' }, after: { $ref: '#/components/schemas/QueueSettingValue' } },
+  },
+  EditableQueueSetting: {
+    type: 'object', required: ['name', 'type'], description: 'A queue setting the engine can change, and the values it accepts.',
+    properties: {
+      name: { type: 'string', description: "The key in the queue's settings, or deadLetterQueue." },
+      type: { type: 'string', enum: ['integer', 'boolean', 'queue'], description: 'queue: the name of another queue that exists.' },
+      min: { type: 'integer', description: 'For an integer: the least it may be.' },
+      max: { type: 'integer', description: 'For an integer: the most it may be.' },
+      unit: { type: 'string', enum: ['seconds', 'milliseconds'] },
+      nullable: { type: 'boolean', description: 'Whether null clears it.' },
+      requires: { type: 'string', description: 'A value other than null only while this boolean setting is (or becomes) true.' },
+      pairedWith: { type: 'string', description: 'Set together with this one: both have a value or both are null.' },
+    },
   },
   PreviewRequest: {
     type: 'object', required: ['action', 'target'],
     properties: {
       action: { $ref: '#/components/schemas/OperatorAction' },
       target: {
-        description: 'The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume) names the queue alone.',
+        description: 'The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume, queue.configure) names the queue alone.',
         oneOf: [
           { allOf: [{ type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }, { $ref: '#/components/schemas/Selection' }] },
           { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } }, additionalProperties: false },
         ],
+      },
+      settings: {
+        type: 'object', description: "For queue.configure only: the new value of each setting to change, by the names in the session's engine.queueSettings; null clears one that can be cleared.",
+        additionalProperties: { $ref: '#/components/schemas/QueueSettingValue' },
       },
     },
   },
@@ -127,6 +154,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         type: 'object', required: ['queued', 'active'], description: "For a queue action: the queue's waiting and running jobs at preview time, which it leaves where they are.",
         properties: { queued: { type: 'integer' }, active: { type: 'integer' } },
       },
+      settingChanges: { type: 'array', description: 'For queue.configure: exactly the settings that change, each with its value now and after.', items: { $ref: '#/components/schemas/QueueSettingChange' } },
     },
   },
   ExecuteRequest: {
@@ -400,6 +428,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   },
   LiveFallbackReceipt: { type: 'object', required: ['recorded'], properties: { recorded: { const: true } } },
   OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document.' },
+  ...CHRONOLOGY_SCHEMAS,
 });
 
 /** Jobs chosen by ids or by a state with payload conditions, the two differing only in how they spell those. */

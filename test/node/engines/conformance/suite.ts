@@ -16,6 +16,7 @@ import { listingCases } from './listing-cases.ts';
 import { lookupCases } from './lookup-cases.ts';
 import { queueActionCases } from './queue-action-cases.ts';
 import { queueCases } from './queue-cases.ts';
+import { queueSettingsCases } from './queue-settings-cases.ts';
 import { selectionCases } from './selection-cases.ts';
 import { transactionCases } from './transaction-cases.ts';
 
@@ -57,6 +58,7 @@ export function conformanceSuite(harness: EngineHarness): void {
     selectionCases(context);
     applyCases(context);
     queueActionCases(context);
+    queueSettingsCases(context);
     if (harness.sharedTransactions) transactionCases(context);
   });
 }
