@@ -48,6 +48,8 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     // Every change goes through a pg-boss command given the console's connection as `{ db }`.
     sharedTransactions: true,
     dataFilters: true,
+    // Ids are UUIDs, matched from their first characters (see job-lookup.ts).
+    findsIdPrefixes: true,
   });
 
   async function query<Row>(statement: sql.Statement, db?: SqlExecutor): Promise<Row[]> {

@@ -61,6 +61,11 @@ export interface EngineCapabilities {
   readonly sharedTransactions: boolean;
   /** Whether listings and selections can filter on payload fields (`DataFilter`). */
   readonly dataFilters: boolean;
+  /**
+   * With `findJobs`: true when it finds jobs by the first characters of their id; absent or false
+   * when it finds whole ids only, and the console asks for a whole id.
+   */
+  readonly findsIdPrefixes?: boolean;
 }
 
 /** The jobs an operator action would touch, as resolved for a preview. */

@@ -41,6 +41,11 @@ export interface Presenter {
    * never the value, so that a filter cannot probe hidden values.
    */
   assertSearchable(filters: readonly DataFilter[], context: PresentContext): void;
+  /**
+   * The fields the policy lists (`searchableFields`) that it marks searchable for this operator
+   * (and queue, when given), in the policy's order: what the console offers to filter on.
+   */
+  searchableFields(context: PresentContext): string[];
 }
 
 export interface PresentContext {
@@ -122,6 +127,17 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
     };
   }
 
+  function isSearchable(field: string, context: PresentContext): boolean {
+    let answer: unknown = false;
+    try {
+      answer = policy.searchable?.(field, context);
+    } catch (error) {
+      logger.error(`ops-jobs: the display policy's searchable() threw for ${field}; not searchable`, error);
+    }
+    refusePromise('searchable', answer);
+    return answer === true;
+  }
+
   // Free text from operators and hosts, shown inert wherever it goes: API, live events, exports.
   function text(kind: 'actor_label' | 'reason', raw: string, actor: Actor): string | null {
     const decision = decide(kind, raw, { actor });
@@ -185,17 +201,13 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         ...(schedule.missedRunAt === undefined ? {} : { missedRunAt: schedule.missedRunAt }),
       };
     },
+    searchableFields(context) {
+      const listed = Array.isArray(policy.searchableFields) ? policy.searchableFields : [];
+      return [...new Set(listed)].filter((field) => isSearchable(field, context));
+    },
     assertSearchable(filters, context) {
       for (const { field } of filters) {
-        let answer: unknown = false;
-        try {
-          answer = policy.searchable?.(field, context);
-        } catch (error) {
-          logger.error(`ops-jobs: the display policy's searchable() threw for ${field}; not searchable`, error);
-        }
-        refusePromise('searchable', answer);
-        const allowed = answer === true;
-        if (!allowed) {
+        if (!isSearchable(field, context)) {
           throw new InvalidInputError(`data.${field}`, `Jobs cannot be filtered on data.${field}: the display policy does not mark that field searchable.`);
         }
       }

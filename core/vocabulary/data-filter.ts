@@ -13,3 +13,6 @@ export const DATA_FIELD_PATTERN = /^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,64}){0
 
 /** Most payload conditions one listing or selection may carry. */
 export const MAX_DATA_FILTERS = 3;
+
+/** Most fields a display policy may list as searchable (`searchableFields`): each is a filter and a column. */
+export const MAX_SEARCHABLE_FIELDS = 20;

@@ -55,11 +55,19 @@ export interface SessionResponse {
     readonly schedules: boolean;
     /** Whether the engine finds jobs by id across queues (`GET api/jobs?id=`). */
     readonly jobLookup: boolean;
+    /** With `jobLookup`: true when the first characters of an id find it; false when only whole ids do. */
+    readonly jobLookupByPrefix?: boolean;
     /** Whether the engine tracks the processes that run it (`GET api/workers`). */
     readonly workers: boolean;
     /** Whether the engine shows a job's flow (GET api/queues/{queue}/jobs/{id}/flow). */
     readonly flows: boolean;
   };
+  /**
+   * The payload fields (dotted paths) the display policy lists as searchable for this operator, which
+   * the console offers as job filters (`data.<field>=value`) and shows in the job list; empty when
+   * the policy lists none or the engine cannot filter on payloads.
+   */
+  readonly dataFields?: readonly string[];
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
   /** The dashboard served read-only under `bridge/` (such as `bull-board`), or null when there is none. */

@@ -24,6 +24,7 @@ import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
+import { jobDataParams, type JobDataFilter } from './job-data-filter.ts';
 import { msg } from '../shared/locale.ts';
 
 /** Which jobs of a queue to list. */
@@ -31,6 +32,8 @@ export interface JobPageQuery {
   readonly state: JobState | null;
   readonly limit?: number;
   readonly cursor?: string | null;
+  /** Payload conditions (dotted field path to text value) on fields the display policy marks searchable. */
+  readonly data?: JobDataFilter;
 }
 
 /** Which page of the audit log to read. */
@@ -91,6 +94,7 @@ export class ApiClient {
     if (query.state) params.set('state', query.state);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
+    if (query.data) jobDataParams(query.data, params);
     const search = params.size > 0 ? `?${params}` : '';
     return this.get(`api/queues/${encodeURIComponent(queue)}/jobs${search}`, signal);
   }

@@ -373,7 +373,7 @@ export class OpsJobsConsole extends LitElement {
       case 'overview':
         return html`<ops-jobs-queue-list theme=${theme}></ops-jobs-queue-list>`;
       case 'queue':
-        return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
+        return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state} .data=${route.data}></ops-jobs-job-list>`;
       case 'job':
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
       case 'queue-activity':

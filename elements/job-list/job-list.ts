@@ -32,6 +32,8 @@ import { selectionStyles } from './selection.styles.ts';
 import { JobSelection } from './job-selection.ts';
 import { ensureDefined } from '../lazy-elements.ts';
 import { msg, plural } from '../shared/locale.ts';
+import { jobDataKey, type JobDataFilter } from '../api/job-data-filter.ts';
+import { dataFilterBar, dataFilterStyles } from './data-filter-bar.ts';
 import { jobCount } from '../actions/action-copy.ts';
 
 /** How many requests one page may take when the server stops early, before "Load more" takes over. */
@@ -80,10 +82,12 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsJobList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles, dataFilterStyles];
 
   @property() queue = '';
   @property({ converter: (value) => (isJobState(value) ? value : null) }) state: JobState | null = null;
+  /** Payload conditions (dotted field path to text value), on fields the display policy marks searchable. */
+  @property({ attribute: false }) data: JobDataFilter | undefined = undefined;
   @internal() private announcement = '';
   @internal() private dialogFailed = false;
 
@@ -106,8 +110,9 @@ export class OpsJobsJobList extends ViewElement {
   });
 
   readonly #pages = new CursorPager(this, {
-    args: () => (this.queue ? ([this.api, this.queue, this.state] as const) : null),
+    args: () => (this.queue ? ([this.api, this.queue, this.state, jobDataKey(this.data ?? {})] as const) : null),
     page: async ([api, queue, state], cursor, signal, size) => {
+      const data = this.data ?? {};
       // A background reload asks for exactly the rows it lacks: more would add rows under the reader.
       const limit = size ? Math.min(PAGE_SIZE.max, Math.max(PAGE_SIZE.min, size)) : PAGE_SIZE.default;
       // A server that stopped early (to keep each request's reads bounded) is asked to go on, a
@@ -115,7 +120,7 @@ export class OpsJobsJobList extends ViewElement {
       const jobs: JobSummaryResponse[] = [];
       let next = cursor;
       for (let round = 0; round < KEEP_LOOKING_ROUNDS; round++) {
-        const page = await api.jobs(queue, { state, limit: limit - jobs.length, cursor: next }, signal);
+        const page = await api.jobs(queue, { state, limit: limit - jobs.length, cursor: next, ...(Object.keys(data).length > 0 ? { data } : {}) }, signal);
         jobs.push(...page.jobs);
         next = page.nextCursor;
         if (!page.stoppedEarly || next === null || jobs.length >= limit) break;
@@ -153,7 +158,8 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('queue') || changed.has('state')) {
+    const dataChanged = changed.has('data') && jobDataKey(changed.get('data') ?? {}) !== jobDataKey(this.data ?? {});
+    if (changed.has('queue') || changed.has('state') || dataChanged) {
       this.announcement = '';
       this.#centerTab = true;
       this.#selection.clear();
@@ -273,7 +279,7 @@ export class OpsJobsJobList extends ViewElement {
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="queue">
             <a slot="actions" href=${this.href(routes.overview())}>${msg('All queues')}</a>
           </ops-jobs-problem>`
-        : html`${this.#stateFilter(info)}${this.#bulk(info)}${this.#newJobs()}${this.#table()}${this.#footer(info)}`}
+        : html`${this.#stateFilter(info)}${dataFilterBar(this.#dataFields, this.data ?? {}, this.#setData)}${this.#bulk(info)}${this.#newJobs()}${this.#table()}${this.#footer(info)}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
@@ -298,7 +304,7 @@ export class OpsJobsJobList extends ViewElement {
     const states = this.session || !info ? this.states : this.states.filter((state) => info.counts[state] !== undefined);
     const tab = (state: JobState | null, label: string, count: number | undefined, freshness?: CountFreshness) => html`<a
       class=${state ? `state-${state}` : ''}
-      href=${this.href(routes.queue(this.queue, state))}
+      href=${this.href(routes.queue(this.queue, state, this.data ?? {}))}
       aria-current=${this.state === state ? 'page' : 'false'}
       >${state ? html`<span class="dot" aria-hidden="true"></span>` : ''}${label}${count !== undefined
         ? html`<span class="n ${count > 0 ? 'some' : ''}" aria-label="(${formatCount(count)}${freshness ? `, ${freshnessNote(freshness)}` : ''})" title=${freshnessNote(freshness)}>${countText(count, freshness)}</span>`
@@ -308,6 +314,20 @@ export class OpsJobsJobList extends ViewElement {
       ${tab(null, msg('All'), info?.total, totalFreshness(info))} ${states.map((state) => tab(state, stateLabel(state), info?.counts[state], info?.stale[state]))}
     </nav>`;
   }
+
+  /** The payload fields the operator may filter on, as the session lists them. */
+  get #dataFields(): readonly string[] {
+    return this.operator?.dataFields ?? [];
+  }
+
+  get #filtered(): boolean {
+    return Object.keys(this.data ?? {}).length > 0;
+  }
+
+  readonly #setData = (data: JobDataFilter): void => {
+    if (this.router) this.router.navigate(routes.queue(this.queue, this.state, data));
+    else this.data = data;
+  };
 
   /** Whether the bulk bar shows, with its own place for the dialog's load error. */
   get #bulkShown(): boolean {
@@ -322,6 +342,7 @@ export class OpsJobsJobList extends ViewElement {
       queue: this.queue,
       state: this.state,
       stateCount: this.state ? info?.counts[this.state] : undefined,
+      data: this.data ?? {},
       scope: this.#scope,
       selection: this.#selection,
       shown: this.#rows,
@@ -443,6 +464,13 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   #empty(): TemplateResult {
+    if (this.#filtered && this.#pages.nextCursor === null) {
+      return html`<div class="card empty">
+        ${inboxIcon}<strong>${msg('No jobs match the payload filter')}</strong>
+        <span>${msg('Check the value: it is compared as text, whole.')}</span>
+        <button type="button" @click=${() => this.#setData({})}>${msg('Show jobs without the payload filter')}</button>
+      </div>`;
+    }
     if (this.#pages.nextCursor !== null) {
       return html`<div class="card empty">
         ${inboxIcon}<strong>${this.state ? msg('No {state} jobs among the newest jobs yet', { state: stateWord(this.state) }) : msg('No jobs among the newest jobs yet')}</strong>
@@ -459,7 +487,7 @@ export class OpsJobsJobList extends ViewElement {
 
   #footer(info: QueueResponse | undefined): TemplateResult | string {
     const count = this.#rows.length;
-    const of = info ? (this.state ? info.counts[this.state] : info.total) : undefined;
+    const of = info && !this.#filtered ? (this.state ? info.counts[this.state] : info.total) : undefined;
     const shown = of !== undefined && of >= count
       ? plural(of, 'Showing {shown} of {count} job', 'Showing {shown} of {count} jobs', { shown: formatCount(count) })
       : plural(count, 'Showing {count} job', 'Showing {count} jobs');

@@ -150,14 +150,15 @@ agree<SessionResponse>('Session', [{
   permissions: Object.fromEntries(ALL_ACTIONS.map((action) => [action, true])) as Record<Action, boolean>,
   reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
   engine: {
-    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true, flows: true,
+    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, jobLookupByPrefix: true, workers: true, flows: true,
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'], 'job.promote': ['scheduled'] },
     queueActions: ['queue.pause', 'queue.resume'],
   },
+  dataFields: ['customer.id'],
   limits: { cap: 1000, reasonMinLength: 8 },
   bridge: 'bull-board',
   signOutUrl: '../../account/switch',
-}], { queueActions: true });
+}], { dataFields: true });
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true, paused: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true });
