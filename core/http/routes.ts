@@ -132,9 +132,9 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
   },
   {
     method: 'GET', template: template('/jobs'), operationId: 'findJobs',
-    summary: 'Jobs of any queue whose id starts with the given characters (at least 4), ordered by id, at most 20.',
+    summary: 'Jobs of any queue whose id starts with the given characters (at least 4), ordered by id, at most 20; with an engine that finds whole ids only (the session\'s engine.jobLookupByPrefix is false, as with BullMQ), the jobs with exactly this id.',
     action: 'jobs.view',
-    parameters: [{ name: 'id', in: 'query', description: 'A job id, or its first 4 or more characters.', schema: { type: 'string', minLength: 4, maxLength: 36 } }],
+    parameters: [{ name: 'id', in: 'query', description: 'A job id, or (where the engine finds prefixes) its first 4 or more characters.', schema: { type: 'string', minLength: 1, maxLength: 64 } }],
     response: 'JobSearch', errors: [400, 401, 403],
     serve: ({ services, actor, query }) => findJobsById(services, actor, () => idPrefix(query)),
   },

@@ -102,7 +102,7 @@ export class OpsJobsQueueList extends ViewElement {
           <p class="sub">${data ? this.#summary(data) : html`<span>${msg('Loading…')}</span>`}</p>
         </div>
         <div class="tools">
-          ${this.#canFind ? jobIdForm('', (id) => this.#find(id)) : ''}
+          ${this.#canFind ? jobIdForm('', (id) => this.#find(id), 'find-job-id', this.session?.engine.jobLookupByPrefix === true) : ''}
           ${refreshButton(loading, msg('Refresh queues'), this.#reload)}
         </div>
       </header>
