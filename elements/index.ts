@@ -21,6 +21,7 @@ import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsQueueActivity } from './queue-activity/queue-activity.ts';
+import { OpsJobsQueueSwitcher } from './queue-switcher/queue-switcher.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
 import { OpsJobsJobSearch } from './job-search/job-search.ts';
 import { OpsJobsWorkerList } from './worker-list/worker-list.ts';
@@ -48,6 +49,7 @@ export {
   OpsJobsProblem,
   OpsJobsQueueActivity,
   OpsJobsQueueList,
+  OpsJobsQueueSwitcher,
   OpsJobsScheduleList,
   OpsJobsStateBadge,
   OpsJobsRelativeTime,
@@ -70,6 +72,7 @@ export { OpsJobsLiveChangeEvent } from './events/ops-jobs-live-change.ts';
 export { OpsJobsNavigateEvent } from './events/ops-jobs-navigate.ts';
 export { OpsJobsReloadEvent } from './events/ops-jobs-reload.ts';
 export { OpsJobsRouteChangeEvent } from './events/ops-jobs-route-change.ts';
+export { OpsJobsSwitcherCloseEvent } from './queue-switcher/queue-switcher.ts';
 export { Router } from './router/router.ts';
 export { parseRoute, routes, routeUrl, type Route } from './router/routes.ts';
 export type { Theme } from './shared/view-element.ts';
@@ -88,6 +91,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-attention': OpsJobsAttention,
   'ops-jobs-queue-activity': OpsJobsQueueActivity,
   'ops-jobs-job-flow': OpsJobsJobFlow,
+  'ops-jobs-queue-switcher': OpsJobsQueueSwitcher,
 });
 
 defineElements(ELEMENTS);
@@ -107,6 +111,7 @@ declare global {
     'ops-jobs-attention': OpsJobsAttention;
     'ops-jobs-queue-activity': OpsJobsQueueActivity;
     'ops-jobs-job-flow': OpsJobsJobFlow;
+    'ops-jobs-queue-switcher': OpsJobsQueueSwitcher;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

@@ -64,10 +64,13 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  *
  * @attr queue - the queue's name.
  * @attr state - the state to list (`failed`, ...); absent lists every state.
+ * @prop data - payload conditions, `{ "customer.id": "cus_42" }`, on fields the session's
+ *   `dataFields` lists; in the console they come from the page address (`?data.customer.id=cus_42`).
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  * @attr theme - `light`, `dark` or `auto` (default).
  *
  * @csspart states - the state filter.
+ * @csspart data-filter - the payload filter ("customer.id = cus_42"), when the display policy lists searchable fields.
  * @csspart table - the job table's card.
  * @csspart load-more - the "Load more" button.
  * @csspart bulk - the bar of bulk actions.
