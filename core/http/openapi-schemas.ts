@@ -161,6 +161,17 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       outcomeNote: { type: 'string', description: 'On a pending record (an open intent): that its outcome is unknown, and what to check.' },
     },
   },
+  AuditSuggestions: {
+    type: 'object', required: ['field', 'suggestions'],
+    properties: {
+      field: { type: 'string', enum: ['operator', 'queue'] },
+      suggestions: {
+        type: 'array', maxItems: 10,
+        description: "For operator: each operator's id (value, what the actor filter takes) and label as the display policy shows it; for queue: the name.",
+        items: { type: 'object', required: ['value', 'label'], properties: { value: { type: 'string' }, label: { type: 'string' } } },
+      },
+    },
+  },
   AuditPage: {
     type: 'object', required: ['records', 'nextCursor'],
     properties: { records: { type: 'array', items: { $ref: '#/components/schemas/AuditRecord' } }, nextCursor: nullableString },

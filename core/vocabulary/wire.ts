@@ -263,6 +263,16 @@ export interface AuditRecordResponse {
   readonly outcomeNote?: string;
 }
 
+/** `GET api/audit/suggestions`: values an audit filter may take, as the operator types them. */
+export interface AuditSuggestionsResponse {
+  readonly field: 'operator' | 'queue';
+  /**
+   * At most 10, in byte order: for `operator`, each operator's id (what the `actor` filter takes)
+   * and label as the display policy shows it; for `queue`, the name (both).
+   */
+  readonly suggestions: readonly { readonly value: string; readonly label: string }[];
+}
+
 export interface AuditPageResponse {
   readonly records: readonly AuditRecordResponse[];
   readonly nextCursor: string | null;

@@ -10,7 +10,7 @@ import { ALL_ACTIONS, type Action } from '../../../core/vocabulary/actions.ts';
 import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts';
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
-  AttentionResponse, AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobFlowResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
+  AttentionResponse, AuditPageResponse, AuditRecordResponse, AuditSuggestionsResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobFlowResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
   PreviewRequestBody, PreviewResponse, ProblemResponse, QueueActivityResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse, Shown,
 } from '../../../core/vocabulary/wire.ts';
 
@@ -193,6 +193,7 @@ agree<PreviewRequestBody>('PreviewRequest', [
 agree<PreviewResponse>('Preview', [
   { token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'], queueJobs: { queued: 12, active: 2 } },
 ], { queueJobs: true });
+agree<AuditSuggestionsResponse>('AuditSuggestions', [{ field: 'operator', suggestions: [{ value: 'user-1', label: 'Dana' }] }], {});
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
 const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({
