@@ -19,6 +19,7 @@ import type {
   SessionResponse,
   Shown,
   WorkerListResponse,
+  AuditSuggestionsResponse,
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
@@ -134,6 +135,12 @@ export class ApiClient {
   /** `POST api/live/fallback`: tells the server's telemetry that this console fell back to polling. */
   async reportFallback(reason: 'stream_error' | 'stream_buffered'): Promise<void> {
     await readJson(await this.#send('api/live/fallback', { method: 'POST', body: JSON.stringify({ reason }) }));
+  }
+
+  /** `GET api/audit/suggestions`: operators (by label) or queue names of the audit log that start with `prefix`. */
+  auditSuggestions(field: AuditSuggestionsResponse['field'], prefix: string, signal?: AbortSignal): Promise<AuditSuggestionsResponse> {
+    const params = new URLSearchParams({ field, prefix });
+    return this.get(`api/audit/suggestions?${params}`, signal);
   }
 
   /** `GET api/audit`: one page of the audit log, newest first. */
