@@ -72,6 +72,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
       data,
       limit: listing.limit + 1,
       scan: LISTING_SCAN_LIMIT,
+      ...(listing.fields?.length ? { fields: listing.fields } : {}),
     }));
     const found = rows.filter((row) => row.wanted);
     const edge = rows.find((row) => Number(row.walked) === LISTING_SCAN_LIMIT);
@@ -136,6 +137,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
         ...(listing.state ? { state: listing.state } : {}),
         ...(position ? { after: position } : {}),
         limit: listing.limit + 1,
+        ...(listing.fields?.length ? { fields: listing.fields } : {}),
       }));
       return pageOf(rows, listing.limit);
     },

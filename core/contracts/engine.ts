@@ -27,6 +27,12 @@ export interface JobListQuery {
   readonly limit: number;
   /** Continue after this position (exclusive). */
   readonly after?: CursorPosition;
+  /**
+   * Payload fields (dotted paths, already checked as searchable) whose values each job of the page
+   * carries in `fields`, read with the page itself: text, number and boolean values only, as text
+   * cut to `MAX_SUMMARY_VALUE_LENGTH` characters. An engine that cannot leaves them out.
+   */
+  readonly fields?: readonly string[];
 }
 
 export interface JobPage {

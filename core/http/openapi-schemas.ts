@@ -18,6 +18,12 @@ const stale = {
   },
 };
 
+/** A listed job's values of the first searchable payload fields, as the display policy shows its data. */
+const payloadFieldValues = {
+  type: 'object', additionalProperties: { type: 'string' },
+  description: "In a queue's listing: the job's values of the first few payload fields the display policy lists as searchable (dotted path to text), as the policy shows the job's data; a hidden value is absent.",
+};
+
 const jobSummaryProperties = {
   id: { type: 'string' },
   queue: { type: 'string' },
@@ -194,6 +200,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         oneOf: [{ type: 'null' }, { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }],
         description: 'On a dead letter copy, where the engine says: the queue it failed in.',
       },
+      fields: payloadFieldValues,
     },
   },
   JobPage: {
@@ -347,6 +354,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     required: [...Object.keys(jobSummaryProperties), 'data', 'output', 'error', 'options', 'timings', 'deadLetteredFrom'],
     properties: {
       ...jobSummaryProperties,
+      fields: payloadFieldValues,
       data: { $ref: '#/components/schemas/Shown' },
       output: { $ref: '#/components/schemas/Shown' },
       error: { $ref: '#/components/schemas/Shown' },

@@ -114,6 +114,12 @@ export interface JobSummaryResponse {
   readonly errorMessage: string | null;
   /** On a job that is a dead letter copy, where the engine says: the queue it failed in. */
   readonly deadLetteredFrom?: { readonly queue: string } | null;
+  /**
+   * In a queue's listing, where the display policy lists searchable fields and the engine reads
+   * them: the job's values of the first few of them (dotted path to text), as the policy shows the
+   * job's data; a value it hides is absent. From an engine, the values as read, before the policy.
+   */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 export interface JobPageResponse {

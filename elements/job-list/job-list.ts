@@ -34,6 +34,7 @@ import { ensureDefined } from '../lazy-elements.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { jobDataKey, type JobDataFilter } from '../api/job-data-filter.ts';
 import { dataFilterBar, dataFilterStyles } from './data-filter-bar.ts';
+import { payloadCell, payloadCellStyles, payloadHeader } from './payload-cell.ts';
 import { jobCount } from '../actions/action-copy.ts';
 
 /** How many requests one page may take when the server stops early, before "Load more" takes over. */
@@ -47,6 +48,9 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
 
 /**
  * One queue's jobs, newest first, filtered by state through tabs that show each state's count.
+ * Where the display policy lists searchable payload fields (the session's `dataFields`), a filter
+ * "field = value" narrows the jobs to a payload value, and a column shows each job's values of the
+ * first few of those fields, as the policy shows them.
  * Pages load through the API's cursors; "Load more" appends the next page below the ones shown.
  * Operators who may act get checkboxes, bulk actions on the selection, and actions on every job in
  * the current state ("Retry all 127 failed jobs"); each goes through `<ops-jobs-action-dialog>`,
@@ -85,7 +89,7 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsJobList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles, dataFilterStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles, dataFilterStyles, payloadCellStyles];
 
   @property() queue = '';
   @property({ converter: (value) => (isJobState(value) ? value : null) }) state: JobState | null = null;
@@ -426,6 +430,7 @@ export class OpsJobsJobList extends ViewElement {
             <th role="columnheader" scope="col">${msg('Created')}</th>
             <th role="columnheader" scope="col">${msg('Started')}</th>
             <th role="columnheader" scope="col">${msg('Finished')}</th>
+            ${this.#dataFields.length > 0 ? payloadHeader() : ''}
             <th role="columnheader" scope="col">${msg('Error')}</th>
           </tr>
         </thead>
@@ -460,6 +465,7 @@ export class OpsJobsJobList extends ViewElement {
       <td role="cell" class="time" data-label=${msg('Created')}><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></td>
       <td role="cell" class="time started" data-label=${msg('Started')}><ops-jobs-relative-time .datetime=${job.startedAt}></ops-jobs-relative-time></td>
       <td role="cell" class="time" data-label=${msg('Finished')}><ops-jobs-relative-time .datetime=${job.finishedAt}></ops-jobs-relative-time></td>
+      ${this.#dataFields.length > 0 ? payloadCell(job, this.#dataFields) : ''}
       <td role="cell" class="error">${job.errorMessage
           ? html`<span class="excerpt" dir="auto" title=${job.errorMessage.slice(0, 1000)}>${job.errorMessage.slice(0, 300)}</span>`
           : ''}</td>

@@ -195,6 +195,7 @@ export const catalog: Catalog = {
   'No queue\'s name holds “{text}”': 'Kein Name einer Warteschlange enthält „{text}“',
   'Show all queues': 'Alle Warteschlangen zeigen',
   'Type a name': 'Namen eingeben',
+  'Payload': 'Nutzdaten',
   'Job': 'Job',
   'Showing the first {count}: type more of the id to narrow it down.': 'Die ersten {count} werden gezeigt: Geben Sie mehr von der ID ein, um die Suche einzugrenzen.',
   'Job {id} in {queue}': 'Job {id} in {queue}',

@@ -255,6 +255,34 @@ describe('<ops-jobs-job-list>', () => {
     expect(inside(plain).querySelector('[part="data-filter"]')).to.equal(null);
   });
 
+  it('shows the payload values the server sends in a column of their own, only where the policy lists fields', async () => {
+    const handler = api.handler;
+    api.handler = async (path, url, request) => {
+      const answer = await handler(path, url, request);
+      if (!path.startsWith('queues/email-send/jobs?') || typeof answer !== 'object' || !answer.body) return answer;
+      const page = answer.body as { jobs: JobSummaryResponse[] };
+      return { ...answer, body: { ...page, jobs: page.jobs.map((job, index) => (index === 1 ? job : { ...job, fields: { region: 'eu', 'customer.id': `cus_${index}` } })) } };
+    };
+    try {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      provideConsole(host, { session: { ...OPERATOR_SESSION, dataFields: ['customer.id', 'region'] }, router: new TestRouter(), live: new TestLive() });
+      const element = document.createElement('ops-jobs-job-list') as OpsJobsJobList;
+      Object.assign(element, { root: STUB_ROOT, queue: 'email-send', state: 'failed' });
+      host.append(element);
+      await loaded(element);
+      const headers = [...inside(element).querySelectorAll('thead th')].map((header) => header.textContent!.trim());
+      expect(headers).to.include('Payload');
+      const cells = rows(element).map((row) => [...row.querySelectorAll('td.payload .kv')].map((pair) => pair.textContent!.replace(/\s+/g, ' ').trim()));
+      expect(cells[0]).to.deep.equal(['customer.id cus_0', 'region eu']);
+      expect(cells[1]).to.deep.equal([], 'a job the server sent no values for');
+      await expect(element).shadowDom.to.be.accessible();
+      const plain = await alone();
+      expect(inside(plain).querySelector('td.payload')).to.equal(null);
+    } finally {
+      api.handler = handler;
+    }
+  });
+
   it('is styleable through its parts', async () => {
     const host = await fixture<HTMLDivElement>(html`<div><style>ops-jobs-job-list::part(states) { outline: 2px solid rgb(3, 2, 1); }</style>
       <ops-jobs-job-list root=${STUB_ROOT} queue="email-send" state="failed"></ops-jobs-job-list></div>`);

@@ -24,6 +24,8 @@ const policy: DisplayPolicy = {
   display(kind, value, context) {
     if (kind === 'actor_label' && value === HIDDEN_LABEL) return { hide: true };
     if (kind === 'actor_label' && value === MASKED_LABEL) return { show: 'Operator M.' };
+    // The vault's job data is never shown, though its fields are searchable.
+    if (kind === 'job_data' && context.queue === 'vault') return { hide: true };
     return base.display(kind, value, context);
   },
 };
@@ -45,6 +47,9 @@ before(async () => {
   boss.on('error', (error) => console.error('pg-boss error in the finding test', error));
   await boss.start();
   await boss.createQueue('orders');
+  await boss.createQueue('vault');
+  await boss.send('vault', { customer: { id: 'cus_vault' }, region: 'eu' });
+  await boss.send('orders', { customer: { id: { nested: 'object' } }, region: 'x'.repeat(500), apiToken: 'tok_odd' });
   for (const [customer, count] of [['cus_42', 3], ['cus_7', 2]] as const) {
     for (let index = 0; index < count; index++) await boss.send('orders', { customer: { id: customer }, region: 'eu', apiToken: `tok_${customer}_${index}` });
   }
@@ -99,12 +104,30 @@ for (const hostName of HOSTS) {
     test('a listing filtered on a listed field holds only its jobs; an unlisted field is a problem that changes nothing', async () => {
       const page = (await (await get('viewer', 'queues/orders/jobs?data.customer.id=cus_7')).json()) as JobPageResponse;
       assert.equal(page.jobs.length, 2);
+      assert.deepEqual(page.jobs.map((job) => job.fields), [{ 'customer.id': 'cus_7', region: 'eu' }, { 'customer.id': 'cus_7', region: 'eu' }]);
       const refused = await get('viewer', 'queues/orders/jobs?data.apiToken=tok_cus_7_0');
       assert.equal(refused.status, 400);
       assert.match(refused.headers.get('content-type') ?? '', /^application\/problem\+json/);
       const problem = await refused.json();
       assert.equal(problem.parameter, 'data.apiToken');
       assert.ok(!JSON.stringify(problem).includes('tok_cus_7_0'));
+    });
+
+    test('each listed job carries its values of the searchable fields, as the policy shows them, never a hidden one', async () => {
+      for (const state of ['', 'state=queued&']) {
+        const page = (await (await get('viewer', `queues/orders/jobs?${state}limit=20`)).json()) as JobPageResponse;
+        assert.equal(page.jobs.length, 6, state);
+        const odd = page.jobs.find((job) => job.fields?.['customer.id'] === undefined);
+        const rest = page.jobs.filter((job) => job !== odd);
+        // An object is not a value to show in a column; a long text is cut.
+        assert.deepEqual(odd!.fields, { region: 'x'.repeat(200) });
+        assert.deepEqual(new Set(rest.map((job) => job.fields?.['customer.id'])), new Set(['cus_42', 'cus_7']));
+        assert.ok(!JSON.stringify(page).includes('tok_'), 'no value under a hidden key');
+      }
+      const vault = (await (await get('viewer', 'queues/vault/jobs')).json()) as JobPageResponse;
+      assert.equal(vault.jobs.length, 1);
+      assert.equal(vault.jobs[0]!.fields, undefined);
+      assert.ok(!JSON.stringify(vault).includes('cus_vault'));
     });
 
     test('suggestions need a signed-in operator with audit.view', async () => {

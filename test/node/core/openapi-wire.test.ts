@@ -120,6 +120,7 @@ const queue: Complete<QueueResponse> = {
 const summary: Complete<JobSummaryResponse> = {
   id: 'j1', queue: 'emails', state: 'failed', priority: 0, attempts: { made: 3, max: 3 },
   createdAt: at, runAfter: at, startedAt: at, finishedAt: at, errorMessage: 'SMTP timeout', deadLetteredFrom: { queue: 'signups' },
+  fields: { 'customer.id': 'cus_42' },
 };
 const detail: Complete<JobDetailResponse> = {
   ...summary,
@@ -161,9 +162,9 @@ agree<SessionResponse>('Session', [{
 }], { dataFields: true });
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true, paused: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
-agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true });
+agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true, fields: true });
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
-agree<JobDetailResponse>('JobDetail', [detail], { progress: true, logs: true, family: true });
+agree<JobDetailResponse>('JobDetail', [detail], { progress: true, logs: true, family: true, fields: true });
 agree<Shown>('Shown', [{ value: { to: 'someone' } }, { value: { stack: 'Error\n  at x' }, cut: { bytes: 300_000, stackLines: 9_000 } }, { hidden: true }, { truncated: true, bytes: 70_000, preview: '{"m' }], {});
 agree<JobSearchResponse>('JobSearch', [{ jobs: [summary], more: true }], {});
 agree<AttentionResponse>('Attention', [{
