@@ -22,6 +22,7 @@ import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsQueueActivity } from './queue-activity/queue-activity.ts';
 import { OpsJobsQueueSwitcher } from './queue-switcher/queue-switcher.ts';
+import { OpsJobsDataFilter } from './data-filter/data-filter.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
 import { OpsJobsJobSearch } from './job-search/job-search.ts';
 import { OpsJobsWorkerList } from './worker-list/worker-list.ts';
@@ -37,6 +38,7 @@ export {
   OpsJobsAuditRecord,
   OpsJobsConsole,
   OpsJobsCopyButton,
+  OpsJobsDataFilter,
   OpsJobsJobDetail,
   OpsJobsJobError,
   OpsJobsJobFlow,
@@ -73,6 +75,7 @@ export { OpsJobsNavigateEvent } from './events/ops-jobs-navigate.ts';
 export { OpsJobsReloadEvent } from './events/ops-jobs-reload.ts';
 export { OpsJobsRouteChangeEvent } from './events/ops-jobs-route-change.ts';
 export { OpsJobsSwitcherCloseEvent } from './queue-switcher/queue-switcher.ts';
+export { OpsJobsDataFilterChangeEvent } from './data-filter/data-filter.ts';
 export { Router } from './router/router.ts';
 export { parseRoute, routes, routeUrl, type Route } from './router/routes.ts';
 export type { Theme } from './shared/view-element.ts';
@@ -92,6 +95,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-queue-activity': OpsJobsQueueActivity,
   'ops-jobs-job-flow': OpsJobsJobFlow,
   'ops-jobs-queue-switcher': OpsJobsQueueSwitcher,
+  'ops-jobs-data-filter': OpsJobsDataFilter,
 });
 
 defineElements(ELEMENTS);
@@ -112,6 +116,7 @@ declare global {
     'ops-jobs-queue-activity': OpsJobsQueueActivity;
     'ops-jobs-job-flow': OpsJobsJobFlow;
     'ops-jobs-queue-switcher': OpsJobsQueueSwitcher;
+    'ops-jobs-data-filter': OpsJobsDataFilter;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

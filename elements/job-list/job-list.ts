@@ -33,7 +33,7 @@ import { JobSelection } from './job-selection.ts';
 import { ensureDefined } from '../lazy-elements.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { jobDataKey, type JobDataFilter } from '../api/job-data-filter.ts';
-import { dataFilterBar, dataFilterStyles } from './data-filter-bar.ts';
+import type { OpsJobsDataFilterChangeEvent } from '../data-filter/data-filter.ts';
 import { payloadCell, payloadCellStyles, payloadHeader } from './payload-cell.ts';
 import { jobCount } from '../actions/action-copy.ts';
 
@@ -89,7 +89,7 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsJobList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles, dataFilterStyles, payloadCellStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles, payloadCellStyles];
 
   @property() queue = '';
   @property({ converter: (value) => (isJobState(value) ? value : null) }) state: JobState | null = null;
@@ -286,7 +286,7 @@ export class OpsJobsJobList extends ViewElement {
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="queue">
             <a slot="actions" href=${this.href(routes.overview())}>${msg('All queues')}</a>
           </ops-jobs-problem>`
-        : html`${this.#stateFilter(info)}${dataFilterBar(this.#dataFields, this.data ?? {}, this.#setData)}${this.#bulk(info)}${this.#newJobs()}${this.#table()}${this.#footer(info)}`}
+        : html`${this.#stateFilter(info)}${this.#dataFilter()}${this.#bulk(info)}${this.#newJobs()}${this.#table()}${this.#footer(info)}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
@@ -335,6 +335,14 @@ export class OpsJobsJobList extends ViewElement {
     if (this.router) this.router.navigate(routes.queue(this.queue, this.state, data));
     else this.data = data;
   };
+
+  /** The payload filter, whose code loads only where the policy lists fields or a filter is in force. */
+  #dataFilter(): TemplateResult | string {
+    if (this.#dataFields.length === 0 && !this.#filtered) return '';
+    ensureDefined('ops-jobs-data-filter').catch(() => {});
+    return html`<ops-jobs-data-filter part="data-filter" .fields=${this.#dataFields} .data=${this.data ?? {}}
+      @ops-jobs-data-filter-change=${(event: OpsJobsDataFilterChangeEvent) => this.#setData(event.data)}></ops-jobs-data-filter>`;
+  }
 
   /** Whether the bulk bar shows, with its own place for the dialog's load error. */
   get #bulkShown(): boolean {
