@@ -60,7 +60,7 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
   return html`<details part="filters" class="card filter-box" ?open=${open} @toggle=${(event: Event) => onToggle((event.target as HTMLDetailsElement).open)}>
     <summary>${chevronIcon}<span>${msg('Filters')}</span>${active > 0 ? html`<span class="muted">· ${msg('{count} active', { count: formatCount(active) })}</span>` : ''}</summary>
     <form class="filters" role="search" aria-label=${msg('Filter the audit log')} @submit=${submit}>
-    ${text('actor', msg('Operator ID'), 'operator', msg('Type a name'))}
+    ${text('actor', msg('Operator ID'), 'operator', msg('Name or ID'))}
     <div class="f">
       <label for="f-action">${msg('Action')}</label>
       <select id="f-action" name="action" .value=${query.action ?? ''}>

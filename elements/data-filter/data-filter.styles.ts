@@ -23,8 +23,12 @@ export const dataFilterStyles = css`
     font-family: var(--_mono);
     font-size: 0.8125rem;
   }
+  .data-filter select {
+    width: auto;
+    max-width: 14rem;
+  }
   .data-filter input {
-    width: min(14rem, 40vw);
+    width: 14rem;
   }
   .data-filter .eq {
     color: var(--_muted);

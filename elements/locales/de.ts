@@ -194,7 +194,7 @@ export const catalog: Catalog = {
   '{shown} of {count} queues': { one: '{shown} von {count} Warteschlange', other: '{shown} von {count} Warteschlangen' },
   'No queue\'s name holds “{text}”': 'Kein Name einer Warteschlange enthält „{text}“',
   'Show all queues': 'Alle Warteschlangen zeigen',
-  'Type a name': 'Namen eingeben',
+  'Name or ID': 'Name oder ID',
   'Payload': 'Nutzdaten',
   'Job': 'Job',
   'Showing the first {count}: type more of the id to narrow it down.': 'Die ersten {count} werden gezeigt: Geben Sie mehr von der ID ein, um die Suche einzugrenzen.',
