@@ -119,6 +119,11 @@ export interface PgBossLike {
   getSchedules?(name?: string, key?: string, options?: { limit?: number; after?: { name: string; key: string } }): Promise<readonly PgBossScheduleLike[]>;
   /** The processes sharing this pg-boss schema, oldest first; the engine lists workers only where it exists. */
   getInstances?(options?: { limit?: number }): Promise<readonly PgBossInstanceLike[]>;
+  /**
+   * Changes a queue's settings (not its policy or partitioning); null clears `deadLetter`,
+   * `retryDelayMax` and `heartbeatSeconds`. The engine offers `queue.configure` only where it exists.
+   */
+  updateQueue?(name: string, options: Record<string, unknown>): Promise<void>;
   /** The next occurrences of an expression, computed in process. */
   previewSchedule?(cron: string, options?: { tz?: string; from?: Date; count?: number }): Date[];
 }

@@ -1,4 +1,5 @@
 import type { JobAction, QueueAction } from '../vocabulary/actions.ts';
+import type { EditableQueueSetting, QueueSettingValues } from '../vocabulary/queue-settings.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
@@ -59,6 +60,12 @@ export interface EngineCapabilities {
    * absent or empty when it has none, and the console offers none.
    */
   readonly queueActions?: readonly QueueAction[];
+  /**
+   * The queue settings the engine can change (see `configureQueue`), each with the values it
+   * accepts; absent or empty when it can change none, and the console offers no `queue.configure`.
+   * Core checks every requested value against these before the engine is asked.
+   */
+  readonly queueSettings?: readonly EditableQueueSetting[];
   /**
    * True when the engine's changes can run on the store's SQL connection (`SqlExecutor`), so an
    * action and its audit record commit in one transaction. Otherwise the store records an intent
@@ -255,4 +262,13 @@ export interface JobEngine {
    * (`QueueDescription.paused`).
    */
   applyToQueue?(action: QueueAction, queue: string): Promise<boolean>;
+  /**
+   * Optional, with `capabilities.queueSettings`: gives the queue these settings, by the names in
+   * `queueSettings` (null clears a nullable one), leaving the others as they are. Core has checked
+   * each value against its description, that a dead letter queue exists and is not the queue
+   * itself, and that the values differ from the current ones. Like `applyToQueue`, it never shares
+   * the store's transaction: the console records an intent before and the outcome after, and reads
+   * the settings back through `findQueue`.
+   */
+  configureQueue?(queue: string, values: QueueSettingValues): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { isQueueOperatorAction, jobActionOf, queueActionOf } from '../vocabulary/actions.ts';
+import { isQueueConfigureAction, isQueueOperatorAction, jobActionOf, queueActionOf } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
@@ -6,7 +6,7 @@ import type { PreviewResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
 import { reportActionError, selectionKindOf } from '../telemetry/operator-action.ts';
-import { parsePreviewRequest, type JobsPreviewRequest, type PreviewRequest, type QueuePreviewRequest } from './action-request.ts';
+import { parsePreviewRequest, type JobsPreviewRequest, type PreviewRequest, type QueuePreviewRequest, type SettingsPreviewRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
 import { planHash } from './plan.ts';
@@ -15,6 +15,7 @@ import { principalOf } from './principal.ts';
 import { checkDataFilters } from './jobs.ts';
 import { findQueue } from './queues.ts';
 import { pausedBefore } from './queue-action.ts';
+import { resolveSettingsPreview } from './preview-settings.ts';
 
 const SAMPLE_SIZE = 10;
 
@@ -38,6 +39,7 @@ export async function previewAction(context: ServiceContext, actor: Actor, body:
 }
 
 async function resolvePreview(context: ServiceContext, actor: Actor, request: PreviewRequest): Promise<PreviewResponse> {
+  if (isQueueConfigureAction(request.action)) return resolveSettingsPreview(context, actor, request as SettingsPreviewRequest, savePreview);
   return isQueueOperatorAction(request.action)
     ? resolveQueuePreview(context, actor, request as QueuePreviewRequest)
     : resolveJobsPreview(context, actor, request as JobsPreviewRequest);
@@ -107,6 +109,9 @@ async function resolveJobsPreview(context: ServiceContext, actor: Actor, request
   };
 }
 
+/** How a preview of any kind stores its plan (see `savePreview`). */
+export type SavePreview = typeof savePreview;
+
 /** Stores a plan bound to the operator under a new token, and purges what has expired. */
 async function savePreview(
   context: ServiceContext,
@@ -121,7 +126,7 @@ async function savePreview(
     ...planned,
     tokenHash: await hashPreviewToken(token),
     principalId,
-    planHash: await planHash(action, queue, plan),
+    planHash: await planHash(action, queue, plan, planned.selection),
     createdAt: now.toISOString(),
     expiresAt,
     consumedAt: null,

@@ -30,6 +30,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   prepare: 'prepare',
   apply: 'apply',
   applyToQueue: 'apply_to_queue',
+  configureQueue: 'configure_queue',
 } as const satisfies Record<EngineMethod, string>);
 
 const engineErrors = new WeakSet<object>();

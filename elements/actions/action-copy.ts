@@ -64,6 +64,16 @@ export function actionCopy(action: OperatorAction): ActionCopy {
         hint: msg('Lets the queue hand out its waiting jobs to workers again.'),
         tone: 'primary',
       };
+    case 'queue.configure':
+      return {
+        verb: msg('Change settings'),
+        name: msg('Change settings'),
+        infinitive: msg('change the settings of'),
+        done: msg('changed'),
+        doneLabel: msg('Settings changed'),
+        hint: msg('Gives the queue new settings; jobs already sent may keep the ones they were sent with.'),
+        tone: 'normal',
+      };
   }
 }
 
@@ -76,7 +86,7 @@ export function isQueueAction(action: OperatorAction): action is QueueOperatorAc
 export const ACTION_ORDER: readonly JobOperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.promote', 'job.resume', 'job.cancel', 'job.delete']);
 
 /** Every queue action, in the order the console offers them. */
-export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(['queue.pause', 'queue.resume']);
+export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(['queue.pause', 'queue.resume', 'queue.configure']);
 
 /** "1 job", "37 jobs", with the count grouped, in the chosen locale. */
 export function jobCount(count: number): string {
