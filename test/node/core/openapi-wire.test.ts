@@ -163,7 +163,7 @@ agree<SessionResponse>('Session', [{
   limits: { cap: 1000, reasonMinLength: 8 },
   bridge: 'bull-board',
   signOutUrl: '../../account/switch',
-}], { queueActions: true, queueSettings: true, dataFields: true });
+}], { dataFields: true });
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true, paused: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true, fields: true });
