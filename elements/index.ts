@@ -23,6 +23,7 @@ import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsQueueActivity } from './queue-activity/queue-activity.ts';
 import { OpsJobsQueueSwitcher } from './queue-switcher/queue-switcher.ts';
 import { OpsJobsDataFilter } from './data-filter/data-filter.ts';
+import { OpsJobsChronology } from './chronology/chronology.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
 import { OpsJobsJobSearch } from './job-search/job-search.ts';
 import { OpsJobsWorkerList } from './worker-list/worker-list.ts';
@@ -93,6 +94,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-worker-list': OpsJobsWorkerList,
   'ops-jobs-attention': OpsJobsAttention,
   'ops-jobs-queue-activity': OpsJobsQueueActivity,
+  'ops-jobs-chronology': OpsJobsChronology,
   'ops-jobs-job-flow': OpsJobsJobFlow,
   'ops-jobs-queue-switcher': OpsJobsQueueSwitcher,
   'ops-jobs-data-filter': OpsJobsDataFilter,
@@ -114,6 +116,7 @@ declare global {
     'ops-jobs-worker-list': OpsJobsWorkerList;
     'ops-jobs-attention': OpsJobsAttention;
     'ops-jobs-queue-activity': OpsJobsQueueActivity;
+    'ops-jobs-chronology': OpsJobsChronology;
     'ops-jobs-job-flow': OpsJobsJobFlow;
     'ops-jobs-queue-switcher': OpsJobsQueueSwitcher;
     'ops-jobs-data-filter': OpsJobsDataFilter;
