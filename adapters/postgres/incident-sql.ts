@@ -1,5 +1,5 @@
 /**
- * The statements over the store's incidents (migration 7 and the incident methods), one named
+ * The statements over the store's incidents (migration 8 and the incident methods), one named
  * function each, as in `sql.ts`. Lists travel as one jsonb parameter, read the same way by `pg`
  * and PGlite.
  */

@@ -52,6 +52,11 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   },
   {
     version: 7,
+    name: 'index audit queues and operator labels for the filter suggestions',
+    statements: (schema: string) => sql.createAuditSuggestionIndexes(schema),
+  },
+  {
+    version: 8,
     name: 'keep incidents found by the diagnosis',
     statements: (schema: string) => [incidentSql.createIncidentsTable(schema), ...incidentSql.createIncidentIndexes(schema)],
   },

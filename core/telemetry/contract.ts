@@ -33,6 +33,7 @@ const HTTP_ROUTES = [
   '/api/incidents',
   '/api/audit',
   '/api/audit/export',
+  '/api/audit/suggestions',
   '/api/audit/{id}',
   '/api/events',
   '/api/live/fallback',

@@ -19,6 +19,7 @@ import type {
   SessionResponse,
   Shown,
   WorkerListResponse,
+  AuditSuggestionsResponse,
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { ChronologyResponse } from '../../core/vocabulary/chronology.ts';
@@ -26,6 +27,7 @@ import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
 import type { IncidentListResponse } from '../../core/vocabulary/incident-wire.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
+import { jobDataParams, type JobDataFilter } from './job-data-filter.ts';
 import { msg } from '../shared/locale.ts';
 
 /** Which jobs of a queue to list. */
@@ -33,6 +35,8 @@ export interface JobPageQuery {
   readonly state: JobState | null;
   readonly limit?: number;
   readonly cursor?: string | null;
+  /** Payload conditions (dotted field path to text value) on fields the display policy marks searchable. */
+  readonly data?: JobDataFilter;
 }
 
 /** Which page of the audit log to read. */
@@ -93,6 +97,7 @@ export class ApiClient {
     if (query.state) params.set('state', query.state);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
+    if (query.data) jobDataParams(query.data, params);
     const search = params.size > 0 ? `?${params}` : '';
     return this.get(`api/queues/${encodeURIComponent(queue)}/jobs${search}`, signal);
   }
@@ -132,6 +137,12 @@ export class ApiClient {
   /** `POST api/live/fallback`: tells the server's telemetry that this console fell back to polling. */
   async reportFallback(reason: 'stream_error' | 'stream_buffered'): Promise<void> {
     await readJson(await this.#send('api/live/fallback', { method: 'POST', body: JSON.stringify({ reason }) }));
+  }
+
+  /** `GET api/audit/suggestions`: operators (by label) or queue names of the audit log that start with `prefix`. */
+  auditSuggestions(field: AuditSuggestionsResponse['field'], prefix: string, signal?: AbortSignal): Promise<AuditSuggestionsResponse> {
+    const params = new URLSearchParams({ field, prefix });
+    return this.get(`api/audit/suggestions?${params}`, signal);
   }
 
   /** `GET api/audit`: one page of the audit log, newest first. */
