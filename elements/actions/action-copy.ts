@@ -48,7 +48,7 @@ export function actionCopy(action: OperatorAction): ActionCopy {
         infinitive: msg('fail'),
         done: msg('failed'),
         doneLabel: msg('Failed'),
-        hint: msg('Marks a running job failed, as if its handler had thrown: for a job whose worker is gone. The queue\'s retry policy applies.'),
+        hint: msg('Fails a running job as if its handler had thrown; its retry policy applies.'),
         tone: 'normal',
       };
     case 'job.delete':

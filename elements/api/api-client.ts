@@ -24,7 +24,6 @@ import type {
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { ChronologyResponse } from '../../core/vocabulary/chronology.ts';
 import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
-import type { IncidentListResponse } from '../../core/vocabulary/incident-wire.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
 import { jobDataParams, type JobDataFilter } from './job-data-filter.ts';
@@ -181,14 +180,6 @@ export class ApiClient {
   /** `GET api/workers`: the processes running the engine, trouble first. */
   workers(signal?: AbortSignal): Promise<WorkerListResponse> {
     return this.get('api/workers', signal);
-  }
-
-  /** `GET api/incidents`: the incidents the diagnosis kept, open ones first. */
-  incidents(query: { readonly limit?: number; readonly cursor?: string | null }, signal?: AbortSignal): Promise<IncidentListResponse> {
-    const params = new URLSearchParams();
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    if (query.cursor) params.set('cursor', query.cursor);
-    return this.get(`api/incidents${params.size > 0 ? `?${params}` : ''}`, signal);
   }
 
   /** `GET api/jobs?id=`: the jobs of any queue whose id starts with `id`. */

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { PAGE_SIZE } from '../../core/vocabulary/limits.ts';
-import type { IncidentResponse } from '../../core/vocabulary/incident-wire.ts';
+import type { IncidentListResponse, IncidentResponse } from '../../core/vocabulary/incident-wire.ts';
 import type { IncidentKind } from '../../core/vocabulary/incident-kinds.ts';
 import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
 import { CursorPager } from '../controllers/cursor-pager.ts';
@@ -79,7 +79,10 @@ export class OpsJobsIncidentList extends ViewElement {
   readonly #pages = new CursorPager(this, {
     args: () => [this.api] as const,
     page: async ([api], cursor, signal) => {
-      const page = await api.incidents({ limit: PAGE_SIZE.default, cursor }, signal);
+      // Read here rather than through a method of the client, which is part of the first load.
+      const params = new URLSearchParams({ limit: String(PAGE_SIZE.default) });
+      if (cursor) params.set('cursor', cursor);
+      const page = await api.get<IncidentListResponse>(`api/incidents?${params}`, signal);
       this.kept = page.kept;
       return { items: page.incidents, nextCursor: page.nextCursor };
     },

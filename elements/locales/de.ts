@@ -667,7 +667,7 @@ export const catalog: Catalog = {
   'Fail job…': 'Job fehlschlagen lassen …',
   'Fail': 'Fehlschlagen lassen',
   'fail': 'fehlschlagen lassen',
-  'Marks a running job failed, as if its handler had thrown: for a job whose worker is gone. The queue\'s retry policy applies.': 'Markiert einen laufenden Job als fehlgeschlagen, als hätte sein Handler einen Fehler geworfen: für einen Job, dessen Worker weg ist. Die Wiederholungsregeln der Warteschlange gelten.',
+  'Fails a running job as if its handler had thrown; its retry policy applies.': 'Lässt einen laufenden Job fehlschlagen, als hätte sein Handler einen Fehler geworfen; seine Wiederholungsregeln gelten.',
   'Showing {count} incidents': { one: '{count} Vorfall wird gezeigt', other: '{count} Vorfälle werden gezeigt' },
   'Could not load more incidents.': 'Weitere Vorfälle konnten nicht geladen werden.',
   'Loaded {count} more incidents, {shown} shown.': { one: '{count} weiterer Vorfall geladen, {shown} gezeigt.', other: '{count} weitere Vorfälle geladen, {shown} gezeigt.' },

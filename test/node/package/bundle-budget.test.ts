@@ -4,8 +4,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-/** The first load's budget, gzipped: what the console weighed when the budget was set. */
-const FIRST_LOAD_BUDGET_BYTES = 37.6 * 1024;
+/**
+ * The first load's budget, gzipped: what the console weighed when the budget was set, and 0.2 KB
+ * more since the incidents view (its route and lazy loader) and the fail action's words joined it.
+ */
+const FIRST_LOAD_BUDGET_BYTES = 37.8 * 1024;
 
 interface Manifest {
   readonly entry: string;
