@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS, SCHEDULE_OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 import { ATTENTION_KINDS } from '../vocabulary/attention-kinds.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
@@ -75,6 +75,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
           actions: { type: 'object', description: 'The job actions the engine supports, with the states of the jobs each applies to.', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
           queueActions: { type: 'array', description: 'The actions on a queue itself the engine supports; absent or empty: none.', items: { type: 'string', enum: [...QUEUE_OPERATOR_ACTIONS] } },
+          scheduleActions: { type: 'array', description: 'The actions on one schedule the engine supports; absent or empty: none.', items: { type: 'string', enum: [...SCHEDULE_OPERATOR_ACTIONS] } },
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
           workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
@@ -97,6 +98,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: { type: 'string' } } },
       }).oneOf,
       { type: 'object', required: ['whole'], properties: { whole: { const: 'queue' } }, description: 'A queue action: the queue itself.' },
+      { type: 'object', required: ['schedule'], properties: { schedule: { type: 'string' } }, description: "A schedule action: the queue's schedule with this key." },
     ],
   },
   PreviewRequest: {
@@ -104,10 +106,14 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     properties: {
       action: { $ref: '#/components/schemas/OperatorAction' },
       target: {
-        description: 'The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume) names the queue alone.',
+        description: "The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume) names the queue alone; a schedule action (schedule.run, schedule.remove) the queue and the schedule's key.",
         oneOf: [
           { allOf: [{ type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }, { $ref: '#/components/schemas/Selection' }] },
           { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } }, additionalProperties: false },
+          {
+            type: 'object', required: ['queue', 'schedule'], additionalProperties: false,
+            properties: { queue: { type: 'string' }, schedule: { type: 'string', description: "The schedule's key; empty for a schedule without one." } },
+          },
         ],
       },
     },
@@ -119,12 +125,20 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       expiresAt: timestamp,
       action: { $ref: '#/components/schemas/OperatorAction' },
       queue: { type: 'string' },
-      count: { type: 'integer', description: 'How many jobs the action will touch; 1 for a queue action (the queue).' },
+      count: { type: 'integer', description: 'How many jobs the action will touch; 1 for a queue or schedule action (the queue, the schedule).' },
       sample: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
       warnings: { type: 'array', items: { type: 'string' } },
       queueJobs: {
         type: 'object', required: ['queued', 'active'], description: "For a queue action: the queue's waiting and running jobs at preview time, which it leaves where they are.",
         properties: { queued: { type: 'integer' }, active: { type: 'integer' } },
+      },
+      schedule: {
+        type: 'object', required: ['key', 'kind', 'expression', 'timeZone', 'nextRun'],
+        description: 'For a schedule action: the schedule as it stood at preview time. run makes one job in the queue now and leaves the schedule as it is; remove stops its future runs and leaves the jobs it made.',
+        properties: {
+          key: { type: 'string' }, kind: { type: 'string', enum: ['cron', 'rrule', 'interval'] }, expression: { type: 'string' }, timeZone: { type: 'string' },
+          nextRun: { ...nullableTimestamp, description: 'Its next run; null when it has none.' },
+        },
       },
     },
   },
@@ -299,8 +313,8 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     properties: {
       queue: { type: 'string' },
       key: { type: 'string', description: "Tells apart several schedules of one queue; empty for a queue's only schedule." },
-      kind: { type: 'string', enum: ['cron', 'rrule'] },
-      expression: { type: 'string', description: 'The cron expression or RFC 5545 recurrence rule, as written.' },
+      kind: { type: 'string', enum: ['cron', 'rrule', 'interval'], description: 'interval: a fixed interval that is no whole number of seconds, as an ISO 8601 duration (PT1.5S).' },
+      expression: { type: 'string', description: 'The cron expression, RFC 5545 recurrence rule or ISO 8601 duration, as written.' },
       timeZone: { type: 'string', description: 'The IANA time zone the expression is read in.' },
       data: { $ref: '#/components/schemas/Shown' },
       createdAt: timestamp,

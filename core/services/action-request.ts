@@ -1,4 +1,4 @@
-import { isOperatorAction, isQueueOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction, type OperatorAction, type QueueOperatorAction } from '../vocabulary/actions.ts';
+import { isOperatorAction, isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction, type OperatorAction, type QueueOperatorAction } from '../vocabulary/actions.ts';
 import { isJobState } from '../vocabulary/job-states.ts';
 import { WHOLE_QUEUE, type JobSelection, type WholeQueue } from '../vocabulary/job-selection.ts';
 import { REASON_MAX_LENGTH } from '../vocabulary/limits.ts';
@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors.ts';
 import { dataFiltersFromObject } from './data-filters.ts';
 import { plainText } from '../plain-text.ts';
 import type { ServiceContext } from './context.ts';
+import { parseScheduleTarget, type SchedulePreviewRequest } from './schedule-action.ts';
 
 /** A preview request for an action on some jobs of a queue, after validation. */
 export interface JobsPreviewRequest {
@@ -22,7 +23,7 @@ export interface QueuePreviewRequest {
 }
 
 /** A preview request after validation: an action on some jobs of a queue, or on the queue itself. */
-export type PreviewRequest = JobsPreviewRequest | QueuePreviewRequest;
+export type PreviewRequest = JobsPreviewRequest | QueuePreviewRequest | SchedulePreviewRequest;
 
 const MAX_ID_LENGTH = 200;
 
@@ -37,6 +38,7 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
   if (!isOperatorAction(action)) {
     throw new InvalidInputError('action', `Unknown action ${JSON.stringify(String(action).slice(0, 40))}. Actions: ${OPERATOR_ACTIONS.join(', ')}.`);
   }
+  if (isScheduleOperatorAction(action)) return parseScheduleTarget(context, action, target);
   if (isQueueOperatorAction(action)) {
     if (!context.engine.capabilities.queueActions?.includes(queueActionOf(action)) || typeof context.engine.applyToQueue !== 'function') {
       throw new InvalidInputError('action', `The ${context.engine.name} engine cannot ${queueActionOf(action)} queues.`);

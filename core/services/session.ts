@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, JOB_OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS, isOperatorAction, jobActionOf, queueActionOf, type Action, type JobOperatorAction } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, JOB_OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS, SCHEDULE_OPERATOR_ACTIONS, isOperatorAction, jobActionOf, queueActionOf, scheduleActionOf, type Action, type JobOperatorAction } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { SessionResponse } from '../vocabulary/wire.ts';
@@ -49,6 +49,9 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
       actions,
       queueActions: typeof context.engine.applyToQueue === 'function'
         ? QUEUE_OPERATOR_ACTIONS.filter((action) => context.engine.capabilities.queueActions?.includes(queueActionOf(action)))
+        : [],
+      scheduleActions: typeof context.engine.applyToSchedule === 'function' && typeof context.engine.findSchedule === 'function'
+        ? SCHEDULE_OPERATOR_ACTIONS.filter((action) => context.engine.capabilities.scheduleActions?.includes(scheduleActionOf(action)))
         : [],
       schedules: typeof context.engine.listSchedules === 'function',
       jobLookup: typeof context.engine.findJobs === 'function',

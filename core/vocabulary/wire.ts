@@ -2,7 +2,7 @@
  * JSON shapes of the console API, as the browser receives them: the services build them, core/http
  * sends them, and the elements read them.
  */
-import type { Action, AuditedAction, JobOperatorAction, OperatorAction, QueueOperatorAction } from './actions.ts';
+import type { Action, AuditedAction, JobOperatorAction, OperatorAction, QueueOperatorAction, ScheduleOperatorAction } from './actions.ts';
 import type { AttentionKind } from './attention-kinds.ts';
 import type { AuditOutcome } from './audit-outcomes.ts';
 import type { ActionSubject } from './job-selection.ts';
@@ -51,6 +51,8 @@ export interface SessionResponse {
     readonly actions: Readonly<Partial<Record<JobOperatorAction, readonly JobState[]>>>;
     /** The operator actions on a queue itself the engine supports (such as `queue.pause`); absent or empty: none. */
     readonly queueActions?: readonly QueueOperatorAction[];
+    /** The operator actions on one schedule the engine supports (`schedule.run`, `schedule.remove`); absent or empty: none. */
+    readonly scheduleActions?: readonly ScheduleOperatorAction[];
     /** Whether the engine has recurring schedules to list (`GET api/schedules`). */
     readonly schedules: boolean;
     /** Whether the engine finds jobs by id across queues (`GET api/jobs?id=`). */
@@ -202,7 +204,9 @@ export interface PreviewRequestBody {
       | { readonly filter: { readonly state: JobState; readonly data?: Readonly<Record<string, string>> } }
     ))
     /** For a queue action (`queue.pause`, `queue.resume`): the queue alone. */
-    | { readonly queue: string };
+    | { readonly queue: string }
+    /** For a schedule action (`schedule.run`, `schedule.remove`): the queue and the schedule's key. */
+    | { readonly queue: string; readonly schedule: string };
 }
 
 /** What a preview answers: nothing has changed yet. */
@@ -220,6 +224,14 @@ export interface PreviewResponse {
   readonly warnings: readonly string[];
   /** For a queue action: the queue's jobs that wait and that run, counted at preview time. */
   readonly queueJobs?: { readonly queued: number; readonly active: number };
+  /** For a schedule action: the schedule, as it stood at preview time, and its next run (null: none). */
+  readonly schedule?: {
+    readonly key: string;
+    readonly kind: ScheduleResponse['kind'];
+    readonly expression: string;
+    readonly timeZone: string;
+    readonly nextRun: string | null;
+  };
 }
 
 /** The body of `POST api/actions/execute`. */
@@ -266,8 +278,12 @@ export interface ScheduleResponse {
   readonly queue: string;
   /** Tells apart several schedules of one queue; empty for a queue's only schedule. */
   readonly key: string;
-  readonly kind: 'cron' | 'rrule';
-  /** The cron expression or RFC 5545 recurrence rule, as written. */
+  /**
+   * `cron`, `rrule`, or `interval`: a fixed interval that is no whole number of seconds (a BullMQ
+   * `every` of 1500 ms), which no recurrence rule can say, written as an ISO 8601 duration (`PT1.5S`).
+   */
+  readonly kind: 'cron' | 'rrule' | 'interval';
+  /** The cron expression, RFC 5545 recurrence rule or ISO 8601 duration, as written. */
   readonly expression: string;
   /** The IANA time zone the expression is read in. */
   readonly timeZone: string;

@@ -142,6 +142,7 @@ const records: Complete<AuditRecordResponse>[] = [
   record({ ids: ['j1'] }),
   record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } }),
   { ...record({ whole: 'queue' }), action: 'queue.pause', resource: { queue: 'emails', selection: { whole: 'queue' }, ids: [] } },
+  { ...record({ schedule: 'nightly' }), action: 'schedule.run', resource: { queue: 'reports', selection: { schedule: 'nightly' }, ids: [] } },
   { ...record({ ids: [] }), action: 'bridge.view', resource: null, requested: 0, affected: 0, reason: 'Opened bull-board (read-only)', planHash: '' },
 ];
 
@@ -153,11 +154,12 @@ agree<SessionResponse>('Session', [{
     name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true, flows: true,
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'], 'job.promote': ['scheduled'] },
     queueActions: ['queue.pause', 'queue.resume'],
+    scheduleActions: ['schedule.run', 'schedule.remove'],
   },
   limits: { cap: 1000, reasonMinLength: 8 },
   bridge: 'bull-board',
   signOutUrl: '../../account/switch',
-}], { queueActions: true });
+}], { queueActions: true, scheduleActions: true });
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true, paused: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true });
@@ -188,10 +190,13 @@ agree<PreviewRequestBody>('PreviewRequest', [
   { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] } },
   { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } } },
   { action: 'queue.pause', target: { queue: 'emails' } },
+  { action: 'schedule.run', target: { queue: 'reports', schedule: 'nightly' } },
 ], {});
 agree<PreviewResponse>('Preview', [
-  { token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'], queueJobs: { queued: 12, active: 2 } },
-], { queueJobs: true });
+  { token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'], queueJobs: { queued: 12, active: 2 },
+    // Every optional field at once: the schema must name each of them.
+    schedule: { key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', nextRun: null } },
+], { queueJobs: true, schedule: true });
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
 const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({
