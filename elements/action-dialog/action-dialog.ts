@@ -17,6 +17,7 @@ import { viewStyles } from '../shared/view.styles.ts';
 import { actionDialogStyles } from './action-dialog.styles.ts';
 import { ActionFlow, FLOW_STEP, type FlowStep, type PreviewSummary } from './action-flow.ts';
 import { actionProblemCopy, meansStale } from './action-problem-copy.ts';
+import { scheduleOutcome, schedulePreviewBody, scheduleReasonLabel } from './schedule-preview.ts';
 
 /** Where the dialog links into the audit log; absent when the operator may not read it. */
 export interface AuditLinks {
@@ -232,6 +233,7 @@ export class OpsJobsActionDialog extends LitElement {
 
   #preview(preview: PreviewSummary): TemplateResult {
     if (preview.queueJobs) return this.#queuePreview(preview, preview.queueJobs);
+    if (preview.schedule) return schedulePreviewBody(preview, preview.schedule);
     const copy = actionCopy(preview.action);
     const rest = preview.count - preview.sample.length;
     return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
@@ -302,7 +304,9 @@ export class OpsJobsActionDialog extends LitElement {
     const expires = toDate(preview.expiresAt);
     const busy = this.#flow.step === FLOW_STEP.executing;
     return html`<div class="field">
-        <label for="reason">${preview.queueJobs
+        <label for="reason">${preview.schedule
+          ? scheduleReasonLabel(preview, preview.schedule)
+          : preview.queueJobs
           ? msg('Why {verb} queue {queue}?', { verb: copy.infinitive, queue: preview.queue })
           : msg('Why {verb} {jobs}?', { verb: copy.infinitive, jobs: jobCount(preview.count) })} <span class="req">${msg('(required)')}</span></label>
         <p class="hint" id="reason-hint">${msg('Your reason goes into the audit log with your name, for the next person on call.')}<span class="kbd-hint"> ${msg('Ctrl+Enter confirms.')}</span>${expires
@@ -326,6 +330,18 @@ export class OpsJobsActionDialog extends LitElement {
     const copy = actionCopy(preview.action);
     const { affected, auditId } = result.response;
     const links = this.auditLinks;
+    if (preview.schedule) {
+      const words = scheduleOutcome(preview, preview.schedule, affected);
+      return html`<div class="outcome">
+        <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
+        <h3 tabindex="-1">${words.heading}</h3>
+        <p>
+          ${words.text} ${msg('Recorded in the audit log with your reason.')}
+          ${result.replayed ? msg('An earlier submit of this dialog had done it; it was not done again.') : ''}
+        </p>
+        ${links ? html`<a href=${links.record(auditId)}>${msg('View the audit record')} ${arrowRightIcon}</a>` : ''}
+      </div>`;
+    }
     if (preview.queueJobs) {
       return html`<div class="outcome">
         <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
@@ -413,7 +429,7 @@ export class OpsJobsActionDialog extends LitElement {
   #confirmButtons(preview: PreviewSummary): TemplateResult {
     const copy = actionCopy(preview.action);
     const busy = this.#flow.step === FLOW_STEP.executing;
-    const label = preview.queueJobs ? actionName(preview.action) : `${copy.verb} ${jobCount(preview.count)}`;
+    const label = preview.queueJobs || preview.schedule ? actionName(preview.action) : `${copy.verb} ${jobCount(preview.count)}`;
     return html`<button type="button" ?disabled=${busy} @click=${() => this.#flow.back()}>${msg('Back')}</button>
       <span class="spacer"></span>
       <button type="button" ?disabled=${busy} @click=${() => this.close()}>${msg('Close')}</button>

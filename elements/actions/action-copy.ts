@@ -1,4 +1,4 @@
-import type { JobOperatorAction, OperatorAction, QueueOperatorAction } from '../../core/vocabulary/actions.ts';
+import type { JobOperatorAction, OperatorAction, QueueOperatorAction, ScheduleOperatorAction } from '../../core/vocabulary/actions.ts';
 import { msg, plural } from '../shared/locale.ts';
 
 /** How an operator action reads in the interface, in each form a sentence needs. */
@@ -64,6 +64,26 @@ export function actionCopy(action: OperatorAction): ActionCopy {
         hint: msg('Lets the queue hand out its waiting jobs to workers again.'),
         tone: 'primary',
       };
+    case 'schedule.run':
+      return {
+        verb: msg('Run'),
+        name: msg('Run now'),
+        infinitive: msg('run'),
+        done: msg('ran now'),
+        doneLabel: msg('Ran now'),
+        hint: msg('Makes one job in its queue now, with the data and options of its runs; the schedule keeps its timetable.'),
+        tone: 'normal',
+      };
+    case 'schedule.remove':
+      return {
+        verb: msg('Remove'),
+        name: msg('Remove schedule'),
+        infinitive: msg('remove'),
+        done: msg('removed'),
+        doneLabel: msg('Removed'),
+        hint: msg('Deletes the schedule: its future runs stop. The jobs it already made stay.'),
+        tone: 'danger',
+      };
   }
 }
 
@@ -74,6 +94,14 @@ export function isQueueAction(action: OperatorAction): action is QueueOperatorAc
 
 /** Every job action, in the order the console offers them. */
 export const ACTION_ORDER: readonly JobOperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.promote', 'job.resume', 'job.cancel', 'job.delete']);
+
+/** Whether an operator action is about a recurring schedule. */
+export function isScheduleAction(action: OperatorAction): action is ScheduleOperatorAction {
+  return action.startsWith('schedule.');
+}
+
+/** Every schedule action, in the order the console offers them. */
+export const SCHEDULE_ACTION_ORDER: readonly ScheduleOperatorAction[] = Object.freeze(['schedule.run', 'schedule.remove']);
 
 /** Every queue action, in the order the console offers them. */
 export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(['queue.pause', 'queue.resume']);

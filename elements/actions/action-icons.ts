@@ -12,4 +12,6 @@ export const ACTION_ICONS: Readonly<Record<OperatorAction, SVGTemplateResult>> =
   'job.delete': trashIcon,
   'queue.pause': pauseIcon,
   'queue.resume': playIcon,
+  'schedule.run': promoteIcon,
+  'schedule.remove': trashIcon,
 });
