@@ -30,8 +30,8 @@ export function schedulePreviewBody(preview: PreviewSummary, schedule: ScheduleP
       ];
   return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
     <h3 tabindex="-1" class="count queue-count"><span>${preview.action === 'schedule.run'
-      ? msg('Run {schedule} now', { schedule: nameOf(preview, schedule) })
-      : msg('Remove {schedule}', { schedule: nameOf(preview, schedule) })}</span></h3>
+      ? msg('One job would be made in {queue}', { queue: preview.queue })
+      : msg('One schedule would be removed')}</span></h3>
     <p class="schedule-line"><code>${schedule.expression}</code> · ${schedule.timeZone}</p>
     <ul class="effects">${effects.map((effect) => html`<li>${effect}</li>`)}</ul>
     ${preview.warnings.length > 0
