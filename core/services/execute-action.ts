@@ -258,9 +258,9 @@ async function runOnQueue(context: ServiceContext, preview: StoredPreview, princ
 }
 
 /**
- * A schedule action: like a queue action, its intent is recorded first, with the check that the
- * schedule is still as previewed (there, sending the same data on the same timetable); the
- * outcome follows the engine's answer (1: the job made or the schedule removed; 0: it was gone).
+ * A schedule action: like a queue action, its intent is recorded first, once the schedule was
+ * found still as previewed (there, sending the same data on the same timetable); the outcome
+ * follows the engine's answer (1: the job made or the schedule removed; 0: it was gone).
  */
 async function runOnSchedule(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions): Promise<ExecuteResult> {
   const { engine, store } = context;
@@ -268,9 +268,11 @@ async function runOnSchedule(context: ServiceContext, preview: StoredPreview, pr
   assertScheduleActionSupported(context, operatorAction);
   if (!isScheduleSubject(preview.selection)) throw new InvalidInputError('token', 'This preview is not of a schedule action.');
   const scheduled = preview as StoredPreview & { readonly selection: ScheduleSubject };
+  // Read before the transaction opens: an engine reads its schedules through its own connection,
+  // which may be the very one the transaction holds (pg-boss and the store on one PGlite).
+  await assertScheduleUnchanged(context, scheduled);
   const intent = await store.transaction(async (tx) => {
     if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
-    await assertScheduleUnchanged(context, scheduled);
     return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
   });
   let changed: boolean;

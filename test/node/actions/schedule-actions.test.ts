@@ -40,14 +40,14 @@ interface EngineUnderTest {
 
 function pgBossUnderTest(): EngineUnderTest {
   let stack: SeededStack;
-  let storeDb: PGlite;
   const count = async (sql: string, queue: string) => Number((await stack.pglite.query<{ n: number }>(sql, [queue])).rows[0]?.n ?? 0);
   return {
     name: 'pg-boss',
     async start() {
       stack = await startSeededPgBoss();
-      storeDb = new PGlite();
-      return { engine: fromPgBoss(stack.boss), store: createPostgresStore({ pglite: storeDb, schema: 'ops_schedule_actions' }) };
+      // The console's tables beside pg-boss's on its one PGlite connection, as the demo keeps them:
+      // nothing may read through pg-boss while the console's transaction holds that connection.
+      return { engine: fromPgBoss(stack.boss), store: createPostgresStore({ pglite: stack.pglite, schema: 'ops_schedule_actions' }) };
     },
     async schedule(queue, key, expression, data) {
       await stack.boss.schedule(queue, expression, data, { key, tz: 'Europe/Berlin', priority: 3 });
@@ -59,7 +59,6 @@ function pgBossUnderTest(): EngineUnderTest {
     allJobs: (queue) => count('SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1', queue),
     async stop() {
       await stack?.stop();
-      await storeDb?.close();
     },
   };
 }
