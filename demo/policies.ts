@@ -55,9 +55,9 @@ function decide(user: DemoUser, action: string): Decision {
       return true;
     case 'operator':
       if (action === 'bridge.view') return UNREDACTED_ONLY_FOR_ADMINS;
-      return action.endsWith('.view') || action.startsWith('job.') || action.startsWith('queue.') || action.startsWith('schedule.')
+      return action.endsWith('.view') || action.startsWith('job.') || action.startsWith('queue.')
         ? true
-        : { allow: false, reason: 'Operators may view everything and act on jobs, queues and schedules; ask an admin for this.' };
+        : { allow: false, reason: 'Operators may view everything and act on jobs and queues; ask an admin for this.' };
     case 'viewer':
       if (action === 'bridge.view') return UNREDACTED_ONLY_FOR_ADMINS;
       return action.endsWith('.view') ? true : { allow: false, reason: 'Viewers may look but not act; sign in as an operator to act.' };

@@ -41,7 +41,7 @@ await shootViews(out, { url: (path) => `${base}/${path}` }, shots, {
   desktopWidth: 1280,
   beforeAll: async (page) => {
     await page.goto(`${base}/login`);
-    await page.locator('input[name="user"][value="operator"]').check();
+    await page.locator('input[name="user"][value="admin"]').check();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/ops\/jobs/);
   },
