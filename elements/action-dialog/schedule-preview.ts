@@ -7,6 +7,12 @@ import { msg } from '../shared/locale.ts';
 
 type SchedulePreview = NonNullable<PreviewSummary['schedule']>;
 
+/** A translated sentence with the queue's name set in bold where its `{queue}` placeholder stands. */
+function withQueue(text: string, queue: string): Array<string | TemplateResult> {
+  const at = text.indexOf('{queue}');
+  return at < 0 ? [text] : [text.slice(0, at), html`<strong>${queue}</strong>`, text.slice(at + '{queue}'.length)];
+}
+
 function nameOf(preview: PreviewSummary, schedule: SchedulePreview): string {
   return scheduleName({ queue: preview.queue, key: schedule.key });
 }
@@ -30,9 +36,9 @@ export function schedulePreviewBody(preview: PreviewSummary, schedule: ScheduleP
       ];
   return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
     <h3 tabindex="-1" class="count queue-count"><span>${preview.action === 'schedule.run'
-      ? msg('One job would be made in {queue}', { queue: preview.queue })
+      ? withQueue(msg('One job would be made in {queue}'), preview.queue)
       : msg('One schedule would be removed')}</span></h3>
-    <p class="schedule-line"><code>${schedule.expression}</code> · ${schedule.timeZone}</p>
+    <p class="schedule-line">${msg('Schedule')} <strong>${schedule.key || preview.queue}</strong>: <code>${schedule.expression}</code> · ${schedule.timeZone}</p>
     <ul class="effects">${effects.map((effect) => html`<li>${effect}</li>`)}</ul>
     ${preview.warnings.length > 0
       ? html`<section class="box warnings" aria-labelledby="warnings-h">
@@ -54,6 +60,6 @@ export function scheduleOutcome(preview: PreviewSummary, schedule: SchedulePrevi
   const name = nameOf(preview, schedule);
   if (affected === 0) return { heading: msg('Nothing changed'), text: msg('{schedule} was gone by then.', { schedule: name }) };
   return preview.action === 'schedule.run'
-    ? { heading: msg('Job made'), text: msg('One job was made in {queue} from {schedule}.', { queue: preview.queue, schedule: name }) }
+    ? { heading: msg('Job made'), text: msg('One job was made in {queue}; the schedule keeps its timetable.', { queue: preview.queue }) }
     : { heading: msg('Schedule removed'), text: msg('{schedule} was removed; the jobs it made stay.', { schedule: name }) };
 }

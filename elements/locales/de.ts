@@ -591,7 +591,7 @@ export const catalog: Catalog = {
   'Why remove {schedule}?': 'Warum {schedule} entfernen?',
   '{schedule} was gone by then.': '{schedule} gab es da schon nicht mehr.',
   'Job made': 'Job erstellt',
-  'One job was made in {queue} from {schedule}.': 'Ein Job wurde in {queue} aus {schedule} erstellt.',
+  'One job was made in {queue}; the schedule keeps its timetable.': 'Ein Job wurde in {queue} erstellt; der Zeitplan behält seinen Takt.',
   'Schedule removed': 'Zeitplan entfernt',
   '{schedule} was removed; the jobs it made stay.': '{schedule} wurde entfernt; die Jobs, die er erstellt hat, bleiben.',
   'The schedule changed since the preview': 'Der Zeitplan hat sich seit der Vorschau geändert',

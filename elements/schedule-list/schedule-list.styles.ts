@@ -71,8 +71,8 @@ export const scheduleListStyles = css`
   }
   td.acts .row-acts {
     display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
+    flex-direction: column;
+    align-items: stretch;
     gap: 0.4rem;
   }
   td.acts .act {
@@ -88,7 +88,8 @@ export const scheduleListStyles = css`
       max-width: 100%;
     }
     td.acts .row-acts {
-      justify-content: flex-start;
+      flex-direction: row;
+      flex-wrap: wrap;
     }
   }
 `;

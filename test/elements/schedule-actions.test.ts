@@ -111,7 +111,7 @@ describe('schedule actions', () => {
     assert.deepEqual(state.previews.at(-1), { action: 'schedule.run', target: { queue: 'email-send', schedule: 'nightly-digest' } });
     const body = (await dialog(page).innerText()).replace(/\s+/g, ' ');
     assert.match(body, /Nothing has changed yet\./);
-    assert.match(body, /0 2 \* \* \* · Europe\/Amsterdam/);
+    assert.match(body, /Schedule nightly-digest: 0 2 \* \* \* · Europe\/Amsterdam/);
     assert.match(body, /Queue email-send gets one job now, with the data and options of the schedule’s runs\./);
     assert.match(body, /The schedule stays as it is: its next run is still due /);
     assert.doesNotMatch(await page.content(), /pvTOKEN/, 'the token stays out of the page');
@@ -122,7 +122,7 @@ describe('schedule actions', () => {
     await dialog(page).getByRole('heading', { name: 'Job made' }).waitFor();
     assert.equal(state.executes.length, 1);
     assert.equal(state.executes[0]!.body.reason, 'Digest missed after the outage INC-2291');
-    assert.match((await dialog(page).innerText()).replace(/\s+/g, ' '), /One job was made in email-send from schedule nightly-digest of email-send\./);
+    assert.match((await dialog(page).innerText()).replace(/\s+/g, ' '), /One job was made in email-send; the schedule keeps its timetable\./);
     // The reload follows the done event; wait for its request to reach the server.
     for (let tries = 0; tries < 100 && scheduleLoads <= loads; tries += 1) await page.waitForTimeout(50);
     assert.ok(scheduleLoads > loads, 'the list loaded again after the action');
