@@ -1,11 +1,12 @@
 export { createOpsJobs, type OpsJobs } from './create-ops-jobs.ts';
 export type { OpsJobsOptions, Logger, ActionLimits, LiveOptions, WorkerHealthOptions } from './options.ts';
 export {
-  ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, QUEUE_ACTIONS, isOperatorAction, isQueueOperatorAction,
-  type Action, type JobAction, type JobOperatorAction, type OperatorAction, type QueueAction, type QueueOperatorAction,
+  ACTIONS, ALL_ACTIONS, JOB_ACTIONS, OPERATOR_ACTIONS, QUEUE_ACTIONS, QUEUE_CONFIGURE, isOperatorAction, isQueueConfigureAction, isQueueOperatorAction,
+  type Action, type QueueConfigureAction, type QueueSwitchAction, type JobAction, type JobOperatorAction, type OperatorAction, type QueueAction, type QueueOperatorAction,
 } from './vocabulary/actions.ts';
 export type { Actor, AuditPrincipal, AuthSeam, Decision } from './contracts/auth.ts';
 export type { ActionSubject, JobSelection, WholeQueue } from './vocabulary/job-selection.ts';
+export { DEAD_LETTER_SETTING, type EditableQueueSetting, type QueueSettingChange, type QueueSettingValue, type QueueSettingValues } from './vocabulary/queue-settings.ts';
 export type { Phase, Resource } from './contracts/resource.ts';
 export { DISPLAY_KINDS, type DisplayContext, type DisplayDecision, type DisplayKind, type DisplayPolicy } from './contracts/display-policy.ts';
 export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState } from './vocabulary/job-states.ts';

@@ -47,6 +47,15 @@ export function queueDrift(queue: string): ConflictError {
     { changed: 1 });
 }
 
+/** 409: settings a `queue.configure` changes were changed by someone else (or the queue removed) since the preview. */
+export function settingsDrift(queue: string, settings: readonly string[]): ConflictError {
+  return new ConflictError(PROBLEM_TYPES.planDrift, 'The queue changed since the preview',
+    settings.length === 0
+      ? `Queue ${JSON.stringify(queue)} was removed since the preview.`
+      : `The settings ${settings.join(', ')} of queue ${JSON.stringify(queue)} changed since the preview. Preview again to see where they stand.`,
+    { changed: Math.max(settings.length, 1), settings: [...settings] });
+}
+
 /** 422: the Idempotency-Key was first sent with another request. */
 export function idempotencyKeyReused(): ProblemError {
   return new ProblemError(422, PROBLEM_TYPES.idempotencyKeyReused, 'Idempotency key reused',

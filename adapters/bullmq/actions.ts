@@ -12,6 +12,7 @@ import { summaries, listPage } from './listing.ts';
 import { countQueues } from './queue-info.ts';
 import { queueKeys } from './redis.ts';
 import { bullmqState } from './states.ts';
+import { configureBullMQQueue } from './queue-settings.ts';
 import type { QueueDirectory } from './discovery.ts';
 
 export interface ActionContext {
@@ -21,7 +22,7 @@ export interface ActionContext {
   readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
 }
 
-type ActionMethods = Pick<JobEngine, 'selectForAction' | 'statesOf' | 'apply'> & Required<Pick<JobEngine, 'applyToQueue'>>;
+type ActionMethods = Pick<JobEngine, 'selectForAction' | 'statesOf' | 'apply'> & Required<Pick<JobEngine, 'applyToQueue' | 'configureQueue'>>;
 
 /** How many jobs' commands are sent at once while an action runs. */
 const APPLY_BATCH = 25;
@@ -30,7 +31,7 @@ const APPLY_BATCH = 25;
  * The operator actions, each through BullMQ's own command for one job (`Job.retry`, `Job.promote`,
  * `Queue.remove`), which checks the job's state atomically in Redis: a job that moved on since the
  * console's last look is left alone and not counted, never forced. Queue actions run BullMQ's
- * `Queue.pause` and `Queue.resume`.
+ * `Queue.pause` and `Queue.resume`; a change of settings, its global concurrency and rate limit.
  */
 export function createActionMethods(context: ActionContext): ActionMethods {
   const { client, prefix, directory } = context;
@@ -140,6 +141,10 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       if (action === 'pause') await target.pause();
       else await target.resume();
       return true;
+    },
+    async configureQueue(queue, values) {
+      if (!(await directory.has(queue))) return;
+      await configureBullMQQueue(queueOf(queue), values);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../../core/contracts/engine.ts';
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
+import { BULLMQ_QUEUE_SETTINGS } from './queue-settings.ts';
 import { createActionMethods } from './actions.ts';
 import { DEFAULT_EVENT_CONNECTIONS, watchBullMQChanges } from './change-events.ts';
 import { isJobId } from './cursor.ts';
@@ -68,6 +69,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
     actions: BULLMQ_ACTION_STATES,
     queueActions: BULLMQ_QUEUE_ACTIONS,
     scheduleActions: BULLMQ_SCHEDULE_ACTIONS,
+    queueSettings: BULLMQ_QUEUE_SETTINGS,
     // Redis and the store's database cannot commit together: the console audits intent and outcome.
     sharedTransactions: false,
     dataFilters: false,

@@ -13,8 +13,8 @@ type ClientFields = Readonly<Record<string, string>>;
  * BullMQ records nothing else about its workers, so some fields say what Redis can: `startedAt` is
  * when the connection opened, `lastSeenAt` its last command (a waiting worker sends one every few
  * seconds, so a worker whose process hangs falls silent), and a worker that stopped or died is
- * simply gone (never `stoppedAt`, no `crashRestarts`). Neither its process id (`pid` 0), version,
- * runtime, heartbeat interval, concurrency nor jobs in hand (both 0) can be told.
+ * simply gone (never `stoppedAt`, no `crashRestarts`). Neither its process id, version, runtime,
+ * heartbeat interval, concurrency nor jobs in hand can be told: they are null.
  *
  * `CLIENT LIST` reads one line per connection to the Redis server: its cost follows the server's
  * connections, not its jobs. A Redis that refuses the command (some managed services) rejects.
@@ -33,7 +33,7 @@ export async function listBullMQWorkers(client: Redis, prefix: string, queues: r
       id: `${fields.id ?? ''}@${fields.addr ?? ''}`,
       name: worker.name,
       host: fields.addr ?? 'unknown',
-      pid: 0,
+      pid: null,
       version: null,
       runtime: null,
       heartbeatSeconds: null,
@@ -41,7 +41,7 @@ export async function listBullMQWorkers(client: Redis, prefix: string, queues: r
       lastSeenAt: new Date(now - idle * 1000).toISOString(),
       stoppedAt: null,
       crashRestarts: 0,
-      workers: [{ queue: worker.queue, concurrency: 0, active: 0, lastFetchedAt: null, lastFinishedAt: null, lastErrorAt: null }],
+      workers: [{ queue: worker.queue, concurrency: null, active: null, lastFetchedAt: null, lastFinishedAt: null, lastErrorAt: null }],
     });
   }
   instances.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id));

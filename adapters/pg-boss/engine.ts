@@ -25,6 +25,7 @@ import { createInstanceMethods } from './instances.ts';
 import { createQueueHealth } from './queue-health.ts';
 import { createQueueActivity } from './queue-activity.ts';
 import { createFlowMethods } from './flows.ts';
+import { createConfigureQueue, PG_BOSS_QUEUE_SETTINGS } from './queue-settings.ts';
 
 export { PG_BOSS_STATES } from './states.ts';
 
@@ -43,10 +44,12 @@ const QUEUE_PAGE = 1000;
 export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): JobEngine {
   assertPgBossLike(boss);
   const schema = validatePgBossSchema(options.schema);
+  const configureQueue = createConfigureQueue(boss);
   const capabilities: EngineCapabilities = Object.freeze({
     states: PG_BOSS_STATES,
     actions: actionStatesOf(boss),
     scheduleActions: pgBossScheduleActions(boss),
+    ...(configureQueue ? { queueSettings: PG_BOSS_QUEUE_SETTINGS } : {}),
     // Every change goes through a pg-boss command given the console's connection as `{ db }`.
     sharedTransactions: true,
     dataFilters: true,
@@ -107,6 +110,8 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
       const queue = await boss.getQueue(name);
       return queue ? toQueueDescription(queue) : null;
     },
+
+    ...(configureQueue ? { configureQueue } : {}),
 
     async countJobs(names) {
       const hosted = names.filter(isHostQueueName);

@@ -125,6 +125,11 @@ export interface PgBossLike {
   send?(name: string, data?: object | null, options?: object): Promise<string | null>;
   /** Deletes the schedule with this name and key (a no-op when there is none). */
   unschedule?(name: string, key?: string): Promise<void>;
+  /**
+   * Changes a queue's settings (not its policy or partitioning); null clears `deadLetter`,
+   * `retryDelayMax` and `heartbeatSeconds`. The engine offers `queue.configure` only where it exists.
+   */
+  updateQueue?(name: string, options: Record<string, unknown>): Promise<void>;
   /** The next occurrences of an expression, computed in process. */
   previewSchedule?(cron: string, options?: { tz?: string; from?: Date; count?: number }): Date[];
 }

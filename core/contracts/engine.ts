@@ -1,4 +1,5 @@
 import type { JobAction, QueueAction, ScheduleAction } from '../vocabulary/actions.ts';
+import type { EditableQueueSetting, QueueSettingValues } from '../vocabulary/queue-settings.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
@@ -60,6 +61,12 @@ export interface EngineCapabilities {
    * no engine here lists a pause.
    */
   readonly scheduleActions?: readonly ScheduleAction[];
+  /**
+   * The queue settings the engine can change (see `configureQueue`), each with the values it
+   * accepts; absent or empty when it can change none, and the console offers no `queue.configure`.
+   * Core checks every requested value against these before the engine is asked.
+   */
+  readonly queueSettings?: readonly EditableQueueSetting[];
   /**
    * True when the engine's changes can run on the store's SQL connection (`SqlExecutor`), so an
    * action and its audit record commit in one transaction. Otherwise the store records an intent
@@ -267,4 +274,13 @@ export interface JobEngine {
    * share the store's transaction: the console records an intent before and the outcome after.
    */
   applyToSchedule?(action: ScheduleAction, queue: string, key: string): Promise<boolean>;
+  /**
+   * Optional, with `capabilities.queueSettings`: gives the queue these settings, by the names in
+   * `queueSettings` (null clears a nullable one), leaving the others as they are. Core has checked
+   * each value against its description, that a dead letter queue exists and is not the queue
+   * itself, and that the values differ from the current ones. Like `applyToQueue`, it never shares
+   * the store's transaction: the console records an intent before and the outcome after, and reads
+   * the settings back through `findQueue`.
+   */
+  configureQueue?(queue: string, values: QueueSettingValues): Promise<void>;
 }

@@ -76,6 +76,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           actions: { type: 'object', description: 'The job actions the engine supports, with the states of the jobs each applies to.', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
           queueActions: { type: 'array', description: 'The actions on a queue itself the engine supports; absent or empty: none.', items: { type: 'string', enum: [...QUEUE_OPERATOR_ACTIONS] } },
           scheduleActions: { type: 'array', description: 'The actions on one schedule the engine supports; absent or empty: none.', items: { type: 'string', enum: [...SCHEDULE_OPERATOR_ACTIONS] } },
+          queueSettings: { type: 'array', description: 'The queue settings queue.configure can change, with the values each accepts; absent or empty: none.', items: { $ref: '#/components/schemas/EditableQueueSetting' } },
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
           workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
@@ -97,16 +98,37 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         type: 'array',
         items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: { type: 'string' } } },
       }).oneOf,
-      { type: 'object', required: ['whole'], properties: { whole: { const: 'queue' } }, description: 'A queue action: the queue itself.' },
+      {
+        type: 'object', required: ['whole'], description: 'A queue action: the queue itself; for queue.configure, with each setting it changes, before and after.',
+        properties: { whole: { const: 'queue' }, settings: { type: 'array', items: { $ref: '#/components/schemas/QueueSettingChange' } } },
+      },
       { type: 'object', required: ['schedule'], properties: { schedule: { type: 'string' } }, description: "A schedule action: the queue's schedule with this key." },
     ],
+  },
+  QueueSettingValue: { description: 'A number, a switch, a queue name, or null to clear a setting that can be cleared.', type: ['integer', 'boolean', 'string', 'null'] },
+  QueueSettingChange: {
+    type: 'object', required: ['setting', 'before', 'after'], description: 'One setting a queue.configure changes.',
+    properties: { setting: { type: 'string' }, before: { $ref: '#/components/schemas/QueueSettingValue' }, after: { $ref: '#/components/schemas/QueueSettingValue' } },
+  },
+  EditableQueueSetting: {
+    type: 'object', required: ['name', 'type'], description: 'A queue setting the engine can change, and the values it accepts.',
+    properties: {
+      name: { type: 'string', description: "The key in the queue's settings, or deadLetterQueue." },
+      type: { type: 'string', enum: ['integer', 'boolean', 'queue'], description: 'queue: the name of another queue that exists.' },
+      min: { type: 'integer', description: 'For an integer: the least it may be.' },
+      max: { type: 'integer', description: 'For an integer: the most it may be.' },
+      unit: { type: 'string', enum: ['seconds', 'milliseconds'] },
+      nullable: { type: 'boolean', description: 'Whether null clears it.' },
+      requires: { type: 'string', description: 'A value other than null only while this boolean setting is (or becomes) true.' },
+      pairedWith: { type: 'string', description: 'Set together with this one: both have a value or both are null.' },
+    },
   },
   PreviewRequest: {
     type: 'object', required: ['action', 'target'],
     properties: {
       action: { $ref: '#/components/schemas/OperatorAction' },
       target: {
-        description: "The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume) names the queue alone; a schedule action (schedule.run, schedule.remove) the queue and the schedule's key.",
+        description: "The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume, queue.configure) names the queue alone; a schedule action (schedule.run, schedule.remove) the queue and the schedule's key.",
         oneOf: [
           { allOf: [{ type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }, { $ref: '#/components/schemas/Selection' }] },
           { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } }, additionalProperties: false },
@@ -115,6 +137,10 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
             properties: { queue: { type: 'string' }, schedule: { type: 'string', description: "The schedule's key; empty for a schedule without one." } },
           },
         ],
+      },
+      settings: {
+        type: 'object', description: "For queue.configure only: the new value of each setting to change, by the names in the session's engine.queueSettings; null clears one that can be cleared.",
+        additionalProperties: { $ref: '#/components/schemas/QueueSettingValue' },
       },
     },
   },
@@ -140,6 +166,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           nextRun: { ...nullableTimestamp, description: 'Its next run; null when it has none.' },
         },
       },
+      settingChanges: { type: 'array', description: 'For queue.configure: exactly the settings that change, each with its value now and after.', items: { $ref: '#/components/schemas/QueueSettingChange' } },
     },
   },
   ExecuteRequest: {
@@ -214,7 +241,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           type: 'object',
           required: ['id', 'name', 'host', 'pid', 'version', 'runtime', 'heartbeatSeconds', 'startedAt', 'lastSeenAt', 'stoppedAt', 'crashRestarts', 'status', 'otherQueues', 'workers'],
           properties: {
-            id: { type: 'string' }, name: nullableString, host: { type: 'string' }, pid: { type: 'integer' }, version: nullableString, runtime: nullableString,
+            id: { type: 'string' }, name: nullableString, host: { type: 'string' }, pid: { type: ['integer', 'null'] }, version: nullableString, runtime: nullableString,
             heartbeatSeconds: { type: ['integer', 'null'] }, startedAt: timestamp, lastSeenAt: timestamp, stoppedAt: nullableTimestamp,
             crashRestarts: { type: 'integer' },
             status: { type: 'string', enum: ['healthy', 'late', 'missing', 'stopped'] },
@@ -224,7 +251,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
               items: {
                 type: 'object', required: ['queue', 'concurrency', 'active', 'lastFetchedAt', 'lastFinishedAt', 'lastErrorAt'],
                 properties: {
-                  queue: { type: 'string' }, concurrency: { type: 'integer' }, active: { type: 'integer' },
+                  queue: { type: 'string' }, concurrency: { type: ['integer', 'null'] }, active: { type: ['integer', 'null'] },
                   lastFetchedAt: nullableTimestamp, lastFinishedAt: nullableTimestamp, lastErrorAt: nullableTimestamp,
                 },
               },

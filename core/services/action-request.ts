@@ -1,4 +1,5 @@
-import { isOperatorAction, isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction, type OperatorAction, type QueueOperatorAction } from '../vocabulary/actions.ts';
+import { isOperatorAction, isQueueConfigureAction, isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction, type OperatorAction, type QueueConfigureAction, type QueueSwitchAction } from '../vocabulary/actions.ts';
+import type { QueueSettingValues } from '../vocabulary/queue-settings.ts';
 import { isJobState } from '../vocabulary/job-states.ts';
 import { WHOLE_QUEUE, type JobSelection, type WholeQueue } from '../vocabulary/job-selection.ts';
 import { REASON_MAX_LENGTH } from '../vocabulary/limits.ts';
@@ -7,6 +8,7 @@ import { dataFiltersFromObject } from './data-filters.ts';
 import { plainText } from '../plain-text.ts';
 import type { ServiceContext } from './context.ts';
 import { parseScheduleTarget, type SchedulePreviewRequest } from './schedule-action.ts';
+import { editableSettings, parseSettingValues } from './queue-settings.ts';
 
 /** A preview request for an action on some jobs of a queue, after validation. */
 export interface JobsPreviewRequest {
@@ -15,15 +17,23 @@ export interface JobsPreviewRequest {
   readonly selection: JobSelection;
 }
 
-/** A preview request for an action on a queue itself, after validation. */
+/** A preview request to pause or resume a queue, after validation. */
 export interface QueuePreviewRequest {
-  readonly action: QueueOperatorAction;
+  readonly action: QueueSwitchAction;
   readonly queue: string;
   readonly selection: WholeQueue;
 }
 
+/** A preview request to change a queue's settings, after validation of each value (not yet against the queue). */
+export interface SettingsPreviewRequest {
+  readonly action: QueueConfigureAction;
+  readonly queue: string;
+  readonly selection: WholeQueue;
+  readonly settings: QueueSettingValues;
+}
+
 /** A preview request after validation: an action on some jobs of a queue, or on the queue itself. */
-export type PreviewRequest = JobsPreviewRequest | QueuePreviewRequest | SchedulePreviewRequest;
+export type PreviewRequest = JobsPreviewRequest | QueuePreviewRequest | SettingsPreviewRequest | SchedulePreviewRequest;
 
 const MAX_ID_LENGTH = 200;
 
@@ -38,7 +48,18 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
   if (!isOperatorAction(action)) {
     throw new InvalidInputError('action', `Unknown action ${JSON.stringify(String(action).slice(0, 40))}. Actions: ${OPERATOR_ACTIONS.join(', ')}.`);
   }
+  if (body.settings !== undefined && !isQueueConfigureAction(action)) {
+    throw new InvalidInputError('settings', `settings belongs to queue.configure only, not to ${action}.`);
+  }
   if (isScheduleOperatorAction(action)) return parseScheduleTarget(context, action, target);
+  if (isQueueConfigureAction(action)) {
+    const editable = editableSettings(context.engine);
+    if (editable.length === 0) throw new InvalidInputError('action', `The ${context.engine.name} engine cannot change queue settings.`);
+    if (!isObject(target) || Object.keys(target).some((key) => key !== 'queue')) {
+      throw new InvalidInputError('target', `target must be {"queue": "..."}: ${action} acts on the queue itself, not on jobs.`);
+    }
+    return { action, queue: queueName(target.queue), selection: WHOLE_QUEUE, settings: parseSettingValues(editable, body.settings) };
+  }
   if (isQueueOperatorAction(action)) {
     if (!context.engine.capabilities.queueActions?.includes(queueActionOf(action)) || typeof context.engine.applyToQueue !== 'function') {
       throw new InvalidInputError('action', `The ${context.engine.name} engine cannot ${queueActionOf(action)} queues.`);

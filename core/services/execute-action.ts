@@ -1,11 +1,11 @@
-import { isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, scheduleActionOf, type JobOperatorAction, type ScheduleOperatorAction } from '../vocabulary/actions.ts';
+import { isQueueConfigureAction, isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, scheduleActionOf, type JobOperatorAction, type QueueSwitchAction, type ScheduleOperatorAction } from '../vocabulary/actions.ts';
 import { isScheduleSubject, isWholeQueue, type ScheduleSubject } from '../vocabulary/job-selection.ts';
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
 import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, ProblemError } from '../errors.ts';
-import { idempotencyKeyReused, previewExpired, previewNotFound, previewOfAnotherOperator, previewUsed, queueDrift } from '../problems.ts';
+import { idempotencyKeyReused, previewExpired, previewNotFound, previewOfAnotherOperator, previewUsed, queueDrift, settingsDrift } from '../problems.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../vocabulary/problem-types.ts';
 import type { ExecuteResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
@@ -19,6 +19,7 @@ import { pausedBefore } from './queue-action.ts';
 import { assertScheduleActionSupported, assertScheduleUnchanged } from './schedule-action.ts';
 import { hashPreviewToken, looksLikePreviewToken, sha256Hex } from './preview-token.ts';
 import { principalOf } from './principal.ts';
+import { driftedSettings, editableSettings, valuesOf } from './queue-settings.ts';
 
 /** What an execute request answers: a fresh result, or the first result replayed for its idempotency key. */
 export interface ExecuteResult {
@@ -182,6 +183,7 @@ async function finish(context: ServiceContext, principal: AuditPrincipal, option
 
 async function run(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions): Promise<ExecuteResult> {
   const { action: operatorAction } = preview;
+  if (isQueueConfigureAction(operatorAction)) return runConfigure(context, preview, principal, reason, options);
   if (isQueueOperatorAction(operatorAction)) return runOnQueue(context, preview, principal, reason, options);
   if (isScheduleOperatorAction(operatorAction)) return runOnSchedule(context, preview, principal, reason, options);
   const { engine, store } = context;
@@ -237,7 +239,7 @@ async function complete(context: ServiceContext, preview: StoredPreview, princip
  */
 async function runOnQueue(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions): Promise<ExecuteResult> {
   const { engine, store } = context;
-  const action = queueActionOf(preview.action as Parameters<typeof queueActionOf>[0]);
+  const action = queueActionOf(preview.action as QueueSwitchAction);
   if (!engine.applyToQueue || !engine.capabilities.queueActions?.includes(action)) {
     throw new InvalidInputError('action', `The ${engine.name} engine cannot ${action} queues.`);
   }
@@ -255,6 +257,40 @@ async function runOnQueue(context: ServiceContext, preview: StoredPreview, princ
     throw error;
   }
   return complete(context, preview, principal, options, intent.id, changed ? 1 : 0);
+}
+
+/**
+ * A change of settings: like a pause, it cannot join the store's transaction, so the intent is
+ * recorded first (with every changed setting's value before and after, in its resource), once the
+ * queue is found to hold still the values it was previewed with; the outcome follows the engine's
+ * answer.
+ */
+async function runConfigure(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions): Promise<ExecuteResult> {
+  const { engine, store } = context;
+  const changes = isWholeQueue(preview.selection) ? preview.selection.settings ?? [] : [];
+  if (!engine.configureQueue || editableSettings(engine).length === 0) {
+    throw new InvalidInputError('action', `The ${engine.name} engine cannot change queue settings.`);
+  }
+  // Read before the transaction opens: an engine may read through its own connection (pg-boss on
+  // PGlite has one), which would wait on the transaction. The intent is only written once the queue
+  // holds still the values it was previewed with and a new dead letter queue still exists.
+  const queue = await engine.findQueue(preview.queue);
+  const drifted = queue ? driftedSettings(queue, changes) : null;
+  if (drifted === null || drifted.length > 0) throw settingsDrift(preview.queue, drifted ?? []);
+  for (const change of changes) {
+    if (typeof change.after === 'string' && !(await engine.findQueue(change.after))) throw settingsDrift(preview.queue, [change.setting]);
+  }
+  const intent = await store.transaction(async (tx) => {
+    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
+    return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
+  });
+  try {
+    await engine.configureQueue(preview.queue, valuesOf(changes));
+  } catch (error) {
+    await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
+    throw error;
+  }
+  return complete(context, preview, principal, options, intent.id, 1);
 }
 
 /**

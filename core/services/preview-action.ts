@@ -1,4 +1,4 @@
-import { isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, queueActionOf } from '../vocabulary/actions.ts';
+import { isQueueConfigureAction, isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, queueActionOf } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
@@ -6,7 +6,7 @@ import type { PreviewResponse } from '../vocabulary/wire.ts';
 import { emitTelemetry } from '../telemetry/emit.ts';
 import { millisecondsSince, startTimer } from '../telemetry/measure.ts';
 import { reportActionError, selectionKindOf } from '../telemetry/operator-action.ts';
-import { parsePreviewRequest, type JobsPreviewRequest, type PreviewRequest, type QueuePreviewRequest } from './action-request.ts';
+import { parsePreviewRequest, type JobsPreviewRequest, type PreviewRequest, type QueuePreviewRequest, type SettingsPreviewRequest } from './action-request.ts';
 import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
 import { planHash } from './plan.ts';
@@ -16,6 +16,7 @@ import { checkDataFilters } from './jobs.ts';
 import { findQueue } from './queues.ts';
 import { pausedBefore } from './queue-action.ts';
 import { previewScheduleAction, type SchedulePreviewRequest } from './schedule-action.ts';
+import { resolveSettingsPreview } from './preview-settings.ts';
 
 const SAMPLE_SIZE = 10;
 
@@ -42,6 +43,7 @@ async function resolvePreview(context: ServiceContext, actor: Actor, request: Pr
   if (isScheduleOperatorAction(request.action)) {
     return previewScheduleAction(context, actor, request as SchedulePreviewRequest, (principalId, planned, hash) => savePreview(context, principalId, planned, hash));
   }
+  if (isQueueConfigureAction(request.action)) return resolveSettingsPreview(context, actor, request as SettingsPreviewRequest, savePreview);
   return isQueueOperatorAction(request.action)
     ? resolveQueuePreview(context, actor, request as QueuePreviewRequest)
     : resolveJobsPreview(context, actor, request as JobsPreviewRequest);
@@ -111,9 +113,13 @@ async function resolveJobsPreview(context: ServiceContext, actor: Actor, request
   };
 }
 
+/** How a preview of any kind stores its plan (see `savePreview`). */
+export type SavePreview = typeof savePreview;
+
 /**
  * Stores a plan bound to the operator under a new token, and purges what has expired. The plan's
- * hash is over its jobs, unless the caller gives one over what else it is bound to (a schedule).
+ * hash is over its jobs (and a change of settings), unless the caller gives one over what else it
+ * is bound to (a schedule).
  */
 async function savePreview(
   context: ServiceContext,
@@ -129,7 +135,7 @@ async function savePreview(
     ...planned,
     tokenHash: await hashPreviewToken(token),
     principalId,
-    planHash: boundHash ?? (await planHash(action, queue, plan)),
+    planHash: boundHash ?? (await planHash(action, queue, plan, planned.selection)),
     createdAt: now.toISOString(),
     expiresAt,
     consumedAt: null,

@@ -1,4 +1,5 @@
-import { ALL_ACTIONS, JOB_OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS, SCHEDULE_OPERATOR_ACTIONS, isOperatorAction, jobActionOf, queueActionOf, scheduleActionOf, type Action, type JobOperatorAction } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, JOB_OPERATOR_ACTIONS, QUEUE_CONFIGURE, QUEUE_SWITCH_ACTIONS, SCHEDULE_OPERATOR_ACTIONS, isOperatorAction, jobActionOf, queueActionOf, scheduleActionOf, type Action, type JobOperatorAction, type QueueOperatorAction } from '../vocabulary/actions.ts';
+import { editableSettings } from './queue-settings.ts';
 import type { Actor } from '../contracts/auth.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { SessionResponse } from '../vocabulary/wire.ts';
@@ -47,9 +48,13 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
       name: context.engine.name,
       states: [...context.engine.capabilities.states],
       actions,
-      queueActions: typeof context.engine.applyToQueue === 'function'
-        ? QUEUE_OPERATOR_ACTIONS.filter((action) => context.engine.capabilities.queueActions?.includes(queueActionOf(action)))
-        : [],
+      queueActions: [
+        ...(typeof context.engine.applyToQueue === 'function'
+          ? QUEUE_SWITCH_ACTIONS.filter((action) => context.engine.capabilities.queueActions?.includes(queueActionOf(action)))
+          : []),
+        ...(editableSettings(context.engine).length > 0 ? [QUEUE_CONFIGURE as QueueOperatorAction] : []),
+      ],
+      queueSettings: editableSettings(context.engine).map((setting) => ({ ...setting })),
       scheduleActions: typeof context.engine.applyToSchedule === 'function' && typeof context.engine.findSchedule === 'function'
         ? SCHEDULE_OPERATOR_ACTIONS.filter((action) => context.engine.capabilities.scheduleActions?.includes(scheduleActionOf(action)))
         : [],

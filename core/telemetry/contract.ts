@@ -40,7 +40,8 @@ const HTTP_ROUTES = [
 
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
-  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'inspect_queues', 'queue_activity', 'get_flow', 'select_for_action', 'states_of', 'prepare', 'apply', 'apply_to_queue', 'find_schedule', 'apply_to_schedule',
+  'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'inspect_queues', 'queue_activity', 'get_flow', 'select_for_action', 'states_of', 'prepare', 'apply', 'apply_to_queue',
+  'configure_queue', 'find_schedule', 'apply_to_schedule',
 ] as const;
 
 function deepFreeze<T>(value: T): T {

@@ -30,6 +30,7 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   prepare: 'prepare',
   apply: 'apply',
   applyToQueue: 'apply_to_queue',
+  configureQueue: 'configure_queue',
   findSchedule: 'find_schedule',
   applyToSchedule: 'apply_to_schedule',
 } as const satisfies Record<EngineMethod, string>);

@@ -23,6 +23,8 @@ export const ACTIONS = Object.freeze({
   queuePause: 'queue.pause',
   /** Let a paused queue hand out its jobs again. */
   queueResume: 'queue.resume',
+  /** Change a queue's settings (retries, expiry, retention, dead letter queue...) that the engine lets change. */
+  queueConfigure: 'queue.configure',
   /** See the processes running the engine: their heartbeats, versions and the queues they work. */
   workersView: 'workers.view',
   /** See schedules: their expressions, next runs and the last job each made. */
@@ -65,15 +67,25 @@ export type ScheduleOperatorAction = `schedule.${ScheduleAction}`;
 /** The operator actions that change jobs. */
 export type JobOperatorAction = `job.${JobAction}`;
 
+/** The operator action that changes a queue's settings (see `EngineCapabilities.queueSettings`). */
+export const QUEUE_CONFIGURE = 'queue.configure';
+
+export type QueueConfigureAction = typeof QUEUE_CONFIGURE;
+
+/** The operator actions that pause or resume a queue (`JobEngine.applyToQueue`). */
+export type QueueSwitchAction = `queue.${QueueAction}`;
+
 /** The operator actions that change a queue itself, not its jobs. */
-export type QueueOperatorAction = `queue.${QueueAction}`;
+export type QueueOperatorAction = QueueSwitchAction | QueueConfigureAction;
 
 /** The actions that change jobs or queues: each is previewed, then executed with a reason, and audited. */
 export type OperatorAction = JobOperatorAction | QueueOperatorAction | ScheduleOperatorAction;
 
 export const JOB_OPERATOR_ACTIONS: readonly JobOperatorAction[] = Object.freeze(JOB_ACTIONS.map((name) => `job.${name}` as const));
 
-export const QUEUE_OPERATOR_ACTIONS: readonly QueueOperatorAction[] = Object.freeze(QUEUE_ACTIONS.map((name) => `queue.${name}` as const));
+export const QUEUE_SWITCH_ACTIONS: readonly QueueSwitchAction[] = Object.freeze(QUEUE_ACTIONS.map((name) => `queue.${name}` as const));
+
+export const QUEUE_OPERATOR_ACTIONS: readonly QueueOperatorAction[] = Object.freeze([...QUEUE_SWITCH_ACTIONS, QUEUE_CONFIGURE]);
 
 export const SCHEDULE_OPERATOR_ACTIONS: readonly ScheduleOperatorAction[] = Object.freeze(SCHEDULE_ACTIONS.map((name) => `schedule.${name}` as const));
 
@@ -103,8 +115,13 @@ export function jobActionOf(action: JobOperatorAction): JobAction {
   return action.slice('job.'.length) as JobAction;
 }
 
-/** The engine's name for an operator action on a queue. */
-export function queueActionOf(action: QueueOperatorAction): QueueAction {
+/** Whether an operator action changes a queue's settings. */
+export function isQueueConfigureAction(value: unknown): value is QueueConfigureAction {
+  return value === QUEUE_CONFIGURE;
+}
+
+/** The engine's name for an operator action that pauses or resumes a queue. */
+export function queueActionOf(action: QueueSwitchAction): QueueAction {
   return action.slice('queue.'.length) as QueueAction;
 }
 

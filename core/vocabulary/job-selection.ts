@@ -1,5 +1,6 @@
 import type { DataFilter } from './data-filter.ts';
 import type { JobState } from './job-states.ts';
+import type { QueueSettingChange } from './queue-settings.ts';
 
 /** Which jobs of a queue an operator action is about. */
 export type JobSelection =
@@ -11,6 +12,11 @@ export type JobSelection =
 /** What a queue action (such as `queue.pause`) is about: the queue itself, none of its jobs in particular. */
 export interface WholeQueue {
   readonly whole: 'queue';
+  /**
+   * For `queue.configure`: the settings it changes, each with its value before and after, so the
+   * preview binds them and the audit record keeps them. Settings only, never job data.
+   */
+  readonly settings?: readonly QueueSettingChange[];
 }
 
 /** The one `WholeQueue` value. */

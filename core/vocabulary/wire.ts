@@ -8,6 +8,7 @@ import type { AuditOutcome } from './audit-outcomes.ts';
 import type { ActionSubject } from './job-selection.ts';
 import type { CountFreshness } from './count-freshness.ts';
 import type { JobState } from './job-states.ts';
+import type { EditableQueueSetting, QueueSettingChange, QueueSettingValue } from './queue-settings.ts';
 
 /**
  * A value after the display policy: shown (possibly redacted, or cut), hidden, or too large to send
@@ -53,6 +54,8 @@ export interface SessionResponse {
     readonly queueActions?: readonly QueueOperatorAction[];
     /** The operator actions on one schedule the engine supports (`schedule.run`, `schedule.remove`); absent or empty: none. */
     readonly scheduleActions?: readonly ScheduleOperatorAction[];
+    /** The queue settings `queue.configure` can change, with the values each accepts; absent or empty: none. */
+    readonly queueSettings?: readonly EditableQueueSetting[];
     /** Whether the engine has recurring schedules to list (`GET api/schedules`). */
     readonly schedules: boolean;
     /** Whether the engine finds jobs by id across queues (`GET api/jobs?id=`). */
@@ -203,10 +206,15 @@ export interface PreviewRequestBody {
       /** Every job in `state`; `data` narrows them to payloads whose searchable fields (dotted paths) hold these values. */
       | { readonly filter: { readonly state: JobState; readonly data?: Readonly<Record<string, string>> } }
     ))
-    /** For a queue action (`queue.pause`, `queue.resume`): the queue alone. */
+    /** For a queue action (`queue.pause`, `queue.resume`, `queue.configure`): the queue alone. */
     | { readonly queue: string }
     /** For a schedule action (`schedule.run`, `schedule.remove`): the queue and the schedule's key. */
     | { readonly queue: string; readonly schedule: string };
+  /**
+   * For `queue.configure` only: the new value of each setting to change, by the names in the
+   * session's `engine.queueSettings`; null clears a setting that can be cleared.
+   */
+  readonly settings?: Readonly<Record<string, QueueSettingValue>>;
 }
 
 /** What a preview answers: nothing has changed yet. */
@@ -232,6 +240,8 @@ export interface PreviewResponse {
     readonly timeZone: string;
     readonly nextRun: string | null;
   };
+  /** For `queue.configure`: exactly the settings that change, each with its value now and after. */
+  readonly settingChanges?: readonly QueueSettingChange[];
 }
 
 /** The body of `POST api/actions/execute`. */
@@ -328,7 +338,8 @@ export interface WorkerInstanceResponse {
   /** The name the application gave it, if any. */
   readonly name: string | null;
   readonly host: string;
-  readonly pid: number;
+  /** Its process id; null when the engine cannot tell (BullMQ). */
+  readonly pid: number | null;
   /** The engine library's version it runs. */
   readonly version: string | null;
   /** Its runtime, such as `v24.21.0`. */
@@ -348,10 +359,10 @@ export interface WorkerInstanceResponse {
   /** The queues it works, of those the operator may see. */
   readonly workers: readonly {
     readonly queue: string;
-    /** Jobs it may run at once. */
-    readonly concurrency: number;
-    /** Jobs it had in hand. */
-    readonly active: number;
+    /** Jobs it may run at once; null when the engine cannot tell (BullMQ). */
+    readonly concurrency: number | null;
+    /** Jobs it had in hand; null when the engine cannot tell. */
+    readonly active: number | null;
     readonly lastFetchedAt: string | null;
     readonly lastFinishedAt: string | null;
     readonly lastErrorAt: string | null;

@@ -15,6 +15,8 @@ import { alertIcon, arrowRightIcon, checkCircleIcon, closeIcon, infoIcon, refres
 import { tokens } from '../shared/tokens.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { actionDialogStyles } from './action-dialog.styles.ts';
+import { settingsOutcome, settingsPreview, settingsPreviewStyles } from './settings-preview.ts';
+import type { EditableQueueSetting } from '../../core/vocabulary/queue-settings.ts';
 import { ActionFlow, FLOW_STEP, type FlowStep, type PreviewSummary } from './action-flow.ts';
 import { actionProblemCopy, meansStale } from './action-problem-copy.ts';
 import { scheduleOutcome, schedulePreviewBody, scheduleReasonLabel } from './schedule-preview.ts';
@@ -62,13 +64,15 @@ function withPart(text: string, name: string, part: TemplateResult): Array<strin
  * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsActionDialog extends LitElement {
-  static override styles = [tokens, controls, viewStyles, actionDialogStyles];
+  static override styles = [tokens, controls, viewStyles, actionDialogStyles, settingsPreviewStyles];
 
   /** The client that previews and executes; views pass their own. */
   @property({ attribute: false }) api: ApiClient | undefined;
   @property({ type: Number, attribute: 'reason-min-length' }) reasonMinLength = 8;
   /** Links into the audit log, or null when the operator may not read it. */
   @property({ attribute: false }) auditLinks: AuditLinks | null = null;
+  /** The queue settings the engine can change, from the session, so a change of settings reads its values in their units. */
+  @property({ attribute: false }) queueSettings: readonly EditableQueueSetting[] = [];
 
   @state() private reason = '';
   /** Whether the operator tried to confirm, after which a too-short reason shows as an error. */
@@ -234,6 +238,7 @@ export class OpsJobsActionDialog extends LitElement {
   #preview(preview: PreviewSummary): TemplateResult {
     if (preview.queueJobs) return this.#queuePreview(preview, preview.queueJobs);
     if (preview.schedule) return schedulePreviewBody(preview, preview.schedule);
+    if (preview.settingChanges) return settingsPreview(preview, preview.settingChanges, this.queueSettings);
     const copy = actionCopy(preview.action);
     const rest = preview.count - preview.sample.length;
     return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
@@ -306,7 +311,7 @@ export class OpsJobsActionDialog extends LitElement {
     return html`<div class="field">
         <label for="reason">${preview.schedule
           ? scheduleReasonLabel(preview, preview.schedule)
-          : preview.queueJobs
+          : preview.queueJobs || preview.settingChanges
           ? msg('Why {verb} queue {queue}?', { verb: copy.infinitive, queue: preview.queue })
           : msg('Why {verb} {jobs}?', { verb: copy.infinitive, jobs: jobCount(preview.count) })} <span class="req">${msg('(required)')}</span></label>
         <p class="hint" id="reason-hint">${msg('Your reason goes into the audit log with your name, for the next person on call.')}<span class="kbd-hint"> ${msg('Ctrl+Enter confirms.')}</span>${expires
@@ -342,6 +347,7 @@ export class OpsJobsActionDialog extends LitElement {
         ${links ? html`<a href=${links.record(auditId)}>${msg('View the audit record')} ${arrowRightIcon}</a>` : ''}
       </div>`;
     }
+    if (preview.settingChanges) return settingsOutcome(preview, auditId, result.replayed, links);
     if (preview.queueJobs) {
       return html`<div class="outcome">
         <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
@@ -429,7 +435,7 @@ export class OpsJobsActionDialog extends LitElement {
   #confirmButtons(preview: PreviewSummary): TemplateResult {
     const copy = actionCopy(preview.action);
     const busy = this.#flow.step === FLOW_STEP.executing;
-    const label = preview.queueJobs || preview.schedule ? actionName(preview.action) : `${copy.verb} ${jobCount(preview.count)}`;
+    const label = preview.queueJobs || preview.settingChanges || preview.schedule ? actionName(preview.action) : `${copy.verb} ${jobCount(preview.count)}`;
     return html`<button type="button" ?disabled=${busy} @click=${() => this.#flow.back()}>${msg('Back')}</button>
       <span class="spacer"></span>
       <button type="button" ?disabled=${busy} @click=${() => this.close()}>${msg('Close')}</button>

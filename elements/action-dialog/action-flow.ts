@@ -93,7 +93,7 @@ export class ActionFlow implements ReactiveController {
     this.reasonError = null;
     this.#set(FLOW_STEP.previewing);
     try {
-      const { token, ...summary } = await this.#api().preview({ action: request.action, target: request.target }, abort.signal);
+      const { token, ...summary } = await this.#api().preview({ action: request.action, target: request.target, ...(request.settings ? { settings: request.settings } : {}) }, abort.signal);
       if (run !== this.#run) return;
       this.#token = token;
       this.preview = summary;

@@ -50,6 +50,15 @@ export function mayActOnAny(session: SessionResponse | undefined, scope: ActionS
 }
 
 /**
+ * Changing a queue's settings (`queue.configure`), when the engine can change some; null when it
+ * cannot. Its `allowed` says whether the operator may.
+ */
+export function configureOption(session: SessionResponse | undefined): ActionOption<QueueOperatorAction> | null {
+  if (!session || !(session.engine.queueActions ?? []).includes('queue.configure') || (session.engine.queueSettings ?? []).length === 0) return null;
+  return optionFor(session, 'queue.configure');
+}
+
+/**
  * The queue action that changes a queue in this state (`queue.resume` for a paused queue,
  * `queue.pause` otherwise), when the engine supports it; null when it does not, or when the queue
  * does not say whether it is paused.

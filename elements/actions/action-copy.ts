@@ -64,6 +64,16 @@ export function actionCopy(action: OperatorAction): ActionCopy {
         hint: msg('Lets the queue hand out its waiting jobs to workers again.'),
         tone: 'primary',
       };
+    case 'queue.configure':
+      return {
+        verb: msg('Change settings'),
+        name: msg('Change settings'),
+        infinitive: msg('change the settings of'),
+        done: msg('changed'),
+        doneLabel: msg('Settings changed'),
+        hint: msg('Gives the queue new settings; jobs already sent may keep the ones they were sent with.'),
+        tone: 'normal',
+      };
     case 'schedule.run':
       return {
         verb: msg('Run'),
@@ -104,7 +114,7 @@ export function isScheduleAction(action: OperatorAction): action is ScheduleOper
 export const SCHEDULE_ACTION_ORDER: readonly ScheduleOperatorAction[] = Object.freeze(['schedule.run', 'schedule.remove']);
 
 /** Every queue action, in the order the console offers them. */
-export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(['queue.pause', 'queue.resume']);
+export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(['queue.pause', 'queue.resume', 'queue.configure']);
 
 /** "1 job", "37 jobs", with the count grouped, in the chosen locale. */
 export function jobCount(count: number): string {

@@ -1,6 +1,6 @@
 import type { SVGTemplateResult } from 'lit';
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
-import { pauseIcon, playIcon, promoteIcon, redriveIcon, retryIcon, stopIcon, trashIcon } from '../shared/icons.ts';
+import { pauseIcon, playIcon, promoteIcon, redriveIcon, retryIcon, slidersIcon, stopIcon, trashIcon } from '../shared/icons.ts';
 
 /** The icon beside each operator action's name. Decorative, like every icon. */
 export const ACTION_ICONS: Readonly<Record<OperatorAction, SVGTemplateResult>> = Object.freeze({
@@ -12,6 +12,7 @@ export const ACTION_ICONS: Readonly<Record<OperatorAction, SVGTemplateResult>> =
   'job.delete': trashIcon,
   'queue.pause': pauseIcon,
   'queue.resume': playIcon,
+  'queue.configure': slidersIcon,
   'schedule.run': promoteIcon,
   'schedule.remove': trashIcon,
 });

@@ -8,4 +8,6 @@ export interface ActionRequest {
   readonly target: PreviewRequestBody['target'];
   /** The target as the dialog names it: "job 3d75ca44", "3 selected jobs", "all 127 failed jobs". */
   readonly subject: string;
+  /** For `queue.configure`: the new value of each setting to change, sent with the preview. */
+  readonly settings?: PreviewRequestBody['settings'];
 }

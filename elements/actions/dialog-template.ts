@@ -21,7 +21,7 @@ export function actionDialogFor(session: SessionResponse | undefined, api: ApiCl
   const links: AuditLinks | null = session.permissions['audit.view']
     ? { record: (id) => href(routes.auditRecord(id)), log: (filter) => href(routes.audit(filter)) }
     : null;
-  return html`<ops-jobs-action-dialog .api=${api} reason-min-length=${session.limits.reasonMinLength} .auditLinks=${links}></ops-jobs-action-dialog>`;
+  return html`<ops-jobs-action-dialog .api=${api} reason-min-length=${session.limits.reasonMinLength} .auditLinks=${links} .queueSettings=${session.engine.queueSettings ?? []}></ops-jobs-action-dialog>`;
 }
 
 /**

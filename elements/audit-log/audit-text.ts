@@ -1,4 +1,5 @@
 import type { AuditOutcome } from '../../core/vocabulary/audit-outcomes.ts';
+import { settingChangeText } from '../shared/queue-setting-words.ts';
 import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { isOperatorAction, type AuditedAction } from '../../core/vocabulary/actions.ts';
@@ -59,7 +60,11 @@ export function onWholeQueue(record: JobsRecord): boolean {
 /** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids); "The queue itself" for a queue action. */
 export function selectionText(record: JobsRecord): string {
   const selection = record.resource.selection;
-  if ('whole' in selection) return msg('The queue itself');
+  if ('whole' in selection) {
+    return selection.settings?.length
+      ? msg('The queue\'s settings: {changes}', { changes: selection.settings.map((change) => settingChangeText(change)).join('; ') })
+      : msg('The queue itself');
+  }
   if ('schedule' in selection) return selection.schedule ? msg('Schedule {key}', { key: selection.schedule }) : msg('The queue’s schedule without a key');
   if ('filter' in selection) {
     const state = selection.filter.state;

@@ -14,6 +14,13 @@ import { viewStyles } from '../shared/view.styles.ts';
 import { activityChart } from './activity-chart.ts';
 import { queueActivityStyles } from './queue-activity.styles.ts';
 import { intlLocale, msg, plural } from '../shared/locale.ts';
+import { configureOption } from '../actions/action-availability.ts';
+import { actionCopy } from '../actions/action-copy.ts';
+import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
+import { slidersIcon } from '../shared/icons.ts';
+import { settingName } from '../shared/queue-setting-words.ts';
+import type { QueueSettingValue } from '../../core/vocabulary/queue-settings.ts';
+import { settingsForm, settingsFormStyles } from './settings-form.ts';
 
 const windows = (): readonly { readonly window: ActivityWindow; readonly label: string }[] => [
   { window: '1h', label: msg('Last hour') },
@@ -30,7 +37,8 @@ const seconds = (value: number) => formatDuration(value * 1000);
  * A queue's settings and its activity over the last hour or day, from the engine's own statistics:
  * jobs made, completed and failed per minute, how long jobs waited and ran (median and 95th
  * percentile), and how long the oldest ready job had waited, each as a small chart with the same
- * figures as a table.
+ * figures as a table. Where the engine can change some settings and the operator may, "Edit
+ * settings" opens a form whose changes go through the action dialog (preview, reason, audit).
  *
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  * @attr theme - `light`, `dark` or `auto` (default).
@@ -47,11 +55,31 @@ const seconds = (value: number) => formatDuration(value * 1000);
  * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsQueueActivity extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, queueActivityStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, queueActivityStyles, settingsFormStyles];
 
   @property() queue = '';
 
   @state() private window: ActivityWindow = '24h';
+  /** Whether the settings show as a form to change them. */
+  @state() private editing = false;
+  @state() private formNote = '';
+  @state() private dialogFailed = false;
+
+  protected override needsSession = true;
+
+  constructor() {
+    super();
+    // A change of settings went through: read them again and leave the form.
+    this.addEventListener('ops-jobs-action-done', (event) => {
+      if (event.action !== 'queue.configure') return;
+      this.editing = false;
+      void this.#queue.rerun();
+    });
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('queue')) this.editing = false;
+  }
 
   readonly #queue = new LoadController(this, {
     args: () => (this.queue ? ([this.api, this.queue] as const) : null),
@@ -93,6 +121,8 @@ export class OpsJobsQueueActivity extends ViewElement {
         </ops-jobs-problem>`,
       })}
       ${this.#queue.value ? this.#settings(this.#queue.value) : ''}
+      ${dialogLoadError(this.dialogFailed)}
+      ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
   }
 
@@ -143,20 +173,40 @@ export class OpsJobsQueueActivity extends ViewElement {
 
   #settings(queue: QueueResponse): TemplateResult {
     const entries = Object.entries(queue.settings);
+    const option = configureOption(this.operator);
+    const editable = this.operator?.engine.queueSettings ?? [];
+    const editing = this.editing && option?.allowed === true;
     return html`<section part="settings" class="card settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">${msg('Settings')}</h2>
-      <dl>
+      <div class="title-row">
+        <h2 id="settings-title">${editing ? msg('Edit settings') : msg('Settings')}</h2>
+        ${option?.allowed && !editing
+          ? html`<button type="button" class="edit-settings" title=${actionCopy('queue.configure').hint}
+              @click=${() => { this.formNote = ''; this.editing = true; }}>${slidersIcon}<span>${msg('Edit settings')}</span></button>`
+          : ''}
+      </div>
+      ${editing
+        ? settingsForm(queue, editable, this.formNote, (values) => void this.#preview(queue, values), () => { this.editing = false; })
+        : this.#settingsList(queue, entries)}
+    </section>`;
+  }
+
+  /** Opens the action dialog on the changed values, or says there are none. */
+  async #preview(queue: QueueResponse, values: Record<string, QueueSettingValue>): Promise<void> {
+    if (Object.keys(values).length === 0) {
+      this.formNote = msg('Change a value first: these are the queue\'s settings now.');
+      return;
+    }
+    this.formNote = '';
+    const request = { action: 'queue.configure' as const, target: { queue: queue.name }, settings: values, subject: msg('for queue {queue}', { queue: queue.name }) };
+    this.dialogFailed = !(await openActionDialog(this.renderRoot, request));
+  }
+
+  #settingsList(queue: QueueResponse, entries: [string, string | number | boolean | null][]): TemplateResult {
+    return html`<dl>
         <div><dt>${msg('Dead letters to')}</dt><dd>${queue.deadLetterQueue
           ? html`<a href=${this.href(routes.queue(queue.deadLetterQueue))}>${queue.deadLetterQueue}</a>`
           : html`<span class="muted">${msg('None')}</span>`}</dd></div>
         ${entries.map(([key, value]) => html`<div><dt>${settingName(key)}</dt><dd class="mono">${value === null ? '—' : String(value)}</dd></div>`)}
-      </dl>
-    </section>`;
+      </dl>`;
   }
-}
-
-/** `retryLimit` as "Retry limit": the engine's setting names, read as words. */
-function settingName(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

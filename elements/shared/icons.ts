@@ -30,6 +30,7 @@ export const trashIcon = icon(svg`<path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1
 export const stopIcon = icon(svg`<circle cx="12" cy="12" r="9"/><rect x="9" y="9" width="6" height="6" rx="1"/>`);
 export const playIcon = icon(svg`<path d="M7 5v14l11-7z"/>`);
 export const promoteIcon = icon(svg`<path d="M4 6v12l7-6z"/><path d="M12 6v12l7-6z"/>`);
+export const slidersIcon = icon(svg`<path d="M4 7h9M17 7h3M4 17h3M11 17h9"/><circle cx="15" cy="7" r="2"/><circle cx="9" cy="17" r="2"/>`);
 export const pauseIcon = icon(svg`<path d="M9 5v14M15 5v14"/>`);
 export const redriveIcon = icon(svg`<path d="M9 14 4 9l5-5"/><path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11"/>`);
 export const downloadIcon = icon(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`);

@@ -105,11 +105,11 @@ export class OpsJobsWorkerList extends ViewElement {
   }
 
   #row(instance: WorkerInstanceResponse): TemplateResult {
-    const title = instance.name ?? `${instance.host}:${instance.pid}`;
+    const title = instance.name ?? (instance.pid === null ? instance.host : `${instance.host}:${instance.pid}`);
     return html`<tr role="row" class=${instance.status}>
       <td role="cell" class="process">
         <strong>${title}</strong>
-        <span class="where">${instance.host} · pid ${instance.pid}${instance.version ? ` · v${instance.version}` : ''}${instance.runtime ? ` · Node ${instance.runtime}` : ''}</span>
+        <span class="where">${instance.host}${instance.pid === null ? '' : ` · pid ${instance.pid}`}${instance.version ? ` · v${instance.version}` : ''}${instance.runtime ? ` · Node ${instance.runtime}` : ''}</span>
         ${instance.crashRestarts > 0 ? html`<span class="restarts">${plural(instance.crashRestarts, '{count} restart after a crash', '{count} restarts after a crash')}</span>` : ''}
       </td>
       <td role="cell" class="seen">
@@ -122,7 +122,9 @@ export class OpsJobsWorkerList extends ViewElement {
         ${instance.workers.length > 0
           ? html`<ul class="queues">${instance.workers.map((worker) => html`<li>
               <a href=${this.href(routes.queue(worker.queue))}>${worker.queue}</a>
-              <span class="muted" title=${msg('jobs in hand of at most {count}', { count: formatCount(worker.concurrency) })}>${formatCount(worker.active)}/${formatCount(worker.concurrency)}</span>
+              ${worker.concurrency === null || worker.active === null
+                ? ''
+                : html`<span class="muted" title=${msg('jobs in hand of at most {count}', { count: formatCount(worker.concurrency) })}>${formatCount(worker.active)}/${formatCount(worker.concurrency)}</span>`}
             </li>`)}</ul>`
           : ''}
         ${instance.otherQueues > 0

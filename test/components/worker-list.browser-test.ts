@@ -61,6 +61,23 @@ describe('<ops-jobs-worker-list>', () => {
     await expect(element).shadowDom.to.be.accessible();
   });
 
+  it('leaves out what the engine cannot tell: no pid, no jobs in hand', async () => {
+    const unknown: WorkerInstanceResponse = {
+      ...instance(null, 'healthy'), host: '10.0.0.7:51234', pid: null, version: null, runtime: null, heartbeatSeconds: null,
+      workers: [{ queue: 'email-send', concurrency: null, active: null, lastFetchedAt: null, lastFinishedAt: null, lastErrorAt: null }],
+    };
+    api.handler = () => ({ body: { ...LIST, instances: [unknown], more: false } });
+    try {
+      const element = await render();
+      const [row] = rows(element);
+      expect(row!.querySelector('.process strong')!.textContent).to.equal('10.0.0.7:51234');
+      expect(row!.querySelector('.where')!.textContent).to.equal('10.0.0.7:51234');
+      expect(row!.querySelector('.works')!.textContent).not.to.match(/\d\/\d|null/);
+    } finally {
+      api.handler = answer;
+    }
+  });
+
   it('reads them again from "Refresh", by pointer and by keyboard', async () => {
     const element = await render();
     const refresh = inside(element).querySelector<HTMLButtonElement>('button[aria-label="Refresh the workers"]')!;

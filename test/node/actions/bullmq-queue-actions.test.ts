@@ -83,7 +83,7 @@ for (const hostName of HOSTS) {
     test('the session declares promote and the queue actions; the queue says it is running', async () => {
       const session = await (await call('ada', 'GET', '/api/session')).json();
       assert.deepEqual(session.engine.actions['job.promote'], ['scheduled']);
-      assert.deepEqual(session.engine.queueActions, ['queue.pause', 'queue.resume']);
+      assert.deepEqual(session.engine.queueActions, ['queue.pause', 'queue.resume', 'queue.configure']);
       assert.equal(session.permissions['queue.pause'], true);
       const olga = await (await call('olga', 'GET', '/api/session')).json();
       assert.equal(olga.permissions['queue.pause'], false);

@@ -1,4 +1,4 @@
-// GET api/workers on a real Express server over pg-boss on PGlite, with real pg-boss processes
+// GET api/workers on real Express and Koa servers over pg-boss on PGlite, with real pg-boss processes
 // registered: one working, one stopped cleanly, and one that went silent (its heartbeat set back,
 // as a process that died mid-job leaves it). Each is classed by the heartbeats it missed, trouble
 // first, and the queues it works are shown only where the operator may see them.
@@ -10,14 +10,14 @@ import { createOpsJobs, OptionsError, type Action, type OpsJobs, type Resource }
 import type { WorkerListResponse } from '../../../core/vocabulary/wire.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
-import { headerUserAuth, startHost, type RunningHost } from '../support/http-hosts.ts';
+import { headerUserAuth, HOSTS, startHost, type HostName, type RunningHost } from '../support/http-hosts.ts';
 import { waitUntil } from '../support/wait.ts';
 
 const HEARTBEAT = 2;
 
 let pglite: PGlite;
 const bosses: PgBoss[] = [];
-let host: RunningHost;
+const hosts = new Map<HostName, RunningHost>();
 let opsJobs: OpsJobs;
 
 function boss(instanceName: string): PgBoss {
@@ -63,51 +63,55 @@ before(async () => {
     auth: headerUserAuth(allow),
     displayPolicy: { display: () => ({ hide: true }) },
   });
-  host = await startHost('express', opsJobs as never);
+  for (const name of HOSTS) hosts.set(name, await startHost(name, opsJobs as never));
 });
 after(async () => {
   opsJobs?.close();
-  await host?.close();
+  for (const host of hosts.values()) await host.close();
   for (const started of bosses) await started.stop({ graceful: false }).catch(() => {});
   await pglite?.close();
 });
 
-const workers = async (user: string) => {
-  const response = await fetch(`${host.url}/ops/jobs/api/workers`, { headers: { 'x-test-user': user } });
-  assert.equal(response.status, 200);
-  return (await response.json()) as WorkerListResponse;
-};
+for (const hostName of HOSTS) {
+  const workers = async (user: string) => {
+    const response = await fetch(`${hosts.get(hostName)!.url}/ops/jobs/api/workers`, { headers: { 'x-test-user': user } });
+    assert.equal(response.status, 200);
+    return (await response.json()) as WorkerListResponse;
+  };
 
-describe('GET api/workers', () => {
-  test('classes each process by the heartbeats it missed, trouble first', async () => {
-    const list = await workers('viewer');
-    assert.deepEqual(list.instances.map((instance) => [instance.name, instance.status]), [['crashed', 'missing'], ['api', 'healthy'], ['batch', 'stopped']]);
-    assert.deepEqual(list.thresholds, { lateAfterHeartbeats: 2, missingAfterHeartbeats: 5 });
-    const api = list.instances[1]!;
-    assert.equal(api.heartbeatSeconds, HEARTBEAT);
-    assert.equal(api.pid, process.pid);
-    assert.match(api.version ?? '', /^12\./);
-    assert.deepEqual(api.workers.map((worker) => worker.queue).sort(), ['emails', 'payroll']);
-    assert.equal(api.otherQueues, 0);
-    assert.ok(Date.parse(list.asOf) - Date.parse(api.lastSeenAt) < HEARTBEAT * 2 * 1000);
+  describe(`GET api/workers on ${hostName}`, () => {
+    test('classes each process by the heartbeats it missed, trouble first', async () => {
+      const list = await workers('viewer');
+      assert.deepEqual(list.instances.map((instance) => [instance.name, instance.status]), [['crashed', 'missing'], ['api', 'healthy'], ['batch', 'stopped']]);
+      assert.deepEqual(list.thresholds, { lateAfterHeartbeats: 2, missingAfterHeartbeats: 5 });
+      const api = list.instances[1]!;
+      assert.equal(api.heartbeatSeconds, HEARTBEAT);
+      assert.equal(api.pid, process.pid);
+      assert.match(api.version ?? '', /^12\./);
+      assert.deepEqual(api.workers.map((worker) => worker.queue).sort(), ['emails', 'payroll']);
+      assert.equal(api.otherQueues, 0);
+      assert.ok(Date.parse(list.asOf) - Date.parse(api.lastSeenAt) < HEARTBEAT * 2 * 1000);
+    });
+
+    test("shows a process's queues only where the operator may see them, and never hides the process", async () => {
+      const list = await workers('scoped');
+      const api = list.instances.find((instance) => instance.name === 'api')!;
+      assert.deepEqual(api.workers.map((worker) => worker.queue), ['emails']);
+      assert.equal(api.otherQueues, 1);
+      assert.equal(list.instances.length, 3);
+      assert.ok(!JSON.stringify(list).includes('payroll'));
+    });
+
+    test('needs workers.view', async () => {
+      assert.equal((await fetch(`${hosts.get(hostName)!.url}/ops/jobs/api/workers`)).status, 401);
+      const refused = await fetch(`${hosts.get(hostName)!.url}/ops/jobs/api/workers`, { headers: { 'x-test-user': 'blind' } });
+      assert.equal(refused.status, 403);
+      assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
+    });
   });
+}
 
-  test("shows a process's queues only where the operator may see them, and never hides the process", async () => {
-    const list = await workers('scoped');
-    const api = list.instances.find((instance) => instance.name === 'api')!;
-    assert.deepEqual(api.workers.map((worker) => worker.queue), ['emails']);
-    assert.equal(api.otherQueues, 1);
-    assert.equal(list.instances.length, 3);
-    assert.ok(!JSON.stringify(list).includes('payroll'));
-  });
-
-  test('needs workers.view', async () => {
-    assert.equal((await fetch(`${host.url}/ops/jobs/api/workers`)).status, 401);
-    const refused = await fetch(`${host.url}/ops/jobs/api/workers`, { headers: { 'x-test-user': 'blind' } });
-    assert.equal(refused.status, 403);
-    assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
-  });
-
+describe("the workers' thresholds", () => {
   test('refuses thresholds that make no sense', () => {
     const base = { engine: fromPgBoss(bosses[0]!), store: createPostgresStore({ pglite }), auth: { currentActor: () => null, authorize: () => false, auditPrincipal: () => ({ id: 'x', type: 'user', label: 'x' }) }, displayPolicy: { display: () => undefined } };
     assert.throws(() => createOpsJobs({ ...base, workers: { lateAfterHeartbeats: 5, missingAfterHeartbeats: 3 } }), OptionsError);

@@ -141,7 +141,10 @@ const record = (selection: Complete<NonNullable<AuditRecordResponse['resource']>
 const records: Complete<AuditRecordResponse>[] = [
   record({ ids: ['j1'] }),
   record({ filter: { state: 'failed', data: [{ field: 'customer.id', value: 'cus_42' }] } }),
-  { ...record({ whole: 'queue' }), action: 'queue.pause', resource: { queue: 'emails', selection: { whole: 'queue' }, ids: [] } },
+  {
+    ...record({ whole: 'queue', settings: [] }), action: 'queue.configure',
+    resource: { queue: 'emails', selection: { whole: 'queue', settings: [{ setting: 'retryLimit', before: 2, after: 5 }, { setting: 'deadLetterQueue', before: null, after: 'emails-dlq' }] }, ids: [] },
+  },
   { ...record({ schedule: 'nightly' }), action: 'schedule.run', resource: { queue: 'reports', selection: { schedule: 'nightly' }, ids: [] } },
   { ...record({ ids: [] }), action: 'bridge.view', resource: null, requested: 0, affected: 0, reason: 'Opened bull-board (read-only)', planHash: '' },
 ];
@@ -153,13 +156,14 @@ agree<SessionResponse>('Session', [{
   engine: {
     name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true, flows: true,
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'], 'job.promote': ['scheduled'] },
-    queueActions: ['queue.pause', 'queue.resume'],
+    queueActions: ['queue.pause', 'queue.resume', 'queue.configure'],
+    queueSettings: [{ name: 'retryDelayMax', type: 'integer', min: 0, max: 86_400, unit: 'seconds', nullable: true, requires: 'retryBackoff', pairedWith: 'retryDelay' }],
     scheduleActions: ['schedule.run', 'schedule.remove'],
   },
   limits: { cap: 1000, reasonMinLength: 8 },
   bridge: 'bull-board',
   signOutUrl: '../../account/switch',
-}], { queueActions: true, scheduleActions: true });
+}], { queueActions: true, queueSettings: true, scheduleActions: true });
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true, paused: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
 agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true });
@@ -186,17 +190,22 @@ agree<WorkerListResponse>('WorkerList', [{
   }],
   more: false, asOf: at, thresholds: { lateAfterHeartbeats: 2, missingAfterHeartbeats: 5 },
 }], {});
+// Every member filled in, as everywhere here; the server accepts `settings` with queue.configure only.
+const settings = { retryLimit: 5, retryBackoff: true, deadLetterQueue: null };
 agree<PreviewRequestBody>('PreviewRequest', [
-  { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] } },
-  { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } } },
-  { action: 'queue.pause', target: { queue: 'emails' } },
-  { action: 'schedule.run', target: { queue: 'reports', schedule: 'nightly' } },
-], {});
+  { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] }, settings },
+  { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } }, settings },
+  { action: 'queue.configure', target: { queue: 'emails' }, settings },
+  { action: 'schedule.run', target: { queue: 'reports', schedule: 'nightly' }, settings },
+], { settings: true });
 agree<PreviewResponse>('Preview', [
-  { token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'], queueJobs: { queued: 12, active: 2 },
+  {
+    token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'], queueJobs: { queued: 12, active: 2 },
+    settingChanges: [{ setting: 'retryLimit', before: 2, after: 5 }],
     // Every optional field at once: the schema must name each of them.
-    schedule: { key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', nextRun: null } },
-], { queueJobs: true, schedule: true });
+    schedule: { key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', nextRun: null },
+  },
+], { queueJobs: true, settingChanges: true, schedule: true });
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
 const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({
@@ -212,7 +221,7 @@ agree<ProblemResponse>('Problem', [{ type: 'urn:ops-jobs:problem:unauthenticated
 
 test('every schema of a body is checked against its wire type', () => {
   // Parts the checked schemas refer to, and bodies that have no wire type of their own.
-  const parts = ['JobState', 'OperatorAction', 'Shown', 'Selection', 'AuditSelection', 'LiveFallback', 'LiveFallbackReceipt', 'OpenApiDocument'];
+  const parts = ['JobState', 'OperatorAction', 'Shown', 'Selection', 'AuditSelection', 'QueueSettingValue', 'QueueSettingChange', 'EditableQueueSetting', 'LiveFallback', 'LiveFallbackReceipt', 'OpenApiDocument'];
   assert.deepEqual(Object.keys(schemas).filter((name) => !checked.has(name) && !parts.includes(name)), []);
 });
 

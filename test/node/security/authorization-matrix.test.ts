@@ -113,9 +113,9 @@ for (const hostName of HOSTS) {
       });
     }
 
-    test('pg-boss offers no promote and no queue actions: the session lists none, and a preview of one is bad input that changes nothing', async () => {
+    test('pg-boss offers no promote and no pause or resume: the session lists only queue.configure, and a preview of one is bad input that changes nothing', async () => {
       const session = await (await call('admin', 'GET', '/api/session')).json();
-      assert.deepEqual(session.engine.queueActions, []);
+      assert.deepEqual(session.engine.queueActions, ['queue.configure']);
       assert.equal('job.promote' in session.engine.actions, false);
       for (const body of [{ action: 'queue.pause', target: { queue: 'payments' } }, { action: 'job.promote', target: { queue: 'payments', ids: [stack.ids.failed[0]] } }]) {
         const response = await call('admin', 'POST', '/api/actions/preview', body);

@@ -38,6 +38,11 @@ test('fromBullMQ refuses a missing connection and an ioredis keyPrefix, naming t
     states: ['queued', 'scheduled', 'blocked', 'active', 'completed', 'failed'],
     actions: { retry: ['failed'], promote: ['scheduled'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'] },
     queueActions: ['pause', 'resume'],
+    queueSettings: [
+      { name: 'globalConcurrency', type: 'integer', min: 1, nullable: true },
+      { name: 'rateLimitMax', type: 'integer', min: 1, nullable: true, pairedWith: 'rateLimitDurationMs' },
+      { name: 'rateLimitDurationMs', type: 'integer', min: 1, unit: 'milliseconds', nullable: true, pairedWith: 'rateLimitMax' },
+    ],
     sharedTransactions: false,
     dataFilters: false,
   });

@@ -197,6 +197,27 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     assert.ok(big?.oldestReadySince, 'the seeded queue has ready jobs');
   });
 
+  test("a job's flow walks its dependencies by key, however many other flows the table holds", async () => {
+    await ready;
+    // Twenty thousand other two-step flows, so that a scan of the dependencies would show.
+    await run!.query(
+      `INSERT INTO ${run!.schema}.job_dependency (child_name, child_id, parent_name, parent_id)
+       SELECT name, id, name, lag(id) OVER (ORDER BY id) FROM ${run!.schema}.job WHERE name = $1 OFFSET 1`,
+      [OTHER],
+    );
+    await run!.query(`ANALYZE ${run!.schema}.job_dependency`);
+    const ids = await run!.boss.flow([
+      { ref: 'order', name: QUEUE, data: { step: 'order' } },
+      { ref: 'invoice', name: QUEUE, data: { step: 'invoice' }, dependsOn: ['order'] },
+      { ref: 'email', name: QUEUE, data: { step: 'email' }, dependsOn: ['invoice'] },
+    ]);
+    const invoice = ids.invoice!;
+    assertBounded(await workOf(() => engine.getFlow!(QUEUE, invoice)), 120, 'getFlow');
+    const flow = await engine.getFlow!(QUEUE, invoice);
+    assert.equal(flow?.steps.length, 3);
+    assert.equal(flow?.dependencies.length, 2);
+  });
+
   test('previewing an action on every failed job reads what it selects, not every failed job', async () => {
     const work = await workOf(() => engine.selectForAction('retry', QUEUE, { filter: { state: 'failed' } }, 1000));
     assertBounded(work, 3_500, 'retry preview');

@@ -14,7 +14,9 @@ import { detailCases } from './detail-cases.ts';
 import type { EngineHarness, EngineRun } from './harness.ts';
 import { listingCases } from './listing-cases.ts';
 import { lookupCases } from './lookup-cases.ts';
+import { queueActionCases } from './queue-action-cases.ts';
 import { queueCases } from './queue-cases.ts';
+import { queueSettingsCases } from './queue-settings-cases.ts';
 import { selectionCases } from './selection-cases.ts';
 import { transactionCases } from './transaction-cases.ts';
 
@@ -55,6 +57,8 @@ export function conformanceSuite(harness: EngineHarness): void {
     lookupCases(context);
     selectionCases(context);
     applyCases(context);
+    queueActionCases(context);
+    queueSettingsCases(context);
     if (harness.sharedTransactions) transactionCases(context);
   });
 }
