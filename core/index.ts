@@ -28,6 +28,8 @@ export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-poli
 export { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from './vocabulary/data-filter.ts';
 export { showEverything } from './display-policies/show-everything.ts';
 export type * from './vocabulary/wire.ts';
+export type * from './vocabulary/chronology.ts';
+export { CHRONOLOGY_AUDIT_LIMIT } from './vocabulary/chronology.ts';
 export { PROBLEM_TYPES, PROBLEM_TYPE_PREFIX, problemTypeOf, type ProblemType } from './vocabulary/problem-types.ts';
 export { PAGE_SIZE, REASON_MAX_LENGTH, SELECTION_CAP } from './vocabulary/limits.ts';
 export {

@@ -21,6 +21,7 @@ import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsQueueActivity } from './queue-activity/queue-activity.ts';
+import { OpsJobsChronology } from './chronology/chronology.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
 import { OpsJobsJobSearch } from './job-search/job-search.ts';
 import { OpsJobsWorkerList } from './worker-list/worker-list.ts';
@@ -87,6 +88,7 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-worker-list': OpsJobsWorkerList,
   'ops-jobs-attention': OpsJobsAttention,
   'ops-jobs-queue-activity': OpsJobsQueueActivity,
+  'ops-jobs-chronology': OpsJobsChronology,
   'ops-jobs-job-flow': OpsJobsJobFlow,
 });
 
@@ -106,6 +108,7 @@ declare global {
     'ops-jobs-worker-list': OpsJobsWorkerList;
     'ops-jobs-attention': OpsJobsAttention;
     'ops-jobs-queue-activity': OpsJobsQueueActivity;
+    'ops-jobs-chronology': OpsJobsChronology;
     'ops-jobs-job-flow': OpsJobsJobFlow;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;

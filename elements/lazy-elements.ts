@@ -18,6 +18,8 @@ const LOADERS = {
   'ops-jobs-outcome-badge': () => import('./history-views.ts').then((module) => module.OpsJobsOutcomeBadge),
   // The overview's findings: they arrive after the queues, from a read of their own.
   'ops-jobs-attention': () => import('./attention/attention.ts').then((module) => module.OpsJobsAttention),
+  // A job's or a queue's chronology: after the job, or on a page of its own.
+  'ops-jobs-chronology': () => import('./chronology/chronology.ts').then((module) => module.OpsJobsChronology),
   'ops-jobs-job-flow': () => import('./job-flow/job-flow.ts').then((module) => module.OpsJobsJobFlow),
   'ops-jobs-queue-activity': () => import('./queue-activity/queue-activity.ts').then((module) => module.OpsJobsQueueActivity),
   'ops-jobs-worker-list': () => import('./worker-list/worker-list.ts').then((module) => module.OpsJobsWorkerList),

@@ -2,6 +2,7 @@ import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS,
 import { ATTENTION_KINDS } from '../vocabulary/attention-kinds.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { ALL_JOB_STATES } from '../vocabulary/job-states.ts';
+import { CHRONOLOGY_SCHEMAS } from './openapi-chronology-schemas.ts';
 
 const nullableString = { type: ['string', 'null'] };
 const timestamp = { type: 'string', format: 'date-time' };
@@ -415,6 +416,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
   },
   LiveFallbackReceipt: { type: 'object', required: ['recorded'], properties: { recorded: { const: true } } },
   OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document.' },
+  ...CHRONOLOGY_SCHEMAS,
 });
 
 /** Jobs chosen by ids or by a state with payload conditions, the two differing only in how they spell those. */

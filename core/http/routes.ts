@@ -18,6 +18,7 @@ import { dataFiltersFromQuery } from '../services/data-filters.ts';
 import { activityWindow, auditFilter, idPrefix, pageSize, queueFilter, stateFilter } from './query-params.ts';
 import { getQueueActivity } from '../services/queue-activity.ts';
 import { getJobFlow } from '../services/flows.ts';
+import { CHRONOLOGY_ROUTES } from './chronology-routes.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
 import { PAGE_SIZE } from '../vocabulary/limits.ts';
 import { eventStreamResponse } from './event-stream.ts';
@@ -150,6 +151,7 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
     action: 'jobs.view', parameters: [queueParam, jobParam], response: 'JobDetail', errors: [400, 401, 403, 404],
     serve: ({ services, actor, params }) => getJob(services, actor, params.queue ?? '', params.id ?? ''),
   },
+  ...CHRONOLOGY_ROUTES,
   {
     method: 'GET', template: template('/queues/{queue}/jobs/{id}/{part}'), operationId: 'getJobValue',
     summary: "One part of a job whole, as the display policy shows it: what the job's detail cuts or previews when it is large.",

@@ -26,6 +26,8 @@ const HTTP_ROUTES = [
   '/api/workers',
   '/api/queues/{queue}/activity',
   '/api/queues/{queue}/jobs/{id}/flow',
+  '/api/queues/{queue}/jobs/{id}/chronology',
+  '/api/queues/{queue}/chronology',
   '/api/attention',
   '/api/audit',
   '/api/audit/export',

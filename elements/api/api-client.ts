@@ -21,6 +21,7 @@ import type {
   WorkerListResponse,
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
+import type { ChronologyResponse } from '../../core/vocabulary/chronology.ts';
 import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
@@ -138,6 +139,16 @@ export class ApiClient {
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
     return this.get(`api/audit${params.size > 0 ? `?${params}` : ''}`, signal);
+  }
+
+  /** `GET api/queues/{queue}/jobs/{id}/chronology`: the job's life and the audit records that touched it, and what is not known. */
+  jobChronology(queue: string, id: string, signal?: AbortSignal): Promise<ChronologyResponse> {
+    return this.get(`api/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}/chronology`, signal);
+  }
+
+  /** `GET api/queues/{queue}/chronology`: the operator actions on a queue, and what is not known. */
+  queueChronology(queue: string, signal?: AbortSignal): Promise<ChronologyResponse> {
+    return this.get(`api/queues/${encodeURIComponent(queue)}/chronology`, signal);
   }
 
   /** `GET api/queues/{queue}/jobs/{id}/flow`: the flow a job belongs to; no steps when it is in none. */

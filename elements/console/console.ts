@@ -282,6 +282,7 @@ export class OpsJobsConsole extends LitElement {
       : route.name === 'find-job' ? 'ops-jobs-job-search'
       : route.name === 'workers' ? 'ops-jobs-worker-list'
       : route.name === 'queue-activity' ? 'ops-jobs-queue-activity'
+      : route.name === 'queue-chronology' ? 'ops-jobs-chronology'
       : null;
     this.viewError = undefined;
     if (!tag) return;
@@ -378,6 +379,8 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
       case 'queue-activity':
         return html`<ops-jobs-queue-activity theme=${theme} .queue=${route.queue}></ops-jobs-queue-activity>`;
+      case 'queue-chronology':
+        return html`<ops-jobs-chronology theme=${theme} page .queue=${route.queue}></ops-jobs-chronology>`;
       case 'workers':
         return html`<ops-jobs-worker-list theme=${theme}></ops-jobs-worker-list>`;
       case 'find-job':

@@ -15,6 +15,8 @@ export function routeTitle(route: Route, brand: string): string {
         return [msg('Job {id}', { id: shortId(route.id) }), route.queue];
       case 'queue-activity':
         return [msg('Activity'), route.queue];
+      case 'queue-chronology':
+        return [msg('Chronology'), route.queue];
       case 'workers':
         return [msg('Workers')];
       case 'find-job':

@@ -93,6 +93,14 @@ export const jobDetailStyles = css`
   section.history {
     padding: 1rem 1.25rem 1.1rem;
   }
+  /* A chronology may be longer than the window: a sticky column would hide its end until the page's. */
+  .side:has(section.history) {
+    position: static;
+  }
+  section.pruned {
+    margin-top: 1rem;
+    max-width: 46rem;
+  }
   .skeleton.facts-s {
     height: 4.5rem;
     border-radius: var(--_radius);

@@ -11,10 +11,11 @@ import { actionCopy } from '../actions/action-copy.ts';
 import { msg } from '../shared/locale.ts';
 import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
 import { actionStyles } from '../actions/actions.styles.ts';
-import type { OpsJobsJobHistory } from '../job-history/job-history.ts';
+import type { OpsJobsChronology } from '../chronology/chronology.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { LiveSync } from '../live/live-sync.ts';
+import { ApiError } from '../api/api-error.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { facts } from '../shared/facts.styles.ts';
@@ -42,7 +43,8 @@ type FoldingPart = JobValuePart | 'progress' | 'logs';
  * marked as such; options load into the page only when opened. The actions that apply to the
  * job's state (retry a failed job, cancel a queued one, redrive a dead letter...) sit beside the
  * heading and go through `<ops-jobs-action-dialog>`; operators who may read the audit log see
- * the job's history of actions. Inside `<ops-jobs-console>` it reloads in place when the live
+ * the job's chronology (its life and the actions on it, in one list) in place of its timeline, and
+ * under "No such job" for a job only the audit log still names. Inside `<ops-jobs-console>` it reloads in place when the live
  * stream says its queue changed or an action touched it, keeping open sections and an open dialog.
  *
  * @attr queue - the job's queue.
@@ -52,9 +54,9 @@ type FoldingPart = JobValuePart | 'progress' | 'logs';
  *
  * @csspart facts - the summary of the job under the heading.
  * @csspart error - the error section.
- * @csspart timeline - the timeline card.
+ * @csspart timeline - the timeline card, for an operator who may not read the audit log (the chronology card holds it otherwise).
  * @csspart actions - the job's action buttons.
- * @csspart history - the history card.
+ * @csspart chronology - the chronology card: the job's life and the actions on it (also under a missing job the audit log names).
  * @csspart progress - the progress section, when the progress is not a percentage.
  * @csspart logs-card - the logs section.
  * @csspart logs - the block of log lines.
@@ -79,7 +81,7 @@ export class OpsJobsJobDetail extends ViewElement {
   @state() private folded: ReadonlySet<FoldingPart> = new Set();
   @state() private valuesFailed = false;
   @state() private dialogFailed = false;
-  @query('ops-jobs-job-history') private history!: OpsJobsJobHistory | null;
+  @query('ops-jobs-chronology') private chronology!: OpsJobsChronology | null;
 
   protected override needsSession = true;
 
@@ -87,7 +89,7 @@ export class OpsJobsJobDetail extends ViewElement {
     super();
     this.addEventListener('ops-jobs-action-done', () => {
       void this.refresh();
-      void this.history?.refresh?.();
+      void this.chronology?.refresh?.();
     });
     this.addEventListener('ops-jobs-action-close', (event) => {
       if (event.stale) void this.refresh();
@@ -122,8 +124,8 @@ export class OpsJobsJobDetail extends ViewElement {
   #loadValueViews(): void {
     this.valuesFailed = false;
     Promise.all([ensureDefined('ops-jobs-json-viewer'), ensureDefined('ops-jobs-job-error')]).catch(() => (this.valuesFailed = true));
-    // The history is a side panel: without its chunk the job still shows, and the next visit tries again.
-    if (this.operator?.permissions['audit.view'] !== false) ensureDefined('ops-jobs-job-history').catch(() => {});
+    // The chronology is a side panel: without its chunk the job still shows, and the next visit tries again.
+    if (this.operator?.permissions['audit.view'] !== false) ensureDefined('ops-jobs-chronology').catch(() => {});
     // The flow shows nothing until its steps arrive: if its code fails to load, the page does without it.
     ensureDefined('ops-jobs-job-flow').catch(() => {});
   }
@@ -175,8 +177,9 @@ export class OpsJobsJobDetail extends ViewElement {
         pending: () => (current ? this.#content(current) : this.#skeleton()),
         complete: (job) => this.#content(job),
         error: (error) => html`<ops-jobs-problem .error=${error} subject="job">
-          <a slot="actions" href=${this.href(routes.queue(this.queue))}>${msg('Jobs in {queue}', { queue: this.queue })}</a>
-        </ops-jobs-problem>`,
+            <a slot="actions" href=${this.href(routes.queue(this.queue))}>${msg('Jobs in {queue}', { queue: this.queue })}</a>
+          </ops-jobs-problem>
+          ${this.#prunedChronology(error)}`,
       })}
       ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
@@ -203,18 +206,29 @@ export class OpsJobsJobDetail extends ViewElement {
           </section>
         </div>
         <div class="side">
-          <aside part="timeline" class="card" aria-labelledby="timeline-h">
-            <h2 id="timeline-h">${msg('Timeline')}</h2>
-            <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
-          </aside>
-          ${job.family ? familyCard(job.family, job.queue, (route) => this.href(route)) : ''}
           ${this.operator?.permissions['audit.view']
-            ? html`<section part="history" class="card history" aria-label=${msg('History')}>
-                <ops-jobs-job-history root=${this.root} .queue=${job.queue} .jobId=${job.id}></ops-jobs-job-history>
+            ? // One list of the job's life and the actions on it, in place of the timeline, which would repeat it.
+              html`<section part="chronology" class="card history" aria-label=${msg('Chronology')}>
+                <ops-jobs-chronology root=${this.root} .queue=${job.queue} .jobId=${job.id}></ops-jobs-chronology>
               </section>`
-            : ''}
+            : html`<aside part="timeline" class="card" aria-labelledby="timeline-h">
+                <h2 id="timeline-h">${msg('Timeline')}</h2>
+                <ops-jobs-job-timeline .job=${job}></ops-jobs-job-timeline>
+              </aside>`}
+          ${job.family ? familyCard(job.family, job.queue, (route) => this.href(route)) : ''}
         </div>
       </div>`;
+  }
+
+  /**
+   * A job the engine no longer has may still be named by the audit log: its chronology then tells
+   * what is known of it, from the records alone (the chronology answers 404 when they name none).
+   */
+  #prunedChronology(error: unknown): TemplateResult | string {
+    if (!(error instanceof ApiError) || error.status !== 404 || !this.operator?.permissions['audit.view']) return '';
+    return html`<section part="chronology" class="card history pruned" aria-label=${msg('Chronology')}>
+      <ops-jobs-chronology root=${this.root} .queue=${this.queue} .jobId=${this.jobId}></ops-jobs-chronology>
+    </section>`;
   }
 
   #facts(job: JobDetailResponse): TemplateResult {

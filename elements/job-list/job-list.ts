@@ -283,6 +283,7 @@ export class OpsJobsJobList extends ViewElement {
     const about = Object.keys(info.stale).length > 0;
     return html`${info.paused ? html`${pausedTag(true)}<span class="sep" aria-hidden="true">·</span>` : ''}<span>${about ? plural(info.total, 'about {count} job', 'about {count} jobs') : jobCount(info.total)}</span>
       <span class="sep" aria-hidden="true">·</span><a href=${this.href(routes.queueActivity(info.name))}>${msg('Activity and settings')}</a>
+      <span class="sep" aria-hidden="true">·</span><a href=${this.href(routes.queueChronology(info.name))}>${msg('Chronology')}</a>
       ${info.deadLetterQueue
         ? html`<span class="sep" aria-hidden="true">·</span><span
               >${deadLetterIcon} ${msg('Dead letters to')} <a href=${this.href(routes.queue(info.deadLetterQueue))}>${info.deadLetterQueue}</a></span

@@ -8,6 +8,8 @@ export type Route =
   | { readonly name: 'job'; readonly queue: string; readonly id: string }
   /** A queue's settings and its activity over time. */
   | { readonly name: 'queue-activity'; readonly queue: string }
+  /** The operator actions on a queue, and what is not known of its history. */
+  | { readonly name: 'queue-chronology'; readonly queue: string }
   /** The processes running the engine. */
   | { readonly name: 'workers' }
   /** The jobs whose id starts with `id`, in every queue. */
@@ -25,6 +27,7 @@ export const routes = Object.freeze({
   queue: (queue: string, state: JobState | null = null): Route => ({ name: 'queue', queue, state }),
   job: (queue: string, id: string): Route => ({ name: 'job', queue, id }),
   queueActivity: (queue: string): Route => ({ name: 'queue-activity', queue }),
+  queueChronology: (queue: string): Route => ({ name: 'queue-chronology', queue }),
   findJob: (id: string): Route => ({ name: 'find-job', id }),
   workers: (): Route => ({ name: 'workers' }),
   schedules: (queue: string | null = null): Route => ({ name: 'schedules', queue }),
@@ -50,6 +53,7 @@ export function parseRoute(url: URL, root: URL): Route | null {
     }
     if (segments.length === 4 && segments[2] === 'jobs' && segments[3]) return routes.job(segments[1], segments[3]);
     if (segments.length === 3 && segments[2] === 'activity') return routes.queueActivity(segments[1]);
+    if (segments.length === 3 && segments[2] === 'chronology') return routes.queueChronology(segments[1]);
   }
   if (segments?.length === 1 && segments[0] === 'workers') return routes.workers();
   if (segments?.length === 1 && segments[0] === 'jobs') return routes.findJob(url.searchParams.get('id') ?? '');
@@ -75,6 +79,8 @@ export function routeUrl(route: Route, root: URL): URL {
       return new URL(`queues/${encodeURIComponent(route.queue)}/jobs/${encodeURIComponent(route.id)}`, root);
     case 'queue-activity':
       return new URL(`queues/${encodeURIComponent(route.queue)}/activity`, root);
+    case 'queue-chronology':
+      return new URL(`queues/${encodeURIComponent(route.queue)}/chronology`, root);
     case 'workers':
       return new URL('workers', root);
     case 'find-job': {

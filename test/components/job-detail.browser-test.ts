@@ -1,6 +1,7 @@
 // <ops-jobs-job-detail> reading one job through a stand-in for the API: its facts, error,
-// values, timeline and history; folding sections by keyboard and pointer; its actions opening the
-// action dialog; reloading on ops-jobs-action-done; a missing job; its parts and properties.
+// values, timeline and chronology; folding sections by keyboard and pointer; its actions opening the
+// action dialog; reloading on ops-jobs-action-done; a missing job, and one only the audit log still
+// names; its parts and properties.
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -10,6 +11,8 @@ import { OpsJobsActionDoneEvent } from '../../elements/events/ops-jobs-action-do
 import { FIRST_SCREEN_ELEMENTS } from '../../elements/first-screen-elements.ts';
 import { OpsJobsJobDetail } from '../../elements/job-detail/job-detail.ts';
 import { OpsJobsJobTimeline } from '../../elements/job-timeline/job-timeline.ts';
+import { OpsJobsChronology } from '../../elements/chronology/chronology.ts';
+import { auditRecords, PRUNED_JOB } from '../elements/support/action-fixtures.ts';
 import { actionApi, OPERATOR_SESSION } from '../elements/support/action-fixtures.ts';
 import { failedJobDetail, SESSION } from '../elements/support/fixtures.ts';
 import { provideConsole, TestLive, TestRouter } from './support/console-context.ts';
@@ -17,7 +20,7 @@ import { DocumentedParts } from './support/element-docs.ts';
 import { STUB_ROOT, stubApi, until } from './support/fetch-stub.ts';
 
 // A job's page loads on first use in the console; here it is defined up front, with its timeline.
-defineElements({ ...FIRST_SCREEN_ELEMENTS, 'ops-jobs-job-detail': OpsJobsJobDetail, 'ops-jobs-job-timeline': OpsJobsJobTimeline });
+defineElements({ ...FIRST_SCREEN_ELEMENTS, 'ops-jobs-job-detail': OpsJobsJobDetail, 'ops-jobs-job-timeline': OpsJobsJobTimeline, 'ops-jobs-chronology': OpsJobsChronology });
 
 const documented = new DocumentedParts('elements/job-detail/job-detail.ts');
 const now = Date.now();
@@ -36,6 +39,7 @@ const flowJob = {
     children: { pending: 1, processed: 1, failed: 0, sample: [{ queue: 'email-send', id: 'flow-child', outcome: 'pending' as const }] },
   },
 };
+const records = auditRecords(now);
 const api = stubApi((path, url, request) => {
   if (path === 'session') return { body: SESSION };
   if (path === 'queues/email-send/jobs/flow-step-2') return { body: flowJob };
@@ -58,12 +62,12 @@ async function alone(id = job.id): Promise<OpsJobsJobDetail> {
   return element;
 }
 
-async function inConsole(session: SessionResponse = OPERATOR_SESSION): Promise<OpsJobsJobDetail> {
+async function inConsole(session: SessionResponse = OPERATOR_SESSION, id = job.id): Promise<OpsJobsJobDetail> {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
   provideConsole(host, { session, router: new TestRouter(), live: new TestLive() });
   const element = document.createElement('ops-jobs-job-detail') as OpsJobsJobDetail;
   element.queue = 'email-send';
-  element.jobId = job.id;
+  element.jobId = id;
   host.append(element);
   await loaded(element);
   return element;
@@ -80,7 +84,7 @@ describe('<ops-jobs-job-detail>', () => {
     expect(part(element, 'facts')!.querySelector('ops-jobs-copy-button')!.getAttribute('value')).to.equal(job.id);
     await until(() => part(element, 'error')!.querySelector('ops-jobs-job-error')?.shadowRoot?.querySelector('[part="headline"]') != null, 'the error');
     expect(part(element, 'timeline')!.querySelector('ops-jobs-job-timeline') !== null).to.equal(true);
-    expect(part(element, 'history') === null).to.equal(true, 'no history for an operator who may not read the audit log');
+    expect(part(element, 'chronology') === null).to.equal(true, 'no chronology for an operator who may not read the audit log');
     const offered = [...part(element, 'actions')!.querySelectorAll('button')];
     expect(offered.map((button) => button.textContent!.trim())).to.include('Retry');
     expect(offered.every((button) => button.getAttribute('aria-disabled') === 'true')).to.equal(true, 'shown, but not allowed, to an operator who may take none');
@@ -108,18 +112,18 @@ describe('<ops-jobs-job-detail>', () => {
     retry.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => inside(element).querySelector('ops-jobs-action-dialog')?.open === true, 'the dialog');
-    await until(() => part(element, 'history')?.querySelector('ops-jobs-job-history')?.shadowRoot?.querySelector('[part="list"], .none') != null, 'the history');
+    await until(() => part(element, 'chronology')?.querySelector('ops-jobs-chronology')?.shadowRoot?.querySelector('[part="list"]') != null, 'the chronology');
     await sendKeys({ press: 'Escape' });
     await until(() => inside(element).querySelector('ops-jobs-action-dialog')?.open === false, 'the dialog closed');
   });
 
-  it('loads the job and its history again when an action on it is done', async () => {
+  it('loads the job and its chronology again when an action on it is done', async () => {
     const element = await inConsole();
-    await until(() => part(element, 'history')?.querySelector('ops-jobs-job-history')?.shadowRoot?.querySelector('[part="list"], .none') != null, 'the history');
+    await until(() => part(element, 'chronology')?.querySelector('ops-jobs-chronology')?.shadowRoot?.querySelector('[part="list"]') != null, 'the chronology');
     const start = api.calls.length;
     part(element, 'facts')!.dispatchEvent(new OpsJobsActionDoneEvent({ action: 'job.retry', queue: 'email-send', affected: 1, auditId: 'a-1', replayed: false }));
     await until(() => api.calls.length >= start + 2, 'the reloads');
-    expect(api.calls.slice(start).map((path) => path.split('?')[0]).sort()).to.deep.equal(['audit', `queues/email-send/jobs/${job.id}`]);
+    expect(api.calls.slice(start).map((path) => path.split('?')[0]).sort()).to.deep.equal([`queues/email-send/jobs/${job.id}`, `queues/email-send/jobs/${job.id}/chronology`]);
   });
 
   it('shows the progress, the log lines and the flow of a job that has them', async () => {
@@ -141,6 +145,15 @@ describe('<ops-jobs-job-detail>', () => {
     await until(() => shown.shadowRoot?.querySelector('h2') != null, 'the problem');
     expect(shown.shadowRoot!.querySelector('h2')!.textContent).to.equal('No such job');
     expect(shown.querySelector('a[slot="actions"]')!.textContent).to.equal('Jobs in email-send');
+  });
+
+  it('under a job the engine no longer has, shows its chronology from the audit records that name it', async () => {
+    const element = await inConsole(OPERATOR_SESSION, PRUNED_JOB.id);
+    expect(inside(element).querySelector('ops-jobs-problem') !== null).to.equal(true);
+    const chronology = part(element, 'chronology')!.querySelector('ops-jobs-chronology')!;
+    await until(() => chronology.shadowRoot?.querySelector('[part="gaps"]') != null, 'the chronology');
+    expect([...chronology.shadowRoot!.querySelectorAll('[part="list"] > li')].map((item) => item.getAttribute('data-record'))).to.deep.equal([records[14]!.id, records[9]!.id, records[3]!.id], 'oldest first');
+    expect(chronology.shadowRoot!.querySelector('[data-gap="job_gone"]')!.textContent).to.contain('The engine no longer has this job');
   });
 
   it('is styleable through its parts, and accessible', async () => {

@@ -205,20 +205,21 @@ describe('audit record', () => {
   });
 });
 
-describe('job history', () => {
-  it('lists the audit records that touched the job, for operators who may read the log', async () => {
+describe('job chronology', () => {
+  it('lists the audit records that touched the job with its life, for operators who may read the log', async () => {
     const { page } = await open(`queues/email-send/jobs/${job.id}`);
-    const history = page.getByRole('region', { name: 'History' });
+    const history = page.getByRole('region', { name: 'Chronology' });
     await history.getByText('Retried by Dana Whitfield').waitFor();
-    assert.ok(server.calls.includes(`audit?job=${job.id}&limit=6`), server.calls.join('\n'));
-    assert.equal(await history.getByRole('link', { name: 'Retried by Dana Whitfield' }).getAttribute('href'), server.url(`audit/${records[0]!.id}`));
+    assert.ok(server.calls.includes(`queues/email-send/jobs/${job.id}/chronology`), server.calls.join('\n'));
+    assert.equal(await history.getByRole('link', { name: 'Retried' }).getAttribute('href'), server.url(`audit/${records[0]!.id}`));
     assert.equal(await history.getByRole('link', { name: /All records for this job/ }).getAttribute('href'), server.url(`audit?job=${job.id}`));
     await page.context().close();
 
     const before = server.calls.length;
     const viewer = await open(`queues/email-send/jobs/${job.id}`, sessionWith({ 'audit.view': false }));
-    assert.equal(await viewer.page.getByRole('region', { name: 'History' }).count(), 0);
-    assert.equal(server.calls.slice(before).some((call) => call.startsWith('audit')), false);
+    await viewer.page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    assert.equal(await viewer.page.getByRole('region', { name: 'Chronology' }).count(), 0);
+    assert.equal(server.calls.slice(before).some((call) => call.startsWith('audit') || call.endsWith('/chronology')), false);
     await viewer.page.context().close();
   });
 });

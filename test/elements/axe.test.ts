@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { forbiddenPage, signedOutPage } from '../../core/http/status-pages.ts';
 import { ALL_JOB_STATES } from '../../core/vocabulary/job-states.ts';
-import { actionApi, auditRecords } from './support/action-fixtures.ts';
+import { actionApi, auditRecords, PRUNED_JOB } from './support/action-fixtures.ts';
 import { describeViolations, violations } from './support/axe.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { settled } from './support/console-page.ts';
@@ -103,6 +103,8 @@ const STATES: readonly ViewState[] = [
   },
   { name: 'error state', path: 'queues/email-send', api: withSession((path) => (path.startsWith('queues/email-send/jobs') ? problem(500, 'Internal Server Error', 'The engine did not answer.') : undefined)), enter: (page) => page.getByRole('alert').first().waitFor() },
   { name: 'no such job', path: 'queues/email-send/jobs/missing' },
+  { name: 'a job only the audit log still names, with its chronology', path: `queues/${PRUNED_JOB.queue}/jobs/${PRUNED_JOB.id}`, enter: (page) => page.getByRole('heading', { name: 'What is not known' }).waitFor() },
+  { name: "a queue's chronology", path: 'queues/email-send/chronology', enter: (page) => page.getByRole('heading', { name: 'What is not known' }).waitFor() },
   { name: 'signed out in the console (401)', path: '', api: withSession((path) => (path === 'session' ? problem(401, 'Sign in required', 'No operator is signed in.') : undefined)), enter: (page) => page.getByRole('heading', { name: 'You are signed out' }).waitFor() },
   { name: 'not allowed in the console (403)', path: 'queues/email-send', api: withSession((path) => (path.startsWith('queues/email-send/jobs') ? problem(403, 'Not allowed', 'Billing queues are restricted to the finance team.') : undefined)), enter: (page) => page.getByRole('alert').first().waitFor() },
 ];

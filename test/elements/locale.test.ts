@@ -199,17 +199,17 @@ describe('the console in German', () => {
     assert.equal(await console_.getAttribute('lang'), 'de');
     assert.equal(await page.locator('h1').first().innerText(), `Job ${failed.id.slice(0, 8)}`);
     // An exact time in German: "5. Dez. 2026, 03:12:09 UTC".
-    assert.match(await page.locator('ops-jobs-job-timeline ops-jobs-relative-time').first().locator('time').innerText(), /^\d{1,2}\. \S+ \d{4}, \d\d:\d\d:\d\d \S+$/);
+    assert.match(await page.locator('ops-jobs-chronology ops-jobs-relative-time').first().locator('time').innerText(), /^\d{1,2}\. \S+ \d{4}, \d\d:\d\d:\d\d \S+$/);
     assert.match(await page.title(), /^Job \w{8} · email-send · Jobs$/);
     await console_.evaluate((element) => element.setAttribute('locale', 'en'));
-    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await page.getByRole('heading', { name: 'Chronology' }).waitFor();
     assert.equal(await console_.getAttribute('lang'), 'en');
-    assert.match(await page.locator('ops-jobs-job-timeline ops-jobs-relative-time').first().locator('time').innerText(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d:\d\d [AP]M \S+$/);
+    assert.match(await page.locator('ops-jobs-chronology ops-jobs-relative-time').first().locator('time').innerText(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d:\d\d [AP]M \S+$/);
     await console_.evaluate((element) => element.setAttribute('locale', 'de-CH'));
-    await page.getByRole('heading', { name: 'Zeitleiste' }).waitFor();
+    await page.getByRole('heading', { name: 'Chronik' }).waitFor();
     assert.equal(await console_.getAttribute('lang'), 'de');
     await console_.evaluate((element) => element.removeAttribute('locale'));
-    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await page.getByRole('heading', { name: 'Chronology' }).waitFor();
     await page.context().close();
   });
 
@@ -255,9 +255,10 @@ describe('right to left', () => {
     const live = await box('[part="live"]');
     assert.ok(brand.x > live.x, `the brand (x ${brand.x}) starts the header on the right, the live indicator (x ${live.x}) is left of it`);
     const facts = await box('[part="facts"]');
-    const timeline = await box('[part="timeline"]');
-    assert.ok(timeline.x < facts.x + facts.width / 2, 'the timeline column is on the left');
-    const arrow = await page.locator('ops-jobs-job-history a.all svg.icon').first().evaluate((icon) => getComputedStyle(icon).transform);
+    const chronology = await box('[part="chronology"]');
+    assert.ok(chronology.x < facts.x + facts.width / 2, 'the chronology column is on the left');
+    await page.locator('ops-jobs-chronology a.all').waitFor();
+    const arrow = await page.locator('ops-jobs-chronology a.all svg.icon').first().evaluate((icon) => getComputedStyle(icon).transform);
     assert.equal(arrow, 'matrix(-1, 0, 0, 1, 0, 0)', 'the arrow points left');
     await mkdir(new URL('../../dist/screenshots/', import.meta.url), { recursive: true });
     await page.screenshot({ path: new URL('../../dist/screenshots/rtl-job.png', import.meta.url).pathname, fullPage: true });

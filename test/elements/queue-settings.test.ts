@@ -101,7 +101,7 @@ describe('queue settings', () => {
     const limit = settingsRegion(page).getByRole('spinbutton', { name: 'Retry limit' });
     assert.equal(await limit.inputValue(), '3');
     await limit.fill('5');
-    await settingsRegion(page).getByRole('spinbutton', { name: 'Expire in seconds' }).fill('600');
+    await settingsRegion(page).getByRole('spinbutton', { name: 'Running jobs expire after' }).fill('600');
     const deadLetter = settingsRegion(page).getByRole('textbox', { name: 'Dead letter queue' });
     assert.equal(await deadLetter.inputValue(), 'email-send-dlq');
     await deadLetter.fill('invoice-sync');
@@ -114,7 +114,7 @@ describe('queue settings', () => {
     const rows = await dialog(page).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim())));
     assert.deepEqual(rows, [
       ['Retry limit', '3', '5'],
-      ['Expire in seconds', 'None', '10 min'],
+      ['Running jobs expire after', 'None', '10 min'],
       ['Dead letter queue', 'email-send-dlq', 'invoice-sync'],
     ]);
     assert.match(await dialog(page).innerText(), /3 settings of queue email-send would change/);

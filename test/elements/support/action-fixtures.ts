@@ -8,6 +8,7 @@ import type {
   AuditRecordResponse,
   ExecuteRequestBody,
   ExecuteResponse,
+  JobDetailResponse,
   JobSummaryResponse,
   PreviewRequestBody,
   PreviewResponse,
@@ -15,6 +16,7 @@ import type {
 } from '../../../core/vocabulary/wire.ts';
 import { fixtureApi, jobId, jobsOf, QUEUES, SESSION } from './fixtures.ts';
 import type { ApiAnswer, ApiHandler } from './server.ts';
+import { jobChronology, prunedChronology, queueChronology } from './chronology-fixtures.ts';
 
 /** An operator who may do everything, on an engine that can also redrive failed dead letters. */
 export const OPERATOR_SESSION: SessionResponse = {
@@ -181,7 +183,35 @@ export function actionApi(now: number, session: SessionResponse = OPERATOR_SESSI
       const record = records.find((r) => r.id === id);
       return record ? { body: record } : actionProblem(404, 'not-found', 'Audit record not found', `No audit record has id ${id}.`);
     }
+    const chronology = chronologyAnswer(path, records, now, (jobPath) => base(jobPath, url, request) as ApiAnswer);
+    if (chronology) return chronology;
     return base(path, url, request);
   };
   return { api, state };
+}
+
+/** The job the audit log names that the engine no longer has: its page shows a chronology from the records alone. */
+export const PRUNED_JOB = { queue: 'email-send', id: '0b9f5a43-7c1d-4e55-9d2a-pruned000001' } as const;
+
+const JOB_CHRONOLOGY = /^queues\/([^/?]+)\/jobs\/([^/?]+)\/chronology$/;
+const QUEUE_CHRONOLOGY = /^queues\/([^/?]+)\/chronology$/;
+
+/** Chronologies over the fixtures: a job's from its detail and the records naming it, a pruned job's, a queue's. */
+function chronologyAnswer(path: string, records: readonly AuditRecordResponse[], now: number, job: (path: string) => ApiAnswer): ApiAnswer | null {
+  let match = JOB_CHRONOLOGY.exec(path);
+  if (match) {
+    const queue = decodeURIComponent(match[1]!);
+    const id = decodeURIComponent(match[2]!);
+    if (queue === PRUNED_JOB.queue && id === PRUNED_JOB.id) return { body: prunedChronology(queue, id, [records[3]!, records[9]!, records[14]!]) };
+    const answer = job(`queues/${match[1]}/jobs/${match[2]}`);
+    if (typeof answer !== 'object' || (answer.status ?? 200) !== 200) return answer;
+    const naming = records.filter((record) => record.resource?.queue === queue && record.resource.ids.includes(id));
+    return { body: jobChronology(answer.body as JobDetailResponse, naming, now) };
+  }
+  match = QUEUE_CHRONOLOGY.exec(path);
+  if (match) {
+    const queue = decodeURIComponent(match[1]!);
+    return { body: queueChronology(queue, records.filter((record) => record.resource?.queue === queue).slice(0, 100)) };
+  }
+  return null;
 }

@@ -13,6 +13,7 @@ import type {
   AttentionResponse, AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobFlowResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
   PreviewRequestBody, PreviewResponse, ProblemResponse, QueueActivityResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse, Shown,
 } from '../../../core/vocabulary/wire.ts';
+import type { ChronologyEntry, ChronologyGap, ChronologyResponse } from '../../../core/vocabulary/chronology.ts';
 
 /** `T` with every optional member required, all the way down; unions stay unions. */
 type Complete<T> = T extends readonly (infer Item)[] ? readonly Complete<Item>[] : T extends object ? { readonly [K in keyof T]-?: Complete<T[K]> } : T;
@@ -217,6 +218,17 @@ agree<ScheduleResponse>('Schedule', schedules, { missedRunAt: true });
 agree<SchedulePageResponse>('SchedulePage', [{ schedules, nextCursor: 'abc' }, { schedules: [], nextCursor: null }], {});
 agree<AuditRecordResponse>('AuditRecord', records, { outcomeNote: true });
 agree<AuditPageResponse>('AuditPage', [{ records, nextCursor: null }], {});
+const entries: Complete<ChronologyEntry>[] = [
+  { source: 'job', at, point: 'failed', attempt: 3, errorMessage: 'SMTP timeout', future: false },
+  { source: 'audit', at, record: records[0]! },
+];
+const gaps: Complete<ChronologyGap>[] = [{ code: 'outcome_unrecorded', detail: 'never recorded', recordId: '1', count: 1 }];
+agree<ChronologyEntry>('ChronologyEntry', entries, {});
+agree<ChronologyGap>('ChronologyGap', gaps, { recordId: true, count: true });
+agree<ChronologyResponse>('Chronology', [
+  { subject: { kind: 'job', queue: 'emails', id: 'j1' }, job: summary, entries, audit: 'shown', gaps },
+  { subject: { kind: 'queue', queue: 'emails' }, job: null, entries: [], audit: 'hidden', gaps: [] },
+], {});
 agree<ProblemResponse>('Problem', [{ type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator.', signIn: 'login', parameter: 'reason' }], { signIn: true, parameter: true });
 
 test('every schema of a body is checked against its wire type', () => {
