@@ -6,6 +6,7 @@ import type { JobEngine } from './contracts/engine.ts';
 import type { OpsStore } from './contracts/store.ts';
 import { OptionsError } from './errors.ts';
 import { SELECTION_CAP } from './vocabulary/limits.ts';
+import { DATA_FIELD_PATTERN, MAX_SEARCHABLE_FIELDS } from './vocabulary/data-filter.ts';
 
 /** Where the console writes what operators must not see: policy failures, engine errors. */
 export interface Logger {
@@ -197,6 +198,16 @@ function requireSynchronous(option: string, method: unknown): void {
   }
 }
 
+/** The policy's listed searchable fields: absent, or at most 20 field paths (`customer.id`). */
+function searchableFieldsOption(fields: unknown): void {
+  if (fields === undefined) return;
+  const valid = Array.isArray(fields) && fields.length <= MAX_SEARCHABLE_FIELDS
+    && fields.every((field) => typeof field === 'string' && DATA_FIELD_PATTERN.test(field));
+  if (!valid) {
+    throw new OptionsError('displayPolicy.searchableFields', `must be a list of at most ${MAX_SEARCHABLE_FIELDS} field paths such as 'customer.id'`);
+  }
+}
+
 /** Checks every option and names the first one that is missing or malformed. */
 export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<HostRequest, Operator>): ResolvedOptions<HostRequest> {
   if (options === null || typeof options !== 'object') {
@@ -212,6 +223,7 @@ export function resolveOptions<HostRequest, Operator>(options: OpsJobsOptions<Ho
     "pass { display(kind, value, context) }, e.g. hideKeysMatching(/secret|token/i) from 'ops-jobs'");
   requireSynchronous('displayPolicy.display', options.displayPolicy.display);
   requireSynchronous('displayPolicy.searchable', options.displayPolicy.searchable);
+  searchableFieldsOption(options.displayPolicy.searchableFields);
 
   const mount = options.mount ?? '/ops/jobs';
   if (typeof mount !== 'string' || !MOUNT_PATTERN.test(mount)) {

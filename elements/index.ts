@@ -21,6 +21,8 @@ import { OpsJobsOutcomeBadge } from './outcome-badge/outcome-badge.ts';
 import { OpsJobsProblem } from './problem/problem.ts';
 import { OpsJobsQueueList } from './queue-list/queue-list.ts';
 import { OpsJobsQueueActivity } from './queue-activity/queue-activity.ts';
+import { OpsJobsQueueSwitcher } from './queue-switcher/queue-switcher.ts';
+import { OpsJobsDataFilter } from './data-filter/data-filter.ts';
 import { OpsJobsChronology } from './chronology/chronology.ts';
 import { OpsJobsScheduleList } from './schedule-list/schedule-list.ts';
 import { OpsJobsJobSearch } from './job-search/job-search.ts';
@@ -37,6 +39,7 @@ export {
   OpsJobsAuditRecord,
   OpsJobsConsole,
   OpsJobsCopyButton,
+  OpsJobsDataFilter,
   OpsJobsJobDetail,
   OpsJobsJobError,
   OpsJobsJobFlow,
@@ -49,6 +52,7 @@ export {
   OpsJobsProblem,
   OpsJobsQueueActivity,
   OpsJobsQueueList,
+  OpsJobsQueueSwitcher,
   OpsJobsScheduleList,
   OpsJobsStateBadge,
   OpsJobsRelativeTime,
@@ -71,6 +75,8 @@ export { OpsJobsLiveChangeEvent } from './events/ops-jobs-live-change.ts';
 export { OpsJobsNavigateEvent } from './events/ops-jobs-navigate.ts';
 export { OpsJobsReloadEvent } from './events/ops-jobs-reload.ts';
 export { OpsJobsRouteChangeEvent } from './events/ops-jobs-route-change.ts';
+export { OpsJobsSwitcherCloseEvent } from './queue-switcher/queue-switcher.ts';
+export { OpsJobsDataFilterChangeEvent } from './data-filter/data-filter.ts';
 export { Router } from './router/router.ts';
 export { parseRoute, routes, routeUrl, type Route } from './router/routes.ts';
 export type { Theme } from './shared/view-element.ts';
@@ -90,6 +96,8 @@ export const ELEMENTS = Object.freeze({
   'ops-jobs-queue-activity': OpsJobsQueueActivity,
   'ops-jobs-chronology': OpsJobsChronology,
   'ops-jobs-job-flow': OpsJobsJobFlow,
+  'ops-jobs-queue-switcher': OpsJobsQueueSwitcher,
+  'ops-jobs-data-filter': OpsJobsDataFilter,
 });
 
 defineElements(ELEMENTS);
@@ -110,6 +118,8 @@ declare global {
     'ops-jobs-queue-activity': OpsJobsQueueActivity;
     'ops-jobs-chronology': OpsJobsChronology;
     'ops-jobs-job-flow': OpsJobsJobFlow;
+    'ops-jobs-queue-switcher': OpsJobsQueueSwitcher;
+    'ops-jobs-data-filter': OpsJobsDataFilter;
     'ops-jobs-action-dialog': OpsJobsActionDialog;
     'ops-jobs-outcome-badge': OpsJobsOutcomeBadge;
     'ops-jobs-job-error': OpsJobsJobError;

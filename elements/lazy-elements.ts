@@ -25,6 +25,10 @@ const LOADERS = {
   'ops-jobs-worker-list': () => import('./worker-list/worker-list.ts').then((module) => module.OpsJobsWorkerList),
   'ops-jobs-job-search': () => import('./job-search/job-search.ts').then((module) => module.OpsJobsJobSearch),
   'ops-jobs-schedule-list': () => import('./schedule-list/schedule-list.ts').then((module) => module.OpsJobsScheduleList),
+  // The payload filter of a queue's jobs: only where the display policy lists searchable fields.
+  'ops-jobs-data-filter': () => import('./data-filter/data-filter.ts').then((module) => module.OpsJobsDataFilter),
+  // The quick switcher: only when an operator asks for it (Ctrl+K or Cmd+K).
+  'ops-jobs-queue-switcher': () => import('./queue-switcher/queue-switcher.ts').then((module) => module.OpsJobsQueueSwitcher),
 };
 
 /** A tag whose element loads on first use. */

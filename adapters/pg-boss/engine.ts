@@ -53,6 +53,8 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
     // Every change goes through a pg-boss command given the console's connection as `{ db }`.
     sharedTransactions: true,
     dataFilters: true,
+    // Ids are UUIDs, matched from their first characters (see job-lookup.ts).
+    findsIdPrefixes: true,
   });
 
   async function query<Row>(statement: sql.Statement, db?: SqlExecutor): Promise<Row[]> {
@@ -75,6 +77,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
       data,
       limit: listing.limit + 1,
       scan: LISTING_SCAN_LIMIT,
+      ...(listing.fields?.length ? { fields: listing.fields } : {}),
     }));
     const found = rows.filter((row) => row.wanted);
     const edge = rows.find((row) => Number(row.walked) === LISTING_SCAN_LIMIT);
@@ -141,6 +144,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
         ...(listing.state ? { state: listing.state } : {}),
         ...(position ? { after: position } : {}),
         limit: listing.limit + 1,
+        ...(listing.fields?.length ? { fields: listing.fields } : {}),
       }));
       return pageOf(rows, listing.limit);
     },

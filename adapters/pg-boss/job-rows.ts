@@ -18,6 +18,8 @@ export interface JobSummaryRow {
   readonly error_message: string | null;
   readonly dead_lettered_from: string | null;
   readonly position_created_on: string;
+  /** With a listing's `fields`: the values read at those paths (text), absent ones left out; null when none. */
+  readonly fields?: Record<string, string> | null;
 }
 
 /** A row of `sql.getJob`. */
@@ -67,6 +69,7 @@ export function toJobSummary(row: JobSummaryRow): JobSummary {
     finishedAt: row.finished_at,
     errorMessage: row.error_message,
     ...(row.dead_lettered_from === null ? {} : { deadLetteredFrom: { queue: row.dead_lettered_from } }),
+    ...(row.fields ? { fields: row.fields } : {}),
   };
 }
 

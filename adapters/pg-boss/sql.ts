@@ -7,7 +7,7 @@
  * already refused anything that could break out of an identifier.
  */
 import type { JobAction } from '../../core/vocabulary/actions.ts';
-import type { DataFilter } from '../../core/vocabulary/data-filter.ts';
+import { MAX_SUMMARY_VALUE_LENGTH, type DataFilter } from '../../core/vocabulary/data-filter.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobPosition } from './cursor.ts';
 
@@ -368,6 +368,8 @@ export interface JobRowsQuery {
   readonly data?: readonly DataFilter[];
   /** The most rows returned. */
   readonly limit: number;
+  /** Payload fields whose values each row carries in `fields` (see `payloadFields`); a parameter after all others. */
+  readonly fields?: readonly string[];
 }
 
 /**
@@ -391,15 +393,17 @@ export interface JobRowsQuery {
  */
 export function listJobs(schema: string, options: JobRowsQuery & { readonly anyOrder?: boolean }): Statement {
   const data = options.data ?? [];
-  const values = [options.queue, ...positionValues(options.after), options.limit, ...dataValues(data)];
+  const fields = options.fields ?? [];
+  const values = [options.queue, ...positionValues(options.after), options.limit, ...dataValues(data), ...(fields.length > 0 ? [fields] : [])];
   const limit = options.after ? 4 : 2;
   const conditions = ['name = $1'];
   if (options.state) conditions.push(STATE_FILTERS[options.state]);
   if (options.action) conditions.push(`(${actionTarget(schema, options.action)})`);
   if (options.after) conditions.push(...AFTER_POSITION);
   if (data.length > 0) conditions.push(dataMatches(limit + 1, limit + 2));
+  const fieldsColumn = fields.length > 0 ? `, ${payloadFields('data', values.length)} AS fields` : '';
   const select = `
-    SELECT ${SUMMARY_COLUMNS}${options.action ? `, ${selectionFacts(schema, options.action)}` : ''}
+    SELECT ${SUMMARY_COLUMNS}${fieldsColumn}${options.action ? `, ${selectionFacts(schema, options.action)}` : ''}
     FROM ${schema}.job
     WHERE ${conditions.join('\n      AND ')}`;
   // Any `$limit` matching rows in job_i14's own order (name, state, blocked, start_after), then
@@ -441,10 +445,15 @@ const AFTER_POSITION = ['created_on <= $2::timestamptz', '(created_on, id) < ($2
  */
 export function listJobsBounded(schema: string, options: JobRowsQuery & { readonly scan: number }): Statement {
   const data = options.data ?? [];
-  const values = [options.queue, ...positionValues(options.after), options.limit, ...dataValues(data), options.scan];
+  const fields = options.fields ?? [];
+  const values = [options.queue, ...positionValues(options.after), options.limit, ...dataValues(data), options.scan, ...(fields.length > 0 ? [fields] : [])];
   const withData = data.length > 0;
   const limit = options.after ? 4 : 2;
   const scan = limit + 1 + (withData ? 2 : 0);
+  // The values of the rows kept only, each looked up by its key: the walk never carries `data`.
+  const fieldsColumn = fields.length > 0
+    ? `, (SELECT ${payloadFields('kept.data', scan + 1)} FROM ${schema}.job kept WHERE kept.name = job.name AND kept.id = job.id) AS fields`
+    : '';
   const conditions = ['name = $1'];
   if (options.after) conditions.push(...AFTER_POSITION);
   const wanted = [options.state ? STATE_FILTERS[options.state] : 'true'];
@@ -453,7 +462,7 @@ export function listJobsBounded(schema: string, options: JobRowsQuery & { readon
   // The window numbers rows as the walk hands them over and the outer LIMIT stops the walk, so
   // neither reads ahead: only the inner LIMIT's bound is ever reached in full.
   return statement(`
-    SELECT ${SUMMARY_COLUMNS}, wanted, walked${options.action ? `, ${selectionFacts(schema, options.action)}` : ''}
+    SELECT ${SUMMARY_COLUMNS}, wanted, walked${fieldsColumn}${options.action ? `, ${selectionFacts(schema, options.action)}` : ''}
     FROM (
       SELECT job.*, (${wanted.join(' AND ')}) AS wanted, row_number() OVER () AS walked
       FROM (
@@ -476,6 +485,17 @@ function dataMatches(fields: number, values: number): string {
   return `NOT EXISTS (
         SELECT 1 FROM unnest($${fields}::text[], $${values}::text[]) AS wanted(field, value)
         WHERE data #>> string_to_array(wanted.field, '.') IS DISTINCT FROM wanted.value)`;
+}
+
+/**
+ * The values of `data` at the dotted paths of parameter `$param` (text[]), as a JSON object of path
+ * to text: only text, number and boolean values, each cut to MAX_SUMMARY_VALUE_LENGTH characters;
+ * null when the payload has none of them.
+ */
+function payloadFields(data: string, param: number): string {
+  return `(SELECT jsonb_object_agg(wanted.field, left(${data} #>> wanted.path, ${MAX_SUMMARY_VALUE_LENGTH}))
+        FILTER (WHERE jsonb_typeof(${data} #> wanted.path) IN ('string', 'number', 'boolean'))
+      FROM (SELECT field, string_to_array(field, '.') AS path FROM unnest($${param}::text[]) AS field) wanted)`;
 }
 
 /** One job with everything the console shows of it, by queue name and job id (a uuid). */

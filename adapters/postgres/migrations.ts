@@ -49,6 +49,11 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: 'record actions that touch no jobs, such as opening a bridge',
     statements: (schema: string) => sql.allowRecordsWithoutJobs(schema),
   },
+  {
+    version: 7,
+    name: 'index audit queues and operator labels for the filter suggestions',
+    statements: (schema: string) => sql.createAuditSuggestionIndexes(schema),
+  },
 ]);
 
 /** The version a fully migrated schema is at. */

@@ -179,6 +179,58 @@ export function createAuditIndexes(schema: string): readonly Statement[] {
   ];
 }
 
+/**
+ * What the audit filters suggest as they are typed: the queues, and the operators by their label
+ * (lower-cased). Byte order ("C") keeps every value that starts with a prefix together, so a walk
+ * from the prefix reads one index entry per distinct value and stops at the first that does not
+ * start with it (see `selectAuditQueueSuggestions`).
+ */
+export function createAuditSuggestionIndexes(schema: string): readonly Statement[] {
+  const on = table(schema, AUDIT_TABLE);
+  return [
+    statement(`CREATE INDEX IF NOT EXISTS audit_events_queue_name_idx ON ${on} ((queue COLLATE "C"))`),
+    statement(`CREATE INDEX IF NOT EXISTS audit_events_principal_label_idx ON ${on} ((lower(principal_label) COLLATE "C"), (principal_id COLLATE "C"))`),
+  ];
+}
+
+/**
+ * Up to `limit` distinct queue names of the audit log that start with `prefix`, in byte order: a
+ * skip scan over `audit_events_queue_name_idx`, one index probe per name, never a read of the log.
+ * Records that touched no queue (queue '') are skipped.
+ */
+export function selectAuditQueueSuggestions(schema: string, prefix: string, limit: number): Statement {
+  const on = table(schema, AUDIT_TABLE);
+  return statement(`WITH RECURSIVE walk(name, step) AS (
+  (SELECT queue COLLATE "C", 1 FROM ${on} WHERE queue COLLATE "C" >= $1 ORDER BY queue COLLATE "C" LIMIT 1)
+  UNION ALL
+  SELECT (SELECT e.queue COLLATE "C" FROM ${on} e WHERE e.queue COLLATE "C" > walk.name ORDER BY e.queue COLLATE "C" LIMIT 1), walk.step + 1
+  FROM walk WHERE walk.name IS NOT NULL AND starts_with(walk.name, $1) AND walk.step <= $2
+)
+SELECT name FROM walk WHERE name IS NOT NULL AND name <> '' AND starts_with(name, $1) LIMIT $2`, [prefix, limit]);
+}
+
+/**
+ * Up to `limit` distinct operators of the audit log (label and id) whose label starts with
+ * `prefix` ignoring case (`prefix` already lower-cased), in byte order of the lower-cased label:
+ * a skip scan over `audit_events_principal_label_idx`, one index probe per operator.
+ */
+export function selectAuditOperatorSuggestions(schema: string, prefix: string, limit: number): Statement {
+  const on = table(schema, AUDIT_TABLE);
+  const key = `(lower(e.principal_label) COLLATE "C", e.principal_id COLLATE "C")`;
+  return statement(`WITH RECURSIVE walk(label_key, id, label, step) AS (
+  (SELECT lower(e.principal_label) COLLATE "C", e.principal_id COLLATE "C", e.principal_label, 1 FROM ${on} e
+    WHERE lower(e.principal_label) COLLATE "C" >= $1 ORDER BY ${key.slice(1, -1)} LIMIT 1)
+  UNION ALL
+  SELECT next.label_key, next.id, next.label, walk.step + 1
+  FROM walk CROSS JOIN LATERAL (
+    SELECT lower(e.principal_label) COLLATE "C" AS label_key, e.principal_id COLLATE "C" AS id, e.principal_label AS label FROM ${on} e
+    WHERE ${key} > (walk.label_key, walk.id) ORDER BY ${key.slice(1, -1)} LIMIT 1
+  ) next
+  WHERE starts_with(walk.label_key, $1) AND walk.step <= $2
+)
+SELECT id, label FROM walk WHERE starts_with(label_key, $1) LIMIT $2`, [prefix, limit]);
+}
+
 /** Previews: the token is never stored, only its SHA-256, which is also how it is looked up. */
 export function createPreviewsTable(schema: string): Statement {
   return statement(`CREATE TABLE ${table(schema, PREVIEWS_TABLE)} (

@@ -2,6 +2,7 @@ import type { LiveChannel } from '../../core/contracts/live-channel.ts';
 import type { MigrationStatus, OpsStore, StoreTransaction, TableSize } from '../../core/contracts/store.ts';
 import { OptionsError } from '../../core/errors.ts';
 import { exportAudit, getAudit, listAudit } from './audit-reads.ts';
+import { suggestAudit } from './audit-suggestions.ts';
 import { completeIntent } from './audit-writes.ts';
 import { fromPglite, fromPgPool, rowsOf } from './driver.ts';
 import type { PGliteLike, PgPoolLike, SqlDriver } from './driver.ts';
@@ -179,5 +180,6 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     getAudit: (id) => getAudit(driver, schema, id),
     listAudit: (query) => listAudit(driver, schema, query),
     exportAudit: (filter) => exportAudit(driver, schema, filter, exportBatchSize),
+    suggestAudit: (field, prefix, limit) => suggestAudit(driver, schema, field, prefix, limit),
   };
 }

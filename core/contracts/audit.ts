@@ -58,3 +58,17 @@ export interface AuditPage {
   readonly records: readonly AuditRecord[];
   readonly next: readonly (string | number)[] | null;
 }
+
+/** The audit filters that suggest values as they are typed. */
+export const AUDIT_SUGGESTION_FIELDS = Object.freeze(['operator', 'queue'] as const);
+
+export type AuditSuggestionField = (typeof AUDIT_SUGGESTION_FIELDS)[number];
+
+/**
+ * A value of the audit log that an audit filter may take: for `operator`, a principal's id
+ * (`value`) and the label recorded with it; for `queue`, its name (both).
+ */
+export interface AuditSuggestion {
+  readonly value: string;
+  readonly label: string;
+}

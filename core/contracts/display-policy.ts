@@ -58,6 +58,14 @@ export interface DisplayPolicy<Operator = Actor> {
    * see anyway: a filter answers "is it this value?" even when the value is hidden. Synchronous.
    */
   searchable?(field: string, context: DisplayContext<Operator>): boolean;
+  /**
+   * The searchable fields, listed so that the console can offer a filter for each and show them in
+   * a column of the job list. Optional: without it, filters still work through the API but the
+   * console offers none. Each listed field is still asked of `searchable` for the operator and the
+   * queue, and its values still pass through `display` as job data, so listing a field never shows
+   * more than the policy does.
+   */
+  readonly searchableFields?: readonly string[];
   /** Set by `showEverything()` so that deployment checks can flag it outside development. */
   readonly showsEverything?: boolean;
   /**

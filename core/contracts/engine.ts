@@ -28,6 +28,12 @@ export interface JobListQuery {
   readonly limit: number;
   /** Continue after this position (exclusive). */
   readonly after?: CursorPosition;
+  /**
+   * Payload fields (dotted paths, already checked as searchable) whose values each job of the page
+   * carries in `fields`, read with the page itself: text, number and boolean values only, as text
+   * cut to `MAX_SUMMARY_VALUE_LENGTH` characters. An engine that cannot leaves them out.
+   */
+  readonly fields?: readonly string[];
 }
 
 export interface JobPage {
@@ -75,6 +81,11 @@ export interface EngineCapabilities {
   readonly sharedTransactions: boolean;
   /** Whether listings and selections can filter on payload fields (`DataFilter`). */
   readonly dataFilters: boolean;
+  /**
+   * With `findJobs`: true when it finds jobs by the first characters of their id; absent or false
+   * when it finds whole ids only, and the console asks for a whole id.
+   */
+  readonly findsIdPrefixes?: boolean;
 }
 
 /** The jobs an operator action would touch, as resolved for a preview. */

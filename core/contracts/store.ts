@@ -1,4 +1,4 @@
-import type { AuditPage, AuditQuery, AuditFilter, AuditRecord, NewAuditRecord } from './audit.ts';
+import type { AuditPage, AuditQuery, AuditFilter, AuditRecord, AuditSuggestion, AuditSuggestionField, NewAuditRecord } from './audit.ts';
 import type { AuditOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { LiveChannel } from './live-channel.ts';
 import type { IdempotencyReceipt, StoredPreview } from './preview.ts';
@@ -90,6 +90,12 @@ export interface OpsStore {
   exportAudit(filter: AuditFilter): AsyncIterable<AuditRecord>;
   /** One audit record, or null. */
   getAudit(id: string): Promise<AuditRecord | null>;
+  /**
+   * Optional: up to `limit` distinct values of the audit log for one filter, those starting with
+   * `prefix` (for `operator`, labels starting with it ignoring case, `prefix` given lower-cased),
+   * read through an index, one probe per value. Without it the audit filters suggest nothing.
+   */
+  suggestAudit?(field: AuditSuggestionField, prefix: string, limit: number): Promise<readonly AuditSuggestion[]>;
   /**
    * Deletes previews that expired before `at` and idempotency receipts made before
    * `receiptsBefore` (ISO times), a bounded batch of each per call so that no call holds the

@@ -37,15 +37,15 @@ function redactKeys(value: unknown, pattern: RegExp, seen: WeakSet<object>): unk
  */
 export function hideKeysMatching(pattern: RegExp, options: HideKeysOptions = {}): DisplayPolicy {
   if (!(pattern instanceof RegExp)) throw new TypeError('hideKeysMatching(pattern): pattern must be a RegExp');
-  const searchable = new Set(options.searchable ?? []);
+  const hidden = (field: string) => field.split('.').some((segment) => {
+    pattern.lastIndex = 0;
+    return pattern.test(segment);
+  });
+  // A field under a hidden key stays unsearchable even if listed: its value is hidden.
+  const searchable = new Set((options.searchable ?? []).filter((field) => !hidden(field)));
   return {
-    searchable(field) {
-      // A field under a hidden key stays unsearchable even if listed: its value is hidden.
-      return searchable.has(field) && !field.split('.').some((segment) => {
-        pattern.lastIndex = 0;
-        return pattern.test(segment);
-      });
-    },
+    searchable: (field) => searchable.has(field),
+    searchableFields: Object.freeze([...searchable]),
     display(kind, value): DisplayDecision {
       if (TEXT_KINDS.has(kind)) return { show: value };
       if (!STRUCTURED_KINDS.has(kind)) return { hide: true };

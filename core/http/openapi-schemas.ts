@@ -19,6 +19,12 @@ const stale = {
   },
 };
 
+/** A listed job's values of the first searchable payload fields, as the display policy shows its data. */
+const payloadFieldValues = {
+  type: 'object', additionalProperties: { type: 'string' },
+  description: "In a queue's listing: the job's values of the first few payload fields the display policy lists as searchable (dotted path to text), as the policy shows the job's data; a hidden value is absent.",
+};
+
 const jobSummaryProperties = {
   id: { type: 'string' },
   queue: { type: 'string' },
@@ -80,10 +86,12 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           queueSettings: { type: 'array', description: 'The queue settings queue.configure can change, with the values each accepts; absent or empty: none.', items: { $ref: '#/components/schemas/EditableQueueSetting' } },
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
+          jobLookupByPrefix: { type: 'boolean', description: 'With jobLookup: whether the first characters of an id find it (false: whole ids only).' },
           workers: { type: 'boolean', description: 'Whether the engine tracks the processes that run it (GET api/workers).' },
           flows: { type: 'boolean', description: "Whether the engine shows a job's flow (GET api/queues/{queue}/jobs/{id}/flow)." },
         },
       },
+      dataFields: { type: 'array', description: 'Payload fields (dotted paths) the display policy lists as searchable for this operator: the job filters the console offers.', items: { type: 'string' } },
       limits: { type: 'object', required: ['cap', 'reasonMinLength'], properties: { cap: { type: 'integer' }, reasonMinLength: { type: 'integer' } } },
       bridge: { ...nullableString, description: 'The dashboard served read-only under bridge/, such as bull-board; null when there is none.' },
       signOutUrl: { ...nullableString, description: "The host's page for signing out or switching user, relative to the mount root (such as ../../account/switch); null when the host gave none." },
@@ -201,6 +209,17 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       outcomeNote: { type: 'string', description: 'On a pending record (an open intent): that its outcome is unknown, and what to check.' },
     },
   },
+  AuditSuggestions: {
+    type: 'object', required: ['field', 'suggestions'],
+    properties: {
+      field: { type: 'string', enum: ['operator', 'queue'] },
+      suggestions: {
+        type: 'array', maxItems: 10,
+        description: "For operator: each operator's id (value, what the actor filter takes) and label as the display policy shows it; for queue: the name.",
+        items: { type: 'object', required: ['value', 'label'], properties: { value: { type: 'string' }, label: { type: 'string' } } },
+      },
+    },
+  },
   AuditPage: {
     type: 'object', required: ['records', 'nextCursor'],
     properties: { records: { type: 'array', items: { $ref: '#/components/schemas/AuditRecord' } }, nextCursor: nullableString },
@@ -223,6 +242,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         oneOf: [{ type: 'null' }, { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }],
         description: 'On a dead letter copy, where the engine says: the queue it failed in.',
       },
+      fields: payloadFieldValues,
     },
   },
   JobPage: {
@@ -376,6 +396,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     required: [...Object.keys(jobSummaryProperties), 'data', 'output', 'error', 'options', 'timings', 'deadLetteredFrom'],
     properties: {
       ...jobSummaryProperties,
+      fields: payloadFieldValues,
       data: { $ref: '#/components/schemas/Shown' },
       output: { $ref: '#/components/schemas/Shown' },
       error: { $ref: '#/components/schemas/Shown' },

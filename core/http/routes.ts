@@ -2,6 +2,8 @@ import type { Action } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import { InvalidInputError } from '../errors.ts';
 import { exportAuditLog, getAuditRecord, listAuditLog } from '../services/audit-log.ts';
+import { suggestAuditValues } from '../services/audit-suggestions.ts';
+import { AUDIT_SUGGESTION_FIELDS } from '../contracts/audit.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { executeAction } from '../services/execute-action.ts';
 import { getJob, getJobValue, listJobs } from '../services/jobs.ts';
@@ -133,9 +135,9 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
   },
   {
     method: 'GET', template: template('/jobs'), operationId: 'findJobs',
-    summary: 'Jobs of any queue whose id starts with the given characters (at least 4), ordered by id, at most 20.',
+    summary: 'Jobs of any queue whose id starts with the given characters (at least 4), ordered by id, at most 20; with an engine that finds whole ids only (the session\'s engine.jobLookupByPrefix is false, as with BullMQ), the jobs with exactly this id.',
     action: 'jobs.view',
-    parameters: [{ name: 'id', in: 'query', description: 'A job id, or its first 4 or more characters.', schema: { type: 'string', minLength: 4, maxLength: 36 } }],
+    parameters: [{ name: 'id', in: 'query', description: 'A job id, or (where the engine finds prefixes) its first 4 or more characters.', schema: { type: 'string', minLength: 1, maxLength: 64 } }],
     response: 'JobSearch', errors: [400, 401, 403],
     serve: ({ services, actor, query }) => findJobsById(services, actor, () => idPrefix(query)),
   },
@@ -236,6 +238,17 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
         },
       });
     },
+  },
+  {
+    method: 'GET', template: template('/audit/suggestions'), operationId: 'suggestAuditValues',
+    summary: 'Values an audit filter may take, as they are typed: operators whose label starts with the prefix (ignoring case, with the id the actor filter takes), or queue names that start with it; at most 10, read through an index.',
+    action: 'audit.view',
+    parameters: [
+      { name: 'field', in: 'query', description: 'Required: operator or queue.', schema: { type: 'string', enum: [...AUDIT_SUGGESTION_FIELDS] } },
+      { name: 'prefix', in: 'query', description: 'What has been typed; empty suggests the first values.', schema: { type: 'string', maxLength: 100 } },
+    ],
+    response: 'AuditSuggestions', errors: [400, 401, 403],
+    serve: ({ services, actor, query }) => suggestAuditValues(services, actor, query),
   },
   {
     method: 'GET', template: template('/audit/{id}'), operationId: 'getAudit', summary: 'One audit record.',

@@ -3,7 +3,7 @@ import type { DisplayKind, DisplayPolicy } from '../contracts/display-policy.ts'
 import type { JobDetail, JobSummary, QueueInfo } from '../contracts/jobs.ts';
 import type { ScheduleSummary } from '../contracts/schedules.ts';
 import type { AuditRecord } from '../contracts/audit.ts';
-import type { DataFilter } from '../vocabulary/data-filter.ts';
+import { MAX_SUMMARY_VALUE_LENGTH, type DataFilter } from '../vocabulary/data-filter.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { JobValuePart } from '../vocabulary/job-value-parts.ts';
 import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueResponse, ScheduleResponse, Shown } from '../vocabulary/wire.ts';
@@ -30,7 +30,11 @@ export interface Presenter {
   value(kind: DisplayKind, value: unknown, context: PresentContext, options?: { readonly whole?: boolean }): Shown;
   actorLabel(label: string, actor: Actor): string | null;
   queue(queue: QueueInfo): QueueResponse;
-  jobSummary(job: JobSummary, actor: Actor): JobSummaryResponse;
+  /**
+   * A job's row. With `fields` (searchable fields, checked by the caller), the values of them the
+   * engine read (`job.fields`) as the policy shows the job's data; without, no payload value.
+   */
+  jobSummary(job: JobSummary, actor: Actor, fields?: readonly string[]): JobSummaryResponse;
   jobDetail(job: JobDetail, actor: Actor): JobDetailResponse;
   /** One part of a job, whole, as the policy shows it. */
   jobValue(job: JobDetail, part: JobValuePart, actor: Actor): Shown;
@@ -41,6 +45,11 @@ export interface Presenter {
    * never the value, so that a filter cannot probe hidden values.
    */
   assertSearchable(filters: readonly DataFilter[], context: PresentContext): void;
+  /**
+   * The fields the policy lists (`searchableFields`) that it marks searchable for this operator
+   * (and queue, when given), in the policy's order: what the console offers to filter on.
+   */
+  searchableFields(context: PresentContext): string[];
 }
 
 export interface PresentContext {
@@ -106,7 +115,35 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
     return decision.shown && typeof shown?.message === 'string' ? shown.message : null;
   }
 
-  function jobSummary(job: JobSummary, actor: Actor): JobSummaryResponse {
+  /**
+   * The values read at `fields`, put back in their places in an object, through the policy as the
+   * job's data, and read out again: a key the policy hides or redacts shows as it decides, and a
+   * value it does not show as text, number or boolean is left out.
+   */
+  function summaryValues(job: JobSummary, actor: Actor, fields: readonly string[]): Record<string, string> | undefined {
+    const read = job.fields;
+    if (!read || fields.length === 0) return undefined;
+    const partial: Record<string, unknown> = {};
+    for (const field of fields) {
+      if (typeof read[field] !== 'string') continue;
+      const path = field.split('.');
+      let at = partial;
+      for (const segment of path.slice(0, -1)) at = (at[segment] ??= {}) as Record<string, unknown>;
+      at[path.at(-1)!] = read[field];
+    }
+    const decision = decide('job_data', partial, { actor, queue: job.queue, jobId: job.id });
+    if (!decision.shown) return undefined;
+    const shown: Record<string, string> = {};
+    for (const field of fields) {
+      let value: unknown = decision.value;
+      for (const segment of field.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') shown[field] = inertText(String(value)).slice(0, MAX_SUMMARY_VALUE_LENGTH);
+    }
+    return Object.keys(shown).length > 0 ? shown : undefined;
+  }
+
+  function jobSummary(job: JobSummary, actor: Actor, fields: readonly string[] = []): JobSummaryResponse {
+    const values = summaryValues(job, actor, fields);
     return {
       id: job.id,
       queue: job.queue,
@@ -119,7 +156,19 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
       finishedAt: job.finishedAt,
       errorMessage: errorMessage(job, actor),
       ...(job.deadLetteredFrom ? { deadLetteredFrom: { queue: job.deadLetteredFrom.queue } } : {}),
+      ...(values ? { fields: values } : {}),
     };
+  }
+
+  function isSearchable(field: string, context: PresentContext): boolean {
+    let answer: unknown = false;
+    try {
+      answer = policy.searchable?.(field, context);
+    } catch (error) {
+      logger.error(`ops-jobs: the display policy's searchable() threw for ${field}; not searchable`, error);
+    }
+    refusePromise('searchable', answer);
+    return answer === true;
   }
 
   // Free text from operators and hosts, shown inert wherever it goes: API, live events, exports.
@@ -185,17 +234,13 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         ...(schedule.missedRunAt === undefined ? {} : { missedRunAt: schedule.missedRunAt }),
       };
     },
+    searchableFields(context) {
+      const listed = Array.isArray(policy.searchableFields) ? policy.searchableFields : [];
+      return [...new Set(listed)].filter((field) => isSearchable(field, context));
+    },
     assertSearchable(filters, context) {
       for (const { field } of filters) {
-        let answer: unknown = false;
-        try {
-          answer = policy.searchable?.(field, context);
-        } catch (error) {
-          logger.error(`ops-jobs: the display policy's searchable() threw for ${field}; not searchable`, error);
-        }
-        refusePromise('searchable', answer);
-        const allowed = answer === true;
-        if (!allowed) {
+        if (!isSearchable(field, context)) {
           throw new InvalidInputError(`data.${field}`, `Jobs cannot be filtered on data.${field}: the display policy does not mark that field searchable.`);
         }
       }

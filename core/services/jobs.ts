@@ -1,5 +1,5 @@
 import type { Actor } from '../contracts/auth.ts';
-import type { DataFilter } from '../vocabulary/data-filter.ts';
+import { MAX_SUMMARY_FIELDS, type DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { JobDetail } from '../contracts/jobs.ts';
@@ -30,16 +30,27 @@ export async function listJobs(context: ServiceContext, actor: Actor, request: J
   checkDataFilters(context, actor, queue, data);
   const listing = listingKey('jobs', queue, state, data);
   const after = cursor === null ? undefined : decodeCursor(listing, cursor);
+  const fields = summaryFields(context, actor, queue);
   const page = await context.engine.listJobs({
     queue, limit, ...(state === null ? {} : { state }), ...(data.length > 0 ? { data } : {}), ...(after ? { after } : {}),
+    ...(fields.length > 0 ? { fields } : {}),
   });
   // One read when the queue has jobs to show; only an empty page asks whether the queue exists.
   if (page.jobs.length === 0 && page.next === null) await findQueue(context, actor, 'jobs.view', queue);
   return {
-    jobs: page.jobs.map((job) => context.presenter.jobSummary(job, actor)),
+    jobs: page.jobs.map((job) => context.presenter.jobSummary(job, actor, fields)),
     nextCursor: page.next === null ? null : encodeCursor(listing, page.next),
     stoppedEarly: page.stoppedEarly === true,
   };
+}
+
+/**
+ * The payload fields whose values the job list shows in its summary column: the first few the
+ * display policy lists as searchable for this operator and queue, where the engine reads payloads.
+ */
+function summaryFields(context: ServiceContext, actor: Actor, queue: string): string[] {
+  if (!context.engine.capabilities.dataFilters) return [];
+  return context.presenter.searchableFields({ actor, queue }).slice(0, MAX_SUMMARY_FIELDS);
 }
 
 /** Refuses payload conditions the engine cannot run or the display policy does not allow. */

@@ -31,6 +31,7 @@ const HTTP_ROUTES = [
   '/api/attention',
   '/api/audit',
   '/api/audit/export',
+  '/api/audit/suggestions',
   '/api/audit/{id}',
   '/api/events',
   '/api/live/fallback',

@@ -60,11 +60,19 @@ export interface SessionResponse {
     readonly schedules: boolean;
     /** Whether the engine finds jobs by id across queues (`GET api/jobs?id=`). */
     readonly jobLookup: boolean;
+    /** With `jobLookup`: true when the first characters of an id find it; false when only whole ids do. */
+    readonly jobLookupByPrefix?: boolean;
     /** Whether the engine tracks the processes that run it (`GET api/workers`). */
     readonly workers: boolean;
     /** Whether the engine shows a job's flow (GET api/queues/{queue}/jobs/{id}/flow). */
     readonly flows: boolean;
   };
+  /**
+   * The payload fields (dotted paths) the display policy lists as searchable for this operator, which
+   * the console offers as job filters (`data.<field>=value`) and shows in the job list; empty when
+   * the policy lists none or the engine cannot filter on payloads.
+   */
+  readonly dataFields?: readonly string[];
   /** Limits the console enforces on actions. */
   readonly limits: { readonly cap: number; readonly reasonMinLength: number };
   /** The dashboard served read-only under `bridge/` (such as `bull-board`), or null when there is none. */
@@ -111,6 +119,12 @@ export interface JobSummaryResponse {
   readonly errorMessage: string | null;
   /** On a job that is a dead letter copy, where the engine says: the queue it failed in. */
   readonly deadLetteredFrom?: { readonly queue: string } | null;
+  /**
+   * In a queue's listing, where the display policy lists searchable fields and the engine reads
+   * them: the job's values of the first few of them (dotted path to text), as the policy shows the
+   * job's data; a value it hides is absent. From an engine, the values as read, before the policy.
+   */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 export interface JobPageResponse {
@@ -275,6 +289,16 @@ export interface AuditRecordResponse {
   readonly correlationId: string;
   /** On a `pending` record (an open intent): that its outcome is unknown, and what to check. */
   readonly outcomeNote?: string;
+}
+
+/** `GET api/audit/suggestions`: values an audit filter may take, as the operator types them. */
+export interface AuditSuggestionsResponse {
+  readonly field: 'operator' | 'queue';
+  /**
+   * At most 10, in byte order: for `operator`, each operator's id (what the `actor` filter takes)
+   * and label as the display policy shows it; for `queue`, the name (both).
+   */
+  readonly suggestions: readonly { readonly value: string; readonly label: string }[];
 }
 
 export interface AuditPageResponse {

@@ -19,12 +19,14 @@ import type {
   SessionResponse,
   Shown,
   WorkerListResponse,
+  AuditSuggestionsResponse,
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { ChronologyResponse } from '../../core/vocabulary/chronology.ts';
 import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
+import { jobDataParams, type JobDataFilter } from './job-data-filter.ts';
 import { msg } from '../shared/locale.ts';
 
 /** Which jobs of a queue to list. */
@@ -32,6 +34,8 @@ export interface JobPageQuery {
   readonly state: JobState | null;
   readonly limit?: number;
   readonly cursor?: string | null;
+  /** Payload conditions (dotted field path to text value) on fields the display policy marks searchable. */
+  readonly data?: JobDataFilter;
 }
 
 /** Which page of the audit log to read. */
@@ -92,6 +96,7 @@ export class ApiClient {
     if (query.state) params.set('state', query.state);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor) params.set('cursor', query.cursor);
+    if (query.data) jobDataParams(query.data, params);
     const search = params.size > 0 ? `?${params}` : '';
     return this.get(`api/queues/${encodeURIComponent(queue)}/jobs${search}`, signal);
   }
@@ -131,6 +136,12 @@ export class ApiClient {
   /** `POST api/live/fallback`: tells the server's telemetry that this console fell back to polling. */
   async reportFallback(reason: 'stream_error' | 'stream_buffered'): Promise<void> {
     await readJson(await this.#send('api/live/fallback', { method: 'POST', body: JSON.stringify({ reason }) }));
+  }
+
+  /** `GET api/audit/suggestions`: operators (by label) or queue names of the audit log that start with `prefix`. */
+  auditSuggestions(field: AuditSuggestionsResponse['field'], prefix: string, signal?: AbortSignal): Promise<AuditSuggestionsResponse> {
+    const params = new URLSearchParams({ field, prefix });
+    return this.get(`api/audit/suggestions?${params}`, signal);
   }
 
   /** `GET api/audit`: one page of the audit log, newest first. */

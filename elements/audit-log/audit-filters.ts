@@ -8,6 +8,7 @@ import { actionVerb } from './audit-text.ts';
 import { outcomeLabel } from './audit-text.ts';
 import { fromLocalInput, toLocalInput } from './local-datetime.ts';
 import { formatCount } from '../shared/format.ts';
+import type { AuditSuggestionOption, SuggestedFilter } from './audit-suggestions.ts';
 
 const TIME_KEYS: readonly AuditFilterKey[] = ['from', 'to'];
 
@@ -23,17 +24,34 @@ function readFilterForm(form: HTMLFormElement): AuditQuery {
   return query;
 }
 
+/** What the filters suggest as they are typed, for those that suggest values. */
+export interface FilterSuggestions {
+  options(field: SuggestedFilter): readonly AuditSuggestionOption[];
+  ask(field: SuggestedFilter, text: string): void;
+}
+
 /**
  * The audit log's filter form, in a disclosure ("Filters · 2 active"): operator id, action, queue,
  * job id, outcome and a time range. Submitting calls `onApply` with the filters read from the
  * form; "Clear" calls it with none. Inputs follow the query, so a changed URL (back, forward, a
  * link) refills them. `open` says whether the disclosure starts open; `onToggle` reports changes.
  */
-export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => void, open: boolean, onToggle: (open: boolean) => void): TemplateResult {
-  const text = (key: AuditFilterKey, label: string) => html`<div class="f">
-    <label for="f-${key}">${label}</label>
-    <input id="f-${key}" name=${key} .value=${query[key] ?? ''} autocomplete="off" spellcheck="false" />
-  </div>`;
+export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => void, open: boolean, onToggle: (open: boolean) => void, suggest?: FilterSuggestions): TemplateResult {
+  const text = (key: AuditFilterKey, label: string, suggested?: SuggestedFilter, placeholder?: string) => {
+    if (!suggest || !suggested) {
+      return html`<div class="f">
+        <label for="f-${key}">${label}</label>
+        <input id="f-${key}" name=${key} .value=${query[key] ?? ''} autocomplete="off" spellcheck="false" />
+      </div>`;
+    }
+    const ask = (event: Event) => suggest.ask(suggested, (event.target as HTMLInputElement).value);
+    return html`<div class="f">
+      <label for="f-${key}">${label}</label>
+      <input id="f-${key}" name=${key} .value=${query[key] ?? ''} autocomplete="off" spellcheck="false" list="f-${key}-options"
+        placeholder=${placeholder ?? ''} @input=${ask} @focus=${ask} />
+      <datalist id="f-${key}-options">${suggest.options(suggested).map((option) => html`<option value=${option.value} label=${option.label}></option>`)}</datalist>
+    </div>`;
+  };
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     onApply(readFilterForm(event.target as HTMLFormElement));
@@ -42,7 +60,7 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
   return html`<details part="filters" class="card filter-box" ?open=${open} @toggle=${(event: Event) => onToggle((event.target as HTMLDetailsElement).open)}>
     <summary>${chevronIcon}<span>${msg('Filters')}</span>${active > 0 ? html`<span class="muted">· ${msg('{count} active', { count: formatCount(active) })}</span>` : ''}</summary>
     <form class="filters" role="search" aria-label=${msg('Filter the audit log')} @submit=${submit}>
-    ${text('actor', msg('Operator ID'))}
+    ${text('actor', msg('Operator ID'), 'operator', msg('Name or ID'))}
     <div class="f">
       <label for="f-action">${msg('Action')}</label>
       <select id="f-action" name="action" .value=${query.action ?? ''}>
@@ -51,7 +69,7 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
         <option value="bridge.view" ?selected=${query.action === 'bridge.view'}>${actionVerb('bridge.view')}</option>
       </select>
     </div>
-    ${text('queue', msg('Queue'))}
+    ${text('queue', msg('Queue'), 'queue')}
     ${text('job', msg('Job ID'))}
     <div class="f">
       <label for="f-outcome">${msg('Outcome')}</label>

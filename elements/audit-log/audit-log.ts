@@ -16,6 +16,7 @@ import { refreshButton } from '../shared/refresh-button.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { auditFilters } from './audit-filters.ts';
+import { AuditSuggestions } from './audit-suggestions.ts';
 import { auditLogStyles } from './audit-log.styles.ts';
 import { actionVerb, changedText, onWholeQueue, principalText, selectionShort, touchedJobs, type JobsRecord } from './audit-text.ts';
 import { msg, plural } from '../shared/locale.ts';
@@ -55,6 +56,8 @@ export class OpsJobsAuditLog extends ViewElement {
   protected override needsSession = true;
   /** Set while applying filters, so the form keeps focus instead of the heading taking it. */
   #keepFocus = false;
+  /** Operators and queues suggested as the filters are typed. */
+  readonly #suggestions = new AuditSuggestions(this, () => this.api);
 
   readonly #pages = new CursorPager(this, {
     args: () => [this.api, auditQueryString(this.#filter)] as const,
@@ -115,7 +118,7 @@ export class OpsJobsAuditLog extends ViewElement {
           ${refreshButton(busy, msg('Refresh the audit log'), () => void this.refresh())}
         </div>
       </header>
-      ${auditFilters(filter, (next) => this.#apply(next), this.filtersOpen || auditFilterCount(filter) > 0, (open) => (this.filtersOpen = open))}
+      ${auditFilters(filter, (next) => this.#apply(next), this.filtersOpen || auditFilterCount(filter) > 0, (open) => (this.filtersOpen = open), this.#suggestions)}
       ${this.#pages.status === LOAD_STATUS.error
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="audit log"></ops-jobs-problem>`
         : html`${this.#table(filter)}${this.#footer()}`}

@@ -91,6 +91,20 @@ export const consoleStyles = css`
   .spacer {
     flex: 1;
   }
+  .go-to {
+    flex: none;
+    min-height: 2rem;
+    padding: 0.25rem 0.5rem;
+    color: var(--_muted);
+    box-shadow: none;
+  }
+  .go-to kbd {
+    font-family: var(--_mono);
+    font-size: 0.6875rem;
+    padding: 0 0.3rem;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+  }
   .actor {
     display: inline-flex;
     align-items: center;
@@ -275,6 +289,15 @@ export const consoleStyles = css`
     }
     .actor .label {
       max-width: none;
+    }
+    .go-to {
+      order: 2;
+      min-height: 1.75rem;
+      padding: 0.15rem 0.4rem;
+    }
+    .go-to .go-label,
+    .go-to kbd {
+      ${visuallyHidden}
     }
     .sign-out {
       order: 1;

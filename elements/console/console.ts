@@ -18,13 +18,14 @@ import { Router } from '../router/router.ts';
 import { routes, type Route } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { skeletons } from '../shared/skeleton.styles.ts';
-import { layersIcon } from '../shared/icons.ts';
+import { layersIcon, searchIcon } from '../shared/icons.ts';
 import { themeScheme, tokens } from '../shared/tokens.styles.ts';
 import type { Theme, ViewElement } from '../shared/view-element.ts';
 import { consoleStyles } from './console.styles.ts';
 import { liveStatus } from './live-status.ts';
 import { liveStatusStyles } from './live-status.styles.ts';
 import { routeTitle } from './route-title.ts';
+import { isMac } from './shortcut.ts';
 import { localized, msg, setLocale, textLanguage } from '../shared/locale.ts';
 
 /**
@@ -43,6 +44,9 @@ import { localized, msg, setLocale, textLanguage } from '../shared/locale.ts';
  * the view's heading. The signed-in operator's name is always shown: in the top bar, or on
  * narrow screens on a line of its own under it; beside it, a "Sign out" link to the host's
  * sign-out page when the host gave one (its `signOutUrl` option).
+ *
+ * Ctrl+K (Cmd+K on a Mac), anywhere in it, or the "Go to" button in the header opens the quick
+ * switcher, `<ops-jobs-queue-switcher>`: type part of a queue's name, or a job id, and go there.
  *
  * Its design tokens (`@cssprop` below) inherit into the views inside it, which read some of their
  * own (such as `--ops-jobs-state-<state>`); each view's documentation lists the ones it reads.
@@ -73,6 +77,7 @@ import { localized, msg, setLocale, textLanguage } from '../shared/locale.ts';
  *   (on a phone) they scroll sideways, and a faded edge with a chevron marks each side that has
  *   more; the nav then carries `data-more-start` and `data-more-end`.
  * @csspart main - the area the views render in.
+ * @csspart switcher-button - the "Go to" button in the top bar that opens the quick switcher.
  *
  * @cssprop --ops-jobs-font-family - text font (the system UI font).
  * @cssprop --ops-jobs-font-mono - code font (the system monospace font).
@@ -134,6 +139,8 @@ export class OpsJobsConsole extends LitElement {
   @state() private route: Route = routes.overview();
   /** Why the current view's code could not be loaded, if it could not. */
   @state() private viewError: unknown;
+  /** Whether the quick switcher is open (its code loaded). */
+  @state() private switching = false;
 
   readonly #session = new LoadController(this, {
     args: () => (this.api ? ([this.api] as const) : null),
@@ -160,12 +167,14 @@ export class OpsJobsConsole extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('keydown', this.#onShortcut);
     if (!this.router) this.#start();
     else this.#follow();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onShortcut);
     this.#unsubscribe?.();
     this.router?.stop();
     this.#navSize?.disconnect();
@@ -208,6 +217,25 @@ export class OpsJobsConsole extends LitElement {
     const link = event.target.getBoundingClientRect();
     if (link.left < box.left + edge) nav.scrollLeft -= box.left + edge - link.left;
     else if (link.right > box.right - edge) nav.scrollLeft += link.right - (box.right - edge);
+  };
+
+  /** Ctrl+K or Cmd+K: the quick switcher, once the session says who is here. */
+  readonly #onShortcut = (event: KeyboardEvent): void => {
+    if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    if (!this.session || this.switching) return;
+    event.preventDefault();
+    this.openSwitcher();
+  };
+
+  /** Opens the quick switcher (what Ctrl+K or Cmd+K does). */
+  openSwitcher(): void {
+    ensureDefined('ops-jobs-queue-switcher').then(() => {
+      this.switching = true;
+    }, () => {});
+  }
+
+  readonly #closeSwitcher = (): void => {
+    this.switching = false;
   };
 
   readonly #skipToMain = (event: Event): void => {
@@ -322,6 +350,10 @@ export class OpsJobsConsole extends LitElement {
         ${this.session ? html`<span class="engine" title=${msg('Job engine')}>${this.session.engine.name}</span>` : ''}
         ${this.session ? this.#nav(this.session) : ''}
         <span class="spacer"></span>
+        ${this.session && this.session.permissions['queues.view']
+          ? html`<button part="switcher-button" type="button" class="go-to" aria-keyshortcuts="Control+K Meta+K" @click=${() => this.openSwitcher()}
+              >${searchIcon}<span class="go-label">${msg('Go to')}</span><kbd aria-hidden="true">${isMac() ? '⌘K' : 'Ctrl K'}</kbd></button>`
+          : ''}
         ${liveStatus(this.live)}
         ${this.session ? this.#actor(this.session) : ''}
       </div></header>
@@ -333,6 +365,7 @@ export class OpsJobsConsole extends LitElement {
           error: (error) => html`<ops-jobs-problem .error=${error} subject="console"></ops-jobs-problem>`,
         })}
       </main>
+      ${this.switching ? html`<ops-jobs-queue-switcher theme=${ifDefined(this.theme)} @ops-jobs-switcher-close=${this.#closeSwitcher}></ops-jobs-queue-switcher>` : ''}
     `;
   }
 
@@ -372,9 +405,9 @@ export class OpsJobsConsole extends LitElement {
     const route = this.route;
     switch (route.name) {
       case 'overview':
-        return html`<ops-jobs-queue-list theme=${theme}></ops-jobs-queue-list>`;
+        return html`<ops-jobs-queue-list theme=${theme} .filter=${route.filter ?? ''}></ops-jobs-queue-list>`;
       case 'queue':
-        return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state}></ops-jobs-job-list>`;
+        return html`<ops-jobs-job-list theme=${theme} .queue=${route.queue} .state=${route.state} .data=${route.data}></ops-jobs-job-list>`;
       case 'job':
         return html`<ops-jobs-job-detail theme=${theme} .queue=${route.queue} .jobId=${route.id}></ops-jobs-job-detail>`;
       case 'queue-activity':

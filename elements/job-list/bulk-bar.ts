@@ -20,6 +20,8 @@ export interface BulkBarInput {
   readonly state: JobState | null;
   /** How many jobs the queue holds in that state, when the engine counts it. */
   readonly stateCount: number | undefined;
+  /** The payload filter of the list, which "all N jobs" buttons carry (their count then comes from the preview). */
+  readonly data?: Readonly<Record<string, string>>;
   readonly scope: ActionScope;
   readonly selection: JobSelection;
   /** The jobs shown, for "Select all shown". */
@@ -63,21 +65,24 @@ export function bulkBar(input: BulkBarInput): TemplateResult | string {
   } else if (input.state && input.stateCount !== 0) {
     const state = input.state;
     const name = stateWord(state);
-    const count = input.stateCount;
+    const data = input.data && Object.keys(input.data).length > 0 ? input.data : undefined;
+    const count = data ? undefined : input.stateCount;
     const cap = session.limits.cap;
     const capped = count !== undefined && count > cap;
     options = actionOptions(session, [state], input.scope);
     buttons = options.map((option) => {
       const verb = actionCopy(option.action).verb;
       const what =
-        count === undefined
+        data
+          ? msg('all {state} jobs matching the payload filter', { state: name })
+          : count === undefined
           ? msg('all {state} jobs', { state: name })
           : capped
             ? msg('{cap} of {count} {state} jobs', { cap: formatCount(cap), count: formatCount(count), state: name })
             : count === 1
               ? msg('the 1 {state} job', { state: name })
               : msg('all {count} {state} jobs', { count: formatCount(count), state: name });
-      const request: ActionRequest = { action: option.action, target: { queue: input.queue, filter: { state } }, subject: what };
+      const request: ActionRequest = { action: option.action, target: { queue: input.queue, filter: data ? { state, data } : { state } }, subject: what };
       return actionButton(option, msg('{verb} {subject}', { verb, subject: what }), () => input.onAction(request), 'bulk');
     });
     if (capped && options.some((option) => option.allowed)) {

@@ -32,6 +32,9 @@ import { selectionStyles } from './selection.styles.ts';
 import { JobSelection } from './job-selection.ts';
 import { ensureDefined } from '../lazy-elements.ts';
 import { msg, plural } from '../shared/locale.ts';
+import { jobDataKey, type JobDataFilter } from '../api/job-data-filter.ts';
+import type { OpsJobsDataFilterChangeEvent } from '../data-filter/data-filter.ts';
+import { payloadCell, payloadCellStyles, payloadHeader } from './payload-cell.ts';
 import { jobCount } from '../actions/action-copy.ts';
 
 /** How many requests one page may take when the server stops early, before "Load more" takes over. */
@@ -45,6 +48,9 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
 
 /**
  * One queue's jobs, newest first, filtered by state through tabs that show each state's count.
+ * Where the display policy lists searchable payload fields (the session's `dataFields`), a filter
+ * "field = value" narrows the jobs to a payload value, and a column shows each job's values of the
+ * first few of those fields, as the policy shows them.
  * Pages load through the API's cursors; "Load more" appends the next page below the ones shown.
  * Operators who may act get checkboxes, bulk actions on the selection, and actions on every job in
  * the current state ("Retry all 127 failed jobs"); each goes through `<ops-jobs-action-dialog>`,
@@ -62,10 +68,13 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  *
  * @attr queue - the queue's name.
  * @attr state - the state to list (`failed`, ...); absent lists every state.
+ * @prop data - payload conditions, `{ "customer.id": "cus_42" }`, on fields the session's
+ *   `dataFields` lists; in the console they come from the page address (`?data.customer.id=cus_42`).
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  * @attr theme - `light`, `dark` or `auto` (default).
  *
  * @csspart states - the state filter.
+ * @csspart data-filter - the payload filter ("customer.id = cus_42"), when the display policy lists searchable fields.
  * @csspart table - the job table's card.
  * @csspart load-more - the "Load more" button.
  * @csspart bulk - the bar of bulk actions.
@@ -80,10 +89,12 @@ function totalFreshness(info: QueueResponse | undefined): CountFreshness | undef
  * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsJobList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, actionStyles, jobListStyles, selectionStyles, payloadCellStyles];
 
   @property() queue = '';
   @property({ converter: (value) => (isJobState(value) ? value : null) }) state: JobState | null = null;
+  /** Payload conditions (dotted field path to text value), on fields the display policy marks searchable. */
+  @property({ attribute: false }) data: JobDataFilter | undefined = undefined;
   @internal() private announcement = '';
   @internal() private dialogFailed = false;
 
@@ -106,8 +117,9 @@ export class OpsJobsJobList extends ViewElement {
   });
 
   readonly #pages = new CursorPager(this, {
-    args: () => (this.queue ? ([this.api, this.queue, this.state] as const) : null),
+    args: () => (this.queue ? ([this.api, this.queue, this.state, jobDataKey(this.data ?? {})] as const) : null),
     page: async ([api, queue, state], cursor, signal, size) => {
+      const data = this.data ?? {};
       // A background reload asks for exactly the rows it lacks: more would add rows under the reader.
       const limit = size ? Math.min(PAGE_SIZE.max, Math.max(PAGE_SIZE.min, size)) : PAGE_SIZE.default;
       // A server that stopped early (to keep each request's reads bounded) is asked to go on, a
@@ -115,7 +127,7 @@ export class OpsJobsJobList extends ViewElement {
       const jobs: JobSummaryResponse[] = [];
       let next = cursor;
       for (let round = 0; round < KEEP_LOOKING_ROUNDS; round++) {
-        const page = await api.jobs(queue, { state, limit: limit - jobs.length, cursor: next }, signal);
+        const page = await api.jobs(queue, { state, limit: limit - jobs.length, cursor: next, ...(Object.keys(data).length > 0 ? { data } : {}) }, signal);
         jobs.push(...page.jobs);
         next = page.nextCursor;
         if (!page.stoppedEarly || next === null || jobs.length >= limit) break;
@@ -153,7 +165,8 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('queue') || changed.has('state')) {
+    const dataChanged = changed.has('data') && jobDataKey(changed.get('data') ?? {}) !== jobDataKey(this.data ?? {});
+    if (changed.has('queue') || changed.has('state') || dataChanged) {
       this.announcement = '';
       this.#centerTab = true;
       this.#selection.clear();
@@ -273,7 +286,7 @@ export class OpsJobsJobList extends ViewElement {
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="queue">
             <a slot="actions" href=${this.href(routes.overview())}>${msg('All queues')}</a>
           </ops-jobs-problem>`
-        : html`${this.#stateFilter(info)}${this.#bulk(info)}${this.#newJobs()}${this.#table()}${this.#footer(info)}`}
+        : html`${this.#stateFilter(info)}${this.#dataFilter()}${this.#bulk(info)}${this.#newJobs()}${this.#table()}${this.#footer(info)}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
@@ -299,7 +312,7 @@ export class OpsJobsJobList extends ViewElement {
     const states = this.session || !info ? this.states : this.states.filter((state) => info.counts[state] !== undefined);
     const tab = (state: JobState | null, label: string, count: number | undefined, freshness?: CountFreshness) => html`<a
       class=${state ? `state-${state}` : ''}
-      href=${this.href(routes.queue(this.queue, state))}
+      href=${this.href(routes.queue(this.queue, state, this.data ?? {}))}
       aria-current=${this.state === state ? 'page' : 'false'}
       >${state ? html`<span class="dot" aria-hidden="true"></span>` : ''}${label}${count !== undefined
         ? html`<span class="n ${count > 0 ? 'some' : ''}" aria-label="(${formatCount(count)}${freshness ? `, ${freshnessNote(freshness)}` : ''})" title=${freshnessNote(freshness)}>${countText(count, freshness)}</span>`
@@ -308,6 +321,28 @@ export class OpsJobsJobList extends ViewElement {
     return html`<nav part="states" class="states" aria-label=${msg('Job states')}>
       ${tab(null, msg('All'), info?.total, totalFreshness(info))} ${states.map((state) => tab(state, stateLabel(state), info?.counts[state], info?.stale[state]))}
     </nav>`;
+  }
+
+  /** The payload fields the operator may filter on, as the session lists them. */
+  get #dataFields(): readonly string[] {
+    return this.operator?.dataFields ?? [];
+  }
+
+  get #filtered(): boolean {
+    return Object.keys(this.data ?? {}).length > 0;
+  }
+
+  readonly #setData = (data: JobDataFilter): void => {
+    if (this.router) this.router.navigate(routes.queue(this.queue, this.state, data));
+    else this.data = data;
+  };
+
+  /** The payload filter, whose code loads only where the policy lists fields or a filter is in force. */
+  #dataFilter(): TemplateResult | string {
+    if (this.#dataFields.length === 0 && !this.#filtered) return '';
+    ensureDefined('ops-jobs-data-filter').catch(() => {});
+    return html`<ops-jobs-data-filter part="data-filter" .fields=${this.#dataFields} .data=${this.data ?? {}}
+      @ops-jobs-data-filter-change=${(event: OpsJobsDataFilterChangeEvent) => this.#setData(event.data)}></ops-jobs-data-filter>`;
   }
 
   /** Whether the bulk bar shows, with its own place for the dialog's load error. */
@@ -323,6 +358,7 @@ export class OpsJobsJobList extends ViewElement {
       queue: this.queue,
       state: this.state,
       stateCount: this.state ? info?.counts[this.state] : undefined,
+      data: this.data ?? {},
       scope: this.#scope,
       selection: this.#selection,
       shown: this.#rows,
@@ -403,6 +439,7 @@ export class OpsJobsJobList extends ViewElement {
             <th role="columnheader" scope="col">${msg('Created')}</th>
             <th role="columnheader" scope="col">${msg('Started')}</th>
             <th role="columnheader" scope="col">${msg('Finished')}</th>
+            ${this.#dataFields.length > 0 ? payloadHeader() : ''}
             <th role="columnheader" scope="col">${msg('Error')}</th>
           </tr>
         </thead>
@@ -437,6 +474,7 @@ export class OpsJobsJobList extends ViewElement {
       <td role="cell" class="time" data-label=${msg('Created')}><ops-jobs-relative-time datetime=${job.createdAt}></ops-jobs-relative-time></td>
       <td role="cell" class="time started" data-label=${msg('Started')}><ops-jobs-relative-time .datetime=${job.startedAt}></ops-jobs-relative-time></td>
       <td role="cell" class="time" data-label=${msg('Finished')}><ops-jobs-relative-time .datetime=${job.finishedAt}></ops-jobs-relative-time></td>
+      ${this.#dataFields.length > 0 ? payloadCell(job, this.#dataFields) : ''}
       <td role="cell" class="error">${job.errorMessage
           ? html`<span class="excerpt" dir="auto" title=${job.errorMessage.slice(0, 1000)}>${job.errorMessage.slice(0, 300)}</span>`
           : ''}</td>
@@ -444,6 +482,13 @@ export class OpsJobsJobList extends ViewElement {
   }
 
   #empty(): TemplateResult {
+    if (this.#filtered && this.#pages.nextCursor === null) {
+      return html`<div class="card empty">
+        ${inboxIcon}<strong>${msg('No jobs match the payload filter')}</strong>
+        <span>${msg('Check the value: it is compared as text, whole.')}</span>
+        <button type="button" @click=${() => this.#setData({})}>${msg('Show jobs without the payload filter')}</button>
+      </div>`;
+    }
     if (this.#pages.nextCursor !== null) {
       return html`<div class="card empty">
         ${inboxIcon}<strong>${this.state ? msg('No {state} jobs among the newest jobs yet', { state: stateWord(this.state) }) : msg('No jobs among the newest jobs yet')}</strong>
@@ -460,7 +505,7 @@ export class OpsJobsJobList extends ViewElement {
 
   #footer(info: QueueResponse | undefined): TemplateResult | string {
     const count = this.#rows.length;
-    const of = info ? (this.state ? info.counts[this.state] : info.total) : undefined;
+    const of = info && !this.#filtered ? (this.state ? info.counts[this.state] : info.total) : undefined;
     const shown = of !== undefined && of >= count
       ? plural(of, 'Showing {shown} of {count} job', 'Showing {shown} of {count} jobs', { shown: formatCount(count) })
       : plural(count, 'Showing {count} job', 'Showing {count} jobs');

@@ -15,11 +15,12 @@ import { msg } from '../shared/locale.ts';
 import { jobCount } from '../actions/action-copy.ts';
 
 /**
- * Finds a job by its id, whole or its first characters, in every queue the operator may see: for
+ * Finds a job by its id, whole or (where the engine can) its first characters, in every queue the operator may see: for
  * the id in a log line or an alert, whose queue nobody wrote down. One match opens that job; several
  * are listed to choose from.
  *
- * @attr query - what to look for: a job id, or its first 4 or more characters.
+ * @attr query - what to look for: a job id, or its first 4 or more characters where the session's
+ *   engine finds prefixes (`jobLookupByPrefix`); BullMQ finds whole ids only.
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  * @attr theme - `light`, `dark` or `auto` (default).
  *
@@ -41,6 +42,11 @@ export class OpsJobsJobSearch extends ViewElement {
     args: () => (this.query ? ([this.api, this.query] as const) : null),
     task: ([api, query], signal) => api.findJobs(query, signal),
   });
+
+  /** Whether the engine finds jobs by the first characters of their id; unknown (alone in a page) counts as yes. */
+  get #byPrefix(): boolean {
+    return this.session?.engine.jobLookupByPrefix ?? this.session === undefined;
+  }
 
   override refresh(): Promise<void> {
     return this.#search.rerun();
@@ -66,9 +72,11 @@ export class OpsJobsJobSearch extends ViewElement {
       <header class="head">
         <div>
           <h1 tabindex="-1">${msg('Find a job')}</h1>
-          <p class="sub">${msg('By its id, or the first characters of it, in every queue you may see.')}</p>
+          <p class="sub">${this.#byPrefix
+            ? msg('By its id, or the first characters of it, in every queue you may see.')
+            : msg('By its whole id, in every queue you may see.')}</p>
         </div>
-        <div class="tools">${jobIdForm(this.query, (id) => this.#find(id), 'job-search-id')}</div>
+        <div class="tools">${jobIdForm(this.query, (id) => this.#find(id), 'job-search-id', this.#byPrefix)}</div>
       </header>
       ${this.query
         ? this.#search.render({
@@ -83,12 +91,12 @@ export class OpsJobsJobSearch extends ViewElement {
   #results(found: JobSearchResponse): TemplateResult {
     if (found.jobs.length === 0) {
       return html`<div class="card empty" role="status">
-        <strong>${msg('No job\'s id starts with')} <span class="mono">${this.query}</span></strong>
+        <strong>${this.#byPrefix ? msg('No job\'s id starts with') : msg('No job has the id')} <span class="mono">${this.query}</span></strong>
         <span>${msg('Check the id, or look in its queue: a job removed by its queue\'s retention is gone for good.')}</span>
       </div>`;
     }
     return html`<div part="table" class="card table-card">
-      <table class="stack" role="table" aria-label=${msg('Jobs whose id starts with {query}', { query: this.query })}>
+      <table class="stack" role="table" aria-label=${this.#byPrefix ? msg('Jobs whose id starts with {query}', { query: this.query }) : msg('Jobs with the id {query}', { query: this.query })}>
         <thead role="rowgroup">
           <tr role="row">
             <th role="columnheader" scope="col">${msg('Job')}</th>
@@ -100,7 +108,8 @@ export class OpsJobsJobSearch extends ViewElement {
         <tbody role="rowgroup">${found.jobs.map((job) => this.#row(job))}</tbody>
       </table>
     </div>
-    <p class="footer muted" role="status">${found.more ? msg('Showing the first {count}: type more of the id to narrow it down.', { count: formatCount(found.jobs.length) }) : jobCount(found.jobs.length)}</p>`;
+    <p class="footer muted" role="status">${found.more && this.#byPrefix ? msg('Showing the first {count}: type more of the id to narrow it down.', { count: formatCount(found.jobs.length) })
+      : found.more ? msg('Showing the first {count}.', { count: formatCount(found.jobs.length) }) : jobCount(found.jobs.length)}</p>`;
   }
 
   #row(job: JobSummaryResponse): TemplateResult {

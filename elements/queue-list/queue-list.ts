@@ -1,3 +1,4 @@
+import { property } from 'lit/decorators.js';
 import { html, type TemplateResult } from 'lit';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { LiveQueuesEvent, QueueListResponse, QueueResponse } from '../../core/vocabulary/wire.ts';
@@ -23,6 +24,7 @@ import { viewStyles } from '../shared/view.styles.ts';
 import { jobIdForm, jobIdFormStyles } from '../shared/job-id-form.ts';
 import { countedStates, queueTotals } from './queue-totals.ts';
 import { queueListStyles } from './queue-list.styles.ts';
+import { filterQueues, queueFilter, queueFilterStyles } from './queue-filter.ts';
 
 /** Totals shown as tiles above the table, when the engine counts them. */
 const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queued'];
@@ -30,7 +32,11 @@ const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queue
 /**
  * The overview: every queue with its job counts by state, failed counts first and loud, totals
  * across queues, and each queue's dead letter queue. Inside `<ops-jobs-console>` the counts follow
- * the live stream in place; a queue it does not know yet reloads the list.
+ * the live stream in place; a queue it does not know yet reloads the list. A text field narrows the
+ * table to the queues whose name holds what is typed (the list already loaded; the page address
+ * keeps it as `?q=`, so the narrowed list can be shared).
+ *
+ * @attr filter - show only the queues whose name holds this text (ignoring case).
  *
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  * @attr theme - `light`, `dark` or `auto` (default).
@@ -48,7 +54,10 @@ const TILE_STATES: readonly JobState[] = ['failed', 'retrying', 'active', 'queue
  * @cssprop --ops-jobs-state-<state> - the solid colour of a job state (bars, dots), such as `--ops-jobs-state-failed`.
  */
 export class OpsJobsQueueList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, queueListStyles, jobIdFormStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, stateColors, viewStyles, queueListStyles, jobIdFormStyles, queueFilterStyles];
+
+  /** Show only the queues whose name holds this text (ignoring case). */
+  @property() filter = '';
 
   readonly #load = new LoadController(this, {
     args: () => [this.api] as const,
@@ -102,7 +111,7 @@ export class OpsJobsQueueList extends ViewElement {
           <p class="sub">${data ? this.#summary(data) : html`<span>${msg('Loading…')}</span>`}</p>
         </div>
         <div class="tools">
-          ${this.#canFind ? jobIdForm('', (id) => this.#find(id)) : ''}
+          ${this.#canFind ? jobIdForm('', (id) => this.#find(id), 'find-job-id', this.session?.engine.jobLookupByPrefix === true) : ''}
           ${refreshButton(loading, msg('Refresh queues'), this.#reload)}
         </div>
       </header>
@@ -122,6 +131,12 @@ export class OpsJobsQueueList extends ViewElement {
         : ''}${this.#mayViewJobs ? '' : html`<span class="sep" aria-hidden="true">·</span><span>${msg('You may see counts, not jobs')}</span>`}`;
   }
 
+  /** Narrows the table as the operator types, and keeps the text in the page address without a navigation. */
+  readonly #setFilter = (text: string): void => {
+    this.filter = text;
+    if (this.router) history.replaceState(history.state, '', this.href(routes.overview(text.trim())));
+  };
+
   #content(data: QueueListResponse): TemplateResult {
     const senders = deadLetterSenders(data.queues);
     if (data.queues.length === 0) {
@@ -131,7 +146,9 @@ export class OpsJobsQueueList extends ViewElement {
     }
     const states = countedStates(data.queues, this.states, this.session !== undefined);
     const columns: JobState[] = states.includes('failed') ? ['failed', ...states.filter((s) => s !== 'failed')] : states;
+    const shown = filterQueues(data.queues, this.filter);
     return html`<ops-jobs-attention class="attention" root=${this.root}></ops-jobs-attention>${this.#tiles(data.queues, states)}
+      ${queueFilter(this.filter, shown.length, data.queues.length, this.#setFilter)}
       <div part="table" class="card table-card">
         <table role="table">
           <caption class="visually-hidden">${msg('Jobs in each queue by state')}</caption>
@@ -143,9 +160,13 @@ export class OpsJobsQueueList extends ViewElement {
             </tr>
           </thead>
           <tbody role="rowgroup">
-            ${data.queues.map((queue) => this.#row(queue, columns, states, senders.get(queue.name) ?? []))}
+            ${shown.map((queue) => this.#row(queue, columns, states, senders.get(queue.name) ?? []))}
           </tbody>
         </table>
+        ${shown.length === 0
+          ? html`<div class="empty filter-empty"><strong>${msg('No queue\'s name holds “{text}”', { text: this.filter.trim() })}</strong>
+              <button type="button" @click=${() => this.#setFilter('')}>${msg('Show all queues')}</button></div>`
+          : ''}
       </div>${this.#staleNote(data.queues)}`;
   }
 

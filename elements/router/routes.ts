@@ -1,10 +1,13 @@
 import { isJobState, type JobState } from '../../core/vocabulary/job-states.ts';
 import { auditQueryFrom, auditQueryParams, type AuditQuery } from '../api/audit-query.ts';
+import { jobDataFrom, jobDataParams, type JobDataFilter } from '../api/job-data-filter.ts';
 
 /** A place in the console, independent of where the console is mounted. */
 export type Route =
-  | { readonly name: 'overview' }
-  | { readonly name: 'queue'; readonly queue: string; readonly state: JobState | null }
+  /** The queues; those whose name holds `filter` when given. */
+  | { readonly name: 'overview'; readonly filter?: string }
+  /** A queue's jobs, in `state` when given, whose payload holds `data` (dotted field path to text value) when given. */
+  | { readonly name: 'queue'; readonly queue: string; readonly state: JobState | null; readonly data?: JobDataFilter }
   | { readonly name: 'job'; readonly queue: string; readonly id: string }
   /** A queue's settings and its activity over time. */
   | { readonly name: 'queue-activity'; readonly queue: string }
@@ -23,8 +26,9 @@ export type Route =
 
 /** Route constructors, so call sites read as what they link to. */
 export const routes = Object.freeze({
-  overview: (): Route => ({ name: 'overview' }),
-  queue: (queue: string, state: JobState | null = null): Route => ({ name: 'queue', queue, state }),
+  overview: (filter = ''): Route => (filter ? { name: 'overview', filter } : { name: 'overview' }),
+  queue: (queue: string, state: JobState | null = null, data: JobDataFilter = {}): Route =>
+    (Object.keys(data).length > 0 ? { name: 'queue', queue, state, data } : { name: 'queue', queue, state }),
   job: (queue: string, id: string): Route => ({ name: 'job', queue, id }),
   queueActivity: (queue: string): Route => ({ name: 'queue-activity', queue }),
   queueChronology: (queue: string): Route => ({ name: 'queue-chronology', queue }),
@@ -44,12 +48,12 @@ export function parseRoute(url: URL, root: URL): Route | null {
   const base = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
   const path = url.pathname === base.slice(0, -1) ? '' : url.pathname.startsWith(base) ? url.pathname.slice(base.length) : null;
   if (path === null) return null;
-  if (path === '' || path === 'queues' || path === 'queues/') return routes.overview();
+  if (path === '' || path === 'queues' || path === 'queues/') return routes.overview(url.searchParams.get('q')?.trim() ?? '');
   const segments = decodeSegments(path.replace(/\/$/, ''));
   if (segments?.[0] === 'queues' && segments[1]) {
     if (segments.length === 2) {
       const state = url.searchParams.get('state');
-      return routes.queue(segments[1], isJobState(state) ? state : null);
+      return routes.queue(segments[1], isJobState(state) ? state : null, jobDataFrom(url.searchParams));
     }
     if (segments.length === 4 && segments[2] === 'jobs' && segments[3]) return routes.job(segments[1], segments[3]);
     if (segments.length === 3 && segments[2] === 'activity') return routes.queueActivity(segments[1]);
@@ -68,11 +72,15 @@ export function parseRoute(url: URL, root: URL): Route | null {
 /** The URL of `route` under the mount `root`. */
 export function routeUrl(route: Route, root: URL): URL {
   switch (route.name) {
-    case 'overview':
-      return new URL(root.href);
+    case 'overview': {
+      const url = new URL(root.href);
+      if (route.filter) url.searchParams.set('q', route.filter);
+      return url;
+    }
     case 'queue': {
       const url = new URL(`queues/${encodeURIComponent(route.queue)}`, root);
       if (route.state) url.searchParams.set('state', route.state);
+      if (route.data) jobDataParams(route.data, url.searchParams);
       return url;
     }
     case 'job':

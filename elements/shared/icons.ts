@@ -36,3 +36,4 @@ export const redriveIcon = icon(svg`<path d="M9 14 4 9l5-5"/><path d="M4 9h10.5a
 export const downloadIcon = icon(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`);
 export const clockIcon = icon(svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3.5 2"/>`);
 export const auditIcon = icon(svg`<rect x="5" y="4" width="14" height="17" rx="2"/><path d="M9 4V3h6v1M9 10h6M9 14h6M9 18h3"/>`);
+export const searchIcon = icon(svg`<circle cx="11" cy="11" r="7"/><path d="m20 20-4-4"/>`);

@@ -33,10 +33,10 @@ export const jobIdFormStyles = css`
 `;
 
 /**
- * A search form for a job by its id, whole or its first characters (an id from a log or an alert,
- * whatever its queue): `onFind` gets what was typed, trimmed.
+ * A search form for a job by its id (an id from a log or an alert, whatever its queue): whole or its
+ * first characters when `byPrefix`, whole otherwise. `onFind` gets what was typed, trimmed.
  */
-export function jobIdForm(value: string, onFind: (id: string) => void, inputId = 'find-job-id'): TemplateResult {
+export function jobIdForm(value: string, onFind: (id: string) => void, inputId = 'find-job-id', byPrefix = true): TemplateResult {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const typed = String(new FormData(event.target as HTMLFormElement).get('id') ?? '').trim();
@@ -45,7 +45,7 @@ export function jobIdForm(value: string, onFind: (id: string) => void, inputId =
   return html`<form class="find" role="search" aria-label=${msg('Find a job by id')} @submit=${submit}>
     <label class="visually-hidden" for=${inputId}>${msg('Job id')}</label>
     <input id=${inputId} name="id" type="search" .value=${value} placeholder=${msg('Find a job by id')}
-      autocomplete="off" spellcheck="false" required minlength="4" maxlength="64" />
+      autocomplete="off" spellcheck="false" required minlength=${byPrefix ? 4 : 1} maxlength="64" />
     <button type="submit">${msg('Find')}</button>
   </form>`;
 }

@@ -95,6 +95,41 @@ describe('<ops-jobs-audit-log>', () => {
     expect(api.calls.at(-1)).to.equal('audit?limit=50&cursor=50');
   });
 
+  it('suggests operators by name and queue names as the filters are typed', async () => {
+    const handler = api.handler;
+    api.handler = (path, url, request) => {
+      if (!path.startsWith('audit/suggestions?')) return handler(path, url, request);
+      const field = url.searchParams.get('field');
+      const prefix = url.searchParams.get('prefix') ?? '';
+      const suggestions = field === 'operator'
+        ? [{ value: 'user-dana', label: 'Dana Whitfield' }, { value: 'user-dan', label: 'dan ops' }].filter((entry) => entry.label.toLowerCase().startsWith(prefix.toLowerCase()))
+        : ['invoice-sync', 'image-resize'].filter((name) => name.startsWith(prefix)).map((name) => ({ value: name, label: name }));
+      return { body: { field, suggestions } };
+    };
+    try {
+      const element = await alone();
+      const actor = inside(element).querySelector<HTMLInputElement>('#f-actor')!;
+      expect(actor.getAttribute('list')).to.equal('f-actor-options');
+      actor.focus();
+      await sendKeys({ type: 'Dana' });
+      await until(() => api.calls.includes('audit/suggestions?field=operator&prefix=Dana'), 'the operator suggestions');
+      const operators = () => [...inside(element).querySelectorAll<HTMLOptionElement>('#f-actor-options option')].map((option) => [option.value, option.label]);
+      await until(() => operators().length === 1, 'the options');
+      expect(operators()).to.deep.equal([['user-dana', 'Dana Whitfield']]);
+      // A burst of typing asks once, for what was typed last.
+      expect(api.calls.filter((call) => call.startsWith('audit/suggestions?field=operator&prefix=D'))).to.deep.equal(['audit/suggestions?field=operator&prefix=Dana']);
+      const queue = inside(element).querySelector<HTMLInputElement>('#f-queue')!;
+      queue.focus();
+      await sendKeys({ type: 'in' });
+      await until(() => inside(element).querySelectorAll('#f-queue-options option').length === 1, 'the queue suggestions');
+      expect(inside(element).querySelector<HTMLOptionElement>('#f-queue-options option')!.value).to.equal('invoice-sync');
+      expect(inside(element).querySelector('#f-job')!.hasAttribute('list')).to.equal(false);
+      await expect(element).shadowDom.to.be.accessible();
+    } finally {
+      api.handler = handler;
+    }
+  });
+
   it('is styleable through its parts', async () => {
     const host = await fixture<HTMLDivElement>(html`<div><style>ops-jobs-audit-log::part(table) { outline: 2px solid rgb(2, 4, 6); }</style>
       <ops-jobs-audit-log root=${STUB_ROOT}></ops-jobs-audit-log></div>`);

@@ -164,6 +164,29 @@ describe('<ops-jobs-console>', () => {
     expect(last.right).to.be.at.most(box.right + 0.5, 'the focused link wholly in sight');
   });
 
+  it('opens the quick switcher with Ctrl+K and goes to the queue picked, and gives focus back on Escape', async () => {
+    const element = await render();
+    const switcher = () => inside(element).querySelector('ops-jobs-queue-switcher');
+    const opener = part(element, 'switcher-button')!;
+    expect(opener.getAttribute('aria-keyshortcuts')).to.equal('Control+K Meta+K');
+    opener.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyK' });
+    await sendKeys({ up: 'Control' });
+    await until(() => switcher()?.shadowRoot?.querySelector('[role="option"]') != null, 'the switcher');
+    expect(switcher()!.shadowRoot!.activeElement!.getAttribute('role')).to.equal('combobox');
+    await sendKeys({ press: 'Escape' });
+    await until(() => switcher() === null, 'the switcher to close');
+    expect(inside(element).activeElement).to.equal(opener);
+
+    opener.click();
+    await until(() => switcher()?.shadowRoot?.querySelector('[role="option"]') != null, 'the switcher from its button');
+    await sendKeys({ type: 'invoice' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => switcher() === null && view(element)?.localName === 'ops-jobs-job-list', 'the queue');
+    expect(location.pathname).to.equal(`${STUB_ROOT}queues/invoice-sync`);
+  });
+
   it('is styleable through its parts and its custom properties', async () => {
     const element = await render();
     element.style.setProperty('--ops-jobs-color-brand', 'rgb(1, 99, 2)');

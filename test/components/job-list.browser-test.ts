@@ -211,6 +211,80 @@ describe('<ops-jobs-job-list>', () => {
     expect(focused(element)).to.equal(links(element)[0], 'focus on the newest job');
   });
 
+  it('offers a payload filter over the fields the session lists, and none when it lists none', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const router = new TestRouter();
+    provideConsole(host, { session: { ...OPERATOR_SESSION, dataFields: ['customer.id', 'order.id'] }, router, live: new TestLive() });
+    const element = document.createElement('ops-jobs-job-list') as OpsJobsJobList;
+    Object.assign(element, { root: STUB_ROOT, queue: 'email-send', state: 'failed' });
+    host.append(element);
+    await loaded(element);
+    const bar = () => inside(element).querySelector<HTMLElement>('[part="data-filter"]')?.shadowRoot ?? null;
+    await until(() => bar()?.querySelector('select') != null, 'the payload filter');
+    const options = () => [...bar()!.querySelectorAll('select option')].map((option) => option.textContent);
+    expect(options()).to.deep.equal(['customer.id', 'order.id']);
+    expect(bar()!.querySelector('.chip')).to.equal(null);
+    // Typed and submitted with Enter: the filter goes into the page address.
+    bar()!.querySelector<HTMLInputElement>('input[name="value"]')!.focus();
+    await sendKeys({ type: 'cus_42' });
+    await sendKeys({ press: 'Enter' });
+    expect(router.navigated.at(-1)).to.deep.equal({ name: 'queue', queue: 'email-send', state: 'failed', data: { 'customer.id': 'cus_42' } });
+
+    // The address gives the list its filter: the request carries it, a chip shows it, the state tabs keep it.
+    const start = api.calls.length;
+    element.data = { 'customer.id': 'cus_42' };
+    await until(() => api.calls.slice(start).some((call) => call.startsWith('queues/email-send/jobs?')), 'the filtered page');
+    expect(api.calls.slice(start).find((call) => call.startsWith('queues/email-send/jobs?'))).to.equal('queues/email-send/jobs?state=failed&limit=50&data.customer.id=cus_42');
+    await loaded(element);
+    await element.updateComplete;
+    await until(() => bar()?.querySelector('.chip') != null, 'the chip');
+    expect(bar()!.querySelector('.chip')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('customer.id = cus_42 ×');
+    expect(options()).to.deep.equal(['order.id']);
+    const tab = inside(element).querySelector<HTMLAnchorElement>('[part="states"] a:not(.state-failed)')!;
+    expect(new URL(tab.href).searchParams.get('data.customer.id')).to.equal('cus_42');
+    expect(bulkText(element)).to.contain('matching the payload filter');
+    const remove = bar()!.querySelector<HTMLButtonElement>('.chip button')!;
+    expect(remove.getAttribute('aria-label')).to.equal('Remove filter customer.id = cus_42');
+    remove.click();
+    expect(router.navigated.at(-1)).to.deep.equal({ name: 'queue', queue: 'email-send', state: 'failed' });
+    router.navigated.length = 0;
+    [...bar()!.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent!.trim() === 'Clear filter')!.click();
+    expect(router.navigated).to.deep.equal([{ name: 'queue', queue: 'email-send', state: 'failed' }]);
+    await expect(element).shadowDom.to.be.accessible();
+
+    // A policy that lists no fields: no filter at all.
+    const plain = await alone();
+    expect(inside(plain).querySelector('[part="data-filter"]')).to.equal(null);
+  });
+
+  it('shows the payload values the server sends in a column of their own, only where the policy lists fields', async () => {
+    const handler = api.handler;
+    api.handler = async (path, url, request) => {
+      const answer = await handler(path, url, request);
+      if (!path.startsWith('queues/email-send/jobs?') || typeof answer !== 'object' || !answer.body) return answer;
+      const page = answer.body as { jobs: JobSummaryResponse[] };
+      return { ...answer, body: { ...page, jobs: page.jobs.map((job, index) => (index === 1 ? job : { ...job, fields: { region: 'eu', 'customer.id': `cus_${index}` } })) } };
+    };
+    try {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      provideConsole(host, { session: { ...OPERATOR_SESSION, dataFields: ['customer.id', 'region'] }, router: new TestRouter(), live: new TestLive() });
+      const element = document.createElement('ops-jobs-job-list') as OpsJobsJobList;
+      Object.assign(element, { root: STUB_ROOT, queue: 'email-send', state: 'failed' });
+      host.append(element);
+      await loaded(element);
+      const headers = [...inside(element).querySelectorAll('thead th')].map((header) => header.textContent!.trim());
+      expect(headers).to.include('Payload');
+      const cells = rows(element).map((row) => [...row.querySelectorAll('td.payload .kv')].map((pair) => pair.textContent!.replace(/\s+/g, ' ').trim()));
+      expect(cells[0]).to.deep.equal(['customer.id cus_0', 'region eu']);
+      expect(cells[1]).to.deep.equal([], 'a job the server sent no values for');
+      await expect(element).shadowDom.to.be.accessible();
+      const plain = await alone();
+      expect(inside(plain).querySelector('td.payload')).to.equal(null);
+    } finally {
+      api.handler = handler;
+    }
+  });
+
   it('is styleable through its parts', async () => {
     const host = await fixture<HTMLDivElement>(html`<div><style>ops-jobs-job-list::part(states) { outline: 2px solid rgb(3, 2, 1); }</style>
       <ops-jobs-job-list root=${STUB_ROOT} queue="email-send" state="failed"></ops-jobs-job-list></div>`);

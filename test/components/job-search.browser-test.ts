@@ -87,6 +87,23 @@ describe('<ops-jobs-job-search>', () => {
     expect(router.navigated).to.deep.equal([{ name: 'job', queue: everyJob[0]!.queue, id: one }]);
   });
 
+  it('promises prefixes only where the engine finds them: BullMQ finds whole ids, however short', async () => {
+    for (const [byPrefix, sub, minLength, empty] of [
+      [true, 'By its id, or the first characters of it, in every queue you may see.', '4', "No job's id starts with zzzz"],
+      [false, 'By its whole id, in every queue you may see.', '1', 'No job has the id zzzz'],
+    ] as const) {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      provideConsole(host, { session: { ...SESSION, engine: { ...SESSION.engine, jobLookup: true, jobLookupByPrefix: byPrefix } }, router: new TestRouter(), live: new TestLive() });
+      const element = document.createElement('ops-jobs-job-search') as OpsJobsJobSearch;
+      element.query = 'zzzz';
+      host.append(element);
+      await settled(element);
+      expect(inside(element).querySelector('.sub')!.textContent!.trim()).to.equal(sub);
+      expect(inside(element).querySelector('form.find input')!.getAttribute('minlength')).to.equal(minLength);
+      expect(inside(element).querySelector('.empty strong')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(empty);
+    }
+  });
+
   it('renders the parts and reads the custom properties its documentation lists', async () => {
     await documented.check();
   });

@@ -129,6 +129,33 @@ describe('<ops-jobs-queue-list>', () => {
     expect(getComputedStyle(inside(element).querySelector('[part="tiles"]')!).outlineColor).to.equal('rgb(9, 8, 7)');
   });
 
+  it('narrows the table to the queues whose name holds what is typed, keeping it in the page address', async () => {
+    const { element } = await inConsole();
+    const before = location.href;
+    const field = inside(element).querySelector<HTMLInputElement>('#queue-filter')!;
+    expect(field.labels![0]!.textContent).to.equal('Queue name');
+    field.focus();
+    await sendKeys({ type: 'EMAIL' });
+    await element.updateComplete;
+    expect(rows(element).map((row) => row.querySelector('.queue-name')!.textContent)).to.deep.equal(['email-send', 'email-send-dlq']);
+    expect(inside(element).querySelector('.queue-filter [role="status"]')!.textContent).to.equal(`2 of ${QUEUES.length} queues`);
+    expect(new URL(location.href).searchParams.get('q')).to.equal('EMAIL');
+    // Typing never takes focus away from the field.
+    expect(inside(element).activeElement).to.equal(field);
+    await sendKeys({ type: 'zz' });
+    await element.updateComplete;
+    expect(rows(element)).to.have.length(0);
+    [...inside(element).querySelectorAll<HTMLButtonElement>('.filter-empty button')].find((button) => button.textContent === 'Show all queues')!.click();
+    await element.updateComplete;
+    expect(rows(element)).to.have.length(QUEUES.length);
+    history.replaceState(null, '', before);
+    // Given by the address (the console passes it): the list starts narrowed.
+    element.filter = 'sync';
+    await element.updateComplete;
+    expect(rows(element)).to.have.length(1);
+    await expect(element).shadowDom.to.be.accessible();
+  });
+
   it('renders the parts and reads the custom properties its documentation lists', async () => {
     await documented.check();
   });

@@ -49,6 +49,9 @@ describe('the console over BullMQ: lookup by id, workers and schedules', () => {
       test('the session says the engine finds jobs by id, has workers and has schedules', async () => {
         const session = (await (await get('/session', 'ada')).json()) as SessionResponse;
         assert.equal(session.engine.jobLookup, true);
+        // BullMQ finds whole ids only, and cannot filter on payloads: the console neither promises prefixes nor offers payload filters.
+        assert.equal(session.engine.jobLookupByPrefix, false);
+        assert.deepEqual(session.dataFields, []);
         assert.equal(session.engine.workers, true);
         assert.equal(session.engine.schedules, true);
       });

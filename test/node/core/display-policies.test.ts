@@ -53,3 +53,11 @@ test('hideKeysMatching marks only listed fields searchable, never one under a hi
   assert.equal(policy.searchable?.('card.last4', context), false);
   assert.equal(hideKeysMatching(/x/).searchable?.('customer.id', context), false, 'nothing is searchable by default');
 });
+
+test('hideKeysMatching lists its searchable fields, leaving out one under a hidden key', () => {
+  const policy = hideKeysMatching(/token|card/i, { searchable: ['customer.id', 'card.last4', 'region', 'apiToken'] });
+  assert.deepEqual(policy.searchableFields, ['customer.id', 'region']);
+  assert.equal(policy.searchable!('customer.id', context), true);
+  assert.equal(policy.searchable!('card.last4', context), false);
+  assert.deepEqual(hideKeysMatching(/secret/).searchableFields, []);
+});

@@ -10,7 +10,7 @@ import { ALL_ACTIONS, type Action } from '../../../core/vocabulary/actions.ts';
 import type { CountFreshness } from '../../../core/vocabulary/count-freshness.ts';
 import { ALL_JOB_STATES, type JobState } from '../../../core/vocabulary/job-states.ts';
 import type {
-  AttentionResponse, AuditPageResponse, AuditRecordResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobFlowResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
+  AttentionResponse, AuditPageResponse, AuditRecordResponse, AuditSuggestionsResponse, ExecuteRequestBody, ExecuteResponse, JobDetailResponse, JobFlowResponse, JobPageResponse, JobSearchResponse, JobSummaryResponse, WorkerListResponse,
   PreviewRequestBody, PreviewResponse, ProblemResponse, QueueActivityResponse, QueueListResponse, QueueResponse, SchedulePageResponse, ScheduleResponse, SessionResponse, Shown,
 } from '../../../core/vocabulary/wire.ts';
 import type { ChronologyEntry, ChronologyGap, ChronologyResponse } from '../../../core/vocabulary/chronology.ts';
@@ -121,6 +121,7 @@ const queue: Complete<QueueResponse> = {
 const summary: Complete<JobSummaryResponse> = {
   id: 'j1', queue: 'emails', state: 'failed', priority: 0, attempts: { made: 3, max: 3 },
   createdAt: at, runAfter: at, startedAt: at, finishedAt: at, errorMessage: 'SMTP timeout', deadLetteredFrom: { queue: 'signups' },
+  fields: { 'customer.id': 'cus_42' },
 };
 const detail: Complete<JobDetailResponse> = {
   ...summary,
@@ -155,21 +156,22 @@ agree<SessionResponse>('Session', [{
   permissions: Object.fromEntries(ALL_ACTIONS.map((action) => [action, true])) as Record<Action, boolean>,
   reasons: Object.fromEntries(ALL_ACTIONS.map((action) => [action, 'because'])) as Record<Action, string>,
   engine: {
-    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, workers: true, flows: true,
+    name: 'pg-boss', states: ALL_JOB_STATES, schedules: true, jobLookup: true, jobLookupByPrefix: true, workers: true, flows: true,
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'], 'job.promote': ['scheduled'] },
     queueActions: ['queue.pause', 'queue.resume', 'queue.configure'],
     queueSettings: [{ name: 'retryDelayMax', type: 'integer', min: 0, max: 86_400, unit: 'seconds', nullable: true, requires: 'retryBackoff', pairedWith: 'retryDelay' }],
     scheduleActions: ['schedule.run', 'schedule.remove'],
   },
+  dataFields: ['customer.id'],
   limits: { cap: 1000, reasonMinLength: 8 },
   bridge: 'bull-board',
   signOutUrl: '../../account/switch',
-}], { queueActions: true, queueSettings: true, scheduleActions: true });
+}], { dataFields: true });
 agree<QueueResponse>('Queue', [queue], { deadLetterFor: true, paused: true });
 agree<QueueListResponse>('QueueList', [{ queues: [queue] }], {});
-agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true });
+agree<JobSummaryResponse>('JobSummary', [summary], { deadLetteredFrom: true, fields: true });
 agree<JobPageResponse>('JobPage', [{ jobs: [summary], nextCursor: 'abc', stoppedEarly: false }], {});
-agree<JobDetailResponse>('JobDetail', [detail], { progress: true, logs: true, family: true });
+agree<JobDetailResponse>('JobDetail', [detail], { progress: true, logs: true, family: true, fields: true });
 agree<Shown>('Shown', [{ value: { to: 'someone' } }, { value: { stack: 'Error\n  at x' }, cut: { bytes: 300_000, stackLines: 9_000 } }, { hidden: true }, { truncated: true, bytes: 70_000, preview: '{"m' }], {});
 agree<JobSearchResponse>('JobSearch', [{ jobs: [summary], more: true }], {});
 agree<AttentionResponse>('Attention', [{
@@ -207,6 +209,7 @@ agree<PreviewResponse>('Preview', [
     schedule: { key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', nextRun: null },
   },
 ], { queueJobs: true, settingChanges: true, schedule: true });
+agree<AuditSuggestionsResponse>('AuditSuggestions', [{ field: 'operator', suggestions: [{ value: 'user-1', label: 'Dana' }] }], {});
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});
 const schedule = (lastJob: Complete<ScheduleResponse['lastJob']>): Complete<ScheduleResponse> => ({

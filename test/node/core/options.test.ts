@@ -65,3 +65,11 @@ test('ready() runs the store migrations once, and again after a failure', async 
   await flaky.ready();
   assert.equal(attempts, 2);
 });
+
+test('createOpsJobs refuses a display policy whose searchable fields are not a short list of field paths', () => {
+  const options = valid();
+  for (const searchableFields of ['customer.id', ['customer..id'], [42], Array.from({ length: 21 }, (_, index) => `f${index}`)]) {
+    assert.throws(() => createOpsJobs({ ...options, displayPolicy: { ...options.displayPolicy, searchableFields } as never }), /option `displayPolicy.searchableFields` must be a list/);
+  }
+  assert.doesNotThrow(() => createOpsJobs({ ...options, displayPolicy: { ...options.displayPolicy, searchableFields: ['customer.id'] } }));
+});

@@ -158,3 +158,23 @@ test('a pending audit record says its outcome is unknown; a finished one says no
   const onSchedule = { ...record, action: 'schedule.remove' as const, resource: { queue: 'q', selection: { schedule: 'nightly' }, ids: [] } };
   assert.match(presenter.auditRecord(onSchedule, {}).outcomeNote ?? '', /check the schedules \(is it still there\?\)/);
 });
+
+test('a listed job carries only values of the fields asked for, as the policy shows the data', () => {
+  const policy: DisplayPolicy = {
+    ...hideKeysMatching(/token/i, { searchable: ['customer.id', 'region', 'note'] }),
+    searchable: (field, context) => field !== 'region' || context.queue !== 'private',
+  };
+  const presenter = createPresenter(policy, silentLogger().logger);
+  const summary = { id: 'j1', queue: 'q', state: 'failed' as const, priority: 0, attempts: { made: 1, max: 1 }, createdAt: '2026-01-01T00:00:00Z', runAfter: null, startedAt: null, finishedAt: null, errorMessage: null };
+  const read = { 'customer.id': 'cus_42', region: 'eu', note: 'line\u202Eevil', 'order.token': 'tok_1' };
+  // Fields not asked for never leave, even when the engine read them.
+  assert.deepEqual(presenter.jobSummary({ ...summary, fields: read }, {}, ['customer.id', 'region', 'note']).fields, { 'customer.id': 'cus_42', region: 'eu', note: 'line<U+202E>evil' });
+  assert.equal(presenter.jobSummary({ ...summary, fields: read }, {}).fields, undefined);
+  // A key the policy redacts shows as the policy shows it, never as read.
+  const redacted = presenter.jobSummary({ ...summary, fields: read }, {}, ['order.token']).fields;
+  assert.ok(!JSON.stringify(redacted ?? {}).includes('tok_1'));
+  // A policy that hides the data hides every value.
+  const hiding = createPresenter({ display: () => ({ hide: true }), searchableFields: ['customer.id'], searchable: () => true }, silentLogger().logger);
+  assert.equal(hiding.jobSummary({ ...summary, fields: read }, {}, ['customer.id']).fields, undefined);
+  assert.deepEqual(createPresenter(policy, silentLogger().logger).searchableFields({ actor: {}, queue: 'private' }), ['customer.id', 'note']);
+});
