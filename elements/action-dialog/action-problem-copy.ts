@@ -1,7 +1,8 @@
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../../core/vocabulary/problem-types.ts';
 import { ApiError } from '../api/api-error.ts';
-import { actionCopy, isQueueAction, isScheduleAction } from '../actions/action-copy.ts';
+import { isQueueAction } from '../actions/action-copy.ts';
+import { anyActionCopy, isScheduleAction } from '../actions/schedule-copy.ts';
 import { msg } from '../shared/locale.ts';
 
 /** What the dialog offers after a problem, besides closing. */
@@ -115,7 +116,7 @@ function problemTypeFor(error: ApiError): ProblemType | null {
  */
 export function actionProblemCopy(error: unknown, during: 'preview' | 'execute', action: OperatorAction): ActionProblemCopy {
   const queue = isQueueAction(action);
-  const verb = actionCopy(action).infinitive;
+  const verb = anyActionCopy(action).infinitive;
   if (!(error instanceof ApiError)) {
     return { heading: msg('Something went wrong'), message: error instanceof Error ? error.message : String(error), next: 'close', unchanged: during === 'preview' };
   }

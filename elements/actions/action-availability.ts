@@ -1,13 +1,13 @@
-import type { JobOperatorAction, OperatorAction, QueueOperatorAction, ScheduleOperatorAction } from '../../core/vocabulary/actions.ts';
+import type { JobOperatorAction, OperatorAction, QueueOperatorAction } from '../../core/vocabulary/actions.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
-import { ACTION_ORDER, QUEUE_ACTION_ORDER, SCHEDULE_ACTION_ORDER } from './action-copy.ts';
+import { ACTION_ORDER, QUEUE_ACTION_ORDER , type FirstLoadAction } from './action-copy.ts';
 
 /**
  * An action the console offers for some jobs. The console's rule: an action the engine cannot take
  * is never shown; one the operator may not take is shown disabled, with the host's reason.
  */
-export interface ActionOption<A extends OperatorAction = OperatorAction> {
+export interface ActionOption<A extends OperatorAction = FirstLoadAction> {
   readonly action: A;
   readonly allowed: boolean;
   /** Why it is not allowed, in the host's words; null when allowed or when the host gave none. */
@@ -68,15 +68,4 @@ export function queueActionOption(session: SessionResponse | undefined, paused: 
   const action: QueueOperatorAction = paused ? 'queue.resume' : 'queue.pause';
   if (!QUEUE_ACTION_ORDER.includes(action) || !(session.engine.queueActions ?? []).includes(action)) return null;
   return optionFor(session, action);
-}
-
-/**
- * The schedule actions to offer on each schedule: those the engine supports and the operator may
- * take, in the console's order. Like a queue's own action, one the operator may not take is left
- * out rather than shown disabled on every row.
- */
-export function scheduleActionOptions(session: SessionResponse | undefined): ScheduleOperatorAction[] {
-  if (!session) return [];
-  const supported = session.engine.scheduleActions ?? [];
-  return SCHEDULE_ACTION_ORDER.filter((action) => supported.includes(action) && session.permissions?.[action] === true);
 }

@@ -22,8 +22,15 @@ export interface ActionCopy {
   readonly tone: 'primary' | 'danger' | 'normal';
 }
 
+/**
+ * The operator actions worded here. The schedule actions are worded in schedule-copy.ts, with the
+ * views that offer and show them, so that their words stay out of the first load; views that may
+ * show any action word it with `anyActionCopy` from there.
+ */
+export type FirstLoadAction = Exclude<OperatorAction, ScheduleOperatorAction>;
+
 /** How `action` reads in the chosen locale. */
-export function actionCopy(action: OperatorAction): ActionCopy {
+export function actionCopy(action: FirstLoadAction): ActionCopy {
   switch (action) {
     case 'job.retry':
       return { verb: msg('Retry'), infinitive: msg('retry'), done: msg('retried'), doneLabel: msg('Retried'), hint: msg('Runs it again now, with one more attempt allowed; the attempts already made still count.'), tone: 'primary' };
@@ -74,26 +81,6 @@ export function actionCopy(action: OperatorAction): ActionCopy {
         hint: msg('Gives the queue new settings; jobs already sent may keep the ones they were sent with.'),
         tone: 'normal',
       };
-    case 'schedule.run':
-      return {
-        verb: msg('Run'),
-        name: msg('Run now'),
-        infinitive: msg('run'),
-        done: msg('ran now'),
-        doneLabel: msg('Ran now'),
-        hint: msg('Makes one job in its queue now, with the data and options of its runs; the schedule keeps its timetable.'),
-        tone: 'normal',
-      };
-    case 'schedule.remove':
-      return {
-        verb: msg('Remove'),
-        name: msg('Remove schedule'),
-        infinitive: msg('remove'),
-        done: msg('removed'),
-        doneLabel: msg('Removed'),
-        hint: msg('Deletes the schedule: its future runs stop. The jobs it already made stay.'),
-        tone: 'danger',
-      };
   }
 }
 
@@ -105,14 +92,6 @@ export function isQueueAction(action: OperatorAction): action is QueueOperatorAc
 /** Every job action, in the order the console offers them. */
 export const ACTION_ORDER: readonly JobOperatorAction[] = Object.freeze(['job.retry', 'job.redrive', 'job.promote', 'job.resume', 'job.cancel', 'job.delete']);
 
-/** Whether an operator action is about a recurring schedule. */
-export function isScheduleAction(action: OperatorAction): action is ScheduleOperatorAction {
-  return action.startsWith('schedule.');
-}
-
-/** Every schedule action, in the order the console offers them. */
-export const SCHEDULE_ACTION_ORDER: readonly ScheduleOperatorAction[] = Object.freeze(['schedule.run', 'schedule.remove']);
-
 /** Every queue action, in the order the console offers them. */
 export const QUEUE_ACTION_ORDER: readonly QueueOperatorAction[] = Object.freeze(['queue.pause', 'queue.resume', 'queue.configure']);
 
@@ -122,7 +101,7 @@ export function jobCount(count: number): string {
 }
 
 /** How an action is named on its own: "Retry", "Pause queue". */
-export function actionName(action: OperatorAction): string {
+export function actionName(action: FirstLoadAction): string {
   const copy = actionCopy(action);
   return copy.name ?? copy.verb;
 }

@@ -6,7 +6,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import { ensureDefined } from '../lazy-elements.ts';
 import { routes, type Route } from '../router/routes.ts';
 import { alertIcon } from '../shared/icons.ts';
-import { ACTION_ORDER, QUEUE_ACTION_ORDER, SCHEDULE_ACTION_ORDER } from './action-copy.ts';
+import { ACTION_ORDER, QUEUE_ACTION_ORDER } from './action-copy.ts';
 import { msg } from '../shared/locale.ts';
 
 /**
@@ -17,7 +17,7 @@ import { msg } from '../shared/locale.ts';
  */
 export function actionDialogFor(session: SessionResponse | undefined, api: ApiClient, href: (route: Route) => string): TemplateResult | string {
   if (!session) return '';
-  if ([...ACTION_ORDER, ...QUEUE_ACTION_ORDER, ...SCHEDULE_ACTION_ORDER].some((action) => session.permissions[action])) setTimeout(() => void ensureDefined('ops-jobs-action-dialog').catch(() => {}), 0);
+  if ([...ACTION_ORDER, ...QUEUE_ACTION_ORDER].some((action) => session.permissions[action])) setTimeout(() => void ensureDefined('ops-jobs-action-dialog').catch(() => {}), 0);
   const links: AuditLinks | null = session.permissions['audit.view']
     ? { record: (id) => href(routes.auditRecord(id)), log: (filter) => href(routes.audit(filter)) }
     : null;

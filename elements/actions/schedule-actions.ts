@@ -1,9 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { ScheduleResponse, SessionResponse } from '../../core/vocabulary/wire.ts';
 import { msg } from '../shared/locale.ts';
-import { scheduleActionOptions } from './action-availability.ts';
-import { actionCopy, actionName } from './action-copy.ts';
-import { ACTION_ICONS } from './action-icons.ts';
+import { scheduleActionOptions } from './schedule-copy.ts';
+import { anyActionCopy, anyActionName, SCHEDULE_ICONS } from './schedule-copy.ts';
 import type { ActionRequest } from './action-request.ts';
 
 /** A schedule as sentences name it: its key, or for a queue's only schedule (no key), the queue's. */
@@ -21,10 +20,10 @@ export function scheduleActionButtons(session: SessionResponse | undefined, sche
   const name = scheduleName(schedule);
   return html`<div class="row-acts" role="group" aria-label=${msg('Actions on {schedule}', { schedule: name })}>
     ${actions.map((action) => {
-      const copy = actionCopy(action);
+      const copy = anyActionCopy(action);
       return html`<button type="button" class="act ${copy.tone === 'danger' ? 'danger' : ''}" title=${copy.hint}
         @click=${() => onAction({ action, target: { queue: schedule.queue, schedule: schedule.key }, subject: name })}>
-        ${ACTION_ICONS[action]}<span>${actionName(action)}</span>
+        ${SCHEDULE_ICONS[action]}<span>${anyActionName(action)}</span>
       </button>`;
     })}
   </div>`;

@@ -3,7 +3,8 @@ import { settingChangeText } from '../shared/queue-setting-words.ts';
 import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { isOperatorAction, type AuditedAction } from '../../core/vocabulary/actions.ts';
-import { actionCopy, actionName, jobCount } from '../actions/action-copy.ts';
+import { jobCount } from '../actions/action-copy.ts';
+import { anyActionCopy, anyActionName } from '../actions/schedule-copy.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { formatCount } from '../shared/format.ts';
 import { stateWord } from '../shared/state-copy.ts';
@@ -44,12 +45,12 @@ export function touchedJobs(record: AuditRecordResponse): record is JobsRecord {
 
 /** What the record's action is called: "Retry", or "Opened the bridge". */
 export function actionVerb(action: AuditedAction): string {
-  return isOperatorAction(action) ? actionName(action) : msg('Opened the bridge');
+  return isOperatorAction(action) ? anyActionName(action) : msg('Opened the bridge');
 }
 
 /** What the record's action did, in the past tense: "Retried", or "Opened the bridge". */
 export function actionDone(action: AuditedAction): string {
-  return isOperatorAction(action) ? actionCopy(action).doneLabel : msg('Opened the bridge');
+  return isOperatorAction(action) ? anyActionCopy(action).doneLabel : msg('Opened the bridge');
 }
 
 /** Whether the record is of an action on a queue itself (pause, resume) or one of its schedules (run, remove), not on its jobs. */

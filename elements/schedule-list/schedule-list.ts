@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PAGE_SIZE } from '../../core/vocabulary/limits.ts';
 import type { ScheduleResponse } from '../../core/vocabulary/wire.ts';
@@ -21,7 +21,7 @@ import { formatInZone } from './zone-time.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
-import { scheduleActionOptions } from '../actions/action-availability.ts';
+import { scheduleActionOptions } from '../actions/schedule-copy.ts';
 import { scheduleActionButtons } from '../actions/schedule-actions.ts';
 import { actionStyles } from '../actions/actions.styles.ts';
 
@@ -169,6 +169,12 @@ export class OpsJobsScheduleList extends ViewElement {
   /** Whether rows offer actions: the engine has some the operator may take. */
   get #acts(): boolean {
     return scheduleActionOptions(this.operator).length > 0;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Rows that offer actions load the dialog's code ahead, so the first click does not wait for it.
+    if (this.#acts) void ensureDefined('ops-jobs-action-dialog').catch(() => {});
   }
 
   #lastJob(schedule: ScheduleResponse): TemplateResult {

@@ -141,4 +141,13 @@ describe('schedule actions', () => {
     assert.equal(state.executes.length, 0, 'a preview executes nothing');
     await page.context().close();
   });
+
+  it('are named in the audit log\'s action filter, with the other actions', async () => {
+    serve(SCHEDULE_SESSION);
+    const { page, errors } = await openConsole(browser, server.url('audit'));
+    const options = await page.getByLabel('Action').locator('option').allInnerTexts();
+    assert.ok(options.includes('Run now') && options.includes('Remove schedule'), options.join(', '));
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
 });
