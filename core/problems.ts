@@ -33,6 +33,13 @@ export function planDrift(changed: number, planned: number): ConflictError {
     { changed });
 }
 
+/** 409: the schedule was changed or removed since the preview. */
+export function scheduleDrift(queue: string, key: string, how: 'changed' | 'removed'): ConflictError {
+  return new ConflictError(PROBLEM_TYPES.planDrift, 'The schedule changed since the preview',
+    `The schedule ${JSON.stringify(key)} of queue ${JSON.stringify(queue)} was ${how === 'removed' ? 'removed' : 'changed (its expression, time zone or data)'} since the preview. Preview again to see where it stands.`,
+    { changed: 1 });
+}
+
 /** 409: the queue was paused or resumed (or removed) by someone else since the preview. */
 export function queueDrift(queue: string): ConflictError {
   return new ConflictError(PROBLEM_TYPES.planDrift, 'The queue changed since the preview',

@@ -51,6 +51,9 @@ async function createSchedules(boss: PgBoss): Promise<void> {
   await boss.schedule('maintenance.purge-sessions', '* * * * *', purgeSessions(), { key: 'every-minute' });
   await boss.schedule('reports.build', '0 2 * * *', reportBuild('monthly-revenue').data, { key: 'nightly-revenue', tz: 'Europe/Amsterdam' });
   await boss.schedule('reports.build', '30 6 * * 1', reportBuild('churn-cohorts').data, { key: 'weekly-churn', tz: 'Europe/Amsterdam' });
+  // No worker takes these jobs here and the queue lets one wait at a time, so every run after the
+  // first is dropped by pg-boss: a schedule that misses its runs, as one does when its worker is down.
+  await boss.schedule('ledger.reconcile', '* * * * *', { ledger: 'EU-main' }, { key: 'every-minute' });
 }
 
 /** The first batch: every kind of outcome, several of them failing or dead-lettered within seconds. */

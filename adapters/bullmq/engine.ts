@@ -10,6 +10,7 @@ import { readJob } from './detail.ts';
 import { findJobsById } from './find-jobs.ts';
 import { listBullMQWorkers } from './instances.ts';
 import { listBullMQSchedules } from './schedules.ts';
+import { BULLMQ_SCHEDULE_ACTIONS, createScheduleActionMethods } from './schedule-actions.ts';
 import { DEFAULT_DISCOVERY_INTERVAL_MS, discoveredQueues, listedQueues } from './discovery.ts';
 import { listPage } from './listing.ts';
 import { countQueues, describeQueues } from './queue-info.ts';
@@ -67,6 +68,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
     states: BULLMQ_STATES,
     actions: BULLMQ_ACTION_STATES,
     queueActions: BULLMQ_QUEUE_ACTIONS,
+    scheduleActions: BULLMQ_SCHEDULE_ACTIONS,
     queueSettings: BULLMQ_QUEUE_SETTINGS,
     // Redis and the store's database cannot commit together: the console audits intent and outcome.
     sharedTransactions: false,
@@ -118,6 +120,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
     },
 
     ...createActionMethods({ client, prefix, directory, actions: capabilities.actions }),
+    ...createScheduleActionMethods({ client, prefix, directory }),
     ...createQueueHealth({ client, prefix, directory }),
     ...createFlowMethods({ client, prefix, directory }),
     ...(maxConnections > 0

@@ -26,7 +26,7 @@ export const MISSED_AFTER_MS = 2 * 60_000;
 /** The time zone BullMQ reads a pattern without `tz` in: the process's own, taken as this one's. */
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-interface SchedulerRef {
+export interface SchedulerRef {
   readonly queue: string;
   readonly key: string;
   /** Its next run, in ms: the score of its member of `<queue>:repeat`. */
@@ -68,7 +68,7 @@ export async function listBullMQSchedules(client: Redis, prefix: string, queues:
   return { schedules, next: refs.length > query.limit && last ? [last.queue, last.key] : null };
 }
 
-async function describeSchedulers(client: Redis, prefix: string, refs: readonly SchedulerRef[]): Promise<ScheduleSummary[]> {
+export async function describeSchedulers(client: Redis, prefix: string, refs: readonly SchedulerRef[]): Promise<ScheduleSummary[]> {
   const lastJobId = (ref: SchedulerRef) => `repeat:${ref.key}:${ref.next}`;
   const replies = await pipelined(client, refs.flatMap((ref) => {
     const keys = queueKeys(prefix, ref.queue);
@@ -90,8 +90,7 @@ async function describeSchedulers(client: Redis, prefix: string, refs: readonly 
     return [{
       queue: ref.queue,
       key: ref.key,
-      kind: hash.pattern ? 'cron' : 'rrule',
-      expression: hash.pattern || `FREQ=SECONDLY;INTERVAL=${Number.isFinite(every) ? every / 1000 : '?'}`,
+      ...expressionOf(hash.pattern, every),
       timeZone,
       data: parseJson(hash.data ?? null),
       createdAt: at,
@@ -101,6 +100,18 @@ async function describeSchedulers(client: Redis, prefix: string, refs: readonly 
       missedRunAt: place ? missedRun(ref.next, step, now) : null,
     } satisfies ScheduleSummary];
   });
+}
+
+/**
+ * How a scheduler's timetable is written: its cron pattern; an `every` of whole seconds as the
+ * recurrence rule `FREQ=SECONDLY;INTERVAL=n`; any other `every` (1500 ms), which no rule can say,
+ * as an ISO 8601 duration (`PT1.5S`) of kind `interval`.
+ */
+export function expressionOf(pattern: string | undefined, every: number): Pick<ScheduleSummary, 'kind' | 'expression'> {
+  if (pattern) return { kind: 'cron', expression: pattern };
+  if (!Number.isFinite(every) || every <= 0) return { kind: 'interval', expression: 'PT0S' };
+  if (every % 1000 === 0) return { kind: 'rrule', expression: `FREQ=SECONDLY;INTERVAL=${every / 1000}` };
+  return { kind: 'interval', expression: `PT${(every / 1000).toFixed(3).replace(/0+$/, '')}S` };
 }
 
 /** The run after `at`, as BullMQ works it out; undefined when there is none or BullMQ cannot read the pattern. */

@@ -19,6 +19,7 @@ import * as sql from './sql.ts';
 import { actionStatesOf, PG_BOSS_STATES } from './states.ts';
 import { createDescribe } from './describe.ts';
 import { createScheduleMethods } from './schedules.ts';
+import { pgBossScheduleActions } from './schedule-actions.ts';
 import { createJobLookup } from './job-lookup.ts';
 import { createInstanceMethods } from './instances.ts';
 import { createQueueHealth } from './queue-health.ts';
@@ -47,6 +48,7 @@ export function fromPgBoss(boss: PgBossLike, options: FromPgBossOptions = {}): J
   const capabilities: EngineCapabilities = Object.freeze({
     states: PG_BOSS_STATES,
     actions: actionStatesOf(boss),
+    scheduleActions: pgBossScheduleActions(boss),
     ...(configureQueue ? { queueSettings: PG_BOSS_QUEUE_SETTINGS } : {}),
     // Every change goes through a pg-boss command given the console's connection as `{ db }`.
     sharedTransactions: true,

@@ -66,6 +66,8 @@ export interface PgBossScheduleLike {
   readonly cron: string;
   readonly timezone?: string | null;
   readonly data?: unknown;
+  /** What `schedule()` stored beside the expression: the `send()` options of each run, and `tz`, `key` and `missed`. */
+  readonly options?: object | null;
   readonly createdOn: Date;
   readonly updatedOn: Date;
   /** The job the schedule made last; absent on releases that do not record it. */
@@ -121,6 +123,10 @@ export interface PgBossLike {
   getSchedules?(name?: string, key?: string, options?: { limit?: number; after?: { name: string; key: string } }): Promise<readonly PgBossScheduleLike[]>;
   /** The processes sharing this pg-boss schema, oldest first; the engine lists workers only where it exists. */
   getInstances?(options?: { limit?: number }): Promise<readonly PgBossInstanceLike[]>;
+  /** Sends one job; resolves to its id, or null when a queue policy dropped it. */
+  send?(name: string, data?: object | null, options?: object): Promise<string | null>;
+  /** Deletes the schedule with this name and key (a no-op when there is none). */
+  unschedule?(name: string, key?: string): Promise<void>;
   /**
    * Changes a queue's settings (not its policy or partitioning); null clears `deadLetter`,
    * `retryDelayMax` and `heartbeatSeconds`. The engine offers `queue.configure` only where it exists.

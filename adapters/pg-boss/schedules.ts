@@ -5,6 +5,7 @@ import { InvalidInputError } from '../../core/errors.ts';
 import type { PgBossLike, PgBossScheduleLike } from './pg-boss-like.ts';
 import { CANONICAL_UUID } from './cursor.ts';
 import { isHostQueueName } from './queue-names.ts';
+import { createScheduleActions, findScheduleRow } from './schedule-actions.ts';
 import { lastJobsByKey, type Statement } from './sql.ts';
 
 /** How many upcoming runs each schedule shows. */
@@ -31,7 +32,7 @@ interface ScheduleContext {
  * runs and any missed run computed in process by `previewSchedule()`. Absent on a pg-boss without
  * `getSchedules()`.
  */
-export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine, 'listSchedules'> {
+export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine, 'listSchedules' | 'findSchedule' | 'applyToSchedule'> {
   const { boss } = context;
   const getSchedules = boss.getSchedules?.bind(boss);
   if (!getSchedules) return {};
@@ -52,6 +53,13 @@ export function createScheduleMethods(context: ScheduleContext): Pick<JobEngine,
         next: rows.length > query.limit && last ? [last.name, last.key] : null,
       };
     },
+    async findSchedule(queue, key) {
+      const row = await findScheduleRow(boss, queue, key);
+      if (!row) return null;
+      const lastJobs = await readLastJobs(context, [row]);
+      return toScheduleSummary(row, lastJobs, nextRuns, missedRun(firstRunAfter, row, lastJobs, Date.now()));
+    },
+    ...createScheduleActions(boss),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { JobAction, QueueAction } from '../vocabulary/actions.ts';
+import type { JobAction, QueueAction, ScheduleAction } from '../vocabulary/actions.ts';
 import type { EditableQueueSetting, QueueSettingValues } from '../vocabulary/queue-settings.ts';
 import type { DataFilter } from '../vocabulary/data-filter.ts';
 import type { JobDetail, JobSummary, QueueCounts, QueueDescription } from './jobs.ts';
@@ -7,7 +7,7 @@ import type { JobSelection } from '../vocabulary/job-selection.ts';
 import type { JobFlow } from './flows.ts';
 import type { QueueActivity, QueueActivityQuery } from './queue-activity.ts';
 import type { QueueHealth } from './queue-health.ts';
-import type { SchedulePage, ScheduleListQuery } from './schedules.ts';
+import type { SchedulePage, ScheduleListQuery, ScheduleSummary } from './schedules.ts';
 import type { SqlExecutor } from './sql.ts';
 import type { WorkerInstancePage } from './workers.ts';
 
@@ -60,6 +60,13 @@ export interface EngineCapabilities {
    * absent or empty when it has none, and the console offers none.
    */
   readonly queueActions?: readonly QueueAction[];
+  /**
+   * The actions the engine can take on one recurring schedule (see `applyToSchedule`): `run`
+   * (one job now from the schedule's data and options) and `remove`; absent or empty when it has
+   * none, and the console offers none. Neither pg-boss 12 nor BullMQ 6 can pause a schedule, so
+   * no engine here lists a pause.
+   */
+  readonly scheduleActions?: readonly ScheduleAction[];
   /**
    * The queue settings the engine can change (see `configureQueue`), each with the values it
    * accepts; absent or empty when it can change none, and the console offers no `queue.configure`.
@@ -262,6 +269,22 @@ export interface JobEngine {
    * (`QueueDescription.paused`).
    */
   applyToQueue?(action: QueueAction, queue: string): Promise<boolean>;
+  /**
+   * Optional, with `capabilities.scheduleActions`: the queue's schedule with this key, as
+   * `listSchedules` describes it, or null when there is none: one lookup by key. The console reads
+   * it to preview a schedule action, and again before executing one to refuse a schedule that
+   * changed or went away since.
+   */
+  findSchedule?(queue: string, key: string): Promise<ScheduleSummary | null>;
+  /**
+   * Optional, with `capabilities.scheduleActions`: applies a schedule action. `run` makes one job
+   * in the queue now, with the schedule's data and the options its runs are made with, and leaves
+   * the schedule as it is (its timetable, and the last job it records); `remove` deletes the
+   * schedule, so its future runs stop, and leaves every job it already made. Resolves true when it
+   * made the job or removed the schedule, false when the schedule was gone. Schedule actions never
+   * share the store's transaction: the console records an intent before and the outcome after.
+   */
+  applyToSchedule?(action: ScheduleAction, queue: string, key: string): Promise<boolean>;
   /**
    * Optional, with `capabilities.queueSettings`: gives the queue these settings, by the names in
    * `queueSettings` (null clears a nullable one), leaving the others as they are. Core has checked

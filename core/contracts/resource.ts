@@ -13,4 +13,6 @@ export type Resource =
   | { readonly type: 'job'; readonly queue: string; readonly id: string; readonly phase?: Phase }
   /** Several jobs of one queue, for a bulk action. */
   | { readonly type: 'jobs'; readonly queue: string; readonly selection: JobSelection; readonly phase: Phase }
+  /** One recurring schedule, by its queue and key: to run it now or remove it. */
+  | { readonly type: 'schedule'; readonly queue: string; readonly key: string; readonly phase: Phase }
   | { readonly type: 'audit' };

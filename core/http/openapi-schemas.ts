@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, AUDITED_ACTIONS, OPERATOR_ACTIONS, QUEUE_OPERATOR_ACTIONS, SCHEDULE_OPERATOR_ACTIONS } from '../vocabulary/actions.ts';
 import { ATTENTION_KINDS } from '../vocabulary/attention-kinds.ts';
 import { INCIDENT_KINDS, INCIDENT_RESOLUTIONS } from '../vocabulary/incident-kinds.ts';
 import { AUDIT_OUTCOMES } from '../vocabulary/audit-outcomes.ts';
@@ -83,6 +83,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
           states: { type: 'array', items: { $ref: '#/components/schemas/JobState' } },
           actions: { type: 'object', description: 'The job actions the engine supports, with the states of the jobs each applies to.', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/JobState' } } },
           queueActions: { type: 'array', description: 'The actions on a queue itself the engine supports; absent or empty: none.', items: { type: 'string', enum: [...QUEUE_OPERATOR_ACTIONS] } },
+          scheduleActions: { type: 'array', description: 'The actions on one schedule the engine supports; absent or empty: none.', items: { type: 'string', enum: [...SCHEDULE_OPERATOR_ACTIONS] } },
           queueSettings: { type: 'array', description: 'The queue settings queue.configure can change, with the values each accepts; absent or empty: none.', items: { $ref: '#/components/schemas/EditableQueueSetting' } },
           schedules: { type: 'boolean', description: 'Whether the engine has recurring schedules to list.' },
           jobLookup: { type: 'boolean', description: 'Whether the engine finds jobs by id across queues (GET api/jobs?id=).' },
@@ -111,6 +112,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
         type: 'object', required: ['whole'], description: 'A queue action: the queue itself; for queue.configure, with each setting it changes, before and after.',
         properties: { whole: { const: 'queue' }, settings: { type: 'array', items: { $ref: '#/components/schemas/QueueSettingChange' } } },
       },
+      { type: 'object', required: ['schedule'], properties: { schedule: { type: 'string' } }, description: "A schedule action: the queue's schedule with this key." },
     ],
   },
   QueueSettingValue: { description: 'A number, a switch, a queue name, or null to clear a setting that can be cleared.', type: ['integer', 'boolean', 'string', 'null'] },
@@ -136,10 +138,14 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     properties: {
       action: { $ref: '#/components/schemas/OperatorAction' },
       target: {
-        description: 'The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume, queue.configure) names the queue alone.',
+        description: "The queue and, for a job action, which of its jobs; a queue action (queue.pause, queue.resume, queue.configure) names the queue alone; a schedule action (schedule.run, schedule.remove) the queue and the schedule's key.",
         oneOf: [
           { allOf: [{ type: 'object', required: ['queue'], properties: { queue: { type: 'string' } } }, { $ref: '#/components/schemas/Selection' }] },
           { type: 'object', required: ['queue'], properties: { queue: { type: 'string' } }, additionalProperties: false },
+          {
+            type: 'object', required: ['queue', 'schedule'], additionalProperties: false,
+            properties: { queue: { type: 'string' }, schedule: { type: 'string', description: "The schedule's key; empty for a schedule without one." } },
+          },
         ],
       },
       settings: {
@@ -155,12 +161,20 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       expiresAt: timestamp,
       action: { $ref: '#/components/schemas/OperatorAction' },
       queue: { type: 'string' },
-      count: { type: 'integer', description: 'How many jobs the action will touch; 1 for a queue action (the queue).' },
+      count: { type: 'integer', description: 'How many jobs the action will touch; 1 for a queue or schedule action (the queue, the schedule).' },
       sample: { type: 'array', items: { $ref: '#/components/schemas/JobSummary' } },
       warnings: { type: 'array', items: { type: 'string' } },
       queueJobs: {
         type: 'object', required: ['queued', 'active'], description: "For a queue action: the queue's waiting and running jobs at preview time, which it leaves where they are.",
         properties: { queued: { type: 'integer' }, active: { type: 'integer' } },
+      },
+      schedule: {
+        type: 'object', required: ['key', 'kind', 'expression', 'timeZone', 'nextRun'],
+        description: 'For a schedule action: the schedule as it stood at preview time. run makes one job in the queue now and leaves the schedule as it is; remove stops its future runs and leaves the jobs it made.',
+        properties: {
+          key: { type: 'string' }, kind: { type: 'string', enum: ['cron', 'rrule', 'interval'] }, expression: { type: 'string' }, timeZone: { type: 'string' },
+          nextRun: { ...nullableTimestamp, description: 'Its next run; null when it has none.' },
+        },
       },
       settingChanges: { type: 'array', description: 'For queue.configure: exactly the settings that change, each with its value now and after.', items: { $ref: '#/components/schemas/QueueSettingChange' } },
     },
@@ -373,8 +387,8 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     properties: {
       queue: { type: 'string' },
       key: { type: 'string', description: "Tells apart several schedules of one queue; empty for a queue's only schedule." },
-      kind: { type: 'string', enum: ['cron', 'rrule'] },
-      expression: { type: 'string', description: 'The cron expression or RFC 5545 recurrence rule, as written.' },
+      kind: { type: 'string', enum: ['cron', 'rrule', 'interval'], description: 'interval: a fixed interval that is no whole number of seconds, as an ISO 8601 duration (PT1.5S).' },
+      expression: { type: 'string', description: 'The cron expression, RFC 5545 recurrence rule or ISO 8601 duration, as written.' },
       timeZone: { type: 'string', description: 'The IANA time zone the expression is read in.' },
       data: { $ref: '#/components/schemas/Shown' },
       createdAt: timestamp,

@@ -165,7 +165,7 @@ export const API_ROUTES: readonly ApiRoute[] = Object.freeze([
   },
   {
     method: 'POST', template: template('/actions/preview'), operationId: 'previewAction',
-    summary: 'Resolve what an action on jobs, or on a queue itself (queue.pause, queue.resume), would change and get a single-use token to execute it. Changes nothing.',
+    summary: 'Resolve what an action on jobs, on a queue itself (queue.pause, queue.resume, queue.configure), or on one recurring schedule (schedule.run, schedule.remove) would change and get a single-use token to execute it. Changes nothing.',
     action: 'job.<action>', parameters: [], request: 'PreviewRequest', response: 'Preview', errors: [400, 401, 403, 404, 413, 415],
     serve: ({ services, actor, body }) => previewAction(services, actor, body),
   },

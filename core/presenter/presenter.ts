@@ -10,7 +10,7 @@ import type { AuditRecordResponse, JobDetailResponse, JobSummaryResponse, QueueR
 import { cutStack } from './cut-stack.ts';
 import type { Logger } from '../options.ts';
 import { inertText } from '../plain-text.ts';
-import { PENDING_OUTCOME_NOTE, PENDING_QUEUE_OUTCOME_NOTE } from '../vocabulary/audit-outcomes.ts';
+import { PENDING_OUTCOME_NOTE, PENDING_QUEUE_OUTCOME_NOTE, PENDING_SCHEDULE_OUTCOME_NOTE } from '../vocabulary/audit-outcomes.ts';
 
 /** Values whose JSON text is longer than this are sent as a preview (or cut), never whole, unless asked for whole. */
 export const MAX_VALUE_BYTES = 256 * 1024;
@@ -260,9 +260,16 @@ export function createPresenter(policy: DisplayPolicy, logger: Logger): Presente
         planHash: record.planHash,
         correlationId: record.correlationId,
         ...(record.outcome === 'pending'
-          ? { outcomeNote: record.resource && 'whole' in record.resource.selection ? PENDING_QUEUE_OUTCOME_NOTE : PENDING_OUTCOME_NOTE }
+          ? { outcomeNote: pendingNoteOf(record) }
           : {}),
       };
     },
   };
+}
+
+/** What to check about an open intent: the jobs it lists, the queue it paused or resumed, or the schedule it ran or removed. */
+function pendingNoteOf(record: AuditRecord): string {
+  const selection = record.resource?.selection;
+  if (selection && 'schedule' in selection) return PENDING_SCHEDULE_OUTCOME_NOTE;
+  return selection && 'whole' in selection ? PENDING_QUEUE_OUTCOME_NOTE : PENDING_OUTCOME_NOTE;
 }

@@ -1,4 +1,4 @@
-import { isOperatorAction, isQueueConfigureAction, isQueueOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction, type OperatorAction, type QueueConfigureAction, type QueueSwitchAction } from '../vocabulary/actions.ts';
+import { isOperatorAction, isQueueConfigureAction, isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction, type OperatorAction, type QueueConfigureAction, type QueueSwitchAction } from '../vocabulary/actions.ts';
 import type { QueueSettingValues } from '../vocabulary/queue-settings.ts';
 import { isJobState } from '../vocabulary/job-states.ts';
 import { WHOLE_QUEUE, type JobSelection, type WholeQueue } from '../vocabulary/job-selection.ts';
@@ -7,6 +7,7 @@ import { InvalidInputError } from '../errors.ts';
 import { dataFiltersFromObject } from './data-filters.ts';
 import { plainText } from '../plain-text.ts';
 import type { ServiceContext } from './context.ts';
+import { parseScheduleTarget, type SchedulePreviewRequest } from './schedule-action.ts';
 import { editableSettings, parseSettingValues } from './queue-settings.ts';
 
 /** A preview request for an action on some jobs of a queue, after validation. */
@@ -32,7 +33,7 @@ export interface SettingsPreviewRequest {
 }
 
 /** A preview request after validation: an action on some jobs of a queue, or on the queue itself. */
-export type PreviewRequest = JobsPreviewRequest | QueuePreviewRequest | SettingsPreviewRequest;
+export type PreviewRequest = JobsPreviewRequest | QueuePreviewRequest | SettingsPreviewRequest | SchedulePreviewRequest;
 
 const MAX_ID_LENGTH = 200;
 
@@ -50,6 +51,7 @@ export function parsePreviewRequest(context: ServiceContext, body: unknown): Pre
   if (body.settings !== undefined && !isQueueConfigureAction(action)) {
     throw new InvalidInputError('settings', `settings belongs to queue.configure only, not to ${action}.`);
   }
+  if (isScheduleOperatorAction(action)) return parseScheduleTarget(context, action, target);
   if (isQueueConfigureAction(action)) {
     const editable = editableSettings(context.engine);
     if (editable.length === 0) throw new InvalidInputError('action', `The ${context.engine.name} engine cannot change queue settings.`);

@@ -20,7 +20,7 @@ function field(value: string | number | null): string {
 
 export function toCsvRow(record: AuditRecordResponse): string {
   const resource = record.resource;
-  const selection = resource === null ? null : 'whole' in resource.selection ? 'queue' : 'ids' in resource.selection ? 'ids' : `state=${resource.selection.filter.state}`;
+  const selection = resource === null ? null : 'whole' in resource.selection ? 'queue' : 'schedule' in resource.selection ? `schedule=${resource.selection.schedule}` : 'ids' in resource.selection ? 'ids' : `state=${resource.selection.filter.state}`;
   return [
     record.id, record.occurredAt, record.completedAt, record.principal.id, record.principal.type, record.principal.label,
     record.action, resource?.queue ?? null, selection, resource?.ids.join(' ') ?? null, record.requested, record.affected,

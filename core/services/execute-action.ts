@@ -1,5 +1,5 @@
-import { isQueueConfigureAction, isQueueOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, type JobOperatorAction, type QueueSwitchAction } from '../vocabulary/actions.ts';
-import { isWholeQueue } from '../vocabulary/job-selection.ts';
+import { isQueueConfigureAction, isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, OPERATOR_ACTIONS, queueActionOf, scheduleActionOf, type JobOperatorAction, type QueueSwitchAction, type ScheduleOperatorAction } from '../vocabulary/actions.ts';
+import { isScheduleSubject, isWholeQueue, type ScheduleSubject } from '../vocabulary/job-selection.ts';
 import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
 import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
@@ -17,6 +17,7 @@ import { actionResource } from './action-resource.ts';
 import type { ServiceContext } from './context.ts';
 import { assertNoDrift, requestedOf } from './plan.ts';
 import { pausedBefore } from './queue-action.ts';
+import { assertScheduleActionSupported, assertScheduleUnchanged } from './schedule-action.ts';
 import { hashPreviewToken, looksLikePreviewToken, sha256Hex } from './preview-token.ts';
 import { principalOf } from './principal.ts';
 import { driftedSettings, editableSettings, valuesOf } from './queue-settings.ts';
@@ -56,7 +57,7 @@ export async function executeAction(context: ServiceContext, actor: Actor, body:
     } else if (found.preview) {
       emitTelemetry('operator_action', 'executed',
         { action: found.preview.action, selection: selectionKindOf(found.preview.selection) },
-        { duration_ms: millisecondsSince(started), jobs: isWholeQueue(found.preview.selection) ? 0 : result.body.affected });
+        { duration_ms: millisecondsSince(started), jobs: isWholeQueue(found.preview.selection) || isScheduleSubject(found.preview.selection) ? 0 : result.body.affected });
     }
     return result;
   } catch (error) {
@@ -123,8 +124,8 @@ const REFUSED: Readonly<Partial<Record<ProblemType, RefusedOutcome>>> = Object.f
  */
 function attemptOutcome(context: ServiceContext, error: unknown, preview: StoredPreview | undefined): RefusedOutcome | 'failed' | undefined {
   if (error instanceof ProblemError) return REFUSED[error.type];
-  // A queue action never shares the store's transaction: its intent says how it ended.
-  return context.engine.capabilities.sharedTransactions && !isQueueOperatorAction(preview?.action) ? 'failed' : undefined;
+  // A queue or schedule action never shares the store's transaction: its intent says how it ended.
+  return context.engine.capabilities.sharedTransactions && !isQueueOperatorAction(preview?.action) && !isScheduleOperatorAction(preview?.action) ? 'failed' : undefined;
 }
 
 /** Whether the host allows `actor` to execute any operator action at all, asked of the console as a whole. */
@@ -185,6 +186,7 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
   const { action: operatorAction } = preview;
   if (isQueueConfigureAction(operatorAction)) return runConfigure(context, preview, principal, reason, options);
   if (isQueueOperatorAction(operatorAction)) return runOnQueue(context, preview, principal, reason, options);
+  if (isScheduleOperatorAction(operatorAction)) return runOnSchedule(context, preview, principal, reason, options);
   const { engine, store } = context;
   const action = jobActionOf(operatorAction as JobOperatorAction);
   const ids = preview.plan.map((entry) => entry.id);
@@ -312,6 +314,34 @@ async function runConfigure(context: ServiceContext, preview: StoredPreview, pri
     throw error;
   }
   return complete(context, preview, principal, options, intent.id, 1);
+}
+
+/**
+ * A schedule action: like a queue action, its intent is recorded first, once the schedule was
+ * found still as previewed (there, sending the same data on the same timetable); the outcome
+ * follows the engine's answer (1: the job made or the schedule removed; 0: it was gone).
+ */
+async function runOnSchedule(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions): Promise<ExecuteResult> {
+  const { engine, store } = context;
+  const operatorAction = preview.action as ScheduleOperatorAction;
+  assertScheduleActionSupported(context, operatorAction);
+  if (!isScheduleSubject(preview.selection)) throw new InvalidInputError('token', 'This preview is not of a schedule action.');
+  const scheduled = preview as StoredPreview & { readonly selection: ScheduleSubject };
+  // Read before the transaction opens: an engine reads its schedules through its own connection,
+  // which may be the very one the transaction holds (pg-boss and the store on one PGlite).
+  await assertScheduleUnchanged(context, scheduled);
+  const intent = await store.transaction(async (tx) => {
+    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
+    return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
+  });
+  let changed: boolean;
+  try {
+    changed = await engine.applyToSchedule!(scheduleActionOf(operatorAction), preview.queue, scheduled.selection.schedule);
+  } catch (error) {
+    await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
+    throw error;
+  }
+  return complete(context, preview, principal, options, intent.id, changed ? 1 : 0);
 }
 
 /** Tells this process's open consoles, once the action is committed. */

@@ -2,7 +2,7 @@ import type { OperatorAction } from '../vocabulary/actions.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { planDrift } from '../problems.ts';
-import { isWholeQueue, type ActionSubject } from '../vocabulary/job-selection.ts';
+import { isScheduleSubject, isWholeQueue, type ActionSubject } from '../vocabulary/job-selection.ts';
 import { sha256Hex } from './preview-token.ts';
 
 export type PlanEntry = StoredPreview['plan'][number];
@@ -17,9 +17,9 @@ export function planHash(action: OperatorAction, queue: string, plan: readonly P
   return sha256Hex(JSON.stringify(settings ? [action, queue, entries, settings] : [action, queue, entries]));
 }
 
-/** How many things a plan asks to change, as the audit log records it: its jobs, or 1 for a queue action (the queue). */
+/** How many things a plan asks to change, as the audit log records it: its jobs, or 1 for a queue or schedule action (the queue, the schedule). */
 export function requestedOf(preview: StoredPreview): number {
-  return isWholeQueue(preview.selection) ? 1 : preview.plan.length;
+  return isWholeQueue(preview.selection) || isScheduleSubject(preview.selection) ? 1 : preview.plan.length;
 }
 
 /**

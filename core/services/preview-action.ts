@@ -1,4 +1,4 @@
-import { isQueueConfigureAction, isQueueOperatorAction, jobActionOf, queueActionOf } from '../vocabulary/actions.ts';
+import { isQueueConfigureAction, isQueueOperatorAction, isScheduleOperatorAction, jobActionOf, queueActionOf } from '../vocabulary/actions.ts';
 import type { Actor } from '../contracts/auth.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
@@ -15,6 +15,7 @@ import { principalOf } from './principal.ts';
 import { checkDataFilters } from './jobs.ts';
 import { findQueue } from './queues.ts';
 import { pausedBefore } from './queue-action.ts';
+import { previewScheduleAction, type SchedulePreviewRequest } from './schedule-action.ts';
 import { resolveSettingsPreview } from './preview-settings.ts';
 
 const SAMPLE_SIZE = 10;
@@ -30,7 +31,7 @@ export async function previewAction(context: ServiceContext, actor: Actor, body:
     const preview = await resolvePreview(context, actor, request);
     emitTelemetry('operator_action', 'previewed',
       { action: request.action, selection: selectionKindOf(request.selection) },
-      { duration_ms: millisecondsSince(started), jobs: preview.queueJobs ? 0 : preview.count });
+      { duration_ms: millisecondsSince(started), jobs: preview.queueJobs || preview.schedule ? 0 : preview.count });
     return preview;
   } catch (error) {
     reportActionError('preview', request.action, error, started);
@@ -39,6 +40,9 @@ export async function previewAction(context: ServiceContext, actor: Actor, body:
 }
 
 async function resolvePreview(context: ServiceContext, actor: Actor, request: PreviewRequest): Promise<PreviewResponse> {
+  if (isScheduleOperatorAction(request.action)) {
+    return previewScheduleAction(context, actor, request as SchedulePreviewRequest, (principalId, planned, hash) => savePreview(context, principalId, planned, hash));
+  }
   if (isQueueConfigureAction(request.action)) return resolveSettingsPreview(context, actor, request as SettingsPreviewRequest, savePreview);
   return isQueueOperatorAction(request.action)
     ? resolveQueuePreview(context, actor, request as QueuePreviewRequest)
@@ -112,11 +116,16 @@ async function resolveJobsPreview(context: ServiceContext, actor: Actor, request
 /** How a preview of any kind stores its plan (see `savePreview`). */
 export type SavePreview = typeof savePreview;
 
-/** Stores a plan bound to the operator under a new token, and purges what has expired. */
+/**
+ * Stores a plan bound to the operator under a new token, and purges what has expired. The plan's
+ * hash is over its jobs (and a change of settings), unless the caller gives one over what else it
+ * is bound to (a schedule).
+ */
 async function savePreview(
   context: ServiceContext,
   principalId: string,
   planned: Pick<StoredPreview, 'action' | 'queue' | 'selection' | 'plan'>,
+  boundHash?: string,
 ): Promise<{ token: string; expiresAt: string }> {
   const { action, queue, plan } = planned;
   const now = context.clock();
@@ -126,7 +135,7 @@ async function savePreview(
     ...planned,
     tokenHash: await hashPreviewToken(token),
     principalId,
-    planHash: await planHash(action, queue, plan, planned.selection),
+    planHash: boundHash ?? (await planHash(action, queue, plan, planned.selection)),
     createdAt: now.toISOString(),
     expiresAt,
     consumedAt: null,

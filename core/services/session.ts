@@ -1,4 +1,4 @@
-import { ALL_ACTIONS, JOB_OPERATOR_ACTIONS, QUEUE_CONFIGURE, QUEUE_SWITCH_ACTIONS, isOperatorAction, jobActionOf, queueActionOf, type Action, type JobOperatorAction, type QueueOperatorAction } from '../vocabulary/actions.ts';
+import { ALL_ACTIONS, JOB_OPERATOR_ACTIONS, QUEUE_CONFIGURE, QUEUE_SWITCH_ACTIONS, SCHEDULE_OPERATOR_ACTIONS, isOperatorAction, jobActionOf, queueActionOf, scheduleActionOf, type Action, type JobOperatorAction, type QueueOperatorAction } from '../vocabulary/actions.ts';
 import { editableSettings } from './queue-settings.ts';
 import type { Actor } from '../contracts/auth.ts';
 import type { JobState } from '../vocabulary/job-states.ts';
@@ -55,6 +55,9 @@ export async function getSession(context: ServiceContext, actor: Actor): Promise
         ...(editableSettings(context.engine).length > 0 ? [QUEUE_CONFIGURE as QueueOperatorAction] : []),
       ],
       queueSettings: editableSettings(context.engine).map((setting) => ({ ...setting })),
+      scheduleActions: typeof context.engine.applyToSchedule === 'function' && typeof context.engine.findSchedule === 'function'
+        ? SCHEDULE_OPERATOR_ACTIONS.filter((action) => context.engine.capabilities.scheduleActions?.includes(scheduleActionOf(action)))
+        : [],
       schedules: typeof context.engine.listSchedules === 'function',
       jobLookup: typeof context.engine.findJobs === 'function',
       jobLookupByPrefix: typeof context.engine.findJobs === 'function' && context.engine.capabilities.findsIdPrefixes === true,

@@ -5,7 +5,7 @@ import { INCIDENT_KINDS } from '../vocabulary/incident-kinds.ts';
 // published. Adding a value or an event is a minor change; renaming or removing one is a major one.
 const OPERATOR_ACTION = [...OPERATOR_ACTIONS] as const;
 const OPERATOR_ACTION_OR_UNKNOWN = [...OPERATOR_ACTIONS, 'unknown'] as const;
-const SELECTION = ['ids', 'filter', 'queue'] as const;
+const SELECTION = ['ids', 'filter', 'queue', 'schedule'] as const;
 const PHASE = ['preview', 'execute'] as const;
 
 /**
@@ -46,7 +46,7 @@ const HTTP_ROUTES = [
 /** The engine port's methods, in snake case. */
 const ENGINE_CAPABILITIES = [
   'list_queues', 'find_queue', 'count_jobs', 'list_jobs', 'get_job', 'list_schedules', 'find_jobs', 'list_instances', 'inspect_queues', 'queue_activity', 'get_flow', 'select_for_action', 'states_of', 'prepare', 'apply', 'apply_to_queue',
-  'configure_queue',
+  'configure_queue', 'find_schedule', 'apply_to_schedule',
 ] as const;
 
 function deepFreeze<T>(value: T): T {
@@ -117,7 +117,7 @@ export const telemetryContract = deepFreeze({
           description: 'The host refused a request: authorize() denied it, threw, or answered something that is not a decision.',
           tags: {
             action: [...ALL_ACTIONS],
-            resource: ['console', 'queue', 'job', 'jobs', 'audit'],
+            resource: ['console', 'queue', 'job', 'jobs', 'schedule', 'audit'],
             phase: [...PHASE, 'none'],
             reason: ['denied', 'policy_error'],
           },

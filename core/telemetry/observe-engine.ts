@@ -31,6 +31,8 @@ export const ENGINE_METHOD_CAPABILITIES = Object.freeze({
   apply: 'apply',
   applyToQueue: 'apply_to_queue',
   configureQueue: 'configure_queue',
+  findSchedule: 'find_schedule',
+  applyToSchedule: 'apply_to_schedule',
 } as const satisfies Record<EngineMethod, string>);
 
 const engineErrors = new WeakSet<object>();

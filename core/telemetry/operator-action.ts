@@ -1,5 +1,5 @@
 import type { OperatorAction } from '../vocabulary/actions.ts';
-import { isWholeQueue, type ActionSubject } from '../vocabulary/job-selection.ts';
+import { isScheduleSubject, isWholeQueue, type ActionSubject } from '../vocabulary/job-selection.ts';
 import { AuthorizationFailedError, ProblemError } from '../errors.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../vocabulary/problem-types.ts';
 import type { TelemetryTags } from './contract.ts';
@@ -20,9 +20,10 @@ const REFUSALS: Readonly<Partial<Record<ProblemType, DenialReason>>> = Object.fr
   [PROBLEM_TYPES.planDrift]: 'plan_drift',
 });
 
-/** `ids` or `filter`: how the operator chose the jobs; `queue` for an action on the queue itself. */
-export function selectionKindOf(selection: ActionSubject): 'ids' | 'filter' | 'queue' {
+/** `ids` or `filter`: how the operator chose the jobs; `queue` for an action on the queue itself, `schedule` for one on a schedule. */
+export function selectionKindOf(selection: ActionSubject): 'ids' | 'filter' | 'queue' | 'schedule' {
   if (isWholeQueue(selection)) return 'queue';
+  if (isScheduleSubject(selection)) return 'schedule';
   return 'ids' in selection ? 'ids' : 'filter';
 }
 

@@ -34,6 +34,10 @@ export const ACTIONS = Object.freeze({
   workersView: 'workers.view',
   /** See schedules: their expressions, next runs and the last job each made. */
   schedulesView: 'schedules.view',
+  /** Make one job now from a schedule's data and options; the schedule keeps its timetable. */
+  scheduleRun: 'schedule.run',
+  /** Remove a schedule: its future runs stop; the jobs it already made stay. */
+  scheduleRemove: 'schedule.remove',
   /** Read the audit log. */
   auditView: 'audit.view',
   /** Download the audit log as CSV or JSON Lines. */
@@ -59,6 +63,14 @@ export const QUEUE_ACTIONS = Object.freeze(['pause', 'resume'] as const);
 
 export type QueueAction = (typeof QUEUE_ACTIONS)[number];
 
+/** What an engine can do to a recurring schedule. The operator action for each is `schedule.<name>`. */
+export const SCHEDULE_ACTIONS = Object.freeze(['run', 'remove'] as const);
+
+export type ScheduleAction = (typeof SCHEDULE_ACTIONS)[number];
+
+/** The operator actions on a recurring schedule, named by its queue and key. */
+export type ScheduleOperatorAction = `schedule.${ScheduleAction}`;
+
 /** The operator actions that change jobs. */
 export type JobOperatorAction = `job.${JobAction}`;
 
@@ -74,7 +86,7 @@ export type QueueSwitchAction = `queue.${QueueAction}`;
 export type QueueOperatorAction = QueueSwitchAction | QueueConfigureAction;
 
 /** The actions that change jobs or queues: each is previewed, then executed with a reason, and audited. */
-export type OperatorAction = JobOperatorAction | QueueOperatorAction;
+export type OperatorAction = JobOperatorAction | QueueOperatorAction | ScheduleOperatorAction;
 
 export const JOB_OPERATOR_ACTIONS: readonly JobOperatorAction[] = Object.freeze(JOB_ACTIONS.map((name) => `job.${name}` as const));
 
@@ -82,7 +94,9 @@ export const QUEUE_SWITCH_ACTIONS: readonly QueueSwitchAction[] = Object.freeze(
 
 export const QUEUE_OPERATOR_ACTIONS: readonly QueueOperatorAction[] = Object.freeze([...QUEUE_SWITCH_ACTIONS, QUEUE_CONFIGURE]);
 
-export const OPERATOR_ACTIONS: readonly OperatorAction[] = Object.freeze([...JOB_OPERATOR_ACTIONS, ...QUEUE_OPERATOR_ACTIONS]);
+export const SCHEDULE_OPERATOR_ACTIONS: readonly ScheduleOperatorAction[] = Object.freeze(SCHEDULE_ACTIONS.map((name) => `schedule.${name}` as const));
+
+export const OPERATOR_ACTIONS: readonly OperatorAction[] = Object.freeze([...JOB_OPERATOR_ACTIONS, ...QUEUE_OPERATOR_ACTIONS, ...SCHEDULE_OPERATOR_ACTIONS]);
 
 export function isOperatorAction(value: unknown): value is OperatorAction {
   return typeof value === 'string' && (OPERATOR_ACTIONS as readonly string[]).includes(value);
@@ -91,6 +105,16 @@ export function isOperatorAction(value: unknown): value is OperatorAction {
 /** Whether an operator action is about a queue itself rather than some of its jobs. */
 export function isQueueOperatorAction(value: unknown): value is QueueOperatorAction {
   return typeof value === 'string' && (QUEUE_OPERATOR_ACTIONS as readonly string[]).includes(value);
+}
+
+/** Whether an operator action is about a recurring schedule. */
+export function isScheduleOperatorAction(value: unknown): value is ScheduleOperatorAction {
+  return typeof value === 'string' && (SCHEDULE_OPERATOR_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The engine's name for an operator action on a schedule. */
+export function scheduleActionOf(action: ScheduleOperatorAction): ScheduleAction {
+  return action.slice('schedule.'.length) as ScheduleAction;
 }
 
 /** The engine's name for an operator action on jobs. */

@@ -33,3 +33,8 @@ export const PENDING_OUTCOME_NOTE =
 export const PENDING_QUEUE_OUTCOME_NOTE =
   'Outcome unknown: this action was recorded before the engine ran it, and no outcome has been recorded since. ' +
   'If it stays so, the process stopped between the two steps: check whether the queue is paused to see whether the change happened.';
+
+/** `PENDING_OUTCOME_NOTE` for a schedule action (`schedule.run`, `schedule.remove`). */
+export const PENDING_SCHEDULE_OUTCOME_NOTE =
+  'Outcome unknown: this action was recorded before the engine ran it, and no outcome has been recorded since. ' +
+  "If it stays so, the process stopped between the two steps: check the schedules (is it still there?) and the queue's newest jobs to see whether the change happened.";

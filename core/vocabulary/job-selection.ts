@@ -22,10 +22,20 @@ export interface WholeQueue {
 /** The one `WholeQueue` value. */
 export const WHOLE_QUEUE: WholeQueue = Object.freeze({ whole: 'queue' });
 
-/** What an operator action is about: some jobs of a queue, or the queue itself. */
-export type ActionSubject = JobSelection | WholeQueue;
+/** What a schedule action (such as `schedule.run`) is about: the queue's schedule with this key. */
+export interface ScheduleSubject {
+  readonly schedule: string;
+}
+
+/** What an operator action is about: some jobs of a queue, the queue itself, or one of its schedules. */
+export type ActionSubject = JobSelection | WholeQueue | ScheduleSubject;
 
 /** Whether an action's subject is the queue itself. */
 export function isWholeQueue(subject: ActionSubject): subject is WholeQueue {
   return 'whole' in subject;
+}
+
+/** Whether an action's subject is one of the queue's schedules. */
+export function isScheduleSubject(subject: ActionSubject): subject is ScheduleSubject {
+  return 'schedule' in subject;
 }

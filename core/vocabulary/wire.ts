@@ -2,7 +2,7 @@
  * JSON shapes of the console API, as the browser receives them: the services build them, core/http
  * sends them, and the elements read them.
  */
-import type { Action, AuditedAction, JobOperatorAction, OperatorAction, QueueOperatorAction } from './actions.ts';
+import type { Action, AuditedAction, JobOperatorAction, OperatorAction, QueueOperatorAction, ScheduleOperatorAction } from './actions.ts';
 import type { AttentionKind } from './attention-kinds.ts';
 import type { AuditOutcome } from './audit-outcomes.ts';
 import type { ActionSubject } from './job-selection.ts';
@@ -52,6 +52,8 @@ export interface SessionResponse {
     readonly actions: Readonly<Partial<Record<JobOperatorAction, readonly JobState[]>>>;
     /** The operator actions on a queue itself the engine supports (such as `queue.pause`); absent or empty: none. */
     readonly queueActions?: readonly QueueOperatorAction[];
+    /** The operator actions on one schedule the engine supports (`schedule.run`, `schedule.remove`); absent or empty: none. */
+    readonly scheduleActions?: readonly ScheduleOperatorAction[];
     /** The queue settings `queue.configure` can change, with the values each accepts; absent or empty: none. */
     readonly queueSettings?: readonly EditableQueueSetting[];
     /** Whether the engine has recurring schedules to list (`GET api/schedules`). */
@@ -219,7 +221,9 @@ export interface PreviewRequestBody {
       | { readonly filter: { readonly state: JobState; readonly data?: Readonly<Record<string, string>> } }
     ))
     /** For a queue action (`queue.pause`, `queue.resume`, `queue.configure`): the queue alone. */
-    | { readonly queue: string };
+    | { readonly queue: string }
+    /** For a schedule action (`schedule.run`, `schedule.remove`): the queue and the schedule's key. */
+    | { readonly queue: string; readonly schedule: string };
   /**
    * For `queue.configure` only: the new value of each setting to change, by the names in the
    * session's `engine.queueSettings`; null clears a setting that can be cleared.
@@ -242,6 +246,14 @@ export interface PreviewResponse {
   readonly warnings: readonly string[];
   /** For a queue action: the queue's jobs that wait and that run, counted at preview time. */
   readonly queueJobs?: { readonly queued: number; readonly active: number };
+  /** For a schedule action: the schedule, as it stood at preview time, and its next run (null: none). */
+  readonly schedule?: {
+    readonly key: string;
+    readonly kind: ScheduleResponse['kind'];
+    readonly expression: string;
+    readonly timeZone: string;
+    readonly nextRun: string | null;
+  };
   /** For `queue.configure`: exactly the settings that change, each with its value now and after. */
   readonly settingChanges?: readonly QueueSettingChange[];
 }
@@ -300,8 +312,12 @@ export interface ScheduleResponse {
   readonly queue: string;
   /** Tells apart several schedules of one queue; empty for a queue's only schedule. */
   readonly key: string;
-  readonly kind: 'cron' | 'rrule';
-  /** The cron expression or RFC 5545 recurrence rule, as written. */
+  /**
+   * `cron`, `rrule`, or `interval`: a fixed interval that is no whole number of seconds (a BullMQ
+   * `every` of 1500 ms), which no recurrence rule can say, written as an ISO 8601 duration (`PT1.5S`).
+   */
+  readonly kind: 'cron' | 'rrule' | 'interval';
+  /** The cron expression, RFC 5545 recurrence rule or ISO 8601 duration, as written. */
   readonly expression: string;
   /** The IANA time zone the expression is read in. */
   readonly timeZone: string;

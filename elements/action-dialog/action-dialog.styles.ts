@@ -332,4 +332,12 @@ export const actionDialogStyles = css`
       display: none;
     }
   }
+  .schedule-line {
+    margin: 0.5rem 0 0;
+    overflow-wrap: anywhere;
+  }
+  .schedule-line code {
+    font-family: var(--_mono);
+    font-size: 0.875rem;
+  }
 `;

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { REASON_MAX_LENGTH } from '../../core/vocabulary/limits.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AuditQuery } from '../api/audit-query.ts';
-import { actionCopy, actionName, jobCount } from '../actions/action-copy.ts';
+import { jobCount } from '../actions/action-copy.ts';
 import { ACTION_ICONS } from '../actions/action-icons.ts';
 import type { ActionRequest } from '../actions/action-request.ts';
 import { OpsJobsActionCloseEvent } from '../events/ops-jobs-action-close.ts';
@@ -19,6 +19,8 @@ import { settingsOutcome, settingsPreview, settingsPreviewStyles } from './setti
 import type { EditableQueueSetting } from '../../core/vocabulary/queue-settings.ts';
 import { ActionFlow, FLOW_STEP, type FlowStep, type PreviewSummary } from './action-flow.ts';
 import { actionProblemCopy, meansStale } from './action-problem-copy.ts';
+import { scheduleOutcome, schedulePreviewBody, scheduleReasonLabel } from './schedule-preview.ts';
+import { anyActionCopy, anyActionName, isScheduleAction, SCHEDULE_ICONS } from '../actions/schedule-copy.ts';
 
 /** Where the dialog links into the audit log; absent when the operator may not read it. */
 export interface AuditLinks {
@@ -183,11 +185,11 @@ export class OpsJobsActionDialog extends LitElement {
 
   override render() {
     const request = this.#flow.request;
-    const copy = request ? actionCopy(request.action) : null;
+    const copy = request ? anyActionCopy(request.action) : null;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="where" @cancel=${this.#onCancel} @close=${this.#onClose}>
       ${request && copy
         ? html`<header class="top">
-              <span class="mark ${copy.tone === 'danger' ? 'danger' : ''}" aria-hidden="true">${ACTION_ICONS[request.action]}</span>
+              <span class="mark ${copy.tone === 'danger' ? 'danger' : ''}" aria-hidden="true">${isScheduleAction(request.action) ? SCHEDULE_ICONS[request.action] : ACTION_ICONS[request.action]}</span>
               <div>
                 <h2 id="title">${msg('{verb} {subject}', { verb: copy.verb, subject: request.subject })}</h2>
                 <p id="where">${copy.hint} ${msg('Queue')} <strong>${request.target.queue}</strong>.</p>
@@ -236,8 +238,9 @@ export class OpsJobsActionDialog extends LitElement {
 
   #preview(preview: PreviewSummary): TemplateResult {
     if (preview.queueJobs) return this.#queuePreview(preview, preview.queueJobs);
+    if (preview.schedule) return schedulePreviewBody(preview, preview.schedule);
     if (preview.settingChanges) return settingsPreview(preview, preview.settingChanges, this.queueSettings);
-    const copy = actionCopy(preview.action);
+    const copy = anyActionCopy(preview.action);
     const rest = preview.count - preview.sample.length;
     return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
       <h3 tabindex="-1" class="count"><strong>${formatCount(preview.count)}</strong><span>${plural(preview.count, 'job would be {done}', 'jobs would be {done}', { done: copy.done })}</span></h3>
@@ -271,7 +274,7 @@ export class OpsJobsActionDialog extends LitElement {
 
   /** What a queue action would change: the queue, not its jobs, which stay where they are. */
   #queuePreview(preview: PreviewSummary, jobs: NonNullable<PreviewSummary['queueJobs']>): TemplateResult {
-    const copy = actionCopy(preview.action);
+    const copy = anyActionCopy(preview.action);
     const effects =
       preview.action === 'queue.pause'
         ? [
@@ -298,7 +301,7 @@ export class OpsJobsActionDialog extends LitElement {
   }
 
   #reasonStep(preview: PreviewSummary): TemplateResult {
-    const copy = actionCopy(preview.action);
+    const copy = anyActionCopy(preview.action);
     const length = this.reason.trim().length;
     const min = this.reasonMinLength;
     const short = length < min;
@@ -307,7 +310,9 @@ export class OpsJobsActionDialog extends LitElement {
     const expires = toDate(preview.expiresAt);
     const busy = this.#flow.step === FLOW_STEP.executing;
     return html`<div class="field">
-        <label for="reason">${preview.queueJobs || preview.settingChanges
+        <label for="reason">${preview.schedule
+          ? scheduleReasonLabel(preview, preview.schedule)
+          : preview.queueJobs || preview.settingChanges
           ? msg('Why {verb} queue {queue}?', { verb: copy.infinitive, queue: preview.queue })
           : msg('Why {verb} {jobs}?', { verb: copy.infinitive, jobs: jobCount(preview.count) })} <span class="req">${msg('(required)')}</span></label>
         <p class="hint" id="reason-hint">${msg('Your reason goes into the audit log with your name, for the next person on call.')}<span class="kbd-hint"> ${msg('Ctrl+Enter confirms.')}</span>${expires
@@ -328,9 +333,21 @@ export class OpsJobsActionDialog extends LitElement {
   #outcome(): TemplateResult {
     const preview = this.#flow.preview!;
     const result = this.#flow.result!;
-    const copy = actionCopy(preview.action);
+    const copy = anyActionCopy(preview.action);
     const { affected, auditId } = result.response;
     const links = this.auditLinks;
+    if (preview.schedule) {
+      const words = scheduleOutcome(preview, preview.schedule, affected);
+      return html`<div class="outcome">
+        <span class="mark" aria-hidden="true">${checkCircleIcon}</span>
+        <h3 tabindex="-1">${words.heading}</h3>
+        <p>
+          ${words.text} ${msg('Recorded in the audit log with your reason.')}
+          ${result.replayed ? msg('An earlier submit of this dialog had done it; it was not done again.') : ''}
+        </p>
+        ${links ? html`<a href=${links.record(auditId)}>${msg('View the audit record')} ${arrowRightIcon}</a>` : ''}
+      </div>`;
+    }
     if (preview.settingChanges) return settingsOutcome(preview, auditId, result.replayed, links);
     if (preview.queueJobs) {
       return html`<div class="outcome">
@@ -417,9 +434,9 @@ export class OpsJobsActionDialog extends LitElement {
   }
 
   #confirmButtons(preview: PreviewSummary): TemplateResult {
-    const copy = actionCopy(preview.action);
+    const copy = anyActionCopy(preview.action);
     const busy = this.#flow.step === FLOW_STEP.executing;
-    const label = preview.queueJobs || preview.settingChanges ? actionName(preview.action) : `${copy.verb} ${jobCount(preview.count)}`;
+    const label = preview.queueJobs || preview.settingChanges || preview.schedule ? anyActionName(preview.action) : `${copy.verb} ${jobCount(preview.count)}`;
     return html`<button type="button" ?disabled=${busy} @click=${() => this.#flow.back()}>${msg('Back')}</button>
       <span class="spacer"></span>
       <button type="button" ?disabled=${busy} @click=${() => this.close()}>${msg('Close')}</button>

@@ -1,7 +1,8 @@
 import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../../core/vocabulary/problem-types.ts';
 import { ApiError } from '../api/api-error.ts';
-import { actionCopy, isQueueAction } from '../actions/action-copy.ts';
+import { isQueueAction } from '../actions/action-copy.ts';
+import { anyActionCopy, isScheduleAction } from '../actions/schedule-copy.ts';
 import { msg } from '../shared/locale.ts';
 
 /** What the dialog offers after a problem, besides closing. */
@@ -37,6 +38,8 @@ interface CopyContext {
   readonly verb: string;
   /** Whether the action is about the queue itself rather than some of its jobs. */
   readonly queue: boolean;
+  /** Whether the action is about a recurring schedule. */
+  readonly schedule: boolean;
   /** What trying again means at this step. */
   readonly again: ProblemNext;
 }
@@ -49,8 +52,8 @@ const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, conte
     next: 'preview-again',
     unchanged: true,
   }),
-  [PROBLEM_TYPES.planDrift]: (error, { queue }) => ({
-    heading: queue ? msg('The queue changed since the preview') : msg('The jobs changed since the preview'),
+  [PROBLEM_TYPES.planDrift]: (error, { queue, schedule }) => ({
+    heading: schedule ? msg('The schedule changed since the preview') : queue ? msg('The queue changed since the preview') : msg('The jobs changed since the preview'),
     message: error.detail || msg('A worker or another operator got to some of them first. Preview again to see the jobs as they are now.'),
     next: 'preview-again',
     unchanged: true,
@@ -73,8 +76,8 @@ const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, conte
     next: 'preview-again',
     unchanged: true,
   }),
-  [PROBLEM_TYPES.forbidden]: (error, { verb, queue }) => ({
-    heading: queue ? msg('You are not allowed to {verb} this queue', { verb }) : msg('You are not allowed to {verb} these jobs', { verb }),
+  [PROBLEM_TYPES.forbidden]: (error, { verb, queue, schedule }) => ({
+    heading: schedule ? msg('You are not allowed to {verb} this schedule', { verb }) : queue ? msg('You are not allowed to {verb} this queue', { verb }) : msg('You are not allowed to {verb} these jobs', { verb }),
     message: error.detail ? `${error.detail} ${msg('Ask an administrator if you need to.')}` : msg('Ask an administrator if you need to.'),
     next: 'close',
     unchanged: true,
@@ -85,8 +88,8 @@ const PROBLEM_COPY: Readonly<Partial<Record<ProblemType, (error: ApiError, conte
     next: again,
     unchanged: true,
   }),
-  [PROBLEM_TYPES.notFound]: (error) => ({
-    heading: msg('Some of these jobs no longer exist'),
+  [PROBLEM_TYPES.notFound]: (error, { schedule }) => ({
+    heading: schedule ? msg('This schedule no longer exists') : msg('Some of these jobs no longer exist'),
     message: `${error.detail} ${msg('Close this and look at the list again.')}`,
     next: 'close',
     unchanged: true,
@@ -113,7 +116,7 @@ function problemTypeFor(error: ApiError): ProblemType | null {
  */
 export function actionProblemCopy(error: unknown, during: 'preview' | 'execute', action: OperatorAction): ActionProblemCopy {
   const queue = isQueueAction(action);
-  const verb = actionCopy(action).infinitive;
+  const verb = anyActionCopy(action).infinitive;
   if (!(error instanceof ApiError)) {
     return { heading: msg('Something went wrong'), message: error instanceof Error ? error.message : String(error), next: 'close', unchanged: during === 'preview' };
   }
@@ -121,7 +124,7 @@ export function actionProblemCopy(error: unknown, during: 'preview' | 'execute',
   const again: ProblemNext = during === 'execute' ? 'resubmit' : 'preview-again';
   const type = problemTypeFor(error);
   const worded = type === null ? undefined : PROBLEM_COPY[type];
-  if (worded) return worded(error, { verb, queue, again });
+  if (worded) return worded(error, { verb, queue, schedule: isScheduleAction(action), again });
   const safe = msg('Trying again is safe: the console sends the same request key, so the action cannot run twice.');
   if (error.status === 0) {
     return during === 'execute'

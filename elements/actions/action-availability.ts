@@ -1,13 +1,13 @@
 import type { JobOperatorAction, OperatorAction, QueueOperatorAction } from '../../core/vocabulary/actions.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { SessionResponse } from '../../core/vocabulary/wire.ts';
-import { ACTION_ORDER, QUEUE_ACTION_ORDER } from './action-copy.ts';
+import { ACTION_ORDER, QUEUE_ACTION_ORDER , type FirstLoadAction } from './action-copy.ts';
 
 /**
  * An action the console offers for some jobs. The console's rule: an action the engine cannot take
  * is never shown; one the operator may not take is shown disabled, with the host's reason.
  */
-export interface ActionOption<A extends OperatorAction = OperatorAction> {
+export interface ActionOption<A extends OperatorAction = FirstLoadAction> {
   readonly action: A;
   readonly allowed: boolean;
   /** Why it is not allowed, in the host's words; null when allowed or when the host gave none. */

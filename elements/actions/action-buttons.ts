@@ -3,7 +3,7 @@ import type { OperatorAction } from '../../core/vocabulary/actions.ts';
 import { lockIcon } from '../shared/icons.ts';
 import type { ActionOption } from './action-availability.ts';
 import { intlLocale, msg } from '../shared/locale.ts';
-import { actionCopy } from './action-copy.ts';
+import { actionCopy, type FirstLoadAction } from './action-copy.ts';
 import { ACTION_ICONS } from './action-icons.ts';
 
 /**
@@ -38,7 +38,7 @@ export function actionButton(option: ActionOption, label: string, onClick: (acti
  * are not allowed for your account."), which describes each of its buttons.
  */
 export function deniedNotes(options: readonly ActionOption[], notePrefix: string): TemplateResult | string {
-  const groups = new Map<string | null, OperatorAction[]>();
+  const groups = new Map<string | null, FirstLoadAction[]>();
   for (const option of options) if (!option.allowed) groups.set(option.reason, [...(groups.get(option.reason) ?? []), option.action]);
   if (groups.size === 0) return '';
   return html`<ul class="denied-notes">

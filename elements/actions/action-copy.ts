@@ -1,4 +1,4 @@
-import type { JobOperatorAction, OperatorAction, QueueOperatorAction } from '../../core/vocabulary/actions.ts';
+import type { JobOperatorAction, OperatorAction, QueueOperatorAction, ScheduleOperatorAction } from '../../core/vocabulary/actions.ts';
 import { msg, plural } from '../shared/locale.ts';
 
 /** How an operator action reads in the interface, in each form a sentence needs. */
@@ -22,8 +22,15 @@ export interface ActionCopy {
   readonly tone: 'primary' | 'danger' | 'normal';
 }
 
+/**
+ * The operator actions worded here. The schedule actions are worded in schedule-copy.ts, with the
+ * views that offer and show them, so that their words stay out of the first load; views that may
+ * show any action word it with `anyActionCopy` from there.
+ */
+export type FirstLoadAction = Exclude<OperatorAction, ScheduleOperatorAction>;
+
 /** How `action` reads in the chosen locale. */
-export function actionCopy(action: OperatorAction): ActionCopy {
+export function actionCopy(action: FirstLoadAction): ActionCopy {
   switch (action) {
     case 'job.retry':
       return { verb: msg('Retry'), infinitive: msg('retry'), done: msg('retried'), doneLabel: msg('Retried'), hint: msg('Runs it again now, with one more attempt allowed; the attempts already made still count.'), tone: 'primary' };
@@ -103,7 +110,7 @@ export function jobCount(count: number): string {
 }
 
 /** How an action is named on its own: "Retry", "Pause queue". */
-export function actionName(action: OperatorAction): string {
+export function actionName(action: FirstLoadAction): string {
   const copy = actionCopy(action);
   return copy.name ?? copy.verb;
 }

@@ -1,9 +1,12 @@
 import type { SVGTemplateResult } from 'lit';
-import type { OperatorAction } from '../../core/vocabulary/actions.ts';
+import type { OperatorAction, ScheduleOperatorAction } from '../../core/vocabulary/actions.ts';
 import { alertIcon, pauseIcon, playIcon, promoteIcon, redriveIcon, retryIcon, slidersIcon, stopIcon, trashIcon } from '../shared/icons.ts';
 
-/** The icon beside each operator action's name. Decorative, like every icon. */
-export const ACTION_ICONS: Readonly<Record<OperatorAction, SVGTemplateResult>> = Object.freeze({
+/**
+ * The icon beside each operator action's name. Decorative, like every icon. The schedule actions'
+ * are in schedule-copy.ts, with the views that offer them.
+ */
+export const ACTION_ICONS: Readonly<Record<Exclude<OperatorAction, ScheduleOperatorAction>, SVGTemplateResult>> = Object.freeze({
   'job.retry': retryIcon,
   'job.redrive': redriveIcon,
   'job.resume': playIcon,

@@ -2,7 +2,8 @@ import { html, type TemplateResult } from 'lit';
 import { AUDIT_OUTCOMES } from '../../core/vocabulary/audit-outcomes.ts';
 import { chevronIcon } from '../shared/icons.ts';
 import { AUDIT_FILTER_KEYS, auditFilterCount, type AuditFilterKey, type AuditQuery } from '../api/audit-query.ts';
-import { ACTION_ORDER, QUEUE_ACTION_ORDER, actionName } from '../actions/action-copy.ts';
+import { ACTION_ORDER, QUEUE_ACTION_ORDER } from '../actions/action-copy.ts';
+import { anyActionName, SCHEDULE_ACTION_ORDER } from '../actions/schedule-copy.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { actionVerb } from './audit-text.ts';
 import { outcomeLabel } from './audit-text.ts';
@@ -65,7 +66,7 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
       <label for="f-action">${msg('Action')}</label>
       <select id="f-action" name="action" .value=${query.action ?? ''}>
         <option value="" ?selected=${!query.action}>${msg('Any action')}</option>
-        ${[...ACTION_ORDER, ...QUEUE_ACTION_ORDER].map((action) => html`<option value=${action} ?selected=${query.action === action}>${actionName(action)}</option>`)}
+        ${[...ACTION_ORDER, ...QUEUE_ACTION_ORDER, ...SCHEDULE_ACTION_ORDER].map((action) => html`<option value=${action} ?selected=${query.action === action}>${anyActionName(action)}</option>`)}
         <option value="bridge.view" ?selected=${query.action === 'bridge.view'}>${actionVerb('bridge.view')}</option>
       </select>
     </div>

@@ -3,7 +3,8 @@ import { settingChangeText } from '../shared/queue-setting-words.ts';
 import { isJobState } from '../../core/vocabulary/job-states.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { isOperatorAction, type AuditedAction } from '../../core/vocabulary/actions.ts';
-import { actionCopy, actionName, jobCount } from '../actions/action-copy.ts';
+import { jobCount } from '../actions/action-copy.ts';
+import { anyActionCopy, anyActionName } from '../actions/schedule-copy.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { formatCount } from '../shared/format.ts';
 import { stateWord } from '../shared/state-copy.ts';
@@ -45,18 +46,18 @@ export function touchedJobs(record: AuditRecordResponse): record is JobsRecord {
 /** What the record's action is called: "Retry", or "Opened the bridge". */
 export function actionVerb(action: AuditedAction): string {
   if (action === 'incident.escalate') return msg('Called the host\'s escalation hook');
-  return isOperatorAction(action) ? actionName(action) : msg('Opened the bridge');
+  return isOperatorAction(action) ? anyActionName(action) : msg('Opened the bridge');
 }
 
 /** What the record's action did, in the past tense: "Retried", or "Opened the bridge". */
 export function actionDone(action: AuditedAction): string {
   if (action === 'incident.escalate') return msg('Called the host\'s escalation hook');
-  return isOperatorAction(action) ? actionCopy(action).doneLabel : msg('Opened the bridge');
+  return isOperatorAction(action) ? anyActionCopy(action).doneLabel : msg('Opened the bridge');
 }
 
-/** Whether the record is of an action on a queue itself (pause, resume), not on its jobs. */
+/** Whether the record is of an action on a queue itself (pause, resume) or one of its schedules (run, remove), not on its jobs. */
 export function onWholeQueue(record: JobsRecord): boolean {
-  return 'whole' in record.resource.selection;
+  return 'whole' in record.resource.selection || 'schedule' in record.resource.selection;
 }
 
 /** How the record chose its jobs: "All failed jobs" (a filter) or "3 selected jobs" (ids); "The queue itself" for a queue action. */
@@ -67,6 +68,7 @@ export function selectionText(record: JobsRecord): string {
       ? msg('The queue\'s settings: {changes}', { changes: selection.settings.map((change) => settingChangeText(change)).join('; ') })
       : msg('The queue itself');
   }
+  if ('schedule' in selection) return selection.schedule ? msg('Schedule {key}', { key: selection.schedule }) : msg('The queue’s schedule without a key');
   if ('filter' in selection) {
     const state = selection.filter.state;
     return msg('All {state} jobs', { state: isJobState(state) ? stateWord(state) : state });
@@ -77,7 +79,7 @@ export function selectionText(record: JobsRecord): string {
 /** How the record chose its jobs, in a word or two beside their count: "all failed", "selected". */
 export function selectionShort(record: JobsRecord): string {
   const selection = record.resource.selection;
-  if ('whole' in selection) return '';
+  if ('whole' in selection || 'schedule' in selection) return '';
   if (!('filter' in selection)) return msg('selected');
   const state = selection.filter.state;
   return msg('all {state}', { state: isJobState(state) ? stateWord(state) : state });
@@ -91,6 +93,7 @@ export function principalText(record: AuditRecordResponse): string {
 /** How many jobs it changed, in words: "37 jobs", or "35 of 37 jobs"; "37 jobs" while pending. */
 export function changedText(record: AuditRecordResponse): string {
   if (record.resource && 'whole' in record.resource.selection) return queueChangedText(record.affected);
+  if (record.resource && 'schedule' in record.resource.selection) return scheduleChangedText(record.resource.selection.schedule, record.affected);
   if (record.affected === null || record.affected === record.requested) return jobCount(record.requested);
   return msg('{affected} of {jobs}', { affected: formatCount(record.affected), jobs: jobCount(record.requested) });
 }
@@ -98,4 +101,10 @@ export function changedText(record: AuditRecordResponse): string {
 /** What a queue action changed, in words: "The queue", or "No change" when it already was so; "The queue" while pending. */
 export function queueChangedText(affected: number | null): string {
   return affected === 0 ? msg('No change (already so)') : msg('The queue');
+}
+
+/** What a schedule action changed, in words: "Schedule nightly", or "No change (it was gone)"; the schedule while pending. */
+export function scheduleChangedText(key: string, affected: number | null): string {
+  if (affected === 0) return msg('No change (it was gone)');
+  return key ? msg('Schedule {key}', { key }) : msg('The queue’s schedule without a key');
 }

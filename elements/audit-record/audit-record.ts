@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { jobCount } from '../actions/action-copy.ts';
 import { msg } from '../shared/locale.ts';
-import { actionVerb, onWholeQueue, outcomeHint, principalText, queueChangedText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
+import { actionVerb, onWholeQueue, outcomeHint, principalText, changedText, selectionText, touchedJobs, type JobsRecord } from '../audit-log/audit-text.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { LOAD_STATUS } from '../controllers/load-status.ts';
 import { routes } from '../router/routes.ts';
@@ -120,7 +120,7 @@ export class OpsJobsAuditRecord extends ViewElement {
           ? html`${fact(msg('Queue'), html`<a href=${this.href(routes.queue(record.resource.queue))}>${record.resource.queue}</a>`)}
               ${fact(msg('Selection'), selectionText(record))}
               ${onWholeQueue(record)
-                ? fact(msg('Changed'), record.affected === null ? html`<span class="muted">${msg('not yet known')}</span>` : queueChangedText(record.affected))
+                ? fact(msg('Changed'), record.affected === null ? html`<span class="muted">${msg('not yet known')}</span>` : changedText(record))
                 : html`${fact(msg('Requested'), jobCount(record.requested))}
                     ${fact(msg('Affected'), record.affected === null ? html`<span class="muted">${msg('not yet known')}</span>` : jobCount(record.affected))}`}`
           : ''}

@@ -69,7 +69,15 @@ export const scheduleListStyles = css`
     margin-top: 0.4rem;
     max-width: 32rem;
   }
-
+  td.acts .row-acts {
+    display: flex;
+    flex-direction: column;
+    align-items: stretch;
+    gap: 0.4rem;
+  }
+  td.acts .act {
+    white-space: nowrap;
+  }
 
   /* Narrow (see .stack.lines in the view styles): each cell on a line of its own. */
   @container (max-width: 760px) {
@@ -78,6 +86,10 @@ export const scheduleListStyles = css`
     }
     td.data ops-jobs-json-viewer {
       max-width: 100%;
+    }
+    td.acts .row-acts {
+      flex-direction: row;
+      flex-wrap: wrap;
     }
   }
 `;

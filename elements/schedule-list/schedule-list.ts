@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PAGE_SIZE } from '../../core/vocabulary/limits.ts';
 import type { ScheduleResponse } from '../../core/vocabulary/wire.ts';
@@ -19,11 +19,18 @@ import { scheduleListStyles } from './schedule-list.styles.ts';
 import { scheduleInWords } from './schedule-words.ts';
 import { formatInZone } from './zone-time.ts';
 import { msg, plural } from '../shared/locale.ts';
+import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
+import type { ActionRequest } from '../actions/action-request.ts';
+import { scheduleActionOptions } from '../actions/schedule-copy.ts';
+import { scheduleActionButtons } from '../actions/schedule-actions.ts';
+import { actionStyles } from '../actions/actions.styles.ts';
 
 /**
  * The recurring schedules: for each, the queue it sends to, its expression in words and as
  * written with its time zone, its next runs, and the last job it made with that job's state (or
  * that the job is gone). The data each run sends is shown as the display policy allows, folded.
+ * Where the engine can and the operator may, each schedule offers Run now and Remove schedule,
+ * through the action dialog (preview, reason, audit); the list loads again once one is done.
  *
  * @attr queue - only this queue's schedules; every queue's when empty.
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
@@ -40,10 +47,27 @@ import { msg, plural } from '../shared/locale.ts';
  * @cssprop --ops-jobs-shadow - the shadow under cards and buttons.
  */
 export class OpsJobsScheduleList extends ViewElement {
-  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, scheduleListStyles];
+  static override styles = [tokens, themeScheme, controls, skeletons, viewStyles, actionStyles, scheduleListStyles];
+
+  protected override needsSession = true;
 
   @property() queue = '';
   @state() private announcement = '';
+  /** Whether the action dialog's code could not be loaded when asked for. */
+  @state() private dialogFailed = false;
+
+  constructor() {
+    super();
+    this.addEventListener('ops-jobs-action-done', () => void this.refresh());
+    // A schedule that changed or went away under the dialog: the list shows it as it is now.
+    this.addEventListener('ops-jobs-action-close', (event) => {
+      if (event.stale) void this.refresh();
+    });
+  }
+
+  async #act(request: ActionRequest): Promise<void> {
+    this.dialogFailed = !(await openActionDialog(this.renderRoot, request));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -75,8 +99,9 @@ export class OpsJobsScheduleList extends ViewElement {
       </header>
       ${this.#pages.status === LOAD_STATUS.error
         ? html`<ops-jobs-problem .error=${this.#pages.error} subject="schedules"></ops-jobs-problem>`
-        : html`${this.#table()}${this.#footer()}`}
+        : html`${dialogLoadError(this.dialogFailed)}${this.#table()}${this.#footer()}`}
       <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${actionDialogFor(this.operator, this.api, (route) => this.href(route))}
     `;
   }
 
@@ -102,6 +127,7 @@ export class OpsJobsScheduleList extends ViewElement {
             <th role="columnheader" scope="col">${msg('Next run')}</th>
             <th role="columnheader" scope="col">${msg('Last job')}</th>
             <th role="columnheader" scope="col">${msg('Data')}</th>
+            ${this.#acts ? html`<th role="columnheader" scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>` : ''}
           </tr>
         </thead>
         <tbody role="rowgroup">
@@ -121,7 +147,7 @@ export class OpsJobsScheduleList extends ViewElement {
       </td>
       <td role="cell" class="when" data-label=${msg('Runs')}>
         ${words ? html`<span class="words">${words}</span>` : ''}
-        <code class="expression" title=${schedule.kind === 'rrule' ? msg('Recurrence rule (RFC 5545)') : msg('Cron expression')}>${schedule.expression}</code>
+        <code class="expression" title=${schedule.kind === 'rrule' ? msg('Recurrence rule (RFC 5545)') : schedule.kind === 'interval' ? msg('Fixed interval (ISO 8601 duration)') : msg('Cron expression')}>${schedule.expression}</code>
         <span class="zone">· ${schedule.timeZone}</span>
       </td>
       <td role="cell" class="next" data-label=${msg('Next run')}>
@@ -136,7 +162,19 @@ export class OpsJobsScheduleList extends ViewElement {
           ? html`<span class="missed">${warningIcon}${msg('Missed the run due')} <ops-jobs-relative-time datetime=${schedule.missedRunAt}></ops-jobs-relative-time></span>`
           : ''}</td>
       <td role="cell" class="data">${this.#data(schedule)}</td>
+      ${this.#acts ? html`<td role="cell" class="acts">${scheduleActionButtons(this.operator, schedule, (request) => void this.#act(request))}</td>` : ''}
     </tr>`;
+  }
+
+  /** Whether rows offer actions: the engine has some the operator may take. */
+  get #acts(): boolean {
+    return scheduleActionOptions(this.operator).length > 0;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Rows that offer actions load the dialog's code ahead, so the first click does not wait for it.
+    if (this.#acts) void ensureDefined('ops-jobs-action-dialog').catch(() => {});
   }
 
   #lastJob(schedule: ScheduleResponse): TemplateResult {

@@ -18,7 +18,7 @@ export const SESSION: SessionResponse = {
   actor: { label: 'Dana Whitfield' },
   permissions: {
     'queues.view': true, 'jobs.view': true, 'job.retry': false, 'job.cancel': false, 'job.fail': false, 'job.delete': false,
-    'job.resume': false, 'job.redrive': false, 'job.promote': false, 'queue.pause': false, 'queue.resume': false, 'queue.configure': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false, 'bridge.view': false, 'workers.view': false, 'incidents.view': false,
+    'job.resume': false, 'job.redrive': false, 'job.promote': false, 'queue.pause': false, 'queue.resume': false, 'queue.configure': false, 'schedule.run': false, 'schedule.remove': false, 'schedules.view': false, 'audit.view': false, 'audit.export': false, 'bridge.view': false, 'workers.view': false, 'incidents.view': false,
   },
   reasons: {},
   engine: {

@@ -148,6 +148,7 @@ const records: Complete<AuditRecordResponse>[] = [
     ...record({ whole: 'queue', settings: [] }), action: 'queue.configure',
     resource: { queue: 'emails', selection: { whole: 'queue', settings: [{ setting: 'retryLimit', before: 2, after: 5 }, { setting: 'deadLetterQueue', before: null, after: 'emails-dlq' }] }, ids: [] },
   },
+  { ...record({ schedule: 'nightly' }), action: 'schedule.run', resource: { queue: 'reports', selection: { schedule: 'nightly' }, ids: [] } },
   { ...record({ ids: [] }), action: 'bridge.view', resource: null, requested: 0, affected: 0, reason: 'Opened bull-board (read-only)', planHash: '' },
 ];
 
@@ -160,6 +161,7 @@ agree<SessionResponse>('Session', [{
     actions: { 'job.retry': ['failed'], 'job.cancel': ['queued'], 'job.delete': ['failed'], 'job.resume': ['cancelled'], 'job.redrive': ['queued'], 'job.promote': ['scheduled'], 'job.fail': ['active'] },
     queueActions: ['queue.pause', 'queue.resume', 'queue.configure'],
     queueSettings: [{ name: 'retryDelayMax', type: 'integer', min: 0, max: 86_400, unit: 'seconds', nullable: true, requires: 'retryBackoff', pairedWith: 'retryDelay' }],
+    scheduleActions: ['schedule.run', 'schedule.remove'],
   },
   dataFields: ['customer.id'],
   limits: { cap: 1000, reasonMinLength: 8 },
@@ -205,13 +207,16 @@ agree<PreviewRequestBody>('PreviewRequest', [
   { action: 'job.retry', target: { queue: 'emails', ids: ['j1'] }, settings },
   { action: 'job.retry', target: { queue: 'emails', filter: { state: 'failed', data: { 'customer.id': 'cus_42' } } }, settings },
   { action: 'queue.configure', target: { queue: 'emails' }, settings },
+  { action: 'schedule.run', target: { queue: 'reports', schedule: 'nightly' }, settings },
 ], { settings: true });
 agree<PreviewResponse>('Preview', [
   {
     token: 't', expiresAt: at, action: 'queue.pause', queue: 'emails', count: 1, sample: [summary], warnings: ['careful'], queueJobs: { queued: 12, active: 2 },
     settingChanges: [{ setting: 'retryLimit', before: 2, after: 5 }],
+    // Every optional field at once: the schema must name each of them.
+    schedule: { key: 'nightly', kind: 'cron', expression: '0 2 * * *', timeZone: 'Europe/Amsterdam', nextRun: null },
   },
-], { queueJobs: true, settingChanges: true });
+], { queueJobs: true, settingChanges: true, schedule: true });
 agree<AuditSuggestionsResponse>('AuditSuggestions', [{ field: 'operator', suggestions: [{ value: 'user-1', label: 'Dana' }] }], {});
 agree<ExecuteRequestBody>('ExecuteRequest', [{ token: 't', reason: 'provider back' }], {});
 agree<ExecuteResponse>('Execute', [{ outcome: 'succeeded', affected: 1, auditId: '1' }], {});

@@ -151,6 +151,12 @@ test('a pending audit record says its outcome is unknown; a finished one says no
   };
   assert.match(presenter.auditRecord(record, {}).outcomeNote ?? '', /^Outcome unknown/);
   assert.equal(presenter.auditRecord({ ...record, outcome: 'succeeded', affected: 1, completedAt: '2026-01-01T00:00:01Z' }, {}).outcomeNote, undefined);
+  // What to check follows what the action was about: the jobs, the queue, or the schedule.
+  assert.match(presenter.auditRecord(record, {}).outcomeNote ?? '', /check the jobs listed here/);
+  const onQueue = { ...record, action: 'queue.pause' as const, resource: { queue: 'q', selection: { whole: 'queue' as const }, ids: [] } };
+  assert.match(presenter.auditRecord(onQueue, {}).outcomeNote ?? '', /check whether the queue is paused/);
+  const onSchedule = { ...record, action: 'schedule.remove' as const, resource: { queue: 'q', selection: { schedule: 'nightly' }, ids: [] } };
+  assert.match(presenter.auditRecord(onSchedule, {}).outcomeNote ?? '', /check the schedules \(is it still there\?\)/);
 });
 
 test('a listed job carries only values of the fields asked for, as the policy shows the data', () => {

@@ -35,7 +35,7 @@ test('the workload creates its queues and schedules', async () => {
   const names = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const queue of DEMO_QUEUES) assert.ok(names.has(queue.name), queue.name);
   const schedules = (await boss.getSchedules()).map((schedule) => `${schedule.name} ${schedule.cron}`).sort();
-  assert.deepEqual(schedules, ['maintenance.purge-sessions * * * * *', 'reports.build 0 2 * * *', 'reports.build 30 6 * * 1']);
+  assert.deepEqual(schedules, ['ledger.reconcile * * * * *', 'maintenance.purge-sessions * * * * *', 'reports.build 0 2 * * *', 'reports.build 30 6 * * 1']);
 });
 
 test('the first batch has failed, blocked, delayed and active jobs within seconds', async () => {

@@ -43,6 +43,7 @@ test('fromBullMQ refuses a missing connection and an ioredis keyPrefix, naming t
       { name: 'rateLimitMax', type: 'integer', min: 1, nullable: true, pairedWith: 'rateLimitDurationMs' },
       { name: 'rateLimitDurationMs', type: 'integer', min: 1, unit: 'milliseconds', nullable: true, pairedWith: 'rateLimitMax' },
     ],
+    scheduleActions: ['run', 'remove'],
     sharedTransactions: false,
     dataFilters: false,
   });

@@ -99,6 +99,10 @@ export const bullmqHarness: EngineHarness = {
         }
         return ids;
       },
+      async recurring(name, key, data) {
+        const queue = await queueOf(name);
+        await queue.upsertJobScheduler(key, { pattern: '0 3 * * *', tz: 'UTC' }, { name: 'conformance', data });
+      },
       async stop() {
         await Promise.all([...workers.values()].map((worker) => worker.close(true)));
         await flows.close();

@@ -164,6 +164,23 @@ describe('BullMQ: job schedulers', () => {
     assert.equal(once.nextRuns.length, 1, 'a scheduler limited to one run has one left');
   });
 
+  test('describes an interval of no whole number of seconds as an ISO 8601 duration, and finds a scheduler by key', async () => {
+    const queue = new Queue('pulse', { connection: redis.client(), prefix });
+    await queue.upsertJobScheduler('heartbeat', { every: 1500 }, { name: 'beat', data: { n: 1 } });
+    await queue.upsertJobScheduler('whole', { every: 2000 }, { name: 'beat' });
+    await queue.close();
+    const schedules = (await engine.listSchedules!({ queue: 'pulse', limit: 10 })).schedules;
+    const heartbeat = schedules.find((schedule) => schedule.key === 'heartbeat')!;
+    assert.deepEqual([heartbeat.kind, heartbeat.expression], ['interval', 'PT1.5S']);
+    assert.equal(Date.parse(heartbeat.nextRuns[1]!) - Date.parse(heartbeat.nextRuns[0]!), 1500);
+    const whole = schedules.find((schedule) => schedule.key === 'whole')!;
+    assert.deepEqual([whole.kind, whole.expression], ['rrule', 'FREQ=SECONDLY;INTERVAL=2']);
+    const found = await engine.findSchedule!('pulse', 'heartbeat');
+    assert.deepEqual([found?.queue, found?.key, found?.expression, found?.data], ['pulse', 'heartbeat', 'PT1.5S', { n: 1 }]);
+    assert.equal(await engine.findSchedule!('pulse', 'nothing'), null);
+    assert.equal(await engine.findSchedule!('nowhere', 'heartbeat'), null);
+  });
+
   test('says when the last job was made, and a run missed because no worker took the job before it', async () => {
     const client = redis.client();
     const queue = new Queue('stalled', { connection: client, prefix });

@@ -110,6 +110,9 @@ export function pgBossHarness(target: BossTarget): EngineHarness {
           if (rows.length !== count) throw new Error(`seed: pg-boss dead-lettered ${rows.length} of ${count} jobs`);
           return { queue, ids: rows.map((row) => row.id as string) };
         },
+        async recurring(queue, key, data) {
+          await boss.schedule(queue, '0 3 * * *', data, { key, tz: 'UTC' });
+        },
         transaction: (end, work) => run.transaction(end, work),
         stop: () => run.stop(),
       };

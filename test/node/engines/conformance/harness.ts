@@ -71,6 +71,12 @@ export interface EngineRun {
    * store would, then commits or rolls back as `end` says (and rolls back if `work` throws).
    */
   transaction?<T>(end: 'commit' | 'rollback', work: (db: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Required when the engine declares schedule actions: makes a recurring schedule of `queue` under
+   * `key` that runs daily at 03:00 UTC and sends `data`, through the engine's own library, and
+   * makes no job ready to run before then.
+   */
+  recurring?(queue: string, key: string, data: Readonly<Record<string, string | number>>): Promise<void>;
   /** Stops the engine and releases its backend; what the run created may be dropped. */
   stop(): Promise<void>;
 }

@@ -17,6 +17,7 @@ import { lookupCases } from './lookup-cases.ts';
 import { queueActionCases } from './queue-action-cases.ts';
 import { queueCases } from './queue-cases.ts';
 import { queueSettingsCases } from './queue-settings-cases.ts';
+import { scheduleActionCases } from './schedule-action-cases.ts';
 import { selectionCases } from './selection-cases.ts';
 import { transactionCases } from './transaction-cases.ts';
 
@@ -59,6 +60,7 @@ export function conformanceSuite(harness: EngineHarness): void {
     applyCases(context);
     queueActionCases(context);
     queueSettingsCases(context);
+    scheduleActionCases(context);
     if (harness.sharedTransactions) transactionCases(context);
   });
 }
