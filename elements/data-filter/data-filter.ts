@@ -72,7 +72,7 @@ export class OpsJobsDataFilter extends LitElement {
             <span class="eq" aria-hidden="true">=</span>
             <label class="visually-hidden" for="data-value">${msg('Value')}</label>
             <input id="data-value" name="value" type="search" required maxlength="200" autocomplete="off" spellcheck="false" placeholder=${msg('Value')} />
-            <button type="submit">${msg('Filter')}</button>
+            <button type="submit">${msg('Apply filter')}</button>
           </form>`
         : ''}
       ${active.length > 0

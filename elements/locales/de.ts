@@ -187,7 +187,7 @@ export const catalog: Catalog = {
   'Remove filter {field} = {value}': 'Filter {field} = {value} entfernen',
   'Filter jobs by payload field': 'Jobs nach einem Feld der Nutzdaten filtern',
   'Payload field': 'Feld der Nutzdaten',
-  'Filter': 'Filtern',
+  'Apply filter': 'Filter anwenden',
   'No jobs match the payload filter': 'Keine Jobs passen zum Filter nach Nutzdaten',
   'Check the value: it is compared as text, whole.': 'Prüfen Sie den Wert: Er wird als ganzer Text verglichen.',
   'Show jobs without the payload filter': 'Jobs ohne den Filter nach Nutzdaten zeigen',

@@ -47,7 +47,7 @@ describe('doctor', { timeout: 180_000 }, () => {
 
     const { roles, rows } = report.permissions;
     assert.deepEqual(roles, ['viewer', 'operator', 'admin']);
-    assert.equal(rows.length, 28, 'eight actions once, ten operator actions (on jobs and on queues) in both phases');
+    assert.equal(rows.length, 32, 'eight actions once, twelve operator actions (on jobs, queues and schedules) in both phases');
     const cell = (action: string, phase: string | null, role: string) => rows.find((row: any) => row.action === action && row.phase === phase).decisions[role].allow;
     assert.equal(cell('queues.view', null, 'viewer'), true);
     assert.equal(cell('job.retry', 'preview', 'viewer'), false);

@@ -72,6 +72,7 @@ for (const hostName of HOSTS) {
         .replace('{id}', operation.path.startsWith('/api/audit') ? '1' : stack.ids.failed[0]!)
         .replace('{part}', 'data');
       if (operation.path === '/api/jobs') return call(role, 'GET', `${path}?id=${stack.ids.failed[0]}`);
+      if (operation.path === '/api/audit/suggestions') return call(role, 'GET', `${path}?field=operator&prefix=a`);
       if (operation.path === '/api/actions/preview') {
         return call(role, 'POST', path, { action: 'job.retry', target: { queue: 'payments', ids: [stack.ids.failed[0]] } });
       }

@@ -114,7 +114,7 @@ test('refuses an instance without the commands actions need, naming them', () =>
   );
 });
 
-test('offers redrive only on an instance with both redrive() and previewRedrive()', async () => {
+test('offers redrive only on an instance with both redrive() and previewRedrive(), and fail only with fail()', async () => {
   const plain = fromPgBoss(fakeBoss());
   assert.deepEqual(Object.keys(plain.capabilities.actions), ['retry', 'cancel', 'delete', 'resume']);
   assert.equal(plain.capabilities.sharedTransactions, true);
@@ -123,7 +123,9 @@ test('offers redrive only on an instance with both redrive() and previewRedrive(
   await assert.rejects(plain.apply('redrive', 'q', [JOB_ID]), refused);
 
   const withRedrive: PgBossLike = { ...fakeBoss(), redrive: async () => 0, previewRedrive: async () => ({ total: 0, destinations: [], unroutable: 0 }) };
-  assert.deepEqual(fromPgBoss(withRedrive).capabilities.actions, PG_BOSS_ACTION_STATES);
+  const { fail, ...withoutFail } = PG_BOSS_ACTION_STATES;
+  assert.deepEqual(fromPgBoss(withRedrive).capabilities.actions, withoutFail);
+  assert.deepEqual(fromPgBoss({ ...withRedrive, fail: async () => {} }).capabilities.actions, { ...withoutFail, fail }, 'fail() brings the fail action');
   assert.equal(Object.keys(fromPgBoss({ ...fakeBoss(), redrive: async () => 0 }).capabilities.actions).includes('redrive'), false);
 });
 
