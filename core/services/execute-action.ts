@@ -190,7 +190,6 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
   const { engine, store } = context;
   const action = jobActionOf(operatorAction as JobOperatorAction);
   const ids = preview.plan.map((entry) => entry.id);
-  const record = (affected: number) => recordOf(context, preview, principal, reason, options, affected);
 
   await engine.prepare?.(action, preview.queue);
   const repaired: Incident[] = [];
@@ -199,7 +198,7 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
       if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
       assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids, tx.sql));
       const affected = await engine.apply(action, preview.queue, ids, tx.sql);
-      const audit = await tx.appendAudit(record(affected));
+      const audit = await tx.appendAudit(recordOf(context, preview, principal, reason, options, affected));
       // The stuck jobs' incidents end with the action that repaired them, or not at all.
       repaired.push(...(affected > 0 ? await tx.resolveJobIncidents?.(preview.queue, ids, context.clock().toISOString()) ?? [] : []));
       // Sent when this transaction commits, so other processes hear of the action exactly when
@@ -212,22 +211,11 @@ async function run(context: ServiceContext, preview: StoredPreview, principal: A
     });
   }
 
-  // The engine cannot join the store's transaction: record the intent first, so that a crash
-  // between the action and its outcome leaves a visible pending record rather than nothing.
-  const intent = await store.transaction(async (tx) => {
-    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
-    assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids));
-    return tx.appendAudit({ ...record(0), affected: null, outcome: 'pending', completedAt: null });
-  });
-  let affected: number;
-  try {
-    affected = await engine.apply(action, preview.queue, ids);
-  } catch (error) {
-    await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
-    throw error;
-  }
-  const result = await complete(context, preview, principal, options, intent.id, affected);
-  if (affected > 0) {
+  // The engine cannot join the store's transaction.
+  const result = await throughIntent(context, preview, principal, reason, options,
+    async () => assertNoDrift(preview.plan, await engine.statesOf(preview.queue, ids)),
+    () => engine.apply(action, preview.queue, ids));
+  if (result.body.affected > 0) {
     // The engine kept no transaction with the store: the incidents end once the action has.
     const ended = await store.transaction(async (tx) => await tx.resolveJobIncidents?.(preview.queue, ids, context.clock().toISOString()) ?? [])
       .catch((error: unknown) => {
@@ -266,20 +254,12 @@ async function runOnQueue(context: ServiceContext, preview: StoredPreview, princ
   if (!engine.applyToQueue || !engine.capabilities.queueActions?.includes(action)) {
     throw new InvalidInputError('action', `The ${engine.name} engine cannot ${action} queues.`);
   }
-  const intent = await store.transaction(async (tx) => {
-    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
-    const queue = await engine.findQueue(preview.queue);
-    if (queue?.paused !== pausedBefore(action)) throw queueDrift(preview.queue);
-    return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
-  });
-  let changed: boolean;
-  try {
-    changed = await engine.applyToQueue(action, preview.queue);
-  } catch (error) {
-    await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
-    throw error;
-  }
-  return complete(context, preview, principal, options, intent.id, changed ? 1 : 0);
+  const applyToQueue = engine.applyToQueue.bind(engine);
+  return throughIntent(context, preview, principal, reason, options,
+    async () => {
+      if ((await engine.findQueue(preview.queue))?.paused !== pausedBefore(action)) throw queueDrift(preview.queue);
+    },
+    async () => ((await applyToQueue(action, preview.queue)) ? 1 : 0));
 }
 
 /**
@@ -303,17 +283,11 @@ async function runConfigure(context: ServiceContext, preview: StoredPreview, pri
   for (const change of changes) {
     if (typeof change.after === 'string' && !(await engine.findQueue(change.after))) throw settingsDrift(preview.queue, [change.setting]);
   }
-  const intent = await store.transaction(async (tx) => {
-    if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
-    return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
+  const configureQueue = engine.configureQueue.bind(engine);
+  return throughIntent(context, preview, principal, reason, options, null, async () => {
+    await configureQueue(preview.queue, valuesOf(changes));
+    return 1;
   });
-  try {
-    await engine.configureQueue(preview.queue, valuesOf(changes));
-  } catch (error) {
-    await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
-    throw error;
-  }
-  return complete(context, preview, principal, options, intent.id, 1);
 }
 
 /**
@@ -330,18 +304,31 @@ async function runOnSchedule(context: ServiceContext, preview: StoredPreview, pr
   // Read before the transaction opens: an engine reads its schedules through its own connection,
   // which may be the very one the transaction holds (pg-boss and the store on one PGlite).
   await assertScheduleUnchanged(context, scheduled);
+  return throughIntent(context, preview, principal, reason, options, null,
+    async () => ((await engine.applyToSchedule!(scheduleActionOf(operatorAction), preview.queue, scheduled.selection.schedule)) ? 1 : 0));
+}
+
+/**
+ * Runs an action the engine cannot take inside the store's transaction: the intent is recorded
+ * first (the preview consumed, and `check` passed, in that transaction), so that a crash between the
+ * action and its outcome leaves a visible pending record rather than nothing; then `act`, whose
+ * count of changes is the outcome, or whose failure is.
+ */
+async function throughIntent(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions, check: (() => Promise<void>) | null, act: () => Promise<number>): Promise<ExecuteResult> {
+  const { store } = context;
   const intent = await store.transaction(async (tx) => {
     if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
+    await check?.();
     return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
   });
-  let changed: boolean;
+  let affected: number;
   try {
-    changed = await engine.applyToSchedule!(scheduleActionOf(operatorAction), preview.queue, scheduled.selection.schedule);
+    affected = await act();
   } catch (error) {
     await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
     throw error;
   }
-  return complete(context, preview, principal, options, intent.id, changed ? 1 : 0);
+  return complete(context, preview, principal, options, intent.id, affected);
 }
 
 /** Tells this process's open consoles, once the action is committed. */

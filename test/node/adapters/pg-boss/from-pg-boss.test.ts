@@ -125,7 +125,7 @@ test('offers redrive only on an instance with both redrive() and previewRedrive(
   const withRedrive: PgBossLike = { ...fakeBoss(), redrive: async () => 0, previewRedrive: async () => ({ total: 0, destinations: [], unroutable: 0 }) };
   const { fail, ...withoutFail } = PG_BOSS_ACTION_STATES;
   assert.deepEqual(fromPgBoss(withRedrive).capabilities.actions, withoutFail);
-  assert.deepEqual(fromPgBoss({ ...withRedrive, fail: async () => {} }).capabilities.actions, { ...withoutFail, fail }, 'fail() brings the fail action');
+  assert.deepEqual(fromPgBoss({ ...withRedrive, fail: async () => ({ affected: 0 }) }).capabilities.actions, { ...withoutFail, fail }, 'fail() brings the fail action');
   assert.equal(Object.keys(fromPgBoss({ ...fakeBoss(), redrive: async () => 0 }).capabilities.actions).includes('redrive'), false);
 });
 
