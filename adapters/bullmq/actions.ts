@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { Job, Queue } from 'bullmq';
+import { Job, type Queue } from 'bullmq';
 import type { ActionSelection, JobEngine } from '../../core/contracts/engine.ts';
 import type { JobSummary } from '../../core/contracts/jobs.ts';
 import { InvalidInputError } from '../../core/errors.ts';
@@ -19,6 +19,8 @@ export interface ActionContext {
   readonly client: Redis;
   readonly prefix: string;
   readonly directory: QueueDirectory;
+  /** BullMQ's queue object for a queue name (`createQueueHandles`). */
+  readonly queueOf: (name: string) => Queue;
   readonly actions: Readonly<Partial<Record<JobAction, readonly JobState[]>>>;
 }
 
@@ -34,19 +36,7 @@ const APPLY_BATCH = 25;
  * `Queue.pause` and `Queue.resume`; a change of settings, its global concurrency and rate limit.
  */
 export function createActionMethods(context: ActionContext): ActionMethods {
-  const { client, prefix, directory } = context;
-  const queues = new Map<string, Queue>();
-
-  /** BullMQ's queue object for `name`, on the host's connection, made once; it writes nothing on creation. */
-  function queueOf(name: string): Queue {
-    let queue = queues.get(name);
-    if (!queue) {
-      queue = new Queue(name, { connection: client, prefix, skipMetasUpdate: true, skipVersionCheck: true });
-      queue.on('error', () => {});
-      queues.set(name, queue);
-    }
-    return queue;
-  }
+  const { client, prefix, directory, queueOf } = context;
 
   function statesFor(action: JobAction): readonly JobState[] {
     const states = context.actions[action];

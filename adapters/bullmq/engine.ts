@@ -3,6 +3,7 @@ import type { EngineCapabilities, JobEngine, JobListQuery, JobPage } from '../..
 import { InvalidInputError, OptionsError } from '../../core/errors.ts';
 import { BULLMQ_QUEUE_SETTINGS } from './queue-settings.ts';
 import { createActionMethods } from './actions.ts';
+import { createQueueHandles } from './queue-handles.ts';
 import { DEFAULT_EVENT_CONNECTIONS, watchBullMQChanges } from './change-events.ts';
 import { isJobId } from './cursor.ts';
 import { describeBullMQ } from './describe.ts';
@@ -63,6 +64,7 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
   const directory = options.queues
     ? listedQueues(options.queues)
     : discoveredQueues(client, prefix, options.discoveryIntervalMs ?? DEFAULT_DISCOVERY_INTERVAL_MS);
+  const queueOf = createQueueHandles(client, prefix);
   const maxConnections = options.liveConnections ?? DEFAULT_EVENT_CONNECTIONS;
   const capabilities: EngineCapabilities = Object.freeze({
     states: BULLMQ_STATES,
@@ -119,8 +121,8 @@ export function fromBullMQ(options: FromBullMQOptions): JobEngine {
       return listBullMQSchedules(client, prefix, await directory.names(), query);
     },
 
-    ...createActionMethods({ client, prefix, directory, actions: capabilities.actions }),
-    ...createScheduleActionMethods({ client, prefix, directory }),
+    ...createActionMethods({ client, prefix, directory, queueOf, actions: capabilities.actions }),
+    ...createScheduleActionMethods({ client, prefix, directory, queueOf }),
     ...createQueueHealth({ client, prefix, directory }),
     ...createFlowMethods({ client, prefix, directory }),
     ...(maxConnections > 0

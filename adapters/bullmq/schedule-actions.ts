@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { JobEngine } from '../../core/contracts/engine.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import type { ScheduleAction } from '../../core/vocabulary/actions.ts';
@@ -19,23 +19,13 @@ interface ScheduleActionContext {
   readonly client: Redis;
   readonly prefix: string;
   readonly directory: QueueDirectory;
+  /** BullMQ's queue object for a queue name (`createQueueHandles`). */
+  readonly queueOf: (name: string) => Queue;
 }
 
 /** `findSchedule` by the scheduler's member of `<queue>:repeat` and its hash, and `applyToSchedule` through BullMQ's own commands. */
 export function createScheduleActionMethods(context: ScheduleActionContext): Required<Pick<JobEngine, 'findSchedule' | 'applyToSchedule'>> {
-  const { client, prefix, directory } = context;
-  const queues = new Map<string, Queue>();
-
-  /** BullMQ's queue object for `name`, on the host's connection, made once; it writes nothing on creation. */
-  function queueOf(name: string): Queue {
-    let queue = queues.get(name);
-    if (!queue) {
-      queue = new Queue(name, { connection: client, prefix, skipMetasUpdate: true, skipVersionCheck: true });
-      queue.on('error', () => {});
-      queues.set(name, queue);
-    }
-    return queue;
-  }
+  const { client, prefix, directory, queueOf } = context;
 
   return {
     async findSchedule(queue, key) {
