@@ -84,6 +84,8 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
     intervalMs: resolved.diagnosis.intervalSeconds * 1000,
     thresholds: { backlogSeconds: resolved.diagnosis.backlogSeconds, failureWindowSeconds: resolved.diagnosis.failureWindowSeconds },
     watched: () => feed.listeners > 0,
+    // Incidents escalated to the host are looked for with no console open.
+    always: resolved.escalation.onIncident !== undefined,
     ...(incidents.enabled ? { keepIncidents: (sweep) => incidents.keep(sweep) } : {}),
   });
   const services = {
@@ -109,7 +111,9 @@ export function createOpsJobs<HostRequest = unknown, Operator = unknown>(options
 
   let migrated: Promise<void> | undefined;
   const ready = () => {
-    migrated ??= resolved.store.migrate().then(() => undefined, (error: unknown) => {
+    migrated ??= resolved.store.migrate().then(() => {
+      if (resolved.escalation.onIncident) diagnosis.wake();
+    }, (error: unknown) => {
       migrated = undefined;
       throw error;
     });

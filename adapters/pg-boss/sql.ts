@@ -455,10 +455,9 @@ export function listJobsBounded(schema: string, options: JobRowsQuery & { readon
   const withData = data.length > 0;
   const limit = options.after ? 4 : 2;
   const scan = limit + 1 + (withData ? 2 : 0);
-  // The values of the rows kept only, each looked up by its key: the walk never carries `data`.
-  const fieldsColumn = fields.length > 0
-    ? `, (SELECT ${payloadFields('kept.data', scan + 1)} FROM ${schema}.job kept WHERE kept.name = job.name AND kept.id = job.id) AS fields`
-    : '';
+  // Worked out for the rows kept only: the walk carries `data` from the heap pages it reads anyway
+  // (a large payload stays a pointer to its TOAST until then).
+  const fieldsColumn = fields.length > 0 ? `, ${payloadFields('job.data', scan + 1)} AS fields` : '';
   const conditions = ['name = $1'];
   if (options.after) conditions.push(...AFTER_POSITION);
   const wanted = [options.state ? STATE_FILTERS[options.state] : 'true'];
@@ -471,7 +470,7 @@ export function listJobsBounded(schema: string, options: JobRowsQuery & { readon
     FROM (
       SELECT job.*, (${wanted.join(' AND ')}) AS wanted, row_number() OVER () AS walked
       FROM (
-        SELECT ${walkedColumns({ data: withData, ...(options.action ? { action: options.action } : {}) })} FROM ${schema}.job
+        SELECT ${walkedColumns({ data: withData || fields.length > 0, ...(options.action ? { action: options.action } : {}) })} FROM ${schema}.job
         WHERE ${conditions.join('\n          AND ')}
         ORDER BY created_on DESC, id DESC
         LIMIT $${scan}

@@ -30,7 +30,8 @@ const opsJobs = createOpsJobs({
     authorize: () => true,
     auditPrincipal: (actor) => ({ id: (actor as typeof BENCH_ADMIN).id, type: 'user', label: (actor as typeof BENCH_ADMIN).name }),
   },
-  displayPolicy: hideKeysMatching(/pass|secret|token|card|ssn|key/i),
+  // Two searchable fields, so that every page of jobs carries its payload column, as a host that lists them.
+  displayPolicy: hideKeysMatching(/pass|secret|token|card|ssn|key/i, { searchable: ['customerId', 'template'] }),
 });
 await opsJobs.ready();
 

@@ -95,5 +95,13 @@ export function scaleViews(targets: ViewTargets): readonly ScaleView[] {
       opsJobs: jobPage(`&state=${RARE_STATE}`),
       dashboard: dashboardPage(RARE_STATE),
     },
+    {
+      name: 'failed, page 1, by a payload field', opsJobs: jobPage('&state=failed&data.template=receipt'), dashboard: null,
+      note: 'a field every job holds, so the filter walks no further than the page',
+    },
+    { name: "one job's chronology", opsJobs: [api(`queues/${queue}/jobs/${targets.jobId}/chronology`)], dashboard: null },
+    { name: "the queue's chronology", opsJobs: [api(`queues/${queue}/chronology`)], dashboard: null },
+    { name: 'incidents', opsJobs: [api('incidents')], dashboard: null },
+    { name: 'audit filter suggestions', opsJobs: [api('audit/suggestions?field=operator&prefix=b')], dashboard: null },
   ];
 }

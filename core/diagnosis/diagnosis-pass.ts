@@ -20,6 +20,11 @@ export interface DiagnosisPassOptions {
   readonly workerHealth: ResolvedOptions['workers'];
   /** Whether anyone is watching now (open live streams), which keeps the pass running. */
   readonly watched: () => boolean;
+  /**
+   * Whether the pass runs from its first wake until closed, watched or not: so it does when the
+   * host escalates incidents, which must be found with no console open.
+   */
+  readonly always?: boolean;
   /** Called with each pass's incident-worthy findings, before the pass counts as done; a rejection is logged. */
   readonly keepIncidents?: (sweep: IncidentSweep) => Promise<void>;
 }
@@ -45,6 +50,8 @@ export interface Diagnosis {
 export interface DiagnosisPass {
   /** The last pass's result, or null before the first has finished. */
   latest(): Diagnosis | null;
+  /** When the last pass failed, if it failed after the last that finished (the host's log has why). */
+  failedAt(): string | null;
   /** Says someone wants results: starts the passes if they sleep. */
   wake(): void;
   /** Runs one pass now (unless one is under way, whose result it waits for). */
@@ -61,6 +68,7 @@ const LINGER_INTERVALS = 5;
 export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPass {
   const history = createFailureHistory(options.thresholds.failureWindowSeconds * 1000);
   let latest: Diagnosis | null = null;
+  let failedAt: string | null = null;
   let running: Promise<Diagnosis> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let askedAt = -Infinity;
@@ -111,14 +119,19 @@ export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPas
   function run(): Promise<Diagnosis> {
     running ??= pass().then((result) => {
       latest = result;
+      failedAt = null;
       return result;
+    }, (error: unknown) => {
+      failedAt = options.clock().toISOString();
+      throw error;
     }).finally(() => {
       running = undefined;
     });
     return running;
   }
 
-  const wanted = (): boolean => !closed && (options.watched() || options.clock().getTime() - askedAt < LINGER_INTERVALS * options.intervalMs);
+  const wanted = (): boolean =>
+    !closed && (options.always === true || options.watched() || options.clock().getTime() - askedAt < LINGER_INTERVALS * options.intervalMs);
 
   function runThenSchedule(): void {
     run().catch((error: unknown) => options.logger.error('ops-jobs: the diagnosis pass could not read the engine', error)).finally(schedule);
@@ -136,6 +149,7 @@ export function createDiagnosisPass(options: DiagnosisPassOptions): DiagnosisPas
 
   return {
     latest: () => latest,
+    failedAt: () => failedAt,
     wake() {
       if (closed) return;
       const now = options.clock().getTime();

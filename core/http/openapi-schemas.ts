@@ -315,9 +315,10 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
     },
   },
   Attention: {
-    type: 'object', required: ['checkedAt', 'findings', 'unchecked'],
+    type: 'object', required: ['checkedAt', 'failedAt', 'findings', 'unchecked'],
     properties: {
       checkedAt: { ...nullableTimestamp, description: 'When the background diagnosis last finished; null until its first pass has.' },
+      failedAt: { ...nullableTimestamp, description: 'When the diagnosis last failed to read the engine, if after its last finished pass; the host log has the error.' },
       findings: {
         type: 'array', description: 'Most urgent first.',
         items: {

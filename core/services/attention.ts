@@ -12,11 +12,12 @@ export async function getAttention(context: ServiceContext, actor: Actor): Promi
   await context.access.require(actor, 'queues.view', { type: 'console' });
   context.diagnosis.wake();
   const latest = context.diagnosis.latest();
-  if (!latest) return { checkedAt: null, findings: [], unchecked: [] };
+  const failedAt = context.diagnosis.failedAt();
+  if (!latest) return { checkedAt: null, failedAt, findings: [], unchecked: [] };
   const named = [...new Set(latest.findings.flatMap((finding) => [finding.queue, ...(finding.from ?? [])]))].map((name) => ({ name }));
   const visible = new Set((await visibleQueues(context, actor, named)).map((queue) => queue.name));
   const findings = latest.findings
     .filter((finding) => visible.has(finding.queue))
     .map((finding) => (finding.from ? { ...finding, from: finding.from.filter((queue) => visible.has(queue)) } : finding));
-  return { checkedAt: latest.checkedAt, findings, unchecked: latest.unchecked };
+  return { checkedAt: latest.checkedAt, failedAt, findings, unchecked: latest.unchecked };
 }

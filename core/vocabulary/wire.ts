@@ -435,6 +435,11 @@ export interface AttentionFinding {
 export interface AttentionResponse {
   /** When the background diagnosis last finished; null until its first pass has. */
   readonly checkedAt: string | null;
+  /**
+   * When the diagnosis last failed to read the engine, when that was after its last finished pass
+   * (the findings are then as old as `checkedAt`); null otherwise. The host's log has the error.
+   */
+  readonly failedAt: string | null;
   /** Most urgent first. */
   readonly findings: readonly AttentionFinding[];
   /** What this engine cannot tell the console, so that no finding does not read as all clear there. */

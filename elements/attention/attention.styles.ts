@@ -87,6 +87,19 @@ export const attentionStyles = css`
     font-weight: 500;
     white-space: nowrap;
   }
+  .failed {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    margin: 0.5rem 0 0;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  .failed svg {
+    flex: none;
+    color: var(--_warning);
+    margin-top: 0.15rem;
+  }
   .unchecked {
     margin: 0.5rem 0 0;
     font-size: 0.75rem;

@@ -72,7 +72,7 @@ export class OpsJobsAttention extends ViewElement {
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (this.isConnected) void this.refresh();
-    }, value.checkedAt === null ? FIRST_PASS_REREAD_MS : REREAD_MS);
+    }, value.checkedAt === null && value.failedAt === null ? FIRST_PASS_REREAD_MS : REREAD_MS);
   }
 
   override render() {
@@ -84,10 +84,15 @@ export class OpsJobsAttention extends ViewElement {
         <h2 id="attention-title">${value.findings.length > 0 ? html`${alertIcon}${msg('Needs attention')}` : html`${checkCircleIcon}${msg('Nothing needs attention')}`}</h2>
         <span class="checked">${value.checkedAt
           ? html`${clockIcon}${msg('checked')} <ops-jobs-relative-time datetime=${value.checkedAt}></ops-jobs-relative-time>`
-          : msg('checking the queues…')}${this.session?.permissions['incidents.view']
+          : value.failedAt ? msg('not checked') : msg('checking the queues…')}${this.session?.permissions['incidents.view']
           ? html`<span class="sep" aria-hidden="true">·</span><a class="incidents" href=${this.href(routes.incidents())}>${msg('Incidents')}</a>`
           : ''}</span>
       </header>
+      ${value.failedAt
+        ? html`<p class="failed" role="status">${warningIcon}<span>${value.checkedAt
+          ? msg('The last check could not read the queues; the host\'s log says why. What is shown is from the check before.')
+          : msg('The queues could not be checked; the host\'s log says why. The console tries again.')}</span></p>`
+        : ''}
       ${value.findings.length > 0 ? html`<ul class="findings">${value.findings.map((finding) => this.#finding(finding))}</ul>` : ''}
       ${this.#unchecked(value)}
     </section>`;

@@ -4,6 +4,9 @@
 import type { Catalog } from '../shared/locale.ts';
 
 export const catalog: Catalog = {
+  'not checked': 'nicht geprüft',
+  "The last check could not read the queues; the host's log says why. What is shown is from the check before.": 'Die letzte Prüfung konnte die Warteschlangen nicht lesen; das Log des Hosts sagt, warum. Gezeigt wird der Stand der Prüfung davor.',
+  "The queues could not be checked; the host's log says why. The console tries again.": 'Die Warteschlangen konnten nicht geprüft werden; das Log des Hosts sagt, warum. Die Konsole versucht es erneut.',
   'Policy': 'Richtlinie',
   'Partitioned': 'Partitioniert',
   'Retry limit': 'Wiederholungen höchstens',

@@ -66,7 +66,7 @@ describe('<ops-jobs-attention>', () => {
   });
 
   it('says nothing needs attention, and what this engine cannot check', async () => {
-    api.handler = answering({ checkedAt: new Date().toISOString(), findings: [], unchecked: ['overdue', 'no-workers'] });
+    api.handler = answering({ checkedAt: new Date().toISOString(), failedAt: null, findings: [], unchecked: ['overdue', 'no-workers'] });
     try {
       const element = await render();
       await until(() => inside(element).querySelector('h2') !== null, 'the panel');
@@ -78,8 +78,26 @@ describe('<ops-jobs-attention>', () => {
     }
   });
 
+  it('says when the last check could not read the queues, before and after a pass has finished', async () => {
+    const failedAt = new Date().toISOString();
+    api.handler = answering({ checkedAt: null, failedAt, findings: [], unchecked: [] });
+    try {
+      const never = await render();
+      await until(() => inside(never).querySelector('.failed') !== null, 'the failure');
+      expect(inside(never).querySelector('.checked')!.textContent).to.contain('not checked');
+      expect(inside(never).querySelector('.failed')!.textContent).to.contain('The queues could not be checked');
+      api.handler = answering({ ...attentionFixture(), failedAt });
+      const stale = await render();
+      await until(() => inside(stale).querySelector('.failed') !== null, 'the failure');
+      expect(inside(stale).querySelector('.failed')!.textContent).to.contain('What is shown is from the check before.');
+      expect(findings(stale).length).to.be.greaterThan(0, 'the findings of the check before stay');
+    } finally {
+      api.handler = answering(attentionFixture());
+    }
+  });
+
   it('says it is still checking before the first pass, and shows nothing when the read fails', async () => {
-    api.handler = answering({ checkedAt: null, findings: [], unchecked: [] });
+    api.handler = answering({ checkedAt: null, failedAt: null, findings: [], unchecked: [] });
     try {
       const checking = await render();
       await until(() => inside(checking).querySelector('.checked') !== null, 'the panel');

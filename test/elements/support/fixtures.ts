@@ -151,6 +151,7 @@ export function deadLetterJobDetail(now = Date.now()): JobDetailResponse {
 export function attentionFixture(now = Date.now()): AttentionResponse {
   return {
     checkedAt: new Date(now - 12_000).toISOString(),
+    failedAt: null,
     findings: [
       { kind: 'overdue', queue: 'webhook-deliver', severity: 'critical', count: 2, more: false },
       { kind: 'failing', queue: 'email-send', severity: 'critical', count: 42, previous: 6, windowSeconds: 300 },

@@ -153,4 +153,54 @@ describe('diagnosis pass', () => {
       pass.close();
     }
   });
+
+  test('a pass that cannot read the engine says when, keeps the last result, and clears once one succeeds', async () => {
+    const engine = memoryEngine(['emails'], []);
+    let down = false;
+    const flaky = { ...engine, listQueues: async () => { if (down) throw new Error('connection refused'); return engine.listQueues(); } };
+    let now = NOW;
+    const pass = createDiagnosisPass({
+      engine: flaky, logger: console, clock: () => new Date(now), intervalMs: 60_000, thresholds,
+      workerHealth: { lateAfterHeartbeats: 2, missingAfterHeartbeats: 5 }, watched: () => false,
+    });
+    try {
+      const first = await pass.run();
+      assert.equal(pass.failedAt(), null);
+      down = true;
+      now += 61_000;
+      await assert.rejects(pass.run(), /connection refused/);
+      assert.equal(pass.failedAt(), new Date(now).toISOString(), 'the failed pass says when');
+      assert.equal(pass.latest(), first, 'the last result stays');
+      down = false;
+      now += 61_000;
+      await pass.run();
+      assert.equal(pass.failedAt(), null, 'a pass that succeeds clears it');
+      assert.equal(pass.latest()?.checkedAt, new Date(now).toISOString());
+    } finally {
+      pass.close();
+    }
+  });
+
+  test('with `always`, it keeps running with nobody watching; without, it sleeps after its linger', async () => {
+    const engine = memoryEngine(['emails'], []);
+    let reads = 0;
+    const counting = { ...engine, listQueues: async () => { reads += 1; return engine.listQueues(); } };
+    const passes = [true, false].map((always) => createDiagnosisPass({
+      engine: counting, logger: console, clock: () => new Date(NOW + 3_600_000 * (reads + 1)), intervalMs: 5, thresholds,
+      workerHealth: { lateAfterHeartbeats: 2, missingAfterHeartbeats: 5 }, watched: () => false, always,
+    }));
+    try {
+      passes[0]!.wake();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.ok(reads >= 3, `an always-on pass ran on (${reads} passes)`);
+      passes[0]!.close();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const before = reads;
+      passes[1]!.wake();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(reads - before, 1, 'a pass nobody watches, asked an hour of clock ago, runs once and sleeps');
+    } finally {
+      for (const pass of passes) pass.close();
+    }
+  });
 });

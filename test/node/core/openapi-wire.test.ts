@@ -177,10 +177,11 @@ agree<Shown>('Shown', [{ value: { to: 'someone' } }, { value: { stack: 'Error\n 
 agree<JobSearchResponse>('JobSearch', [{ jobs: [summary], more: true }], {});
 agree<AttentionResponse>('Attention', [{
   checkedAt: at,
+  failedAt: at,
   // Every optional field at once: the schema must name each of them.
   findings: [{ kind: 'dead-letters', queue: 'emails-dlq', severity: 'warning', count: 13, more: false, windowSeconds: 300, previous: 3, since: at, from: ['emails'] }],
   unchecked: ['no-workers'],
-}, { checkedAt: null, findings: [], unchecked: [] }], {});
+}, { checkedAt: null, failedAt: null, findings: [], unchecked: [] }], {});
 agree<IncidentListResponse>('IncidentList', [{
   kept: true, resolvedWithinHours: 24, nextCursor: 'abc',
   incidents: [

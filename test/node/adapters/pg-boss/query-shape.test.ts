@@ -134,14 +134,14 @@ describe('pg-boss engine query shapes on PostgreSQL, by EXPLAIN (ANALYZE, BUFFER
     });
   }
 
-  test("a page with its jobs' payload field values reads the same rows, and a bounded walk one lookup by key per job kept", async () => {
-    const fields = ['customer.id', 'region'];
+  test("a page with its jobs' payload field values reads the same rows as one without, walked or not", async () => {
+    const fields = ['template', 'customer.id'];
     assertBounded(await workOf(() => engine.listJobs({ queue: QUEUE, limit: 50, fields })), 60, 'first page with payload fields');
     await dropListingIndex();
-    // Each of the 50 jobs kept: a probe of the primary key (a few index pages and its heap page).
-    assertBounded(await workOf(() => engine.listJobs({ queue: QUEUE, limit: 50, state: 'failed', fields })), walkFor('failed') + 50 * 5, 'failed page with payload fields');
-    const page = await engine.listJobs({ queue: QUEUE, limit: 5, fields });
+    assertBounded(await workOf(() => engine.listJobs({ queue: QUEUE, limit: 50, state: 'failed', fields })), walkFor('failed'), 'failed page with payload fields');
+    const page = await engine.listJobs({ queue: QUEUE, limit: 5, state: 'failed', fields });
     assert.equal(page.jobs.length, 5);
+    for (const job of page.jobs) assert.deepEqual(job.fields, { template: 'failed' }, 'the values of the fields the payload has, and no others');
   });
 
   test('without the listing index, a rare state says it stopped early and continues from there', async () => {
