@@ -1,26 +1,14 @@
-import type { IncidentKind, IncidentResolution } from '../vocabulary/incident-kinds.ts';
+import type { IncidentKind } from '../vocabulary/incident-kinds.ts';
+import type { IncidentResponse } from '../vocabulary/incident-wire.ts';
 
 /**
  * One condition the background diagnosis found, as the store keeps it: opened when first seen,
  * updated by each pass that sees it again, resolved when a pass no longer does or an operator's
  * repair ends it. Never holds job data.
  */
-export interface Incident {
-  readonly id: string;
+export interface Incident extends IncidentResponse {
   /** Stable for the condition: kind, queue and subject (the job, for `stuck-job`). See `incidentFingerprint`. */
   readonly fingerprint: string;
-  readonly kind: IncidentKind;
-  readonly queue: string;
-  /** The job it is about (`stuck-job`), or null for a condition of the whole queue. */
-  readonly jobId: string | null;
-  /** How many jobs the last pass that saw it counted. */
-  readonly count: number;
-  readonly firstSeenAt: string;
-  readonly lastSeenAt: string;
-  /** Null while open. */
-  readonly resolvedAt: string | null;
-  /** Null while open. */
-  readonly resolution: IncidentResolution | null;
 }
 
 /** One incident-worthy condition a pass found. */

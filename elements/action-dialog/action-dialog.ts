@@ -11,7 +11,7 @@ import { OpsJobsActionDoneEvent } from '../events/ops-jobs-action-done.ts';
 import { controls } from '../shared/controls.styles.ts';
 import { formatCount, formatExact, shortId, toDate } from '../shared/format.ts';
 import { localized, msg, plural } from '../shared/locale.ts';
-import { alertIcon, arrowRightIcon, checkCircleIcon, closeIcon, infoIcon, refreshIcon, warningIcon } from '../shared/icons.ts';
+import { alertIcon, arrowRightIcon, checkCircleIcon, closeIcon, refreshIcon } from '../shared/icons.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { actionDialogStyles } from './action-dialog.styles.ts';
@@ -19,6 +19,7 @@ import { settingsOutcome, settingsPreview, settingsPreviewStyles } from './setti
 import type { EditableQueueSetting } from '../../core/vocabulary/queue-settings.ts';
 import { ActionFlow, FLOW_STEP, type FlowStep, type PreviewSummary } from './action-flow.ts';
 import { actionProblemCopy, meansStale } from './action-problem-copy.ts';
+import { nothingChangedYet, previewWarnings, withPart } from './preview-parts.ts';
 import { scheduleOutcome, schedulePreviewBody, scheduleReasonLabel } from './schedule-preview.ts';
 import { anyActionCopy, anyActionName, isScheduleAction, SCHEDULE_ICONS } from '../actions/schedule-copy.ts';
 
@@ -31,12 +32,6 @@ export interface AuditLinks {
 }
 
 const stepNames = (): readonly string[] => [msg('Preview'), msg('Reason'), msg('Done')];
-
-/** A translated sentence with markup standing in its `{name}` placeholder, such as a name set in bold. */
-function withPart(text: string, name: string, part: TemplateResult): Array<string | TemplateResult> {
-  const at = text.indexOf(`{${name}}`);
-  return at < 0 ? [text] : [text.slice(0, at), part, text.slice(at + name.length + 2)];
-}
 
 /**
  * The dialog every operator action goes through. It previews the action (nothing changes yet) and
@@ -242,14 +237,9 @@ export class OpsJobsActionDialog extends LitElement {
     if (preview.settingChanges) return settingsPreview(preview, preview.settingChanges, this.queueSettings);
     const copy = anyActionCopy(preview.action);
     const rest = preview.count - preview.sample.length;
-    return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
+    return html`${nothingChangedYet()}
       <h3 tabindex="-1" class="count"><strong>${formatCount(preview.count)}</strong><span>${plural(preview.count, 'job would be {done}', 'jobs would be {done}', { done: copy.done })}</span></h3>
-      ${preview.warnings.length > 0
-        ? html`<section class="box warnings" aria-labelledby="warnings-h">
-            <h3 id="warnings-h">${warningIcon} ${msg('Read before you continue')}</h3>
-            <ul>${preview.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
-          </section>`
-        : ''}
+      ${previewWarnings(preview.warnings)}
       ${preview.sample.length > 0
         ? html`<div class="sample">
             <table>
@@ -289,15 +279,10 @@ export class OpsJobsActionDialog extends LitElement {
               : plural(jobs.queued, 'Its {count} waiting job can start as soon as a worker is free.', 'Its {count} waiting jobs can start as soon as a worker is free.'),
           ];
     const heading = withPart(msg('Queue {queue} would be {done}', { done: copy.done }), 'queue', html`<strong>${preview.queue}</strong>`);
-    return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
+    return html`${nothingChangedYet()}
       <h3 tabindex="-1" class="count queue-count"><span>${heading}</span></h3>
       <ul class="effects">${effects.map((effect) => html`<li>${effect}</li>`)}</ul>
-      ${preview.warnings.length > 0
-        ? html`<section class="box warnings" aria-labelledby="warnings-h">
-            <h3 id="warnings-h">${warningIcon} ${msg('Read before you continue')}</h3>
-            <ul>${preview.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
-          </section>`
-        : ''}`;
+      ${previewWarnings(preview.warnings)}`;
   }
 
   #reasonStep(preview: PreviewSummary): TemplateResult {

@@ -1,17 +1,12 @@
 import { html, type TemplateResult } from 'lit';
 import type { PreviewSummary } from './action-flow.ts';
+import { nothingChangedYet, previewWarnings, withPart } from './preview-parts.ts';
 import { scheduleName } from '../actions/schedule-actions.ts';
 import { formatExact, toDate } from '../shared/format.ts';
-import { infoIcon, warningIcon } from '../shared/icons.ts';
 import { msg } from '../shared/locale.ts';
 
 type SchedulePreview = NonNullable<PreviewSummary['schedule']>;
 
-/** A translated sentence with the queue's name set in bold where its `{queue}` placeholder stands. */
-function withQueue(text: string, queue: string): Array<string | TemplateResult> {
-  const at = text.indexOf('{queue}');
-  return at < 0 ? [text] : [text.slice(0, at), html`<strong>${queue}</strong>`, text.slice(at + '{queue}'.length)];
-}
 
 function nameOf(preview: PreviewSummary, schedule: SchedulePreview): string {
   return scheduleName({ queue: preview.queue, key: schedule.key });
@@ -34,18 +29,13 @@ export function schedulePreviewBody(preview: PreviewSummary, schedule: ScheduleP
         when ? msg('Its future runs stop: no job is made at {time} or after.', { time: when }) : msg('Its future runs stop; it has no run due anyway.'),
         msg('The jobs it already made stay where they are.'),
       ];
-  return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
+  return html`${nothingChangedYet()}
     <h3 tabindex="-1" class="count queue-count"><span>${preview.action === 'schedule.run'
-      ? withQueue(msg('One job would be made in {queue}'), preview.queue)
+      ? withPart(msg('One job would be made in {queue}'), 'queue', html`<strong>${preview.queue}</strong>`)
       : msg('One schedule would be removed')}</span></h3>
     <p class="schedule-line">${msg('Schedule')} <strong>${schedule.key || preview.queue}</strong>: <code>${schedule.expression}</code> · ${schedule.timeZone}</p>
     <ul class="effects">${effects.map((effect) => html`<li>${effect}</li>`)}</ul>
-    ${preview.warnings.length > 0
-      ? html`<section class="box warnings" aria-labelledby="warnings-h">
-          <h3 id="warnings-h">${warningIcon} ${msg('Read before you continue')}</h3>
-          <ul>${preview.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
-        </section>`
-      : ''}`;
+    ${previewWarnings(preview.warnings)}`;
 }
 
 /** The reason field's question for a schedule action. */

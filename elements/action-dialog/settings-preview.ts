@@ -1,10 +1,11 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { EditableQueueSetting, QueueSettingChange } from '../../core/vocabulary/queue-settings.ts';
-import { arrowRightIcon, checkCircleIcon, infoIcon } from '../shared/icons.ts';
+import { arrowRightIcon, checkCircleIcon } from '../shared/icons.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { settingName, settingValueText } from '../shared/queue-setting-words.ts';
 import type { AuditLinks } from './action-dialog.ts';
 import type { PreviewSummary } from './action-flow.ts';
+import { nothingChangedYet } from './preview-parts.ts';
 
 /**
  * What a change of settings would do: each setting that changes, with its value now and after, in
@@ -12,7 +13,7 @@ import type { PreviewSummary } from './action-flow.ts';
  */
 export function settingsPreview(preview: PreviewSummary, changes: readonly QueueSettingChange[], settings: readonly EditableQueueSetting[]): TemplateResult {
   const described = (name: string) => settings.find((setting) => setting.name === name);
-  return html`<p class="box calm">${infoIcon}<span><strong>${msg('Nothing has changed yet.')}</strong> ${msg('This preview shows what would change; you confirm with a reason next.')}</span></p>
+  return html`${nothingChangedYet()}
     <h3 tabindex="-1" class="count queue-count"><span>${plural(changes.length, '{count} setting of queue {queue} would change', '{count} settings of queue {queue} would change', { queue: preview.queue })}</span></h3>
     <div class="sample setting-changes">
       <table>
