@@ -154,6 +154,8 @@ describe('queue activity', () => {
     await settled(page);
     assert.equal(await page.title(), 'Activity · email-send · Jobs');
     const view = page.locator('ops-jobs-queue-activity');
+    // The charts come in a chunk of their own, which may still be loading when the page has settled.
+    await view.locator('figcaption').first().waitFor();
     assert.deepEqual(await texts(page, 'ops-jobs-queue-activity figcaption'), ['Jobs per minute', 'Waited before running', 'Ran for', 'Oldest ready job had waited']);
     const throughput = view.getByRole('img', { name: /^Jobs per minute\./ });
     assert.match((await throughput.getAttribute('aria-label')) ?? '', /Failed: latest 0\.5\/min, highest 9\/min/);
