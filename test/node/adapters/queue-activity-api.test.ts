@@ -23,6 +23,18 @@ function allow(user: string, action: Action, resource: Resource): boolean {
   return user !== 'blind' && action.endsWith('.view');
 }
 
+/**
+ * pg-boss provisions the snapshot partitions of today and tomorrow (UTC) only, so shortly after
+ * midnight a snapshot of an hour ago needs yesterday's, which its monitor would have made then.
+ */
+async function ensureDayPartition(at: Date): Promise<void> {
+  const day = at.toISOString().slice(0, 10);
+  const next = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
+  await pglite.exec(
+    `CREATE TABLE IF NOT EXISTS pgboss.queue_stats_${day.replaceAll('-', '')} PARTITION OF pgboss.queue_stats FOR VALUES FROM ('${day} 00:00:00+00') TO ('${next} 00:00:00+00')`,
+  );
+}
+
 before(async () => {
   pglite = await PGlite.create();
   boss = new PgBoss({ db: fromPglite(pglite), backend: 'pglite', supervise: false, schedule: false, persistQueueStats: true });
@@ -36,6 +48,7 @@ before(async () => {
   // Two snapshots in one half hour of the last day and one in another, as the monitor writes them.
   const snapshot = async (minutesAgo: number, created: number, completed: number, failed: number, wait: number[], run: number[], readyOldest: number) => {
     const at = new Date(NOW - minutesAgo * 60_000);
+    await ensureDayPartition(at);
     await pglite.query(
       `INSERT INTO pgboss.queue_stats (name, captured_on, created_delta, completed_delta, failed_delta, delta_seconds, delta_on, wait_bins, run_bins, ready_oldest_seconds,
          deferred_count, queued_count, ready_count, active_count, failed_count, total_count)
