@@ -4,7 +4,7 @@ import type { AuditFilter } from '../../core/contracts/audit.ts';
 import { InvalidInputError } from '../../core/errors.ts';
 import { isIsoTimestamp } from './timestamps.ts';
 
-const TEXT_FILTERS = ['principalId', 'queue', 'jobId'] as const;
+const TEXT_FILTERS = ['principalId', 'queue', 'jobId', 'schedule'] as const;
 
 /**
  * Checks an audit filter before it reaches SQL, so that a bad value is a 400 naming the parameter

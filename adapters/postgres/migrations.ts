@@ -60,6 +60,11 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: 'keep incidents found by the diagnosis',
     statements: (schema: string) => [incidentSql.createIncidentsTable(schema), ...incidentSql.createIncidentIndexes(schema)],
   },
+  {
+    version: 9,
+    name: 'index audit records of schedule actions by the schedule key, for its chronology',
+    statements: (schema: string) => [sql.createAuditScheduleIndex(schema)],
+  },
 ]);
 
 /** The version a fully migrated schema is at. */

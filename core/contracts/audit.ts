@@ -42,6 +42,12 @@ export interface AuditFilter {
   readonly queue?: string;
   /** Records whose plan held this job id. */
   readonly jobId?: string;
+  /**
+   * Records of actions on the schedule with this key (`schedule.run`, `schedule.remove`, whose
+   * selection is `{ schedule: key }`); with `queue`, that queue's schedule. `''` is the key of
+   * pg-boss's schedule without one.
+   */
+  readonly schedule?: string;
   readonly outcome?: AuditOutcome;
   /** ISO timestamps, inclusive `from`, exclusive `to`. */
   readonly from?: string;

@@ -1,8 +1,11 @@
-import type { ChronologyAuditEntry, ChronologyEntry, ChronologyGap, ChronologyJobEntry, JobPoint } from '../vocabulary/chronology.ts';
-import type { AuditRecordResponse, JobDetailResponse } from '../vocabulary/wire.ts';
+import type { ChronologyAuditEntry, ChronologyEntry, ChronologyGap, ChronologyJobEntry, ChronologyScheduleEntry, JobPoint, SchedulePoint } from '../vocabulary/chronology.ts';
+import type { AuditRecordResponse, JobDetailResponse, ScheduleResponse } from '../vocabulary/wire.ts';
 
 /** What of a job the chronology reads, as the presenter shows it (so the display policy applies). */
 export type ChronologyJob = Pick<JobDetailResponse, 'state' | 'attempts' | 'errorMessage' | 'timings'>;
+
+/** What of a schedule the chronology reads: its times and its last job, never its data. */
+export type ChronologySchedule = Pick<ScheduleResponse, 'createdAt' | 'updatedAt' | 'nextRuns' | 'lastJob' | 'missedRunAt'>;
 
 /** Audit and job clocks may differ a little; a record this much older than the job still counts as its own. */
 const CLOCK_SLACK_MS = 1000;
@@ -33,29 +36,54 @@ export function jobEntries(job: ChronologyJob, now: Date): ChronologyJobEntry[] 
   return entries;
 }
 
+/**
+ * The points of a schedule's life the engine keeps, from its record as it is now: when it was
+ * written and last changed, the last job it made (when the engine still knows when), a run due
+ * since that made no job, and its next run. An engine keeps no earlier runs.
+ */
+export function scheduleEntries(schedule: ChronologySchedule, now: Date): ChronologyScheduleEntry[] {
+  const entries: ChronologyScheduleEntry[] = [];
+  const add = (point: SchedulePoint, at: string, extra: Partial<Pick<ChronologyScheduleEntry, 'job'>> = {}) =>
+    entries.push({ source: 'schedule', at, point, ...extra, future: time(at) > now.getTime() });
+  add('created', schedule.createdAt);
+  // Written again by the application at each start, often to the same timetable: said only when later.
+  if (time(schedule.updatedAt) - time(schedule.createdAt) >= 1000) add('updated', schedule.updatedAt);
+  const last = schedule.lastJob;
+  if (last?.createdAt) add('last_job', last.createdAt, { job: { id: last.id, state: last.state } });
+  if (schedule.missedRunAt) add('missed_run', schedule.missedRunAt);
+  const next = schedule.nextRuns[0];
+  if (next) add('next_run', next);
+  return entries;
+}
+
 /** Audit records as entries, at the time each action was taken. */
 export function auditEntries(records: readonly AuditRecordResponse[]): ChronologyAuditEntry[] {
   return records.map((record) => ({ source: 'audit', at: record.occurredAt, record }));
 }
 
 /**
- * One list, oldest first. Entries at the same moment keep the job's before the audit's (an action
- * follows what it acts on), and each source's own order.
+ * One list, oldest first. Entries at the same moment keep the engine's (the job's or the
+ * schedule's) before the audit's (an action follows what it acts on), and each source's own order.
  */
-export function mergeEntries(job: readonly ChronologyJobEntry[], audit: readonly ChronologyAuditEntry[]): ChronologyEntry[] {
+export function mergeEntries(engine: readonly (ChronologyJobEntry | ChronologyScheduleEntry)[], audit: readonly ChronologyAuditEntry[]): ChronologyEntry[] {
   const ordered = [...audit].sort((a, b) => time(a.at) - time(b.at) || a.record.id.localeCompare(b.record.id));
-  const all: ChronologyEntry[] = [...job, ...ordered];
+  const all: ChronologyEntry[] = [...engine, ...ordered];
   return all
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => time(a.entry.at) - time(b.entry.at) || a.index - b.index)
     .map(({ entry }) => entry);
 }
 
-/** What the chronology of a job or a queue knows and how it was read. */
+/** What the chronology of a job, a queue or a schedule knows and how it was read. */
 export interface GapInput {
-  readonly subject: 'job' | 'queue';
-  /** The job as the engine has it now; null when it has it no longer (or for a queue). */
+  readonly subject: 'job' | 'queue' | 'schedule';
+  /** The job as the engine has it now; null when it has it no longer (or for a queue or a schedule). */
   readonly job: ChronologyJob | null;
+  /**
+   * Only for a schedule's chronology: the schedule as the engine has it now, `gone` when it has it
+   * no longer, `hidden` when the operator may not read schedules.
+   */
+  readonly schedule?: ChronologySchedule | 'gone' | 'hidden';
   /** False when the queue itself is unknown to the engine (only for a queue's chronology). */
   readonly queueExists: boolean;
   /** The records read; null when they were not (see `audit`). */
@@ -78,6 +106,7 @@ export function chronologyGaps(input: GapInput): ChronologyGap[] {
       ? { code: 'queue_history_not_kept', detail: "The engine keeps no history of the queue itself: this lists the operator actions on it from the audit log. Its jobs' own lives are on each job's page." }
       : { code: 'queue_gone', detail: 'The engine no longer has this queue; only the audit records remain.' });
   }
+  if (input.subject === 'schedule') gaps.push(...scheduleGaps(input.schedule ?? 'gone'));
   if (job && job.attempts.made > 1) {
     const count = job.attempts.made - 1;
     gaps.push({ code: 'earlier_attempts_untimed', count, detail: `The engine keeps the times of the last attempt only: when the ${count} attempt(s) before it started and failed is not known.` });
@@ -102,6 +131,25 @@ export function chronologyGaps(input: GapInput): ChronologyGap[] {
   }
   if (input.moreRecords) {
     gaps.push({ code: 'audit_more', detail: 'Older audit records are not included here; the audit log has them all.' });
+  }
+  return gaps;
+}
+
+/** What a schedule's chronology cannot show of the schedule itself. */
+function scheduleGaps(schedule: ChronologySchedule | 'gone' | 'hidden'): ChronologyGap[] {
+  if (schedule === 'hidden') {
+    return [{ code: 'schedule_hidden', detail: 'The schedule itself is not included: reading schedules needs the schedules.view permission. The audit records of actions on it are.' }];
+  }
+  if (schedule === 'gone') {
+    return [{ code: 'schedule_gone', detail: 'The engine no longer has this schedule: it was removed, or the application no longer creates it. Its timetable and the jobs it made are not known here; only the audit records remain.' }];
+  }
+  const gaps: ChronologyGap[] = [{
+    code: 'schedule_runs_not_kept',
+    detail: "The engine keeps no history of the schedule's runs: only the last job it made, and a run missed since. Earlier runs, and whether they made a job, are not known.",
+  }];
+  const last = schedule.lastJob;
+  if (last && !last.createdAt) {
+    gaps.push({ code: 'last_job_gone', jobId: last.id, detail: `The engine no longer has the last job the schedule made (${last.id}): when it was made and how it went are not known.` });
   }
   return gaps;
 }

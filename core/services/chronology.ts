@@ -9,7 +9,7 @@ import { mayView } from './jobs.ts';
 import { queueNotFound } from './queues.ts';
 
 /** What reading the audit log for a chronology gave. */
-type AuditRead =
+export type AuditRead =
   | { readonly kind: 'read'; readonly page: AuditPage }
   /** The operator may not read the audit log. */
   | { readonly kind: 'hidden' }
@@ -21,7 +21,7 @@ type AuditRead =
  * log's indexes), unless the operator may not read the audit log. Asking is not a denial: the
  * chronology then says the records are hidden, and nothing about them.
  */
-async function readAudit(context: ServiceContext, actor: Actor, filter: AuditFilter): Promise<AuditRead> {
+export async function readAudit(context: ServiceContext, actor: Actor, filter: AuditFilter): Promise<AuditRead> {
   const verdict = await context.access.check(actor, 'audit.view', { type: 'audit' });
   if (!verdict.allowed) return { kind: 'hidden' };
   try {
@@ -32,10 +32,10 @@ async function readAudit(context: ServiceContext, actor: Actor, filter: AuditFil
   }
 }
 
-const shownRecords = (context: ServiceContext, actor: Actor, read: AuditRead): AuditRecordResponse[] | null =>
+export const shownRecords = (context: ServiceContext, actor: Actor, read: AuditRead): AuditRecordResponse[] | null =>
   read.kind === 'read' ? read.page.records.map((record) => context.presenter.auditRecord(record, actor)) : null;
 
-const recordCount = (read: AuditRead): number => (read.kind === 'read' ? read.page.records.length : 0);
+export const recordCount = (read: AuditRead): number => (read.kind === 'read' ? read.page.records.length : 0);
 
 /**
  * One job's story in one list: the points of its life the engine keeps (created, started, how it

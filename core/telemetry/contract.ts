@@ -29,6 +29,7 @@ const HTTP_ROUTES = [
   '/api/queues/{queue}/jobs/{id}/flow',
   '/api/queues/{queue}/jobs/{id}/chronology',
   '/api/queues/{queue}/chronology',
+  '/api/queues/{queue}/schedules/{key}/chronology',
   '/api/attention',
   '/api/incidents',
   '/api/audit',

@@ -1,16 +1,17 @@
+import type { JobState } from './job-states.ts';
 import type { AuditRecordResponse, JobSummaryResponse } from './wire.ts';
 
 /** The most audit records one chronology reads; older ones are left to the audit log, and it says so. */
 export const CHRONOLOGY_AUDIT_LIMIT = 100;
 
 /**
- * What a chronology is the story of. A schedule's (`{ kind: 'schedule', queue, key }`) joins once
- * the audit log records schedule actions with their key: it needs only a filter of the audit log
- * on that key, served by an index, and no engine read beyond the schedule itself.
+ * What a chronology is the story of: a job, a queue, or one recurring schedule of a queue (by its
+ * key, empty for pg-boss's schedule without one).
  */
 export type ChronologySubject =
   | { readonly kind: 'job'; readonly queue: string; readonly id: string }
-  | { readonly kind: 'queue'; readonly queue: string };
+  | { readonly kind: 'queue'; readonly queue: string }
+  | { readonly kind: 'schedule'; readonly queue: string; readonly key: string };
 
 /** The points of a job's life the engine keeps a time for. */
 export const JOB_POINTS = ['created', 'run_after', 'started', 'retry_at', 'completed', 'failed', 'cancelled', 'finished', 'kept_until'] as const;
@@ -29,6 +30,24 @@ export interface ChronologyJobEntry {
   readonly future: boolean;
 }
 
+/**
+ * The points of a schedule's life the engine keeps: when it was written and last changed, the
+ * last job it made, a run that was due and made no job, and its next run.
+ */
+export const SCHEDULE_POINTS = ['created', 'updated', 'last_job', 'missed_run', 'next_run'] as const;
+export type SchedulePoint = (typeof SCHEDULE_POINTS)[number];
+
+/** A point of a schedule's life, from the engine's record of the schedule as it is now. */
+export interface ChronologyScheduleEntry {
+  readonly source: 'schedule';
+  readonly at: string;
+  readonly point: SchedulePoint;
+  /** last_job: the job it made last, and its state now (null when the engine no longer has it). */
+  readonly job?: { readonly id: string; readonly state: JobState | null };
+  /** True for a time still to come (the next run). */
+  readonly future: boolean;
+}
+
 /** An operator action from the audit log that touched the subject. */
 export interface ChronologyAuditEntry {
   readonly source: 'audit';
@@ -37,11 +56,12 @@ export interface ChronologyAuditEntry {
   readonly record: AuditRecordResponse;
 }
 
-export type ChronologyEntry = ChronologyJobEntry | ChronologyAuditEntry;
+export type ChronologyEntry = ChronologyJobEntry | ChronologyScheduleEntry | ChronologyAuditEntry;
 
 /** What a chronology cannot show, each said once. */
 export const CHRONOLOGY_GAPS = [
   'job_gone', 'queue_gone', 'earlier_attempts_untimed', 'outcome_unrecorded', 'audit_hidden', 'audit_unreadable', 'audit_more', 'audit_before_created', 'queue_history_not_kept',
+  'schedule_gone', 'schedule_runs_not_kept', 'schedule_hidden', 'last_job_gone',
 ] as const;
 export type ChronologyGapCode = (typeof CHRONOLOGY_GAPS)[number];
 
@@ -52,14 +72,16 @@ export interface ChronologyGap {
   readonly detail: string;
   /** outcome_unrecorded: the record whose outcome is missing. */
   readonly recordId?: string;
+  /** last_job_gone: the id of the job the schedule made last, which the engine no longer has. */
+  readonly jobId?: string;
   /** earlier_attempts_untimed: how many attempts; audit_before_created: how many records. */
   readonly count?: number;
 }
 
-/** A job's or a queue's story: what the engine and the audit log know of it, oldest first, and what is missing. */
+/** A job's, a queue's or a schedule's story: what the engine and the audit log know of it, oldest first, and what is missing. */
 export interface ChronologyResponse {
   readonly subject: ChronologySubject;
-  /** The job as the engine has it now; null for a job the engine no longer has, and for a queue. */
+  /** The job as the engine has it now; null for a job the engine no longer has, and for a queue or a schedule. */
   readonly job: JobSummaryResponse | null;
   /** Oldest first; times to come (a planned run, the retention's end) last. */
   readonly entries: readonly ChronologyEntry[];

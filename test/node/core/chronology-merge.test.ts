@@ -1,8 +1,8 @@
 // The chronology's own logic, without an engine or a store: which points of a job's life it lists,
-// how it merges them with audit records, and what it says is missing.
+// and of a schedule's, how it merges them with audit records, and what it says is missing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auditEntries, chronologyGaps, jobEntries, mergeEntries, type ChronologyJob } from '../../../core/services/chronology-merge.ts';
+import { auditEntries, chronologyGaps, jobEntries, mergeEntries, scheduleEntries, type ChronologyJob, type ChronologySchedule } from '../../../core/services/chronology-merge.ts';
 import type { AuditRecordResponse } from '../../../core/vocabulary/wire.ts';
 
 const now = new Date('2026-12-01T12:00:00.000Z');
@@ -49,7 +49,7 @@ test('a retrying job: its next attempt at its run after, with the last error; no
 
 test('merging: oldest first, a job point before an action at the same moment, records in time order whatever order they came in', () => {
   const merged = mergeEntries(jobEntries(job(), now), auditEntries([record('3', t(-10)), record('2', t(-58)), record('1', t(-90))]));
-  assert.deepEqual(merged.map((entry) => (entry.source === 'job' ? entry.point : entry.record.id)), ['1', 'created', 'started', 'completed', '2', '3', 'kept_until']);
+  assert.deepEqual(merged.map((entry) => (entry.source === 'audit' ? entry.record.id : entry.point)), ['1', 'created', 'started', 'completed', '2', '3', 'kept_until']);
 });
 
 test('gaps: a job gone, hidden audit, earlier attempts, records older than the job, an outcome never recorded, more records', () => {
@@ -69,4 +69,30 @@ test('an audit log that could not be read is said so, and what the engine knows 
 test('gaps of a queue: that the engine keeps no history of it, or that it is gone', () => {
   assert.deepEqual(chronologyGaps({ subject: 'queue', job: null, queueExists: true, records: [], audit: 'read', moreRecords: false }).map((gap) => gap.code), ['queue_history_not_kept']);
   assert.deepEqual(chronologyGaps({ subject: 'queue', job: null, queueExists: false, records: [record('1', t(0))], audit: 'read', moreRecords: false }).map((gap) => gap.code), ['queue_gone']);
+});
+
+function schedule(overrides: Partial<ChronologySchedule> = {}): ChronologySchedule {
+  return { createdAt: t(-600), updatedAt: t(-600), nextRuns: [t(5), t(65)], lastJob: { id: 'j9', state: 'completed', createdAt: t(-55) }, missedRunAt: null, ...overrides };
+}
+
+test("a schedule: written, its last job, a missed run and its next run; a rewrite to the same moment is not repeated", () => {
+  const entries = scheduleEntries(schedule({ missedRunAt: t(-10) }), now);
+  assert.deepEqual(entries.map((entry) => [entry.point, entry.future]), [['created', false], ['last_job', false], ['missed_run', false], ['next_run', true]]);
+  assert.deepEqual(entries[1]?.job, { id: 'j9', state: 'completed' });
+  const rewritten = scheduleEntries(schedule({ updatedAt: t(-30), lastJob: null, nextRuns: [] }), now);
+  assert.deepEqual(rewritten.map((entry) => entry.point), ['created', 'updated']);
+  // The last job the engine no longer has has no time: it is not listed, but said below.
+  const gone = scheduleEntries(schedule({ lastJob: { id: 'j8', state: null, createdAt: null } }), now);
+  assert.deepEqual(gone.map((entry) => entry.point), ['created', 'next_run']);
+  const merged = mergeEntries(entries, auditEntries([record('1', t(-55)), record('2', t(-400))]));
+  assert.deepEqual(merged.map((entry) => (entry.source === 'audit' ? entry.record.id : entry.point)), ['created', '2', 'last_job', '1', 'missed_run', 'next_run']);
+});
+
+test("gaps of a schedule: no runs kept before the last, a last job gone, a schedule gone or hidden", () => {
+  const input = { subject: 'schedule', job: null, queueExists: true, records: [], audit: 'read', moreRecords: false } as const;
+  assert.deepEqual(chronologyGaps({ ...input, schedule: schedule() }).map((gap) => gap.code), ['schedule_runs_not_kept']);
+  const gone = chronologyGaps({ ...input, schedule: schedule({ lastJob: { id: 'j8', state: null, createdAt: null } }) });
+  assert.deepEqual(gone.map((gap) => [gap.code, gap.jobId ?? null]), [['schedule_runs_not_kept', null], ['last_job_gone', 'j8']]);
+  assert.deepEqual(chronologyGaps({ ...input, schedule: 'gone', records: [record('1', t(0), 'pending')] }).map((gap) => gap.code), ['schedule_gone', 'outcome_unrecorded']);
+  assert.deepEqual(chronologyGaps({ ...input, schedule: 'hidden', records: null, audit: 'hidden' }).map((gap) => gap.code), ['schedule_hidden', 'audit_hidden']);
 });

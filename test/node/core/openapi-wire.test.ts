@@ -234,12 +234,17 @@ const entries: Complete<ChronologyEntry>[] = [
   { source: 'job', at, point: 'failed', attempt: 3, errorMessage: 'SMTP timeout', future: false },
   { source: 'audit', at, record: records[0]! },
 ];
-const gaps: Complete<ChronologyGap>[] = [{ code: 'outcome_unrecorded', detail: 'never recorded', recordId: '1', count: 1 }];
-agree<ChronologyEntry>('ChronologyEntry', entries, {});
-agree<ChronologyGap>('ChronologyGap', gaps, { recordId: true, count: true });
+const scheduleEntries: Complete<ChronologyEntry>[] = [
+  { source: 'schedule', at, point: 'last_job', job: { id: 'j1', state: 'completed' }, future: false },
+  { source: 'schedule', at, point: 'last_job', job: { id: 'j2', state: null }, future: false },
+];
+const gaps: Complete<ChronologyGap>[] = [{ code: 'outcome_unrecorded', detail: 'never recorded', recordId: '1', count: 1, jobId: 'j1' }];
+agree<ChronologyEntry>('ChronologyEntry', [...entries, ...scheduleEntries], {});
+agree<ChronologyGap>('ChronologyGap', gaps, { recordId: true, count: true, jobId: true });
 agree<ChronologyResponse>('Chronology', [
   { subject: { kind: 'job', queue: 'emails', id: 'j1' }, job: summary, entries, audit: 'shown', gaps },
   { subject: { kind: 'queue', queue: 'emails' }, job: null, entries: [], audit: 'hidden', gaps: [] },
+  { subject: { kind: 'schedule', queue: 'reports', key: '' }, job: null, entries: scheduleEntries, audit: 'shown', gaps: [] },
 ], {});
 agree<ProblemResponse>('Problem', [{ type: 'urn:ops-jobs:problem:unauthenticated', title: 'Sign in required', status: 401, detail: 'No operator.', signIn: 'login', parameter: 'reason' }], { signIn: true, parameter: true });
 
