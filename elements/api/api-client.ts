@@ -23,6 +23,7 @@ import type {
 } from '../../core/vocabulary/wire.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { ChronologyResponse } from '../../core/vocabulary/chronology.ts';
+import { scheduleKeySegment } from '../../core/vocabulary/schedule-key.ts';
 import type { JobValuePart } from '../../core/vocabulary/job-value-parts.ts';
 import { ApiError, isAbort } from './api-error.ts';
 import { auditQueryParams, type AuditQuery } from './audit-query.ts';
@@ -160,6 +161,11 @@ export class ApiClient {
   /** `GET api/queues/{queue}/chronology`: the operator actions on a queue, and what is not known. */
   queueChronology(queue: string, signal?: AbortSignal): Promise<ChronologyResponse> {
     return this.get(`api/queues/${encodeURIComponent(queue)}/chronology`, signal);
+  }
+
+  /** `GET api/queues/{queue}/schedules/{key}/chronology`: a schedule's life and the operator actions on it, and what is not known. */
+  scheduleChronology(queue: string, key: string, signal?: AbortSignal): Promise<ChronologyResponse> {
+    return this.get(`api/queues/${encodeURIComponent(queue)}/schedules/${encodeURIComponent(scheduleKeySegment(key))}/chronology`, signal);
   }
 
   /** `GET api/queues/{queue}/jobs/{id}/flow`: the flow a job belongs to; no steps when it is in none. */

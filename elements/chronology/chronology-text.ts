@@ -1,6 +1,6 @@
-import type { ChronologyEntry, ChronologyGap, ChronologyJobEntry, ChronologyResponse } from '../../core/vocabulary/chronology.ts';
+import type { ChronologyEntry, ChronologyGap, ChronologyJobEntry, ChronologyResponse, ChronologyScheduleEntry } from '../../core/vocabulary/chronology.ts';
 import { actionDone } from '../audit-log/audit-text.ts';
-import { formatCount, formatDuration } from '../shared/format.ts';
+import { formatCount, formatDuration, shortId } from '../shared/format.ts';
 import { msg, plural } from '../shared/locale.ts';
 import { stateLabel } from '../shared/state-copy.ts';
 
@@ -17,6 +17,17 @@ export function jobPointLabel(entry: ChronologyJobEntry): string {
     case 'cancelled': return stateLabel(entry.point);
     case 'finished': return msg('Finished');
     case 'kept_until': return msg('Kept until');
+  }
+}
+
+/** The words for a point of a schedule's life. */
+export function schedulePointLabel(entry: ChronologyScheduleEntry): string {
+  switch (entry.point) {
+    case 'created': return msg('Schedule created');
+    case 'updated': return msg('Schedule last written');
+    case 'last_job': return msg('Made its last job');
+    case 'missed_run': return msg('Run due, no job made');
+    case 'next_run': return msg('Next run');
   }
 }
 
@@ -46,6 +57,14 @@ export function gapText(gap: ChronologyGap, answer: ChronologyResponse): string 
         '{count} audit records are older than this job: they concern an earlier job with the same id.');
     case 'queue_history_not_kept':
       return msg('The engine keeps no history of the queue itself: these are the operator actions on it and its jobs, from the audit log.');
+    case 'schedule_gone':
+      return msg('The engine no longer has this schedule: it was removed, or the application no longer creates it. Its timetable and the jobs it made are not known here; only the audit records remain.');
+    case 'schedule_runs_not_kept':
+      return msg('The engine keeps no history of the schedule\'s runs: only the last job it made, and a run missed since. Earlier runs, and whether they made a job, are not known.');
+    case 'schedule_hidden':
+      return msg('The schedule itself is not shown: reading schedules needs a permission you do not have.');
+    case 'last_job_gone':
+      return msg('The engine no longer has the last job this schedule made ({id}): when it was made and how it went are not known.', { id: shortId(gap.jobId ?? '') });
   }
 }
 

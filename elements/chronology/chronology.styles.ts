@@ -76,6 +76,10 @@ export const chronologyStyles = css`
     background: var(--_accent);
     border-color: var(--_accent);
   }
+  .schedule .marker {
+    border-radius: 2px;
+    transform: rotate(45deg) scale(0.85);
+  }
   .failed .marker {
     background: var(--_state-solid);
     border-color: var(--_state-solid);

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ChronologyAuditEntry, ChronologyEntry, ChronologyJobEntry, ChronologyResponse } from '../../core/vocabulary/chronology.ts';
+import type { ChronologyAuditEntry, ChronologyEntry, ChronologyJobEntry, ChronologyResponse, ChronologyScheduleEntry } from '../../core/vocabulary/chronology.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { shortId } from '../shared/format.ts';
 import { actionDone, principalText, selectionText, touchedJobs } from '../audit-log/audit-text.ts';
@@ -18,20 +18,23 @@ import { stateColors } from '../shared/state-colors.styles.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
-import { gapText, jobPointLabel, stepNote } from './chronology-text.ts';
+import { gapText, jobPointLabel, schedulePointLabel, stepNote } from './chronology-text.ts';
 import { chronologyStyles } from './chronology.styles.ts';
 
 /**
- * The story of one job, or of one queue, in one list, oldest first: the points of the job's life
- * the engine keeps (created, started, its error, how it ended) and the operator actions from the
- * audit log that touched it, each with its exact time; then, plainly, what is not known (a job the
- * engine no longer has, earlier attempts' times, an outcome never recorded, records hidden from
- * the operator). With `job-id` it tells a job's story, without it a queue's; with `page` it is a
- * page of its own, with a heading and breadcrumbs. Inside `<ops-jobs-console>` an action on the
- * subject arriving over the live stream reloads it in place.
+ * The story of one job, one queue or one recurring schedule in one list, oldest first: the points
+ * of the job's life the engine keeps (created, started, its error, how it ended), or of the
+ * schedule's (written, its last job, a run it missed, its next run), and the operator actions
+ * from the audit log that touched it, each with its exact time; then, plainly, what is not known
+ * (a job or schedule the engine no longer has, earlier attempts' or runs' times, an outcome never
+ * recorded, records hidden from the operator). With `job-id` it tells a job's story, with
+ * `schedule` a schedule's, without either a queue's; with `page` it is a page of its own, with a
+ * heading and breadcrumbs. Inside `<ops-jobs-console>` an action on the subject arriving over the
+ * live stream reloads it in place.
  *
  * @attr queue - the queue.
- * @attr job-id - the job's id; absent for a queue's chronology.
+ * @attr job-id - the job's id; absent for a queue's or a schedule's chronology.
+ * @attr schedule - the schedule's key (empty for pg-boss's schedule without one); absent for a job's or a queue's chronology.
  * @attr page - shown as a page of its own rather than a card's content.
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  *
@@ -51,17 +54,21 @@ export class OpsJobsChronology extends ViewElement {
 
   @property() queue = '';
   @property({ attribute: 'job-id' }) jobId = '';
+  /** The schedule's key; null (the attribute absent) unless this is a schedule's chronology. */
+  @property() schedule: string | null = null;
   @property({ type: Boolean }) page = false;
 
   readonly #load = new LoadController(this, {
-    args: () => (this.queue ? ([this.api, this.queue, this.jobId] as const) : null),
-    task: ([api, queue, id], signal) => (id ? api.jobChronology(queue, id, signal) : api.queueChronology(queue, signal)),
+    args: () => (this.queue ? ([this.api, this.queue, this.jobId, this.schedule] as const) : null),
+    task: ([api, queue, id, schedule], signal) => (id ? api.jobChronology(queue, id, signal)
+      : schedule !== null ? api.scheduleChronology(queue, schedule, signal)
+      : api.queueChronology(queue, signal)),
   });
 
   readonly #sync = new LiveSync(this, {
     live: () => this.live,
     reload: () => this.#load.revalidate(),
-    actionConcerns: (event) => event.queue === this.queue && (!this.jobId || event.jobIds.includes(this.jobId)),
+    actionConcerns: (event) => event.queue === this.queue && (this.jobId ? event.jobIds.includes(this.jobId) : this.schedule === null || event.action.startsWith('schedule.')),
   });
 
   override refresh(): Promise<void> {
@@ -79,19 +86,28 @@ export class OpsJobsChronology extends ViewElement {
       pending: (previous) => (previous ? this.#content(previous) : html`<p class="muted" aria-busy="true">${msg('Loading…')}</p>`),
       complete: (answer) => this.#content(answer),
       error: (error) => (error instanceof ApiError && error.status === 404 && !this.page
-        ? html`<p class="muted">${this.jobId ? msg('The audit log has no record of this job either.') : msg('The audit log has no record of this queue either.')}</p>`
+        ? html`<p class="muted">${this.jobId ? msg('The audit log has no record of this job either.')
+            : this.schedule !== null ? msg('The audit log has no record of this schedule either.')
+            : msg('The audit log has no record of this queue either.')}</p>`
         : this.page
-        ? html`<ops-jobs-problem .error=${error} subject="queue"><a slot="actions" href=${this.href(routes.overview())}>${msg('All queues')}</a></ops-jobs-problem>`
+        ? this.schedule !== null
+          ? html`<ops-jobs-problem .error=${error} subject="schedule"><a slot="actions" href=${this.href(routes.schedules(this.queue))}>${msg('Schedules of {queue}', { queue: this.queue })}</a></ops-jobs-problem>`
+          : html`<ops-jobs-problem .error=${error} subject="queue"><a slot="actions" href=${this.href(routes.overview())}>${msg('All queues')}</a></ops-jobs-problem>`
         : html`<p class="muted">${msg('Could not load the chronology.')}
             <button type="button" class="quiet" @click=${() => void this.refresh()}>${msg('Try again')}</button></p>`),
     });
     if (!this.page) return html`<h2 id="chronology-h">${msg('Chronology')}</h2>${body}`;
     return html`<header class="head">
         <div>
-          <nav class="crumbs" aria-label=${msg('Breadcrumbs')}><a href=${this.href(routes.overview())}>${msg('Queues')}</a><span aria-hidden="true">/</span><a
-            href=${this.href(routes.queue(this.queue))}>${this.queue}</a></nav>
+          ${this.schedule !== null
+            ? html`<nav class="crumbs" aria-label=${msg('Breadcrumbs')}><a href=${this.href(routes.schedules())}>${msg('Schedules')}</a><span aria-hidden="true">/</span><a
+                href=${this.href(routes.schedules(this.queue))}>${this.queue}</a></nav>`
+            : html`<nav class="crumbs" aria-label=${msg('Breadcrumbs')}><a href=${this.href(routes.overview())}>${msg('Queues')}</a><span aria-hidden="true">/</span><a
+                href=${this.href(routes.queue(this.queue))}>${this.queue}</a></nav>`}
           <h1 tabindex="-1" id="chronology-h">${msg('Chronology')}</h1>
-          <p class="sub">${this.queue}</p>
+          <p class="sub">${this.schedule === null ? this.queue
+            : this.schedule ? msg('Schedule {key}', { key: this.schedule })
+            : msg('The queue’s schedule without a key')}</p>
         </div>
         <div class="tools">${refreshButton(this.#load.status === LOAD_STATUS.pending, msg('Refresh the chronology'), () => void this.refresh())}</div>
       </header>
@@ -109,16 +125,36 @@ export class OpsJobsChronology extends ViewElement {
         ? html`<ol part="list" class="entries" aria-labelledby="chronology-h">${answer.entries.map((entry) => this.#entry(entry, answer))}</ol>`
         : ''}
       ${answer.audit === 'shown' && !audited
-        ? html`<p class="muted none">${answer.subject.kind === 'job' ? msg('No operator has acted on this job.') : msg('No operator has acted on this queue.')}</p>`
+        ? html`<p class="muted none">${answer.subject.kind === 'job' ? msg('No operator has acted on this job.')
+            : answer.subject.kind === 'schedule' ? msg('No operator has acted on this schedule.')
+            : msg('No operator has acted on this queue.')}</p>`
         : ''}
-      ${audited
+      ${audited && answer.subject.kind !== 'schedule'
         ? html`<a class="all" href=${this.href(routes.audit(answer.subject.kind === 'job' ? { job: answer.subject.id } : { queue: answer.subject.queue }))}
             >${answer.subject.kind === 'job' ? msg('All records for this job') : msg('All records for this queue')} ${arrowRightIcon}</a>`
         : ''}`;
   }
 
   #entry(entry: ChronologyEntry, answer: ChronologyResponse): TemplateResult {
-    return entry.source === 'job' ? this.#jobEntry(entry, answer) : this.#auditEntry(entry, answer.subject.kind === 'queue');
+    if (entry.source === 'job') return this.#jobEntry(entry, answer);
+    if (entry.source === 'schedule') return this.#scheduleEntry(entry, answer.subject.queue);
+    return this.#auditEntry(entry, answer.subject.kind === 'queue');
+  }
+
+  #scheduleEntry(entry: ChronologyScheduleEntry, queue: string): TemplateResult {
+    const missed = entry.point === 'missed_run';
+    const job = entry.job;
+    return html`<li class="schedule ${missed ? 'failed state-failed' : ''} ${entry.future ? 'future' : ''}" data-point=${entry.point}>
+      <span class="marker" aria-hidden="true"></span>
+      <span class="label">${schedulePointLabel(entry)}</span>
+      ${this.#when(entry.at)}
+      ${job
+        ? html`<span class="sub">${job.state === null
+            ? html`<span title=${job.id}>${msg('Job {id} is gone (removed after it finished)', { id: shortId(job.id) })}</span>`
+            : html`<a href=${this.href(routes.job(queue, job.id))} title=${job.id}><ops-jobs-state-badge state=${job.state}></ops-jobs-state-badge>
+                <span class="mono">${msg('job {id}', { id: shortId(job.id) })}</span></a>`}</span>`
+        : nothing}
+    </li>`;
   }
 
   #jobEntry(entry: ChronologyJobEntry, answer: ChronologyResponse): TemplateResult {

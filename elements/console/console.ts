@@ -311,7 +311,7 @@ export class OpsJobsConsole extends LitElement {
       : route.name === 'workers' ? 'ops-jobs-worker-list'
       : route.name === 'incidents' ? 'ops-jobs-incident-list'
       : route.name === 'queue-activity' ? 'ops-jobs-queue-activity'
-      : route.name === 'queue-chronology' ? 'ops-jobs-chronology'
+      : route.name === 'queue-chronology' || route.name === 'schedule-chronology' ? 'ops-jobs-chronology'
       : null;
     this.viewError = undefined;
     if (!tag) return;
@@ -382,7 +382,7 @@ export class OpsJobsConsole extends LitElement {
     const link = (route: Route, current: boolean, label: string) => html`<a href=${this.router?.href(route) ?? './'} aria-current=${current ? 'page' : 'false'}>${label}</a>`;
     return html`<nav part="nav" class="nav" aria-label=${msg('Console')} @scroll=${this.#markNavOverflow} @focusin=${this.#revealNavLink}>
       ${link(routes.overview(), name === 'overview' || name === 'queue' || name === 'job', msg('Queues'))}
-      ${schedules ? link(routes.schedules(), name === 'schedules', msg('Schedules')) : ''}
+      ${schedules ? link(routes.schedules(), name === 'schedules' || name === 'schedule-chronology', msg('Schedules')) : ''}
       ${workers ? link(routes.workers(), name === 'workers', msg('Workers')) : ''}
       ${audit ? link(routes.audit(), auditing, msg('Audit log')) : ''}
       ${bridge !== null && this.api
@@ -415,6 +415,8 @@ export class OpsJobsConsole extends LitElement {
         return html`<ops-jobs-queue-activity theme=${theme} .queue=${route.queue}></ops-jobs-queue-activity>`;
       case 'queue-chronology':
         return html`<ops-jobs-chronology theme=${theme} page .queue=${route.queue}></ops-jobs-chronology>`;
+      case 'schedule-chronology':
+        return html`<ops-jobs-chronology theme=${theme} page .queue=${route.queue} .schedule=${route.key}></ops-jobs-chronology>`;
       case 'workers':
         return html`<ops-jobs-worker-list theme=${theme}></ops-jobs-worker-list>`;
       case 'incidents':

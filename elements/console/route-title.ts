@@ -17,6 +17,8 @@ export function routeTitle(route: Route, brand: string): string {
         return [msg('Activity'), route.queue];
       case 'queue-chronology':
         return [msg('Chronology'), route.queue];
+      case 'schedule-chronology':
+        return route.key ? [msg('Chronology'), route.key, route.queue] : [msg('Chronology'), msg('Schedules'), route.queue];
       case 'workers':
         return [msg('Workers')];
       case 'incidents':

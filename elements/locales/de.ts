@@ -741,4 +741,18 @@ export const catalog: Catalog = {
     other: '{count} Audit-Einträge sind älter als dieser Job: Sie betreffen einen früheren Job mit derselben ID.',
   },
   'The engine keeps no history of the queue itself: these are the operator actions on it and its jobs, from the audit log.': 'Die Engine führt keine Geschichte der Warteschlange selbst: Hier stehen die Aktionen an ihr und ihren Jobs aus dem Audit-Log.',
+  // A schedule's chronology.
+  'Schedule created': 'Zeitplan angelegt',
+  'Schedule last written': 'Zeitplan zuletzt geschrieben',
+  'Made its last job': 'Letzten Job erstellt',
+  'Run due, no job made': 'Lauf fällig, kein Job erstellt',
+  'No such schedule': 'Diesen Zeitplan gibt es nicht',
+  'Schedules of {queue}': 'Zeitpläne von {queue}',
+  'Chronology of {schedule}': 'Chronik von {schedule}',
+  'No operator has acted on this schedule.': 'Noch niemand hat etwas an diesem Zeitplan geändert.',
+  'The audit log has no record of this schedule either.': 'Auch das Audit-Log hat keinen Eintrag zu diesem Zeitplan.',
+  'The engine no longer has this schedule: it was removed, or the application no longer creates it. Its timetable and the jobs it made are not known here; only the audit records remain.': 'Die Engine hat diesen Zeitplan nicht mehr: Er wurde entfernt, oder die Anwendung legt ihn nicht mehr an. Sein Takt und die Jobs, die er erstellt hat, sind hier nicht bekannt; nur die Audit-Einträge bleiben.',
+  'The engine keeps no history of the schedule\'s runs: only the last job it made, and a run missed since. Earlier runs, and whether they made a job, are not known.': 'Die Engine führt keine Geschichte der Läufe des Zeitplans: nur den letzten Job, den er erstellt hat, und einen seither verpassten Lauf. Frühere Läufe, und ob sie einen Job erstellt haben, sind nicht bekannt.',
+  'The schedule itself is not shown: reading schedules needs a permission you do not have.': 'Der Zeitplan selbst wird nicht gezeigt: Zeitpläne zu lesen erfordert eine Berechtigung, die Sie nicht haben.',
+  'The engine no longer has the last job this schedule made ({id}): when it was made and how it went are not known.': 'Die Engine hat den letzten Job dieses Zeitplans ({id}) nicht mehr: Wann er erstellt wurde und wie er lief, ist nicht bekannt.',
 };

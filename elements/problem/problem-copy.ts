@@ -48,6 +48,7 @@ function notFoundHeading(subject: string): string {
   switch (subject) {
     case 'job': return msg('No such job');
     case 'queue': return msg('No such queue');
+    case 'schedule': return msg('No such schedule');
     case 'audit record': return msg('No such audit record');
     case 'view': return msg('No such view');
     case 'page': return msg('No such page');

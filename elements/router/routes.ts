@@ -1,6 +1,7 @@
 import { isJobState, type JobState } from '../../core/vocabulary/job-states.ts';
 import { auditQueryFrom, auditQueryParams, type AuditQuery } from '../api/audit-query.ts';
 import { jobDataFrom, jobDataParams, type JobDataFilter } from '../api/job-data-filter.ts';
+import { scheduleKeyFromSegment, scheduleKeySegment } from '../../core/vocabulary/schedule-key.ts';
 
 /** A place in the console, independent of where the console is mounted. */
 export type Route =
@@ -13,6 +14,8 @@ export type Route =
   | { readonly name: 'queue-activity'; readonly queue: string }
   /** The operator actions on a queue, and what is not known of its history. */
   | { readonly name: 'queue-chronology'; readonly queue: string }
+  /** A recurring schedule's life and the operator actions on it (`key` empty for pg-boss's schedule without one). */
+  | { readonly name: 'schedule-chronology'; readonly queue: string; readonly key: string }
   /** The processes running the engine. */
   | { readonly name: 'workers' }
   /** What the background diagnosis kept as incidents. */
@@ -34,6 +37,7 @@ export const routes = Object.freeze({
   job: (queue: string, id: string): Route => ({ name: 'job', queue, id }),
   queueActivity: (queue: string): Route => ({ name: 'queue-activity', queue }),
   queueChronology: (queue: string): Route => ({ name: 'queue-chronology', queue }),
+  scheduleChronology: (queue: string, key: string): Route => ({ name: 'schedule-chronology', queue, key }),
   findJob: (id: string): Route => ({ name: 'find-job', id }),
   workers: (): Route => ({ name: 'workers' }),
   incidents: (): Route => ({ name: 'incidents' }),
@@ -61,6 +65,9 @@ export function parseRoute(url: URL, root: URL): Route | null {
     if (segments.length === 4 && segments[2] === 'jobs' && segments[3]) return routes.job(segments[1], segments[3]);
     if (segments.length === 3 && segments[2] === 'activity') return routes.queueActivity(segments[1]);
     if (segments.length === 3 && segments[2] === 'chronology') return routes.queueChronology(segments[1]);
+    if (segments.length === 5 && segments[2] === 'schedules' && segments[3] && segments[4] === 'chronology') {
+      return routes.scheduleChronology(segments[1], scheduleKeyFromSegment(segments[3]));
+    }
   }
   if (segments?.length === 1 && segments[0] === 'workers') return routes.workers();
   if (segments?.length === 1 && segments[0] === 'incidents') return routes.incidents();
@@ -93,6 +100,8 @@ export function routeUrl(route: Route, root: URL): URL {
       return new URL(`queues/${encodeURIComponent(route.queue)}/activity`, root);
     case 'queue-chronology':
       return new URL(`queues/${encodeURIComponent(route.queue)}/chronology`, root);
+    case 'schedule-chronology':
+      return new URL(`queues/${encodeURIComponent(route.queue)}/schedules/${encodeURIComponent(scheduleKeySegment(route.key))}/chronology`, root);
     case 'workers':
       return new URL('workers', root);
     case 'incidents':

@@ -9,6 +9,12 @@ export const scheduleListStyles = css`
     display: block;
     font-size: 0.75rem;
   }
+  td.schedule a.chronology {
+    display: inline-block;
+    margin-top: 0.15rem;
+    font-size: 0.75rem;
+    font-weight: 400;
+  }
   .words {
     display: block;
     font-weight: 500;

@@ -144,6 +144,8 @@ export class OpsJobsScheduleList extends ViewElement {
       <td role="cell" class="schedule">
         <a href=${this.href(routes.queue(schedule.queue))}>${schedule.queue}</a>
         ${schedule.key ? html`<span class="key muted">${schedule.key}</span>` : ''}
+        <a class="chronology" href=${this.href(routes.scheduleChronology(schedule.queue, schedule.key))}
+          aria-label=${msg('Chronology of {schedule}', { schedule: schedule.key ? `${schedule.queue} (${schedule.key})` : schedule.queue })}>${msg('Chronology')}</a>
       </td>
       <td role="cell" class="when" data-label=${msg('Runs')}>
         ${words ? html`<span class="words">${words}</span>` : ''}
