@@ -101,6 +101,8 @@ export function scaleViews(targets: ViewTargets): readonly ScaleView[] {
     },
     { name: "one job's chronology", opsJobs: [api(`queues/${queue}/jobs/${targets.jobId}/chronology`)], dashboard: null },
     { name: "the queue's chronology", opsJobs: [api(`queues/${queue}/chronology`)], dashboard: null },
+    // One of the schedules `ensureSchedules` writes to every scale queue.
+    { name: "a schedule's chronology", opsJobs: [api(`queues/${queue}/schedules/bench-2/chronology`)], dashboard: null },
     { name: 'incidents', opsJobs: [api('incidents')], dashboard: null },
     { name: 'audit filter suggestions', opsJobs: [api('audit/suggestions?field=operator&prefix=b')], dashboard: null },
   ];

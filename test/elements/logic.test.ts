@@ -23,6 +23,10 @@ describe('routes', () => {
     assert.deepEqual(parseRoute(new URL('https://ops.example.test/prefix/ops/jobs/queues/q?state=bogus'), root), { name: 'queue', queue: 'q', state: null });
     assert.deepEqual(parseRoute(new URL('https://ops.example.test/prefix/ops/jobs/queues/q/jobs/a%20b'), root), { name: 'job', queue: 'q', id: 'a b' });
     assert.equal(parseRoute(new URL('https://ops.example.test/prefix/ops/jobs/queues/q/jobs/x/y'), root)?.name, 'not-found');
+    // A schedule's key in the path: the empty key is `~`, and a key starting with `~` has one more in front.
+    assert.deepEqual(parseRoute(new URL('https://ops.example.test/prefix/ops/jobs/queues/q/schedules/~/chronology'), root), { name: 'schedule-chronology', queue: 'q', key: '' });
+    assert.deepEqual(parseRoute(new URL('https://ops.example.test/prefix/ops/jobs/queues/q/schedules/~~x/chronology'), root), { name: 'schedule-chronology', queue: 'q', key: '~x' });
+    assert.equal(routeUrl(routes.scheduleChronology('q', ''), root).pathname, '/prefix/ops/jobs/queues/q/schedules/~/chronology');
     assert.equal(parseRoute(new URL('https://ops.example.test/prefix/ops/jobs/queues/%E0%A4%A'), root)?.name, 'not-found');
   });
 
@@ -33,7 +37,8 @@ describe('routes', () => {
   });
 
   it('builds URLs that read back as the same route', () => {
-    for (const route of [routes.overview(), routes.queue('reports/daily', 'failed'), routes.queue('a b'), routes.job('q/1', 'id/with?odd#chars')]) {
+    for (const route of [routes.overview(), routes.queue('reports/daily', 'failed'), routes.queue('a b'), routes.job('q/1', 'id/with?odd#chars'),
+      routes.scheduleChronology('reports', 'nightly/eu'), routes.scheduleChronology('reports', ''), routes.scheduleChronology('reports', '~x')]) {
       const url = routeUrl(route, root);
       assert.ok(url.pathname.startsWith('/prefix/ops/jobs/'), url.href);
       assert.deepEqual(parseRoute(url, root), route);

@@ -102,7 +102,9 @@ test('a page that opens on a view loaded on first use preloads its chunk with th
   assert.deepEqual(firstViewChunks('/audit/a1'), ['audit-record', 'history-views']);
   assert.deepEqual(firstViewChunks('/queues/q/jobs/j1'), ['job-views', 'payload-views', 'history-views', 'chronology']);
   assert.deepEqual(firstViewChunks('/queues/q/chronology'), ['chronology', 'history-views']);
-  for (const other of ['/', '/queues/q', '/queues/q/jobs', '/audit/a/b', '/auditors']) assert.deepEqual(firstViewChunks(other), [], other);
+  assert.deepEqual(firstViewChunks('/queues/q/schedules/nightly/chronology'), ['chronology', 'history-views']);
+  assert.deepEqual(firstViewChunks('/queues/q/schedules/~/chronology'), ['chronology', 'history-views']);
+  for (const other of ['/', '/queues/q', '/queues/q/jobs', '/queues/q/schedules/k', '/audit/a/b', '/auditors']) assert.deepEqual(firstViewChunks(other), [], other);
   const get = console_();
   const chunksOf = async (page: string) => [...(await (await get(page)).text()).matchAll(/<link rel="modulepreload" href="[^"]*assets\/([^"]+)">/g)].map((match) => match[1]);
   const overview = await chunksOf('http://127.0.0.1/ops/jobs/');

@@ -134,7 +134,7 @@ test('the OpenAPI document describes every route', async () => {
     '/api/openapi.json', '/api/queues', '/api/queues/{queue}', '/api/queues/{queue}/jobs', '/api/queues/{queue}/jobs/{id}', '/api/session',
     '/api/queues/{queue}/jobs/{id}/{part}', '/api/actions/preview', '/api/actions/execute', '/api/audit', '/api/audit/export', '/api/audit/{id}', '/api/events', '/api/live/fallback', '/api/schedules', '/api/jobs', '/api/workers',
     '/api/attention', '/api/queues/{queue}/activity', '/api/queues/{queue}/jobs/{id}/flow', '/api/audit/suggestions', '/api/incidents',
-    '/api/queues/{queue}/chronology', '/api/queues/{queue}/jobs/{id}/chronology',
+    '/api/queues/{queue}/chronology', '/api/queues/{queue}/jobs/{id}/chronology', '/api/queues/{queue}/schedules/{key}/chronology',
   ].sort());
   for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(document.paths)) {
     for (const operation of Object.values(operations)) assert.ok(operation.responses['401'], `${path} documents 401`);
