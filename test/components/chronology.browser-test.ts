@@ -1,6 +1,7 @@
 // <ops-jobs-chronology> on its own through a stand-in for the API: a job's life and the actions on
 // it in one list, oldest first, with what is not known; a job only the audit log still names; a
-// queue's chronology as a page; records hidden from the operator; parts it documents.
+// queue's chronology as a page; a schedule's, and one an operator removed; records hidden from the
+// operator; parts it documents.
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { OpsJobsChronology } from '../../elements/chronology/chronology.ts';
@@ -8,6 +9,7 @@ import { OpsJobsOutcomeBadge } from '../../elements/outcome-badge/outcome-badge.
 import { FIRST_SCREEN_ELEMENTS } from '../../elements/first-screen-elements.ts';
 import { defineElements } from '../../elements/define-elements.ts';
 import { actionApi, auditRecords, PRUNED_JOB } from '../elements/support/action-fixtures.ts';
+import { REMOVED_SCHEDULE, SCHEDULE_STORY } from '../elements/support/chronology-fixtures.ts';
 import { failedJobDetail } from '../elements/support/fixtures.ts';
 import { DocumentedParts } from './support/element-docs.ts';
 import { STUB_ROOT, stubApi, until } from './support/fetch-stub.ts';
@@ -68,6 +70,38 @@ describe('<ops-jobs-chronology>', () => {
     const chosen = records.find((record) => record.resource?.queue === 'invoice-sync' && 'filter' in record.resource.selection)!;
     const subs = items(element).find((entry) => entry.dataset.record === chosen.id)!.querySelectorAll('.sub');
     expect(subs[subs.length - 1]!.textContent).to.match(/All \w+ jobs/);
+  });
+
+  it("tells a schedule's story as a page: written, its last job linked, the run it missed, the operator's run, its next run", async () => {
+    const start = api.calls.length;
+    const element = await render(html`<ops-jobs-chronology root=${STUB_ROOT} queue=${SCHEDULE_STORY.queue} schedule=${SCHEDULE_STORY.key} page></ops-jobs-chronology>`);
+    expect(api.calls.slice(start)).to.include(`queues/email-send/schedules/nightly-digest/chronology`);
+    expect(element.shadowRoot!.querySelector('.crumbs')!.textContent).to.contain('Schedules');
+    expect(element.shadowRoot!.querySelector<HTMLAnchorElement>('.crumbs a:last-of-type')!.href).to.equal(new URL(`${STUB_ROOT}schedules?queue=email-send`, location.href).href);
+    expect(element.shadowRoot!.querySelector('.head .sub')!.textContent).to.contain('Schedule nightly-digest');
+    const list = items(element);
+    expect(list.map((item) => item.dataset.point ?? 'audit')).to.deep.equal(['created', 'updated', 'last_job', 'missed_run', 'audit', 'next_run']);
+    expect(list[2]!.querySelector('.label')!.textContent).to.equal('Made its last job');
+    expect(new URL(list[2]!.querySelector<HTMLAnchorElement>('.sub a')!.href).pathname).to.match(/\/queues\/email-send\/jobs\/[^/]+$/);
+    expect(list[2]!.querySelector('ops-jobs-state-badge')!.getAttribute('state')).to.equal('completed');
+    expect(list[3]!.classList.contains('failed')).to.equal(true);
+    expect(list[3]!.querySelector('.label')!.textContent).to.equal('Run due, no job made');
+    expect(list[4]!.querySelector('.label a')!.textContent).to.equal('Ran now');
+    expect(list[5]!.classList.contains('future')).to.equal(true);
+    expect(gaps(element)).to.deep.equal(['schedule_runs_not_kept']);
+    expect(element.shadowRoot!.querySelector('a.all')).to.equal(null);
+  });
+
+  it('tells a removed schedule from its records, and the empty key of a schedule without one is ~ in the path', async () => {
+    const element = await render(html`<ops-jobs-chronology root=${STUB_ROOT} queue=${REMOVED_SCHEDULE.queue} schedule=${REMOVED_SCHEDULE.key}></ops-jobs-chronology>`);
+    expect(items(element).map((item) => item.dataset.record)).to.deep.equal(['aud-sched-pulse-0', 'aud-sched-pulse-1']);
+    expect(gaps(element)).to.deep.equal(['schedule_gone']);
+    expect(element.shadowRoot!.querySelector('[data-gap="schedule_gone"]')!.textContent).to.contain('no longer has this schedule');
+    const start = api.calls.length;
+    const unknown = await fixture<OpsJobsChronology>(html`<ops-jobs-chronology root=${STUB_ROOT} queue="email-send" schedule=""></ops-jobs-chronology>`);
+    await until(() => unknown.shadowRoot!.querySelector('p.muted:not([aria-busy])') !== null, 'the answer');
+    expect(api.calls.slice(start)).to.include('queues/email-send/schedules/~/chronology');
+    expect(unknown.shadowRoot!.textContent).to.contain('The audit log has no record of this schedule either.');
   });
 
   it('says the records are hidden from an operator who may not read the audit log, and a missing job plainly', async () => {

@@ -105,6 +105,8 @@ const STATES: readonly ViewState[] = [
   { name: 'no such job', path: 'queues/email-send/jobs/missing' },
   { name: 'a job only the audit log still names, with its chronology', path: `queues/${PRUNED_JOB.queue}/jobs/${PRUNED_JOB.id}`, enter: (page) => page.getByRole('heading', { name: 'What is not known' }).waitFor() },
   { name: "a queue's chronology", path: 'queues/email-send/chronology', enter: (page) => page.getByRole('heading', { name: 'What is not known' }).waitFor() },
+  { name: "a schedule's chronology", path: 'queues/email-send/schedules/nightly-digest/chronology', enter: (page) => page.getByRole('heading', { name: 'What is not known' }).waitFor() },
+  { name: 'a removed schedule\'s chronology', path: 'queues/invoice-sync/schedules/pulse/chronology', enter: (page) => page.getByRole('heading', { name: 'What is not known' }).waitFor() },
   { name: 'signed out in the console (401)', path: '', api: withSession((path) => (path === 'session' ? problem(401, 'Sign in required', 'No operator is signed in.') : undefined)), enter: (page) => page.getByRole('heading', { name: 'You are signed out' }).waitFor() },
   { name: 'not allowed in the console (403)', path: 'queues/email-send', api: withSession((path) => (path.startsWith('queues/email-send/jobs') ? problem(403, 'Not allowed', 'Billing queues are restricted to the finance team.') : undefined)), enter: (page) => page.getByRole('alert').first().waitFor() },
 ];

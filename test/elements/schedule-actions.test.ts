@@ -84,6 +84,26 @@ async function open(session: SessionResponse): Promise<{ page: Page; errors: str
 const rowActions = (page: Page, name: string) => page.getByRole('group', { name: `Actions on ${name}` });
 const dialog = (page: Page) => page.getByRole('dialog');
 
+describe('schedule chronology', () => {
+  it("links each schedule to its chronology, a page of its own under Schedules that tells the schedule's story", async () => {
+    const { page, errors } = await open(SCHEDULE_SESSION);
+    const link = page.getByRole('link', { name: 'Chronology of email-send (nightly-digest)' });
+    assert.equal(await link.getAttribute('href'), server.url('queues/email-send/schedules/nightly-digest/chronology'));
+    assert.equal(await page.getByRole('link', { name: 'Chronology of invoice-sync (pulse)' }).count(), 1);
+    await link.click();
+    await page.getByRole('heading', { name: 'What is not known' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Chronology');
+    assert.match(await page.title(), /^Chronology · nightly-digest · email-send/);
+    assert.equal(await page.getByRole('link', { name: 'Schedules', exact: true }).first().getAttribute('aria-current'), 'page');
+    const list = page.getByRole('list', { name: 'Chronology' });
+    assert.deepEqual((await list.locator(':scope > li .label').allInnerTexts()).map((text) => text.trim()),
+      ['Schedule created', 'Schedule last written', 'Made its last job', 'Run due, no job made', 'Ran now by Sam Okafor', 'Next run']);
+    assert.ok(server.calls.includes('queues/email-send/schedules/nightly-digest/chronology'), server.calls.join('\n'));
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
+
 describe('schedule actions', () => {
   it('offer Run now and Remove schedule on each row where the engine can and the operator may', async () => {
     const { page, errors } = await open(SCHEDULE_SESSION);

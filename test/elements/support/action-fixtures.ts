@@ -16,7 +16,8 @@ import type {
 } from '../../../core/vocabulary/wire.ts';
 import { fixtureApi, jobId, jobsOf, QUEUES, SESSION } from './fixtures.ts';
 import type { ApiAnswer, ApiHandler } from './server.ts';
-import { jobChronology, prunedChronology, queueChronology } from './chronology-fixtures.ts';
+import { scheduleKeyFromSegment } from '../../../core/vocabulary/schedule-key.ts';
+import { jobChronology, prunedChronology, queueChronology, scheduleChronology } from './chronology-fixtures.ts';
 
 /** An operator who may do everything, on an engine that can also redrive failed dead letters. */
 export const OPERATOR_SESSION: SessionResponse = {
@@ -195,8 +196,9 @@ export const PRUNED_JOB = { queue: 'email-send', id: '0b9f5a43-7c1d-4e55-9d2a-pr
 
 const JOB_CHRONOLOGY = /^queues\/([^/?]+)\/jobs\/([^/?]+)\/chronology$/;
 const QUEUE_CHRONOLOGY = /^queues\/([^/?]+)\/chronology$/;
+const SCHEDULE_CHRONOLOGY = /^queues\/([^/?]+)\/schedules\/([^/?]+)\/chronology$/;
 
-/** Chronologies over the fixtures: a job's from its detail and the records naming it, a pruned job's, a queue's. */
+/** Chronologies over the fixtures: a job's from its detail and the records naming it, a pruned job's, a schedule's, a queue's. */
 function chronologyAnswer(path: string, records: readonly AuditRecordResponse[], now: number, job: (path: string) => ApiAnswer): ApiAnswer | null {
   let match = JOB_CHRONOLOGY.exec(path);
   if (match) {
@@ -207,6 +209,13 @@ function chronologyAnswer(path: string, records: readonly AuditRecordResponse[],
     if (typeof answer !== 'object' || (answer.status ?? 200) !== 200) return answer;
     const naming = records.filter((record) => record.resource?.queue === queue && record.resource.ids.includes(id));
     return { body: jobChronology(answer.body as JobDetailResponse, naming, now) };
+  }
+  match = SCHEDULE_CHRONOLOGY.exec(path);
+  if (match) {
+    const queue = decodeURIComponent(match[1]!);
+    const key = scheduleKeyFromSegment(decodeURIComponent(match[2]!));
+    const answer = scheduleChronology(queue, key, records[1]!, jobId(queue, 6), now);
+    return answer ? { body: answer } : actionProblem(404, 'not-found', 'Schedule not found', `Queue ${JSON.stringify(queue)} has no schedule with key ${JSON.stringify(key)}, and the audit log names none.`);
   }
   match = QUEUE_CHRONOLOGY.exec(path);
   if (match) {
