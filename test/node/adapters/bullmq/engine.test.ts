@@ -36,7 +36,7 @@ test('fromBullMQ refuses a missing connection and an ioredis keyPrefix, naming t
   assert.throws(() => fromBullMQ({ connection: connection as never, queues: ['a:b'] }), OptionsError);
   assert.deepEqual(fromBullMQ({ connection: connection as never }).capabilities, {
     states: ['queued', 'scheduled', 'blocked', 'active', 'completed', 'failed'],
-    actions: { retry: ['failed'], promote: ['scheduled'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'] },
+    actions: { retry: ['failed'], promote: ['scheduled'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'], fail: ['active'] },
     queueActions: ['pause', 'resume'],
     queueSettings: [
       { name: 'globalConcurrency', type: 'integer', min: 1, nullable: true },
