@@ -26,6 +26,14 @@ const WORKER_SECRET = 'demo-lifeline-secret';
 const QUEUE = 'lifeline-demo';
 
 describe('the lifeline on BullMQ', () => {
+  const workers: ChildProcess[] = [];
+  // Registered first, so it runs before the prefix's keys are deleted: no worker writes after that.
+  after(async () => {
+    await Promise.all(workers.filter((worker) => worker.exitCode === null && worker.signalCode === null).map((worker) => {
+      worker.kill('SIGKILL');
+      return once(worker, 'exit');
+    }));
+  });
   const redis = useRedis();
   const prefix = uniquePrefix('lifeline');
   redis.prefixes.push(prefix);
@@ -33,7 +41,6 @@ describe('the lifeline on BullMQ', () => {
   let opsJobs: OpsJobs;
   let queue: Queue;
   const hosts: RunningHost[] = [];
-  const workers: ChildProcess[] = [];
   const opened: IncidentSummary[] = [];
   const repaired: RepairSummary[] = [];
 
@@ -54,7 +61,6 @@ describe('the lifeline on BullMQ', () => {
   });
 
   after(async () => {
-    for (const worker of workers) worker.kill('SIGKILL');
     await Promise.all(hosts.map((host) => host.close()));
     await opsJobs?.close();
     await queue?.close();
