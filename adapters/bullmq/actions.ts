@@ -35,8 +35,9 @@ const APPLY_BATCH = 25;
  * The operator actions, each through BullMQ's own command for one job (`Job.retry`, `Job.promote`,
  * `Queue.remove`, `Job.moveToFailed` under the job's lock), which checks the job's state atomically
  * in Redis: a job that moved on since the console's last look is left alone and not counted, never
- * forced. `fail` applies only to running jobs no worker holds (see fail-abandoned.ts). Queue actions run BullMQ's
- * `Queue.pause` and `Queue.resume`; a change of settings, its global concurrency and rate limit.
+ * forced. `fail` applies only to running jobs no worker holds (see fail-abandoned.ts). Queue
+ * actions run BullMQ's `Queue.pause` and `Queue.resume`; a change of settings, its global
+ * concurrency and rate limit.
  */
 export function createActionMethods(context: ActionContext): ActionMethods {
   const { client, prefix, directory, queueOf } = context;
