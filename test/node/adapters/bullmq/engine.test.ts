@@ -420,6 +420,26 @@ describe('BullMQ engine actions on real Redis', () => {
     }
   });
 
+  test("fail refuses a stuck job whose retry delay only the host's worker can work out, and leaves it as it was", async () => {
+    const connection = { connection: redis.client(), prefix };
+    const queue = new Queue('custom', connection);
+    const worker = new Worker('custom', null, { ...connection, autorun: false, lockDuration: 600_000 });
+    const customEngine = fromBullMQ({ connection: redis.client(), prefix, queues: ['custom'] });
+    try {
+      const added = await queue.add('n', {}, { attempts: 3, backoff: { type: 'jittered-by-host' } });
+      await worker.getNextJob('live-token', { block: false });
+      await redis.client().del(`${prefix}:custom:${added.id}:lock`);
+      await assert.rejects(customEngine.apply('fail', 'custom', [added.id!]), /backoff strategy of the host's own/);
+      assert.equal((await customEngine.statesOf('custom', [added.id!])).get(added.id!), 'active');
+      assert.equal((await Job.fromId(queue, added.id!))?.failedReason, undefined);
+      assert.equal(await redis.client().exists(`${prefix}:custom:${added.id}:lock`), 0, 'the console let go of the lock it took');
+    } finally {
+      await worker.close(true);
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
   test('fail leaves a job its live worker holds, and a job that is not running, untouched', async () => {
     const connection = { connection: redis.client(), prefix };
     const queue = new Queue('held', connection);
