@@ -107,6 +107,12 @@ export interface ActionSelection {
    * state the action does not apply to at all may report 0 here without reading its jobs.
    */
   readonly ineligible: number;
+  /**
+   * Of `ineligible`, the running jobs a live worker still holds, which an action that takes a job
+   * from a dead or hung worker (BullMQ's `fail`) leaves to that worker: in a state the action
+   * applies to, but not the console's to change. Absent or 0 when there are none.
+   */
+  readonly held?: number;
   /** Ids given in the selection that the queue does not have. */
   readonly missing: readonly string[];
   /**
