@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { Job, type Queue } from 'bullmq';
 import type { ActionSelection, JobEngine } from '../../core/contracts/engine.ts';
 import type { JobSummary } from '../../core/contracts/jobs.ts';
-import { InvalidInputError } from '../../core/errors.ts';
+import { InvalidInputError, PartlyAppliedError } from '../../core/errors.ts';
 import type { JobAction, QueueAction } from '../../core/vocabulary/actions.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobSelection } from '../../core/vocabulary/job-selection.ts';
@@ -124,11 +124,15 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       const states = await statesOf(queue, [...new Set(ids)]);
       const unique = [...states].filter(([, state]) => applies.includes(state)).map(([id]) => id);
       let changed = 0;
-      // A few commands in flight at a time: each job's change is its own atomic BullMQ command.
+      let failure: { reason: unknown } | null = null;
+      // A few commands in flight at a time: each job's change is its own atomic BullMQ command, so
+      // one job's failure leaves the others to be changed, and the count of those is kept.
       for (let from = 0; from < unique.length; from += APPLY_BATCH) {
-        const results = await Promise.all(unique.slice(from, from + APPLY_BATCH).map((id) => applyOne(action, queue, id)));
-        changed += results.filter(Boolean).length;
+        const results = await Promise.allSettled(unique.slice(from, from + APPLY_BATCH).map((id) => applyOne(action, queue, id)));
+        changed += results.filter((result) => result.status === 'fulfilled' && result.value).length;
+        failure ??= results.find((result) => result.status === 'rejected') ?? null;
       }
+      if (failure) throw changed > 0 ? new PartlyAppliedError(changed, failure.reason) : failure.reason;
       return changed;
     },
     async applyToQueue(action: QueueAction, queue: string) {

@@ -263,7 +263,9 @@ export interface JobEngine {
   /**
    * Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many
    * changed; jobs in a state the action does not apply to, unknown ids and unknown queues change
-   * nothing. Rejects with `InvalidInputError` naming `action` for an action the engine lacks.
+   * nothing. Rejects with `InvalidInputError` naming `action` for an action the engine lacks. An
+   * engine that changes jobs one command at a time, without `db`, and fails after changing some
+   * rejects with `PartlyAppliedError` carrying that count, which the audit record keeps.
    */
   apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
   /**

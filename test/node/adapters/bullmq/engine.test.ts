@@ -7,7 +7,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { fromBullMQ } from '../../../../adapters/bullmq/index.ts';
 import { FAILED_BY_OPERATOR } from '../../../../adapters/bullmq/fail-abandoned.ts';
 import type { JobEngine } from '../../../../core/index.ts';
-import { InvalidInputError, OptionsError } from '../../../../core/errors.ts';
+import { InvalidInputError, OptionsError, PartlyAppliedError } from '../../../../core/errors.ts';
 import { conformanceSuite } from '../../engines/conformance/suite.ts';
 import { uniquePrefix, useRedis } from '../../support/redis.ts';
 import { bullmqHarness } from './harness.ts';
@@ -427,9 +427,18 @@ describe('BullMQ engine actions on real Redis', () => {
     const customEngine = fromBullMQ({ connection: redis.client(), prefix, queues: ['custom'] });
     try {
       const added = await queue.add('n', {}, { attempts: 3, backoff: { type: 'jittered-by-host' } });
+      const plain = await queue.add('n', {});
       await worker.getNextJob('live-token', { block: false });
-      await redis.client().del(`${prefix}:custom:${added.id}:lock`);
-      await assert.rejects(customEngine.apply('fail', 'custom', [added.id!]), /backoff strategy of the host's own/);
+      await worker.getNextJob('live-token', { block: false });
+      for (const id of [added.id!, plain.id!]) await redis.client().del(`${prefix}:custom:${id}:lock`);
+      await assert.rejects(customEngine.apply('fail', 'custom', [added.id!, plain.id!]), (error: unknown) => {
+        assert.ok(error instanceof PartlyAppliedError, 'the job failed beside it is counted');
+        assert.equal(error.affected, 1);
+        assert.match(error.message, /backoff strategy of the host's own/);
+        return true;
+      });
+      assert.equal((await customEngine.statesOf('custom', [plain.id!])).get(plain.id!), 'failed');
+      await assert.rejects(customEngine.apply('fail', 'custom', [added.id!]), (error: unknown) => !(error instanceof PartlyAppliedError) && /backoff strategy of the host's own/.test(String(error)));
       assert.equal((await customEngine.statesOf('custom', [added.id!])).get(added.id!), 'active');
       assert.equal((await Job.fromId(queue, added.id!))?.failedReason, undefined);
       assert.equal(await redis.client().exists(`${prefix}:custom:${added.id}:lock`), 0, 'the console let go of the lock it took');
