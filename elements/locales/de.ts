@@ -587,6 +587,7 @@ export const catalog: Catalog = {
   '{count} lines': { one: '{count} Zeile', other: '{count} Zeilen' },
   'last {shown} of {count} lines': { one: 'letzte {shown} von {count} Zeile', other: 'letzte {shown} von {count} Zeilen' },
   '{queue} job {id}': '{queue} Job {id}',
+  'Retry {queue} job {id}…': '{queue} Job {id} wiederholen…',
   'The flow goes on beyond these steps.': 'Der Ablauf geht über diese Schritte hinaus.',
   'this job': 'dieser Job',
   'Why steps wait': 'Warum Schritte warten',
