@@ -80,3 +80,17 @@ export class ConflictError extends ProblemError {
     this.name = 'ConflictError';
   }
 }
+
+/**
+ * An engine's action that failed part way, after changing `affected` jobs: thrown by an engine
+ * whose jobs change one command at a time (outside any transaction), so that the audit record of
+ * the failed action still says how many jobs it changed.
+ */
+export class PartlyAppliedError extends Error {
+  readonly affected: number;
+  constructor(affected: number, cause: unknown) {
+    super(`${cause instanceof Error ? cause.message : String(cause)} (${affected} job${affected === 1 ? ' was' : 's were'} changed before it failed)`, { cause });
+    this.name = 'PartlyAppliedError';
+    this.affected = affected;
+  }
+}

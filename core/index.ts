@@ -23,7 +23,7 @@ export type { SqlExecutor } from './contracts/sql.ts';
 export type { ConsoleBridge } from './contracts/bridge.ts';
 export type { QueueWorker, WorkerInstance, WorkerInstancePage } from './contracts/workers.ts';
 export type { ConsoleFiles } from './contracts/console-files.ts';
-export { ProblemError, InvalidInputError, NotFoundError, ForbiddenError, UnauthenticatedError, ConflictError, OptionsError } from './errors.ts';
+export { ProblemError, InvalidInputError, NotFoundError, ForbiddenError, UnauthenticatedError, ConflictError, OptionsError, PartlyAppliedError } from './errors.ts';
 export { hideKeysMatching, REDACTED, type HideKeysOptions } from './display-policies/hide-keys-matching.ts';
 export { DATA_FIELD_PATTERN, MAX_DATA_FILTERS, type DataFilter } from './vocabulary/data-filter.ts';
 export { showEverything } from './display-policies/show-everything.ts';

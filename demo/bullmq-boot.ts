@@ -42,6 +42,11 @@ export async function bootBullMQDemo(): Promise<Demo> {
     mount: MOUNT,
     signInUrl: '/login',
     live: liveSettings(),
+    // Looks often, so that a killed worker's job (demo/lifeline-worker.ts) shows as an incident within seconds.
+    diagnosis: { intervalSeconds: 5 },
+    // Stand-ins for a pager or a chat message: the summaries hold no job data.
+    onIncident: (summary) => console.log(`ops-jobs demo: incident ${summary.incidentId} opened: ${summary.sentence}`),
+    onRepair: (summary) => console.log(`ops-jobs demo: incident ${summary.incidentId} repaired by ${summary.principalLabel} (${summary.action}, audit record ${summary.auditId})`),
     // bull-board beside the console, read-only; the demo's policy lets only admins open it.
     bridge: await bullBoardBridge({ queues: [...workload.queues.values()].map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })) }),
   });

@@ -2,12 +2,14 @@ import type { Redis } from 'ioredis';
 import { Job, type Queue } from 'bullmq';
 import type { ActionSelection, JobEngine } from '../../core/contracts/engine.ts';
 import type { JobSummary } from '../../core/contracts/jobs.ts';
-import { InvalidInputError } from '../../core/errors.ts';
+import { InvalidInputError, PartlyAppliedError } from '../../core/errors.ts';
 import type { JobAction, QueueAction } from '../../core/vocabulary/actions.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
 import type { JobSelection } from '../../core/vocabulary/job-selection.ts';
 import { isJobId } from './cursor.ts';
 import { readPlaces, readStates, type JobPlace } from './job-states.ts';
+import { failAbandoned } from './fail-abandoned.ts';
+import { failWarnings, selectAbandoned } from './fail-selection.ts';
 import { summaries, listPage } from './listing.ts';
 import { countQueues } from './queue-info.ts';
 import { queueKeys } from './redis.ts';
@@ -31,9 +33,11 @@ const APPLY_BATCH = 25;
 
 /**
  * The operator actions, each through BullMQ's own command for one job (`Job.retry`, `Job.promote`,
- * `Queue.remove`), which checks the job's state atomically in Redis: a job that moved on since the
- * console's last look is left alone and not counted, never forced. Queue actions run BullMQ's
- * `Queue.pause` and `Queue.resume`; a change of settings, its global concurrency and rate limit.
+ * `Queue.remove`, `Job.moveToFailed` under the job's lock), which checks the job's state atomically
+ * in Redis: a job that moved on since the console's last look is left alone and not counted, never
+ * forced. `fail` applies only to running jobs no worker holds (see fail-abandoned.ts). Queue
+ * actions run BullMQ's `Queue.pause` and `Queue.resume`; a change of settings, its global
+ * concurrency and rate limit.
  */
 export function createActionMethods(context: ActionContext): ActionMethods {
   const { client, prefix, directory, queueOf } = context;
@@ -56,15 +60,22 @@ export function createActionMethods(context: ActionContext): ActionMethods {
     const valid = unique.filter(isJobId);
     const places = valid.length > 0 && (await directory.has(queue)) ? await readPlaces(client, queueKeys(prefix, queue), valid) : new Map<string, JobPlace>();
     const missing = unique.filter((id) => !places.has(id));
-    const eligible = unique.filter((id) => places.has(id) && applies.includes(places.get(id)!.state));
+    // A running job a live worker still holds (its lock renewed) is not the console's to fail.
+    const held = action === 'fail' ? unique.filter((id) => places.get(id)?.state === 'active' && places.get(id)!.locked).length : 0;
+    const eligible = unique.filter((id) => places.has(id) && applies.includes(places.get(id)!.state) && !(action === 'fail' && places.get(id)!.locked));
     const chosen = eligible.slice(0, limit).map((id) => ({ id, ...places.get(id)! }));
-    const jobs = await summaries(client, prefix, queue, chosen.map(({ id, source, score }) => ({ source, id, mark: score ?? 0 })));
-    return { jobs: newestFirst(jobs), eligible: eligible.length, ineligible: unique.length - missing.length - eligible.length, missing };
+    const jobs = newestFirst(await summaries(client, prefix, queue, chosen.map(({ id, source, score }) => ({ source, id, mark: score ?? 0 }))));
+    const selected = { jobs, eligible: eligible.length, ineligible: unique.length - missing.length - eligible.length, missing };
+    return action === 'fail' ? { ...selected, ...(held > 0 ? { held } : {}), ...warned(failWarnings(jobs)) } : selected;
   }
 
   async function byState(action: JobAction, queue: string, state: JobState, limit: number): Promise<ActionSelection> {
     const applies = statesFor(action);
     if (!applies.includes(state) || !(await directory.has(queue))) return { jobs: [], eligible: 0, ineligible: 0, missing: [] };
+    if (action === 'fail') {
+      const selected = await selectAbandoned(client, prefix, queue, limit);
+      return { ...selected, ...warned(failWarnings(selected.jobs)) };
+    }
     // Every job in the state matches, so the count is the state's exact count; the jobs are its newest.
     const [counts] = await countQueues(client, prefix, [queue]);
     const page = await listPage(client, prefix, { queue, state, limit });
@@ -86,6 +97,7 @@ export function createActionMethods(context: ActionContext): ActionMethods {
         return true;
       }
       if (action === 'delete') return (await queueOf(queue).remove(id)) === 1;
+      if (action === 'fail') return await failAbandoned(client, prefix, queueOf(queue), id);
     } catch (error) {
       // BullMQ answers a job that is gone, locked or in another state with a negative code: not changed.
       if (typeof (error as { code?: unknown })?.code === 'number' && (error as { code: number }).code < 0) return false;
@@ -112,11 +124,15 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       const states = await statesOf(queue, [...new Set(ids)]);
       const unique = [...states].filter(([, state]) => applies.includes(state)).map(([id]) => id);
       let changed = 0;
-      // A few commands in flight at a time: each job's change is its own atomic BullMQ command.
+      let failure: { reason: unknown } | null = null;
+      // A few commands in flight at a time: each job's change is its own atomic BullMQ command, so
+      // one job's failure leaves the others to be changed, and the count of those is kept.
       for (let from = 0; from < unique.length; from += APPLY_BATCH) {
-        const results = await Promise.all(unique.slice(from, from + APPLY_BATCH).map((id) => applyOne(action, queue, id)));
-        changed += results.filter(Boolean).length;
+        const results = await Promise.allSettled(unique.slice(from, from + APPLY_BATCH).map((id) => applyOne(action, queue, id)));
+        changed += results.filter((result) => result.status === 'fulfilled' && result.value).length;
+        failure ??= results.find((result) => result.status === 'rejected') ?? null;
       }
+      if (failure) throw changed > 0 ? new PartlyAppliedError(changed, failure.reason) : failure.reason;
       return changed;
     },
     async applyToQueue(action: QueueAction, queue: string) {
@@ -137,6 +153,10 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       await configureBullMQQueue(queueOf(queue), values);
     },
   };
+}
+
+function warned(warnings: readonly string[]): { warnings?: readonly string[] } {
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 function newestFirst(jobs: readonly JobSummary[]): JobSummary[] {

@@ -16,6 +16,12 @@ export interface JobPlace {
   readonly source: Source;
   /** The job's score in a sorted set, as Redis printed it; null in a list. */
   readonly score: string | null;
+  /**
+   * Whether a worker holds the job's lock (`<job>:lock` exists): for a running job, that its
+   * worker is alive and renewing it; a running job without one was let go of (its worker died or
+   * hangs) and is BullMQ's stalled-job check's to take back, or an operator's to fail.
+   */
+  readonly locked: boolean;
 }
 
 const ACTIVE = SOURCES.find((source) => source.name === 'active')!;
@@ -49,13 +55,13 @@ export async function readPlaces(client: Redis, keys: QueueKeys, ids: readonly s
     const [exists, locked, ...scores] = replies.slice(index * perJob, (index + 1) * perJob);
     if (exists !== 1) return;
     const position = SET_SOURCES.findIndex((_, candidate) => scores[candidate] !== null && scores[candidate] !== undefined);
-    if (position >= 0) places.set(id, { state: SET_SOURCES[position]!.state, source: SET_SOURCES[position]!, score: String(scores[position]) });
-    else if (locked === 1) places.set(id, { state: 'active', source: ACTIVE, score: null });
+    if (position >= 0) places.set(id, { state: SET_SOURCES[position]!.state, source: SET_SOURCES[position]!, score: String(scores[position]), locked: locked === 1 });
+    else if (locked === 1) places.set(id, { state: 'active', source: ACTIVE, score: null, locked: true });
     else unplaced.push(id);
   });
   if (unplaced.length > 0) {
     const positions = await pipelined(client, unplaced.map((id) => ['lpos', keys.of('active'), id, 'MAXLEN', ACTIVE_SCAN_LIMIT] as const));
-    unplaced.forEach((id, index) => places.set(id, positions[index] === null ? { state: 'queued', source: WAIT, score: null } : { state: 'active', source: ACTIVE, score: null }));
+    unplaced.forEach((id, index) => places.set(id, positions[index] === null ? { state: 'queued', source: WAIT, score: null, locked: false } : { state: 'active', source: ACTIVE, score: null, locked: false }));
   }
   // In the order asked, whichever read placed each job.
   return new Map(ids.flatMap((id) => (places.has(id) ? [[id, places.get(id)!] as const] : [])));

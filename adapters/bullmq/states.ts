@@ -18,11 +18,20 @@ export const BULLMQ_STATES: readonly JobState[] = Object.freeze(['queued', 'sche
  * - delete: every job not being processed, removed with BullMQ's `Queue.remove` (which also removes
  *   the job's children, as BullMQ does). BullMQ refuses to remove a job a worker holds locked, so
  *   active jobs are not offered.
+ * - fail: running jobs whose worker let go of them (their lock is gone: the worker died or hangs),
+ *   moved by BullMQ's `Job.moveToFailed` under a lock the console takes first (fail-abandoned.ts),
+ *   so its attempts and backoff apply. A running job a live worker holds is not eligible.
+ *
+ * No `cancel`: BullMQ has no cancelled state, and its own cancellation (`Worker.cancelJob`) is a
+ * signal to the handler in the worker process that runs the job, which a stuck job's dead worker
+ * cannot receive. To stop a stuck job for good, fail it (a job with attempts left then waits to
+ * run again, and can be deleted there).
  */
 export const BULLMQ_ACTION_STATES: Readonly<Partial<Record<JobAction, readonly JobState[]>>> = Object.freeze({
   retry: Object.freeze(['failed'] as const),
   promote: Object.freeze(['scheduled'] as const),
   delete: Object.freeze(['queued', 'scheduled', 'blocked', 'completed', 'failed'] as const),
+  fail: Object.freeze(['active'] as const),
 });
 
 /**

@@ -107,6 +107,12 @@ export interface ActionSelection {
    * state the action does not apply to at all may report 0 here without reading its jobs.
    */
   readonly ineligible: number;
+  /**
+   * Of `ineligible`, the running jobs a live worker still holds, which an action that takes a job
+   * from a dead or hung worker (BullMQ's `fail`) leaves to that worker: in a state the action
+   * applies to, but not the console's to change. Absent or 0 when there are none.
+   */
+  readonly held?: number;
   /** Ids given in the selection that the queue does not have. */
   readonly missing: readonly string[];
   /**
@@ -257,7 +263,9 @@ export interface JobEngine {
   /**
    * Applies the action to these jobs; with `db`, inside the caller's transaction. Returns how many
    * changed; jobs in a state the action does not apply to, unknown ids and unknown queues change
-   * nothing. Rejects with `InvalidInputError` naming `action` for an action the engine lacks.
+   * nothing. Rejects with `InvalidInputError` naming `action` for an action the engine lacks. An
+   * engine that changes jobs one command at a time, without `db`, and fails after changing some
+   * rejects with `PartlyAppliedError` carrying that count, which the audit record keeps.
    */
   apply(action: JobAction, queue: string, ids: readonly string[], db?: SqlExecutor): Promise<number>;
   /**

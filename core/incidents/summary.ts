@@ -32,9 +32,9 @@ export interface RepairSummary extends IncidentSummary {
 export function incidentSentence(incident: Pick<Incident, 'kind' | 'queue' | 'jobId' | 'count'>): string {
   switch (incident.kind) {
     case 'stuck-job':
-      return `Job ${incident.jobId ?? ''} in queue ${incident.queue} is running past its expiry or heartbeat; its worker may be gone.`;
+      return `Job ${incident.jobId ?? ''} in queue ${incident.queue} is running past its expiry, heartbeat or lock; its worker may be gone.`;
     case 'overdue':
-      return `${incident.count} running job(s) in queue ${incident.queue} are past their expiry or heartbeat; their workers may be gone.`;
+      return `${incident.count} running job(s) in queue ${incident.queue} are past their expiry, heartbeat or lock; their workers may be gone.`;
     case 'stuck-flows':
       return `${incident.count} job(s) in queue ${incident.queue} wait on a step of their flow that failed.`;
     case 'no-workers':

@@ -5,7 +5,7 @@ import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import type { Incident } from '../contracts/incidents.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, ProblemError } from '../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, PartlyAppliedError, ProblemError } from '../errors.ts';
 import { idempotencyKeyReused, previewExpired, previewNotFound, previewOfAnotherOperator, previewUsed, queueDrift, settingsDrift } from '../problems.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../vocabulary/problem-types.ts';
 import type { ExecuteResponse } from '../vocabulary/wire.ts';
@@ -325,7 +325,7 @@ async function throughIntent(context: ServiceContext, preview: StoredPreview, pr
   try {
     affected = await act();
   } catch (error) {
-    await store.completeIntent(intent.id, 'failed', 0, context.clock().toISOString());
+    await store.completeIntent(intent.id, 'failed', error instanceof PartlyAppliedError ? error.affected : 0, context.clock().toISOString());
     throw error;
   }
   return complete(context, preview, principal, options, intent.id, affected);

@@ -82,7 +82,9 @@ async function resolveJobsPreview(context: ServiceContext, actor: Actor, request
   if (selected.missing.length > 0) {
     throw new NotFoundError('Job', `Queue ${JSON.stringify(queue)} has no job with id ${selected.missing.slice(0, 5).map((id) => JSON.stringify(id)).join(', ')}${selected.missing.length > 5 ? ` and ${selected.missing.length - 5} more` : ''}.`);
   }
+  const held = selected.held ?? 0;
   if (selected.jobs.length === 0) {
+    if (held > 0) throw new InvalidInputError('target', `Nothing to ${jobAction}: ${heldSentence(held, selected.ineligible)}`);
     const states = context.engine.capabilities.actions[jobAction]?.join(', ') ?? '';
     throw new InvalidInputError('target', `Nothing to ${jobAction}: no selected job is in a state this action applies to (${states}).`);
   }
@@ -92,9 +94,11 @@ async function resolveJobsPreview(context: ServiceContext, actor: Actor, request
     const matching = selected.moreEligible ? `At least ${selected.eligible}` : `${selected.eligible}`;
     warnings.push(`${matching} jobs match; this action is capped at ${context.limits.cap} and will touch ${selected.jobs.length} of them. Run it again for the rest.`);
   }
-  if (selected.ineligible > 0) {
-    warnings.push(`${selected.ineligible} selected job${selected.ineligible === 1 ? ' is' : 's are'} not in a state this action applies to and will be left alone.`);
+  const otherwise = selected.ineligible - held;
+  if (otherwise > 0) {
+    warnings.push(`${otherwise} selected job${otherwise === 1 ? ' is' : 's are'} not in a state this action applies to and will be left alone.`);
   }
+  if (held > 0) warnings.push(heldSentence(held, selected.ineligible + selected.eligible));
   if (selected.stoppedEarly) {
     warnings.push(`Only the newest jobs of the queue were looked through, to keep this preview's reads bounded; older ones that match are left for another run.`);
   }
@@ -111,6 +115,13 @@ async function resolveJobsPreview(context: ServiceContext, actor: Actor, request
     sample: selected.jobs.slice(0, SAMPLE_SIZE).map((job) => context.presenter.jobSummary(job, actor)),
     warnings,
   };
+}
+
+/** Why jobs a live worker holds are left alone, for `held` of `of` selected jobs. */
+function heldSentence(held: number, of: number): string {
+  const who = held === of ? (held === 1 ? 'The selected job is' : `All ${held} selected jobs are`) : held === 1 ? '1 selected job is' : `${held} selected jobs are`;
+  return `${who} running and still held by a live worker, which renews ${held === 1 ? 'its lock' : 'their locks'}, and will be left alone: ` +
+    'only a job whose worker let go of it (died, or hangs past its lock) can be taken from it here. The worker finishes or fails it itself.';
 }
 
 /** How a preview of any kind stores its plan (see `savePreview`). */

@@ -117,8 +117,8 @@ export class OpsJobsAttention extends ViewElement {
       case 'overdue':
         return {
           sentence: finding.more
-            ? plural(count, '{count} running job, maybe more, is past its expiry or heartbeat: the worker may be gone.', '{count} running jobs, maybe more, are past their expiry or heartbeat: the worker may be gone.')
-            : plural(count, '{count} running job is past its expiry or heartbeat: the worker may be gone.', '{count} running jobs are past their expiry or heartbeat: the worker may be gone.'),
+            ? plural(count, '{count} running job, maybe more, is past its expiry, heartbeat or lock: the worker may be gone.', '{count} running jobs, maybe more, are past their expiry, heartbeat or lock: the worker may be gone.')
+            : plural(count, '{count} running job is past its expiry, heartbeat or lock: the worker may be gone.', '{count} running jobs are past their expiry, heartbeat or lock: the worker may be gone.'),
           next: routes.queue(queue, 'active'), label: msg('See running jobs'),
         };
       case 'stuck-flows':

@@ -219,10 +219,14 @@ export class OpsJobsConsole extends LitElement {
     else if (link.right > box.right - edge) nav.scrollLeft += link.right - (box.right - edge);
   };
 
-  /** Ctrl+K or Cmd+K: the quick switcher, once the session says who is here. */
+  /**
+   * Ctrl+K or Cmd+K: the quick switcher, once the session says who is here, and not over a modal
+   * dialog (an action being previewed), which keeps the keyboard to itself.
+   */
   readonly #onShortcut = (event: KeyboardEvent): void => {
     if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
     if (!this.session || this.switching) return;
+    if (event.composedPath().some((node) => node instanceof HTMLDialogElement && node.matches(':modal'))) return;
     event.preventDefault();
     this.openSwitcher();
   };

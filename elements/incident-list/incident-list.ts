@@ -37,9 +37,9 @@ function kindLabel(kind: IncidentKind): string {
 function sentence(incident: IncidentResponse): string {
   switch (incident.kind) {
     case 'stuck-job':
-      return msg('Running past its expiry or heartbeat: its worker may be gone.');
+      return msg('Running past its expiry, heartbeat or lock: its worker may be gone.');
     case 'overdue':
-      return plural(incident.count, '{count} running job is past its expiry or heartbeat: the worker may be gone.', '{count} running jobs are past their expiry or heartbeat: the worker may be gone.');
+      return plural(incident.count, '{count} running job is past its expiry, heartbeat or lock: the worker may be gone.', '{count} running jobs are past their expiry, heartbeat or lock: the worker may be gone.');
     case 'stuck-flows':
       return plural(incident.count, '{count} job waits on a step of its flow that failed: retry that step, or remove it.', '{count} jobs wait on a step of their flow that failed: retry that step, or remove them.');
     case 'no-workers':

@@ -74,6 +74,7 @@ export const jobFlowStyles = css`
     padding-inline-start: 1.1rem;
     font-size: 0.875rem;
   }
+  /* Links inside a sentence are told from its words by more than colour. */
   .reasons a {
     text-decoration: underline;
     text-underline-offset: 2px;
@@ -81,9 +82,11 @@ export const jobFlowStyles = css`
   .reasons li + li {
     margin-top: 0.3rem;
   }
-  /* Links inside a sentence are told from its words by more than colour. */
-  .reasons a {
-    text-decoration: underline;
+  .release {
+    margin-inline-start: 0.35rem;
+    min-height: 1.75rem;
+    padding: 0.15rem 0.6rem;
+    font-size: 0.8125rem;
   }
   .failed {
     color: var(--_danger);

@@ -1,6 +1,7 @@
 import { html, svg, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { JobFlowResponse, JobSummaryResponse } from '../../core/vocabulary/wire.ts';
+import { actionDialogFor, dialogLoadError, openActionDialog } from '../actions/dialog-template.ts';
 import { LoadController } from '../controllers/load-controller.ts';
 import { routes } from '../router/routes.ts';
 import { controls } from '../shared/controls.styles.ts';
@@ -24,8 +25,9 @@ const named = (step: JobSummaryResponse) => msg('{queue} job {id}', { queue: ste
 /**
  * The flow a job belongs to: its steps and which waits on which, drawn left to right (a step after
  * the steps it waits on), each step a link to its job; then, in words, why each waiting step
- * waits ("invoice-sync job 4f2e1a2b waits for email-send job 1c9d…, which failed"). Shows nothing
- * for a job in no flow.
+ * waits ("invoice-sync job 4f2e1a2b waits for email-send job 1c9d…, which failed"). A failed step
+ * the operator may retry offers it there, through the action dialog (previewed, reasoned, audited):
+ * the way to release the steps stuck behind it. Shows nothing for a job in no flow.
  *
  * @attr root - the mount root relative to the page, when used outside `<ops-jobs-console>`.
  *
@@ -44,6 +46,8 @@ export class OpsJobsJobFlow extends ViewElement {
 
   @property() queue = '';
   @property() jobId = '';
+  @state() private dialogFailed = false;
+  protected override needsSession = true;
 
   readonly #load = new LoadController(this, {
     args: () => (this.queue && this.jobId ? ([this.api, this.queue, this.jobId] as const) : null),
@@ -68,6 +72,8 @@ export class OpsJobsJobFlow extends ViewElement {
             ? plural(flow.hidden, '{count} step is in a queue you may not see.', '{count} steps are in queues you may not see.')
             : ''}</p>`
         : ''}
+      ${dialogLoadError(this.dialogFailed)}
+      ${this.api ? actionDialogFor(this.operator, this.api, (route) => this.href(route)) : ''}
     </section>`;
   }
 
@@ -127,7 +133,19 @@ export class OpsJobsJobFlow extends ViewElement {
           href=${this.href(routes.job(on.queue, on.id))}>${named(on)}</a>, ${on.state === 'failed'
             ? html`<strong class="failed">${msg('which failed')}</strong>${on.errorMessage ? html` <span class="muted">(${clip(on.errorMessage, 120)})</span>` : ''}`
             : msg('which is {state}', { state: stateWord(on.state) })}`)}.
+        ${pending.filter((on) => on.state === 'failed' && this.#mayRetry()).map((on) => html`<button type="button" class="release"
+          @click=${() => void this.#retry(on)}>${msg('Retry {queue} job {id}…', { queue: on.queue, id: shortId(on.id) })}</button>`)}
       </li>`)}
     </ul>`;
+  }
+
+  #mayRetry(): boolean {
+    const session = this.operator;
+    return Boolean(session?.permissions['job.retry'] && session.engine.actions['job.retry']?.includes('failed'));
+  }
+
+  async #retry(step: JobSummaryResponse): Promise<void> {
+    const request = { action: 'job.retry' as const, target: { queue: step.queue, ids: [step.id] }, subject: named(step) };
+    this.dialogFailed = !(await openActionDialog(this.renderRoot, request));
   }
 }

@@ -41,7 +41,7 @@ describe('<ops-jobs-attention>', () => {
     const [overdue, failing] = findings(element);
     expect(overdue!.classList.contains('critical')).to.equal(true);
     expect(overdue!.querySelector('.severity')!.textContent).to.equal('Critical:');
-    expect(overdue!.querySelector('.sentence')!.textContent).to.contain('2 running jobs are past their expiry');
+    expect(overdue!.querySelector('.sentence')!.textContent).to.contain('2 running jobs are past their expiry, heartbeat or lock');
     expect(failing!.querySelector('.sentence')!.textContent).to.contain('42 jobs failed in the last 5 min, against 6');
     const next = failing!.querySelector<HTMLAnchorElement>('a.next')!;
     expect(next.textContent!.trim()).to.equal('See failed jobs');

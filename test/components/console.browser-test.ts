@@ -187,6 +187,24 @@ describe('<ops-jobs-console>', () => {
     expect(location.pathname).to.equal(`${STUB_ROOT}queues/invoice-sync`);
   });
 
+  it('leaves Ctrl+K to a modal dialog that is open, such as an action being previewed', async () => {
+    const element = await render();
+    const dialog = document.createElement('dialog');
+    dialog.innerHTML = '<button>Keep</button>';
+    document.body.append(dialog);
+    try {
+      dialog.showModal();
+      const shortcut = new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true, composed: true, cancelable: true });
+      dialog.querySelector('button')!.dispatchEvent(shortcut);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(shortcut.defaultPrevented).to.equal(false, 'the shortcut is left to the dialog');
+      expect(inside(element).querySelector('ops-jobs-queue-switcher')).to.equal(null);
+      expect(dialog.open).to.equal(true);
+    } finally {
+      dialog.remove();
+    }
+  });
+
   it('is styleable through its parts and its custom properties', async () => {
     const element = await render();
     element.style.setProperty('--ops-jobs-color-brand', 'rgb(1, 99, 2)');

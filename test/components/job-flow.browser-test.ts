@@ -1,15 +1,17 @@
 // <ops-jobs-job-flow> reading a job's flow through a stand-in for the API: each step drawn after
 // the steps it waits on, a link to its job, the job itself marked; why waiting steps wait, in
-// words; nothing for a job in no flow; steps the operator may not see counted; its parts and
-// custom properties.
+// words; the failed step retried from there by an operator who may (and not by one who may not);
+// nothing for a job in no flow; steps the operator may not see counted; its parts and custom
+// properties.
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { defineElements } from '../../elements/define-elements.ts';
 import { FIRST_SCREEN_ELEMENTS } from '../../elements/first-screen-elements.ts';
 import { OpsJobsJobFlow } from '../../elements/job-flow/job-flow.ts';
-import { failedJobDetail, flowFixture } from '../elements/support/fixtures.ts';
-import type { ApiHandler } from '../elements/support/server.ts';
+import type { SessionResponse } from '../../core/vocabulary/wire.ts';
+import { failedJobDetail, flowFixture, SESSION } from '../elements/support/fixtures.ts';
+import type { ApiHandler, ApiRequest } from '../elements/support/server.ts';
 import { DocumentedParts } from './support/element-docs.ts';
 import { STUB_ROOT, stubApi, until } from './support/fetch-stub.ts';
 
@@ -20,7 +22,17 @@ const now = Date.now();
 const job = failedJobDetail(now);
 const FLOW = flowFixture(now);
 const NONE = { steps: [], dependencies: [], more: false, hidden: 0 };
-const answer: ApiHandler = (path) => ({ body: path.startsWith(`queues/email-send/jobs/${job.id}/flow`) ? FLOW : NONE });
+const RETRIER: SessionResponse = { ...SESSION, permissions: { ...SESSION.permissions, 'job.retry': true } };
+let session: SessionResponse = RETRIER;
+const previews: unknown[] = [];
+const answer: ApiHandler = (path, _url, request?: ApiRequest) => {
+  if (path === 'session') return { body: session };
+  if (path === 'actions/preview') {
+    previews.push(request?.body);
+    return { status: 503, body: { type: 'about:blank', title: 'Unavailable', status: 503, detail: 'Not in this test.' } };
+  }
+  return { body: path.startsWith(`queues/email-send/jobs/${job.id}/flow`) ? FLOW : NONE };
+};
 const api = stubApi(answer);
 
 const inside = (element: OpsJobsJobFlow) => {
@@ -59,6 +71,32 @@ describe('<ops-jobs-job-flow>', () => {
     expect(reasons[1]).to.match(/^reports\/daily job \w{8} waits for invoice-sync job \w{8}, which is blocked\.$/);
   });
 
+  it('offers to retry the failed step that holds the flow up, through the action dialog', async () => {
+    const element = await render();
+    await until(() => inside(element).querySelector('.release') !== null, 'the retry, once the session is read');
+    const release = inside(element).querySelector<HTMLButtonElement>('.release')!;
+    expect(release.textContent).to.equal(`Retry email-send job ${job.id.slice(0, 8)}…`);
+    expect(inside(element).querySelectorAll('.release')).to.have.length(1, 'only the failed step, not the blocked one');
+    previews.length = 0;
+    release.click();
+    await until(() => previews.length > 0, 'the preview asked for');
+    expect(previews[0]).to.deep.include({ action: 'job.retry', target: { queue: 'email-send', ids: [job.id] } });
+    await expect(element).shadowDom.to.be.accessible();
+  });
+
+  it('offers no retry to an operator who may not retry jobs', async () => {
+    session = SESSION;
+    try {
+      const element = await render();
+      await until(() => api.calls.includes('session'), 'the session read');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(inside(element).querySelector('.reasons')).to.not.equal(null);
+      expect(inside(element).querySelector('.release')).to.equal(null);
+    } finally {
+      session = RETRIER;
+    }
+  });
+
   it('moves between the steps with the keyboard, one Tab stop each', async () => {
     const element = await render();
     await until(() => inside(element).querySelector('a.step') !== null, 'the steps');
@@ -74,7 +112,7 @@ describe('<ops-jobs-job-flow>', () => {
     await until(() => api.calls.some((call) => call.includes('00000000-0000-4000-8000-000000000000')), 'the read');
     await alone.updateComplete;
     expect(inside(alone).querySelector('section')).to.equal(null);
-    api.handler = () => ({ body: { ...FLOW, more: true, hidden: 2 } });
+    api.handler = (path, url, request) => (path.includes('/flow') ? { body: { ...FLOW, more: true, hidden: 2 } } : answer(path, url, request));
     try {
       const partial = await render();
       await until(() => inside(partial).querySelector('.note') !== null, 'the note');

@@ -42,7 +42,7 @@ describe('retrying failed BullMQ jobs through an Express host', () => {
 
   test('preview, execute, audit: the failed jobs are back in wait and the record says succeeded', async () => {
     const session = await (await call('olga', 'GET', '/api/session')).json();
-    assert.deepEqual(session.engine.actions, { 'job.retry': ['failed'], 'job.promote': ['scheduled'], 'job.delete': ['queued', 'scheduled', 'blocked', 'completed', 'failed'] });
+    assert.deepEqual(session.engine.actions, { 'job.retry': ['failed'], 'job.promote': ['scheduled'], 'job.delete': ['queued', 'scheduled', 'blocked', 'completed', 'failed'], 'job.fail': ['active'] });
     assert.equal(session.engine.name, 'BullMQ');
 
     const listed = await call('olga', 'GET', '/api/queues/payments/jobs?state=failed');

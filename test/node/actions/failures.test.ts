@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
 import { after, before, describe, test } from 'node:test';
-import { createOpsJobs, hideKeysMatching, type OpsStore } from '../../../core/index.ts';
+import { createOpsJobs, hideKeysMatching, PartlyAppliedError, type OpsStore } from '../../../core/index.ts';
 import { createPostgresStore } from '../../../adapters/postgres/index.ts';
 import { memoryEngine, type MemoryJob } from '../support/memory-engine.ts';
 import { startActionStack, type ActionStack } from '../support/action-stack.ts';
@@ -69,14 +69,14 @@ describe('a failure between the job change and the audit write', () => {
 describe('an engine that cannot share the store transaction', () => {
   let pglite: PGlite;
   let jobs: MemoryJob[];
-  let engineFails = false;
+  let engineFailure: Error | null = null;
   let store: OpsStore;
   const request = (opsJobs: ReturnType<typeof build>, user: string, method: string, path: string, body?: unknown) =>
     opsJobs.handle(new Request(`http://console.test/ops/jobs${path}`, body === undefined ? { method } : {
       method, headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }, body: JSON.stringify(body),
     }), { user });
   const build = () => createOpsJobs<{ user: string }>({
-    engine: memoryEngine(['redis-queue'], jobs, { beforeApply: () => { if (engineFails) throw new Error('connection reset by Redis'); } }),
+    engine: memoryEngine(['redis-queue'], jobs, { beforeApply: () => { if (engineFailure) throw engineFailure; } }),
     store,
     auth: { currentActor: (hostRequest) => ({ name: hostRequest.user }), authorize: () => true, auditPrincipal: (actor) => ({ id: (actor as { name: string }).name, type: 'user', label: 'L' }) },
     displayPolicy: hideKeysMatching(/secret/),
@@ -106,13 +106,25 @@ describe('an engine that cannot share the store transaction', () => {
   test('an engine failure is recorded as failed, never lost', async () => {
     const opsJobs = build();
     const { token } = await (await request(opsJobs, 'ann', 'POST', '/api/actions/preview', { action: 'job.retry', target: { queue: 'redis-queue', ids: ['b'] } })).json();
-    engineFails = true;
+    engineFailure = new Error('connection reset by Redis');
     const response = await request(opsJobs, 'ann', 'POST', '/api/actions/execute', { token, reason: REASON });
-    engineFails = false;
+    engineFailure = null;
     assert.equal(response.status, 500);
     const { records } = await (await request(opsJobs, 'ann', 'GET', '/api/audit?job=b')).json();
     assert.equal(records.length, 1);
     assert.equal(records[0].outcome, 'failed');
+  });
+
+  test('an engine failure part way is recorded as failed, with how many jobs it changed before', async () => {
+    jobs.push({ id: 'c', queue: 'redis-queue', state: 'failed', createdAt: '2026-11-01T00:00:03Z' }, { id: 'd', queue: 'redis-queue', state: 'failed', createdAt: '2026-11-01T00:00:04Z' });
+    const opsJobs = build();
+    const { token } = await (await request(opsJobs, 'ann', 'POST', '/api/actions/preview', { action: 'job.retry', target: { queue: 'redis-queue', ids: ['c', 'd'] } })).json();
+    engineFailure = new PartlyAppliedError(1, new Error('connection reset by Redis'));
+    const response = await request(opsJobs, 'ann', 'POST', '/api/actions/execute', { token, reason: REASON });
+    engineFailure = null;
+    assert.equal(response.status, 500);
+    const { records } = await (await request(opsJobs, 'ann', 'GET', '/api/audit?job=c')).json();
+    assert.deepEqual(records.map((record: { outcome: string; affected: number }) => [record.outcome, record.affected]), [['failed', 1]]);
   });
 
   test('an intent left open by a crash is shown as pending', async () => {

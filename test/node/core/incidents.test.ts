@@ -104,7 +104,7 @@ test('the keeper escalates each incident a sweep opened once, with a summary tha
   await keeper.keep({ at, observed: [], unsure: [] });
   assert.deepEqual(heard, [{
     incidentId: '7', kind: 'stuck-job', queue: 'emails', jobId: 'job-1', count: 1, firstSeenAt: at, lastSeenAt: at, resolvedAt: null,
-    sentence: 'Job job-1 in queue emails is running past its expiry or heartbeat; its worker may be gone.',
+    sentence: 'Job job-1 in queue emails is running past its expiry, heartbeat or lock; its worker may be gone.',
   }]);
   const without = createIncidentKeeper({ store: base, logger: quiet, clock: () => new Date(at), hooks: {}, hookTimeoutMs: 100 });
   assert.equal(without.enabled, false);

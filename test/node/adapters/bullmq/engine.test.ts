@@ -3,10 +3,11 @@
 // logs, progress and flow, keys that are no jobs, and the actions through BullMQ's commands.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { Queue, Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import { fromBullMQ } from '../../../../adapters/bullmq/index.ts';
+import { FAILED_BY_OPERATOR } from '../../../../adapters/bullmq/fail-abandoned.ts';
 import type { JobEngine } from '../../../../core/index.ts';
-import { InvalidInputError, OptionsError } from '../../../../core/errors.ts';
+import { InvalidInputError, OptionsError, PartlyAppliedError } from '../../../../core/errors.ts';
 import { conformanceSuite } from '../../engines/conformance/suite.ts';
 import { uniquePrefix, useRedis } from '../../support/redis.ts';
 import { bullmqHarness } from './harness.ts';
@@ -36,7 +37,7 @@ test('fromBullMQ refuses a missing connection and an ioredis keyPrefix, naming t
   assert.throws(() => fromBullMQ({ connection: connection as never, queues: ['a:b'] }), OptionsError);
   assert.deepEqual(fromBullMQ({ connection: connection as never }).capabilities, {
     states: ['queued', 'scheduled', 'blocked', 'active', 'completed', 'failed'],
-    actions: { retry: ['failed'], promote: ['scheduled'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'] },
+    actions: { retry: ['failed'], promote: ['scheduled'], delete: ['queued', 'scheduled', 'blocked', 'completed', 'failed'], fail: ['active'] },
     queueActions: ['pause', 'resume'],
     queueSettings: [
       { name: 'globalConcurrency', type: 'integer', min: 1, nullable: true },
@@ -377,6 +378,99 @@ describe('BullMQ engine actions on real Redis', () => {
     assert.equal(await engine.apply('delete', 'payments', names), 0);
     assert.equal(await client.exists(...['wait', 'meta', 'failed', 'events', 'id', 'prioritized'].map((part) => `${prefix}:payments:${part}`)), keysBefore);
     assert.equal(await client.scard(`${prefix}:payments:${seeded.ids.parent}:dependencies`), 2);
+  });
+
+  test("fail moves a stuck job with BullMQ's retry rules: attempts left go back to run again, after their backoff", async () => {
+    const connection = { connection: redis.client(), prefix };
+    const queue = new Queue('stuck', connection);
+    const worker = new Worker('stuck', null, { ...connection, autorun: false, lockDuration: 600_000 });
+    const stuckEngine = fromBullMQ({ connection: redis.client(), prefix, queues: ['stuck'] });
+    try {
+      const backoff = await queue.add('n', { apiKey: PLANTED_SECRET }, { attempts: 3, backoff: { type: 'fixed', delay: 3_600_000 } });
+      const again = await queue.add('n', {}, { attempts: 2 });
+      const last = await queue.add('n', {}, { attempts: 1 });
+      const taken: string[] = [];
+      for (let index = 0; index < 3; index += 1) taken.push((await worker.getNextJob('live-token', { block: false }))!.id!);
+      assert.deepEqual([...taken].sort(), [backoff.id, again.id, last.id].sort());
+      // Their worker dies: every lock is gone.
+      for (const id of taken) await redis.client().del(`${prefix}:stuck:${id}:lock`);
+
+      const selected = await stuckEngine.selectForAction('fail', 'stuck', { filter: { state: 'active' } }, 10);
+      assert.equal(selected.eligible, 3);
+      const warnings = (selected.warnings ?? []).join(' ');
+      assert.match(warnings, /2 of these jobs have attempts left, so BullMQ runs them again \(at once, or after their backoff\), and the other fails for good/);
+      assert.ok(!warnings.includes(PLANTED_SECRET));
+
+      assert.equal(await stuckEngine.apply('fail', 'stuck', taken), 3);
+      const states = await stuckEngine.statesOf('stuck', taken);
+      assert.deepEqual([states.get(backoff.id!), states.get(again.id!), states.get(last.id!)], ['scheduled', 'queued', 'failed']);
+      for (const id of taken) {
+        const job = await Job.fromId(queue, id);
+        assert.equal(job?.failedReason, FAILED_BY_OPERATOR);
+        assert.equal(job?.attemptsMade, 1);
+        assert.equal(await redis.client().exists(`${prefix}:stuck:${id}:lock`), 0, 'no lock left behind');
+      }
+      // A worker that only hung comes back: BullMQ refuses what it reports.
+      await assert.rejects((await Job.fromId(queue, last.id!))!.moveToCompleted('late', 'live-token', false));
+      assert.equal((await stuckEngine.statesOf('stuck', [last.id!])).get(last.id!), 'failed');
+    } finally {
+      await worker.close(true);
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  test("fail refuses a stuck job whose retry delay only the host's worker can work out, and leaves it as it was", async () => {
+    const connection = { connection: redis.client(), prefix };
+    const queue = new Queue('custom', connection);
+    const worker = new Worker('custom', null, { ...connection, autorun: false, lockDuration: 600_000 });
+    const customEngine = fromBullMQ({ connection: redis.client(), prefix, queues: ['custom'] });
+    try {
+      const added = await queue.add('n', {}, { attempts: 3, backoff: { type: 'jittered-by-host' } });
+      const plain = await queue.add('n', {});
+      await worker.getNextJob('live-token', { block: false });
+      await worker.getNextJob('live-token', { block: false });
+      for (const id of [added.id!, plain.id!]) await redis.client().del(`${prefix}:custom:${id}:lock`);
+      await assert.rejects(customEngine.apply('fail', 'custom', [added.id!, plain.id!]), (error: unknown) => {
+        assert.ok(error instanceof PartlyAppliedError, 'the job failed beside it is counted');
+        assert.equal(error.affected, 1);
+        assert.match(error.message, /backoff strategy of the host's own/);
+        return true;
+      });
+      assert.equal((await customEngine.statesOf('custom', [plain.id!])).get(plain.id!), 'failed');
+      await assert.rejects(customEngine.apply('fail', 'custom', [added.id!]), (error: unknown) => !(error instanceof PartlyAppliedError) && /backoff strategy of the host's own/.test(String(error)));
+      assert.equal((await customEngine.statesOf('custom', [added.id!])).get(added.id!), 'active');
+      assert.equal((await Job.fromId(queue, added.id!))?.failedReason, undefined);
+      assert.equal(await redis.client().exists(`${prefix}:custom:${added.id}:lock`), 0, 'the console let go of the lock it took');
+    } finally {
+      await worker.close(true);
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  test('fail leaves a job its live worker holds, and a job that is not running, untouched', async () => {
+    const connection = { connection: redis.client(), prefix };
+    const queue = new Queue('held', connection);
+    const worker = new Worker('held', null, { ...connection, autorun: false, lockDuration: 600_000 });
+    const heldEngine = fromBullMQ({ connection: redis.client(), prefix, queues: ['held'] });
+    try {
+      const running = await queue.add('n', {});
+      await worker.getNextJob('live-token', { block: false });
+      const waiting = await queue.add('n', {});
+      const lock = `${prefix}:held:${running.id}:lock`;
+      assert.equal(await redis.client().get(lock), 'live-token');
+      const selected = await heldEngine.selectForAction('fail', 'held', { ids: [running.id!, waiting.id!] }, 10);
+      assert.deepEqual([selected.jobs, selected.eligible, selected.ineligible, selected.held], [[], 0, 2, 1]);
+      assert.equal(await heldEngine.apply('fail', 'held', [running.id!, waiting.id!]), 0);
+      assert.equal(await redis.client().get(lock), 'live-token', 'the worker keeps its lock');
+      assert.deepEqual([...(await heldEngine.statesOf('held', [running.id!, waiting.id!])).values()], ['active', 'queued']);
+      assert.equal(await redis.client().exists(`${prefix}:held:${waiting.id}:lock`), 0, 'no lock left on the waiting job');
+    } finally {
+      await worker.close(true);
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
   });
 
   test('refuses an action BullMQ has no command for', async () => {

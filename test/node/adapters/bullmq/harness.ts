@@ -11,6 +11,9 @@ import { connectRedis, deletePrefix, uniquePrefix } from '../../support/redis.ts
 
 const TWO_HOURS = 2 * 3_600_000;
 
+/** How long a seeded running job's lock lasts: longer than any suite runs. */
+const HELD_MS = 3_600_000;
+
 /** The queue the children of seeded blocked jobs wait in: no worker ever takes them. */
 const CHILDREN = 'conformance_children';
 
@@ -40,8 +43,9 @@ export const bullmqHarness: EngineHarness = {
     const workerOf = (name: string): Worker => {
       let worker = workers.get(name);
       if (!worker) {
-        // Fetches by hand only (no processor, not running), so a taken job stays active.
-        worker = new Worker(name, null, { ...connection, autorun: false });
+        // Fetches by hand only (no processor, not running), so a taken job stays active. Its lock
+        // outlasts the suite, so a seeded running job is one a live worker holds until `abandon`.
+        worker = new Worker(name, null, { ...connection, autorun: false, lockDuration: HELD_MS });
         workers.set(name, worker);
       }
       return worker;
@@ -98,6 +102,10 @@ export const bullmqHarness: EngineHarness = {
           ids.push(await make(queue, job));
         }
         return ids;
+      },
+      async abandon(name, id) {
+        // What a worker that died leaves behind: the job in the active list, its lock expired.
+        await redis.del(`${prefix}:${name}:${id}:lock`);
       },
       async recurring(name, key, data) {
         const queue = await queueOf(name);

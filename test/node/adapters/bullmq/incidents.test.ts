@@ -1,8 +1,8 @@
 // Incidents over BullMQ on real Redis, the console's store on PGlite, served by a real Express
 // server: a running job whose worker died (its lock gone, and no stalled-job check has taken it
-// back yet) becomes a stuck-job incident naming the job; no repair of a running job is offered,
-// since BullMQ has none that respects its lock; when BullMQ's worker holds the job again, the
-// incident clears at the next pass.
+// back yet) becomes a stuck-job incident naming the job; the repair offered for it is fail (never
+// cancel: BullMQ has no cancelled state); when BullMQ's worker holds the job again, the incident
+// clears at the next pass. The repair itself: test/node/demo/bullmq-lifeline.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
@@ -67,8 +67,8 @@ describe('incidents over BullMQ', () => {
     assert.ok(!JSON.stringify(heard).includes(PLANTED_SECRET));
 
     const session = (await (await fetch(`${host.url}/ops/jobs/api/session`, { headers: { 'x-test-user': 'ops' } })).json()) as SessionResponse;
-    assert.equal(session.engine.actions['job.fail'], undefined, 'BullMQ offers no fail');
-    assert.ok(!(session.engine.actions['job.cancel'] ?? []).includes('active'), 'nor a cancel of a running job');
+    assert.deepEqual(session.engine.actions['job.fail'], ['active'], 'BullMQ fails a running job');
+    assert.ok(!(session.engine.actions['job.cancel'] ?? []).includes('active'), 'and offers no cancel of one');
 
     await client.set(lock, token, 'PX', 600_000);
     await waitUntil(async () => (await incidents()).incidents.find((incident) => incident.id === stuck.id)?.resolution === 'cleared', 'the incident to clear', { timeoutMs: 15_000, intervalMs: 200 });

@@ -67,9 +67,12 @@ export async function everyPage(engine: JobEngine, query: Omit<JobListQuery, 'af
   return pages;
 }
 
-/** Whether `action`'s eligibility is decided by a job's state alone. Redrive also needs the job to be dead-lettered. */
+/**
+ * Whether `action`'s eligibility is decided by a job's state alone. Redrive also needs the job to be
+ * dead-lettered; fail, on some engines, a running job that no live worker holds (fail-cases.ts).
+ */
 export function stateDecides(action: JobAction): boolean {
-  return action !== 'redrive';
+  return action !== 'redrive' && action !== 'fail';
 }
 
 /** The engine's actions with the states each applies to. */

@@ -77,6 +77,15 @@ export interface EngineRun {
    * makes no job ready to run before then.
    */
   recurring?(queue: string, key: string, data: Readonly<Record<string, string | number>>): Promise<void>;
+  /**
+   * Required when the engine declares `fail` and fails only running jobs whose worker let go of
+   * them (BullMQ, by the job's lock): makes it as if the worker holding this seeded `active` job had
+   * died, so that nothing holds the job any more (BullMQ: its lock is gone) and nothing has taken
+   * it back yet. Until then a seeded `active` job counts as held by a live worker. An engine that
+   * fails any running job (pg-boss, whose preview warns that a live handler is not stopped) leaves
+   * it out.
+   */
+  abandon?(queue: string, id: string): Promise<void>;
   /** Stops the engine and releases its backend; what the run created may be dropped. */
   stop(): Promise<void>;
 }

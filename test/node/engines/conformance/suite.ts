@@ -11,6 +11,7 @@ import { after, before, describe } from 'node:test';
 import { applyCases } from './apply-cases.ts';
 import { createContext } from './context.ts';
 import { detailCases } from './detail-cases.ts';
+import { failCases } from './fail-cases.ts';
 import type { EngineHarness, EngineRun } from './harness.ts';
 import { listingCases } from './listing-cases.ts';
 import { lookupCases } from './lookup-cases.ts';
@@ -58,6 +59,7 @@ export function conformanceSuite(harness: EngineHarness): void {
     lookupCases(context);
     selectionCases(context);
     applyCases(context);
+    failCases(context);
     queueActionCases(context);
     queueSettingsCases(context);
     scheduleActionCases(context);

@@ -4,7 +4,6 @@ import { JOB_ACTIONS } from '../../../../core/vocabulary/actions.ts';
 import type { JobAction } from '../../../../core/vocabulary/actions.ts';
 import type { JobState } from '../../../../core/vocabulary/job-states.ts';
 import { refusesUndeclared } from './apply-cases.ts';
-import { stateDecides } from './context.ts';
 import type { ConformanceContext } from './context.ts';
 
 /**
@@ -32,11 +31,13 @@ export function transactionCases(context: ConformanceContext): void {
         let queue: string;
         let id: string;
         let state: JobState;
-        if (stateDecides(action)) {
+        if (action !== 'redrive') {
           state = applies[0]!;
           const seeded = await context.seedMany(`tx_${action}`, state, 1);
           queue = seeded.queue;
           id = seeded.newestFirst[0]!;
+          // A running job to fail is one whose worker let go of it, where the engine tells them apart.
+          if (action === 'fail') await context.run().abandon?.(queue, id);
         } else {
           const dead = await context.run().deadLettered!(`tx_${action}`, 1);
           queue = dead.queue;
