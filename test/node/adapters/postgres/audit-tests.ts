@@ -145,6 +145,22 @@ export function auditTests(suite: StoreSuite): void {
     assert.deepEqual(await store.listAudit({ limit: 10, queue: 'nowhere' }), { records: [], next: null });
   });
 
+  suite.test("listAudit filters by a schedule's key: its actions only, with the queue its schedule's, the empty key too", async () => {
+    const store = await suite.freshStore('audit_schedule_filter');
+    const on = (queue: string, key: string, minute: number, action: 'schedule.run' | 'schedule.remove' = 'schedule.run') => newAuditRecord({
+      occurredAt: new Date(Date.UTC(2026, 2, 7, 12, minute)).toISOString(), action, resource: { queue, selection: { schedule: key }, ids: [] },
+    });
+    const stored = await append(store, [
+      ...varied().slice(0, 5), on('payments', 'nightly', 10), on('emails', 'nightly', 11), on('payments', '', 12), on('payments', 'nightly', 13, 'schedule.remove'),
+    ]);
+    const [nightly, otherQueue, empty, removed] = stored.slice(5);
+    assert.deepEqual(ids((await store.listAudit({ queue: 'payments', schedule: 'nightly', limit: 100 })).records), ids([removed!, nightly!]));
+    assert.deepEqual(ids((await store.listAudit({ schedule: 'nightly', limit: 100 })).records), ids([removed!, otherQueue!, nightly!]));
+    assert.deepEqual(ids((await store.listAudit({ queue: 'payments', schedule: '', limit: 100 })).records), ids([empty!]));
+    assert.deepEqual((await store.listAudit({ queue: 'payments', schedule: 'weekly', limit: 100 })).records, []);
+    await assert.rejects(store.listAudit({ schedule: 7 as unknown as string, limit: 10 }), (error: unknown) => error instanceof InvalidInputError && error.extensions.parameter === 'schedule');
+  });
+
   suite.test('a malformed position or filter is InvalidInputError naming the parameter', async () => {
     const store = await suite.freshStore('audit_invalid');
     await append(store, varied().slice(0, 3));
