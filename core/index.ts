@@ -13,7 +13,7 @@ export { JOB_STATES, ALL_JOB_STATES, isJobState, type JobState } from './vocabul
 export type { JobSummary, JobDetail, JobError, JobFamily, JobLogs, JobRef, QueueInfo, QueueDescription, QueueCounts } from './contracts/jobs.ts';
 export type { CountFreshness } from './vocabulary/count-freshness.ts';
 export type { ScheduleKind, ScheduleListQuery, SchedulePage, ScheduleSummary } from './contracts/schedules.ts';
-export type { ActionSelection, ChangeWatcher, CursorPosition, EngineCapabilities, EngineDescription, EngineProblem, JobEngine, JobListQuery, JobPage } from './contracts/engine.ts';
+export type { ActionSelection, ChangeWatcher, CursorPosition, EngineCapabilities, EngineDescription, EngineProblem, JobEngine, JobListQuery, JobPage, ScheduleActionResult } from './contracts/engine.ts';
 export { IdempotencyConflict, type MigrationReport, type MigrationStatus, type OpsStore, type StoreTransaction, type TableSize } from './contracts/store.ts';
 export { AUDIT_OUTCOMES, isAuditOutcome, type AuditOutcome, type RefusedOutcome } from './vocabulary/audit-outcomes.ts';
 export type { AuditFilter, AuditPage, AuditQuery, AuditRecord, AuditResource, NewAuditRecord } from './contracts/audit.ts';

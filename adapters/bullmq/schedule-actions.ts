@@ -42,8 +42,9 @@ export function createScheduleActionMethods(context: ScheduleActionContext): Req
       if (action === 'remove') return target.removeJobScheduler(key);
       const scheduler = await target.getJobScheduler(key);
       if (!scheduler) return false;
-      await target.add(scheduler.name, scheduler.template?.data ?? {}, { ...(scheduler.template?.opts ?? {}) });
-      return true;
+      const job = await target.add(scheduler.name, scheduler.template?.data ?? {}, { ...(scheduler.template?.opts ?? {}) });
+      // BullMQ gives every job it adds an id; a job without one would be one no console could find.
+      return job.id === undefined ? true : { jobId: job.id };
     },
   };
 }

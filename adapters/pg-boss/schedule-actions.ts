@@ -32,7 +32,7 @@ export async function findScheduleRow(boss: PgBossLike, queue: string, key: stri
   return rows.find((row) => row.name === queue && row.key === key) ?? null;
 }
 
-/** `applyToSchedule` over `send()` and `unschedule()`; absent where pg-boss has neither. */
+/** `applyToSchedule` over `send()` (a run names the job `send()` made) and `unschedule()`; absent where pg-boss has neither. */
 export function createScheduleActions(boss: PgBossLike): Pick<JobEngine, 'applyToSchedule'> {
   const offered = pgBossScheduleActions(boss);
   if (offered.length === 0) return {};
@@ -47,7 +47,8 @@ export function createScheduleActions(boss: PgBossLike): Pick<JobEngine, 'applyT
       }
       const options = Object.fromEntries(Object.entries(row.options ?? {}).filter(([name]) => !NOT_SEND_OPTIONS.has(name)));
       const data = typeof row.data === 'object' ? (row.data as object | null) : null;
-      return (await boss.send!(queue, data, options)) !== null;
+      const jobId = await boss.send!(queue, data, options);
+      return jobId === null ? false : { jobId };
     },
   };
 }

@@ -15,8 +15,10 @@ export async function appendAudit(connection: SqlQueryable, schema: string, reco
 }
 
 /**
- * Completes a pending intent. Anything but a pending record is refused: completing twice, or
- * rewriting a finished record, would make the log say something other than what happened.
+ * Completes a pending intent, adding `jobIds` (the jobs the action made) to the jobs it names.
+ * Anything but a pending record is refused: completing twice, or rewriting a finished record,
+ * would make the log say something other than what happened; so are ids for a record without a
+ * resource, which names no jobs.
  */
 export async function completeIntent(
   connection: SqlQueryable,
@@ -25,6 +27,7 @@ export async function completeIntent(
   outcome: Exclude<AuditOutcome, 'pending'>,
   affected: number,
   at: string,
+  jobIds: readonly string[] = [],
 ): Promise<AuditRecord> {
   if (outcome !== 'succeeded' && outcome !== 'failed') {
     throw new RangeError(`ops-jobs: an intent completes as 'succeeded' or 'failed'; got ${JSON.stringify(outcome)}.`);
@@ -32,10 +35,16 @@ export async function completeIntent(
   if (!Number.isInteger(affected) || affected < 0) {
     throw new RangeError(`ops-jobs: affected must be a count of jobs (an integer, 0 or more); got ${JSON.stringify(affected)}.`);
   }
+  if (!Array.isArray(jobIds) || jobIds.some((jobId) => typeof jobId !== 'string' || jobId === '')) {
+    throw new RangeError(`ops-jobs: the jobs an intent made are named by their ids (strings, not empty); got ${JSON.stringify(jobIds)}.`);
+  }
   if (isAuditId(id)) {
-    const [row] = await rowsOf<AuditRow>(connection, sql.completeIntent(schema, id, outcome, affected, at));
+    const [row] = await rowsOf<AuditRow>(connection, sql.completeIntent(schema, id, outcome, affected, at, [...new Set(jobIds)]));
     if (row) return toAuditRecord(row);
     const [existing] = await rowsOf<AuditRow>(connection, sql.selectAudit(schema, id));
+    if (existing?.outcome === 'pending') {
+      throw new Error(`ops-jobs: audit record ${id} has no resource, so it cannot name the jobs ${JSON.stringify(jobIds)}.`);
+    }
     if (existing) {
       throw new Error(`ops-jobs: audit record ${id} is not a pending intent (its outcome is already '${existing.outcome}'), so it cannot be completed.`);
     }

@@ -425,16 +425,20 @@ export function insertAudit(schema: string, record: NewAuditRecord): Statement {
 }
 
 /**
- * Completes a pending intent: one row, the completed record, or none when `id` is not a pending
- * record. `id` must be a decimal bigint (see `isAuditId`).
+ * Completes a pending intent, appending `jobIds` (the jobs the action made, none already named) to
+ * its `job_ids`: one row, the completed record, or none when `id` is not a pending record, or is
+ * one without a resource (whose `job_ids` is null) while `jobIds` is not empty. `id` must be a
+ * decimal bigint (see `isAuditId`).
  */
-export function completeIntent(schema: string, id: string, outcome: 'succeeded' | 'failed', affected: number, at: string): Statement {
+export function completeIntent(schema: string, id: string, outcome: 'succeeded' | 'failed', affected: number, at: string, jobIds: readonly string[]): Statement {
   return statement(
     `UPDATE ${table(schema, AUDIT_TABLE)}
-    SET outcome = $2, affected = $3, completed_at = $4::timestamptz
-    WHERE id = $1::bigint AND outcome = 'pending'
+    SET outcome = $2, affected = $3, completed_at = $4::timestamptz,
+      job_ids = CASE WHEN cardinality($5::text[]) = 0 THEN job_ids
+        ELSE job_ids || ARRAY(SELECT made FROM unnest($5::text[]) WITH ORDINALITY AS m(made, n) WHERE made <> ALL (job_ids) ORDER BY n) END
+    WHERE id = $1::bigint AND outcome = 'pending' AND (cardinality($5::text[]) = 0 OR job_ids IS NOT NULL)
     RETURNING ${AUDIT_COLUMNS}`,
-    [id, outcome, affected, at],
+    [id, outcome, affected, at, [...jobIds]],
   );
 }
 

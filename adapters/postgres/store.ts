@@ -186,7 +186,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     }), schema, sweep),
     listIncidents: (query) => listIncidents(driver, schema, query),
     getIncident: (id) => getIncident(driver, schema, id),
-    completeIntent: (id, outcome, affected, at) => completeIntent(driver, schema, id, outcome, affected, at),
+    completeIntent: (id, outcome, affected, at, jobIds) => completeIntent(driver, schema, id, outcome, affected, at, jobIds),
     getAudit: (id) => getAudit(driver, schema, id),
     listAudit: (query) => listAudit(driver, schema, query),
     exportAudit: (filter) => exportAudit(driver, schema, filter, exportBatchSize),

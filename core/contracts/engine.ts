@@ -162,6 +162,12 @@ export interface ChangeWatcher {
 }
 
 /**
+ * What `applyToSchedule` resolves: true when it made the job or removed the schedule, false when
+ * the schedule was gone; or, for a `run`, `{ jobId }`: it made the job with this id.
+ */
+export type ScheduleActionResult = boolean | { readonly jobId: string };
+
+/**
  * The port every job engine adapter implements. The console checks permissions, previews and
  * audit; the engine only reads jobs and changes them.
  */
@@ -289,10 +295,13 @@ export interface JobEngine {
    * in the queue now, with the schedule's data and the options its runs are made with, and leaves
    * the schedule as it is (its timetable, and the last job it records); `remove` deletes the
    * schedule, so its future runs stop, and leaves every job it already made. Resolves true when it
-   * made the job or removed the schedule, false when the schedule was gone. Schedule actions never
-   * share the store's transaction: the console records an intent before and the outcome after.
+   * made the job or removed the schedule, false when the schedule was gone. A `run` may resolve
+   * `{ jobId }` instead of true, naming the job it made (its id as `getJob` finds it): the console
+   * then adds it to the run's audit record, so the job's chronology and the audit log's `job`
+   * filter find the action that made it. Schedule actions never share the store's transaction:
+   * the console records an intent before and the outcome after.
    */
-  applyToSchedule?(action: ScheduleAction, queue: string, key: string): Promise<boolean>;
+  applyToSchedule?(action: ScheduleAction, queue: string, key: string): Promise<ScheduleActionResult>;
   /**
    * Optional, with `capabilities.queueSettings`: gives the queue these settings, by the names in
    * `queueSettings` (null clears a nullable one), leaving the others as they are. Core has checked

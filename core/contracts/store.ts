@@ -88,9 +88,12 @@ export interface OpsStore {
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /**
    * Completes an intent (a record appended with outcome `pending` before an action on an engine
-   * that cannot share the store's transaction) with its outcome.
+   * that cannot share the store's transaction) with its outcome. `jobIds`, when given, are jobs the
+   * action made, known only once it ran (the job of a schedule's `run`): they are added to the
+   * record's `resource.ids`, after those it had, in the same write, so the audit log's `jobId`
+   * filter finds the record by them. An intent without a resource names no jobs; it refuses ids.
    */
-  completeIntent(id: string, outcome: Exclude<AuditOutcome, 'pending'>, affected: number, at: string): Promise<AuditRecord>;
+  completeIntent(id: string, outcome: Exclude<AuditOutcome, 'pending'>, affected: number, at: string, jobIds?: readonly string[]): Promise<AuditRecord>;
   /** One page of the audit log, newest first. */
   listAudit(query: AuditQuery): Promise<AuditPage>;
   /** Every record matching the filter, newest first, read in batches so an export never holds it all. */

@@ -195,7 +195,7 @@ export const SCHEMAS: Readonly<Record<string, unknown>> = Object.freeze({
       principal: { type: 'object', required: ['id', 'type', 'label'], properties: { id: { type: 'string' }, type: { type: 'string' }, label: nullableString } },
       action: { type: 'string', enum: [...AUDITED_ACTIONS], description: 'An operator action, or bridge.view for a bridge opened.' },
       resource: {
-        description: 'The queue and jobs an operator action touched (no ids for a queue action); null for a record that touched none (a bridge opened).',
+        description: 'The queue and jobs an operator action touched or made (no ids for a queue action; a schedule run names the job it made, where the engine says); null for a record that touched none (a bridge opened).',
         oneOf: [
           { type: 'null' },
           {

@@ -4,6 +4,7 @@ import type { Actor, AuditPrincipal } from '../contracts/auth.ts';
 import type { RefusedOutcome } from '../vocabulary/audit-outcomes.ts';
 import type { StoredPreview } from '../contracts/preview.ts';
 import type { Incident } from '../contracts/incidents.ts';
+import type { ScheduleActionResult } from '../contracts/engine.ts';
 import { IdempotencyConflict, type StoreTransaction } from '../contracts/store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, PartlyAppliedError, ProblemError } from '../errors.ts';
 import { idempotencyKeyReused, previewExpired, previewNotFound, previewOfAnotherOperator, previewUsed, queueDrift, settingsDrift } from '../problems.ts';
@@ -233,14 +234,18 @@ async function tellRepaired(context: ServiceContext, preview: StoredPreview, pri
   await context.incidents.repaired(incidents, { action: preview.action, auditId: result.body.auditId, principalLabel: principal.label });
 }
 
-/** Records the outcome of an intent whose action succeeded, keeps the receipt, and tells the consoles. */
-async function complete(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, options: RunOptions, intentId: string, affected: number): Promise<ExecuteResult> {
+/**
+ * Records the outcome of an intent whose action succeeded, with the jobs it made, keeps the
+ * receipt, and tells the consoles.
+ */
+async function complete(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, options: RunOptions, intentId: string, outcome: ActOutcome): Promise<ExecuteResult> {
   const { store } = context;
-  await store.completeIntent(intentId, 'succeeded', affected, context.clock().toISOString());
+  const { affected, made } = outcome;
+  await store.completeIntent(intentId, 'succeeded', affected, context.clock().toISOString(), made);
   const result = await store.transaction((tx) => finish(context, principal, options, tx, intentId, affected));
   // The action has happened and is audited: a notice that cannot be sent is logged, not an error.
   await context.feed.shareAction(intentId).catch((error: unknown) => context.logger.error('ops-jobs: other processes could not be told of an executed action', error));
-  return announce(context, preview, principal, result);
+  return announce(context, preview, principal, result, made);
 }
 
 /**
@@ -293,7 +298,8 @@ async function runConfigure(context: ServiceContext, preview: StoredPreview, pri
 /**
  * A schedule action: like a queue action, its intent is recorded first, once the schedule was
  * found still as previewed (there, sending the same data on the same timetable); the outcome
- * follows the engine's answer (1: the job made or the schedule removed; 0: it was gone).
+ * follows the engine's answer (1: the job made or the schedule removed; 0: it was gone), and the
+ * record names the job a run made when the engine does.
  */
 async function runOnSchedule(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions): Promise<ExecuteResult> {
   const { engine, store } = context;
@@ -305,34 +311,47 @@ async function runOnSchedule(context: ServiceContext, preview: StoredPreview, pr
   // which may be the very one the transaction holds (pg-boss and the store on one PGlite).
   await assertScheduleUnchanged(context, scheduled);
   return throughIntent(context, preview, principal, reason, options, null,
-    async () => ((await engine.applyToSchedule!(scheduleActionOf(operatorAction), preview.queue, scheduled.selection.schedule)) ? 1 : 0));
+    async () => outcomeOfSchedule(await engine.applyToSchedule!(scheduleActionOf(operatorAction), preview.queue, scheduled.selection.schedule)));
+}
+
+/** What an action run through an intent did: how many changes, and the jobs it made, known only once it ran. */
+interface ActOutcome {
+  readonly affected: number;
+  readonly made: readonly string[];
+}
+
+/** The engine's answer to a schedule action as an outcome: a job named, or a yes or no. */
+function outcomeOfSchedule(answer: ScheduleActionResult): ActOutcome {
+  if (typeof answer === 'object' && answer !== null) return { affected: 1, made: [answer.jobId] };
+  return { affected: answer ? 1 : 0, made: [] };
 }
 
 /**
  * Runs an action the engine cannot take inside the store's transaction: the intent is recorded
  * first (the preview consumed, and `check` passed, in that transaction), so that a crash between the
  * action and its outcome leaves a visible pending record rather than nothing; then `act`, whose
- * count of changes is the outcome, or whose failure is.
+ * count of changes (with the jobs it made, if it says) is the outcome, or whose failure is.
  */
-async function throughIntent(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions, check: (() => Promise<void>) | null, act: () => Promise<number>): Promise<ExecuteResult> {
+async function throughIntent(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, reason: string, options: RunOptions, check: (() => Promise<void>) | null, act: () => Promise<number | ActOutcome>): Promise<ExecuteResult> {
   const { store } = context;
   const intent = await store.transaction(async (tx) => {
     if (!(await tx.consumePreview(preview.tokenHash, context.clock().toISOString()))) throw previewUsed();
     await check?.();
     return tx.appendAudit({ ...recordOf(context, preview, principal, reason, options, 0), affected: null, outcome: 'pending', completedAt: null });
   });
-  let affected: number;
+  let outcome: ActOutcome;
   try {
-    affected = await act();
+    const done = await act();
+    outcome = typeof done === 'number' ? { affected: done, made: [] } : done;
   } catch (error) {
     await store.completeIntent(intent.id, 'failed', error instanceof PartlyAppliedError ? error.affected : 0, context.clock().toISOString());
     throw error;
   }
-  return complete(context, preview, principal, options, intent.id, affected);
+  return complete(context, preview, principal, options, intent.id, outcome);
 }
 
-/** Tells this process's open consoles, once the action is committed. */
-function announce(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, result: ExecuteResult): ExecuteResult {
+/** Tells this process's open consoles, once the action is committed, of the jobs it acted on or made. */
+function announce(context: ServiceContext, preview: StoredPreview, principal: AuditPrincipal, result: ExecuteResult, made: readonly string[] = []): ExecuteResult {
   context.feed.publish({
     kind: 'action',
     action: preview.action,
@@ -340,7 +359,7 @@ function announce(context: ServiceContext, preview: StoredPreview, principal: Au
     affected: result.body.affected,
     auditId: result.body.auditId,
     principalLabel: principal.label,
-    jobIds: preview.plan.map((entry) => entry.id),
+    jobIds: [...preview.plan.map((entry) => entry.id), ...made],
   });
   return result;
 }

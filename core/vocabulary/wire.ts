@@ -278,7 +278,7 @@ export interface AuditRecordResponse {
   readonly completedAt: string | null;
   readonly principal: { readonly id: string; readonly type: string; readonly label: string | null };
   readonly action: AuditedAction;
-  /** The queue and jobs an operator action touched (no ids for a queue action); null for a record that touched none (a bridge opened). */
+  /** The queue and jobs an operator action touched or made (no ids for a queue action; a schedule run names the job it made, where the engine says); null for a record that touched none (a bridge opened). */
   readonly resource: { readonly queue: string; readonly selection: ActionSubject; readonly ids: readonly string[] } | null;
   readonly requested: number;
   readonly affected: number | null;

@@ -1,6 +1,7 @@
 // GET api/queues/{queue}/schedules/{key}/chronology on real Express and Koa servers, over pg-boss on
 // PGlite and BullMQ on Redis: schedules run now and removed through the console's own preview and
-// execute, then each schedule's story from the engine and the audit log in one list; a removed
+// execute, then each schedule's story from the engine and the audit log in one list; the job a run
+// made named in its record, so the audit log's job filter and the job's chronology find the run; a removed
 // schedule still told from its records; the schedule hidden without schedules.view and the
 // records without audit.view; the key written in the path as the schedules view writes it.
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createOpsJobs, hideKeysMatching, type Action, type JobEngine, type OpsJobs, type Resource } from '../../../core/index.ts';
 import type { ChronologyAuditEntry, ChronologyResponse, ChronologyScheduleEntry } from '../../../core/vocabulary/chronology.ts';
+import type { AuditPageResponse, AuditRecordResponse, JobDetailResponse } from '../../../core/vocabulary/wire.ts';
 import { scheduleKeySegment } from '../../../core/vocabulary/schedule-key.ts';
 import { fromBullMQ } from '../../../adapters/bullmq/index.ts';
 import { fromPgBoss } from '../../../adapters/pg-boss/index.ts';
@@ -202,6 +204,42 @@ for (const underTest of [pgBossUnderTest(), bullMQUnderTest()]) {
           // The same key in another queue is another schedule, with no records.
           const payroll = await chronology('payroll', kept, 'ada');
           assert.deepEqual(records(payroll), []);
+        });
+
+        test('a schedule run now names the job it made: in its record, found by the audit log\'s job filter, and in the job\'s chronology', async () => {
+          const read = async (user: string, route: string) => {
+            const response = await call(user, route);
+            const text = await response.text();
+            assert.equal(response.status, 200, text);
+            assert.equal(text.includes(SECRET), false, 'no secret in the answer');
+            return JSON.parse(text) as unknown;
+          };
+          const record = (await read('ada', `/audit/${audit.run}`)) as AuditRecordResponse;
+          assert.equal(record.action, 'schedule.run');
+          assert.equal(record.outcome, 'succeeded');
+          assert.equal(record.affected, 1);
+          assert.deepEqual(record.resource?.selection, { schedule: kept });
+          assert.equal(record.resource?.ids.length, 1, JSON.stringify(record.resource));
+          const jobId = record.resource!.ids[0]!;
+          // The job the engine made for the run, with the schedule's data as the operator may see it.
+          const job = (await read('ada', `/queues/payments/jobs/${encodeURIComponent(jobId)}`)) as JobDetailResponse;
+          assert.deepEqual([job.id, job.state], [jobId, 'queued']);
+          assert.equal(((job.data as { value?: { sweep?: string } }).value)?.sweep, 'cards');
+          // Each run names its own job.
+          const other = (await read('ada', `/audit/${audit.removedRun}`)) as AuditRecordResponse;
+          assert.equal(other.resource?.ids.length, 1);
+          assert.notEqual(other.resource?.ids[0], jobId);
+
+          const found = (await read('ada', `/audit?job=${encodeURIComponent(jobId)}`)) as AuditPageResponse;
+          assert.deepEqual(found.records.map((entry) => [entry.id, entry.action]), [[audit.run, 'schedule.run']]);
+          const story = (await read('ada', `/queues/payments/jobs/${encodeURIComponent(jobId)}/chronology`)) as ChronologyResponse;
+          assert.deepEqual(story.subject, { kind: 'job', queue: 'payments', id: jobId });
+          assert.equal(story.audit, 'shown');
+          assert.deepEqual(records(story), [[audit.run, 'schedule.run']]);
+          // Without audit.view, neither the log nor the job's story shows the run.
+          assert.equal((await call('vera', `/audit?job=${encodeURIComponent(jobId)}`)).status, 403);
+          const hidden = (await read('vera', `/queues/payments/jobs/${encodeURIComponent(jobId)}/chronology`)) as ChronologyResponse;
+          assert.deepEqual(records(hidden), []);
         });
 
         test('a schedule run now and then removed: its story from the audit log alone, saying the engine no longer has it', async () => {

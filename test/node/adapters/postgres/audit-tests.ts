@@ -91,6 +91,36 @@ export function auditTests(suite: StoreSuite): void {
     await assert.rejects(store.completeIntent(intent.id, 'failed', -1, at), RangeError);
   });
 
+  suite.test('an intent completes with the jobs its action made: in its resource\'s ids and found by the job filter', async () => {
+    const store = await suite.freshStore('audit_intent_jobs');
+    const at = '2026-03-07T12:00:03.250Z';
+    const pending = (overrides: Parameters<typeof newAuditRecord>[0]) => store.transaction((tx) => tx.appendAudit(
+      { ...newAuditRecord({ requested: 1, ...overrides }), outcome: 'pending', completedAt: null, affected: null }));
+    const run = await pending({ action: 'schedule.run', resource: { queue: 'payments', selection: { schedule: 'nightly' }, ids: [] } });
+    assert.deepEqual((await store.listAudit({ limit: 10, jobId: 'job-made' })).records, []);
+
+    const completed = await store.completeIntent(run.id, 'succeeded', 1, at, ['job-made']);
+    assert.deepEqual(completed, { ...run, outcome: 'succeeded', affected: 1, completedAt: at, resource: { ...run.resource!, ids: ['job-made'] } });
+    assert.deepEqual(await store.getAudit(run.id), completed);
+    assert.deepEqual((await store.listAudit({ limit: 10, jobId: 'job-made' })).records, [completed]);
+
+    // Added after the ids the intent named, each once; none changes nothing.
+    const named = await pending({});
+    const added = await store.completeIntent(named.id, 'succeeded', 3, at, ['job-3', 'job-1', 'job-3']);
+    assert.deepEqual(added.resource?.ids, ['job-1', 'job-2', 'job-3']);
+    assert.deepEqual(ids((await store.listAudit({ limit: 10, jobId: 'job-3' })).records), [named.id]);
+    const plain = await pending({});
+    assert.deepEqual((await store.completeIntent(plain.id, 'failed', 0, at, [])).resource?.ids, ['job-1', 'job-2']);
+
+    // A record without a resource names no jobs; ids that are not ids are refused; neither completes it.
+    const bare = await pending({ resource: null });
+    await assert.rejects(store.completeIntent(bare.id, 'succeeded', 1, at, ['job-9']), /has no resource/);
+    await assert.rejects(store.completeIntent(bare.id, 'succeeded', 1, at, [''] as never), RangeError);
+    await assert.rejects(store.completeIntent(bare.id, 'succeeded', 1, at, [7] as never), RangeError);
+    assert.deepEqual(await store.getAudit(bare.id), bare);
+    assert.equal((await store.completeIntent(bare.id, 'succeeded', 0, at)).resource, null);
+  });
+
   suite.test('listAudit filters by principal, action, queue, job id, outcome and time range', async () => {
     const store = await suite.freshStore('audit_filters');
     const all = newestFirst(await append(store, varied()));

@@ -18,7 +18,7 @@ export function scheduleActionCases(context: ConformanceContext): void {
       assert.equal(typeof context.run().recurring, 'function', 'the harness can make a schedule to act on');
     });
 
-    context.test('run makes one job now and keeps the schedule; remove deletes it; a missing schedule changes nothing', async () => {
+    context.test('run makes one job now (naming it, where the engine can) and keeps the schedule; remove deletes it; a missing schedule changes nothing', async () => {
       if (!declared().includes('run') || !declared().includes('remove')) return;
       const apply = engine().applyToSchedule!.bind(engine());
       const queue = await context.run().freshQueue('scheduled');
@@ -32,8 +32,14 @@ export function scheduleActionCases(context: ConformanceContext): void {
       assert.equal(await engine().findSchedule!(UNKNOWN_QUEUE, 'nightly'), null);
 
       const queuedBefore = (await engine().countJobs([queue]))[0]?.counts.queued ?? 0;
-      assert.equal(await apply('run', queue, 'nightly'), true, 'run made a job');
+      const ran = await apply('run', queue, 'nightly');
+      assert.ok(ran === true || (typeof ran === 'object' && typeof ran.jobId === 'string' && ran.jobId !== ''), `run made a job, and says so or names it: ${JSON.stringify(ran)}`);
       assert.equal((await engine().countJobs([queue]))[0]?.counts.queued, queuedBefore + 1, 'one job, ready now');
+      if (typeof ran === 'object') {
+        // The job a run names is the one it made: in the schedule's queue, ready, with its data.
+        const made = await engine().getJob(queue, ran.jobId);
+        assert.deepEqual([made?.id, made?.queue, made?.state, made?.data], [ran.jobId, queue, 'queued', found?.data]);
+      }
       const after = await engine().findSchedule!(queue, 'nightly');
       assert.deepEqual([after?.expression, after?.timeZone, after?.data], [found?.expression, found?.timeZone, found?.data], 'the schedule stays as it was');
 
