@@ -201,7 +201,11 @@ for (const underTest of [pgBossUnderTest(), bullMQUnderTest()]) {
 
           const record = await (await call('ada', `/audit/${executed.body.auditId}`)).json();
           assert.deepEqual([record.action, record.outcome, record.requested, record.affected, record.reason], ['schedule.run', 'succeeded', 1, 1, REASON]);
-          assert.deepEqual(record.resource, { queue: 'payments', selection: { schedule: key }, ids: [] });
+          // The record names the job the run made: one the queue holds, ready.
+          assert.equal(record.resource.ids.length, 1, JSON.stringify(record.resource));
+          assert.deepEqual(record.resource, { queue: 'payments', selection: { schedule: key }, ids: [record.resource.ids[0]] });
+          const made = await (await call('ada', `/queues/payments/jobs/${encodeURIComponent(record.resource.ids[0])}`)).json();
+          assert.deepEqual([made.id, made.state], [record.resource.ids[0], 'queued']);
           assert.equal(record.principal.id, 'runner');
 
           const again = await execute('runner', previewed.body.token);
