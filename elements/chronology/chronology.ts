@@ -138,7 +138,7 @@ export class OpsJobsChronology extends ViewElement {
   #entry(entry: ChronologyEntry, answer: ChronologyResponse): TemplateResult {
     if (entry.source === 'job') return this.#jobEntry(entry, answer);
     if (entry.source === 'schedule') return this.#scheduleEntry(entry, answer.subject.queue);
-    return this.#auditEntry(entry, answer.subject.kind === 'queue');
+    return this.#auditEntry(entry, answer.subject.kind);
   }
 
   #scheduleEntry(entry: ChronologyScheduleEntry, queue: string): TemplateResult {
@@ -167,13 +167,13 @@ export class OpsJobsChronology extends ViewElement {
     </li>`;
   }
 
-  #auditEntry(entry: ChronologyAuditEntry, nameJobs: boolean): TemplateResult {
+  #auditEntry(entry: ChronologyAuditEntry, subject: ChronologyResponse['subject']['kind']): TemplateResult {
     const { record } = entry;
     return html`<li class="audit" data-record=${record.id}>
       <span class="marker" aria-hidden="true"></span>
       <span class="label"><a href=${this.href(routes.auditRecord(record.id))}>${actionDone(record.action)}</a> ${msg('by {who}', { who: principalText(record) })}</span>
       ${this.#when(entry.at)}
-      <span class="sub"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>${nameJobs ? this.#touched(record) : nothing}</span>
+      <span class="sub"><ops-jobs-outcome-badge outcome=${record.outcome}></ops-jobs-outcome-badge>${subject === 'queue' ? this.#touched(record) : nothing}${subject === 'job' ? nothing : this.#made(record)}</span>
       ${record.reason ? html`<span class="reason">${record.reason}</span>` : nothing}
     </li>`;
   }
@@ -186,6 +186,13 @@ export class OpsJobsChronology extends ViewElement {
     return only === undefined
       ? html`<span>${selectionText(record)}</span>`
       : html`<a href=${this.href(routes.job(queue, only))}>${msg('job {id}', { id: shortId(only) })}</a>`;
+  }
+
+  /** On a schedule's or a queue's chronology, the job a schedule's run now made, linked, where its record names it. */
+  #made(record: AuditRecordResponse): TemplateResult | typeof nothing {
+    const made = record.action === 'schedule.run' && record.resource?.ids.length === 1 ? record.resource.ids[0] : undefined;
+    if (made === undefined) return nothing;
+    return html`<a class="made" href=${this.href(routes.job(record.resource!.queue, made))} title=${made}><span class="mono">${msg('made job {id}', { id: shortId(made) })}</span></a>`;
   }
 
   #when(at: string, note: string | null = null): TemplateResult {

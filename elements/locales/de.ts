@@ -276,6 +276,7 @@ export const catalog: Catalog = {
   'Load the whole stack': 'Den ganzen Stack laden',
   'Could not load the whole stack. Try again.': 'Der ganze Stack konnte nicht geladen werden. Versuchen Sie es erneut.',
   'job {id}': 'Job {id}',
+  'made job {id}': 'erzeugte Job {id}',
   'Actions on this job': 'Aktionen für diesen Job',
   'Refresh job': 'Job neu laden',
   'The job\'s values could not be shown: this part of the console did not load.': 'Die Werte des Jobs können nicht gezeigt werden: Dieser Teil der Konsole wurde nicht geladen.',

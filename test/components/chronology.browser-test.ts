@@ -9,7 +9,7 @@ import { OpsJobsOutcomeBadge } from '../../elements/outcome-badge/outcome-badge.
 import { FIRST_SCREEN_ELEMENTS } from '../../elements/first-screen-elements.ts';
 import { defineElements } from '../../elements/define-elements.ts';
 import { actionApi, auditRecords, PRUNED_JOB } from '../elements/support/action-fixtures.ts';
-import { REMOVED_SCHEDULE, SCHEDULE_STORY } from '../elements/support/chronology-fixtures.ts';
+import { madeJobId, REMOVED_SCHEDULE, SCHEDULE_STORY } from '../elements/support/chronology-fixtures.ts';
 import { failedJobDetail } from '../elements/support/fixtures.ts';
 import { DocumentedParts } from './support/element-docs.ts';
 import { STUB_ROOT, stubApi, until } from './support/fetch-stub.ts';
@@ -87,6 +87,10 @@ describe('<ops-jobs-chronology>', () => {
     expect(list[3]!.classList.contains('failed')).to.equal(true);
     expect(list[3]!.querySelector('.label')!.textContent).to.equal('Run due, no job made');
     expect(list[4]!.querySelector('.label a')!.textContent).to.equal('Ran now');
+    // The run now links the job it made.
+    const made = list[4]!.querySelector<HTMLAnchorElement>('.sub a.made')!;
+    expect(made.href).to.equal(new URL(`${STUB_ROOT}queues/email-send/jobs/${madeJobId(SCHEDULE_STORY.key, 0)}`, location.href).href);
+    expect(made.textContent).to.contain('made job 4a7c9e21');
     expect(list[5]!.classList.contains('future')).to.equal(true);
     expect(gaps(element)).to.deep.equal(['schedule_runs_not_kept']);
     expect(element.shadowRoot!.querySelector('a.all')).to.equal(null);

@@ -45,12 +45,18 @@ export const SCHEDULE_STORY = { queue: 'email-send', key: 'nightly-digest' } as 
 /** A schedule an operator ran now and then removed: only the audit log still names it. */
 export const REMOVED_SCHEDULE = { queue: 'invoice-sync', key: 'pulse' } as const;
 
+/** The id of the job a fixture schedule's run now made: a uuid, as pg-boss gives it, one per schedule and record. */
+export function madeJobId(key: string, index: number): string {
+  return `4a7c9e21-0d3b-4f6a-8c5e-${String(key.length).padStart(6, '0')}${String(index).padStart(6, '0')}`;
+}
+
 /** Records of schedule actions, made from fixture records so they carry their principals and reasons. */
 function scheduleRecords(queue: string, key: string, template: AuditRecordResponse, now: number, actions: readonly ['schedule.run' | 'schedule.remove', number][]): AuditRecordResponse[] {
   return actions.map(([action, minutesAgo], index) => ({
     ...template, id: `aud-sched-${key}-${index}`, action, outcome: 'succeeded', affected: 1, requested: 1,
     occurredAt: new Date(now - minutesAgo * 60_000).toISOString(), completedAt: new Date(now - minutesAgo * 60_000 + 300).toISOString(),
-    resource: { queue, selection: { schedule: key }, ids: [] },
+    // A run now names the job it made.
+    resource: { queue, selection: { schedule: key }, ids: action === 'schedule.run' ? [madeJobId(key, index)] : [] },
   }));
 }
 
