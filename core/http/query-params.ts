@@ -73,7 +73,7 @@ function instant(query: URLSearchParams, name: string): string | undefined {
   return new Date(time).toISOString();
 }
 
-/** The audit log's filters: actor, action, queue, job, outcome and a time range. */
+/** The audit log's filters: actor, action, queue, job, schedule, outcome and a time range. */
 export function auditFilter(query: URLSearchParams): AuditFilter {
   const action = text(query, 'action');
   if (action !== undefined && !isAuditedAction(action)) throw new InvalidInputError('action', `Unknown action ${JSON.stringify(action.slice(0, 40))}.`);
@@ -86,7 +86,7 @@ export function auditFilter(query: URLSearchParams): AuditFilter {
   if (from !== undefined && to !== undefined && from >= to) throw new InvalidInputError('to', 'to must be later than from.');
   const filter: Record<string, string> = {};
   const entries: [keyof AuditFilter, string | undefined][] = [
-    ['principalId', text(query, 'actor')], ['action', action], ['queue', text(query, 'queue')], ['jobId', text(query, 'job')],
+    ['principalId', text(query, 'actor')], ['action', action], ['queue', text(query, 'queue')], ['jobId', text(query, 'job')], ['schedule', text(query, 'schedule')],
     ['outcome', outcome], ['from', from], ['to', to],
   ];
   for (const [key, value] of entries) if (value !== undefined) filter[key] = value;

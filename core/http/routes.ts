@@ -78,6 +78,7 @@ const auditFilterParams: readonly ParameterDoc[] = [
   { name: 'action', in: 'query', description: 'Operator action, such as job.retry.', schema: { type: 'string' } },
   { name: 'queue', in: 'query', description: 'Queue acted on.', schema: { type: 'string' } },
   { name: 'job', in: 'query', description: 'A job id the action touched.', schema: { type: 'string' } },
+  { name: 'schedule', in: 'query', description: 'The key of the recurring schedule acted on (schedule.run, schedule.remove).', schema: { type: 'string' } },
   { name: 'outcome', in: 'query', description: 'How the action ended.', schema: { type: 'string', enum: [...AUDIT_OUTCOMES] } },
   { name: 'from', in: 'query', description: 'Earliest time, inclusive (ISO 8601).', schema: { type: 'string', format: 'date-time' } },
   { name: 'to', in: 'query', description: 'Latest time, exclusive (ISO 8601).', schema: { type: 'string', format: 'date-time' } },

@@ -5,13 +5,13 @@
  */
 
 /** The audit log's filter parameters, in the order they are written. */
-export const AUDIT_FILTER_KEYS = Object.freeze(['actor', 'action', 'queue', 'job', 'outcome', 'from', 'to'] as const);
+export const AUDIT_FILTER_KEYS = Object.freeze(['actor', 'action', 'queue', 'job', 'schedule', 'outcome', 'from', 'to'] as const);
 
 export type AuditFilterKey = (typeof AUDIT_FILTER_KEYS)[number];
 
 /**
  * Filters of the audit log; absent keys do not filter. `actor` is an audit principal id, `job` a
- * job id the action touched, `from` (inclusive) and `to` (exclusive) ISO 8601 times.
+ * job id the action touched, `schedule` the key of a schedule acted on, `from` (inclusive) and `to` (exclusive) ISO 8601 times.
  */
 export type AuditQuery = Readonly<Partial<Record<AuditFilterKey, string>>>;
 

@@ -33,7 +33,7 @@ export interface FilterSuggestions {
 
 /**
  * The audit log's filter form, in a disclosure ("Filters · 2 active"): operator id, action, queue,
- * job id, outcome and a time range. Submitting calls `onApply` with the filters read from the
+ * job id, schedule key, outcome and a time range. Submitting calls `onApply` with the filters read from the
  * form; "Clear" calls it with none. Inputs follow the query, so a changed URL (back, forward, a
  * link) refills them. `open` says whether the disclosure starts open; `onToggle` reports changes.
  */
@@ -72,6 +72,7 @@ export function auditFilters(query: AuditQuery, onApply: (query: AuditQuery) => 
     </div>
     ${text('queue', msg('Queue'), 'queue')}
     ${text('job', msg('Job ID'))}
+    ${text('schedule', msg('Schedule key'))}
     <div class="f">
       <label for="f-outcome">${msg('Outcome')}</label>
       <select id="f-outcome" name="outcome" .value=${query.outcome ?? ''}>

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ChronologyAuditEntry, ChronologyEntry, ChronologyJobEntry, ChronologyResponse, ChronologyScheduleEntry } from '../../core/vocabulary/chronology.ts';
+import type { ChronologyAuditEntry, ChronologyEntry, ChronologyJobEntry, ChronologyResponse, ChronologyScheduleEntry, ChronologySubject } from '../../core/vocabulary/chronology.ts';
+import type { AuditQuery } from '../api/audit-query.ts';
 import type { AuditRecordResponse } from '../../core/vocabulary/wire.ts';
 import { shortId } from '../shared/format.ts';
 import { actionDone, principalText, selectionText, touchedJobs } from '../audit-log/audit-text.ts';
@@ -20,6 +21,19 @@ import { ViewElement } from '../shared/view-element.ts';
 import { viewStyles } from '../shared/view.styles.ts';
 import { gapText, jobPointLabel, schedulePointLabel, stepNote } from './chronology-text.ts';
 import { chronologyStyles } from './chronology.styles.ts';
+
+/** The audit log's filter for every record of the subject (a schedule without a key: its queue's). */
+function allRecords(subject: ChronologySubject): AuditQuery {
+  if (subject.kind === 'job') return { job: subject.id };
+  if (subject.kind === 'schedule' && subject.key !== '') return { queue: subject.queue, schedule: subject.key };
+  return { queue: subject.queue };
+}
+
+function allRecordsLabel(subject: ChronologySubject): string {
+  if (subject.kind === 'job') return msg('All records for this job');
+  if (subject.kind === 'schedule' && subject.key !== '') return msg('All records for this schedule');
+  return msg('All records for this queue');
+}
 
 /**
  * The story of one job, one queue or one recurring schedule in one list, oldest first: the points
@@ -129,9 +143,8 @@ export class OpsJobsChronology extends ViewElement {
             : answer.subject.kind === 'schedule' ? msg('No operator has acted on this schedule.')
             : msg('No operator has acted on this queue.')}</p>`
         : ''}
-      ${audited && answer.subject.kind !== 'schedule'
-        ? html`<a class="all" href=${this.href(routes.audit(answer.subject.kind === 'job' ? { job: answer.subject.id } : { queue: answer.subject.queue }))}
-            >${answer.subject.kind === 'job' ? msg('All records for this job') : msg('All records for this queue')} ${arrowRightIcon}</a>`
+      ${audited
+        ? html`<a class="all" href=${this.href(routes.audit(allRecords(answer.subject)))}>${allRecordsLabel(answer.subject)} ${arrowRightIcon}</a>`
         : ''}`;
   }
 

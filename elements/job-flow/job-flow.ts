@@ -73,7 +73,7 @@ export class OpsJobsJobFlow extends ViewElement {
             : ''}</p>`
         : ''}
       ${dialogLoadError(this.dialogFailed)}
-      ${this.api ? actionDialogFor(this.operator, this.api, (route) => this.href(route)) : ''}
+      ${this.#mayRetry() && flow.steps.some((step) => step.state === 'failed') ? actionDialogFor(this.operator, this.api, (route) => this.href(route)) : ''}
     </section>`;
   }
 

@@ -93,7 +93,9 @@ describe('<ops-jobs-chronology>', () => {
     expect(made.textContent).to.contain('made job 4a7c9e21');
     expect(list[5]!.classList.contains('future')).to.equal(true);
     expect(gaps(element)).to.deep.equal(['schedule_runs_not_kept']);
-    expect(element.shadowRoot!.querySelector('a.all')).to.equal(null);
+    const all = element.shadowRoot!.querySelector<HTMLAnchorElement>('a.all')!;
+    expect(all.textContent!.trim()).to.equal('All records for this schedule');
+    expect(new URL(all.href).search).to.equal('?queue=email-send&schedule=nightly-digest');
   });
 
   it('tells a removed schedule from its records, and the empty key of a schedule without one is ~ in the path', async () => {

@@ -35,6 +35,8 @@ describe('the schedules view', () => {
     assert.equal(await page.title(), 'Schedules · Jobs');
 
     const rows = page.locator('ops-jobs-schedule-list tbody tr');
+    // The view's code loads after the link is followed: its rows, not the first quiet moment, say it is there.
+    await rows.first().waitFor();
     assert.equal(await rows.count(), 2);
     const [emails, payments] = [rows.nth(0), rows.nth(1)];
     assert.match(await emails.locator('td.when').innerText(), /At 06:30, only on Monday\s+30 6 \* \* 1\s+· UTC/);

@@ -509,7 +509,7 @@ describe('action dialog', () => {
     await jobActions(page).getByRole('button', { name: 'Delete' }).click();
     const modal = page.getByRole('dialog', { name: `Delete job ${failedJob.id.slice(0, 8)}` });
     await modal.getByRole('button', { name: 'Continue' }).waitFor();
-    assert.equal(await page.locator('dialog').evaluate((el) => el.matches(':modal')), true);
+    assert.equal(await page.locator('dialog[open]').evaluate((el) => el.matches(':modal')), true);
     assert.match((await modal.getAttribute('aria-describedby')) ?? '', /where/);
     for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
     const inside = await page.evaluate(() => {

@@ -282,6 +282,21 @@ for (const underTest of [pgBossUnderTest(), bullMQUnderTest()]) {
           });
         }
 
+        test("the audit log lists a schedule's records by its key, as the chronology's link to them asks", async () => {
+          const listed = async (query: string) => {
+            const response = await call('ada', `/audit?${query}`);
+            const page = (await response.json()) as { records: { id: string }[] };
+            assert.equal(response.status, 200, JSON.stringify(page));
+            return page.records.map((record) => record.id);
+          };
+          assert.deepEqual(await listed(`queue=payments&schedule=${encodeURIComponent(kept)}`), [audit.run]);
+          assert.deepEqual(await listed(`schedule=${encodeURIComponent(removed)}`), [audit.remove, audit.removedRun], 'newest first');
+          assert.deepEqual(await listed(`queue=payroll&schedule=${encodeURIComponent(kept)}`), [], 'the same key on another queue');
+          const tooLong = await call('ada', `/audit?schedule=${'k'.repeat(2000)}`);
+          assert.equal(tooLong.status, 400);
+          assert.equal(((await tooLong.json()) as { parameter?: string }).parameter, 'schedule');
+        });
+
         test('a key the path writes with a ~ in front', async () => {
           await underTest.schedule('emails', underTest.oddKey, '*/5 * * * *');
           const answer = await chronology('emails', underTest.oddKey, 'ada');
