@@ -28,6 +28,8 @@ const LOADERS = {
   'ops-jobs-schedule-list': () => import('./schedule-list/schedule-list.ts').then((module) => module.OpsJobsScheduleList),
   // The payload filter of a queue's jobs: only where the display policy lists searchable fields.
   'ops-jobs-data-filter': () => import('./data-filter/data-filter.ts').then((module) => module.OpsJobsDataFilter),
+  // The copy button: only a job's page, its values and an audit record show one.
+  'ops-jobs-copy-button': () => import('./copy-button/copy-button.ts').then((module) => module.OpsJobsCopyButton),
   // The quick switcher: only when an operator asks for it (Ctrl+K or Cmd+K).
   'ops-jobs-queue-switcher': () => import('./queue-switcher/queue-switcher.ts').then((module) => module.OpsJobsQueueSwitcher),
 };

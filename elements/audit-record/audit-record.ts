@@ -56,8 +56,9 @@ export class OpsJobsAuditRecord extends ViewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The outcome badges come in a chunk of their own.
+    // The outcome badges and the copy buttons come in chunks of their own.
     ensureDefined('ops-jobs-outcome-badge').catch(() => {});
+    ensureDefined('ops-jobs-copy-button').catch(() => {});
   }
 
   override render() {

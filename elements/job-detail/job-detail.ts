@@ -128,6 +128,8 @@ export class OpsJobsJobDetail extends ViewElement {
     if (this.operator?.permissions['audit.view'] !== false) ensureDefined('ops-jobs-chronology').catch(() => {});
     // The flow shows nothing until its steps arrive: if its code fails to load, the page does without it.
     ensureDefined('ops-jobs-job-flow').catch(() => {});
+    // The job id's copy button: without its code the id still shows.
+    ensureDefined('ops-jobs-copy-button').catch(() => {});
   }
 
   /** Loads the job again. */

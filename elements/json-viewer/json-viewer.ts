@@ -9,6 +9,7 @@ import { splitHighlighted, tokenizeJsonLine, visibleText } from './json-lines.ts
 import { jsonViewerStyles } from './json-viewer.styles.ts';
 import { WholeValue, type WholeValueLoader } from './whole-value.ts';
 import { refocusOrphaned } from '../shared/orphaned-focus.ts';
+import { ensureDefined } from '../lazy-elements.ts';
 import { localized, msg, plural } from '../shared/locale.ts';
 
 /** Characters added to the DOM at first and per "Show more". */
@@ -47,6 +48,12 @@ export class OpsJobsJsonViewer extends LitElement {
   constructor() {
     super();
     localized(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Its copy button comes in a chunk of its own; without it the value still shows.
+    ensureDefined('ops-jobs-copy-button').catch(() => {});
   }
 
   /** The value to show, as the API sends it. */

@@ -5,10 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 /**
- * The first load's budget, gzipped: what the console weighed when the budget was set, and 0.2 KB
- * more since the incidents view (its route and lazy loader) and the fail action's words joined it.
+ * The first load's budget, gzipped: what the console weighed when the copy button, which only
+ * lazy views show, left it (a schedule's chronology route and the audit filter by schedule had
+ * joined it).
  */
-const FIRST_LOAD_BUDGET_BYTES = 37.8 * 1024;
+const FIRST_LOAD_BUDGET_BYTES = 37.6 * 1024;
 
 interface Manifest {
   readonly entry: string;
