@@ -35,7 +35,9 @@ export async function getScheduleChronology(context: ServiceContext, actor: Acto
     engine.findSchedule ? engine.findSchedule(queue, key) : Promise.resolve(null),
     readAudit(context, actor, { queue, schedule: key }),
   ]);
-  if (!found && recordCount(read) === 0) {
+  // To an operator who may not read schedules, one the audit log does not name is unknown: the
+  // answer does not confirm that a key exists.
+  if ((!found || !mayReadSchedules) && recordCount(read) === 0) {
     if (read.kind === 'unreadable') throw new Error('ops-jobs: the audit log could not be read for a schedule the engine does not have');
     if (!(await engine.findQueue(queue))) throw queueNotFound(queue);
     throw new NotFoundError('Schedule', `Queue ${JSON.stringify(queue)} has no schedule with key ${JSON.stringify(key)}, and the audit log names none.`);

@@ -264,6 +264,10 @@ for (const underTest of [pgBossUnderTest(), bullMQUnderTest()]) {
           assert.deepEqual(points(noSchedules), []);
           assert.deepEqual(records(noSchedules), [[audit.run, 'schedule.run']]);
           assert.deepEqual(noSchedules.gaps.map((gap) => gap.code), ['schedule_hidden']);
+          // Without schedules.view and without a record of it, a schedule is unknown: its key is not confirmed.
+          const unconfirmed = await call('nosched', path('payroll', kept));
+          assert.equal(unconfirmed.status, 404);
+          assert.match(((await unconfirmed.json()) as { detail: string }).detail, /no schedule with key/);
         });
 
         const lapse = underTest.lapse;
