@@ -32,19 +32,20 @@ export function firstViewRequests(pathUnderMount: string, search = ''): readonly
 
 /**
  * The chunks loaded on first use (by their module's name) that the first view of a page under the
- * mount needs: the audit log, an audit record, or on a job's page the job's view itself, the views
- * of its values and its chronology, or a queue's or a schedule's chronology (the audit views and the chronology
+ * mount needs: the audit log, an audit record (and its copy buttons), or on a job's page the job's
+ * view itself, the views of its values, its chronology and its copy buttons, or a queue's or a
+ * schedule's chronology (the audit views and the chronology
  * share the outcome badges' chunk). The
  * shell preloads them, so they arrive with the entry instead of after it has run.
  */
 export function firstViewChunks(pathUnderMount: string): readonly string[] {
   const segments = pathUnderMount.replace(/^\//, '').replace(/\/$/, '').split('/');
-  if (segments[0] === 'queues' && segments[2] === 'jobs' && segments.length === 4 && segments[1] && segments[3]) return ['job-views', 'payload-views', 'history-views', 'chronology'];
+  if (segments[0] === 'queues' && segments[2] === 'jobs' && segments.length === 4 && segments[1] && segments[3]) return ['job-views', 'payload-views', 'history-views', 'chronology', 'copy-button'];
   if (segments[0] === 'queues' && segments[2] === 'chronology' && segments.length === 3 && segments[1]) return ['chronology', 'history-views'];
   if (segments[0] === 'queues' && segments[2] === 'schedules' && segments[4] === 'chronology' && segments.length === 5 && segments[1] && segments[3]) return ['chronology', 'history-views'];
   if (segments[0] !== 'audit') return [];
   if (segments.length === 1) return ['audit-log', 'history-views'];
-  return segments.length === 2 && segments[1] ? ['audit-record', 'history-views'] : [];
+  return segments.length === 2 && segments[1] ? ['audit-record', 'history-views', 'copy-button'] : [];
 }
 
 function decodedSegments(path: string): string[] | null {

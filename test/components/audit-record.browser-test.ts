@@ -55,6 +55,8 @@ describe('<ops-jobs-audit-record>', () => {
     Object.defineProperty(navigator.clipboard, 'writeText', { configurable: true, value: async (text: string) => void written.push(text) });
     const element = await render(many.id);
     const copy = inside(element).querySelector<HTMLElement>('ops-jobs-copy-button[label="Copy record ID"]')!;
+    // The copy button's code loads on first use.
+    await until(() => copy.shadowRoot?.querySelector('button') != null, 'the copy button');
     copy.shadowRoot!.querySelector<HTMLButtonElement>('button')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => written.length === 1, 'the copy');

@@ -184,6 +184,8 @@ describe('audit record', () => {
     const links = page.locator('[part="jobs"] a');
     assert.equal(await links.count(), 31);
     assert.equal(await links.first().getAttribute('href'), server.url(`queues/email-send/jobs/${record.resource!.ids[0]}`));
+    // The copy button's code loads on first use: wait for it, then count.
+    await page.getByRole('button', { name: 'Copy plan hash' }).first().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Copy plan hash' }).count(), 1);
     assert.deepEqual(errors, []);
     await page.context().close();

@@ -301,6 +301,8 @@ describe('job detail', () => {
     const { page, errors } = await openConsole(browser, server.url(`queues/email-send/jobs/${job.id}`));
     assert.equal(await page.locator('ops-jobs-job-detail .title [part="badge"]').innerText(), 'Failed');
     assert.equal(await page.locator('.id-value').innerText(), job.id);
+    // The copy button's code loads on first use: wait for it, then count.
+    await page.getByRole('button', { name: 'Copy job ID' }).first().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Copy job ID' }).count(), 1);
     assert.equal(await page.locator('.facts').getByRole('link', { name: 'email-send' }).getAttribute('href'), server.url('queues/email-send'));
     assert.match(await page.locator('.facts').innerText(), /ATTEMPTS\s+3 of 3/);

@@ -99,8 +99,8 @@ test('the shell announces them before the script, relative to the page, and each
 test('a page that opens on a view loaded on first use preloads its chunk with the entry', async () => {
   assert.deepEqual(firstViewChunks('/audit'), ['audit-log', 'history-views']);
   assert.deepEqual(firstViewChunks('/audit/'), ['audit-log', 'history-views']);
-  assert.deepEqual(firstViewChunks('/audit/a1'), ['audit-record', 'history-views']);
-  assert.deepEqual(firstViewChunks('/queues/q/jobs/j1'), ['job-views', 'payload-views', 'history-views', 'chronology']);
+  assert.deepEqual(firstViewChunks('/audit/a1'), ['audit-record', 'history-views', 'copy-button']);
+  assert.deepEqual(firstViewChunks('/queues/q/jobs/j1'), ['job-views', 'payload-views', 'history-views', 'chronology', 'copy-button']);
   assert.deepEqual(firstViewChunks('/queues/q/chronology'), ['chronology', 'history-views']);
   assert.deepEqual(firstViewChunks('/queues/q/schedules/nightly/chronology'), ['chronology', 'history-views']);
   assert.deepEqual(firstViewChunks('/queues/q/schedules/~/chronology'), ['chronology', 'history-views']);
