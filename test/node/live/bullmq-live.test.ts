@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { JobEngine } from '../../../core/index.ts';
 import { fromBullMQ } from '../../../adapters/bullmq/index.ts';
 import { startBullMQStack, type BullMQStack } from '../support/bullmq-stack.ts';
+import { usePostgres, type SuitePostgres } from '../support/database.ts';
 import { startHost, type RunningHost } from '../support/http-hosts.ts';
 import { watchCommands, type SeenCommand } from '../support/redis-monitor.ts';
 import { connectRedis, uniquePrefix, useRedis } from '../support/redis.ts';
@@ -50,6 +51,13 @@ async function eventReaders(client: Redis, prefix: string): Promise<string[]> {
     .sort();
 }
 
+/** A store schema of this process for the suite, dropped after it. */
+function storeSchemaOf(postgres: SuitePostgres, label: string): string {
+  const schema = `${label}_${process.pid}`;
+  postgres.schemas.push(schema);
+  return schema;
+}
+
 describe('the live feed over BullMQ', () => {
   const redis = useRedis();
   const polls = new EventEmitter();
@@ -82,7 +90,7 @@ describe('the live feed over BullMQ', () => {
     await queue('reports').add('build', {});
     stack = await startBullMQStack({
       prefix,
-      storeSchema: `ops_live_bullmq_${process.pid}`,
+      storeSchema: storeSchemaOf(postgres, 'ops_live_bullmq'),
       engineOptions: { discoveryIntervalMs: 200 },
       wrapEngine: countingEngine(polls),
     });
@@ -105,6 +113,8 @@ describe('the live feed over BullMQ', () => {
     await host?.close();
     await stack?.stop();
   });
+  // Registered after the stack's own: its schema is dropped once the stack has stopped.
+  const postgres = usePostgres(1);
 
   test('a job a worker completes reaches an open console as a queues event, from the event stream, not a poll', async () => {
     const [stream] = await open(1);
@@ -213,6 +223,7 @@ describe('the BullMQ engine watching its changes directly', () => {
 
 describe('the live feed over BullMQ across host processes', () => {
   const redis = useRedis();
+  const postgres = usePostgres(1);
 
   test('only the poller follows the event streams, and the other process hears the counts from it', async () => {
     const prefix = uniquePrefix('live-cross');
@@ -222,7 +233,7 @@ describe('the live feed over BullMQ across host processes', () => {
     await queue.add('first', {});
     const recorder = recordTelemetry();
     // Two consoles with pools of their own on one store schema: two processes, as the live channel sees them.
-    const storeSchema = `ops_live_cross_${process.pid}`;
+    const storeSchema = storeSchemaOf(postgres, 'ops_live_cross');
     const stacks = [await startBullMQStack({ prefix, storeSchema }), await startBullMQStack({ prefix, storeSchema })];
     const hosts = await Promise.all(stacks.map((stack) => startHost('express', stack.opsJobs as never, { sessionFromHeader: true })));
     const streams: SseConnection[] = [];
