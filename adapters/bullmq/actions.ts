@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
 import { Job, type Queue } from 'bullmq';
 import type { ActionSelection, JobEngine } from '../../core/contracts/engine.ts';
-import type { JobSummary } from '../../core/contracts/jobs.ts';
 import { InvalidInputError, PartlyAppliedError } from '../../core/errors.ts';
 import type { JobAction, QueueAction } from '../../core/vocabulary/actions.ts';
 import type { JobState } from '../../core/vocabulary/job-states.ts';
@@ -9,8 +8,9 @@ import type { JobSelection } from '../../core/vocabulary/job-selection.ts';
 import { isJobId } from './cursor.ts';
 import { readPlaces, readStates, type JobPlace } from './job-states.ts';
 import { failAbandoned } from './fail-abandoned.ts';
+import { isBullMQRefusal } from './refusal.ts';
 import { failWarnings, selectAbandoned } from './fail-selection.ts';
-import { summaries, listPage } from './listing.ts';
+import { newestFirst, summaries, listPage } from './listing.ts';
 import { countQueues } from './queue-info.ts';
 import { queueKeys } from './redis.ts';
 import { bullmqState } from './states.ts';
@@ -99,8 +99,7 @@ export function createActionMethods(context: ActionContext): ActionMethods {
       if (action === 'delete') return (await queueOf(queue).remove(id)) === 1;
       if (action === 'fail') return await failAbandoned(client, prefix, queueOf(queue), id);
     } catch (error) {
-      // BullMQ answers a job that is gone, locked or in another state with a negative code: not changed.
-      if (typeof (error as { code?: unknown })?.code === 'number' && (error as { code: number }).code < 0) return false;
+      if (isBullMQRefusal(error)) return false;
       throw error;
     }
     throw new InvalidInputError('action', `The BullMQ engine cannot ${action} jobs.`);
@@ -157,8 +156,4 @@ export function createActionMethods(context: ActionContext): ActionMethods {
 
 function warned(warnings: readonly string[]): { warnings?: readonly string[] } {
   return warnings.length > 0 ? { warnings } : {};
-}
-
-function newestFirst(jobs: readonly JobSummary[]): JobSummary[] {
-  return [...jobs].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }

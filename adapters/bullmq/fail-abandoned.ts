@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Job, type Queue } from 'bullmq';
 import { ACTIVE_SCAN_LIMIT } from './job-states.ts';
 import { queueKeys } from './redis.ts';
+import { isBullMQRefusal } from './refusal.ts';
 
 /** What a job failed by an operator holds as its failed reason (and its error's whole stack). */
 export const FAILED_BY_OPERATOR = 'Failed by an operator in ops-jobs: its worker was no longer working it.';
@@ -56,8 +57,7 @@ export async function failAbandoned(client: Redis, prefix: string, queue: Queue,
     return true;
   } catch (error) {
     await release();
-    // BullMQ answers a job that moved on under it with a negative code: not changed.
-    if (typeof (error as { code?: unknown })?.code === 'number' && (error as { code: number }).code < 0) return false;
+    if (isBullMQRefusal(error)) return false;
     if (error instanceof Error && /Unknown backoff strategy/.test(error.message)) {
       throw new Error(
         `ops-jobs could not fail job ${id}: it has attempts left and a backoff strategy of the host's own (a worker's settings.backoffStrategy), ` +

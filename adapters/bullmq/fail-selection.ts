@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ActionSelection } from '../../core/contracts/engine.ts';
 import type { JobSummary } from '../../core/contracts/jobs.ts';
 import { ACTIVE_SCAN_LIMIT } from './job-states.ts';
-import { summaries } from './listing.ts';
+import { newestFirst, summaries } from './listing.ts';
 import { pipelined, pipelinedLeniently, queueKeys } from './redis.ts';
 import { SOURCES } from './sources.ts';
 
@@ -23,7 +23,7 @@ export async function selectAbandoned(client: Redis, prefix: string, queue: stri
   const held = active.length - unlocked.length;
   const jobs = await summaries(client, prefix, queue, unlocked.slice(0, limit).map(({ id, index }) => ({ source: ACTIVE, id, mark: index })));
   return {
-    jobs: [...jobs].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)),
+    jobs: newestFirst(jobs),
     eligible: Math.max(unlocked.length, jobs.length),
     ...(active.length >= ACTIVE_SCAN_LIMIT ? { moreEligible: true } : {}),
     ineligible: held,

@@ -98,3 +98,8 @@ export function positionOf(entry: Entry): JobPosition {
     ? { source: entry.source as Source & { kind: 'list' }, index: entry.mark as number, id: entry.id, ...(entry.following === undefined ? {} : { following: entry.following }) }
     : { source: entry.source as Source & { kind: 'zset' }, score: entry.mark as string, id: entry.id };
 }
+
+/** Jobs newest first by when they were made, as a selection for an action shows them. */
+export function newestFirst(jobs: readonly JobSummary[]): JobSummary[] {
+  return [...jobs].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
